@@ -1,0 +1,52 @@
+# rednotice — two commands set everything up: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test check lint typecheck imports bench install browsers clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: venv, install, migrate, demo data if the store is empty, serve on 127.0.0.1:8000
+run: $(STAMP)
+	$(BIN)/rednotice db upgrade
+	$(BIN)/rednotice demo-data --if-empty
+	$(BIN)/rednotice demo-logins
+	$(BIN)/rednotice serve --host $(HOST) --port $(PORT)
+
+## make test: everything tests need, then every test (PostgreSQL too when reachable; required with CI=true)
+test: $(STAMP) browsers
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+browsers:
+	@bash scripts/ensure-chromium.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+## make check: ruff, mypy (strict on the domain), the import contract, and the tests
+check: lint typecheck imports test
+
+## make bench: benchmarks against a named baseline in the same run; prints ratios
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,344 @@
+"""Repositories and the unit of work on SQLAlchemy Core. One transaction per unit of work."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, insert, not_, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from rednotice.adapters.db import tables as t
+from rednotice.adapters.formats.request_json import parse_request
+from rednotice.domain.audit import GENESIS, AuditEvent, seal
+from rednotice.domain.errors import Conflict
+from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
+from rednotice.domain.users import Actor, Role
+from rednotice.services.ports import NoticeFilter, Page, TokenRecord, UserRecord
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents: what name search compares."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def _codes(codes: tuple[str, ...] | list[str]) -> str:
+    return "," + ",".join(codes) + "," if codes else ","
+
+
+def _in_force_clause() -> Any:
+    return or_(
+        *(
+            and_(t.notices.c.type == kind.value, t.notices.c.state.in_([s.value for s in states]))
+            for kind, states in IN_FORCE.items()
+        )
+    )
+
+
+class SqlNoticeRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- reading
+    def _row_to_notice(self, row: Any, with_history: bool) -> Notice:
+        notice = Notice(
+            id=row.id,
+            request=parse_request(row.payload),
+            state=State(row.state),
+            version=row.version,
+            created_at=row.created_at,
+            created_by=row.created_by,
+            submitted_at=row.submitted_at,
+            published_at=row.published_at,
+            expires_at=row.expires_at,
+        )
+        if with_history:
+            tr = t.notice_transitions
+            for h in self.conn.execute(select(tr).where(tr.c.notice_id == row.id).order_by(tr.c.id)):
+                notice.history.append(
+                    TransitionRecord(
+                        action=Action(h.action),
+                        from_state=State(h.from_state),
+                        to_state=State(h.to_state),
+                        actor=Actor(h.actor, Role(h.actor_role), h.actor_country),
+                        at=h.at,
+                        reasons=h.reasons,
+                    )
+                )
+        return notice
+
+    def get(self, notice_id: str) -> Notice | None:
+        row = self.conn.execute(select(t.notices).where(t.notices.c.id == notice_id)).first()
+        return None if row is None else self._row_to_notice(row, with_history=True)
+
+    def find(self, flt: NoticeFilter) -> Page:
+        n = t.notices
+        where: list[Any] = []
+        if flt.states:
+            where.append(n.c.state.in_([s.value for s in flt.states]))
+        if flt.type is not None:
+            where.append(n.c.type == flt.type.value)
+        if flt.requesting_country:
+            where.append(n.c.requesting_country == flt.requesting_country)
+        if flt.nationality:
+            where.append(n.c.nationalities.contains(f",{flt.nationality},"))
+        if flt.name:
+            for term in fold(flt.name).split():
+                where.append(n.c.search_names.contains(term, autoescape=True))
+        if flt.public_only:
+            where.append(and_(n.c.state == State.PUBLISHED.value, n.c.public_extract.is_(True)))
+        actor = flt.visible_to
+        if actor is not None and actor.role not in (Role.REVIEWER, Role.CCF, Role.SYSTEM):
+            if actor.role is Role.NCB_OFFICER and actor.country:
+                c = actor.country
+                where.append(
+                    or_(
+                        n.c.requesting_country == c,
+                        and_(
+                            _in_force_clause(),
+                            or_(n.c.restricted_to.is_(None), n.c.restricted_to.contains(f",{c},")),
+                            not_(n.c.excluded_countries.contains(f",{c},")),
+                        ),
+                    )
+                )
+            else:
+                where.append(False)  # type: ignore[arg-type]
+        cond = and_(True, *where)  # type: ignore[arg-type]
+        total = self.conn.execute(select(func.count()).select_from(n).where(cond)).scalar_one()
+        rows = self.conn.execute(
+            select(n).where(cond).order_by(n.c.updated_at.desc(), n.c.id).offset(flt.offset).limit(flt.limit)
+        ).all()
+        return Page([self._row_to_notice(r, with_history=False) for r in rows], total, flt.offset, flt.limit)
+
+    def ids_due_to_expire(self, now: datetime) -> list[str]:
+        n = t.notices
+        q = select(n.c.id).where(n.c.state == State.PUBLISHED.value, n.c.expires_at <= now).order_by(n.c.id)
+        return list(self.conn.execute(q).scalars())
+
+    # -- writing
+    def _columns(self, notice: Notice) -> dict[str, Any]:
+        r = notice.request
+        s = r.subject
+        names = [s.name.full(), *(a.full() for a in s.aliases), *s.names_original_script]
+        return {
+            "type": r.type.value,
+            "state": notice.state.value,
+            "requesting_country": r.requesting_country,
+            "family_name": s.family_name,
+            "given_names": s.given_names,
+            "search_names": "|" + "|".join(fold(x) for x in names) + "|",
+            "sex": s.sex.value,
+            "date_of_birth": s.date_of_birth.iso() if s.date_of_birth else None,
+            "nationalities": _codes(s.nationalities),
+            "restricted_to": None if r.visibility.restricted_to is None else _codes(r.visibility.restricted_to),
+            "excluded_countries": _codes(r.visibility.excluded_countries),
+            "public_extract": r.visibility.public_extract,
+            "payload": r.to_dict(),
+            "submitted_at": notice.submitted_at,
+            "published_at": notice.published_at,
+            "expires_at": notice.expires_at,
+            "updated_at": utcnow(),
+        }
+
+    def _insert_history(self, notice_id: str, records: list[TransitionRecord]) -> None:
+        if not records:
+            return
+        self.conn.execute(
+            insert(t.notice_transitions),
+            [
+                {
+                    "notice_id": notice_id,
+                    "action": rec.action.value,
+                    "from_state": rec.from_state.value,
+                    "to_state": rec.to_state.value,
+                    "actor": rec.actor.username,
+                    "actor_role": rec.actor.role.value,
+                    "actor_country": rec.actor.country,
+                    "at": rec.at,
+                    "reasons": rec.reasons,
+                }
+                for rec in records
+            ],
+        )
+
+    def add(self, notice: Notice) -> None:
+        values = self._columns(notice)
+        values.update(id=notice.id, version=notice.version, created_at=notice.created_at or utcnow(),
+                      created_by=notice.created_by)
+        try:
+            with self.conn.begin_nested():
+                self.conn.execute(insert(t.notices).values(**values))
+        except IntegrityError as exc:
+            raise Conflict(f"a notice with id {notice.id} already exists", notice_id=notice.id) from exc
+        self._insert_history(notice.id, notice.history)
+
+    def save(self, notice: Notice, expected_version: int, new_records: list[TransitionRecord]) -> None:
+        values = self._columns(notice)
+        values["version"] = expected_version + 1
+        res = self.conn.execute(
+            update(t.notices)
+            .where(t.notices.c.id == notice.id, t.notices.c.version == expected_version)
+            .values(**values)
+        )
+        if res.rowcount != 1:
+            raise Conflict(
+                f"notice {notice.id} was changed by someone else (you had version {expected_version}); "
+                "reload it and decide again",
+                notice_id=notice.id,
+            )
+        notice.version = expected_version + 1
+        self._insert_history(notice.id, new_records)
+
+    def next_id(self, year: int) -> str:
+        c = t.id_counters
+        row = self.conn.execute(select(c.c.last).where(c.c.year == year).with_for_update()).first()
+        last = row.last if row else 0
+        while True:
+            last += 1
+            candidate = f"{year}/{last:05d}"
+            if self.conn.execute(select(t.notices.c.id).where(t.notices.c.id == candidate)).first() is None:
+                break
+        if row is None:
+            try:
+                with self.conn.begin_nested():
+                    self.conn.execute(insert(c).values(year=year, last=last))
+            except IntegrityError as exc:
+                raise Conflict("another request took the same number at the same moment; try again") from exc
+        else:
+            self.conn.execute(update(c).where(c.c.year == year).values(last=last))
+        return candidate
+
+
+class SqlUserRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    @staticmethod
+    def _user(row: Any) -> UserRecord:
+        return UserRecord(
+            username=row.username, role=Role(row.role), country=row.country, password_hash=row.password_hash,
+            active=row.active, created_at=row.created_at, failed_logins=row.failed_logins,
+            locked_until=row.locked_until,
+        )
+
+    def get(self, username: str) -> UserRecord | None:
+        row = self.conn.execute(select(t.users).where(t.users.c.username == username)).first()
+        return None if row is None else self._user(row)
+
+    def all(self) -> list[UserRecord]:
+        return [self._user(r) for r in self.conn.execute(select(t.users).order_by(t.users.c.username))]
+
+    def add(self, user: UserRecord) -> None:
+        try:
+            with self.conn.begin_nested():
+                self.conn.execute(
+                    insert(t.users).values(
+                        username=user.username, role=user.role.value, country=user.country,
+                        password_hash=user.password_hash, active=user.active,
+                        created_at=user.created_at or utcnow(), failed_logins=user.failed_logins,
+                        locked_until=user.locked_until,
+                    )
+                )
+        except IntegrityError as exc:
+            raise Conflict(f"user {user.username!r} already exists") from exc
+
+    def save(self, user: UserRecord) -> None:
+        self.conn.execute(
+            update(t.users)
+            .where(t.users.c.username == user.username)
+            .values(role=user.role.value, country=user.country, password_hash=user.password_hash,
+                    active=user.active, failed_logins=user.failed_logins, locked_until=user.locked_until)
+        )
+
+    def add_token(self, token: TokenRecord) -> None:
+        self.conn.execute(
+            insert(t.api_tokens).values(token_hash=token.token_hash, username=token.username, label=token.label,
+                                        created_at=token.created_at, revoked_at=token.revoked_at)
+        )
+
+    def get_token(self, token_hash: str) -> TokenRecord | None:
+        row = self.conn.execute(select(t.api_tokens).where(t.api_tokens.c.token_hash == token_hash)).first()
+        if row is None:
+            return None
+        return TokenRecord(row.token_hash, row.username, row.label, row.created_at, row.revoked_at)
+
+    def save_token(self, token: TokenRecord) -> None:
+        self.conn.execute(
+            update(t.api_tokens).where(t.api_tokens.c.token_hash == token.token_hash)
+            .values(revoked_at=token.revoked_at, label=token.label)
+        )
+
+
+class SqlAuditLog:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def append(self, actor: Actor | str, action: str, subject: str, data: dict[str, Any], at: datetime) -> AuditEvent:
+        h = t.audit_head
+        head = self.conn.execute(select(h.c.seq, h.c.hash).where(h.c.id == 1).with_for_update()).first()
+        seq, prev = (head.seq, head.hash) if head else (0, GENESIS)
+        who = str(actor)
+        event = seal(seq + 1, at, who, action, subject, data, prev)
+        self.conn.execute(
+            insert(t.audit_events).values(seq=event.seq, at=event.at, actor=event.actor, action=event.action,
+                                          subject=event.subject, data=event.data, prev_hash=event.prev_hash,
+                                          hash=event.hash)
+        )
+        if head is None:
+            self.conn.execute(insert(h).values(id=1, seq=event.seq, hash=event.hash))
+        else:
+            self.conn.execute(update(h).where(h.c.id == 1).values(seq=event.seq, hash=event.hash))
+        return event
+
+    def events(self) -> Iterator[AuditEvent]:
+        a = t.audit_events
+        for row in self.conn.execute(select(a).order_by(a.c.seq)).yield_per(2000):
+            yield AuditEvent(row.seq, row.at, row.actor, row.action, row.subject, row.data, row.prev_hash, row.hash)
+
+    def head(self) -> tuple[int, str]:
+        row = self.conn.execute(select(t.audit_head.c.seq, t.audit_head.c.hash).where(t.audit_head.c.id == 1)).first()
+        return (row.seq, row.hash) if row else (0, GENESIS)
+
+
+class SqlUnitOfWork:
+    """Opens one transaction; ``commit()`` makes it stick, leaving the block without it rolls back."""
+
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utcnow) -> None:
+        self.engine = engine
+        self.clock = clock
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self._conn = self.engine.connect()
+        self._tx = self._conn.begin()
+        self.notices = SqlNoticeRepository(self._conn)
+        self.users = SqlUserRepository(self._conn)
+        self.audit = SqlAuditLog(self._conn)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._conn is not None
+        try:
+            if self._tx.is_active:
+                self._tx.rollback()
+        finally:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def connection(self) -> Connection:
+        assert self._conn is not None, "use the unit of work in a with-block"
+        return self._conn
+
+    def commit(self) -> None:
+        self._tx.commit()
+
+    def rollback(self) -> None:
+        self._tx.rollback()

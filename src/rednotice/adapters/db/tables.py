@@ -1,0 +1,147 @@
+"""The relational schema (SQLAlchemy Core). Alembic migrations create it; nothing else does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores UTC without a zone (portable), always hands back an aware UTC datetime."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; use UTC")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+notices = Table(
+    "notices",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("state", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("requesting_country", String(2), nullable=False),
+    Column("family_name", String(500), nullable=False),
+    Column("given_names", String(500), nullable=False),
+    Column("search_names", Text, nullable=False),
+    Column("sex", String(1), nullable=False),
+    Column("date_of_birth", String(10)),
+    Column("nationalities", String(400), nullable=False),
+    Column("restricted_to", String(800)),
+    Column("excluded_countries", String(800), nullable=False),
+    Column("public_extract", Boolean, nullable=False),
+    Column("payload", Json, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("created_by", String(120), nullable=False),
+    Column("submitted_at", UTCDateTime),
+    Column("published_at", UTCDateTime),
+    Column("expires_at", UTCDateTime),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index("ix_notices_state_type", "state", "type"),
+    Index("ix_notices_requesting_country", "requesting_country"),
+    Index("ix_notices_family_name", "family_name"),
+    Index("ix_notices_expires_at", "expires_at"),
+)
+
+notice_transitions = Table(
+    "notice_transitions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("notice_id", String(32), ForeignKey("notices.id"), nullable=False, index=True),
+    Column("action", String(40), nullable=False),
+    Column("from_state", String(32), nullable=False),
+    Column("to_state", String(32), nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("actor_role", String(32), nullable=False),
+    Column("actor_country", String(2)),
+    Column("at", UTCDateTime, nullable=False),
+    Column("reasons", Text, nullable=False),
+)
+
+id_counters = Table(
+    "id_counters",
+    metadata,
+    Column("year", Integer, primary_key=True),
+    Column("last", Integer, nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("username", String(120), primary_key=True),
+    Column("role", String(32), nullable=False),
+    Column("country", String(2)),
+    Column("password_hash", String(300), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("failed_logins", Integer, nullable=False),
+    Column("locked_until", UTCDateTime),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", String(120), ForeignKey("users.username"), nullable=False, index=True),
+    Column("label", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(100), nullable=False, index=True),
+    Column("subject", String(200), nullable=False, index=True),
+    Column("data", Json, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+)

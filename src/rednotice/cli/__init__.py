@@ -1,0 +1,1 @@
+"""The `rednotice` command line: a thin layer over the use cases."""

@@ -1,0 +1,70 @@
+"""What every CLI command shares: the store, the acting user, errors printed clearly."""
+
+from __future__ import annotations
+
+import functools
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from rednotice.bootstrap import Store, open_store
+from rednotice.domain.errors import DomainError, InvalidInput
+from rednotice.domain.users import Actor, Role
+
+console = Console()
+err_console = Console(stderr=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_store: Store | None = None
+
+
+def store() -> Store:
+    global _store
+    if _store is None:
+        _store = open_store()
+    return _store
+
+
+def reset_store() -> None:
+    """Forget the cached store (tests switch databases between invocations)."""
+    global _store
+    if _store is not None:
+        _store.engine.dispose()
+    _store = None
+
+
+def acting_as(username: str | None) -> Actor:
+    """The CLI is for operators with access to the store. ``--as USER`` acts as that user (audited as
+    them); without it the operator acts as the system, audited under their login name."""
+    if username is None:
+        return Actor(f"cli:{getpass.getuser()}", Role.SYSTEM)
+    with store().uow() as uow:
+        user = uow.users.get(username)
+    if user is None or not user.active:
+        raise InvalidInput(f"no active user {username!r}")
+    return user.actor()
+
+
+def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
+    """Domain errors become a clear message on stderr and exit code 2 (bad input) or 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except DomainError as exc:
+            err_console.print(f"[bold red]error[/] ({exc.code}): {exc.message}", highlight=False)
+            raise typer.Exit(2 if isinstance(exc, InvalidInput) else 1) from exc
+
+    return wrapper
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

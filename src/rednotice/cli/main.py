@@ -1,0 +1,192 @@
+"""`rednotice`: run, inspect and operate the store from a terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from rednotice.adapters.db.migrate import upgrade
+from rednotice.adapters.formats.request_json import parse_request_text
+from rednotice.cli import compliance as compliance_cli
+from rednotice.cli import demo as demo_cli
+from rednotice.cli import imports as imports_cli
+from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
+from rednotice.domain.errors import InvalidInput
+from rednotice.domain.lifecycle import Action, State
+from rednotice.domain.model import NoticeType
+from rednotice.domain.users import Role
+from rednotice.services import audit as audit_service
+from rednotice.services import notices as ns
+from rednotice.services import users as user_service
+from rednotice.services.ports import NoticeFilter
+from rednotice.services.views import notice_view
+
+app = typer.Typer(help="rednotice: the red notice process, built so abuse is hard, visible and reversible.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+db_app = typer.Typer(help="The store.", no_args_is_help=True)
+users_app = typer.Typer(help="People and their roles.", no_args_is_help=True)
+audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
+app.add_typer(audit_app, name="audit")
+
+AsUser = Annotated[str | None, typer.Option("--as", help="Act as this user (recorded in the audit trail).")]
+
+
+@db_app.command("upgrade")
+@handle_errors
+def db_upgrade() -> None:
+    """Create or migrate the schema to the latest version."""
+    upgrade(store().engine)
+    console.print(f"store is up to date: {store().engine.url.render_as_string(hide_password=True)}")
+
+
+@app.command()
+def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+    """Serve the web application and the API."""
+    import uvicorn
+
+    uvicorn.run("rednotice.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                proxy_headers=True)
+
+
+@users_app.command("add")
+@handle_errors
+def users_add(
+    username: str,
+    role: Annotated[Role, typer.Option(help="ncb_officer, reviewer, ccf, oversight or admin")],
+    country: Annotated[str | None, typer.Option(help="ISO-2 country of an NCB officer")] = None,
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)] = "",
+) -> None:
+    """Add a user (the password is stored as an argon2 hash)."""
+    user = user_service.add_user(
+        user_service.AddUser(username, role, password, country), acting_as(None), store().uow()
+    )
+    console.print(f"added {user.username} ({user.role.value}{', ' + user.country if user.country else ''})")
+
+
+@users_app.command("list")
+@handle_errors
+def users_list() -> None:
+    """List users and their roles."""
+    with store().uow() as uow:
+        rows = uow.users.all()
+    table = Table("username", "role", "country", "active")
+    for u in rows:
+        table.add_row(u.username, u.role.value, u.country or "", "yes" if u.active else "no")
+    console.print(table)
+
+
+@users_app.command("token")
+@handle_errors
+def users_token(username: str, label: str = "cli") -> None:
+    """Issue an API bearer token for a user (shown once; only its hash is kept)."""
+    token = user_service.issue_token(username, label, acting_as(None), store().uow())
+    typer.echo(token)
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        import sys
+
+        return sys.stdin.read()
+    p = Path(path)
+    if not p.is_file():
+        raise InvalidInput(f"no such file: {path}")
+    if p.stat().st_size > store().settings.max_upload_bytes:
+        raise InvalidInput(f"{path} is larger than {store().settings.max_upload_bytes} bytes")
+    return p.read_text(encoding="utf-8")
+
+
+@app.command()
+@handle_errors
+def submit(
+    file: Annotated[str, typer.Argument(help="A notice request as JSON (the contract's shape), or - for stdin")],
+    as_user: AsUser = None,
+    draft: Annotated[bool, typer.Option(help="Keep it as a draft instead of sending it.")] = False,
+) -> None:
+    """Submit a red notice request, or circulate a diffusion."""
+    request = parse_request_text(_read_input(file))
+    notice = ns.create_request(ns.CreateRequest(request, send=not draft), acting_as(as_user), store().uow())
+    console.print(f"{notice.id} [bold]{notice.state.value}[/] (version {notice.version})")
+
+
+@app.command()
+@handle_errors
+def show(notice_id: str, as_user: AsUser = None) -> None:
+    """Show one notice as JSON, with its timeline."""
+    notice = ns.get_notice(notice_id, acting_as(as_user), store().uow())
+    print_json(notice_view(notice))
+
+
+@app.command("list")
+@handle_errors
+def list_(
+    state: Annotated[list[State] | None, typer.Option(help="Filter by state (repeatable).")] = None,
+    type_: Annotated[NoticeType | None, typer.Option("--type")] = None,
+    country: Annotated[str | None, typer.Option(help="Requesting country (ISO-2).")] = None,
+    name: Annotated[str | None, typer.Option(help="Part of a name, in any script.")] = None,
+    nationality: Annotated[str | None, typer.Option()] = None,
+    limit: int = 50,
+    offset: int = 0,
+    as_user: AsUser = None,
+) -> None:
+    """List notices (what the acting user may see)."""
+    flt = NoticeFilter(
+        states=tuple(state or ()), type=type_, requesting_country=country.upper() if country else None,
+        name=name, nationality=nationality.upper() if nationality else None, offset=offset, limit=min(limit, 1000),
+    )
+    page = ns.list_notices(flt, acting_as(as_user), store().uow())
+    table = Table("id", "type", "state", "from", "name", "born", "nationalities", title=f"{page.total} notices")
+    for n in page.items:
+        s = n.request.subject
+        table.add_row(n.id, n.type.value, n.state.value, n.requesting_country,
+                      f"{s.family_name}, {s.given_names}" + (f" ({' / '.join(s.names_original_script)})"
+                                                             if s.names_original_script else ""),
+                      s.date_of_birth.iso() if s.date_of_birth else "unknown", ",".join(s.nationalities))
+    console.print(table)
+
+
+@app.command()
+@handle_errors
+def transition(
+    notice_id: str,
+    action: Annotated[Action, typer.Argument(help="submit, start_review, publish, refuse, cancel, ...")],
+    reasons: Annotated[str, typer.Option("--reasons", "-r", help="Why (required for most actions).")] = "",
+    expected_version: Annotated[int | None, typer.Option(help="Fail if the notice changed since.")] = None,
+    as_user: AsUser = None,
+) -> None:
+    """Move a notice through its lifecycle."""
+    notice = ns.transition(ns.Transition(notice_id, action, reasons, expected_version),
+                           acting_as(as_user), store().uow())
+    console.print(f"{notice.id} [bold]{notice.state.value}[/] (version {notice.version})")
+
+
+@app.command()
+@handle_errors
+def expire() -> None:
+    """Expire every published notice past its five years (run daily)."""
+    expired = ns.expire_due(store().uow)
+    console.print(f"expired {len(expired)} notice(s)")
+
+
+@audit_app.command("verify")
+@handle_errors
+def audit_verify() -> None:
+    """Prove that no audit event was edited or removed."""
+    report = audit_service.verify(store().uow())
+    if report.ok:
+        console.print(f"[green]audit chain intact[/]: {report.checked} events")
+        return
+    for problem in report.problems:
+        console.print(f"[red]✗[/] {problem}", highlight=False)
+    console.print(f"[bold red]audit chain BROKEN[/]: {len(report.problems)} problem(s) in {report.checked} events")
+    raise typer.Exit(1)
+
+
+imports_cli.register(app)
+demo_cli.register(app)
+compliance_cli.register(app)

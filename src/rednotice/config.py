@@ -1,0 +1,66 @@
+"""Typed settings, read from the environment (prefix ``REDNOTICE_``) when the app starts.
+
+Outside development there are no default secrets: a missing or weak secret key stops start-up.
+"""
+
+from __future__ import annotations
+
+import secrets
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="REDNOTICE_", extra="ignore")
+
+    env: Environment = Environment.DEVELOPMENT
+    data_dir: Path = Field(default=Path("var"), description="Where the embedded SQLite store lives.")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; PostgreSQL in production: postgresql+psycopg://..."
+    )
+    secret_key: str | None = Field(default=None, description="Signs session cookies. Required outside development.")
+    max_upload_bytes: int = Field(default=10 * 1024 * 1024, description="Largest request body or file accepted.")
+    page_size_max: int = Field(default=200, description="Largest page a list endpoint returns.")
+
+    @model_validator(mode="after")
+    def _no_default_secrets(self) -> Settings:
+        if self.env is not Environment.DEVELOPMENT:
+            if not self.secret_key or len(self.secret_key) < 32:
+                raise ValueError(
+                    "REDNOTICE_SECRET_KEY must be set to at least 32 random characters outside development"
+                )
+        return self
+
+    @property
+    def is_development(self) -> bool:
+        return self.env is Environment.DEVELOPMENT
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{(self.data_dir / 'rednotice.sqlite3').resolve()}"
+
+    def resolved_secret_key(self) -> str:
+        """In development only, a random key kept in the data directory (never a constant in code)."""
+        if self.secret_key:
+            return self.secret_key
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        path = self.data_dir / "dev-secret-key"
+        if not path.exists():
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+
+def load_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,184 @@
+"""Use cases for notice requests: create, submit, move through the lifecycle, read, list, expire."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rednotice.domain import policy
+from rednotice.domain.errors import Conflict, Forbidden, NotFound
+from rednotice.domain.lifecycle import Action, Notice, State
+from rednotice.domain.model import NoticeRequest, NoticeType
+from rednotice.domain.users import SYSTEM, Actor, Role
+from rednotice.services.ports import NoticeFilter, Page, UnitOfWork
+
+SubmitHook = Callable[[UnitOfWork, Notice, Actor], None]
+"""Called inside the unit of work when a request enters review (the compliance engine plugs in here)."""
+
+_submit_hooks: list[SubmitHook] = []
+
+
+def on_submit(hook: SubmitHook) -> SubmitHook:
+    _submit_hooks.append(hook)
+    return hook
+
+
+@dataclass(frozen=True, slots=True)
+class CreateRequest:
+    request: NoticeRequest
+    send: bool = True
+    """True: submit a red notice / circulate a diffusion at once. False: keep it as a draft."""
+    notice_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    notice_id: str
+    action: Action
+    reasons: str = ""
+    expected_version: int | None = None
+    """The version the actor decided on; a different current version is a conflict (stale)."""
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateDraft:
+    notice_id: str
+    request: NoticeRequest
+    expected_version: int
+
+
+def _audit_notice(uow: UnitOfWork, actor: Actor, action: str, notice: Notice, **data: Any) -> None:
+    uow.audit.append(actor, action, f"notice:{notice.id}", {"state": notice.state.value, **data}, uow.clock())
+
+
+def create_request(cmd: CreateRequest, actor: Actor, uow: UnitOfWork) -> Notice:
+    if actor.role is not Role.NCB_OFFICER and actor.role is not Role.SYSTEM:
+        raise Forbidden("only an NCB officer can request a notice or send a diffusion")
+    if actor.role is Role.NCB_OFFICER and actor.country != cmd.request.requesting_country:
+        raise Forbidden(
+            f"an officer of {actor.country} cannot request on behalf of {cmd.request.requesting_country}"
+        )
+    with uow:
+        now = uow.clock()
+        notice_id = cmd.notice_id or uow.notices.next_id(now.year)
+        notice = Notice(id=notice_id, request=cmd.request, created_at=now, created_by=actor.username)
+        if cmd.send:
+            action = Action.SUBMIT if notice.type is NoticeType.RED_NOTICE else Action.CIRCULATE
+            notice.apply(action, actor, now)
+        uow.notices.add(notice)
+        _audit_notice(uow, actor, "notice.create", notice, type=notice.type.value)
+        if cmd.send:
+            for hook in _submit_hooks:
+                hook(uow, notice, actor)
+        uow.commit()
+    return notice
+
+
+def update_draft(cmd: UpdateDraft, actor: Actor, uow: UnitOfWork) -> Notice:
+    with uow:
+        current = _load_for_change(uow, cmd.notice_id, actor, cmd.expected_version)
+        if actor.role is not Role.NCB_OFFICER or actor.country != current.requesting_country:
+            raise Forbidden("only the requesting NCB edits its request")
+        if cmd.request.requesting_country != current.requesting_country or cmd.request.type is not current.type:
+            raise Forbidden("the requesting country and the type of a request cannot change")
+        notice = current.with_request(cmd.request)
+        uow.notices.save(notice, current.version, [])
+        _audit_notice(uow, actor, "notice.update", notice)
+        uow.commit()
+    return notice
+
+
+def _load_for_change(uow: UnitOfWork, notice_id: str, actor: Actor, expected_version: int | None) -> Notice:
+    notice = uow.notices.get(notice_id)
+    if notice is None or not policy.can_see_notice(actor, notice):
+        raise NotFound(f"no notice {notice_id}")
+    if expected_version is not None and expected_version != notice.version:
+        raise Conflict(
+            f"notice {notice_id} is at version {notice.version}, you decided on version {expected_version}; "
+            "reload it and decide again",
+            current_version=notice.version,
+        )
+    return notice
+
+
+def transition(cmd: Transition, actor: Actor, uow: UnitOfWork) -> Notice:
+    """Move a notice through its lifecycle, with reasons, an actor and a time, audited."""
+    with uow:
+        notice = _load_for_change(uow, cmd.notice_id, actor, cmd.expected_version)
+        loaded_version = notice.version
+        record = notice.apply(cmd.action, actor, uow.clock(), cmd.reasons)
+        uow.notices.save(notice, loaded_version, [record])
+        _audit_notice(
+            uow, actor, f"notice.transition.{cmd.action.value}", notice,
+            from_state=record.from_state.value, reasons=record.reasons, **cmd.details,
+        )
+        if cmd.action is Action.SUBMIT:
+            for hook in _submit_hooks:
+                hook(uow, notice, actor)
+        uow.commit()
+    return notice
+
+
+def get_notice(notice_id: str, actor: Actor, uow: UnitOfWork, audit: bool = True) -> Notice:
+    """A notice the actor may see; otherwise NotFound (never reveal that it exists)."""
+    with uow:
+        notice = uow.notices.get(notice_id)
+        if notice is None or not policy.can_see_notice(actor, notice):
+            raise NotFound(f"no notice {notice_id}")
+        if audit:
+            uow.audit.append(actor, "notice.view", f"notice:{notice_id}", {}, uow.clock())
+            uow.commit()
+    return notice
+
+
+def list_notices(flt: NoticeFilter, actor: Actor, uow: UnitOfWork) -> Page:
+    """Search notices within what the actor may see. Every search is audited."""
+    if not policy.can_list_notices(actor):
+        raise Forbidden(f"a {actor.role.value} does not list notices")
+    flt = NoticeFilter(**{**_as_dict(flt), "visible_to": actor})
+    with uow:
+        page = uow.notices.find(flt)
+        uow.audit.append(
+            actor, "notice.search", "notices",
+            {
+                "states": [s.value for s in flt.states], "type": flt.type.value if flt.type else None,
+                "requesting_country": flt.requesting_country, "name": flt.name,
+                "nationality": flt.nationality, "offset": flt.offset, "limit": flt.limit, "total": page.total,
+            },
+            uow.clock(),
+        )
+        uow.commit()
+    return page
+
+
+def _as_dict(flt: NoticeFilter) -> dict[str, Any]:
+    return {name: getattr(flt, name) for name in flt.__dataclass_fields__}
+
+
+def expire_due(uow_factory: Callable[[], UnitOfWork]) -> list[str]:
+    """Expire every published notice past its date (each in its own transaction)."""
+    with uow_factory() as uow:
+        due = uow.notices.ids_due_to_expire(uow.clock())
+    expired = []
+    for notice_id in due:
+        try:
+            transition(Transition(notice_id, Action.EXPIRE, "validity of five years ended"), SYSTEM, uow_factory())
+            expired.append(notice_id)
+        except Conflict:
+            continue  # someone renewed or changed it meanwhile; the next sweep will see
+    return expired
+
+
+def timeline(notice: Notice) -> list[dict[str, Any]]:
+    return [
+        {
+            "action": r.action.value, "from": r.from_state.value, "to": r.to_state.value,
+            "by": r.actor.username, "role": r.actor.role.value, "country": r.actor.country,
+            "at": r.at.isoformat(), "reasons": r.reasons,
+        }
+        for r in notice.history
+    ]
+
+

@@ -1,0 +1,99 @@
+"""The ports the use cases need. The database adapter and the in-memory fakes both implement them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from rednotice.domain.audit import AuditEvent
+from rednotice.domain.lifecycle import Notice, State, TransitionRecord
+from rednotice.domain.model import NoticeType
+from rednotice.domain.users import Actor, Role
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeFilter:
+    states: tuple[State, ...] = ()
+    type: NoticeType | None = None
+    requesting_country: str | None = None
+    name: str | None = None
+    nationality: str | None = None
+    public_only: bool = False
+    visible_to: Actor | None = None
+    """Restrict to what this actor may see (the policy, expressed as a query)."""
+    offset: int = 0
+    limit: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    items: list[Notice]
+    total: int
+    offset: int
+    limit: int
+
+
+@dataclass(slots=True)
+class UserRecord:
+    username: str
+    role: Role
+    country: str | None
+    password_hash: str
+    active: bool = True
+    created_at: datetime | None = None
+    failed_logins: int = 0
+    locked_until: datetime | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def actor(self) -> Actor:
+        return Actor(self.username, self.role, self.country)
+
+
+@dataclass(slots=True)
+class TokenRecord:
+    token_hash: str
+    username: str
+    label: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+class NoticeRepository(Protocol):
+    def get(self, notice_id: str) -> Notice | None: ...
+    def add(self, notice: Notice) -> None: ...
+    def save(self, notice: Notice, expected_version: int, new_records: list[TransitionRecord]) -> None:
+        """Write the notice's new state as ``expected_version + 1``; raise Conflict if someone was first."""
+    def find(self, flt: NoticeFilter) -> Page: ...
+    def next_id(self, year: int) -> str: ...
+    def ids_due_to_expire(self, now: datetime) -> list[str]: ...
+
+
+class UserRepository(Protocol):
+    def get(self, username: str) -> UserRecord | None: ...
+    def add(self, user: UserRecord) -> None: ...
+    def save(self, user: UserRecord) -> None: ...
+    def all(self) -> list[UserRecord]: ...
+    def add_token(self, token: TokenRecord) -> None: ...
+    def get_token(self, token_hash: str) -> TokenRecord | None: ...
+    def save_token(self, token: TokenRecord) -> None: ...
+
+
+class AuditLog(Protocol):
+    def append(self, actor: Actor | str, action: str, subject: str, data: dict[str, Any], at: datetime) -> AuditEvent:
+        ...
+    def events(self) -> Iterator[AuditEvent]: ...
+    def head(self) -> tuple[int, str]: ...
+
+
+class UnitOfWork(Protocol):
+    notices: NoticeRepository
+    users: UserRepository
+    audit: AuditLog
+    clock: Callable[[], datetime]
+
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...

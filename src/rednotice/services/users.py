@@ -1,0 +1,114 @@
+"""Use cases for people: add users, sign in (with lock-out), API tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from rednotice.adapters import security
+from rednotice.adapters.countries import is_country
+from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
+from rednotice.domain.users import Actor, Role
+from rednotice.services.ports import TokenRecord, UnitOfWork, UserRecord
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class AddUser:
+    username: str
+    role: Role
+    password: str
+    country: str | None = None
+
+
+def add_user(cmd: AddUser, actor: Actor, uow: UnitOfWork) -> UserRecord:
+    if actor.role not in (Role.ADMIN, Role.SYSTEM):
+        raise Forbidden("only an administrator adds users")
+    username = cmd.username.strip()
+    if not username or len(username) > 120 or any(c.isspace() for c in username):
+        raise InvalidInput("a username is 1-120 characters with no spaces")
+    if len(cmd.password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(f"a password has at least {MIN_PASSWORD_LENGTH} characters")
+    country = cmd.country.upper() if cmd.country else None
+    if cmd.role is Role.NCB_OFFICER:
+        if not country or not is_country(country):
+            raise InvalidInput("an NCB officer needs the ISO 3166 alpha-2 code of their country")
+    elif country is not None:
+        raise InvalidInput(f"a {cmd.role.value} is not bound to a country")
+    if cmd.role is Role.SYSTEM:
+        raise InvalidInput("the system role is not for people")
+    with uow:
+        user = UserRecord(username, cmd.role, country, security.hash_password(cmd.password), created_at=uow.clock())
+        uow.users.add(user)
+        uow.audit.append(actor, "user.add", f"user:{username}", {"role": cmd.role.value, "country": country},
+                         uow.clock())
+        uow.commit()
+    return user
+
+
+def authenticate(username: str, password: str, uow: UnitOfWork) -> Actor:
+    """Check a password; five failures lock the account for fifteen minutes. Every attempt is audited."""
+    with uow:
+        now = uow.clock()
+        user = uow.users.get(username)
+        if user is not None and user.locked_until is not None and user.locked_until > now:
+            uow.audit.append(username, "auth.locked_out", f"user:{username}", {}, now)
+            uow.commit()
+            raise Unauthenticated("this account is locked after too many failed sign-ins; try again later")
+        ok = security.verify_password(user.password_hash if user else None, password)
+        if not ok or user is None or not user.active:
+            if user is not None:
+                user.failed_logins += 1
+                if user.failed_logins >= MAX_FAILED_LOGINS:
+                    user.locked_until = now + LOCKOUT
+                    user.failed_logins = 0
+                uow.users.save(user)
+            uow.audit.append(username, "auth.failed", f"user:{username}", {}, now)
+            uow.commit()
+            raise Unauthenticated("wrong username or password")
+        user.failed_logins = 0
+        user.locked_until = None
+        uow.users.save(user)
+        uow.audit.append(user.actor(), "auth.signed_in", f"user:{username}", {}, now)
+        uow.commit()
+        return user.actor()
+
+
+def issue_token(username: str, label: str, actor: Actor, uow: UnitOfWork) -> str:
+    """A new bearer token for ``username``; only its hash is stored. Admins issue for anyone."""
+    if actor.role is not Role.ADMIN and actor.role is not Role.SYSTEM and actor.username != username:
+        raise Forbidden("you can issue tokens only for yourself")
+    token = security.new_token()
+    with uow:
+        user = uow.users.get(username)
+        if user is None or not user.active:
+            raise NotFound(f"no active user {username!r}")
+        uow.users.add_token(TokenRecord(security.hash_token(token), username, label, uow.clock()))
+        uow.audit.append(actor, "token.issue", f"user:{username}", {"label": label}, uow.clock())
+        uow.commit()
+    return token
+
+
+def actor_for_token(token: str, uow: UnitOfWork) -> Actor:
+    with uow:
+        record = uow.users.get_token(security.hash_token(token))
+        user = uow.users.get(record.username) if record else None
+        if record is None or record.revoked_at is not None or user is None or not user.active:
+            raise Unauthenticated("invalid or revoked token")
+        return user.actor()
+
+
+def revoke_token(token: str, actor: Actor, uow: UnitOfWork) -> None:
+    with uow:
+        record = uow.users.get_token(security.hash_token(token))
+        if record is None:
+            raise NotFound("no such token")
+        if actor.role is not Role.ADMIN and actor.username != record.username:
+            raise Forbidden("you can revoke only your own tokens")
+        record.revoked_at = uow.clock()
+        uow.users.save_token(record)
+        uow.audit.append(actor, "token.revoke", f"user:{record.username}", {"label": record.label}, uow.clock())
+        uow.commit()

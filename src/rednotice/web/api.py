@@ -1,0 +1,152 @@
+"""The JSON API under /api/v1: the same use cases as the CLI, for other systems and the pages."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Response
+from pydantic import BaseModel, Field
+
+from rednotice.adapters.formats.request_json import NoticeRequestIn
+from rednotice.domain.lifecycle import Action, State
+from rednotice.domain.model import NoticeType
+from rednotice.services import notices as ns
+from rednotice.services import users as user_service
+from rednotice.services.ports import NoticeFilter
+from rednotice.services.views import notice_view
+from rednotice.web.deps import CurrentActor, StoreDep
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+auth_router = APIRouter(prefix="/api/v1", tags=["auth"])
+
+_DASHED = re.compile(r"^(\d{4})-(\d+)$")
+
+
+def notice_id_from_path(ref: str) -> str:
+    """INTERPOL writes ``2019/12345`` as ``2019-12345`` in URLs; accept both."""
+    m = _DASHED.match(ref)
+    return f"{m.group(1)}/{m.group(2)}" if m else ref
+
+
+class ErrorOut(BaseModel):
+    error: dict[str, Any]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"model": ErrorOut} for s in (401, 403, 404, 409, 413, 422)
+}
+
+
+class NoticeOut(BaseModel):
+    id: str
+    type: str
+    state: str
+    version: int
+    requesting_country: str
+    in_force: bool
+    caveat: str
+    warning: str | None
+    created_at: str | None
+    submitted_at: str | None
+    published_at: str | None
+    expires_at: str | None
+    allowed_actions: list[str]
+    request: dict[str, Any]
+    timeline: list[dict[str, Any]] = []
+
+
+class NoticePage(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    items: list[NoticeOut]
+
+
+class TransitionIn(BaseModel):
+    action: Action
+    reasons: str = Field(default="", max_length=20_000)
+    expected_version: int | None = Field(default=None, ge=1, description="Refuse if the notice changed since.")
+
+
+class TokenIn(BaseModel):
+    username: str = Field(min_length=1, max_length=120)
+    password: str = Field(min_length=1, max_length=1000)
+    label: str = Field(default="api", max_length=200)
+
+
+class TokenOut(BaseModel):
+    token: str
+    token_type: str = "bearer"
+
+
+@auth_router.post("/tokens", response_model=TokenOut, status_code=201, responses=ERRORS)
+def create_token(body: TokenIn, store: StoreDep) -> TokenOut:
+    """Exchange a username and password for a bearer token (sign-in throttling applies)."""
+    actor = user_service.authenticate(body.username, body.password, store.uow())
+    return TokenOut(token=user_service.issue_token(actor.username, body.label, actor, store.uow()))
+
+
+@router.post("/requests", response_model=NoticeOut, status_code=201, responses=ERRORS)
+def submit_request(
+    body: NoticeRequestIn,
+    actor: CurrentActor,
+    store: StoreDep,
+    draft: Annotated[bool, Query(description="Keep as a draft instead of sending.")] = False,
+) -> dict[str, Any]:
+    """Submit a red notice request (to review) or circulate a diffusion (at once, unreviewed)."""
+    notice = ns.create_request(ns.CreateRequest(body.to_domain(), send=not draft), actor, store.uow())
+    return notice_view(notice)
+
+
+@router.get("/notices", response_model=NoticePage, responses=ERRORS)
+def list_notices(
+    actor: CurrentActor,
+    store: StoreDep,
+    state: Annotated[list[State] | None, Query()] = None,
+    type: Annotated[NoticeType | None, Query()] = None,
+    requesting_country: Annotated[str | None, Query(min_length=2, max_length=2)] = None,
+    name: Annotated[str | None, Query(max_length=200)] = None,
+    nationality: Annotated[str | None, Query(min_length=2, max_length=2)] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> dict[str, Any]:
+    """Notices the caller may see, filtered and paged. The search is audited."""
+    flt = NoticeFilter(
+        states=tuple(state or ()), type=type,
+        requesting_country=requesting_country.upper() if requesting_country else None,
+        name=name, nationality=nationality.upper() if nationality else None, offset=offset, limit=limit,
+    )
+    page = ns.list_notices(flt, actor, store.uow())
+    return {"total": page.total, "offset": page.offset, "limit": page.limit,
+            "items": [notice_view(n, with_timeline=False) for n in page.items]}
+
+
+@router.get("/notices/{ref}", response_model=NoticeOut, responses=ERRORS)
+def get_notice(ref: str, actor: CurrentActor, store: StoreDep, response: Response) -> dict[str, Any]:
+    """One notice with its timeline. ``ref`` is ``YYYY-NNNNN`` (or the id URL-encoded)."""
+    notice = ns.get_notice(notice_id_from_path(ref), actor, store.uow())
+    response.headers["ETag"] = f'"{notice.version}"'
+    return notice_view(notice)
+
+
+@router.put("/notices/{ref}", response_model=NoticeOut, responses=ERRORS)
+def update_draft(
+    ref: str,
+    body: NoticeRequestIn,
+    actor: CurrentActor,
+    store: StoreDep,
+    expected_version: Annotated[int, Query(ge=1, description="The version you edited.")],
+) -> dict[str, Any]:
+    """Edit a draft, or a request the reviewer sent back for more information."""
+    cmd = ns.UpdateDraft(notice_id_from_path(ref), body.to_domain(), expected_version)
+    return notice_view(ns.update_draft(cmd, actor, store.uow()))
+
+
+@router.post("/notices/{ref}/transitions", response_model=NoticeOut, responses=ERRORS)
+def transition(
+    ref: str, body: Annotated[TransitionIn, Body()], actor: CurrentActor, store: StoreDep
+) -> dict[str, Any]:
+    """Move a notice through its lifecycle (submit, start_review, publish, refuse, cancel, renew...)."""
+    cmd = ns.Transition(notice_id_from_path(ref), body.action, body.reasons, body.expected_version)
+    return notice_view(ns.transition(cmd, actor, store.uow()))

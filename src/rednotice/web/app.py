@@ -1,0 +1,89 @@
+"""The FastAPI application: JSON API, pages, health. Built by ``create_app()`` at start-up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from rednotice import __version__
+from rednotice.bootstrap import Store, open_store
+from rednotice.web import api, errors
+
+
+class BodySizeLimit:
+    """Refuse bodies over the limit with 413 before reading them whole."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_bytes:
+            await _too_large(self.max_bytes)(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> Any:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await _too_large(self.max_bytes)(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _too_large(limit: int) -> JSONResponse:
+    return JSONResponse(errors.error_body("too_large", f"the body is larger than {limit} bytes"), 413)
+
+
+def create_app(store: Store | None = None) -> FastAPI:
+    store = store or open_store()
+    settings = store.settings
+    app = FastAPI(
+        title="rednotice",
+        version=__version__,
+        description="The red notice process end to end. A red notice is not an arrest warrant.",
+    )
+    app.state.store = store
+    errors.install(app)
+    app.include_router(api.auth_router)
+    app.include_router(api.router)
+
+    @app.get("/healthz", tags=["ops"])
+    def healthz(request: Request) -> dict[str, str]:
+        with store.uow() as uow:
+            uow.audit.head()
+        return {"status": "ok", "version": __version__}
+
+    from rednotice.web import pages  # the browser pages (kept apart from the JSON API)
+
+    pages.install(app)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.resolved_secret_key(),
+        session_cookie="rednotice_session",
+        same_site="lax",
+        https_only=not settings.is_development,
+        max_age=8 * 3600,
+    )
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
+    return app

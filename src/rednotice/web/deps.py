@@ -1,0 +1,44 @@
+"""Dependencies shared by routes, as Annotated aliases so signatures read as prose."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from rednotice.bootstrap import Store
+from rednotice.domain.errors import Unauthenticated
+from rednotice.domain.users import Actor, Role
+from rednotice.services import users as user_service
+
+SESSION_USER = "user"
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_actor(request: Request, store: StoreDep) -> Actor:
+    """A bearer token (systems) or a signed session cookie (people in the browser)."""
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return user_service.actor_for_token(auth[7:].strip(), store.uow())
+    session = request.scope.get("session") or {}
+    data = session.get(SESSION_USER)
+    if isinstance(data, dict):
+        with store.uow() as uow:
+            user = uow.users.get(str(data.get("username")))
+        if user is not None and user.active:
+            return user.actor()
+    raise Unauthenticated("sign in, or send 'Authorization: Bearer <token>'")
+
+
+CurrentActor = Annotated[Actor, Depends(get_actor)]
+
+
+def is_role(actor: Actor, *roles: Role) -> bool:
+    return actor.role in roles
