@@ -1,0 +1,165 @@
+"""In-memory fakes of every port, for fast unit tests of the use cases (fakes, not mocks).
+
+Changes made inside a unit of work are kept only if it commits; otherwise they are rolled back.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from rednotice.domain.audit import GENESIS, AuditEvent, seal
+from rednotice.domain.errors import Conflict
+from rednotice.domain.lifecycle import Notice, TransitionRecord
+from rednotice.domain.users import Actor
+from rednotice.services.ports import NoticeFilter, Page, TokenRecord, UserRecord
+
+
+class MemoryData:
+    def __init__(self) -> None:
+        self.notices: dict[str, Notice] = {}
+        self.users: dict[str, UserRecord] = {}
+        self.tokens: dict[str, TokenRecord] = {}
+        self.audit: list[AuditEvent] = []
+        self.counters: dict[int, int] = {}
+
+
+class MemoryNoticeRepository:
+    def __init__(self, data: MemoryData) -> None:
+        self.data = data
+
+    def get(self, notice_id: str) -> Notice | None:
+        n = self.data.notices.get(notice_id)
+        return copy.deepcopy(n) if n else None
+
+    def add(self, notice: Notice) -> None:
+        if notice.id in self.data.notices:
+            raise Conflict(f"a notice with id {notice.id} already exists")
+        self.data.notices[notice.id] = copy.deepcopy(notice)
+
+    def save(self, notice: Notice, expected_version: int, new_records: list[TransitionRecord]) -> None:
+        current = self.data.notices.get(notice.id)
+        if current is None or current.version != expected_version:
+            raise Conflict(f"notice {notice.id} was changed by someone else")
+        notice.version = expected_version + 1
+        self.data.notices[notice.id] = copy.deepcopy(notice)
+
+    def find(self, flt: NoticeFilter) -> Page:
+        from rednotice.domain.policy import can_see_notice, is_public
+
+        out = []
+        for n in sorted(self.data.notices.values(), key=lambda n: n.id):
+            if flt.states and n.state not in flt.states:
+                continue
+            if flt.type is not None and n.type is not flt.type:
+                continue
+            if flt.requesting_country and n.requesting_country != flt.requesting_country:
+                continue
+            if flt.nationality and flt.nationality not in n.request.subject.nationalities:
+                continue
+            if flt.name:
+                hay = " ".join(x.full().casefold() for x in n.request.subject.all_names())
+                if not all(t in hay for t in flt.name.casefold().split()):
+                    continue
+            if flt.public_only and not is_public(n):
+                continue
+            if flt.visible_to is not None and not can_see_notice(flt.visible_to, n):
+                continue
+            out.append(copy.deepcopy(n))
+        return Page(out[flt.offset : flt.offset + flt.limit], len(out), flt.offset, flt.limit)
+
+    def next_id(self, year: int) -> str:
+        last = self.data.counters.get(year, 0)
+        while True:
+            last += 1
+            candidate = f"{year}/{last:05d}"
+            if candidate not in self.data.notices:
+                break
+        self.data.counters[year] = last
+        return candidate
+
+    def ids_due_to_expire(self, now: datetime) -> list[str]:
+        from rednotice.domain.lifecycle import State
+
+        return sorted(
+            n.id for n in self.data.notices.values()
+            if n.state is State.PUBLISHED and n.expires_at is not None and n.expires_at <= now
+        )
+
+
+class MemoryUserRepository:
+    def __init__(self, data: MemoryData) -> None:
+        self.data = data
+
+    def get(self, username: str) -> UserRecord | None:
+        u = self.data.users.get(username)
+        return copy.deepcopy(u) if u else None
+
+    def add(self, user: UserRecord) -> None:
+        if user.username in self.data.users:
+            raise Conflict(f"user {user.username!r} already exists")
+        self.data.users[user.username] = copy.deepcopy(user)
+
+    def save(self, user: UserRecord) -> None:
+        self.data.users[user.username] = copy.deepcopy(user)
+
+    def all(self) -> list[UserRecord]:
+        return [copy.deepcopy(u) for _, u in sorted(self.data.users.items())]
+
+    def add_token(self, token: TokenRecord) -> None:
+        self.data.tokens[token.token_hash] = copy.deepcopy(token)
+
+    def get_token(self, token_hash: str) -> TokenRecord | None:
+        t = self.data.tokens.get(token_hash)
+        return copy.deepcopy(t) if t else None
+
+    def save_token(self, token: TokenRecord) -> None:
+        self.data.tokens[token.token_hash] = copy.deepcopy(token)
+
+
+class MemoryAuditLog:
+    def __init__(self, data: MemoryData) -> None:
+        self.data = data
+
+    def append(self, actor: Actor | str, action: str, subject: str, data: dict[str, Any], at: datetime) -> AuditEvent:
+        seq, prev = self.head()
+        event = seal(seq + 1, at, str(actor), action, subject, copy.deepcopy(data), prev)
+        self.data.audit.append(event)
+        return event
+
+    def events(self) -> Iterator[AuditEvent]:
+        return iter(list(self.data.audit))
+
+    def head(self) -> tuple[int, str]:
+        return (self.data.audit[-1].seq, self.data.audit[-1].hash) if self.data.audit else (0, GENESIS)
+
+
+class MemoryUnitOfWork:
+    def __init__(self, data: MemoryData | None = None, clock: Callable[[], datetime] | None = None) -> None:
+        self.data = data or MemoryData()
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.commits = 0
+
+    def __enter__(self) -> MemoryUnitOfWork:
+        self._snapshot = copy.deepcopy(self.data.__dict__)
+        self._committed = False
+        self.notices = MemoryNoticeRepository(self.data)
+        self.users = MemoryUserRepository(self.data)
+        self.audit = MemoryAuditLog(self.data)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._committed:
+            self.rollback()
+
+    def commit(self) -> None:
+        self._committed = True
+        self.commits += 1
+        self._snapshot = copy.deepcopy(self.data.__dict__)
+
+    def rollback(self) -> None:
+        self.data.__dict__.update(copy.deepcopy(self._snapshot))
+
+
