@@ -132,15 +132,23 @@ def list_(
     nationality: Annotated[str | None, typer.Option()] = None,
     limit: int = 50,
     offset: int = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON document instead of a table.")] = False,
     as_user: AsUser = None,
 ) -> None:
-    """List notices (what the acting user may see)."""
+    """List notices (what the acting user may see). The search is audited."""
     flt = NoticeFilter(
         states=tuple(state or ()), type=type_, requesting_country=country.upper() if country else None,
         name=name, nationality=nationality.upper() if nationality else None, offset=offset, limit=min(limit, 1000),
     )
     page = ns.list_notices(flt, acting_as(as_user), store().uow())
-    table = Table("id", "type", "state", "from", "name", "born", "nationalities", title=f"{page.total} notices")
+    if as_json:
+        print_json({"total": page.total, "offset": page.offset, "limit": page.limit,
+                    "items": [notice_view(n, with_timeline=False) for n in page.items]})
+        return
+    table = Table(title=f"{page.total} notices")
+    table.add_column("id", no_wrap=True)
+    for column in ("type", "state", "from", "name", "born", "nationalities"):
+        table.add_column(column)
     for n in page.items:
         s = n.request.subject
         table.add_row(n.id, n.type.value, n.state.value, n.requesting_country,
