@@ -22,7 +22,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 if not SHARED.exists():  # CI clones next to a copy of shared/
     SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CASES = SHARED / "cases"
-POSTGRES_URL = os.environ.get("REDNOTICE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "REDNOTICE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -104,7 +106,9 @@ def _truncate_postgres(url: str) -> None:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock, sqlite_template: Path) -> Iterator[Store]:
+def store(
+    request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock, sqlite_template: Path
+) -> Iterator[Store]:
     """A migrated, empty store on each database, with a fake clock."""
     if request.param == "sqlite":
         path = tmp_path / "rednotice.sqlite3"

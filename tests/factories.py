@@ -22,18 +22,30 @@ BASE: dict[str, Any] = {
         "country_of_birth": "FR",
         "nationalities": ["FR"],
         "identity_documents": [{"kind": "passport", "number": "14AB12345", "issuing_country": "FR"}],
-        "physical_description": {"height_m": 1.80, "weight_kg": 82, "eye_colours": ["BLU"],
-                                 "hair_colours": ["BRO"], "distinguishing_marks": "scar on left hand"},
+        "physical_description": {
+            "height_m": 1.80,
+            "weight_kg": 82,
+            "eye_colours": ["BLU"],
+            "hair_colours": ["BRO"],
+            "distinguishing_marks": "scar on left hand",
+        },
         "occupations": ["accountant"],
         "profile": [],
         "relations": [],
     },
     "judicial": {
-        "facts": {"summary": "On 14 March 2021 in Lyon, the subject shot and killed the owner of a bakery.",
-                  "date": "2021-03-14", "place": "Lyon, France"},
+        "facts": {
+            "summary": "On 14 March 2021 in Lyon, the subject shot and killed the owner of a bakery.",
+            "date": "2021-03-14",
+            "place": "Lyon, France",
+        },
         "charges": [{"offence": "Murder", "law": "Penal Code art. 221-1", "max_penalty_years": 30}],
-        "warrant": {"reference": "MA-2021-0042", "issued_on": "2021-06-01",
-                    "authority": "Investigating judge, Lyon Judicial Court", "judicial": True},
+        "warrant": {
+            "reference": "MA-2021-0042",
+            "issued_on": "2021-06-01",
+            "authority": "Investigating judge, Lyon Judicial Court",
+            "judicial": True,
+        },
         "conviction": None,
     },
     "assurances": {"extradition_will_be_sought": True},
@@ -58,13 +70,15 @@ def make_request(**overrides: Any) -> NoticeRequest:
 
 
 def chinese_request() -> NoticeRequest:
-    return make_request(**{
-        "requesting_country": "CN",
-        "subject.family_name": "LIU",
-        "subject.given_names": "Mei",
-        "subject.names_original_script": ["刘梅"],
-        "subject.aliases": [{"family_name": "LAU", "given_names": "Mui"}],
-        "subject.nationalities": ["CN"],
-        "subject.sex": "F",
-        "subject.date_of_birth": "1971-04",
-    })
+    return make_request(
+        **{
+            "requesting_country": "CN",
+            "subject.family_name": "LIU",
+            "subject.given_names": "Mei",
+            "subject.names_original_script": ["刘梅"],
+            "subject.aliases": [{"family_name": "LAU", "given_names": "Mui"}],
+            "subject.nationalities": ["CN"],
+            "subject.sex": "F",
+            "subject.date_of_birth": "1971-04",
+        }
+    )

@@ -27,17 +27,20 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, description="SQLAlchemy URL; PostgreSQL in production: postgresql+psycopg://..."
     )
-    secret_key: str | None = Field(default=None, description="Signs session cookies. Required outside development.")
-    max_upload_bytes: int = Field(default=10 * 1024 * 1024, description="Largest request body or file accepted.")
+    secret_key: str | None = Field(
+        default=None, description="Signs session cookies. Required outside development."
+    )
+    max_upload_bytes: int = Field(
+        default=10 * 1024 * 1024, description="Largest request body or file accepted."
+    )
     page_size_max: int = Field(default=200, description="Largest page a list endpoint returns.")
 
     @model_validator(mode="after")
     def _no_default_secrets(self) -> Settings:
-        if self.env is not Environment.DEVELOPMENT:
-            if not self.secret_key or len(self.secret_key) < 32:
-                raise ValueError(
-                    "REDNOTICE_SECRET_KEY must be set to at least 32 random characters outside development"
-                )
+        if self.env is not Environment.DEVELOPMENT and (not self.secret_key or len(self.secret_key) < 32):
+            raise ValueError(
+                "REDNOTICE_SECRET_KEY must be set to at least 32 random characters outside development"
+            )
         return self
 
     @property

@@ -12,9 +12,15 @@ from rednotice.services import users as us
 from rednotice.web.app import create_app
 
 PASSWORD = "a long test password"
-USERS = [("ncb-fr", Role.NCB_OFFICER, "FR"), ("ncb-de", Role.NCB_OFFICER, "DE"), ("reviewer", Role.REVIEWER, None),
-         ("reviewer2", Role.REVIEWER, None), ("ccf", Role.CCF, None), ("oversight", Role.OVERSIGHT, None),
-         ("admin", Role.ADMIN, None)]
+USERS = [
+    ("ncb-fr", Role.NCB_OFFICER, "FR"),
+    ("ncb-de", Role.NCB_OFFICER, "DE"),
+    ("reviewer", Role.REVIEWER, None),
+    ("reviewer2", Role.REVIEWER, None),
+    ("ccf", Role.CCF, None),
+    ("oversight", Role.OVERSIGHT, None),
+    ("admin", Role.ADMIN, None),
+]
 
 
 @pytest.fixture

@@ -40,10 +40,21 @@ def test_submit_show_list_and_decide(cli_store: Store, users: dict[str, str]) ->
     assert run("transition", notice_id, "start_review", "--as", "reviewer")[0] == 0
     code, _, err = run("transition", notice_id, "publish", "--as", "reviewer")
     assert code == 1 and "needs written reasons" in err
-    code, out, _ = run("transition", notice_id, "publish", "-r", "compliant: murder, judicial warrant",
-                       "--expected-version", "2", "--as", "reviewer")
+    code, out, _ = run(
+        "transition",
+        notice_id,
+        "publish",
+        "-r",
+        "compliant: murder, judicial warrant",
+        "--expected-version",
+        "2",
+        "--as",
+        "reviewer",
+    )
     assert code == 0 and "published" in out
-    code, _, err = run("transition", notice_id, "refuse", "-r", "x", "--expected-version", "2", "--as", "reviewer2")
+    code, _, err = run(
+        "transition", notice_id, "refuse", "-r", "x", "--expected-version", "2", "--as", "reviewer2"
+    )
     assert code == 1 and "conflict" in err
     code, out, _ = run("list", "--name", "durand", "--as", "ncb-de")
     assert code == 0 and "1 notices" in out
@@ -58,16 +69,18 @@ def test_the_other_country_cannot_see_a_request_under_review(cli_store: Store, u
     assert code == 1 and "no notice" in err
 
 
-def test_malformed_input_is_a_clear_error_and_writes_nothing(cli_store: Store, tmp_path: Path,
-                                                             users: dict[str, str]) -> None:
+def test_malformed_input_is_a_clear_error_and_writes_nothing(
+    cli_store: Store, tmp_path: Path, users: dict[str, str]
+) -> None:
     before_notices, before_audit = count(cli_store, t.notices), count(cli_store, t.audit_events)
     bad_json = tmp_path / "bad.json"
     bad_json.write_text('{"type": "red_notice", ')
     code, _, err = run("submit", str(bad_json), "--as", "ncb-fr")
     assert code == 2 and "malformed JSON" in err
     bad_field = tmp_path / "bad-field.json"
-    bad_field.write_text(json.dumps(request_dict(**{"subject.date_of_birth": "1971-02-30",
-                                                    "requesting_country": "XX"})))
+    bad_field.write_text(
+        json.dumps(request_dict(**{"subject.date_of_birth": "1971-02-30", "requesting_country": "XX"}))
+    )
     code, _, err = run("submit", str(bad_field), "--as", "ncb-fr")
     assert code == 2 and "subject.date_of_birth" in err and "requesting_country" in err
     code, _, err = run("submit", str(tmp_path / "missing.json"), "--as", "ncb-fr")
@@ -88,8 +101,17 @@ def test_audit_verify_reports_tampering(cli_store: Store, users: dict[str, str])
 
 
 def test_users_add_and_list(cli_store: Store) -> None:
-    code, out, err = run("users", "add", "ncb-tr", "--role", "ncb_officer", "--country", "tr",
-                         "--password", "a long password here")
+    code, out, err = run(
+        "users",
+        "add",
+        "ncb-tr",
+        "--role",
+        "ncb_officer",
+        "--country",
+        "tr",
+        "--password",
+        "a long password here",
+    )
     assert code == 0, err
     code, _, err = run("users", "add", "x", "--role", "ncb_officer", "--password", "a long password here")
     assert code == 2 and "country" in err

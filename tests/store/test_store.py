@@ -21,39 +21,72 @@ RU = Actor("ncb-ru", Role.NCB_OFFICER, "RU")
 REV = Actor("rev", Role.REVIEWER)
 REV2 = Actor("rev2", Role.REVIEWER)
 
-EVERY_FIELD = request_dict(**{
-    "requesting_country": "RU",
-    "language": "ru",
-    "subject.family_name": "IVANOV",
-    "subject.given_names": "Sergei Petrovich",
-    "subject.names_original_script": ["Иванов Сергей Петрович", "Іванов"],
-    "subject.aliases": [{"family_name": "IWANOW", "given_names": "Sergej"},
-                        {"family_name": "IVANOFF", "given_names": ""}],
-    "subject.sex": "M",
-    "subject.date_of_birth": "1980-07",
-    "subject.place_of_birth": "Санкт-Петербург",
-    "subject.country_of_birth": "RU",
-    "subject.nationalities": ["RU", "IL"],
-    "subject.identity_documents": [{"kind": "passport", "number": "75 1234567", "issuing_country": "RU"},
-                                   {"kind": "national_id", "number": "X-1", "issuing_country": None}],
-    "subject.physical_description": {"height_m": 1.76, "weight_kg": 70.5, "eye_colours": ["GRE", "BLU"],
-                                     "hair_colours": ["BLA"], "distinguishing_marks": "tattoo «якорь» on arm"},
-    "subject.biometrics": {"photo": True, "fingerprints": True, "dna": False},
-    "subject.occupations": ["banker"],
-    "subject.profile": ["businessperson", "former_official"],
-    "subject.relations": [{"notice_id": "2019/12345", "relation": "sibling"}],
-    "judicial.facts": {"summary": "В 2019 году в Москве… embezzled 3 million roubles from Bank X.",
-                       "date": "2019", "place": "Москва"},
-    "judicial.charges": [{"offence": "Embezzlement", "law": "Criminal Code art. 160(4)", "max_penalty_years": 10,
-                          "offence_original": "Присвоение или растрата"},
-                         {"offence": "Forgery", "law": "art. 327", "max_penalty_years": 2.5}],
-    "judicial.warrant": {"reference": "№ 1-23/2020", "issued_on": "2020-02-03", "authority": "Basmanny court",
-                         "judicial": True, "appealable_to_judge": None},
-    "judicial.conviction": {"sentence_months": 48, "remaining_months": 40.5, "judgment_reference": "J-9",
-                            "date": "2021-05"},
-    "assurances": {"extradition_will_be_sought": True, "issuing_authority_competent": True},
-    "visibility": {"restricted_to": ["DE", "FR", "IL"], "excluded_countries": ["UA"], "public_extract": True},
-})
+EVERY_FIELD = request_dict(
+    **{
+        "requesting_country": "RU",
+        "language": "ru",
+        "subject.family_name": "IVANOV",
+        "subject.given_names": "Sergei Petrovich",
+        "subject.names_original_script": ["Иванов Сергей Петрович", "Іванов"],
+        "subject.aliases": [
+            {"family_name": "IWANOW", "given_names": "Sergej"},
+            {"family_name": "IVANOFF", "given_names": ""},
+        ],
+        "subject.sex": "M",
+        "subject.date_of_birth": "1980-07",
+        "subject.place_of_birth": "Санкт-Петербург",
+        "subject.country_of_birth": "RU",
+        "subject.nationalities": ["RU", "IL"],
+        "subject.identity_documents": [
+            {"kind": "passport", "number": "75 1234567", "issuing_country": "RU"},
+            {"kind": "national_id", "number": "X-1", "issuing_country": None},
+        ],
+        "subject.physical_description": {
+            "height_m": 1.76,
+            "weight_kg": 70.5,
+            "eye_colours": ["GRE", "BLU"],
+            "hair_colours": ["BLA"],
+            "distinguishing_marks": "tattoo «якорь» on arm",
+        },
+        "subject.biometrics": {"photo": True, "fingerprints": True, "dna": False},
+        "subject.occupations": ["banker"],
+        "subject.profile": ["businessperson", "former_official"],
+        "subject.relations": [{"notice_id": "2019/12345", "relation": "sibling"}],
+        "judicial.facts": {
+            "summary": "В 2019 году в Москве… embezzled 3 million roubles from Bank X.",
+            "date": "2019",
+            "place": "Москва",
+        },
+        "judicial.charges": [
+            {
+                "offence": "Embezzlement",
+                "law": "Criminal Code art. 160(4)",
+                "max_penalty_years": 10,
+                "offence_original": "Присвоение или растрата",
+            },
+            {"offence": "Forgery", "law": "art. 327", "max_penalty_years": 2.5},
+        ],
+        "judicial.warrant": {
+            "reference": "№ 1-23/2020",
+            "issued_on": "2020-02-03",
+            "authority": "Basmanny court",
+            "judicial": True,
+            "appealable_to_judge": None,
+        },
+        "judicial.conviction": {
+            "sentence_months": 48,
+            "remaining_months": 40.5,
+            "judgment_reference": "J-9",
+            "date": "2021-05",
+        },
+        "assurances": {"extradition_will_be_sought": True, "issuing_authority_competent": True},
+        "visibility": {
+            "restricted_to": ["DE", "FR", "IL"],
+            "excluded_countries": ["UA"],
+            "public_extract": True,
+        },
+    }
+)
 
 
 def test_migrations_reach_head_from_empty(store: Store) -> None:
@@ -71,7 +104,10 @@ def test_round_trip_of_every_field_in_every_script(store: Store) -> None:
     got = ns.get_notice(n.id, REV, store.uow())
     assert got.request == request
     assert got.request.to_dict()["subject"]["names_original_script"] == ["Иванов Сергей Петрович", "Іванов"]
-    assert got.request.subject.date_of_birth is not None and got.request.subject.date_of_birth.precision == "month"
+    assert (
+        got.request.subject.date_of_birth is not None
+        and got.request.subject.date_of_birth.precision == "month"
+    )
     assert got.created_at == store.clock()
     assert got.history[0].action is Action.SUBMIT and got.history[0].actor == RU
 
@@ -110,8 +146,12 @@ def test_visibility_in_sql_matches_the_policy(store: Store) -> None:
     for viewer in (Actor("de", Role.NCB_OFFICER, "DE"), Actor("es", Role.NCB_OFFICER, "ES"), FR):
         listed = {n.id for n in ns.list_notices(NoticeFilter(limit=100), viewer, store.uow()).items}
         assert listed == {n.id for n in everything if can_see_notice(viewer, n)}, viewer
-    de_ids = {n.id for n in ns.list_notices(NoticeFilter(limit=100), Actor("de", Role.NCB_OFFICER, "DE"),
-                                            store.uow()).items}
+    de_ids = {
+        n.id
+        for n in ns.list_notices(
+            NoticeFilter(limit=100), Actor("de", Role.NCB_OFFICER, "DE"), store.uow()
+        ).items
+    }
     assert len(de_ids) == 3  # plain, restricted-to-DE, and the (unreviewed) diffusion
 
 
@@ -120,7 +160,9 @@ def test_two_reviewers_deciding_at_once_one_wins(store: Store) -> None:
     seen = ns.transition(ns.Transition(n.id, Action.START_REVIEW), REV, store.uow()).version
     ns.transition(ns.Transition(n.id, Action.PUBLISH, "compliant", expected_version=seen), REV, store.uow())
     with pytest.raises(Conflict):
-        ns.transition(ns.Transition(n.id, Action.REFUSE, "political", expected_version=seen), REV2, store.uow())
+        ns.transition(
+            ns.Transition(n.id, Action.REFUSE, "political", expected_version=seen), REV2, store.uow()
+        )
     got = ns.get_notice(n.id, REV, store.uow())
     assert got.state is State.PUBLISHED
     assert [h.actor.username for h in got.history] == ["ncb-fr", "rev", "rev"]

@@ -10,8 +10,13 @@ from rednotice.domain.errors import InvalidInput
 
 @pytest.mark.parametrize(
     ("text", "precision", "iso"),
-    [("1971", "year", "1971"), ("1971-04", "month", "1971-04"), ("1971-04-02", "day", "1971-04-02"),
-     ("1971/04/02", "day", "1971-04-02"), ("1971/04", "month", "1971-04")],
+    [
+        ("1971", "year", "1971"),
+        ("1971-04", "month", "1971-04"),
+        ("1971-04-02", "day", "1971-04-02"),
+        ("1971/04/02", "day", "1971-04-02"),
+        ("1971/04", "month", "1971-04"),
+    ],
 )
 def test_parse_partial_dates(text: str, precision: str, iso: str) -> None:
     d = PartialDate.parse(text)

@@ -34,8 +34,13 @@ class Lifecycle(RuleBasedStateMachine):
             Notice("2026/00002", make_request(type="wanted_person_diffusion")),
         ]
 
-    @rule(which=st.integers(0, 1), action=st.sampled_from(list(Action)), actor=st.sampled_from(ACTORS),
-          reasons=st.sampled_from(["", "because"]), days=st.integers(0, 800))
+    @rule(
+        which=st.integers(0, 1),
+        action=st.sampled_from(list(Action)),
+        actor=st.sampled_from(ACTORS),
+        reasons=st.sampled_from(["", "because"]),
+        days=st.integers(0, 800),
+    )
     def act(self, which: int, action: Action, actor: Actor, reasons: str, days: int) -> None:
         self.now += timedelta(days=days)
         notice = self.notices[which]

@@ -84,7 +84,8 @@ class MemoryNoticeRepository:
         from rednotice.domain.lifecycle import State
 
         return sorted(
-            n.id for n in self.data.notices.values()
+            n.id
+            for n in self.data.notices.values()
             if n.state is State.PUBLISHED and n.expires_at is not None and n.expires_at <= now
         )
 
@@ -123,7 +124,9 @@ class MemoryAuditLog:
     def __init__(self, data: MemoryData) -> None:
         self.data = data
 
-    def append(self, actor: Actor | str, action: str, subject: str, data: dict[str, Any], at: datetime) -> AuditEvent:
+    def append(
+        self, actor: Actor | str, action: str, subject: str, data: dict[str, Any], at: datetime
+    ) -> AuditEvent:
         seq, prev = self.head()
         event = seal(seq + 1, at, str(actor), action, subject, copy.deepcopy(data), prev)
         self.data.audit.append(event)
@@ -161,5 +164,3 @@ class MemoryUnitOfWork:
 
     def rollback(self) -> None:
         self.data.__dict__.update(copy.deepcopy(self._snapshot))
-
-

@@ -24,8 +24,11 @@ from rednotice.services import users as user_service
 from rednotice.services.ports import NoticeFilter
 from rednotice.services.views import notice_view
 
-app = typer.Typer(help="rednotice: the red notice process, built so abuse is hard, visible and reversible.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="rednotice: the red notice process, built so abuse is hard, visible and reversible.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 db_app = typer.Typer(help="The store.", no_args_is_help=True)
 users_app = typer.Typer(help="People and their roles.", no_args_is_help=True)
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
@@ -49,8 +52,14 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     """Serve the web application and the API."""
     import uvicorn
 
-    uvicorn.run("rednotice.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                proxy_headers=True)
+    uvicorn.run(
+        "rednotice.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+    )
 
 
 @users_app.command("add")
@@ -104,7 +113,9 @@ def _read_input(path: str) -> str:
 @app.command()
 @handle_errors
 def submit(
-    file: Annotated[str, typer.Argument(help="A notice request as JSON (the contract's shape), or - for stdin")],
+    file: Annotated[
+        str, typer.Argument(help="A notice request as JSON (the contract's shape), or - for stdin")
+    ],
     as_user: AsUser = None,
     draft: Annotated[bool, typer.Option(help="Keep it as a draft instead of sending it.")] = False,
 ) -> None:
@@ -137,13 +148,24 @@ def list_(
 ) -> None:
     """List notices (what the acting user may see). The search is audited."""
     flt = NoticeFilter(
-        states=tuple(state or ()), type=type_, requesting_country=country.upper() if country else None,
-        name=name, nationality=nationality.upper() if nationality else None, offset=offset, limit=min(limit, 1000),
+        states=tuple(state or ()),
+        type=type_,
+        requesting_country=country.upper() if country else None,
+        name=name,
+        nationality=nationality.upper() if nationality else None,
+        offset=offset,
+        limit=min(limit, 1000),
     )
     page = ns.list_notices(flt, acting_as(as_user), store().uow())
     if as_json:
-        print_json({"total": page.total, "offset": page.offset, "limit": page.limit,
-                    "items": [notice_view(n, with_timeline=False) for n in page.items]})
+        print_json(
+            {
+                "total": page.total,
+                "offset": page.offset,
+                "limit": page.limit,
+                "items": [notice_view(n, with_timeline=False) for n in page.items],
+            }
+        )
         return
     table = Table(title=f"{page.total} notices")
     table.add_column("id", no_wrap=True)
@@ -151,10 +173,16 @@ def list_(
         table.add_column(column)
     for n in page.items:
         s = n.request.subject
-        table.add_row(n.id, n.type.value, n.state.value, n.requesting_country,
-                      f"{s.family_name}, {s.given_names}" + (f" ({' / '.join(s.names_original_script)})"
-                                                             if s.names_original_script else ""),
-                      s.date_of_birth.iso() if s.date_of_birth else "unknown", ",".join(s.nationalities))
+        table.add_row(
+            n.id,
+            n.type.value,
+            n.state.value,
+            n.requesting_country,
+            f"{s.family_name}, {s.given_names}"
+            + (f" ({' / '.join(s.names_original_script)})" if s.names_original_script else ""),
+            s.date_of_birth.iso() if s.date_of_birth else "unknown",
+            ",".join(s.nationalities),
+        )
     console.print(table)
 
 
@@ -168,8 +196,9 @@ def transition(
     as_user: AsUser = None,
 ) -> None:
     """Move a notice through its lifecycle."""
-    notice = ns.transition(ns.Transition(notice_id, action, reasons, expected_version),
-                           acting_as(as_user), store().uow())
+    notice = ns.transition(
+        ns.Transition(notice_id, action, reasons, expected_version), acting_as(as_user), store().uow()
+    )
     console.print(f"{notice.id} [bold]{notice.state.value}[/] (version {notice.version})")
 
 
@@ -191,7 +220,9 @@ def audit_verify() -> None:
         return
     for problem in report.problems:
         console.print(f"[red]✗[/] {problem}", highlight=False)
-    console.print(f"[bold red]audit chain BROKEN[/]: {len(report.problems)} problem(s) in {report.checked} events")
+    console.print(
+        f"[bold red]audit chain BROKEN[/]: {len(report.problems)} problem(s) in {report.checked} events"
+    )
     raise typer.Exit(1)
 
 

@@ -60,7 +60,9 @@ class ChainReport:
     problems: tuple[str, ...]
 
 
-def verify_chain(events: Iterable[AuditEvent], head_hash: str | None = None, head_seq: int | None = None) -> ChainReport:
+def verify_chain(
+    events: Iterable[AuditEvent], head_hash: str | None = None, head_seq: int | None = None
+) -> ChainReport:
     """Check every link. ``head_*`` (kept apart from the events) also catches removal of the last ones."""
     problems: list[str] = []
     prev, expected_seq, count = GENESIS, 1, 0
@@ -71,7 +73,8 @@ def verify_chain(events: Iterable[AuditEvent], head_hash: str | None = None, hea
         if event.prev_hash != prev:
             problems.append(f"event {event.seq} does not follow the event before it (link broken)")
         recomputed = chain_hash(
-            event.prev_hash, canonical(event.seq, event.at, event.actor, event.action, event.subject, event.data)
+            event.prev_hash,
+            canonical(event.seq, event.at, event.actor, event.action, event.subject, event.data),
         )
         if recomputed != event.hash:
             problems.append(f"event {event.seq} was altered (its content no longer matches its hash)")

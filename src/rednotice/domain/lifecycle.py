@@ -98,7 +98,9 @@ TRANSITIONS: dict[tuple[NoticeType, State, Action], Rule] = {
     ),
     (RED, State.PUBLISHED, Action.CANCEL): Rule(State.CANCELLED, _REQ, True, "cancel (purpose achieved...)"),
     (RED, State.PUBLISHED, Action.EXPIRE): Rule(State.EXPIRED, _SYS, False, "five years passed, not renewed"),
-    (RED, State.PUBLISHED, Action.SUSPEND): Rule(State.SUSPENDED, _CCF_OR_GS, True, "block pending a challenge"),
+    (RED, State.PUBLISHED, Action.SUSPEND): Rule(
+        State.SUSPENDED, _CCF_OR_GS, True, "block pending a challenge"
+    ),
     (RED, State.PUBLISHED, Action.DELETE): Rule(State.DELETED, _CCF_OR_GS, True, "delete as non-compliant"),
     (RED, State.PUBLISHED, Action.RENEW): Rule(State.PUBLISHED, _REQ, True, "extend for five more years"),
     (RED, State.SUSPENDED, Action.REINSTATE): Rule(State.PUBLISHED, _CCF_OR_GS, True, "challenge rejected"),
@@ -111,7 +113,9 @@ TRANSITIONS: dict[tuple[NoticeType, State, Action], Rule] = {
     (DIFF, State.UNREVIEWED, Action.PURGE): Rule(State.PURGED, _GS, True, "reviewed: non-compliant, purge"),
     (DIFF, State.UNREVIEWED, Action.CANCEL): Rule(State.CANCELLED, _REQ, True, "cancel"),
     (DIFF, State.REVIEWED_COMPLIANT, Action.CANCEL): Rule(State.CANCELLED, _REQ, True, "cancel"),
-    (DIFF, State.UNREVIEWED, Action.SUSPEND): Rule(State.SUSPENDED, _CCF_OR_GS, True, "block pending a challenge"),
+    (DIFF, State.UNREVIEWED, Action.SUSPEND): Rule(
+        State.SUSPENDED, _CCF_OR_GS, True, "block pending a challenge"
+    ),
     (DIFF, State.REVIEWED_COMPLIANT, Action.SUSPEND): Rule(
         State.SUSPENDED, _CCF_OR_GS, True, "block pending a challenge"
     ),
@@ -271,4 +275,3 @@ def add_months(when: datetime, months: int) -> datetime:
             return when.replace(year=year, month=month, day=day)
         except ValueError:
             day -= 1
-

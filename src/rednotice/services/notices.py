@@ -8,7 +8,7 @@ from typing import Any
 
 from rednotice.domain import policy
 from rednotice.domain.errors import Conflict, Forbidden, NotFound
-from rednotice.domain.lifecycle import Action, Notice, State
+from rednotice.domain.lifecycle import Action, Notice
 from rednotice.domain.model import NoticeRequest, NoticeType
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services.ports import NoticeFilter, Page, UnitOfWork
@@ -81,7 +81,10 @@ def update_draft(cmd: UpdateDraft, actor: Actor, uow: UnitOfWork) -> Notice:
         current = _load_for_change(uow, cmd.notice_id, actor, cmd.expected_version)
         if actor.role is not Role.NCB_OFFICER or actor.country != current.requesting_country:
             raise Forbidden("only the requesting NCB edits its request")
-        if cmd.request.requesting_country != current.requesting_country or cmd.request.type is not current.type:
+        if (
+            cmd.request.requesting_country != current.requesting_country
+            or cmd.request.type is not current.type
+        ):
             raise Forbidden("the requesting country and the type of a request cannot change")
         notice = current.with_request(cmd.request)
         uow.notices.save(notice, current.version, [])
@@ -111,8 +114,13 @@ def transition(cmd: Transition, actor: Actor, uow: UnitOfWork) -> Notice:
         record = notice.apply(cmd.action, actor, uow.clock(), cmd.reasons)
         uow.notices.save(notice, loaded_version, [record])
         _audit_notice(
-            uow, actor, f"notice.transition.{cmd.action.value}", notice,
-            from_state=record.from_state.value, reasons=record.reasons, **cmd.details,
+            uow,
+            actor,
+            f"notice.transition.{cmd.action.value}",
+            notice,
+            from_state=record.from_state.value,
+            reasons=record.reasons,
+            **cmd.details,
         )
         if cmd.action is Action.SUBMIT:
             for hook in _submit_hooks:
@@ -141,11 +149,18 @@ def list_notices(flt: NoticeFilter, actor: Actor, uow: UnitOfWork) -> Page:
     with uow:
         page = uow.notices.find(flt)
         uow.audit.append(
-            actor, "notice.search", "notices",
+            actor,
+            "notice.search",
+            "notices",
             {
-                "states": [s.value for s in flt.states], "type": flt.type.value if flt.type else None,
-                "requesting_country": flt.requesting_country, "name": flt.name,
-                "nationality": flt.nationality, "offset": flt.offset, "limit": flt.limit, "total": page.total,
+                "states": [s.value for s in flt.states],
+                "type": flt.type.value if flt.type else None,
+                "requesting_country": flt.requesting_country,
+                "name": flt.name,
+                "nationality": flt.nationality,
+                "offset": flt.offset,
+                "limit": flt.limit,
+                "total": page.total,
             },
             uow.clock(),
         )
@@ -164,7 +179,9 @@ def expire_due(uow_factory: Callable[[], UnitOfWork]) -> list[str]:
     expired = []
     for notice_id in due:
         try:
-            transition(Transition(notice_id, Action.EXPIRE, "validity of five years ended"), SYSTEM, uow_factory())
+            transition(
+                Transition(notice_id, Action.EXPIRE, "validity of five years ended"), SYSTEM, uow_factory()
+            )
             expired.append(notice_id)
         except Conflict:
             continue  # someone renewed or changed it meanwhile; the next sweep will see
@@ -174,11 +191,14 @@ def expire_due(uow_factory: Callable[[], UnitOfWork]) -> list[str]:
 def timeline(notice: Notice) -> list[dict[str, Any]]:
     return [
         {
-            "action": r.action.value, "from": r.from_state.value, "to": r.to_state.value,
-            "by": r.actor.username, "role": r.actor.role.value, "country": r.actor.country,
-            "at": r.at.isoformat(), "reasons": r.reasons,
+            "action": r.action.value,
+            "from": r.from_state.value,
+            "to": r.to_state.value,
+            "by": r.actor.username,
+            "role": r.actor.role.value,
+            "country": r.actor.country,
+            "at": r.at.isoformat(),
+            "reasons": r.reasons,
         }
         for r in notice.history
     ]
-
-

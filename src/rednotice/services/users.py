@@ -41,10 +41,13 @@ def add_user(cmd: AddUser, actor: Actor, uow: UnitOfWork) -> UserRecord:
     if cmd.role is Role.SYSTEM:
         raise InvalidInput("the system role is not for people")
     with uow:
-        user = UserRecord(username, cmd.role, country, security.hash_password(cmd.password), created_at=uow.clock())
+        user = UserRecord(
+            username, cmd.role, country, security.hash_password(cmd.password), created_at=uow.clock()
+        )
         uow.users.add(user)
-        uow.audit.append(actor, "user.add", f"user:{username}", {"role": cmd.role.value, "country": country},
-                         uow.clock())
+        uow.audit.append(
+            actor, "user.add", f"user:{username}", {"role": cmd.role.value, "country": country}, uow.clock()
+        )
         uow.commit()
     return user
 
@@ -110,5 +113,7 @@ def revoke_token(token: str, actor: Actor, uow: UnitOfWork) -> None:
             raise Forbidden("you can revoke only your own tokens")
         record.revoked_at = uow.clock()
         uow.users.save_token(record)
-        uow.audit.append(actor, "token.revoke", f"user:{record.username}", {"label": record.label}, uow.clock())
+        uow.audit.append(
+            actor, "token.revoke", f"user:{record.username}", {"label": record.label}, uow.clock()
+        )
         uow.commit()

@@ -33,9 +33,7 @@ class ErrorOut(BaseModel):
     error: dict[str, Any]
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {
-    s: {"model": ErrorOut} for s in (401, 403, 404, 409, 413, 422)
-}
+ERRORS: dict[int | str, dict[str, Any]] = {s: {"model": ErrorOut} for s in (401, 403, 404, 409, 413, 422)}
 
 
 class NoticeOut(BaseModel):
@@ -66,7 +64,9 @@ class NoticePage(BaseModel):
 class TransitionIn(BaseModel):
     action: Action
     reasons: str = Field(default="", max_length=20_000)
-    expected_version: int | None = Field(default=None, ge=1, description="Refuse if the notice changed since.")
+    expected_version: int | None = Field(
+        default=None, ge=1, description="Refuse if the notice changed since."
+    )
 
 
 class TokenIn(BaseModel):
@@ -77,7 +77,7 @@ class TokenIn(BaseModel):
 
 class TokenOut(BaseModel):
     token: str
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 - the scheme's name, not a secret
 
 
 @auth_router.post("/tokens", response_model=TokenOut, status_code=201, responses=ERRORS)
@@ -113,13 +113,21 @@ def list_notices(
 ) -> dict[str, Any]:
     """Notices the caller may see, filtered and paged. The search is audited."""
     flt = NoticeFilter(
-        states=tuple(state or ()), type=type,
+        states=tuple(state or ()),
+        type=type,
         requesting_country=requesting_country.upper() if requesting_country else None,
-        name=name, nationality=nationality.upper() if nationality else None, offset=offset, limit=limit,
+        name=name,
+        nationality=nationality.upper() if nationality else None,
+        offset=offset,
+        limit=limit,
     )
     page = ns.list_notices(flt, actor, store.uow())
-    return {"total": page.total, "offset": page.offset, "limit": page.limit,
-            "items": [notice_view(n, with_timeline=False) for n in page.items]}
+    return {
+        "total": page.total,
+        "offset": page.offset,
+        "limit": page.limit,
+        "items": [notice_view(n, with_timeline=False) for n in page.items],
+    }
 
 
 @router.get("/notices/{ref}", response_model=NoticeOut, responses=ERRORS)

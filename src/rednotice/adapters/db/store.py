@@ -109,8 +109,8 @@ class SqlNoticeRepository:
                     )
                 )
             else:
-                where.append(False)  # type: ignore[arg-type]
-        cond = and_(True, *where)  # type: ignore[arg-type]
+                where.append(False)
+        cond = and_(True, *where)
         total = self.conn.execute(select(func.count()).select_from(n).where(cond)).scalar_one()
         rows = self.conn.execute(
             select(n).where(cond).order_by(n.c.updated_at.desc(), n.c.id).offset(flt.offset).limit(flt.limit)
@@ -137,7 +137,9 @@ class SqlNoticeRepository:
             "sex": s.sex.value,
             "date_of_birth": s.date_of_birth.iso() if s.date_of_birth else None,
             "nationalities": _codes(s.nationalities),
-            "restricted_to": None if r.visibility.restricted_to is None else _codes(r.visibility.restricted_to),
+            "restricted_to": None
+            if r.visibility.restricted_to is None
+            else _codes(r.visibility.restricted_to),
             "excluded_countries": _codes(r.visibility.excluded_countries),
             "public_extract": r.visibility.public_extract,
             "payload": r.to_dict(),
@@ -170,8 +172,12 @@ class SqlNoticeRepository:
 
     def add(self, notice: Notice) -> None:
         values = self._columns(notice)
-        values.update(id=notice.id, version=notice.version, created_at=notice.created_at or utcnow(),
-                      created_by=notice.created_by)
+        values.update(
+            id=notice.id,
+            version=notice.version,
+            created_at=notice.created_at or utcnow(),
+            created_by=notice.created_by,
+        )
         try:
             with self.conn.begin_nested():
                 self.conn.execute(insert(t.notices).values(**values))
@@ -223,8 +229,13 @@ class SqlUserRepository:
     @staticmethod
     def _user(row: Any) -> UserRecord:
         return UserRecord(
-            username=row.username, role=Role(row.role), country=row.country, password_hash=row.password_hash,
-            active=row.active, created_at=row.created_at, failed_logins=row.failed_logins,
+            username=row.username,
+            role=Role(row.role),
+            country=row.country,
+            password_hash=row.password_hash,
+            active=row.active,
+            created_at=row.created_at,
+            failed_logins=row.failed_logins,
             locked_until=row.locked_until,
         )
 
@@ -240,9 +251,13 @@ class SqlUserRepository:
             with self.conn.begin_nested():
                 self.conn.execute(
                     insert(t.users).values(
-                        username=user.username, role=user.role.value, country=user.country,
-                        password_hash=user.password_hash, active=user.active,
-                        created_at=user.created_at or utcnow(), failed_logins=user.failed_logins,
+                        username=user.username,
+                        role=user.role.value,
+                        country=user.country,
+                        password_hash=user.password_hash,
+                        active=user.active,
+                        created_at=user.created_at or utcnow(),
+                        failed_logins=user.failed_logins,
                         locked_until=user.locked_until,
                     )
                 )
@@ -253,14 +268,25 @@ class SqlUserRepository:
         self.conn.execute(
             update(t.users)
             .where(t.users.c.username == user.username)
-            .values(role=user.role.value, country=user.country, password_hash=user.password_hash,
-                    active=user.active, failed_logins=user.failed_logins, locked_until=user.locked_until)
+            .values(
+                role=user.role.value,
+                country=user.country,
+                password_hash=user.password_hash,
+                active=user.active,
+                failed_logins=user.failed_logins,
+                locked_until=user.locked_until,
+            )
         )
 
     def add_token(self, token: TokenRecord) -> None:
         self.conn.execute(
-            insert(t.api_tokens).values(token_hash=token.token_hash, username=token.username, label=token.label,
-                                        created_at=token.created_at, revoked_at=token.revoked_at)
+            insert(t.api_tokens).values(
+                token_hash=token.token_hash,
+                username=token.username,
+                label=token.label,
+                created_at=token.created_at,
+                revoked_at=token.revoked_at,
+            )
         )
 
     def get_token(self, token_hash: str) -> TokenRecord | None:
@@ -271,7 +297,8 @@ class SqlUserRepository:
 
     def save_token(self, token: TokenRecord) -> None:
         self.conn.execute(
-            update(t.api_tokens).where(t.api_tokens.c.token_hash == token.token_hash)
+            update(t.api_tokens)
+            .where(t.api_tokens.c.token_hash == token.token_hash)
             .values(revoked_at=token.revoked_at, label=token.label)
         )
 
@@ -280,16 +307,25 @@ class SqlAuditLog:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def append(self, actor: Actor | str, action: str, subject: str, data: dict[str, Any], at: datetime) -> AuditEvent:
+    def append(
+        self, actor: Actor | str, action: str, subject: str, data: dict[str, Any], at: datetime
+    ) -> AuditEvent:
         h = t.audit_head
         head = self.conn.execute(select(h.c.seq, h.c.hash).where(h.c.id == 1).with_for_update()).first()
         seq, prev = (head.seq, head.hash) if head else (0, GENESIS)
         who = str(actor)
         event = seal(seq + 1, at, who, action, subject, data, prev)
         self.conn.execute(
-            insert(t.audit_events).values(seq=event.seq, at=event.at, actor=event.actor, action=event.action,
-                                          subject=event.subject, data=event.data, prev_hash=event.prev_hash,
-                                          hash=event.hash)
+            insert(t.audit_events).values(
+                seq=event.seq,
+                at=event.at,
+                actor=event.actor,
+                action=event.action,
+                subject=event.subject,
+                data=event.data,
+                prev_hash=event.prev_hash,
+                hash=event.hash,
+            )
         )
         if head is None:
             self.conn.execute(insert(h).values(id=1, seq=event.seq, hash=event.hash))
@@ -300,10 +336,14 @@ class SqlAuditLog:
     def events(self) -> Iterator[AuditEvent]:
         a = t.audit_events
         for row in self.conn.execute(select(a).order_by(a.c.seq)).yield_per(2000):
-            yield AuditEvent(row.seq, row.at, row.actor, row.action, row.subject, row.data, row.prev_hash, row.hash)
+            yield AuditEvent(
+                row.seq, row.at, row.actor, row.action, row.subject, row.data, row.prev_hash, row.hash
+            )
 
     def head(self) -> tuple[int, str]:
-        row = self.conn.execute(select(t.audit_head.c.seq, t.audit_head.c.hash).where(t.audit_head.c.id == 1)).first()
+        row = self.conn.execute(
+            select(t.audit_head.c.seq, t.audit_head.c.hash).where(t.audit_head.c.id == 1)
+        ).first()
         return (row.seq, row.hash) if row else (0, GENESIS)
 
 

@@ -141,7 +141,6 @@ class NoticeRequestIn(_Model):
     visibility: VisibilityIn = VisibilityIn()
     language: Annotated[str, Field(max_length=12)] = "en"
 
-
     def to_domain(self) -> m.NoticeRequest:
         s, j = self.subject, self.judicial
         pd = s.physical_description
@@ -166,7 +165,10 @@ class NoticeRequestIn(_Model):
                 physical_description=None
                 if pd is None
                 else m.PhysicalDescription(
-                    pd.height_m, pd.weight_kg, tuple(pd.eye_colours), tuple(pd.hair_colours),
+                    pd.height_m,
+                    pd.weight_kg,
+                    tuple(pd.eye_colours),
+                    tuple(pd.hair_colours),
                     pd.distinguishing_marks,
                 ),
                 biometrics=m.Biometrics(s.biometrics.photo, s.biometrics.fingerprints, s.biometrics.dna),
@@ -182,14 +184,19 @@ class NoticeRequestIn(_Model):
                 warrant=None
                 if j.warrant is None
                 else m.Warrant(
-                    j.warrant.reference, _pd(j.warrant.issued_on), j.warrant.authority, j.warrant.judicial,
+                    j.warrant.reference,
+                    _pd(j.warrant.issued_on),
+                    j.warrant.authority,
+                    j.warrant.judicial,
                     j.warrant.appealable_to_judge,
                 ),
                 conviction=None
                 if j.conviction is None
                 else m.Conviction(
-                    j.conviction.sentence_months, j.conviction.remaining_months,
-                    j.conviction.judgment_reference, _pd(j.conviction.date),
+                    j.conviction.sentence_months,
+                    j.conviction.remaining_months,
+                    j.conviction.judgment_reference,
+                    _pd(j.conviction.date),
                 ),
             ),
             assurances=m.Assurances(
@@ -232,5 +239,3 @@ def parse_request_text(text: str | bytes) -> m.NoticeRequest:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"malformed JSON: {exc}") from exc
     return parse_request(data)
-
-
