@@ -1,9 +1,86 @@
-"""CLI commands: demo (see register)."""
+"""CLI commands: ``demo-data`` (load synthetic demo data) and ``demo-logins`` (who to sign in as)."""
 
 from __future__ import annotations
 
+import time
+from typing import Annotated
+
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from rednotice import demo
+from rednotice.cli.common import console, handle_errors, store
+
+
+@handle_errors
+def demo_data(
+    notices: Annotated[int, typer.Option("--notices", min=0, help="How many notices to create.")] = (
+        demo.DEFAULT_NOTICES
+    ),
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same data.")] = demo.DEFAULT_SEED,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing if the store has notices.")
+    ] = False,
+) -> None:
+    """Load synthetic demo users and notices (FOR DEVELOPMENT ONLY: known password, invented people)."""
+    started = time.perf_counter()
+    if console.is_terminal:
+        with Progress(
+            TextColumn("demo data"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("demo", total=notices)
+            report = demo.seed_demo(
+                store().uow, notices, seed, if_empty, progress=lambda n: bar.advance(task, n)
+            )
+    else:
+        report = demo.seed_demo(store().uow, notices, seed, if_empty)
+    if report.skipped:
+        console.print("the store already has notices: nothing done (--if-empty)")
+        return
+    elapsed = time.perf_counter() - started
+    table = Table("type", "state", "notices", title=f"{len(report.notices)} demo notices in {elapsed:.1f}s")
+    for (kind, state), count in sorted(report.by_state.items()):
+        table.add_row(kind, state, str(count))
+    console.print(table)
+    console.print(f"{len(report.users)} demo user(s) added; see [bold]rednotice demo-logins[/]")
+
+
+@handle_errors
+def demo_logins() -> None:
+    """Show the demo logins and their password (development only)."""
+    with store().uow() as uow:
+        present = {u.username for u in uow.users.all()}
+    table = Table(
+        "username",
+        "role",
+        "country",
+        "what for",
+        "in this store",
+        title=f"Demo logins for {demo.WEB_URL} (password: {demo.DEMO_PASSWORD})",
+    )
+    for user in demo.demo_users():
+        table.add_row(
+            user.username,
+            user.role.value,
+            user.country or "",
+            user.description,
+            "yes" if user.username in present else "no (run rednotice demo-data)",
+        )
+    console.print(table)
+    console.print(f"Sign in at {demo.WEB_URL} with password [bold]{demo.DEMO_PASSWORD}[/].")
+    console.print(
+        "[bold red]For development only.[/] These accounts share a published password: never load "
+        "demo data into a store that holds real data or is reachable by others."
+    )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the main app."""
+    """Add ``demo-data`` and ``demo-logins`` to the main app."""
+    app.command("demo-data")(demo_data)
+    app.command("demo-logins")(demo_logins)
