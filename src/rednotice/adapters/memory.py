@@ -12,9 +12,11 @@ from typing import Any
 
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
 from rednotice.domain.errors import Conflict
-from rednotice.domain.lifecycle import Notice, TransitionRecord
+from rednotice.domain.lifecycle import Notice, State, TransitionRecord
+from rednotice.domain.model import NoticeType
 from rednotice.domain.users import Actor
 from rednotice.services.ports import NoticeFilter, Page, TokenRecord, UserRecord
+from rednotice.services.review import RecordKind, ReviewRecord, StoredCheck
 
 
 class MemoryData:
@@ -24,6 +26,8 @@ class MemoryData:
         self.tokens: dict[str, TokenRecord] = {}
         self.audit: list[AuditEvent] = []
         self.counters: dict[int, int] = {}
+        self.checks: list[StoredCheck] = []
+        self.records: list[ReviewRecord] = []
 
 
 class MemoryNoticeRepository:
@@ -81,8 +85,6 @@ class MemoryNoticeRepository:
         return candidate
 
     def ids_due_to_expire(self, now: datetime) -> list[str]:
-        from rednotice.domain.lifecycle import State
-
         return sorted(
             n.id
             for n in self.data.notices.values()
@@ -139,6 +141,57 @@ class MemoryAuditLog:
         return (self.data.audit[-1].seq, self.data.audit[-1].hash) if self.data.audit else (0, GENESIS)
 
 
+class MemoryReviewRepository:
+    def __init__(self, data: MemoryData) -> None:
+        self.data = data
+
+    def add_check(self, check: StoredCheck) -> None:
+        self.data.checks.append(check)
+
+    def latest_check(self, notice_id: str) -> StoredCheck | None:
+        found = [c for c in self.data.checks if c.notice_id == notice_id]
+        return found[-1] if found else None
+
+    def add_record(self, record: ReviewRecord) -> None:
+        self.data.records.append(record)
+
+    def records(self, notice_id: str) -> list[ReviewRecord]:
+        return [r for r in self.data.records if r.notice_id == notice_id]
+
+    def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]:
+        waiting = [
+            n for n in self.data.notices.values()
+            if (n.type is NoticeType.RED_NOTICE and n.state in (State.SUBMITTED, State.UNDER_REVIEW))
+            or (n.type is NoticeType.WANTED_PERSON_DIFFUSION and n.state is State.UNREVIEWED)
+        ]
+
+        def key(n: Notice) -> tuple[int, str, str]:
+            check = self.latest_check(n.id)
+            return (-(check.risk if check else 0), n.submitted_at.isoformat() if n.submitted_at else "", n.id)
+
+        waiting.sort(key=key)
+        return [(copy.deepcopy(n), self.latest_check(n.id)) for n in waiting[offset : offset + limit]]
+
+    def decisions_by_country(self, country: str) -> tuple[int, int]:
+        decided = refused = 0
+        for r in self.data.records:
+            notice = self.data.notices.get(r.notice_id)
+            if r.kind is not RecordKind.DECISION or notice is None or notice.requesting_country != country:
+                continue
+            if r.data.get("decision") in ("publish", "refuse", "confirm_compliant", "purge"):
+                decided += 1
+                refused += r.data.get("decision") in ("refuse", "purge")
+        return decided, refused
+
+    def notices_by_birth_year(self, year: int | None, states: tuple[State, ...]) -> list[Notice]:
+        out = []
+        for n in self.data.notices.values():
+            dob = n.request.subject.date_of_birth
+            if n.state in states and (year is None or dob is None or dob.year == year):
+                out.append(copy.deepcopy(n))
+        return out
+
+
 class MemoryUnitOfWork:
     def __init__(self, data: MemoryData | None = None, clock: Callable[[], datetime] | None = None) -> None:
         self.data = data or MemoryData()
@@ -151,6 +204,7 @@ class MemoryUnitOfWork:
         self.notices = MemoryNoticeRepository(self.data)
         self.users = MemoryUserRepository(self.data)
         self.audit = MemoryAuditLog(self.data)
+        self.reviews = MemoryReviewRepository(self.data)
         return self
 
     def __exit__(self, *exc: object) -> None:

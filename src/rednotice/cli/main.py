@@ -13,6 +13,7 @@ from rednotice.adapters.formats.request_json import parse_request_text
 from rednotice.cli import compliance as compliance_cli
 from rednotice.cli import demo as demo_cli
 from rednotice.cli import imports as imports_cli
+from rednotice.cli import review as review_cli
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.lifecycle import Action, State
@@ -22,6 +23,7 @@ from rednotice.services import audit as audit_service
 from rednotice.services import notices as ns
 from rednotice.services import users as user_service
 from rednotice.services.ports import NoticeFilter
+from rednotice.services.review import Ground
 from rednotice.services.views import notice_view
 
 app = typer.Typer(
@@ -129,8 +131,11 @@ def submit(
 @handle_errors
 def show(notice_id: str, as_user: AsUser = None) -> None:
     """Show one notice as JSON, with its timeline."""
-    notice = ns.get_notice(notice_id, acting_as(as_user), store().uow())
-    print_json(notice_view(notice))
+    actor = acting_as(as_user)
+    notice = ns.get_notice(notice_id, actor, store().uow())
+    view = notice_view(notice, viewer=actor)
+    view["decision"] = ns.decision_seen_by(notice, actor, store().uow())
+    print_json(view)
 
 
 @app.command("list")
@@ -193,11 +198,14 @@ def transition(
     action: Annotated[Action, typer.Argument(help="submit, start_review, publish, refuse, cancel, ...")],
     reasons: Annotated[str, typer.Option("--reasons", "-r", help="Why (required for most actions).")] = "",
     expected_version: Annotated[int | None, typer.Option(help="Fail if the notice changed since.")] = None,
+    ground: Annotated[list[Ground] | None, typer.Option(help="Refusal grounds (repeatable).")] = None,
     as_user: AsUser = None,
 ) -> None:
     """Move a notice through its lifecycle."""
     notice = ns.transition(
-        ns.Transition(notice_id, action, reasons, expected_version), acting_as(as_user), store().uow()
+        ns.Transition(notice_id, action, reasons, expected_version, tuple(ground or ())),
+        acting_as(as_user),
+        store().uow(),
     )
     console.print(f"{notice.id} [bold]{notice.state.value}[/] (version {notice.version})")
 
@@ -229,3 +237,4 @@ def audit_verify() -> None:
 imports_cli.register(app)
 demo_cli.register(app)
 compliance_cli.register(app)
+review_cli.register(app)

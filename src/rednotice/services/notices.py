@@ -11,17 +11,11 @@ from rednotice.domain.errors import Conflict, Forbidden, NotFound
 from rednotice.domain.lifecycle import Action, Notice
 from rednotice.domain.model import NoticeRequest, NoticeType
 from rednotice.domain.users import SYSTEM, Actor, Role
+from rednotice.services import review
 from rednotice.services.ports import NoticeFilter, Page, UnitOfWork
 
-SubmitHook = Callable[[UnitOfWork, Notice, Actor], None]
-"""Called inside the unit of work when a request enters review (the compliance engine plugs in here)."""
-
-_submit_hooks: list[SubmitHook] = []
-
-
-def on_submit(hook: SubmitHook) -> SubmitHook:
-    _submit_hooks.append(hook)
-    return hook
+SENDS = (Action.SUBMIT, Action.CIRCULATE)
+DECISIONS = (Action.PUBLISH, Action.REFUSE, Action.REQUEST_INFORMATION, Action.CONFIRM_COMPLIANT, Action.PURGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +33,8 @@ class Transition:
     reasons: str = ""
     expected_version: int | None = None
     """The version the actor decided on; a different current version is a conflict (stale)."""
+    grounds: tuple[review.Ground, ...] = ()
+    """For a refusal or a purge: the grounds, as counted in the figures (derived from findings if empty)."""
     details: dict[str, Any] = field(default_factory=dict)
 
 
@@ -70,8 +66,7 @@ def create_request(cmd: CreateRequest, actor: Actor, uow: UnitOfWork) -> Notice:
         uow.notices.add(notice)
         _audit_notice(uow, actor, "notice.create", notice, type=notice.type.value)
         if cmd.send:
-            for hook in _submit_hooks:
-                hook(uow, notice, actor)
+            review.on_sent(uow, notice, actor)
         uow.commit()
     return notice
 
@@ -111,6 +106,7 @@ def transition(cmd: Transition, actor: Actor, uow: UnitOfWork) -> Notice:
     with uow:
         notice = _load_for_change(uow, cmd.notice_id, actor, cmd.expected_version)
         loaded_version = notice.version
+        review.gate_decision(uow, notice, cmd.action, actor)
         record = notice.apply(cmd.action, actor, uow.clock(), cmd.reasons)
         uow.notices.save(notice, loaded_version, [record])
         _audit_notice(
@@ -122,9 +118,10 @@ def transition(cmd: Transition, actor: Actor, uow: UnitOfWork) -> Notice:
             reasons=record.reasons,
             **cmd.details,
         )
-        if cmd.action is Action.SUBMIT:
-            for hook in _submit_hooks:
-                hook(uow, notice, actor)
+        if cmd.action in SENDS:
+            review.on_sent(uow, notice, actor)
+        if cmd.action in DECISIONS:
+            review.record_decision(uow, notice, cmd.action, actor, record.reasons, list(cmd.grounds))
         uow.commit()
     return notice
 
@@ -168,6 +165,22 @@ def list_notices(flt: NoticeFilter, actor: Actor, uow: UnitOfWork) -> Page:
     return page
 
 
+def decision_seen_by(notice: Notice, actor: Actor, uow: UnitOfWork) -> dict[str, Any] | None:
+    """The latest review decision as this actor may see it: the requester gets fixed texts for the grounds
+    (never the reviewer's internal reasons); reviewers and the CCF see everything; others nothing."""
+    with uow:
+        if actor.role in (Role.REVIEWER, Role.CCF):
+            records = [r for r in uow.reviews.records(notice.id) if r.kind is review.RecordKind.DECISION]
+            if not records:
+                return None
+            last = records[-1]
+            return {"decision": last.data.get("decision"), "grounds": last.data.get("grounds", []),
+                    "at": last.at.isoformat(), "reasons": last.text, "by": last.actor}
+        if actor.role is Role.NCB_OFFICER and actor.country == notice.requesting_country:
+            return review.decision_for_requester(uow, notice)
+        return None
+
+
 def _as_dict(flt: NoticeFilter) -> dict[str, Any]:
     return {name: getattr(flt, name) for name in flt.__dataclass_fields__}
 
@@ -188,17 +201,26 @@ def expire_due(uow_factory: Callable[[], UnitOfWork]) -> list[str]:
     return expired
 
 
-def timeline(notice: Notice) -> list[dict[str, Any]]:
-    return [
-        {
-            "action": r.action.value,
-            "from": r.from_state.value,
-            "to": r.to_state.value,
-            "by": r.actor.username,
-            "role": r.actor.role.value,
+OFFICIAL_ROLES = (Role.REVIEWER, Role.CCF, Role.SYSTEM)
+REDACTED_FOR_NCBS = (Action.REFUSE, Action.PURGE, Action.DELETE, Action.SUSPEND, Action.REINSTATE)
+
+
+def timeline(notice: Notice, viewer: Actor | None = None) -> list[dict[str, Any]]:
+    """The history. An NCB sees who at the General Secretariat acted only as 'INTERPOL', and not the
+    internal reasons of refusals, deletions and suspensions: they may name the country that granted
+    asylum or reveal a CCF case, which an NCB must never learn."""
+    ncb = viewer is None or viewer.role is Role.NCB_OFFICER
+    out = []
+    for r in notice.history:
+        official = r.actor.role in OFFICIAL_ROLES
+        hide_who = ncb and official
+        hide_why = ncb and official and r.action in REDACTED_FOR_NCBS
+        out.append({
+            "action": r.action.value, "from": r.from_state.value, "to": r.to_state.value,
+            "by": "INTERPOL General Secretariat" if hide_who else r.actor.username,
+            "role": None if hide_who else r.actor.role.value,
             "country": r.actor.country,
             "at": r.at.isoformat(),
-            "reasons": r.reasons,
-        }
-        for r in notice.history
-    ]
+            "reasons": "(kept by the General Secretariat)" if hide_why and r.reasons else r.reasons,
+        })
+    return out

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from rednotice.domain.audit import AuditEvent
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType
 from rednotice.domain.users import Actor, Role
+
+if TYPE_CHECKING:
+    from rednotice.services.review import ReviewRecord, StoredCheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,20 @@ class AuditLog(Protocol):
     def head(self) -> tuple[int, str]: ...
 
 
+class ReviewRepository(Protocol):
+    """Compliance checks and review records (append-only)."""
+
+    def add_check(self, check: StoredCheck) -> None: ...
+    def latest_check(self, notice_id: str) -> StoredCheck | None: ...
+    def add_record(self, record: ReviewRecord) -> None: ...
+    def records(self, notice_id: str) -> list[ReviewRecord]: ...
+    def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]: ...
+    def decisions_by_country(self, country: str) -> tuple[int, int]:
+        """(decided, refused) over the requesting country's reviewed requests."""
+    def notices_by_birth_year(self, year: int | None, states: tuple[State, ...]) -> list[Notice]:
+        """Candidates for identity matching (history rules): same birth year, or unknown year."""
+
+
 class UnitOfWork(Protocol):
     """One transaction: repositories that see it, the audit log written in it, and the clock."""
 
@@ -98,6 +115,8 @@ class UnitOfWork(Protocol):
     def users(self) -> UserRepository: ...
     @property
     def audit(self) -> AuditLog: ...
+    @property
+    def reviews(self) -> ReviewRepository: ...
     @property
     def clock(self) -> Callable[[], datetime]: ...
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rednotice.domain.lifecycle import Notice, allowed_actions
+from rednotice.domain.users import Actor
 from rednotice.services.notices import timeline
 
 NOT_A_WARRANT = (
@@ -13,7 +14,8 @@ NOT_A_WARRANT = (
 )
 
 
-def notice_view(notice: Notice, with_timeline: bool = True) -> dict[str, Any]:
+def notice_view(notice: Notice, with_timeline: bool = True, viewer: Actor | None = None) -> dict[str, Any]:
+    """``viewer`` decides what the timeline reveals (an NCB, or unknown, sees the redacted one)."""
     out: dict[str, Any] = {
         "id": notice.id,
         "type": notice.type.value,
@@ -31,5 +33,5 @@ def notice_view(notice: Notice, with_timeline: bool = True) -> dict[str, Any]:
         "request": notice.request.to_dict(),
     }
     if with_timeline:
-        out["timeline"] = timeline(notice)
+        out["timeline"] = timeline(notice, viewer)
     return out

@@ -14,6 +14,7 @@ from rednotice.domain.model import NoticeType
 from rednotice.services import notices as ns
 from rednotice.services import users as user_service
 from rednotice.services.ports import NoticeFilter
+from rednotice.services.review import Ground
 from rednotice.services.views import notice_view
 from rednotice.web.deps import CurrentActor, StoreDep
 
@@ -52,6 +53,7 @@ class NoticeOut(BaseModel):
     allowed_actions: list[str]
     request: dict[str, Any]
     timeline: list[dict[str, Any]] = []
+    decision: dict[str, Any] | None = None
 
 
 class NoticePage(BaseModel):
@@ -67,6 +69,7 @@ class TransitionIn(BaseModel):
     expected_version: int | None = Field(
         default=None, ge=1, description="Refuse if the notice changed since."
     )
+    grounds: list[Ground] = Field(default=[], description="For refuse/purge: the grounds counted in the figures.")
 
 
 class TokenIn(BaseModel):
@@ -96,7 +99,7 @@ def submit_request(
 ) -> dict[str, Any]:
     """Submit a red notice request (to review) or circulate a diffusion (at once, unreviewed)."""
     notice = ns.create_request(ns.CreateRequest(body.to_domain(), send=not draft), actor, store.uow())
-    return notice_view(notice)
+    return notice_view(notice, viewer=actor)
 
 
 @router.get("/notices", response_model=NoticePage, responses=ERRORS)
@@ -135,7 +138,9 @@ def get_notice(ref: str, actor: CurrentActor, store: StoreDep, response: Respons
     """One notice with its timeline. ``ref`` is ``YYYY-NNNNN`` (or the id URL-encoded)."""
     notice = ns.get_notice(notice_id_from_path(ref), actor, store.uow())
     response.headers["ETag"] = f'"{notice.version}"'
-    return notice_view(notice)
+    view = notice_view(notice, viewer=actor)
+    view["decision"] = ns.decision_seen_by(notice, actor, store.uow())
+    return view
 
 
 @router.put("/notices/{ref}", response_model=NoticeOut, responses=ERRORS)
@@ -148,7 +153,7 @@ def update_draft(
 ) -> dict[str, Any]:
     """Edit a draft, or a request the reviewer sent back for more information."""
     cmd = ns.UpdateDraft(notice_id_from_path(ref), body.to_domain(), expected_version)
-    return notice_view(ns.update_draft(cmd, actor, store.uow()))
+    return notice_view(ns.update_draft(cmd, actor, store.uow()), viewer=actor)
 
 
 @router.post("/notices/{ref}/transitions", response_model=NoticeOut, responses=ERRORS)
@@ -156,5 +161,7 @@ def transition(
     ref: str, body: Annotated[TransitionIn, Body()], actor: CurrentActor, store: StoreDep
 ) -> dict[str, Any]:
     """Move a notice through its lifecycle (submit, start_review, publish, refuse, cancel, renew...)."""
-    cmd = ns.Transition(notice_id_from_path(ref), body.action, body.reasons, body.expected_version)
-    return notice_view(ns.transition(cmd, actor, store.uow()))
+    cmd = ns.Transition(
+        notice_id_from_path(ref), body.action, body.reasons, body.expected_version, tuple(body.grounds)
+    )
+    return notice_view(ns.transition(cmd, actor, store.uow()), viewer=actor)

@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from rednotice import __version__
 from rednotice.bootstrap import Store, open_store
-from rednotice.web import api, errors
+from rednotice.web import api, errors, review_api
 
 
 class BodySizeLimit:
@@ -67,6 +67,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(api.auth_router)
     app.include_router(api.router)
+    app.include_router(review_api.router)
 
     @app.get("/healthz", tags=["ops"])
     def healthz(request: Request) -> dict[str, str]:

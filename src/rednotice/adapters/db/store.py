@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, insert, not_, or_, select, update
+from sqlalchemy import Connection, Engine, and_, case, func, insert, not_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import tables as t
@@ -15,8 +15,10 @@ from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
+from rednotice.domain.model import NoticeType
 from rednotice.domain.users import Actor, Role
 from rednotice.services.ports import NoticeFilter, Page, TokenRecord, UserRecord
+from rednotice.services.review import RecordKind, ReviewRecord, StoredCheck
 
 
 def utcnow() -> datetime:
@@ -347,6 +349,79 @@ class SqlAuditLog:
         return (row.seq, row.hash) if row else (0, GENESIS)
 
 
+class SqlReviewRepository:
+    def __init__(self, conn: Connection, notices: SqlNoticeRepository) -> None:
+        self.conn = conn
+        self.notices = notices
+
+    def add_check(self, check: StoredCheck) -> None:
+        self.conn.execute(
+            insert(t.compliance_checks).values(
+                notice_id=check.notice_id, notice_version=check.notice_version, checked_at=check.checked_at,
+                verdict=check.verdict, risk=check.risk, result=check.result,
+            )
+        )
+        self.conn.execute(
+            update(t.notices).where(t.notices.c.id == check.notice_id).values(verdict=check.verdict, risk=check.risk)
+        )
+
+    @staticmethod
+    def _check(row: Any) -> StoredCheck:
+        return StoredCheck(row.notice_id, row.notice_version, row.checked_at, row.verdict, row.risk, row.result)
+
+    def latest_check(self, notice_id: str) -> StoredCheck | None:
+        c = t.compliance_checks
+        row = self.conn.execute(select(c).where(c.c.notice_id == notice_id).order_by(c.c.id.desc()).limit(1)).first()
+        return None if row is None else self._check(row)
+
+    def add_record(self, record: ReviewRecord) -> None:
+        self.conn.execute(
+            insert(t.review_records).values(
+                notice_id=record.notice_id, kind=record.kind.value, code=record.code, actor=record.actor,
+                actor_role=record.actor_role.value, at=record.at, text=record.text, data=record.data,
+            )
+        )
+
+    def records(self, notice_id: str) -> list[ReviewRecord]:
+        r = t.review_records
+        rows = self.conn.execute(select(r).where(r.c.notice_id == notice_id).order_by(r.c.id))
+        return [
+            ReviewRecord(x.notice_id, RecordKind(x.kind), x.code, x.actor, Role(x.actor_role), x.at, x.text, x.data)
+            for x in rows
+        ]
+
+    def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]:
+        n = t.notices
+        waiting = or_(
+            and_(n.c.type == NoticeType.RED_NOTICE.value,
+                 n.c.state.in_([State.SUBMITTED.value, State.UNDER_REVIEW.value])),
+            and_(n.c.type == NoticeType.WANTED_PERSON_DIFFUSION.value, n.c.state == State.UNREVIEWED.value),
+        )
+        rows = self.conn.execute(
+            select(n).where(waiting).order_by(n.c.risk.desc(), n.c.submitted_at, n.c.id).offset(offset).limit(limit)
+        ).all()
+        return [(self.notices._row_to_notice(row, with_history=False), self.latest_check(row.id)) for row in rows]
+
+    def decisions_by_country(self, country: str) -> tuple[int, int]:
+        r, n = t.review_records, t.notices
+        decision = r.c.data["decision"].as_string()
+        q = (
+            select(func.count(), func.sum(case((decision.in_(["refuse", "purge"]), 1), else_=0)))
+            .select_from(r.join(n, n.c.id == r.c.notice_id))
+            .where(r.c.kind == RecordKind.DECISION.value, n.c.requesting_country == country,
+                   decision.in_(["publish", "refuse", "confirm_compliant", "purge"]))
+        )
+        decided, refused = self.conn.execute(q).one()
+        return int(decided or 0), int(refused or 0)
+
+    def notices_by_birth_year(self, year: int | None, states: tuple[State, ...]) -> list[Notice]:
+        n = t.notices
+        q = select(n).where(n.c.state.in_([s.value for s in states]))
+        if year is not None:
+            q = q.where(or_(n.c.date_of_birth.is_(None), n.c.date_of_birth.like(f"{year:04d}%")))
+        return [self.notices._row_to_notice(row, with_history=False) for row in self.conn.execute(q.limit(5000))]
+
+
 class SqlUnitOfWork:
     """Opens one transaction; ``commit()`` makes it stick, leaving the block without it rolls back."""
 
@@ -361,6 +436,7 @@ class SqlUnitOfWork:
         self.notices = SqlNoticeRepository(self._conn)
         self.users = SqlUserRepository(self._conn)
         self.audit = SqlAuditLog(self._conn)
+        self.reviews = SqlReviewRepository(self._conn, self.notices)
         return self
 
     def __exit__(self, *exc: object) -> None:

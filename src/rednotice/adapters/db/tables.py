@@ -74,7 +74,10 @@ notices = Table(
     Column("published_at", UTCDateTime),
     Column("expires_at", UTCDateTime),
     Column("updated_at", UTCDateTime, nullable=False),
+    Column("verdict", String(20)),
+    Column("risk", Integer, nullable=False, server_default="0"),
     Index("ix_notices_state_type", "state", "type"),
+    Index("ix_notices_queue", "state", "risk"),
     Index("ix_notices_requesting_country", "requesting_country"),
     Index("ix_notices_family_name", "family_name"),
     Index("ix_notices_expires_at", "expires_at"),
@@ -144,4 +147,31 @@ audit_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", Integer, nullable=False),
     Column("hash", String(64), nullable=False),
+)
+
+compliance_checks = Table(
+    "compliance_checks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("notice_id", String(32), ForeignKey("notices.id"), nullable=False, index=True),
+    Column("notice_version", Integer, nullable=False),
+    Column("checked_at", UTCDateTime, nullable=False),
+    Column("verdict", String(20), nullable=False),
+    Column("risk", Integer, nullable=False),
+    Column("result", Json, nullable=False),
+)
+
+review_records = Table(
+    "review_records",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("notice_id", String(32), ForeignKey("notices.id"), nullable=False, index=True),
+    Column("kind", String(40), nullable=False),
+    Column("code", String(10)),
+    Column("actor", String(120), nullable=False),
+    Column("actor_role", String(32), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("data", Json, nullable=False),
+    Index("ix_review_records_kind", "kind"),
 )

@@ -1,0 +1,116 @@
+"""`make bench` (python -m benchmarks [--notices N] [--only NAME]).
+
+Each benchmark names its baseline, runs both in the same process and prints the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import text
+
+from benchmarks.seed import seed
+from rednotice.adapters.db.engine import make_engine
+from rednotice.adapters.db.migrate import upgrade
+from rednotice.adapters.db.store import SqlUnitOfWork
+from rednotice.adapters.formats.request_json import parse_request
+from rednotice.domain.compliance import check
+from rednotice.domain.lifecycle import Notice
+from rednotice.services.compliance import check_in_store
+
+console = Console()
+CASES = Path(__file__).resolve().parents[1].parent / "shared" / "cases" / "compliance"
+POSTGRES = os.environ.get("REDNOTICE_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    """Seconds per call (best of three rounds)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            fn()
+        best = min(best, (time.perf_counter() - start) / repeat)
+    return best
+
+
+def requests() -> list[Notice]:
+    out = []
+    for i, path in enumerate(sorted(CASES.glob("[0-9]*.json"))):
+        out.append(Notice(f"2099/{i:05d}", parse_request(json.loads(path.read_text()))))
+    return out
+
+
+def bench_compliance(n: int) -> list[dict[str, object]]:
+    notices = requests()
+    results = []
+
+    def baseline() -> None:
+        for notice in notices:
+            check(notice.request)
+
+    per_baseline = timed(baseline, 20) / len(notices)
+    stores = {"sqlite": None, "postgresql": POSTGRES}
+    for name, url in stores.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            if url is None:
+                url = f"sqlite:///{tmp}/bench.sqlite3"
+            else:
+                url = f"{url}?options=-csearch_path%3Drn_bench"
+                admin = make_engine(POSTGRES)
+                with admin.begin() as conn:
+                    conn.execute(text("DROP SCHEMA IF EXISTS rn_bench CASCADE; CREATE SCHEMA rn_bench"))
+                admin.dispose()
+            engine = make_engine(url)
+            upgrade(engine)
+            started = time.perf_counter()
+            seed(engine, n)
+            seeded = time.perf_counter() - started
+
+            def with_store(engine=engine) -> None:  # noqa: ANN001 - bound for the loop
+                with SqlUnitOfWork(engine) as uow:
+                    for notice in notices:
+                        check_in_store(uow, notice)
+
+            per_store = timed(with_store, 5) / len(notices)
+            results.append({
+                "benchmark": f"compliance check, {n:,} notices in {name}",
+                "baseline": "same check, no store context",
+                "baseline_ms": per_baseline * 1000,
+                "ms": per_store * 1000,
+                "per_second": 1 / per_store,
+                "ratio": per_store / per_baseline,
+                "note": f"seeded in {seeded:.1f}s",
+            })
+            engine.dispose()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--notices", type=int, default=100_000)
+    parser.add_argument("--only", choices=["compliance"], default=None)
+    args = parser.parse_args()
+    rows = bench_compliance(args.notices)
+    table = Table(title="rednotice benchmarks (ratio = measured / baseline, same run)")
+    for column in ("benchmark", "baseline", "baseline ms", "ms", "per second", "ratio", "note"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(str(r["benchmark"]), str(r["baseline"]), f"{r['baseline_ms']:.3f}", f"{r['ms']:.3f}",
+                      f"{r['per_second']:,.0f}", f"{r['ratio']:.1f}x", str(r["note"]))
+    console.print(table)
+    out = Path("bench-results")
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""`rednotice review ...`: work the review queue from a terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
+from rednotice.domain.errors import InvalidInput
+from rednotice.services import review
+
+app = typer.Typer(help="Work the review queue: findings, resolutions, exceptions, Article 3.", no_args_is_help=True)
+AsUser = Annotated[str, typer.Option("--as", help="The reviewer acting (recorded in the audit trail).")]
+
+
+@app.command("queue")
+@handle_errors
+def queue(as_user: AsUser, limit: int = 50, offset: int = 0) -> None:
+    """Requests waiting for review, riskiest first, then oldest."""
+    items = review.queue(acting_as(as_user), store().uow(), limit, offset)
+    table = Table(title="review queue")
+    table.add_column("id", no_wrap=True)
+    for column in ("type", "state", "from", "name", "verdict", "risk", "findings"):
+        table.add_column(column)
+    for n, c in items:
+        s = n.request.subject
+        table.add_row(n.id, n.type.value, n.state.value, n.requesting_country, f"{s.family_name}, {s.given_names}",
+                      c.verdict if c else "-", str(c.risk if c else 0),
+                      " ".join(sorted({f["code"] for f in c.findings})) if c else "")
+    console.print(table)
+
+
+@app.command("show")
+@handle_errors
+def show(notice_id: str, as_user: AsUser) -> None:
+    """The review dossier as JSON: findings with evidence, resolutions, exception, Article 3, decisions."""
+    print_json(review.dossier(notice_id, acting_as(as_user), store().uow()).to_dict())
+
+
+@app.command("resolve")
+@handle_errors
+def resolve(notice_id: str, code: str, resolution: str, as_user: AsUser) -> None:
+    """Write the resolution of a `review` finding."""
+    review.resolve_finding(notice_id, code, resolution, acting_as(as_user), store().uow())
+    console.print(f"{notice_id}: {code} resolved")
+
+
+@app.command("exception")
+@handle_errors
+def exception(notice_id: str, reasons: Annotated[str, typer.Option("--reasons", "-r")], as_user: AsUser) -> None:
+    """Propose the Art. 83(1)(b) exception of particular importance over blocking findings."""
+    review.propose_exception(notice_id, reasons, acting_as(as_user), store().uow())
+    console.print(f"{notice_id}: exception proposed; a second reviewer must confirm it")
+
+
+@app.command("confirm-exception")
+@handle_errors
+def confirm_exception(
+    notice_id: str, as_user: AsUser, reasons: Annotated[str, typer.Option("--reasons", "-r")] = "confirmed"
+) -> None:
+    """Confirm a colleague's proposed exception (a second reviewer)."""
+    review.confirm_exception(notice_id, reasons, acting_as(as_user), store().uow())
+    console.print(f"{notice_id}: exception confirmed")
+
+
+@app.command("article3")
+@handle_errors
+def article3(
+    notice_id: str,
+    factors_file: Annotated[Path, typer.Option("--factors", help="JSON object: one text per Art. 34(3) factor.")],
+    conclusion: Annotated[str, typer.Option("--conclusion")],
+    as_user: AsUser,
+) -> None:
+    """Record the Article 3 assessment. Factors: """ + ", ".join(review.ARTICLE_34_FACTORS)
+    try:
+        factors = json.loads(factors_file.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InvalidInput(f"cannot read the factors: {exc}") from exc
+    if not isinstance(factors, dict):
+        raise InvalidInput("the factors file holds a JSON object")
+    review.record_article3(notice_id, {str(k): str(v) for k, v in factors.items()}, conclusion,
+                           acting_as(as_user), store().uow())
+    console.print(f"{notice_id}: Article 3 assessment recorded")
+
+
+def register(main: typer.Typer) -> None:
+    main.add_typer(app, name="review")

@@ -1,0 +1,79 @@
+"""The compliance engine with the store as its context (the SQL side of ``ComplianceContext``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rednotice.domain.compliance import check
+from rednotice.domain.compliance.context import (
+    CountryRecord,
+    Objection,
+    PoliticalEvent,
+    PriorDecision,
+    PriorOutcome,
+    RefugeeStatus,
+)
+from rednotice.domain.lifecycle import Notice, State
+from rednotice.domain.model import NoticeRequest, Subject
+from rednotice.services.ports import UnitOfWork
+
+OUTCOME_OF_STATE: dict[State, PriorOutcome] = {
+    State.REFUSED: PriorOutcome.REFUSED,
+    State.DELETED: PriorOutcome.DELETED,
+    State.PURGED: PriorOutcome.PURGED,
+}
+"""States whose facts may not come back without new facts (RN-16). Looked up by birth year first."""
+
+
+class StoreContext:
+    """What the rules may ask, answered from the unit of work's store.
+
+    Not yet recorded by rednotice, so answered as "nothing known" (the rules then rely on the request
+    itself): other countries' objections and refused extraditions (RN-12), confirmed refugee status
+    (RN-13), political events (RN-15), repeated searches for relatives (RN-18), GS exceptions recorded
+    before the check (the review workflow records the Art. 83(1)(b) exception after it instead).
+    """
+
+    def __init__(self, uow: UnitOfWork, exclude_id: str | None = None) -> None:
+        self.uow = uow
+        self.exclude_id = exclude_id
+
+    def country_record(self, country: str) -> CountryRecord | None:
+        decided, refused = self.uow.reviews.decisions_by_country(country)
+        return CountryRecord(decided, refused) if decided else None
+
+    def prior_decisions_for(self, subject: Subject) -> Sequence[PriorDecision]:
+        year = subject.date_of_birth.year if subject.date_of_birth else None
+        candidates = self.uow.reviews.notices_by_birth_year(year, tuple(OUTCOME_OF_STATE))
+        return [
+            PriorDecision(n.id, OUTCOME_OF_STATE[n.state], n.request)
+            for n in candidates
+            if n.id != self.exclude_id
+        ]
+
+    def objections_for(self, notice_ids: Sequence[str]) -> Sequence[Objection]:
+        return ()
+
+    def refugee_status(self, subject: Subject, requesting_country: str) -> RefugeeStatus | None:
+        return None
+
+    def political_events(self, country: str) -> Sequence[PoliticalEvent]:
+        return ()
+
+    def relation_requests(self, notice_id: str) -> int:
+        return 0
+
+    def gs_exception(self, request: NoticeRequest) -> str | None:
+        return None
+
+
+def check_in_store(uow: UnitOfWork, notice: Notice) -> dict[str, Any]:
+    """Run every rule on a notice's request with the store's history; the contract's result shape."""
+    return check(notice.request, StoreContext(uow, exclude_id=notice.id), today=uow.clock().date()).to_dict()
+
+
+def check_request(uow: UnitOfWork, request: NoticeRequest) -> dict[str, Any]:
+    """A check of a request not (yet) stored: what an NCB sees before submitting."""
+    with uow:
+        return check(request, StoreContext(uow), today=uow.clock().date()).to_dict()

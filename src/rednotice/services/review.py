@@ -1,0 +1,342 @@
+"""The review workflow: checks stored with the request, a risk-ordered queue, written resolutions,
+the Art. 83(1)(b) exception confirmed by a second reviewer, the Art. 3 assessment, reasoned decisions.
+
+The gate (``gate_decision``) is called by every path that publishes a notice or clears a diffusion,
+so the API, the CLI and the pages cannot go around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, RuleViolation
+from rednotice.domain.lifecycle import Action, Notice, State
+from rednotice.domain.model import NoticeType
+from rednotice.domain.users import Actor, Role
+from rednotice.services.ports import UnitOfWork
+
+
+class Ground(StrEnum):
+    """Grounds of refusal, as counted in the transparency figures."""
+
+    ARTICLE_3 = "art3"
+    ARTICLE_2 = "art2"
+    REFUGEE = "refugee"
+    DATA_QUALITY = "data_quality"
+    PENALTY_THRESHOLD = "penalty_threshold"
+    OTHER = "other"
+
+
+GROUND_OF_CODE: dict[str, Ground] = {
+    "RN-01": Ground.OTHER, "RN-02": Ground.PENALTY_THRESHOLD, "RN-03": Ground.PENALTY_THRESHOLD,
+    "RN-04": Ground.DATA_QUALITY, "RN-05": Ground.DATA_QUALITY, "RN-06": Ground.DATA_QUALITY,
+    "RN-07": Ground.OTHER, "RN-09": Ground.ARTICLE_3, "RN-10": Ground.ARTICLE_3, "RN-11": Ground.OTHER,
+    "RN-12": Ground.ARTICLE_3, "RN-13": Ground.REFUGEE, "RN-14": Ground.ARTICLE_2, "RN-15": Ground.ARTICLE_3,
+    "RN-16": Ground.OTHER, "RN-18": Ground.ARTICLE_2, "RN-19": Ground.ARTICLE_3, "RN-20": Ground.ARTICLE_3,
+    "RN-21": Ground.OTHER, "RN-22": Ground.OTHER, "RN-32": Ground.DATA_QUALITY,
+}
+
+# What the requesting NCB is told for each ground. Fixed texts: the reviewer's internal reasons may
+# name a country that granted asylum or a CCF case, which the requester must never learn.
+REQUESTER_MESSAGE: dict[Ground, str] = {
+    Ground.ARTICLE_3: "Refused under Article 3 of INTERPOL's Constitution (predominantly political, military, "
+    "religious or racial character).",
+    Ground.ARTICLE_2: "Refused under Article 2 of INTERPOL's Constitution (respect for human rights).",
+    Ground.REFUGEE: "Refused under INTERPOL's policy on refugees and asylum seekers.",
+    Ground.DATA_QUALITY: "Refused: the minimum identity or judicial data required by RPD Art. 83(2) is missing "
+    "or does not support the charges.",
+    Ground.PENALTY_THRESHOLD: "Refused: the offence does not meet the penalty threshold of RPD Art. 83(1)(a)(ii).",
+    Ground.OTHER: "Refused: the request does not comply with INTERPOL's rules.",
+}
+
+ARTICLE_34_FACTORS: dict[str, str] = {
+    "nature_of_offence": "Nature of the offence: the charges and the underlying facts",
+    "status_of_persons": "Status of the persons concerned",
+    "identity_of_source": "Identity of the source of the data",
+    "position_of_others": "Position expressed by another country or another international entity",
+    "international_law": "Obligations under international law",
+    "neutrality": "Implications for the neutrality of the Organization",
+    "general_context": "General context of the case",
+}
+"""The seven factors of RPD Art. 34(3), every one of which an Article 3 assessment must address."""
+
+ART3_CODES = frozenset({"RN-09", "RN-10", "RN-12", "RN-19", "RN-20"})
+
+
+class RecordKind(StrEnum):
+    RESOLUTION = "resolution"
+    EXCEPTION_PROPOSED = "exception_proposed"
+    EXCEPTION_CONFIRMED = "exception_confirmed"
+    ARTICLE_3 = "article3_assessment"
+    DECISION = "decision"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCheck:
+    notice_id: str
+    notice_version: int
+    checked_at: datetime
+    verdict: str
+    risk: int
+    result: dict[str, Any]
+
+    @property
+    def findings(self) -> list[dict[str, Any]]:
+        return list(self.result.get("findings", []))
+
+    def codes(self, severity: str) -> list[str]:
+        return sorted({f["code"] for f in self.findings if f.get("severity") == severity})
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRecord:
+    notice_id: str
+    kind: RecordKind
+    code: str | None
+    actor: str
+    actor_role: Role
+    at: datetime
+    text: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+SEVERITY_WEIGHT = {"block": 100, "review": 10, "warn": 1}
+
+
+def risk_of(result: dict[str, Any]) -> int:
+    return sum(SEVERITY_WEIGHT.get(str(f.get("severity")), 0) for f in result.get("findings", []))
+
+
+Checker = Callable[[UnitOfWork, Notice], dict[str, Any]]
+"""Runs the compliance engine on a notice with the store as context; returns the contract's result."""
+
+
+def _default_checker(uow: UnitOfWork, notice: Notice) -> dict[str, Any]:
+    from rednotice.services.compliance import check_in_store
+
+    return check_in_store(uow, notice)
+
+
+checker: Checker = _default_checker
+
+
+def on_sent(uow: UnitOfWork, notice: Notice, actor: Actor) -> StoredCheck:
+    """Called in the same unit of work when a request is submitted or a diffusion circulated."""
+    result = checker(uow, notice)
+    stored = StoredCheck(notice.id, notice.version, uow.clock(), str(result["verdict"]), risk_of(result), result)
+    uow.reviews.add_check(stored)
+    uow.audit.append(actor, "compliance.check", f"notice:{notice.id}",
+                     {"verdict": stored.verdict, "codes": sorted({f["code"] for f in stored.findings})}, uow.clock())
+    if notice.type is NoticeType.WANTED_PERSON_DIFFUSION and stored.codes("block"):
+        # A diffusion circulates before review — unless the automatic check already finds a ground that
+        # blocks it (e.g. a refused request re-sent as a diffusion): that loophole stays closed.
+        raise RuleViolation(
+            "this diffusion cannot circulate: the automatic check found blocking grounds "
+            f"({', '.join(stored.codes('block'))}); send it as a red notice request for review instead",
+            findings=stored.result.get("findings", []),
+        )
+    return stored
+
+
+def _latest(uow: UnitOfWork, notice: Notice) -> StoredCheck:
+    check = uow.reviews.latest_check(notice.id)
+    if check is None:
+        raise RuleViolation("this request has no compliance check yet; it cannot be decided")
+    return check
+
+
+def gate_decision(uow: UnitOfWork, notice: Notice, action: Action, actor: Actor) -> None:
+    """Refuse to publish (or clear a diffusion) over unresolved findings. Raises RuleViolation."""
+    if action not in (Action.PUBLISH, Action.CONFIRM_COMPLIANT, Action.REINSTATE):
+        return
+    if action is Action.REINSTATE:
+        return  # the CCF's decision after a challenge; its own reasons are required by the lifecycle
+    check = _latest(uow, notice)
+    records = uow.reviews.records(notice.id)
+    problems: list[str] = []
+    blocks = check.codes("block")
+    if blocks:
+        confirmed = [r for r in records if r.kind is RecordKind.EXCEPTION_CONFIRMED]
+        if not confirmed:
+            problems.append(
+                f"blocking findings {', '.join(blocks)}: only an Art. 83(1)(b) exception of particular importance, "
+                "proposed with reasons and confirmed by a second reviewer, can override them"
+            )
+    resolved = {r.code for r in records if r.kind is RecordKind.RESOLUTION}
+    unresolved = [c for c in check.codes("review") if c not in resolved]
+    if unresolved:
+        problems.append(f"findings needing a written resolution: {', '.join(unresolved)}")
+    needs_art3 = ART3_CODES & set(check.codes("review") + blocks)
+    if needs_art3 and not any(r.kind is RecordKind.ARTICLE_3 for r in records):
+        problems.append(
+            f"an Article 3 assessment of the seven Art. 34(3) factors is required ({', '.join(sorted(needs_art3))})"
+        )
+    if problems:
+        raise RuleViolation("cannot decide yet: " + "; ".join(problems), problems=problems)
+
+
+def _reviewer(actor: Actor) -> None:
+    if actor.role is not Role.REVIEWER:
+        raise Forbidden("only a General Secretariat reviewer does this")
+
+
+def _reviewable(uow: UnitOfWork, notice_id: str) -> Notice:
+    notice = uow.notices.get(notice_id)
+    if notice is None:
+        raise NotFound(f"no notice {notice_id}")
+    if notice.state not in (State.UNDER_REVIEW, State.UNREVIEWED, State.SUBMITTED):
+        raise RuleViolation(f"notice {notice_id} is not under review (it is '{notice.state.value}')")
+    return notice
+
+
+def _record(uow: UnitOfWork, notice: Notice, kind: RecordKind, actor: Actor, text: str,
+            code: str | None = None, data: dict[str, Any] | None = None) -> ReviewRecord:
+    rec = ReviewRecord(notice.id, kind, code, actor.username, actor.role, uow.clock(), text.strip(), data or {})
+    uow.reviews.add_record(rec)
+    uow.audit.append(actor, f"review.{kind.value}", f"notice:{notice.id}",
+                     {"code": code, "text": rec.text, **(data or {})}, uow.clock())
+    return rec
+
+
+def resolve_finding(notice_id: str, code: str, resolution: str, actor: Actor, uow: UnitOfWork) -> ReviewRecord:
+    """Write why a `review` finding does (not) stand in the way of publication."""
+    _reviewer(actor)
+    if len(resolution.strip()) < 10:
+        raise InvalidInput("a resolution is a written reason (at least 10 characters)")
+    with uow:
+        notice = _reviewable(uow, notice_id)
+        check = _latest(uow, notice)
+        if code not in {f["code"] for f in check.findings}:
+            raise InvalidInput(f"{code} is not among this request's findings")
+        rec = _record(uow, notice, RecordKind.RESOLUTION, actor, resolution, code)
+        uow.commit()
+    return rec
+
+
+def propose_exception(notice_id: str, reasons: str, actor: Actor, uow: UnitOfWork) -> ReviewRecord:
+    """Art. 83(1)(b): propose to publish despite blocking findings, for particular importance."""
+    _reviewer(actor)
+    if len(reasons.strip()) < 20:
+        raise InvalidInput("an exception of particular importance needs substantial written reasons")
+    with uow:
+        notice = _reviewable(uow, notice_id)
+        if not _latest(uow, notice).codes("block"):
+            raise RuleViolation("there is no blocking finding to make an exception to")
+        rec = _record(uow, notice, RecordKind.EXCEPTION_PROPOSED, actor, reasons)
+        uow.commit()
+    return rec
+
+
+def confirm_exception(notice_id: str, reasons: str, actor: Actor, uow: UnitOfWork) -> ReviewRecord:
+    """A second, different reviewer confirms the proposed exception."""
+    _reviewer(actor)
+    with uow:
+        notice = _reviewable(uow, notice_id)
+        proposals = [r for r in uow.reviews.records(notice_id) if r.kind is RecordKind.EXCEPTION_PROPOSED]
+        if not proposals:
+            raise RuleViolation("no exception has been proposed")
+        if proposals[-1].actor == actor.username:
+            raise Forbidden("the exception must be confirmed by a second reviewer, not the one who proposed it")
+        rec = _record(uow, notice, RecordKind.EXCEPTION_CONFIRMED, actor, reasons or "confirmed",
+                      data={"proposed_by": proposals[-1].actor})
+        uow.commit()
+    return rec
+
+
+def record_article3(notice_id: str, factors: dict[str, str], conclusion: str, actor: Actor,
+                    uow: UnitOfWork) -> ReviewRecord:
+    """The Article 3 assessment: a written answer for each of the seven Art. 34(3) factors."""
+    _reviewer(actor)
+    missing = [k for k in ARTICLE_34_FACTORS if not factors.get(k, "").strip()]
+    unknown = sorted(set(factors) - set(ARTICLE_34_FACTORS))
+    if missing or unknown:
+        raise InvalidInput(
+            "an Article 3 assessment addresses each of the seven factors"
+            + (f"; missing: {', '.join(missing)}" if missing else "")
+            + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+        )
+    if not conclusion.strip():
+        raise InvalidInput("an Article 3 assessment ends with a conclusion")
+    with uow:
+        notice = _reviewable(uow, notice_id)
+        rec = _record(uow, notice, RecordKind.ARTICLE_3, actor, conclusion,
+                      data={"factors": {k: factors[k].strip() for k in ARTICLE_34_FACTORS}})
+        uow.commit()
+    return rec
+
+
+def record_decision(uow: UnitOfWork, notice: Notice, action: Action, actor: Actor, reasons: str,
+                    grounds: list[Ground]) -> None:
+    """Called by the transition use case for decisions, in its unit of work."""
+    if action in (Action.REFUSE, Action.PURGE):
+        if not grounds:
+            check = uow.reviews.latest_check(notice.id)
+            grounds = sorted({GROUND_OF_CODE.get(c, Ground.OTHER) for c in check.codes("block")}) if check else []
+        if not grounds:
+            raise InvalidInput("a refusal names its grounds (art3, art2, refugee, data_quality, "
+                               "penalty_threshold, other)")
+    _record(uow, notice, RecordKind.DECISION, actor, reasons, data={
+        "decision": action.value, "grounds": [g.value for g in grounds],
+    })
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    notice: Notice
+    check: StoredCheck | None
+    records: list[ReviewRecord]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "notice_id": self.notice.id,
+            "state": self.notice.state.value,
+            "version": self.notice.version,
+            "check": None if self.check is None else {
+                "verdict": self.check.verdict, "risk": self.check.risk, "checked_at": self.check.checked_at.isoformat(),
+                "notice_version": self.check.notice_version, **self.check.result,
+            },
+            "records": [
+                {"kind": r.kind.value, "code": r.code, "by": r.actor, "at": r.at.isoformat(), "text": r.text,
+                 "data": r.data} for r in self.records
+            ],
+            "article_34_factors": ARTICLE_34_FACTORS,
+        }
+
+
+def dossier(notice_id: str, actor: Actor, uow: UnitOfWork) -> Dossier:
+    """Everything a reviewer (or the CCF) needs to decide. Never shown to NCBs."""
+    if actor.role not in (Role.REVIEWER, Role.CCF):
+        raise Forbidden("the review dossier is for reviewers and the CCF")
+    with uow:
+        notice = uow.notices.get(notice_id)
+        if notice is None:
+            raise NotFound(f"no notice {notice_id}")
+        return Dossier(notice, uow.reviews.latest_check(notice_id), uow.reviews.records(notice_id))
+
+
+def decision_for_requester(uow: UnitOfWork, notice: Notice) -> dict[str, Any] | None:
+    """What the requesting NCB is told: the decision and the grounds it may know (fixed texts)."""
+    decisions = [r for r in uow.reviews.records(notice.id) if r.kind is RecordKind.DECISION]
+    if not decisions:
+        return None
+    last = decisions[-1]
+    grounds = [Ground(g) for g in last.data.get("grounds", [])]
+    out: dict[str, Any] = {"decision": last.data.get("decision"), "at": last.at.isoformat(),
+                           "grounds": [g.value for g in grounds]}
+    if grounds:
+        out["message"] = " ".join(REQUESTER_MESSAGE[g] for g in grounds)
+    return out
+
+
+def queue(actor: Actor, uow: UnitOfWork, limit: int = 50, offset: int = 0) -> list[tuple[Notice, StoredCheck | None]]:
+    """Work to review, riskiest first, then oldest first. Audited like any search."""
+    _reviewer(actor)
+    with uow:
+        items = uow.reviews.queue(limit, offset)
+        uow.audit.append(actor, "review.queue", "notices", {"limit": limit, "offset": offset}, uow.clock())
+        uow.commit()
+    return items

@@ -1,0 +1,94 @@
+"""Review actions in the API: the queue, the dossier, resolutions, the exception, the Art. 3 assessment."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from rednotice.services import review
+from rednotice.services.views import notice_view
+from rednotice.web.api import ERRORS, NoticeOut, notice_id_from_path
+from rednotice.web.deps import CurrentActor, StoreDep
+
+router = APIRouter(prefix="/api/v1/review", tags=["review"])
+
+
+class QueueItem(BaseModel):
+    notice: NoticeOut
+    verdict: str | None
+    risk: int
+    codes: list[str]
+
+
+class ResolutionIn(BaseModel):
+    code: str = Field(pattern=r"^RN-\d{2}$")
+    resolution: str = Field(min_length=10, max_length=20_000)
+
+
+class ExceptionIn(BaseModel):
+    reasons: str = Field(min_length=1, max_length=20_000)
+
+
+class Article3In(BaseModel):
+    factors: dict[str, str] = Field(description="One written answer for each of the seven RPD Art. 34(3) factors.")
+    conclusion: str = Field(min_length=1, max_length=20_000)
+
+
+class RecordOut(BaseModel):
+    kind: str
+    code: str | None
+    by: str
+    at: str
+    text: str
+
+
+def _out(rec: review.ReviewRecord) -> RecordOut:
+    return RecordOut(kind=rec.kind.value, code=rec.code, by=rec.actor, at=rec.at.isoformat(), text=rec.text)
+
+
+@router.get("/queue", response_model=list[QueueItem], responses=ERRORS)
+def queue(
+    actor: CurrentActor,
+    store: StoreDep,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[dict[str, Any]]:
+    """Requests and unreviewed diffusions waiting for review, riskiest first, then oldest."""
+    items = review.queue(actor, store.uow(), limit, offset)
+    return [
+        {"notice": notice_view(n, with_timeline=False), "verdict": c.verdict if c else None,
+         "risk": c.risk if c else 0, "codes": sorted({f["code"] for f in c.findings}) if c else []}
+        for n, c in items
+    ]
+
+
+@router.get("/{ref}", responses=ERRORS)
+def dossier(ref: str, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
+    """The review dossier: the stored check with its findings and evidence, and every review record."""
+    return review.dossier(notice_id_from_path(ref), actor, store.uow()).to_dict()
+
+
+@router.post("/{ref}/resolutions", response_model=RecordOut, status_code=201, responses=ERRORS)
+def resolve(ref: str, body: ResolutionIn, actor: CurrentActor, store: StoreDep) -> RecordOut:
+    """Write the resolution of a `review` finding (required before a decision)."""
+    return _out(review.resolve_finding(notice_id_from_path(ref), body.code, body.resolution, actor, store.uow()))
+
+
+@router.post("/{ref}/exception", response_model=RecordOut, status_code=201, responses=ERRORS)
+def propose_exception(ref: str, body: ExceptionIn, actor: CurrentActor, store: StoreDep) -> RecordOut:
+    """Propose the Art. 83(1)(b) 'particular importance' exception over blocking findings."""
+    return _out(review.propose_exception(notice_id_from_path(ref), body.reasons, actor, store.uow()))
+
+
+@router.post("/{ref}/exception/confirm", response_model=RecordOut, status_code=201, responses=ERRORS)
+def confirm_exception(ref: str, body: ExceptionIn, actor: CurrentActor, store: StoreDep) -> RecordOut:
+    """A second reviewer confirms the exception."""
+    return _out(review.confirm_exception(notice_id_from_path(ref), body.reasons, actor, store.uow()))
+
+
+@router.post("/{ref}/article3", response_model=RecordOut, status_code=201, responses=ERRORS)
+def article3(ref: str, body: Article3In, actor: CurrentActor, store: StoreDep) -> RecordOut:
+    """Record the Article 3 assessment of the seven factors of RPD Art. 34(3)."""
+    return _out(review.record_article3(notice_id_from_path(ref), body.factors, body.conclusion, actor, store.uow()))
