@@ -43,7 +43,7 @@ def publish(env: Env, **overrides: object) -> str:
 def test_submit_audits_in_the_same_unit_of_work(env: Env) -> None:
     n = ns.create_request(ns.CreateRequest(make_request()), FR, env.uow())
     assert n.state is State.SUBMITTED and n.id == "2026/00001"
-    assert [e.action for e in env.data.audit] == ["notice.create"]
+    assert [e.action for e in env.data.audit] == ["notice.create", "compliance.check"]
     assert verify_chain(env.data.audit).ok
 
 
