@@ -10,6 +10,9 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from rednotice.adapters.memory_public import MemoryPublicRepository
+from rednotice.adapters.memory_redress import MemoryRedressRepository
+from rednotice.adapters.memory_screening import MemoryScreeningRepository
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
@@ -28,6 +31,8 @@ class MemoryData:
         self.counters: dict[int, int] = {}
         self.checks: list[StoredCheck] = []
         self.records: list[ReviewRecord] = []
+        self.extra: dict[str, Any] = {}
+        """Free space for the capability fakes (memory_redress, memory_screening...): one key each."""
 
 
 class MemoryNoticeRepository:
@@ -160,7 +165,8 @@ class MemoryReviewRepository:
 
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]:
         waiting = [
-            n for n in self.data.notices.values()
+            n
+            for n in self.data.notices.values()
             if (n.type is NoticeType.RED_NOTICE and n.state in (State.SUBMITTED, State.UNDER_REVIEW))
             or (n.type is NoticeType.WANTED_PERSON_DIFFUSION and n.state is State.UNREVIEWED)
         ]
@@ -205,6 +211,9 @@ class MemoryUnitOfWork:
         self.users = MemoryUserRepository(self.data)
         self.audit = MemoryAuditLog(self.data)
         self.reviews = MemoryReviewRepository(self.data)
+        self.redress = MemoryRedressRepository(self.data)
+        self.screening = MemoryScreeningRepository(self.data)
+        self.public = MemoryPublicRepository(self.data)
         return self
 
     def __exit__(self, *exc: object) -> None:

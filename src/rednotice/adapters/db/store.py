@@ -11,6 +11,9 @@ from sqlalchemy import Connection, Engine, and_, case, func, insert, not_, or_, 
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import tables as t
+from rednotice.adapters.db.public import SqlPublicRepository
+from rednotice.adapters.db.redress import SqlRedressRepository
+from rednotice.adapters.db.screening import SqlScreeningRepository
 from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
 from rednotice.domain.errors import Conflict
@@ -357,28 +360,44 @@ class SqlReviewRepository:
     def add_check(self, check: StoredCheck) -> None:
         self.conn.execute(
             insert(t.compliance_checks).values(
-                notice_id=check.notice_id, notice_version=check.notice_version, checked_at=check.checked_at,
-                verdict=check.verdict, risk=check.risk, result=check.result,
+                notice_id=check.notice_id,
+                notice_version=check.notice_version,
+                checked_at=check.checked_at,
+                verdict=check.verdict,
+                risk=check.risk,
+                result=check.result,
             )
         )
         self.conn.execute(
-            update(t.notices).where(t.notices.c.id == check.notice_id).values(verdict=check.verdict, risk=check.risk)
+            update(t.notices)
+            .where(t.notices.c.id == check.notice_id)
+            .values(verdict=check.verdict, risk=check.risk)
         )
 
     @staticmethod
     def _check(row: Any) -> StoredCheck:
-        return StoredCheck(row.notice_id, row.notice_version, row.checked_at, row.verdict, row.risk, row.result)
+        return StoredCheck(
+            row.notice_id, row.notice_version, row.checked_at, row.verdict, row.risk, row.result
+        )
 
     def latest_check(self, notice_id: str) -> StoredCheck | None:
         c = t.compliance_checks
-        row = self.conn.execute(select(c).where(c.c.notice_id == notice_id).order_by(c.c.id.desc()).limit(1)).first()
+        row = self.conn.execute(
+            select(c).where(c.c.notice_id == notice_id).order_by(c.c.id.desc()).limit(1)
+        ).first()
         return None if row is None else self._check(row)
 
     def add_record(self, record: ReviewRecord) -> None:
         self.conn.execute(
             insert(t.review_records).values(
-                notice_id=record.notice_id, kind=record.kind.value, code=record.code, actor=record.actor,
-                actor_role=record.actor_role.value, at=record.at, text=record.text, data=record.data,
+                notice_id=record.notice_id,
+                kind=record.kind.value,
+                code=record.code,
+                actor=record.actor,
+                actor_role=record.actor_role.value,
+                at=record.at,
+                text=record.text,
+                data=record.data,
             )
         )
 
@@ -386,21 +405,31 @@ class SqlReviewRepository:
         r = t.review_records
         rows = self.conn.execute(select(r).where(r.c.notice_id == notice_id).order_by(r.c.id))
         return [
-            ReviewRecord(x.notice_id, RecordKind(x.kind), x.code, x.actor, Role(x.actor_role), x.at, x.text, x.data)
+            ReviewRecord(
+                x.notice_id, RecordKind(x.kind), x.code, x.actor, Role(x.actor_role), x.at, x.text, x.data
+            )
             for x in rows
         ]
 
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]:
         n = t.notices
         waiting = or_(
-            and_(n.c.type == NoticeType.RED_NOTICE.value,
-                 n.c.state.in_([State.SUBMITTED.value, State.UNDER_REVIEW.value])),
+            and_(
+                n.c.type == NoticeType.RED_NOTICE.value,
+                n.c.state.in_([State.SUBMITTED.value, State.UNDER_REVIEW.value]),
+            ),
             and_(n.c.type == NoticeType.WANTED_PERSON_DIFFUSION.value, n.c.state == State.UNREVIEWED.value),
         )
         rows = self.conn.execute(
-            select(n).where(waiting).order_by(n.c.risk.desc(), n.c.submitted_at, n.c.id).offset(offset).limit(limit)
+            select(n)
+            .where(waiting)
+            .order_by(n.c.risk.desc(), n.c.submitted_at, n.c.id)
+            .offset(offset)
+            .limit(limit)
         ).all()
-        return [(self.notices._row_to_notice(row, with_history=False), self.latest_check(row.id)) for row in rows]
+        return [
+            (self.notices._row_to_notice(row, with_history=False), self.latest_check(row.id)) for row in rows
+        ]
 
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         r, n = t.review_records, t.notices
@@ -408,8 +437,11 @@ class SqlReviewRepository:
         q = (
             select(func.count(), func.sum(case((decision.in_(["refuse", "purge"]), 1), else_=0)))
             .select_from(r.join(n, n.c.id == r.c.notice_id))
-            .where(r.c.kind == RecordKind.DECISION.value, n.c.requesting_country == country,
-                   decision.in_(["publish", "refuse", "confirm_compliant", "purge"]))
+            .where(
+                r.c.kind == RecordKind.DECISION.value,
+                n.c.requesting_country == country,
+                decision.in_(["publish", "refuse", "confirm_compliant", "purge"]),
+            )
         )
         decided, refused = self.conn.execute(q).one()
         return int(decided or 0), int(refused or 0)
@@ -419,7 +451,9 @@ class SqlReviewRepository:
         q = select(n).where(n.c.state.in_([s.value for s in states]))
         if year is not None:
             q = q.where(or_(n.c.date_of_birth.is_(None), n.c.date_of_birth.like(f"{year:04d}%")))
-        return [self.notices._row_to_notice(row, with_history=False) for row in self.conn.execute(q.limit(5000))]
+        return [
+            self.notices._row_to_notice(row, with_history=False) for row in self.conn.execute(q.limit(5000))
+        ]
 
 
 class SqlUnitOfWork:
@@ -437,6 +471,9 @@ class SqlUnitOfWork:
         self.users = SqlUserRepository(self._conn)
         self.audit = SqlAuditLog(self._conn)
         self.reviews = SqlReviewRepository(self._conn, self.notices)
+        self.redress = SqlRedressRepository(self._conn)
+        self.screening = SqlScreeningRepository(self._conn)
+        self.public = SqlPublicRepository(self._conn)
         return self
 
     def __exit__(self, *exc: object) -> None:

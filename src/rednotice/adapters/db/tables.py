@@ -175,3 +175,6 @@ review_records = Table(
     Column("data", Json, nullable=False),
     Index("ix_review_records_kind", "kind"),
 )
+
+# Capability tables live in their own modules, on the same metadata (imported last: they import this one).
+from rednotice.adapters.db import tables_public, tables_redress, tables_screening  # noqa: E402, F401

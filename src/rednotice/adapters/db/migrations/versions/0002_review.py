@@ -33,7 +33,9 @@ def upgrade() -> None:
         sa.Column("verdict", sa.String(length=20), nullable=False),
         sa.Column("risk", sa.Integer(), nullable=False),
         sa.Column("result", JSON, nullable=False),
-        sa.ForeignKeyConstraint(["notice_id"], ["notices.id"], name=op.f("fk_compliance_checks_notice_id_notices")),
+        sa.ForeignKeyConstraint(
+            ["notice_id"], ["notices.id"], name=op.f("fk_compliance_checks_notice_id_notices")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_compliance_checks")),
     )
     op.create_index(op.f("ix_compliance_checks_notice_id"), "compliance_checks", ["notice_id"], unique=False)
@@ -48,7 +50,9 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("data", JSON, nullable=False),
-        sa.ForeignKeyConstraint(["notice_id"], ["notices.id"], name=op.f("fk_review_records_notice_id_notices")),
+        sa.ForeignKeyConstraint(
+            ["notice_id"], ["notices.id"], name=op.f("fk_review_records_notice_id_notices")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_records")),
     )
     op.create_index(op.f("ix_review_records_notice_id"), "review_records", ["notice_id"], unique=False)

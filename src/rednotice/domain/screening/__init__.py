@@ -1,0 +1,1 @@
+"""Screening travellers against notices in force: names across scripts, birth dates, documents."""
