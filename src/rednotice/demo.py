@@ -57,6 +57,7 @@ from rednotice.domain.model import (
     Warrant,
 )
 from rednotice.domain.users import SYSTEM, Actor, Role
+from rednotice.services import review
 from rednotice.services.ports import NoticeFilter, UnitOfWork, UserRecord
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - a documented, development-only demo password
@@ -1727,4 +1728,5 @@ def _write(uow: UnitOfWork, item: DemoItem, ids: dict[int, str], index: int) -> 
     for action, actor, at, reasons in item.steps:
         notice.apply(action, actor, at, reasons)
     uow.notices.add(notice)
+    review.record_history(uow, notice)  # its compliance check and decisions, as the live path keeps them
     return notice

@@ -32,12 +32,27 @@ class Ground(StrEnum):
 
 
 GROUND_OF_CODE: dict[str, Ground] = {
-    "RN-01": Ground.OTHER, "RN-02": Ground.PENALTY_THRESHOLD, "RN-03": Ground.PENALTY_THRESHOLD,
-    "RN-04": Ground.DATA_QUALITY, "RN-05": Ground.DATA_QUALITY, "RN-06": Ground.DATA_QUALITY,
-    "RN-07": Ground.OTHER, "RN-09": Ground.ARTICLE_3, "RN-10": Ground.ARTICLE_3, "RN-11": Ground.OTHER,
-    "RN-12": Ground.ARTICLE_3, "RN-13": Ground.REFUGEE, "RN-14": Ground.ARTICLE_2, "RN-15": Ground.ARTICLE_3,
-    "RN-16": Ground.OTHER, "RN-18": Ground.ARTICLE_2, "RN-19": Ground.ARTICLE_3, "RN-20": Ground.ARTICLE_3,
-    "RN-21": Ground.OTHER, "RN-22": Ground.OTHER, "RN-32": Ground.DATA_QUALITY,
+    "RN-01": Ground.OTHER,
+    "RN-02": Ground.PENALTY_THRESHOLD,
+    "RN-03": Ground.PENALTY_THRESHOLD,
+    "RN-04": Ground.DATA_QUALITY,
+    "RN-05": Ground.DATA_QUALITY,
+    "RN-06": Ground.DATA_QUALITY,
+    "RN-07": Ground.OTHER,
+    "RN-09": Ground.ARTICLE_3,
+    "RN-10": Ground.ARTICLE_3,
+    "RN-11": Ground.OTHER,
+    "RN-12": Ground.ARTICLE_3,
+    "RN-13": Ground.REFUGEE,
+    "RN-14": Ground.ARTICLE_2,
+    "RN-15": Ground.ARTICLE_3,
+    "RN-16": Ground.OTHER,
+    "RN-18": Ground.ARTICLE_2,
+    "RN-19": Ground.ARTICLE_3,
+    "RN-20": Ground.ARTICLE_3,
+    "RN-21": Ground.OTHER,
+    "RN-22": Ground.OTHER,
+    "RN-32": Ground.DATA_QUALITY,
 }
 
 # What the requesting NCB is told for each ground. Fixed texts: the reviewer's internal reasons may
@@ -124,13 +139,26 @@ def _default_checker(uow: UnitOfWork, notice: Notice) -> dict[str, Any]:
 checker: Checker = _default_checker
 
 
+def store_check(uow: UnitOfWork, notice: Notice, actor: Actor) -> StoredCheck:
+    """Run the compliance check on the notice as it stands and keep the result with it (audited)."""
+    result = checker(uow, notice)
+    stored = StoredCheck(
+        notice.id, notice.version, uow.clock(), str(result["verdict"]), risk_of(result), result
+    )
+    uow.reviews.add_check(stored)
+    uow.audit.append(
+        actor,
+        "compliance.check",
+        f"notice:{notice.id}",
+        {"verdict": stored.verdict, "codes": sorted({f["code"] for f in stored.findings})},
+        uow.clock(),
+    )
+    return stored
+
+
 def on_sent(uow: UnitOfWork, notice: Notice, actor: Actor) -> StoredCheck:
     """Called in the same unit of work when a request is submitted or a diffusion circulated."""
-    result = checker(uow, notice)
-    stored = StoredCheck(notice.id, notice.version, uow.clock(), str(result["verdict"]), risk_of(result), result)
-    uow.reviews.add_check(stored)
-    uow.audit.append(actor, "compliance.check", f"notice:{notice.id}",
-                     {"verdict": stored.verdict, "codes": sorted({f["code"] for f in stored.findings})}, uow.clock())
+    stored = store_check(uow, notice, actor)
     if notice.type is NoticeType.WANTED_PERSON_DIFFUSION and stored.codes("block"):
         # A diffusion circulates before review — unless the automatic check already finds a ground that
         # blocks it (e.g. a refused request re-sent as a diffusion): that loophole stays closed.
@@ -140,6 +168,35 @@ def on_sent(uow: UnitOfWork, notice: Notice, actor: Actor) -> StoredCheck:
             findings=stored.result.get("findings", []),
         )
     return stored
+
+
+def record_history(uow: UnitOfWork, notice: Notice) -> None:
+    """For a notice written with its history already applied (demo data, data from another system): store
+    its check and a decision record for each decision in its history, as the live path keeps them."""
+    sent = [r for r in notice.history if r.action in (Action.SUBMIT, Action.CIRCULATE)]
+    if not sent:
+        return
+    check = store_check(uow, notice, sent[-1].actor)
+    for rec in notice.history:
+        if rec.action not in (Action.PUBLISH, Action.REFUSE, Action.CONFIRM_COMPLIANT, Action.PURGE):
+            continue
+        grounds: list[Ground] = []
+        if rec.action in (Action.REFUSE, Action.PURGE):
+            grounds = sorted({GROUND_OF_CODE.get(c, Ground.OTHER) for c in check.codes("block")}) or [
+                Ground.OTHER
+            ]
+        uow.reviews.add_record(
+            ReviewRecord(
+                notice.id,
+                RecordKind.DECISION,
+                None,
+                rec.actor.username,
+                rec.actor.role,
+                rec.at,
+                rec.reasons,
+                {"decision": rec.action.value, "grounds": [g.value for g in grounds]},
+            )
+        )
 
 
 def _latest(uow: UnitOfWork, notice: Notice) -> StoredCheck:
@@ -193,16 +250,32 @@ def _reviewable(uow: UnitOfWork, notice_id: str) -> Notice:
     return notice
 
 
-def _record(uow: UnitOfWork, notice: Notice, kind: RecordKind, actor: Actor, text: str,
-            code: str | None = None, data: dict[str, Any] | None = None) -> ReviewRecord:
-    rec = ReviewRecord(notice.id, kind, code, actor.username, actor.role, uow.clock(), text.strip(), data or {})
+def _record(
+    uow: UnitOfWork,
+    notice: Notice,
+    kind: RecordKind,
+    actor: Actor,
+    text: str,
+    code: str | None = None,
+    data: dict[str, Any] | None = None,
+) -> ReviewRecord:
+    rec = ReviewRecord(
+        notice.id, kind, code, actor.username, actor.role, uow.clock(), text.strip(), data or {}
+    )
     uow.reviews.add_record(rec)
-    uow.audit.append(actor, f"review.{kind.value}", f"notice:{notice.id}",
-                     {"code": code, "text": rec.text, **(data or {})}, uow.clock())
+    uow.audit.append(
+        actor,
+        f"review.{kind.value}",
+        f"notice:{notice.id}",
+        {"code": code, "text": rec.text, **(data or {})},
+        uow.clock(),
+    )
     return rec
 
 
-def resolve_finding(notice_id: str, code: str, resolution: str, actor: Actor, uow: UnitOfWork) -> ReviewRecord:
+def resolve_finding(
+    notice_id: str, code: str, resolution: str, actor: Actor, uow: UnitOfWork
+) -> ReviewRecord:
     """Write why a `review` finding does (not) stand in the way of publication."""
     _reviewer(actor)
     if len(resolution.strip()) < 10:
@@ -240,15 +313,24 @@ def confirm_exception(notice_id: str, reasons: str, actor: Actor, uow: UnitOfWor
         if not proposals:
             raise RuleViolation("no exception has been proposed")
         if proposals[-1].actor == actor.username:
-            raise Forbidden("the exception must be confirmed by a second reviewer, not the one who proposed it")
-        rec = _record(uow, notice, RecordKind.EXCEPTION_CONFIRMED, actor, reasons or "confirmed",
-                      data={"proposed_by": proposals[-1].actor})
+            raise Forbidden(
+                "the exception must be confirmed by a second reviewer, not the one who proposed it"
+            )
+        rec = _record(
+            uow,
+            notice,
+            RecordKind.EXCEPTION_CONFIRMED,
+            actor,
+            reasons or "confirmed",
+            data={"proposed_by": proposals[-1].actor},
+        )
         uow.commit()
     return rec
 
 
-def record_article3(notice_id: str, factors: dict[str, str], conclusion: str, actor: Actor,
-                    uow: UnitOfWork) -> ReviewRecord:
+def record_article3(
+    notice_id: str, factors: dict[str, str], conclusion: str, actor: Actor, uow: UnitOfWork
+) -> ReviewRecord:
     """The Article 3 assessment: a written answer for each of the seven Art. 34(3) factors."""
     _reviewer(actor)
     missing = [k for k in ARTICLE_34_FACTORS if not factors.get(k, "").strip()]
@@ -263,25 +345,43 @@ def record_article3(notice_id: str, factors: dict[str, str], conclusion: str, ac
         raise InvalidInput("an Article 3 assessment ends with a conclusion")
     with uow:
         notice = _reviewable(uow, notice_id)
-        rec = _record(uow, notice, RecordKind.ARTICLE_3, actor, conclusion,
-                      data={"factors": {k: factors[k].strip() for k in ARTICLE_34_FACTORS}})
+        rec = _record(
+            uow,
+            notice,
+            RecordKind.ARTICLE_3,
+            actor,
+            conclusion,
+            data={"factors": {k: factors[k].strip() for k in ARTICLE_34_FACTORS}},
+        )
         uow.commit()
     return rec
 
 
-def record_decision(uow: UnitOfWork, notice: Notice, action: Action, actor: Actor, reasons: str,
-                    grounds: list[Ground]) -> None:
+def record_decision(
+    uow: UnitOfWork, notice: Notice, action: Action, actor: Actor, reasons: str, grounds: list[Ground]
+) -> None:
     """Called by the transition use case for decisions, in its unit of work."""
     if action in (Action.REFUSE, Action.PURGE):
         if not grounds:
             check = uow.reviews.latest_check(notice.id)
-            grounds = sorted({GROUND_OF_CODE.get(c, Ground.OTHER) for c in check.codes("block")}) if check else []
+            grounds = (
+                sorted({GROUND_OF_CODE.get(c, Ground.OTHER) for c in check.codes("block")}) if check else []
+            )
         if not grounds:
-            raise InvalidInput("a refusal names its grounds (art3, art2, refugee, data_quality, "
-                               "penalty_threshold, other)")
-    _record(uow, notice, RecordKind.DECISION, actor, reasons, data={
-        "decision": action.value, "grounds": [g.value for g in grounds],
-    })
+            raise InvalidInput(
+                "a refusal names its grounds (art3, art2, refugee, data_quality, penalty_threshold, other)"
+            )
+    _record(
+        uow,
+        notice,
+        RecordKind.DECISION,
+        actor,
+        reasons,
+        data={
+            "decision": action.value,
+            "grounds": [g.value for g in grounds],
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,13 +395,25 @@ class Dossier:
             "notice_id": self.notice.id,
             "state": self.notice.state.value,
             "version": self.notice.version,
-            "check": None if self.check is None else {
-                "verdict": self.check.verdict, "risk": self.check.risk, "checked_at": self.check.checked_at.isoformat(),
-                "notice_version": self.check.notice_version, **self.check.result,
+            "check": None
+            if self.check is None
+            else {
+                "verdict": self.check.verdict,
+                "risk": self.check.risk,
+                "checked_at": self.check.checked_at.isoformat(),
+                "notice_version": self.check.notice_version,
+                **self.check.result,
             },
             "records": [
-                {"kind": r.kind.value, "code": r.code, "by": r.actor, "at": r.at.isoformat(), "text": r.text,
-                 "data": r.data} for r in self.records
+                {
+                    "kind": r.kind.value,
+                    "code": r.code,
+                    "by": r.actor,
+                    "at": r.at.isoformat(),
+                    "text": r.text,
+                    "data": r.data,
+                }
+                for r in self.records
             ],
             "article_34_factors": ARTICLE_34_FACTORS,
         }
@@ -325,14 +437,19 @@ def decision_for_requester(uow: UnitOfWork, notice: Notice) -> dict[str, Any] | 
         return None
     last = decisions[-1]
     grounds = [Ground(g) for g in last.data.get("grounds", [])]
-    out: dict[str, Any] = {"decision": last.data.get("decision"), "at": last.at.isoformat(),
-                           "grounds": [g.value for g in grounds]}
+    out: dict[str, Any] = {
+        "decision": last.data.get("decision"),
+        "at": last.at.isoformat(),
+        "grounds": [g.value for g in grounds],
+    }
     if grounds:
         out["message"] = " ".join(REQUESTER_MESSAGE[g] for g in grounds)
     return out
 
 
-def queue(actor: Actor, uow: UnitOfWork, limit: int = 50, offset: int = 0) -> list[tuple[Notice, StoredCheck | None]]:
+def queue(
+    actor: Actor, uow: UnitOfWork, limit: int = 50, offset: int = 0
+) -> list[tuple[Notice, StoredCheck | None]]:
     """Work to review, riskiest first, then oldest first. Audited like any search."""
     _reviewer(actor)
     with uow:
