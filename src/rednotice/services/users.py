@@ -60,7 +60,9 @@ def authenticate(username: str, password: str, uow: UnitOfWork) -> Actor:
         if user is not None and user.locked_until is not None and user.locked_until > now:
             uow.audit.append(username, "auth.locked_out", f"user:{username}", {}, now)
             uow.commit()
-            raise Unauthenticated("this account is locked after too many failed sign-ins; try again later")
+            raise Unauthenticated(
+                "this account is locked after too many failed sign-ins; try again later", locked=True
+            )
         ok = security.verify_password(user.password_hash if user else None, password)
         if not ok or user is None or not user.active:
             if user is not None:

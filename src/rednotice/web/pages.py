@@ -1,9 +1,1170 @@
-"""Browser pages (Jinja2 + htmx). Installed by create_app()."""
+"""Browser pages (Jinja2 + htmx). Installed by create_app().
+
+The pages only translate between HTML forms and the use cases in ``rednotice.services``; every rule
+about who sees what stays in the domain policy and the use cases. Three things are enforced here:
+
+* sign-in replaces the whole session (no session fixation) and stores a random CSRF token in it;
+* every POST carries that token (a hidden field, or the ``X-CSRF-Token`` header htmx sends), else 403;
+* domain errors become a readable page or flash message, never a 500 or a JSON body.
+"""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.staticfiles import StaticFiles
+
+from rednotice.adapters.countries import name_of, names
+from rednotice.adapters.formats.request_json import parse_request
+from rednotice.bootstrap import Store
+from rednotice.domain import errors as e
+from rednotice.domain import policy
+from rednotice.domain.dates import PartialDate
+from rednotice.domain.lifecycle import TRANSITIONS, Action, Notice, Rule, State, allowed_actions
+from rednotice.domain.model import NoticeType, Sex
+from rednotice.domain.users import SYSTEM, Actor, Role
+from rednotice.services import notices as ns
+from rednotice.services import users as user_service
+from rednotice.services.ports import NoticeFilter
+from rednotice.services.views import NOT_A_WARRANT
+from rednotice.web.deps import SESSION_USER
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+SESSION_CSRF = "csrf"
+SESSION_FLASH = "flash"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+PAGE_SIZE = 20
+SCAN_LIMIT = 200
+"""The most rows one query for a dashboard or a filtered public page asks for."""
+
+_REF = re.compile(r"^(\d{4})-(\d{1,10})$")
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+STATE_LABELS: dict[State, str] = {
+    State.DRAFT: "Draft",
+    State.SUBMITTED: "Submitted",
+    State.UNDER_REVIEW: "Under review",
+    State.MORE_INFORMATION_REQUESTED: "More information requested",
+    State.PUBLISHED: "Published",
+    State.REFUSED: "Refused",
+    State.WITHDRAWN: "Withdrawn",
+    State.CANCELLED: "Cancelled",
+    State.EXPIRED: "Expired",
+    State.SUSPENDED: "Suspended",
+    State.DELETED: "Deleted",
+    State.UNREVIEWED: "Unreviewed",
+    State.REVIEWED_COMPLIANT: "Reviewed: compliant",
+    State.PURGED: "Purged",
+}
+
+ACTION_LABELS: dict[Action, str] = {
+    Action.SUBMIT: "Submit to the General Secretariat",
+    Action.START_REVIEW: "Start review",
+    Action.REQUEST_INFORMATION: "Ask for more information",
+    Action.PUBLISH: "Publish",
+    Action.REFUSE: "Refuse",
+    Action.WITHDRAW: "Withdraw request",
+    Action.CANCEL: "Cancel notice",
+    Action.EXPIRE: "Expire",
+    Action.SUSPEND: "Suspend",
+    Action.REINSTATE: "Reinstate",
+    Action.DELETE: "Delete",
+    Action.RENEW: "Renew for five years",
+    Action.CIRCULATE: "Circulate",
+    Action.CONFIRM_COMPLIANT: "Confirm compliant",
+    Action.PURGE: "Purge",
+}
+PRIMARY = frozenset(
+    {Action.SUBMIT, Action.START_REVIEW, Action.PUBLISH, Action.CONFIRM_COMPLIANT, Action.RENEW}
+)
+DOCUMENT_KINDS = {
+    "passport": "Passport",
+    "national_id": "National identity card",
+    "residence_permit": "Residence permit",
+    "other": "Other document",
+}
+DESTRUCTIVE = frozenset(
+    {Action.REFUSE, Action.WITHDRAW, Action.CANCEL, Action.DELETE, Action.PURGE, Action.SUSPEND}
+)
+ACTION_DONE: dict[Action, str] = {
+    Action.SUBMIT: "submitted",
+    Action.START_REVIEW: "taken into review",
+    Action.REQUEST_INFORMATION: "sent back for more information",
+    Action.PUBLISH: "published",
+    Action.REFUSE: "refused",
+    Action.WITHDRAW: "withdrawn",
+    Action.CANCEL: "cancelled",
+    Action.SUSPEND: "suspended",
+    Action.REINSTATE: "reinstated",
+    Action.DELETE: "deleted",
+    Action.RENEW: "renewed",
+    Action.CIRCULATE: "circulated",
+    Action.CONFIRM_COMPLIANT: "confirmed compliant",
+    Action.PURGE: "purged",
+    Action.EXPIRE: "expired",
+}
+TYPE_LABELS: dict[NoticeType, str] = {
+    NoticeType.RED_NOTICE: "Red notice",
+    NoticeType.WANTED_PERSON_DIFFUSION: "Wanted-person diffusion",
+}
+SEX_LABELS: dict[Sex, str] = {Sex.MALE: "Male", Sex.FEMALE: "Female", Sex.UNKNOWN: "Unknown"}
+ROLE_LABELS: dict[Role, str] = {
+    Role.NCB_OFFICER: "NCB officer",
+    Role.REVIEWER: "General Secretariat reviewer",
+    Role.CCF: "Commission for the Control of Files",
+    Role.OVERSIGHT: "Oversight",
+    Role.ADMIN: "Administrator",
+    Role.SYSTEM: "System",
+}
+STATE_ORDER: list[State] = list(State)
+
+# -- rendering ----------------------------------------------------------------------------------------------
+
+_SCRIPTS = (
+    ("ARABIC", "Arab"),
+    ("CJK", "Hani"),
+    ("CYRILLIC", "Cyrl"),
+    ("HEBREW", "Hebr"),
+    ("GREEK", "Grek"),
+    ("DEVANAGARI", "Deva"),
+    ("HANGUL", "Hang"),
+    ("HIRAGANA", "Jpan"),
+    ("KATAKANA", "Jpan"),
+    ("THAI", "Thai"),
+    ("GEORGIAN", "Geor"),
+    ("ARMENIAN", "Armn"),
+    ("BENGALI", "Beng"),
+    ("TAMIL", "Taml"),
+    ("ETHIOPIC", "Ethi"),
+    ("LATIN", "Latn"),
+)
+
+
+def script_lang(text: str) -> str:
+    """A BCP 47 tag naming only the script (``und-Arab``), so browsers pick fonts and shaping right."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        uname = unicodedata.name(ch, "")
+        for prefix, code in _SCRIPTS:
+            if uname.startswith(prefix):
+                counts[code] = counts.get(code, 0) + 1
+                break
+    if not counts:
+        return "und"
+    return "und-" + max(counts, key=lambda k: counts[k])
+
+
+def _as_utc(when: datetime) -> datetime:
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+def fmt_datetime(when: datetime | None) -> str:
+    return "" if when is None else _as_utc(when).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def fmt_date(when: datetime | None) -> str:
+    return "" if when is None else _as_utc(when).strftime("%Y-%m-%d")
+
+
+def fmt_partial(value: PartialDate | None) -> str:
+    return "unknown" if value is None else value.human()
+
+
+def url_ref(notice_id: str) -> str:
+    """``2026/00001`` is written ``2026-00001`` in page URLs."""
+    return notice_id.replace("/", "-")
+
+
+def notice_id_from_ref(ref: str) -> str | None:
+    m = _REF.match(ref)
+    return f"{m.group(1)}/{m.group(2)}" if m else None
+
+
+def fmt_years(value: float | None) -> str:
+    if value is None:
+        return "not stated"
+    shown = int(value) if float(value).is_integer() else value
+    return f"{shown} year{'s' if value != 1 else ''}"
+
+
+def state_label(value: object) -> str:
+    try:
+        return STATE_LABELS.get(State(str(value)), str(value))
+    except ValueError:
+        return str(value).replace("_", " ").capitalize()
+
+
+def action_label(action: Action) -> str:
+    return ACTION_LABELS.get(action) or action.value.replace("_", " ").capitalize()
+
+
+def days_waiting(notice: Notice, now: datetime) -> int | None:
+    since = notice.submitted_at or notice.created_at
+    return None if since is None else max(0, (_as_utc(now) - _as_utc(since)).days)
+
+
+def _env() -> Environment:
+    env = Environment(  # autoescaping is on for every template: user text is always escaped
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        country=name_of,
+        dt=fmt_datetime,
+        date=fmt_date,
+        pdate=fmt_partial,
+        ref=url_ref,
+        state=state_label,
+        years=fmt_years,
+        script=script_lang,
+        doc_kind=lambda k: DOCUMENT_KINDS.get(str(k), str(k)),
+    )
+    env.globals.update(
+        TYPE_LABELS=TYPE_LABELS,
+        SEX_LABELS=SEX_LABELS,
+        ROLE_LABELS=ROLE_LABELS,
+        ACTION_LABELS=ACTION_LABELS,
+        NOT_A_WARRANT=NOT_A_WARRANT,
+        Role=Role,
+        days_waiting=days_waiting,
+    )
+    return env
+
+
+ENV = _env()
+
+
+def _csrf_token(request: Request) -> str:
+    token = request.session.get(SESSION_CSRF)
+    if not isinstance(token, str) or len(token) < 32:
+        token = secrets.token_urlsafe(32)
+        request.session[SESSION_CSRF] = token
+    return token
+
+
+def flash(request: Request, level: str, text: str) -> None:
+    messages = list(request.session.get(SESSION_FLASH) or [])
+    messages.append([level, text])
+    request.session[SESSION_FLASH] = messages[-5:]
+
+
+def render(
+    request: Request, template: str, actor: Actor | None, status: int = 200, **context: Any
+) -> HTMLResponse:
+    flashes = request.session.pop(SESSION_FLASH, None) or []
+    html = ENV.get_template(template).render(
+        request=request,
+        actor=actor,
+        csrf_token=lambda: _csrf_token(request),
+        flashes=flashes,
+        path=request.url.path,
+        **context,
+    )
+    response = HTMLResponse(html, status_code=status)
+    _secure(response, private=actor is not None)
+    return response
+
+
+def _secure(response: Response, private: bool = True) -> Response:
+    response.headers.update(SECURITY_HEADERS)
+    if private:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def redirect(url: str) -> RedirectResponse:
+    response = RedirectResponse(url, status_code=303)
+    _secure(response)
+    return response
+
+
+def _safe_next(value: str | None) -> str:
+    """Only same-site paths: no ``//host`` or ``https://host`` open redirects."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return "/"
+    return value
+
+
+def login_redirect(request: Request) -> RedirectResponse:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return redirect("/login?" + urlencode({"next": target}))
+
+
+def error_page(request: Request, actor: Actor | None, status: int, title: str, message: str) -> HTMLResponse:
+    return render(request, "error.html", actor, status=status, title=title, message=message)
+
+
+def not_found(request: Request, actor: Actor | None, what: str = "This page does not exist.") -> HTMLResponse:
+    return error_page(request, actor, 404, "Not found", what)
+
+
+# -- who is signed in ---------------------------------------------------------------------------------------
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def session_actor(request: Request) -> Actor | None:
+    """The signed-in person, from the signed session cookie; None if nobody (or a disabled account)."""
+    data = request.session.get(SESSION_USER)
+    if not isinstance(data, dict):
+        return None
+    with _store(request).uow() as uow:
+        user = uow.users.get(str(data.get("username")))
+    if user is None or not user.active:
+        return None
+    return user.actor()
+
+
+async def current_actor(request: Request) -> Actor | None:
+    return await run_in_threadpool(session_actor, request)
+
+
+class CsrfFailure(Exception):
+    pass
+
+
+async def checked_form(request: Request) -> FormData:
+    """The posted form, once its CSRF token matches the one in the session (else CsrfFailure)."""
+    form = await request.form()
+    sent = form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER) or ""
+    expected = request.session.get(SESSION_CSRF)
+    if not isinstance(sent, str) or not isinstance(expected, str) or not expected:
+        raise CsrfFailure
+    if not secrets.compare_digest(sent.encode(), expected.encode()):
+        raise CsrfFailure
+    return form
+
+
+def csrf_refused(request: Request, actor: Actor | None) -> HTMLResponse:
+    return error_page(
+        request,
+        actor,
+        403,
+        "Form expired",
+        "This form could not be accepted because its security token is missing or out of date. "
+        "Go back, reload the page and try again.",
+    )
+
+
+def _text(form: FormData, name: str, limit: int = 10_000) -> str:
+    value = form.get(name)
+    return value.strip()[:limit] if isinstance(value, str) else ""
+
+
+def _texts(form: FormData, name: str, limit: int = 500) -> list[str]:
+    return [v.strip()[:limit] if isinstance(v, str) else "" for v in form.getlist(name)]
+
+
+# -- actions a person may take on a notice ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActionChoice:
+    action: Action
+    label: str
+    reasons_required: bool
+    destructive: bool
+    description: str
+    primary: bool = False
+
+
+def actions_for(actor: Actor, notice: Notice) -> list[ActionChoice]:
+    """The lifecycle actions this person may try on this notice (the use case checks again)."""
+    out = []
+    for action in allowed_actions(notice.type, notice.state):
+        rule: Rule = TRANSITIONS[(notice.type, notice.state, action)]
+        if actor.role not in rule.roles:
+            continue
+        if actor.role is Role.NCB_OFFICER and actor.country != notice.requesting_country:
+            continue
+        out.append(
+            ActionChoice(
+                action,
+                action_label(action),
+                rule.reasons_required,
+                action in DESTRUCTIVE,
+                rule.description,
+                action in PRIMARY,
+            )
+        )
+    return out
+
+
+# -- public extracts ----------------------------------------------------------------------------------------
+
+
+def public_extract(notice: Notice) -> dict[str, Any]:
+    """Only what a public red notice shows: names, birth date, nationalities, sex, charges, description.
+
+    No warrant, no restrictions, no internal states, no requesting officer: templates for the public
+    pages receive this dictionary, never the notice itself.
+    """
+    s = notice.request.subject
+    pd = s.physical_description
+    physical: dict[str, Any] | None = None
+    if pd is not None and not pd.is_empty():
+        physical = {
+            "height_m": pd.height_m,
+            "weight_kg": pd.weight_kg,
+            "eye_colours": list(pd.eye_colours),
+            "hair_colours": list(pd.hair_colours),
+            "distinguishing_marks": pd.distinguishing_marks,
+        }
+    return {
+        "ref": url_ref(notice.id),
+        "id": notice.id,
+        "family_name": s.family_name,
+        "given_names": s.given_names,
+        "names_original_script": list(s.names_original_script),
+        "sex": SEX_LABELS[s.sex],
+        "date_of_birth": fmt_partial(s.date_of_birth),
+        "nationalities": [name_of(c) for c in s.nationalities],
+        "charges": [
+            {"offence": c.offence, "offence_original": c.offence_original}
+            for c in notice.request.judicial.charges
+        ],
+        "physical": physical,
+    }
+
+
+# -- the request form ---------------------------------------------------------------------------------------
+
+FORM_FIELDS = (
+    "type",
+    "family_name",
+    "given_names",
+    "names_original_script",
+    "aliases",
+    "sex",
+    "dob_year",
+    "dob_month",
+    "dob_day",
+    "place_of_birth",
+    "country_of_birth",
+    "nationalities",
+    "height_m",
+    "weight_kg",
+    "eye_colours",
+    "hair_colours",
+    "distinguishing_marks",
+    "facts_summary",
+    "facts_date",
+    "facts_place",
+    "warrant_reference",
+    "warrant_issued_on",
+    "warrant_authority",
+    "warrant_judicial",
+    "warrant_appealable",
+    "extradition",
+    "restricted_to",
+    "language",
+    "doc_kind",
+    "doc_number",
+    "doc_country",
+)
+BIOMETRICS = ("photo", "fingerprints", "dna")
+ERROR_ANCHORS = {
+    "date_of_birth": "f-dob_year",
+    "charges": "charge-1-offence",
+    "identity_document": "f-doc_kind",
+    "physical_description": "f-height_m",
+}
+"""The input an error summary links to, where the error's key is not itself an input's name."""
+CHARGE_FIELDS = ("offence", "law", "max_penalty_years", "offence_original")
+
+# where a contract field's error is shown on the form
+ERROR_TARGETS: dict[str, str] = {
+    "type": "type",
+    "requesting_country": "general",
+    "subject.family_name": "family_name",
+    "subject.given_names": "given_names",
+    "subject.names_original_script": "names_original_script",
+    "subject.aliases": "aliases",
+    "subject.aliases.family_name": "aliases",
+    "subject.aliases.given_names": "aliases",
+    "subject.sex": "sex",
+    "subject.date_of_birth": "date_of_birth",
+    "subject.place_of_birth": "place_of_birth",
+    "subject.country_of_birth": "country_of_birth",
+    "subject.nationalities": "nationalities",
+    "subject.identity_documents": "identity_document",
+    "subject.identity_documents.kind": "identity_document",
+    "subject.identity_documents.number": "identity_document",
+    "subject.identity_documents.issuing_country": "identity_document",
+    "subject.physical_description.height_m": "height_m",
+    "subject.physical_description.weight_kg": "weight_kg",
+    "subject.physical_description.eye_colours": "eye_colours",
+    "subject.physical_description.hair_colours": "hair_colours",
+    "subject.physical_description.distinguishing_marks": "distinguishing_marks",
+    "judicial.facts.summary": "facts_summary",
+    "judicial.facts.date": "facts_date",
+    "judicial.facts.place": "facts_place",
+    "judicial.charges": "charges",
+    "judicial.warrant.reference": "warrant_reference",
+    "judicial.warrant.issued_on": "warrant_issued_on",
+    "judicial.warrant.authority": "warrant_authority",
+    "judicial.warrant.judicial": "warrant_judicial",
+    "judicial.warrant.appealable_to_judge": "warrant_appealable",
+    "assurances.extradition_will_be_sought": "extradition",
+    "visibility.restricted_to": "restricted_to",
+    "visibility.public_extract": "public_extract",
+    "language": "language",
+}
+
+
+def empty_form() -> dict[str, Any]:
+    values: dict[str, Any] = dict.fromkeys(FORM_FIELDS, "")
+    values.update(
+        type=NoticeType.RED_NOTICE.value, sex=Sex.UNKNOWN.value, language="en", public_extract=False
+    )
+    values.update({f"bio_{name}": False for name in BIOMETRICS})
+    values["charges"] = [dict.fromkeys(CHARGE_FIELDS, "")]
+    return values
+
+
+def form_values(form: FormData) -> dict[str, Any]:
+    """What the officer typed, kept as typed so a form with errors comes back filled in."""
+    values: dict[str, Any] = {name: _text(form, name) for name in FORM_FIELDS}
+    values["public_extract"] = form.get("public_extract") == "yes"
+    for name in BIOMETRICS:
+        values[f"bio_{name}"] = form.get(f"bio_{name}") == "yes"
+    columns = [_texts(form, f"charge_{name}") for name in CHARGE_FIELDS]
+    rows = max((len(c) for c in columns), default=0)
+    charges = [
+        {name: (col[i] if i < len(col) else "") for name, col in zip(CHARGE_FIELDS, columns, strict=True)}
+        for i in range(min(rows, 50))
+    ]
+    values["charges"] = charges or [dict.fromkeys(CHARGE_FIELDS, "")]
+    return values
+
+
+def _split_codes(text: str) -> list[str]:
+    return [c.upper() for c in re.split(r"[\s,;]+", text) if c]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _tristate(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+def _number(value: str) -> str | None:
+    """Empty means not stated; anything else goes to the contract's validation as typed."""
+    return value.replace(",", ".") if value else None
+
+
+def _birth_date(values: Mapping[str, Any]) -> str | None:
+    year, month, day = (str(values[k]).strip() for k in ("dob_year", "dob_month", "dob_day"))
+    if not (year or month or day):
+        return None
+    parts = [year or "?"]
+    if month or day:
+        parts.append(month.zfill(2) if month.isdigit() else (month or "?"))
+    if day:
+        parts.append(day.zfill(2) if day.isdigit() else day)
+    return "-".join(parts)
+
+
+def contract_json(values: Mapping[str, Any], country: str) -> dict[str, Any]:
+    """Turn the form into the notice-request contract (shared/contracts/notice-request.md)."""
+    aliases = []
+    for line in _lines(values["aliases"]):
+        family, _, given = line.partition(",")
+        aliases.append({"family_name": family.strip(), "given_names": given.strip()})
+    physical = {
+        "height_m": _number(values["height_m"]),
+        "weight_kg": _number(values["weight_kg"]),
+        "eye_colours": _split_codes(values["eye_colours"]),
+        "hair_colours": _split_codes(values["hair_colours"]),
+        "distinguishing_marks": values["distinguishing_marks"],
+    }
+    has_physical = any(v for v in physical.values())
+    warrant = {
+        "reference": values["warrant_reference"],
+        "issued_on": values["warrant_issued_on"] or None,
+        "authority": values["warrant_authority"],
+        "judicial": _tristate(values["warrant_judicial"]),
+        "appealable_to_judge": _tristate(values["warrant_appealable"]),
+    }
+    has_warrant = any(v not in ("", None) for v in warrant.values())
+    restricted = _split_codes(values["restricted_to"])
+    documents = []
+    if values["doc_kind"] or values["doc_number"] or values["doc_country"]:
+        documents.append(
+            {
+                "kind": values["doc_kind"],
+                "number": values["doc_number"],
+                "issuing_country": values["doc_country"].upper() or None,
+            }
+        )
+    return {
+        "type": values["type"],
+        "requesting_country": country,
+        "language": values["language"] or "en",
+        "subject": {
+            "family_name": values["family_name"],
+            "given_names": values["given_names"],
+            "names_original_script": _lines(values["names_original_script"]),
+            "aliases": aliases,
+            "sex": values["sex"] or Sex.UNKNOWN.value,
+            "date_of_birth": _birth_date(values),
+            "place_of_birth": values["place_of_birth"],
+            "country_of_birth": values["country_of_birth"].upper() or None,
+            "nationalities": _split_codes(values["nationalities"]),
+            "identity_documents": documents,
+            "physical_description": physical if has_physical else None,
+            "biometrics": {name: bool(values[f"bio_{name}"]) for name in BIOMETRICS},
+        },
+        "judicial": {
+            "facts": {
+                "summary": values["facts_summary"],
+                "date": values["facts_date"] or None,
+                "place": values["facts_place"],
+            },
+            "charges": [
+                {
+                    "offence": c["offence"],
+                    "law": c["law"],
+                    "max_penalty_years": _number(c["max_penalty_years"]),
+                    "offence_original": c["offence_original"],
+                }
+                for c in values["charges"]
+                if any(c.values())
+            ],
+            "warrant": warrant if has_warrant else None,
+        },
+        "assurances": {"extradition_will_be_sought": _tristate(values["extradition"])},
+        "visibility": {
+            "restricted_to": restricted or None,
+            "excluded_countries": [],
+            "public_extract": bool(values["public_extract"]),
+        },
+    }
+
+
+def field_errors(exc: e.InvalidInput) -> dict[str, list[str]]:
+    """Sort the contract's validation errors under the form fields they belong to."""
+    out: dict[str, list[str]] = {}
+    cause = exc.__cause__
+    if not isinstance(cause, ValidationError):
+        out.setdefault("general", []).append(exc.message)
+        return out
+    for err in cause.errors():
+        loc = [p for p in err.get("loc", ()) if isinstance(p, str)]
+        numbers = [p for p in err.get("loc", ()) if isinstance(p, int)]
+        key = ".".join(loc)
+        target = ERROR_TARGETS.get(key) or ERROR_TARGETS.get(".".join(loc[:2])) or "general"
+        message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        if key.startswith("judicial.charges") and numbers:
+            message = f"charge {numbers[0] + 1}, {loc[-1].replace('_', ' ')}: {message}"
+        elif numbers:
+            message = f"item {numbers[0] + 1}: {message}"
+        elif target == "general":
+            message = f"{key or 'request'}: {message}"
+        out.setdefault(target, []).append(message)
+    return out
+
+
+def _form_checks(values: Mapping[str, Any]) -> dict[str, list[str]]:
+    """What the contract allows but a request form must not send."""
+    out: dict[str, list[str]] = {}
+    if not any(c["offence"] for c in values["charges"]):
+        out["charges"] = ["give at least one charge (the offence as charged)"]
+    if values["type"] not in {t.value for t in NoticeType}:
+        out["type"] = ["choose a red notice or a wanted-person diffusion"]
+    return out
+
+
+# -- routes -------------------------------------------------------------------------------------------------
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    return sorted(names().items(), key=lambda kv: kv[1])
 
 
 def install(app: FastAPI) -> None:
-    """Add the page routes to the app."""
+    """Add the page routes and the static files to the app."""
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    # sign-in and sign-out
+
+    @app.get("/login", include_in_schema=False)
+    async def login_form(request: Request, next: str = "/") -> Response:
+        actor = await current_actor(request)
+        if actor is not None:
+            return redirect(_safe_next(next))
+        return render(request, "login.html", None, next=_safe_next(next), error=None, username="")
+
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request) -> Response:
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, None)
+        username = _text(form, "username", 120)
+        password = form.get("password")
+        password = password[:1000] if isinstance(password, str) else ""
+        target = _safe_next(_text(form, "next", 2000))
+        if not username or not password:
+            return render(
+                request,
+                "login.html",
+                None,
+                status=400,
+                next=target,
+                username=username,
+                error="Enter your username and password.",
+            )
+        try:
+            actor = await run_in_threadpool(
+                user_service.authenticate, username, password, _store(request).uow()
+            )
+        except e.Unauthenticated as exc:
+            locked = bool(exc.details.get("locked")) or "locked" in exc.message
+            error = (
+                "This account is locked after too many failed sign-ins. Try again in 15 minutes, "
+                "or ask your administrator."
+                if locked
+                else "Wrong username or password."
+            )
+            return render(
+                request, "login.html", None, status=401, next=target, username=username, error=error
+            )
+        # a new session: nothing from before sign-in survives, and a new CSRF token
+        request.session.clear()
+        request.session[SESSION_USER] = {"username": actor.username}
+        request.session[SESSION_CSRF] = secrets.token_urlsafe(32)
+        return redirect(target)
+
+    @app.post("/logout", include_in_schema=False)
+    async def logout(request: Request) -> Response:
+        try:
+            await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, await current_actor(request))
+        request.session.clear()
+        flash(request, "info", "You are signed out.")
+        return redirect("/login")
+
+    # the dashboard
+
+    @app.get("/", include_in_schema=False)
+    async def dashboard(request: Request) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        data = await run_in_threadpool(_dashboard_data, _store(request), actor)
+        return render(request, "dashboard.html", actor, **data)
+
+    # notices
+
+    @app.get("/notices", include_in_schema=False)
+    async def notice_list(request: Request) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        q = request.query_params
+        criteria = {
+            "name": q.get("name", "").strip()[:200],
+            "state": q.get("state", ""),
+            "type": q.get("type", ""),
+            "nationality": q.get("nationality", "").strip().upper()[:2],
+            "requesting_country": q.get("requesting_country", "").strip().upper()[:2],
+        }
+        page = _page_number(q.get("page"))
+        flt = NoticeFilter(
+            requesting_country=criteria["requesting_country"] or None,
+            states=(State(criteria["state"]),) if criteria["state"] in {s.value for s in State} else (),
+            type=NoticeType(criteria["type"]) if criteria["type"] in {t.value for t in NoticeType} else None,
+            name=criteria["name"] or None,
+            nationality=criteria["nationality"] or None,
+            offset=(page - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+        )
+        try:
+            result = await run_in_threadpool(ns.list_notices, flt, actor, _store(request).uow())
+        except e.Forbidden:
+            return error_page(
+                request,
+                actor,
+                403,
+                "Not available",
+                f"A {ROLE_LABELS[actor.role].lower()} does not search notices.",
+            )
+        return render(
+            request,
+            "notices.html",
+            actor,
+            notices=result.items,
+            total=result.total,
+            page=page,
+            pages=_pages(result.total),
+            criteria=criteria,
+            states=STATE_ORDER,
+            state_labels=STATE_LABELS,
+            page_url=_page_url(request),
+        )
+
+    @app.get("/notices/{ref}", include_in_schema=False)
+    async def notice_page(request: Request, ref: str) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        notice_id = notice_id_from_ref(ref)
+        if notice_id is None:
+            return not_found(request, actor, "There is no notice with this reference.")
+        try:
+            notice = await run_in_threadpool(ns.get_notice, notice_id, actor, _store(request).uow())
+        except e.NotFound:
+            return not_found(request, actor, f"There is no notice {notice_id} that you may see.")
+        return render(request, "notice.html", actor, **_notice_context(actor, notice))
+
+    @app.post("/notices/{ref}/actions", include_in_schema=False)
+    async def notice_action(request: Request, ref: str) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        notice_id = notice_id_from_ref(ref)
+        if notice_id is None:
+            return not_found(request, actor, "There is no notice with this reference.")
+        back = f"/notices/{url_ref(notice_id)}"
+        try:
+            action = Action(_text(form, "action", 40))
+        except ValueError:
+            flash(request, "error", "Choose one of the actions offered on the page.")
+            return redirect(back)
+        version_text = _text(form, "expected_version", 12)
+        expected = int(version_text) if version_text.isdigit() else None
+        cmd = ns.Transition(notice_id, action, _text(form, "reasons", 20_000), expected)
+        try:
+            notice = await run_in_threadpool(ns.transition, cmd, actor, _store(request).uow())
+        except e.NotFound:
+            return not_found(request, actor, f"There is no notice {notice_id} that you may see.")
+        except e.Conflict:
+            flash(
+                request,
+                "error",
+                "Someone changed this notice while you were reading it. Nothing was done: "
+                "read the current version below and decide again.",
+            )
+            return redirect(back)
+        except e.IllegalTransition as exc:
+            flash(request, "error", f"Not possible in the notice's current state: {exc.message}.")
+            return redirect(back)
+        except e.RuleViolation as exc:
+            flash(request, "error", f"Not done: {exc.message}.")
+            return redirect(back)
+        except e.Forbidden as exc:
+            flash(request, "error", f"You may not do this: {exc.message}.")
+            return redirect(back)
+        except e.DomainError as exc:
+            flash(request, "error", f"Not done: {exc.message}.")
+            return redirect(back)
+        flash(request, "success", f"Notice {notice.id} {ACTION_DONE.get(action, action.value)}.")
+        if not policy.can_see_notice(actor, notice):
+            return redirect("/")
+        return redirect(back)
+
+    # the request form
+
+    @app.get("/requests/new", include_in_schema=False)
+    async def request_form(request: Request) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        if actor.role is not Role.NCB_OFFICER:
+            return _not_an_officer(request, actor)
+        return render(request, "request_form.html", actor, **_form_context(empty_form(), {}))
+
+    @app.get("/requests/new/charge", include_in_schema=False)
+    async def charge_row(request: Request, n: int = 2) -> Response:
+        actor = await current_actor(request)
+        if actor is None or actor.role is not Role.NCB_OFFICER:
+            return Response(status_code=403)
+        n = max(1, min(n, 50))
+        html = ENV.get_template("_charge_row.html").render(
+            n=n, charge=dict.fromkeys(CHARGE_FIELDS, ""), errors={}, oob=True
+        )
+        return _secure(HTMLResponse(html))
+
+    @app.post("/requests/new", include_in_schema=False)
+    async def request_submit(request: Request) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        if actor.role is not Role.NCB_OFFICER or actor.country is None:
+            return _not_an_officer(request, actor)
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        values = form_values(form)
+        if form.get("add_charge"):  # the no-script way to add a charge row
+            values["charges"].append(dict.fromkeys(CHARGE_FIELDS, ""))
+            return render(request, "request_form.html", actor, **_form_context(values, {}))
+        errors = _form_checks(values)
+        data = contract_json(values, actor.country)
+        try:
+            notice_request = parse_request(data)
+        except e.InvalidInput as exc:
+            for field, messages in field_errors(exc).items():
+                errors.setdefault(field, []).extend(messages)
+            notice_request = None
+        if errors or notice_request is None:
+            return render(request, "request_form.html", actor, status=422, **_form_context(values, errors))
+        send = form.get("send") != "draft"
+        try:
+            notice = await run_in_threadpool(
+                ns.create_request, ns.CreateRequest(notice_request, send=send), actor, _store(request).uow()
+            )
+        except e.DomainError as exc:
+            errors = {"general": [exc.message]}
+            return render(request, "request_form.html", actor, status=422, **_form_context(values, errors))
+        if send:
+            what = (
+                "submitted for review" if notice.type is NoticeType.RED_NOTICE else "circulated (unreviewed)"
+            )
+        else:
+            what = "saved as a draft"
+        flash(request, "success", f"Request {notice.id} {what}.")
+        return redirect(f"/notices/{url_ref(notice.id)}")
+
+    # public pages: no sign-in
+
+    @app.get("/public/notices", include_in_schema=False)
+    async def public_list(request: Request) -> Response:
+        actor = await current_actor(request)
+        q = request.query_params
+        criteria = {
+            "name": q.get("name", "").strip()[:200],
+            "nationality": q.get("nationality", "").strip().upper()[:2],
+            "sex": q.get("sex", "") if q.get("sex", "") in {s.value for s in Sex} else "",
+        }
+        page = _page_number(q.get("page"))
+        items, total = await run_in_threadpool(_public_search, _store(request), criteria, page)
+        response = render(
+            request,
+            "public_list.html",
+            actor,
+            notices=items,
+            total=total,
+            page=page,
+            pages=_pages(total),
+            criteria=criteria,
+            page_url=_page_url(request),
+        )
+        return response
+
+    @app.get("/public/notices/{ref}", include_in_schema=False)
+    async def public_notice(request: Request, ref: str) -> Response:
+        actor = await current_actor(request)
+        notice_id = notice_id_from_ref(ref)
+        extract = None
+        if notice_id is not None:
+            extract = await run_in_threadpool(_public_get, _store(request), notice_id)
+        if extract is None:
+            return not_found(request, actor, "There is no public red notice with this reference.")
+        return render(request, "public_notice.html", actor, notice=extract)
+
+
+# -- page data ----------------------------------------------------------------------------------------------
+
+
+def _not_an_officer(request: Request, actor: Actor) -> HTMLResponse:
+    return error_page(
+        request, actor, 403, "Not available", "Only an officer of a National Central Bureau requests notices."
+    )
+
+
+def _page_number(text: str | None) -> int:
+    return max(1, min(int(text), 100_000)) if text and text.isdigit() else 1
+
+
+def _pages(total: int) -> int:
+    return max(1, -(-total // PAGE_SIZE))
+
+
+def _page_url(request: Request) -> Callable[[int], str]:
+    params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+
+    def url(page: int) -> str:
+        return request.url.path + "?" + urlencode({**params, "page": page})
+
+    return url
+
+
+def _form_context(values: dict[str, Any], errors: dict[str, list[str]]) -> dict[str, Any]:
+    return {
+        "values": values,
+        "errors": errors,
+        "countries": _country_choices(),
+        "types": list(NoticeType),
+        "sexes": list(Sex),
+        "document_kinds": list(DOCUMENT_KINDS.items()),
+        "error_anchors": ERROR_ANCHORS,
+    }
+
+
+def _notice_context(actor: Actor, notice: Notice) -> dict[str, Any]:
+    warrant = notice.request.judicial.warrant
+    return {
+        "notice": notice,
+        "subject": notice.request.subject,
+        "judicial": notice.request.judicial,
+        "warrant": warrant,
+        "actions": actions_for(actor, notice),
+        "renewal_opens": notice.renewal_opens(),
+        "is_public": policy.is_public(notice),
+        "own_country": actor.role is Role.NCB_OFFICER and actor.country == notice.requesting_country,
+        "timeline": [_timeline_entry(t) for t in ns.timeline(notice, actor)],
+    }
+
+
+def _timeline_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """One entry of the timeline as the use case redacts it for this viewer, ready for the page."""
+    out = dict(entry)
+    try:
+        out["at"] = datetime.fromisoformat(str(entry.get("at")))
+    except ValueError:
+        out["at"] = None
+    for key in ("action", "from", "to"):
+        out[key] = str(entry.get(key) or "")
+    try:
+        out["action_label"] = ACTION_DONE.get(Action(out["action"]), out["action"]).capitalize()
+    except ValueError:
+        out["action_label"] = out["action"].replace("_", " ").capitalize()
+    try:
+        out["role_label"] = ROLE_LABELS[Role(entry["role"])] if entry.get("role") else None
+    except ValueError:
+        out["role_label"] = str(entry["role"])
+    return out
+
+
+def _by_age(items: Iterable[Notice]) -> list[Notice]:
+    far_future = datetime.max.replace(tzinfo=UTC)
+    return sorted(items, key=lambda n: _as_utc(n.submitted_at or n.created_at or far_future))
+
+
+def _dashboard_data(store: Store, actor: Actor) -> dict[str, Any]:
+    if actor.role is Role.NCB_OFFICER:
+        own = ns.list_notices(
+            NoticeFilter(requesting_country=actor.country, limit=SCAN_LIMIT), actor, store.uow()
+        )
+        groups: dict[State, list[Notice]] = {}
+        for n in own.items:
+            groups.setdefault(n.state, []).append(n)
+        in_force = ns.list_notices(
+            NoticeFilter(
+                states=(State.PUBLISHED, State.UNREVIEWED, State.REVIEWED_COMPLIANT), limit=PAGE_SIZE
+            ),
+            actor,
+            store.uow(),
+        )
+        return {
+            "kind": "ncb",
+            "own_total": own.total,
+            "own_groups": [(s, groups[s]) for s in STATE_ORDER if s in groups],
+            "own_truncated": own.total > len(own.items),
+            "own_shown": len(own.items),
+            "visible": in_force.items,
+            "visible_total": in_force.total,
+        }
+    if actor.role is Role.REVIEWER:
+        queue = ns.list_notices(
+            NoticeFilter(
+                states=(State.SUBMITTED, State.UNDER_REVIEW), type=NoticeType.RED_NOTICE, limit=SCAN_LIMIT
+            ),
+            actor,
+            store.uow(),
+        )
+        diffusions = ns.list_notices(
+            NoticeFilter(
+                states=(State.UNREVIEWED,), type=NoticeType.WANTED_PERSON_DIFFUSION, limit=SCAN_LIMIT
+            ),
+            actor,
+            store.uow(),
+        )
+        return {
+            "kind": "reviewer",
+            "queue": _by_age(queue.items),
+            "queue_total": queue.total,
+            "diffusions": _by_age(diffusions.items),
+            "diffusions_total": diffusions.total,
+            "now": store.clock(),
+        }
+    return {"kind": "other"}
+
+
+def _public_search(store: Store, criteria: Mapping[str, str], page: int) -> tuple[list[dict[str, Any]], int]:
+    """Published red notices whose requester consented to a public extract, as public extracts only."""
+    base = NoticeFilter(
+        type=NoticeType.RED_NOTICE,
+        public_only=True,
+        name=criteria["name"] or None,
+        nationality=criteria["nationality"] or None,
+    )
+    if not criteria["sex"]:
+        flt = NoticeFilter(**{**_fields(base), "offset": (page - 1) * PAGE_SIZE, "limit": PAGE_SIZE})
+        result = ns.list_notices(flt, SYSTEM, store.uow())
+        notices, total = result.items, result.total
+    else:
+        # NoticeFilter has no sex criterion yet: filter the first SCAN_LIMIT matches here
+        result = ns.list_notices(NoticeFilter(**{**_fields(base), "limit": SCAN_LIMIT}), SYSTEM, store.uow())
+        matching = [n for n in result.items if n.request.subject.sex.value == criteria["sex"]]
+        total = len(matching)
+        notices = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    # belt and braces: whatever the query returned, only public extracts leave this function
+    return [public_extract(n) for n in notices if policy.is_public(n)], total
+
+
+def _public_get(store: Store, notice_id: str) -> dict[str, Any] | None:
+    try:
+        notice = ns.get_notice(notice_id, SYSTEM, store.uow(), audit=False)
+    except e.NotFound:
+        return None
+    return public_extract(notice) if policy.is_public(notice) else None
+
+
+def _fields(flt: NoticeFilter) -> dict[str, Any]:
+    return {name: getattr(flt, name) for name in flt.__dataclass_fields__}
