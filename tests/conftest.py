@@ -77,7 +77,7 @@ def postgres_url(worker_id: str) -> Iterator[str]:
         if IN_CI:
             pytest.fail(f"PostgreSQL is required in CI and is not reachable at {POSTGRES_URL}")
         pytest.skip("PostgreSQL is not reachable")
-    schema = f"rn_test_{worker_id}"
+    schema = f"rn_test_{worker_id}_{os.getpid()}"  # unique: several test runs may share one server
     admin = make_engine(POSTGRES_URL)
     with admin.begin() as conn:
         conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
@@ -89,6 +89,10 @@ def postgres_url(worker_id: str) -> Iterator[str]:
     upgrade(engine)
     engine.dispose()
     yield rendered
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")

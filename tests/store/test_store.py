@@ -243,3 +243,19 @@ def test_audit_chain_detects_a_removed_tail(store: Store) -> None:
         last = conn.execute(select(t.audit_head.c.seq)).scalar_one()
         conn.execute(delete(t.audit_events).where(t.audit_events.c.seq == last))
     assert not audit_service.verify(store.uow()).ok
+
+
+def test_every_change_advances_the_change_sequence(store: Store) -> None:
+    """Screening indexes in every process follow this sequence to stay current without a restart."""
+    with store.uow() as uow:
+        start = uow.notices.max_change_seq()
+    a = ns.create_request(ns.CreateRequest(make_request()), FR, store.uow())
+    b = ns.create_request(ns.CreateRequest(make_request()), FR, store.uow())
+    ns.transition(ns.Transition(a.id, Action.START_REVIEW), REV, store.uow())
+    with store.uow() as uow:
+        changes = [(n.id, seq) for n, seq in uow.notices.changed_since(start)]
+        assert [i for i, _ in changes] == [b.id, a.id]  # a's latest change is the newest
+        seqs = [s for _, s in changes]
+        assert seqs == sorted(seqs) and len(set(seqs)) == 2
+        assert uow.notices.changed_since(seqs[-1]) == []
+        assert uow.notices.max_change_seq() == seqs[-1]

@@ -43,10 +43,30 @@ class MemoryNoticeRepository:
         n = self.data.notices.get(notice_id)
         return copy.deepcopy(n) if n else None
 
+    def _touch(self, notice_id: str) -> None:
+        seqs: dict[str, int] = self.data.extra.setdefault("change_seq", {})
+        seqs[notice_id] = max(seqs.values(), default=0) + 1
+
+    def changed_since(self, seq: int, limit: int = 5000) -> list[tuple[Notice, int]]:
+        seqs: dict[str, int] = self.data.extra.get("change_seq", {})
+        changed = sorted((s, i) for i, s in seqs.items() if s > seq)[:limit]
+        return [(copy.deepcopy(self.data.notices[i]), s) for s, i in changed]
+
+    def in_force(self, batch: int = 5000) -> Iterator[tuple[Notice, int]]:
+        seqs: dict[str, int] = self.data.extra.get("change_seq", {})
+        for notice_id in sorted(self.data.notices):
+            n = self.data.notices[notice_id]
+            if n.in_force:
+                yield copy.deepcopy(n), seqs.get(notice_id, 0)
+
+    def max_change_seq(self) -> int:
+        return max(self.data.extra.get("change_seq", {}).values(), default=0)
+
     def add(self, notice: Notice) -> None:
         if notice.id in self.data.notices:
             raise Conflict(f"a notice with id {notice.id} already exists")
         self.data.notices[notice.id] = copy.deepcopy(notice)
+        self._touch(notice.id)
 
     def save(self, notice: Notice, expected_version: int, new_records: list[TransitionRecord]) -> None:
         current = self.data.notices.get(notice.id)
@@ -54,6 +74,7 @@ class MemoryNoticeRepository:
             raise Conflict(f"notice {notice.id} was changed by someone else")
         notice.version = expected_version + 1
         self.data.notices[notice.id] = copy.deepcopy(notice)
+        self._touch(notice.id)
 
     def find(self, flt: NoticeFilter) -> Page:
         from rednotice.domain.policy import can_see_notice, is_public

@@ -175,8 +175,48 @@ class SqlNoticeRepository:
             ],
         )
 
+    def _next_change_seq(self) -> int:
+        """A store-wide sequence of notice changes (row 0 of id_counters, locked until commit, so changes
+        become visible in sequence order): screening indexes in every process follow it."""
+        c = t.id_counters
+        row = self.conn.execute(select(c.c.last).where(c.c.year == 0).with_for_update()).first()
+        if row is None:
+            try:
+                with self.conn.begin_nested():
+                    self.conn.execute(insert(c).values(year=0, last=1))
+                return 1
+            except IntegrityError:
+                row = self.conn.execute(select(c.c.last).where(c.c.year == 0).with_for_update()).one()
+        self.conn.execute(update(c).where(c.c.year == 0).values(last=row.last + 1))
+        return int(row.last) + 1
+
+    def changed_since(self, seq: int, limit: int = 5000) -> list[tuple[Notice, int]]:
+        n = t.notices
+        rows = self.conn.execute(
+            select(n).where(n.c.change_seq > seq).order_by(n.c.change_seq).limit(limit)
+        ).all()
+        return [(self._row_to_notice(r, with_history=False), int(r.change_seq)) for r in rows]
+
+    def in_force(self, batch: int = 5000) -> Iterator[tuple[Notice, int]]:
+        """Every notice in force, with its change sequence number, in batches (index building)."""
+        n = t.notices
+        last = ""
+        while True:
+            rows = self.conn.execute(
+                select(n).where(_in_force_clause(), n.c.id > last).order_by(n.c.id).limit(batch)
+            ).all()
+            if not rows:
+                return
+            for r in rows:
+                yield self._row_to_notice(r, with_history=False), int(r.change_seq)
+            last = rows[-1].id
+
+    def max_change_seq(self) -> int:
+        return int(self.conn.execute(select(func.coalesce(func.max(t.notices.c.change_seq), 0))).scalar_one())
+
     def add(self, notice: Notice) -> None:
         values = self._columns(notice)
+        values["change_seq"] = self._next_change_seq()
         values.update(
             id=notice.id,
             version=notice.version,
@@ -193,6 +233,7 @@ class SqlNoticeRepository:
     def save(self, notice: Notice, expected_version: int, new_records: list[TransitionRecord]) -> None:
         values = self._columns(notice)
         values["version"] = expected_version + 1
+        values["change_seq"] = self._next_change_seq()
         res = self.conn.execute(
             update(t.notices)
             .where(t.notices.c.id == notice.id, t.notices.c.version == expected_version)

@@ -76,6 +76,8 @@ notices = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Column("verdict", String(20)),
     Column("risk", Integer, nullable=False, server_default="0"),
+    Column("change_seq", Integer, nullable=False, server_default="0"),
+    Index("ix_notices_change_seq", "change_seq"),
     Index("ix_notices_state_type", "state", "type"),
     Index("ix_notices_queue", "state", "risk"),
     Index("ix_notices_requesting_country", "requesting_country"),
