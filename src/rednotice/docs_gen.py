@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from rednotice.domain.compliance import catalogue_doc
 from rednotice.domain.lifecycle import IN_FORCE, TRANSITIONS, State
 from rednotice.domain.model import NoticeType
 
@@ -46,7 +47,7 @@ def lifecycle_md() -> str:
     return "\n".join(lines)
 
 
-PAGES = {"lifecycle.md": lifecycle_md}
+PAGES = {"lifecycle.md": lifecycle_md, "rules.md": catalogue_doc.render}
 
 
 def main(out_dir: str = "docs") -> None:

@@ -1,9 +1,68 @@
-"""CLI commands: compliance (see register)."""
+"""CLI commands: ``rednotice check FILE`` runs the compliance engine on a notice request."""
 
 from __future__ import annotations
 
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from rednotice.adapters.formats.request_json import parse_request_text
+from rednotice.cli.common import handle_errors, print_json
+from rednotice.domain.compliance import EmptyContext, check
+from rednotice.domain.errors import InvalidInput
+
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+"""A request is a few kilobytes; refuse anything absurd before reading it whole."""
+
+
+class OutputFormat(StrEnum):
+    JSON = "json"
+    TEXT = "text"
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        text = sys.stdin.read(MAX_INPUT_BYTES + 1)
+        if len(text.encode("utf-8")) > MAX_INPUT_BYTES:
+            raise InvalidInput(f"standard input is larger than {MAX_INPUT_BYTES} bytes")
+        return text
+    p = Path(path)
+    if not p.is_file():
+        raise InvalidInput(f"no such file: {path}")
+    if p.stat().st_size > MAX_INPUT_BYTES:
+        raise InvalidInput(f"{path} is larger than {MAX_INPUT_BYTES} bytes")
+    try:
+        return p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{path} is not UTF-8 text: {exc}") from exc
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the main app."""
+
+    @app.command("check")
+    @handle_errors
+    def check_command(
+        file: Annotated[
+            str, typer.Argument(help="A notice request as JSON (the contract's shape), or - for stdin")
+        ],
+        output: Annotated[
+            OutputFormat, typer.Option("--format", "-f", help="json (the contract's result shape) or text.")
+        ] = OutputFormat.JSON,
+    ) -> None:
+        """Check a notice request against the compliance rules, without storing anything.
+
+        Prints the verdict and every finding with its reason. Exit code 0 whenever the check ran
+        (whatever the verdict), 2 when the input is not a valid request.
+        """
+        request = parse_request_text(_read(file))
+        # The store's history (refusal rates, prior decisions...) is not wired in yet: rules that need
+        # it stay silent.
+        result = check(request, EmptyContext())
+        if output is OutputFormat.TEXT:
+            typer.echo(result.to_text())
+        else:
+            print_json(result.to_dict())

@@ -35,9 +35,11 @@ class StoreContext:
     before the check (the review workflow records the Art. 83(1)(b) exception after it instead).
     """
 
-    def __init__(self, uow: UnitOfWork, exclude_id: str | None = None) -> None:
+    def __init__(self, uow: UnitOfWork, exclude_id: str | None = None, only_country: str | None = None) -> None:
         self.uow = uow
         self.exclude_id = exclude_id
+        self.only_country = only_country
+        """For a requester's own pre-check: history of its own requests only (never another country's)."""
 
     def country_record(self, country: str) -> CountryRecord | None:
         decided, refused = self.uow.reviews.decisions_by_country(country)
@@ -49,7 +51,7 @@ class StoreContext:
         return [
             PriorDecision(n.id, OUTCOME_OF_STATE[n.state], n.request)
             for n in candidates
-            if n.id != self.exclude_id
+            if n.id != self.exclude_id and (self.only_country is None or n.requesting_country == self.only_country)
         ]
 
     def objections_for(self, notice_ids: Sequence[str]) -> Sequence[Objection]:
@@ -74,6 +76,9 @@ def check_in_store(uow: UnitOfWork, notice: Notice) -> dict[str, Any]:
 
 
 def check_request(uow: UnitOfWork, request: NoticeRequest) -> dict[str, Any]:
-    """A check of a request not (yet) stored: what an NCB sees before submitting."""
+    """A check of a request not (yet) stored: what an NCB sees before submitting. Its history is limited to
+    the requesting country's own requests, so the advice cannot reveal another country's notices; the
+    binding check, with all history, runs again on submission and is seen by reviewers."""
     with uow:
-        return check(request, StoreContext(uow), today=uow.clock().date()).to_dict()
+        context = StoreContext(uow, only_country=request.requesting_country)
+        return check(request, context, today=uow.clock().date()).to_dict()

@@ -1,0 +1,40 @@
+"""``POST /api/v1/compliance/check``: run the compliance engine on a request without storing it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from rednotice.adapters.formats.request_json import NoticeRequestIn
+from rednotice.domain.compliance import Severity, Verdict
+from rednotice.services import compliance
+from rednotice.web.api import ERRORS
+from rednotice.web.deps import CurrentActor, StoreDep
+
+router = APIRouter(prefix="/api/v1/compliance", tags=["compliance"])
+
+
+class FindingOut(BaseModel):
+    code: str = Field(description="RN-NN, the number of the rule in 'Rules to encode'.", examples=["RN-09"])
+    severity: Severity
+    rule: str = Field(description="The rule's title.")
+    basis: str = Field(description="The legal basis the rule applies.")
+    message: str = Field(description="Why the rule fired on this request, in words.")
+    evidence: dict[str, Any] = Field(description="What the rule used: matched words, fields, figures.")
+
+
+class CheckOut(BaseModel):
+    verdict: Verdict = Field(
+        description="non_compliant if any finding blocks, needs_review if any asks review, else compliant."
+    )
+    findings: list[FindingOut]
+
+
+@router.post("/check", response_model=CheckOut, responses=ERRORS)
+def check_request(body: NoticeRequestIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
+    """Check a notice request against the compliance rules. Nothing is stored; the verdict is advice to
+    the requester (with the history of its own country's requests only); the binding check runs again,
+    with all history, when the request is submitted."""
+    return compliance.check_request(store.uow(), body.to_domain())
