@@ -75,21 +75,23 @@ def bench_compliance(n: int) -> list[dict[str, object]]:
             seed(engine, n)
             seeded = time.perf_counter() - started
 
-            def with_store(engine=engine) -> None:  # noqa: ANN001 - bound for the loop
+            def with_store(engine=engine) -> None:
                 with SqlUnitOfWork(engine) as uow:
                     for notice in notices:
                         check_in_store(uow, notice)
 
             per_store = timed(with_store, 5) / len(notices)
-            results.append({
-                "benchmark": f"compliance check, {n:,} notices in {name}",
-                "baseline": "same check, no store context",
-                "baseline_ms": per_baseline * 1000,
-                "ms": per_store * 1000,
-                "per_second": 1 / per_store,
-                "ratio": per_store / per_baseline,
-                "note": f"seeded in {seeded:.1f}s",
-            })
+            results.append(
+                {
+                    "benchmark": f"compliance check, {n:,} notices in {name}",
+                    "baseline": "same check, no store context",
+                    "baseline_ms": per_baseline * 1000,
+                    "ms": per_store * 1000,
+                    "per_second": 1 / per_store,
+                    "ratio": per_store / per_baseline,
+                    "note": f"seeded in {seeded:.1f}s",
+                }
+            )
             engine.dispose()
     return results
 
@@ -104,8 +106,15 @@ def main() -> None:
     for column in ("benchmark", "baseline", "baseline ms", "ms", "per second", "ratio", "note"):
         table.add_column(column)
     for r in rows:
-        table.add_row(str(r["benchmark"]), str(r["baseline"]), f"{r['baseline_ms']:.3f}", f"{r['ms']:.3f}",
-                      f"{r['per_second']:,.0f}", f"{r['ratio']:.1f}x", str(r["note"]))
+        table.add_row(
+            str(r["benchmark"]),
+            str(r["baseline"]),
+            f"{r['baseline_ms']:.3f}",
+            f"{r['ms']:.3f}",
+            f"{r['per_second']:,.0f}",
+            f"{r['ratio']:.1f}x",
+            str(r["note"]),
+        )
     console.print(table)
     out = Path("bench-results")
     out.mkdir(exist_ok=True)

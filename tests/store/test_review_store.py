@@ -48,11 +48,16 @@ def test_checks_are_stored_on_submit_and_order_the_queue(store: Store) -> None:
 
 def test_a_compliant_request_publishes_and_a_blocked_one_cannot(store: Store) -> None:
     murder = submit(store, case("01-murder-complete.json"))
-    assert ns.transition(ns.Transition(murder, Action.PUBLISH, "compliant"), REV, store.uow()).state is State.PUBLISHED
+    assert (
+        ns.transition(ns.Transition(murder, Action.PUBLISH, "compliant"), REV, store.uow()).state
+        is State.PUBLISHED
+    )
     political = submit(store, case("07-subversion-journalist.json"))
     with pytest.raises(RuleViolation, match="RN-09"):
         ns.transition(ns.Transition(political, Action.PUBLISH, "looks fine"), REV, store.uow())
-    refused = ns.transition(ns.Transition(political, Action.REFUSE, "Art. 3: purely political"), REV, store.uow())
+    refused = ns.transition(
+        ns.Transition(political, Action.REFUSE, "Art. 3: purely political"), REV, store.uow()
+    )
     assert refused.state is State.REFUSED
     told = ns.decision_seen_by(refused, officer(refused.requesting_country), store.uow())
     assert told is not None and told["grounds"] == ["art3"] and "Article 3" in told["message"]
@@ -63,17 +68,26 @@ def test_review_findings_are_resolved_then_published(store: Store) -> None:
     dossier = review.dossier(nid, REV, store.uow())
     assert dossier.check is not None
     for code in dossier.check.codes("review"):
-        review.resolve_finding(nid, code, "Documented bank transfers; unrelated to the activism.", REV, store.uow())
+        review.resolve_finding(
+            nid, code, "Documented bank transfers; unrelated to the activism.", REV, store.uow()
+        )
     review.record_article3(nid, FACTORS, "Ordinary-law fraud predominates.", REV, store.uow())
-    assert ns.transition(ns.Transition(nid, Action.PUBLISH, "compliant"), REV, store.uow()).state is State.PUBLISHED
+    assert (
+        ns.transition(ns.Transition(nid, Action.PUBLISH, "compliant"), REV, store.uow()).state
+        is State.PUBLISHED
+    )
 
 
 def test_the_exception_over_a_block_needs_two_reviewers(store: Store) -> None:
     nid = submit(store, case("03-petty-theft.json"))
-    review.propose_exception(nid, "Particular importance: serial thefts from a children's hospital.", REV,
-                             store.uow())
+    review.propose_exception(
+        nid, "Particular importance: serial thefts from a children's hospital.", REV, store.uow()
+    )
     review.confirm_exception(nid, "agreed, exceptional", REV2, store.uow())
-    assert ns.transition(ns.Transition(nid, Action.PUBLISH, "Art. 83(1)(b)"), REV, store.uow()).state is State.PUBLISHED
+    assert (
+        ns.transition(ns.Transition(nid, Action.PUBLISH, "Art. 83(1)(b)"), REV, store.uow()).state
+        is State.PUBLISHED
+    )
 
 
 def test_refused_facts_cannot_come_back_as_a_diffusion_even_respelled(store: Store) -> None:
@@ -84,7 +98,9 @@ def test_refused_facts_cannot_come_back_as_a_diffusion_even_respelled(store: Sto
     again["type"] = "wanted_person_diffusion"
     again["subject"]["family_name"] = again["subject"]["family_name"].lower().capitalize()
     with pytest.raises(RuleViolation, match="RN-16"):
-        ns.create_request(ns.CreateRequest(parse_request(again)), officer(data["requesting_country"]), store.uow())
+        ns.create_request(
+            ns.CreateRequest(parse_request(again)), officer(data["requesting_country"]), store.uow()
+        )
 
 
 def test_the_country_record_counts_in_later_checks(store: Store) -> None:
@@ -92,5 +108,7 @@ def test_the_country_record_counts_in_later_checks(store: Store) -> None:
         nid = submit(store, case("07-subversion-journalist.json"))
         ns.transition(ns.Transition(nid, Action.REFUSE, "Art. 3"), REV, store.uow())
     with store.uow() as uow:
-        decided, refused = uow.reviews.decisions_by_country(case("07-subversion-journalist.json")["requesting_country"])
+        decided, refused = uow.reviews.decisions_by_country(
+            case("07-subversion-journalist.json")["requesting_country"]
+        )
     assert (decided, refused) == (3, 3)

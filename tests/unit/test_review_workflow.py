@@ -94,8 +94,9 @@ def test_review_findings_need_written_resolutions(scripted: Scripted) -> None:
         review.resolve_finding(nid, "RN-19", "ok", REV, env.uow())
     with pytest.raises(InvalidInput):
         review.resolve_finding(nid, "RN-02", "this code is not a finding here", REV, env.uow())
-    review.resolve_finding(nid, "RN-19", "Charges supported by audited accounts; no political context.", REV,
-                           env.uow())
+    review.resolve_finding(
+        nid, "RN-19", "Charges supported by audited accounts; no political context.", REV, env.uow()
+    )
     with pytest.raises(RuleViolation, match="Article 3"):
         publish(env, nid)  # RN-19 is an Art. 3 warning sign: the seven factors must be assessed
     review.record_article3(nid, FACTORS, "ordinary-law crime predominates", REV, env.uow())
@@ -118,7 +119,9 @@ def test_blocks_need_a_confirmed_exception_from_a_second_reviewer(scripted: Scri
     nid = submit(env, "A")
     with pytest.raises(RuleViolation, match="exception"):
         publish(env, nid)
-    review.propose_exception(nid, "Particular importance: a child abduction network, see file 12.", REV, env.uow())
+    review.propose_exception(
+        nid, "Particular importance: a child abduction network, see file 12.", REV, env.uow()
+    )
     with pytest.raises(RuleViolation):
         publish(env, nid)
     with pytest.raises(Forbidden, match="second reviewer"):
@@ -131,7 +134,9 @@ def test_refusals_store_grounds_and_requester_sees_fixed_texts(scripted: Scripte
     env = Env()
     scripted.results["A"] = [finding("RN-13", "block")]
     nid = submit(env, "A")
-    ns.transition(ns.Transition(nid, Action.REFUSE, "Refugee status granted by Germany in 2019"), REV, env.uow())
+    ns.transition(
+        ns.Transition(nid, Action.REFUSE, "Refugee status granted by Germany in 2019"), REV, env.uow()
+    )
     decision = [r for r in env.data.records if r.kind is review.RecordKind.DECISION][-1]
     assert decision.data == {"decision": "refuse", "grounds": ["refugee"]}
     notice = ns.get_notice(nid, FR, env.uow())
@@ -145,11 +150,17 @@ def test_refusals_store_grounds_and_requester_sees_fixed_texts(scripted: Scripte
 def test_explicit_grounds_are_kept(scripted: Scripted) -> None:
     env = Env()
     nid = submit(env, "A")
-    ns.transition(ns.Transition(nid, Action.REFUSE, "not serious", grounds=(review.Ground.PENALTY_THRESHOLD,)),
-                  REV, env.uow())
+    ns.transition(
+        ns.Transition(nid, Action.REFUSE, "not serious", grounds=(review.Ground.PENALTY_THRESHOLD,)),
+        REV,
+        env.uow(),
+    )
     decision = [r for r in env.data.records if r.kind is review.RecordKind.DECISION][-1]
     assert decision.data["grounds"] == ["penalty_threshold"]
-    assert env.data.records and review.dossier(nid, REV, env.uow()).to_dict()["records"][-1]["kind"] == "decision"
+    assert (
+        env.data.records
+        and review.dossier(nid, REV, env.uow()).to_dict()["records"][-1]["kind"] == "decision"
+    )
 
 
 def test_a_refusal_without_findings_must_name_grounds(scripted: Scripted) -> None:
@@ -176,8 +187,9 @@ def test_clearing_a_diffusion_is_gated_like_publication(scripted: Scripted) -> N
     nid = ns.create_request(ns.CreateRequest(request), FR, env.uow()).id
     with pytest.raises(RuleViolation):
         ns.transition(ns.Transition(nid, Action.CONFIRM_COMPLIANT, "ok"), REV, env.uow())
-    ns.transition(ns.Transition(nid, Action.PURGE, "vague charge", grounds=(review.Ground.ARTICLE_3,)), REV,
-                  env.uow())
+    ns.transition(
+        ns.Transition(nid, Action.PURGE, "vague charge", grounds=(review.Ground.ARTICLE_3,)), REV, env.uow()
+    )
     assert env.data.notices[nid].state is State.PURGED
 
 

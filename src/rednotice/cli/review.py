@@ -13,7 +13,9 @@ from rednotice.cli.common import acting_as, console, handle_errors, print_json, 
 from rednotice.domain.errors import InvalidInput
 from rednotice.services import review
 
-app = typer.Typer(help="Work the review queue: findings, resolutions, exceptions, Article 3.", no_args_is_help=True)
+app = typer.Typer(
+    help="Work the review queue: findings, resolutions, exceptions, Article 3.", no_args_is_help=True
+)
 AsUser = Annotated[str, typer.Option("--as", help="The reviewer acting (recorded in the audit trail).")]
 
 
@@ -28,9 +30,16 @@ def queue(as_user: AsUser, limit: int = 50, offset: int = 0) -> None:
         table.add_column(column)
     for n, c in items:
         s = n.request.subject
-        table.add_row(n.id, n.type.value, n.state.value, n.requesting_country, f"{s.family_name}, {s.given_names}",
-                      c.verdict if c else "-", str(c.risk if c else 0),
-                      " ".join(sorted({f["code"] for f in c.findings})) if c else "")
+        table.add_row(
+            n.id,
+            n.type.value,
+            n.state.value,
+            n.requesting_country,
+            f"{s.family_name}, {s.given_names}",
+            c.verdict if c else "-",
+            str(c.risk if c else 0),
+            " ".join(sorted({f["code"] for f in c.findings})) if c else "",
+        )
     console.print(table)
 
 
@@ -51,7 +60,9 @@ def resolve(notice_id: str, code: str, resolution: str, as_user: AsUser) -> None
 
 @app.command("exception")
 @handle_errors
-def exception(notice_id: str, reasons: Annotated[str, typer.Option("--reasons", "-r")], as_user: AsUser) -> None:
+def exception(
+    notice_id: str, reasons: Annotated[str, typer.Option("--reasons", "-r")], as_user: AsUser
+) -> None:
     """Propose the Art. 83(1)(b) exception of particular importance over blocking findings."""
     review.propose_exception(notice_id, reasons, acting_as(as_user), store().uow())
     console.print(f"{notice_id}: exception proposed; a second reviewer must confirm it")
@@ -71,7 +82,9 @@ def confirm_exception(
 @handle_errors
 def article3(
     notice_id: str,
-    factors_file: Annotated[Path, typer.Option("--factors", help="JSON object: one text per Art. 34(3) factor.")],
+    factors_file: Annotated[
+        Path, typer.Option("--factors", help="JSON object: one text per Art. 34(3) factor.")
+    ],
     conclusion: Annotated[str, typer.Option("--conclusion")],
     as_user: AsUser,
 ) -> None:
@@ -82,8 +95,9 @@ def article3(
         raise InvalidInput(f"cannot read the factors: {exc}") from exc
     if not isinstance(factors, dict):
         raise InvalidInput("the factors file holds a JSON object")
-    review.record_article3(notice_id, {str(k): str(v) for k, v in factors.items()}, conclusion,
-                           acting_as(as_user), store().uow())
+    review.record_article3(
+        notice_id, {str(k): str(v) for k, v in factors.items()}, conclusion, acting_as(as_user), store().uow()
+    )
     console.print(f"{notice_id}: Article 3 assessment recorded")
 
 

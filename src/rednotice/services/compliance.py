@@ -35,7 +35,9 @@ class StoreContext:
     before the check (the review workflow records the Art. 83(1)(b) exception after it instead).
     """
 
-    def __init__(self, uow: UnitOfWork, exclude_id: str | None = None, only_country: str | None = None) -> None:
+    def __init__(
+        self, uow: UnitOfWork, exclude_id: str | None = None, only_country: str | None = None
+    ) -> None:
         self.uow = uow
         self.exclude_id = exclude_id
         self.only_country = only_country
@@ -51,7 +53,8 @@ class StoreContext:
         return [
             PriorDecision(n.id, OUTCOME_OF_STATE[n.state], n.request)
             for n in candidates
-            if n.id != self.exclude_id and (self.only_country is None or n.requesting_country == self.only_country)
+            if n.id != self.exclude_id
+            and (self.only_country is None or n.requesting_country == self.only_country)
         ]
 
     def objections_for(self, notice_ids: Sequence[str]) -> Sequence[Objection]:

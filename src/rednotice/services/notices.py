@@ -15,7 +15,13 @@ from rednotice.services import review
 from rednotice.services.ports import NoticeFilter, Page, UnitOfWork
 
 SENDS = (Action.SUBMIT, Action.CIRCULATE)
-DECISIONS = (Action.PUBLISH, Action.REFUSE, Action.REQUEST_INFORMATION, Action.CONFIRM_COMPLIANT, Action.PURGE)
+DECISIONS = (
+    Action.PUBLISH,
+    Action.REFUSE,
+    Action.REQUEST_INFORMATION,
+    Action.CONFIRM_COMPLIANT,
+    Action.PURGE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +180,13 @@ def decision_seen_by(notice: Notice, actor: Actor, uow: UnitOfWork) -> dict[str,
             if not records:
                 return None
             last = records[-1]
-            return {"decision": last.data.get("decision"), "grounds": last.data.get("grounds", []),
-                    "at": last.at.isoformat(), "reasons": last.text, "by": last.actor}
+            return {
+                "decision": last.data.get("decision"),
+                "grounds": last.data.get("grounds", []),
+                "at": last.at.isoformat(),
+                "reasons": last.text,
+                "by": last.actor,
+            }
         if actor.role is Role.NCB_OFFICER and actor.country == notice.requesting_country:
             return review.decision_for_requester(uow, notice)
         return None
@@ -215,12 +226,16 @@ def timeline(notice: Notice, viewer: Actor | None = None) -> list[dict[str, Any]
         official = r.actor.role in OFFICIAL_ROLES
         hide_who = ncb and official
         hide_why = ncb and official and r.action in REDACTED_FOR_NCBS
-        out.append({
-            "action": r.action.value, "from": r.from_state.value, "to": r.to_state.value,
-            "by": "INTERPOL General Secretariat" if hide_who else r.actor.username,
-            "role": None if hide_who else r.actor.role.value,
-            "country": r.actor.country,
-            "at": r.at.isoformat(),
-            "reasons": "(kept by the General Secretariat)" if hide_why and r.reasons else r.reasons,
-        })
+        out.append(
+            {
+                "action": r.action.value,
+                "from": r.from_state.value,
+                "to": r.to_state.value,
+                "by": "INTERPOL General Secretariat" if hide_who else r.actor.username,
+                "role": None if hide_who else r.actor.role.value,
+                "country": r.actor.country,
+                "at": r.at.isoformat(),
+                "reasons": "(kept by the General Secretariat)" if hide_why and r.reasons else r.reasons,
+            }
+        )
     return out

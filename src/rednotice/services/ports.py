@@ -74,6 +74,7 @@ class NoticeRepository(Protocol):
     def ids_due_to_expire(self, now: datetime) -> list[str]: ...
     def changed_since(self, seq: int, limit: int = 5000) -> list[tuple[Notice, int]]:
         """Notices changed after change sequence number ``seq`` (any state), oldest change first."""
+
     def in_force(self, batch: int = 5000) -> Iterator[tuple[Notice, int]]: ...
     def max_change_seq(self) -> int: ...
 
@@ -106,6 +107,7 @@ class ReviewRepository(Protocol):
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]: ...
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         """(decided, refused) over the requesting country's reviewed requests."""
+
     def notices_by_birth_year(self, year: int | None, states: tuple[State, ...]) -> list[Notice]:
         """Candidates for identity matching (history rules): same birth year, or unknown year."""
 

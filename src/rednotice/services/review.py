@@ -58,13 +58,14 @@ GROUND_OF_CODE: dict[str, Ground] = {
 # What the requesting NCB is told for each ground. Fixed texts: the reviewer's internal reasons may
 # name a country that granted asylum or a CCF case, which the requester must never learn.
 REQUESTER_MESSAGE: dict[Ground, str] = {
-    Ground.ARTICLE_3: "Refused under Article 3 of INTERPOL's Constitution (predominantly political, military, "
-    "religious or racial character).",
+    Ground.ARTICLE_3: "Refused under Article 3 of INTERPOL's Constitution (predominantly political, "
+    "military, religious or racial character).",
     Ground.ARTICLE_2: "Refused under Article 2 of INTERPOL's Constitution (respect for human rights).",
     Ground.REFUGEE: "Refused under INTERPOL's policy on refugees and asylum seekers.",
-    Ground.DATA_QUALITY: "Refused: the minimum identity or judicial data required by RPD Art. 83(2) is missing "
-    "or does not support the charges.",
-    Ground.PENALTY_THRESHOLD: "Refused: the offence does not meet the penalty threshold of RPD Art. 83(1)(a)(ii).",
+    Ground.DATA_QUALITY: "Refused: the minimum identity or judicial data required by RPD Art. 83(2) is "
+    "missing or does not support the charges.",
+    Ground.PENALTY_THRESHOLD: "Refused: the offence does not meet the penalty threshold of "
+    "RPD Art. 83(1)(a)(ii).",
     Ground.OTHER: "Refused: the request does not comply with INTERPOL's rules.",
 }
 
@@ -220,8 +221,8 @@ def gate_decision(uow: UnitOfWork, notice: Notice, action: Action, actor: Actor)
         confirmed = [r for r in records if r.kind is RecordKind.EXCEPTION_CONFIRMED]
         if not confirmed:
             problems.append(
-                f"blocking findings {', '.join(blocks)}: only an Art. 83(1)(b) exception of particular importance, "
-                "proposed with reasons and confirmed by a second reviewer, can override them"
+                f"blocking findings {', '.join(blocks)}: only an Art. 83(1)(b) exception of particular "
+                "importance, proposed with reasons and confirmed by a second reviewer, can override them"
             )
     resolved = {r.code for r in records if r.kind is RecordKind.RESOLUTION}
     unresolved = [c for c in check.codes("review") if c not in resolved]
@@ -230,7 +231,8 @@ def gate_decision(uow: UnitOfWork, notice: Notice, action: Action, actor: Actor)
     needs_art3 = ART3_CODES & set(check.codes("review") + blocks)
     if needs_art3 and not any(r.kind is RecordKind.ARTICLE_3 for r in records):
         problems.append(
-            f"an Article 3 assessment of the seven Art. 34(3) factors is required ({', '.join(sorted(needs_art3))})"
+            "an Article 3 assessment of the seven Art. 34(3) factors is required "
+            f"({', '.join(sorted(needs_art3))})"
         )
     if problems:
         raise RuleViolation("cannot decide yet: " + "; ".join(problems), problems=problems)

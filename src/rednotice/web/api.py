@@ -69,7 +69,9 @@ class TransitionIn(BaseModel):
     expected_version: int | None = Field(
         default=None, ge=1, description="Refuse if the notice changed since."
     )
-    grounds: list[Ground] = Field(default=[], description="For refuse/purge: the grounds counted in the figures.")
+    grounds: list[Ground] = Field(
+        default=[], description="For refuse/purge: the grounds counted in the figures."
+    )
 
 
 class TokenIn(BaseModel):

@@ -32,7 +32,9 @@ class ExceptionIn(BaseModel):
 
 
 class Article3In(BaseModel):
-    factors: dict[str, str] = Field(description="One written answer for each of the seven RPD Art. 34(3) factors.")
+    factors: dict[str, str] = Field(
+        description="One written answer for each of the seven RPD Art. 34(3) factors."
+    )
     conclusion: str = Field(min_length=1, max_length=20_000)
 
 
@@ -58,8 +60,12 @@ def queue(
     """Requests and unreviewed diffusions waiting for review, riskiest first, then oldest."""
     items = review.queue(actor, store.uow(), limit, offset)
     return [
-        {"notice": notice_view(n, with_timeline=False), "verdict": c.verdict if c else None,
-         "risk": c.risk if c else 0, "codes": sorted({f["code"] for f in c.findings}) if c else []}
+        {
+            "notice": notice_view(n, with_timeline=False),
+            "verdict": c.verdict if c else None,
+            "risk": c.risk if c else 0,
+            "codes": sorted({f["code"] for f in c.findings}) if c else [],
+        }
         for n, c in items
     ]
 
@@ -73,7 +79,9 @@ def dossier(ref: str, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
 @router.post("/{ref}/resolutions", response_model=RecordOut, status_code=201, responses=ERRORS)
 def resolve(ref: str, body: ResolutionIn, actor: CurrentActor, store: StoreDep) -> RecordOut:
     """Write the resolution of a `review` finding (required before a decision)."""
-    return _out(review.resolve_finding(notice_id_from_path(ref), body.code, body.resolution, actor, store.uow()))
+    return _out(
+        review.resolve_finding(notice_id_from_path(ref), body.code, body.resolution, actor, store.uow())
+    )
 
 
 @router.post("/{ref}/exception", response_model=RecordOut, status_code=201, responses=ERRORS)
@@ -91,4 +99,6 @@ def confirm_exception(ref: str, body: ExceptionIn, actor: CurrentActor, store: S
 @router.post("/{ref}/article3", response_model=RecordOut, status_code=201, responses=ERRORS)
 def article3(ref: str, body: Article3In, actor: CurrentActor, store: StoreDep) -> RecordOut:
     """Record the Article 3 assessment of the seven factors of RPD Art. 34(3)."""
-    return _out(review.record_article3(notice_id_from_path(ref), body.factors, body.conclusion, actor, store.uow()))
+    return _out(
+        review.record_article3(notice_id_from_path(ref), body.factors, body.conclusion, actor, store.uow())
+    )

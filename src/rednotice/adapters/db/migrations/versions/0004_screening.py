@@ -50,8 +50,9 @@ def upgrade() -> None:
         sa.Column("screening_id", sa.String(length=36), nullable=False),
         sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("line", JSON, nullable=False),
-        sa.ForeignKeyConstraint(["screening_id"], ["screenings.id"],
-                                name=op.f("fk_screening_results_screening_id_screenings")),
+        sa.ForeignKeyConstraint(
+            ["screening_id"], ["screenings.id"], name=op.f("fk_screening_results_screening_id_screenings")
+        ),
         sa.PrimaryKeyConstraint("screening_id", "seq", name=op.f("pk_screening_results")),
     )
     op.create_table(
@@ -68,9 +69,12 @@ def upgrade() -> None:
         sa.Column("outcome_by", sa.String(length=120), nullable=True),
         sa.Column("outcome_at", sa.DateTime(), nullable=True),
         sa.Column("outcome_notes", sa.Text(), nullable=True),
-        sa.ForeignKeyConstraint(["notice_id"], ["notices.id"], name=op.f("fk_screening_hits_notice_id_notices")),
-        sa.ForeignKeyConstraint(["screening_id"], ["screenings.id"],
-                                name=op.f("fk_screening_hits_screening_id_screenings")),
+        sa.ForeignKeyConstraint(
+            ["notice_id"], ["notices.id"], name=op.f("fk_screening_hits_notice_id_notices")
+        ),
+        sa.ForeignKeyConstraint(
+            ["screening_id"], ["screenings.id"], name=op.f("fk_screening_hits_screening_id_screenings")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_screening_hits")),
     )
     op.create_index(op.f("ix_screening_hits_notice_id"), "screening_hits", ["notice_id"], unique=False)
