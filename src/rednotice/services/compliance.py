@@ -15,8 +15,10 @@ from rednotice.domain.compliance.context import (
     RefugeeStatus,
 )
 from rednotice.domain.lifecycle import Notice, State
+from rednotice.domain.redress import refugee_status_for
 from rednotice.domain.model import NoticeRequest, Subject
 from rednotice.services.ports import UnitOfWork
+from rednotice.services.redress import BindingOutcome
 
 OUTCOME_OF_STATE: dict[State, PriorOutcome] = {
     State.REFUSED: PriorOutcome.REFUSED,
@@ -29,10 +31,11 @@ OUTCOME_OF_STATE: dict[State, PriorOutcome] = {
 class StoreContext:
     """What the rules may ask, answered from the unit of work's store.
 
-    Not yet recorded by rednotice, so answered as "nothing known" (the rules then rely on the request
-    itself): other countries' objections and refused extraditions (RN-12), confirmed refugee status
-    (RN-13), political events (RN-15), repeated searches for relatives (RN-18), GS exceptions recorded
-    before the check (the review workflow records the Art. 83(1)(b) exception after it instead).
+    Objections come from countries' recorded positions (RN-12), refugee status from the confirmations
+    kept by the redress module (RN-13, never naming the granting country), binding CCF outcomes from
+    its decisions (RN-16). Not yet recorded, so answered as "nothing known": political events (RN-15),
+    repeated searches for relatives (RN-18), GS exceptions recorded before the check (the review
+    workflow records the Art. 83(1)(b) exception after it instead).
     """
 
     def __init__(
@@ -49,19 +52,33 @@ class StoreContext:
 
     def prior_decisions_for(self, subject: Subject) -> Sequence[PriorDecision]:
         year = subject.date_of_birth.year if subject.date_of_birth else None
-        candidates = self.uow.reviews.notices_by_birth_year(year, tuple(OUTCOME_OF_STATE))
-        return [
-            PriorDecision(n.id, OUTCOME_OF_STATE[n.state], n.request)
-            for n in candidates
+        candidates = [
+            n
+            for n in self.uow.reviews.notices_by_birth_year(year, tuple(OUTCOME_OF_STATE))
             if n.id != self.exclude_id
             and (self.only_country is None or n.requesting_country == self.only_country)
         ]
+        binding = self.uow.redress.outcomes_for([n.id for n in candidates]) if candidates else {}
+        out = []
+        for n in candidates:
+            b = binding.get(n.id)
+            if b == BindingOutcome.RESTORABLE:
+                continue  # a reviewer allowed the data back after the refugee status ended
+            outcome = (
+                PriorOutcome.CCF_NON_COMPLIANT
+                if b == BindingOutcome.CCF_NON_COMPLIANT
+                else OUTCOME_OF_STATE[n.state]
+            )
+            out.append(PriorDecision(n.id, outcome, n.request))
+        return out
 
     def objections_for(self, notice_ids: Sequence[str]) -> Sequence[Objection]:
-        return ()
+        return [
+            o for p in self.uow.redress.positions(list(notice_ids)) if (o := p.as_objection()) is not None
+        ]
 
     def refugee_status(self, subject: Subject, requesting_country: str) -> RefugeeStatus | None:
-        return None
+        return refugee_status_for(subject, requesting_country, self.uow.redress.refugee_candidates(subject))
 
     def political_events(self, country: str) -> Sequence[PoliticalEvent]:
         return ()

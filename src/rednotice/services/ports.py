@@ -13,6 +13,7 @@ from rednotice.domain.model import NoticeType
 from rednotice.domain.users import Actor, Role
 
 if TYPE_CHECKING:
+    from rednotice.services.redress import RedressRepository
     from rednotice.services.review import ReviewRecord, StoredCheck
 
 
@@ -123,6 +124,8 @@ class UnitOfWork(Protocol):
     def audit(self) -> AuditLog: ...
     @property
     def reviews(self) -> ReviewRepository: ...
+    @property
+    def redress(self) -> RedressRepository: ...
     @property
     def clock(self) -> Callable[[], datetime]: ...
 

@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from rednotice import __version__
 from rednotice.bootstrap import Store, open_store
-from rednotice.web import api, compliance_api, errors, review_api
+from rednotice.web import api, compliance_api, errors, redress_api, review_api
 
 
 class BodySizeLimit:
@@ -69,6 +69,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(review_api.router)
     app.include_router(compliance_api.router)
+    app.include_router(redress_api.router)
 
     @app.get("/healthz", tags=["ops"])
     def healthz(request: Request) -> dict[str, str]:

@@ -1,0 +1,661 @@
+"""Redress and protection: CCF cases, refugee confirmations, harassment reports, countries' positions.
+
+Pure domain (standard library only). Facts and deadlines: ../shared/docs/domain.md §1 (refugees), §3 (CCF)
+and rules 12-14, 17, 21-31.
+
+CCF case states::
+
+    received -> admissible (open) | inadmissible
+    admissible -> decided                        (a reasoned, binding decision)
+    decided -> closed                            (the applicant has been told)
+
+Deadlines run from admissibility: access 4 months, correction or deletion 9 months; the applicant is told
+within 1 month of the decision; a revision is filed within 6 months of the discovery of the new fact. The CCF
+may consult the requesting NCB with a deadline: no answer by then and the data is deleted (rule 27).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from rednotice.domain.compliance.context import (
+    Objection,
+    ObjectionKind,
+    ProtectionStatus,
+    RefugeeStatus,
+)
+from rednotice.domain.compliance.identity import same_person
+from rednotice.domain.errors import IllegalTransition, InvalidInput, RuleViolation
+from rednotice.domain.lifecycle import add_months
+from rednotice.domain.model import RelationKind, Subject
+
+# --- CCF cases ----------------------------------------------------------------------------------------
+
+
+class RequestKind(StrEnum):
+    ACCESS = "access"
+    CORRECTION = "correction"
+    DELETION = "deletion"
+    REVISION = "revision"
+
+
+class ApplicantKind(StrEnum):
+    PERSON = "person"
+    """The person concerned."""
+    LAWYER = "lawyer"
+    RELATIVE = "relative"
+    """A family member acting with a signed power of attorney."""
+
+
+class Language(StrEnum):
+    """The CCF's working languages: a request in any other is inadmissible (rule 29)."""
+
+    AR = "ar"
+    EN = "en"
+    FR = "fr"
+    ES = "es"
+
+
+class CaseState(StrEnum):
+    RECEIVED = "received"
+    INADMISSIBLE = "inadmissible"
+    ADMISSIBLE = "admissible"
+    DECIDED = "decided"
+    CLOSED = "closed"
+
+
+class Outcome(StrEnum):
+    """The CCF's binding decision."""
+
+    ACCESS_GIVEN = "access_given"
+    """Access request: the applicant is told what is held (or that nothing is)."""
+    COMPLIANT = "compliant"
+    """The data complies with the rules and stays (a block is lifted)."""
+    CORRECTED = "corrected"
+    """The data must be corrected by its source."""
+    DELETED = "deleted"
+    """Non-compliant: deleted everywhere; the same facts may not come back without new facts."""
+    REVISION_REFUSED = "revision_refused"
+
+
+DECISION_MONTHS: dict[RequestKind, int] = {
+    RequestKind.ACCESS: 4,
+    RequestKind.CORRECTION: 9,
+    RequestKind.DELETION: 9,
+    RequestKind.REVISION: 9,
+}
+"""Months from admissibility to the decision (CCF Statute; the revision figure is (R): configurable)."""
+INFORM_MONTHS = 1
+"""The applicant is told within one month of the decision."""
+REVISION_FILING_MONTHS = 6
+"""A revision is filed within six months of the discovery of the new fact (Statute Art. 42)."""
+
+OUTCOMES_FOR: dict[RequestKind, frozenset[Outcome]] = {
+    RequestKind.ACCESS: frozenset({Outcome.ACCESS_GIVEN}),
+    RequestKind.CORRECTION: frozenset({Outcome.COMPLIANT, Outcome.CORRECTED, Outcome.DELETED}),
+    RequestKind.DELETION: frozenset({Outcome.COMPLIANT, Outcome.CORRECTED, Outcome.DELETED}),
+    RequestKind.REVISION: frozenset(
+        {Outcome.REVISION_REFUSED, Outcome.COMPLIANT, Outcome.CORRECTED, Outcome.DELETED}
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class IdProof:
+    """What the identity document supplied with the request shows (rule 29)."""
+
+    name: bool = False
+    date_of_birth: bool = False
+    photo: bool = False
+    unredacted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """A request as the applicant (or their representative) filed it."""
+
+    kind: RequestKind
+    applicant_kind: ApplicantKind
+    subject: Subject
+    """The person concerned, for identity matching when the notice's id is unknown."""
+    id_proof: IdProof
+    signed: bool
+    purpose: str
+    language: str
+    power_of_attorney: bool = False
+    representative: str = ""
+    contact: str = ""
+    notice_id: str | None = None
+    statement: str = ""
+    """The applicant's case, as they put it (may be shared with the NCB when consulted)."""
+    confidential: str = ""
+    """Material marked confidential: never passed to the NCB (rule 25)."""
+    revision_of: str | None = None
+    new_fact: str = ""
+    new_fact_discovered_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An admissibility problem, with a code and a reason the applicant can act on."""
+
+    code: str
+    reason: str
+
+
+def admissibility_problems(filing: Filing, filed_on: date) -> list[Problem]:
+    """Rule 29 (and Statute Art. 42 for revisions): everything that makes the request inadmissible."""
+    out: list[Problem] = []
+    p = filing.id_proof
+    if not p.name:
+        out.append(Problem("id_name", "the identity document does not show the applicant's name"))
+    if not p.date_of_birth:
+        out.append(Problem("id_birth_date", "the identity document does not show the date of birth"))
+    if not p.photo:
+        out.append(Problem("id_photo", "the identity document has no photograph"))
+    if not p.unredacted:
+        out.append(Problem("id_redacted", "the identity document must be supplied unredacted"))
+    if not filing.signed:
+        out.append(Problem("unsigned", "the request is not signed"))
+    if len(filing.purpose.strip()) < 10:
+        out.append(Problem("no_purpose", "the request does not state its purpose"))
+    if filing.applicant_kind is not ApplicantKind.PERSON:
+        if not filing.power_of_attorney:
+            out.append(
+                Problem(
+                    "no_power_of_attorney",
+                    f"a {filing.applicant_kind.value} acting for the person needs a signed power of attorney",
+                )
+            )
+        if not filing.representative.strip():
+            out.append(Problem("no_representative", "the representative's name is missing"))
+    if filing.language.lower() not in {lang.value for lang in Language}:
+        out.append(
+            Problem(
+                "language",
+                f"the request is in '{filing.language}'; it must be in Arabic, English, French or Spanish",
+            )
+        )
+    if filing.kind is RequestKind.REVISION:
+        if not filing.revision_of:
+            out.append(Problem("revision_of", "a revision names the decided case it asks to revise"))
+        if len(filing.new_fact.strip()) < 10:
+            out.append(Problem("no_new_fact", "a revision sets out the newly discovered fact"))
+        discovered = filing.new_fact_discovered_on
+        if discovered is None:
+            out.append(Problem("no_discovery_date", "a revision says when the new fact was discovered"))
+        elif filed_on > add_months_date(discovered, REVISION_FILING_MONTHS):
+            out.append(
+                Problem(
+                    "revision_late",
+                    f"a revision is filed within {REVISION_FILING_MONTHS} months of the discovery of the new "
+                    f"fact (discovered {discovered.isoformat()}, filed {filed_on.isoformat()})",
+                )
+            )
+    return out
+
+
+def add_months_date(d: date, months: int) -> date:
+    return add_months(datetime(d.year, d.month, d.day), months).date()
+
+
+class DeadlineStatus(StrEnum):
+    PENDING = "pending"
+    MET = "met"
+    MET_LATE = "met_late"
+    OVERDUE = "overdue"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    name: str
+    """``decision``, ``inform_applicant`` or ``consultation:<n>``."""
+    due: datetime
+    met_at: datetime | None
+    rule: str
+
+    def status(self, now: datetime) -> DeadlineStatus:
+        if self.met_at is not None:
+            return DeadlineStatus.MET if self.met_at <= self.due else DeadlineStatus.MET_LATE
+        return DeadlineStatus.OVERDUE if now > self.due else DeadlineStatus.PENDING
+
+    def to_dict(self, now: datetime) -> dict[str, Any]:
+        status = self.status(now)
+        return {
+            "name": self.name,
+            "due": self.due.isoformat(),
+            "met_at": self.met_at.isoformat() if self.met_at else None,
+            "status": status.value,
+            "days_left": (self.due - now).days if self.met_at is None else None,
+            "overdue": status is DeadlineStatus.OVERDUE,
+            "rule": self.rule,
+        }
+
+
+@dataclass(slots=True)
+class Consultation:
+    """The CCF's questions to the requesting NCB, with a deadline (rule 27)."""
+
+    number: int
+    country: str
+    notice_id: str
+    question: str
+    asked_at: datetime
+    due: datetime
+    answered_at: datetime | None = None
+    answer: str = ""
+    lapsed_at: datetime | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.answered_at is None and self.lapsed_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEvent:
+    at: datetime
+    actor: str
+    action: str
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Case:
+    """A request to the CCF and where it stands. ``version`` guards against lost updates."""
+
+    id: str
+    filing: Filing
+    filed_at: datetime
+    access_code_hash: str
+    state: CaseState = CaseState.RECEIVED
+    version: int = 1
+    notice_ids: list[str] = field(default_factory=list)
+    """Notices (or diffusions) the request concerns: named by the applicant or found by identity."""
+    problems: list[Problem] = field(default_factory=list)
+    admissible_at: datetime | None = None
+    blocked_at: datetime | None = None
+    consultations: list[Consultation] = field(default_factory=list)
+    decided_at: datetime | None = None
+    outcome: Outcome | None = None
+    decision: str = ""
+    """The reasoned decision, as the applicant is told it."""
+    informed_at: datetime | None = None
+    events: list[CaseEvent] = field(default_factory=list)
+
+    # -- deadlines
+    @property
+    def decision_due(self) -> datetime | None:
+        if self.admissible_at is None:
+            return None
+        return add_months(self.admissible_at, DECISION_MONTHS[self.filing.kind])
+
+    @property
+    def inform_due(self) -> datetime | None:
+        return None if self.decided_at is None else add_months(self.decided_at, INFORM_MONTHS)
+
+    def deadlines(self) -> list[Deadline]:
+        out = []
+        due = self.decision_due
+        if due is not None:
+            months = DECISION_MONTHS[self.filing.kind]
+            out.append(
+                Deadline(
+                    "decision", due, self.decided_at, f"{self.filing.kind.value}: {months} months (rule 26)"
+                )
+            )
+        inform = self.inform_due
+        if inform is not None:
+            out.append(Deadline("inform_applicant", inform, self.informed_at, "1 month after the decision"))
+        for c in self.consultations:
+            out.append(
+                Deadline(
+                    f"consultation:{c.number}",
+                    c.due,
+                    c.answered_at or c.lapsed_at,
+                    f"answer from {c.country} (no answer: data deleted, rule 27)",
+                )
+            )
+        return out
+
+    def overdue(self, now: datetime) -> list[Deadline]:
+        return [d for d in self.deadlines() if d.status(now) is DeadlineStatus.OVERDUE]
+
+    def next_due(self) -> datetime | None:
+        pending = [d.due for d in self.deadlines() if d.met_at is None]
+        return min(pending) if pending else None
+
+    # -- changes
+    def _log(self, at: datetime, actor: str, action: str, text: str = "") -> None:
+        self.events.append(CaseEvent(at, actor, action, text))
+
+    def _require(self, *states: CaseState) -> None:
+        if self.state not in states:
+            raise IllegalTransition(
+                f"case {self.id} is '{self.state.value}'; this needs "
+                + " or ".join(f"'{s.value}'" for s in states),
+                state=self.state.value,
+            )
+
+    def assess(self, at: datetime, actor: str, problems: Sequence[Problem]) -> None:
+        """Record the admissibility check. Admissible starts the decision deadline."""
+        self._require(CaseState.RECEIVED)
+        self.problems = list(problems)
+        if problems:
+            self.state = CaseState.INADMISSIBLE
+            self._log(at, actor, "inadmissible", "; ".join(p.reason for p in problems))
+        else:
+            self.state = CaseState.ADMISSIBLE
+            self.admissible_at = at
+            self._log(at, actor, "admissible")
+
+    def consult(
+        self, at: datetime, actor: str, country: str, notice_id: str, question: str, due: datetime
+    ) -> Consultation:
+        self._require(CaseState.ADMISSIBLE)
+        if notice_id not in self.notice_ids:
+            raise InvalidInput(f"notice {notice_id} is not part of case {self.id}")
+        if len(question.strip()) < 10:
+            raise InvalidInput("a consultation asks a written question")
+        if due <= at:
+            raise InvalidInput("the consultation's deadline must be in the future")
+        c = Consultation(len(self.consultations) + 1, country, notice_id, question.strip(), at, due)
+        self.consultations.append(c)
+        self._log(
+            at, actor, "consult", f"{country} asked about {notice_id}, answer by {due.date().isoformat()}"
+        )
+        return c
+
+    def consultation(self, number: int) -> Consultation:
+        for c in self.consultations:
+            if c.number == number:
+                return c
+        raise InvalidInput(f"case {self.id} has no consultation {number}")
+
+    def answer(self, at: datetime, actor: str, country: str, number: int, text: str) -> Consultation:
+        c = self.consultation(number)
+        if c.country != country:
+            raise InvalidInput("this consultation is addressed to another NCB")
+        if not c.open:
+            raise RuleViolation("this consultation is closed (answered, or its deadline passed)")
+        if at > c.due:
+            raise RuleViolation("the deadline to answer has passed")
+        if not text.strip():
+            raise InvalidInput("an answer has text")
+        c.answered_at, c.answer = at, text.strip()
+        self._log(at, actor, "answer", f"consultation {number} answered by {country}")
+        return c
+
+    def lapse(self, at: datetime, number: int) -> Consultation:
+        c = self.consultation(number)
+        if not c.open or at <= c.due:
+            raise RuleViolation("only an open consultation past its deadline lapses")
+        c.lapsed_at = at
+        self._log(at, "rednotice", "consultation_lapsed", f"{c.country} did not answer by {c.due.date()}")
+        return c
+
+    def block(self, at: datetime, actor: str, reasons: str) -> None:
+        self._require(CaseState.ADMISSIBLE)
+        if self.blocked_at is not None:
+            raise RuleViolation("the data is already blocked")
+        if self.filing.kind is RequestKind.ACCESS:
+            raise RuleViolation("a precautionary block is for correction, deletion or revision requests")
+        self.blocked_at = at
+        self._log(at, actor, "block", reasons)
+
+    def decide(self, at: datetime, actor: str, outcome: Outcome, reasons: str) -> None:
+        self._require(CaseState.ADMISSIBLE)
+        if outcome not in OUTCOMES_FOR[self.filing.kind]:
+            allowed = ", ".join(sorted(o.value for o in OUTCOMES_FOR[self.filing.kind]))
+            raise InvalidInput(f"a {self.filing.kind.value} request ends {allowed}, not {outcome.value}")
+        if len(reasons.strip()) < 20:
+            raise InvalidInput("a CCF decision is reasoned (at least 20 characters)")
+        self.state = CaseState.DECIDED
+        self.decided_at, self.outcome, self.decision = at, outcome, reasons.strip()
+        for c in self.consultations:
+            if c.open:
+                c.lapsed_at = at
+        self._log(at, actor, "decide", outcome.value)
+
+    def inform(self, at: datetime, actor: str) -> None:
+        self._require(CaseState.DECIDED)
+        self.state = CaseState.CLOSED
+        self.informed_at = at
+        self._log(at, actor, "inform_applicant")
+
+
+def match_notices(subject: Subject, candidates: Iterable[tuple[str, Subject]]) -> list[tuple[str, str]]:
+    """(notice id, why) for each candidate that is the same person (names across spellings + birth date)."""
+    out = []
+    for notice_id, other in candidates:
+        m = same_person(subject, other)
+        if m.same:
+            out.append((notice_id, m.reason))
+    return out
+
+
+# --- refugee status -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class RefugeeConfirmation:
+    """A member country's confirmation that the person is a recognised refugee or asylum seeker.
+
+    ``granting_country`` is the confirming NCB's country; it is shown to the CCF and reviewers only, and
+    never put in a :class:`RefugeeStatus` (the type has no field for it)."""
+
+    id: int
+    subject: Subject
+    status: ProtectionStatus
+    persecution_country: str
+    granting_country: str
+    confirmed_at: datetime
+    confirmed_by: str
+    basis: str = ""
+    ended_at: datetime | None = None
+    ended_by: str = ""
+    end_reason: str = ""
+    deleted_notice_ids: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return self.ended_at is None
+
+    def end(self, at: datetime, actor: str, reason: str) -> None:
+        if self.ended_at is not None:
+            raise RuleViolation("this status has already ended")
+        if len(reason.strip()) < 10:
+            raise InvalidInput("say why the status ended (denied, revoked, naturalised...)")
+        self.ended_at, self.ended_by, self.end_reason = at, actor, reason.strip()
+
+
+def refugee_status_for(
+    subject: Subject, requesting_country: str, confirmations: Iterable[RefugeeConfirmation]
+) -> RefugeeStatus | None:
+    """What RN-13 may know: an active confirmation against the requester first, then any active one, then
+    an ended one (status denied or revoked). Never the granting country."""
+    mine = [c for c in confirmations if same_person(subject, c.subject).same]
+    if not mine:
+        return None
+    active = [c for c in mine if c.active]
+    against = [c for c in active if c.persecution_country == requesting_country]
+    chosen = (against or active or mine)[0]
+    return RefugeeStatus(
+        chosen.status,
+        True,
+        chosen.persecution_country == requesting_country,
+        revoked_or_denied=not chosen.active,
+    )
+
+
+# --- harassment reports -------------------------------------------------------------------------------
+
+
+class HarmKind(StrEnum):
+    THREATS = "threats"
+    QUESTIONING = "questioning"
+    DETENTION = "detention"
+    EXIT_BAN = "exit_ban"
+    FROZEN_ASSETS = "frozen_assets"
+    DISMISSAL = "dismissal"
+    PRESSURE_ABROAD = "pressure_abroad"
+    """Officials (or relatives sent with them) pressing the person abroad to return."""
+    OTHER = "other"
+
+
+class ReporterKind(StrEnum):
+    PERSON = "person"
+    RELATIVE = "relative"
+    LAWYER = "lawyer"
+    NGO = "ngo"
+
+
+VICTIM_RELATIONS = ("subject", *(r.value for r in RelationKind))
+
+
+@dataclass(frozen=True, slots=True)
+class HarassmentReport:
+    """What happened to whom and when; its source and evidence. The reporter is protected like a CCF
+    applicant: shown to the CCF and reviewers only."""
+
+    id: int
+    filed_at: datetime
+    reporter_kind: ReporterKind
+    reporter_name: str
+    reporter_contact: str
+    notice_id: str | None
+    victim_name: str
+    victim_relation: str
+    kinds: tuple[HarmKind, ...]
+    occurred_on: str
+    """When it happened: an ISO date, a month or a year."""
+    place: str
+    description: str
+    source: str
+    evidence: tuple[str, ...] = ()
+    subject: Subject | None = None
+
+    def validate(self) -> None:
+        if not self.kinds:
+            raise InvalidInput("say what happened (threats, questioning, detention, exit_ban...)")
+        if len(self.description.strip()) < 10:
+            raise InvalidInput("describe what happened")
+        if self.victim_relation not in VICTIM_RELATIONS:
+            raise InvalidInput(f"victim_relation is one of {', '.join(VICTIM_RELATIONS)}")
+        if not self.victim_name.strip():
+            raise InvalidInput("say to whom it happened")
+        if not self.notice_id and self.subject is None:
+            raise InvalidInput("name the notice, or the person it concerns so it can be found")
+
+
+# --- a country's position on a notice -----------------------------------------------------------------
+
+
+class PositionKind(StrEnum):
+    CONCERN = "concern"
+    OBJECTION = "objection"
+    NO_ACTION = "no_action"
+    """The country decided not to act on the notice."""
+    EXTRADITION_REFUSED = "extradition_refused"
+
+
+class PositionGround(StrEnum):
+    ARTICLE_2 = "art2"
+    ARTICLE_3 = "art3"
+    REFUGEE = "refugee"
+    DATA_QUALITY = "data_quality"
+    OTHER = "other"
+
+
+@dataclass(slots=True)
+class Position:
+    id: int
+    notice_id: str
+    country: str
+    kind: PositionKind
+    grounds: tuple[PositionGround, ...]
+    text: str
+    evidence: tuple[str, ...]
+    at: datetime
+    by: str
+    disclose: bool = False
+    """The country agrees that other NCBs see who raised the caveat."""
+    answered_at: datetime | None = None
+    answered_by: str = ""
+    answer: str = ""
+
+    def validate(self) -> None:
+        if self.kind in (PositionKind.CONCERN, PositionKind.OBJECTION) and not self.grounds:
+            raise InvalidInput("a concern or objection names its grounds (art2, art3, refugee, data_quality)")
+        if len(self.text.strip()) < 10:
+            raise InvalidInput("a position is explained in writing")
+
+    def as_objection(self) -> Objection | None:
+        """What RN-12 sees: concerns, objections and refused extraditions (not a bare decision not to act)."""
+        if self.kind is PositionKind.NO_ACTION:
+            return None
+        if self.kind is PositionKind.EXTRADITION_REFUSED:
+            kind = ObjectionKind.EXTRADITION_REFUSED
+        elif PositionGround.ARTICLE_3 in self.grounds:
+            kind = ObjectionKind.POLITICAL
+        elif {PositionGround.ARTICLE_2, PositionGround.REFUGEE} & set(self.grounds):
+            kind = ObjectionKind.HUMAN_RIGHTS
+        else:
+            kind = ObjectionKind.OTHER
+        grounds = ", ".join(g.value for g in self.grounds)
+        return Objection(self.notice_id, self.country, kind, grounds, False, self.at.date())
+
+
+# --- review flags and notifications -------------------------------------------------------------------
+
+
+class FlagSource(StrEnum):
+    HARASSMENT = "harassment_report"
+    POSITION = "country_position"
+    REFUGEE = "refugee_confirmation"
+    RESTORATION = "refugee_status_ended"
+
+
+@dataclass(slots=True)
+class ReviewFlag:
+    """Reopens review of a notice: shown in the queue until a reviewer resolves it in writing."""
+
+    id: int
+    notice_id: str
+    at: datetime
+    source: FlagSource
+    ref: str
+    text: str
+    resolved_at: datetime | None = None
+    resolved_by: str = ""
+    resolution: str = ""
+
+
+ALL_NCBS = "*"
+GENERAL_SECRETARIAT = "GS"
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """A message to one NCB, to every NCB (``*``, minus ``excluded``) or to the General Secretariat."""
+
+    id: int
+    at: datetime
+    recipient: str
+    kind: str
+    notice_id: str
+    text: str
+    excluded: tuple[str, ...] = ()
+
+    def reaches(self, country: str) -> bool:
+        return self.recipient == country or (self.recipient == ALL_NCBS and country not in self.excluded)
+
+
+DELETION_NOTICE = (
+    "Notice {id} has been deleted: it does not comply with INTERPOL's rules. Remove it from national "
+    "databases. The same facts may not be re-submitted unless new facts are shown."
+)
+"""What every NCB that could see a deleted notice is told (no word of who asked or why: rule 25)."""

@@ -1,0 +1,1133 @@
+"""Use cases for redress and protection: CCF cases, refugee confirmations, harassment reports, countries'
+positions on notices, review flags and notifications.
+
+Lifecycle changes (precautionary block, deletion, reinstatement) go through ``notices.transition`` in their
+own unit of work, so whatever that use case does on a change (screening index, public list) happens here
+too. Each use case therefore runs in up to three short transactions: check, lifecycle, record. The lifecycle
+step comes first, so a failure leaves the protective effect (a block, a deletion) rather than a record of
+one that did not happen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, Protocol
+
+from rednotice.domain import policy
+from rednotice.domain.compliance.context import ProtectionStatus
+from rednotice.domain.errors import (
+    Conflict,
+    Forbidden,
+    IllegalTransition,
+    InvalidInput,
+    NotFound,
+    RuleViolation,
+)
+from rednotice.domain.lifecycle import Action, Notice, State
+from rednotice.domain.model import Subject
+from rednotice.domain.redress import (
+    ALL_NCBS,
+    DELETION_NOTICE,
+    GENERAL_SECRETARIAT,
+    Case,
+    CaseEvent,
+    CaseState,
+    Filing,
+    FlagSource,
+    HarassmentReport,
+    Notification,
+    Outcome,
+    Position,
+    PositionGround,
+    PositionKind,
+    Problem,
+    RefugeeConfirmation,
+    ReviewFlag,
+    admissibility_problems,
+    match_notices,
+)
+from rednotice.domain.users import SYSTEM, Actor, Role
+from rednotice.services import notices as ns
+from rednotice.services.ports import UnitOfWork
+
+
+class BindingOutcome:
+    """Values of the per-notice outcome rows that RN-16 reads (see ``StoreContext.prior_decisions_for``)."""
+
+    CCF_NON_COMPLIANT = "ccf_non_compliant"
+    REFUGEE_DELETED = "refugee_deleted"
+    RESTORABLE = "restorable"
+
+
+class RedressRepository(Protocol):
+    # CCF cases
+    def next_case_id(self, year: int) -> str: ...
+    def add_case(self, case: Case) -> None: ...
+    def get_case(self, case_id: str) -> Case | None: ...
+    def case_by_code(self, code_hash: str) -> Case | None: ...
+    def save_case(self, case: Case, expected_version: int) -> None: ...
+    def cases(self, states: tuple[CaseState, ...] = ()) -> list[Case]: ...
+    def cases_consulting(self, country: str) -> list[Case]: ...
+    def cases_with_consultations_due(self, now: datetime) -> list[str]: ...
+    # binding outcomes per notice (RN-16)
+    def add_outcome(
+        self, notice_id: str, outcome: str, source: str, ref: str, at: datetime, by: str, reasons: str
+    ) -> None: ...
+    def outcomes_for(self, notice_ids: Sequence[str]) -> dict[str, str]:
+        """The latest binding outcome recorded for each of these notices (absent: none)."""
+
+    # refugee status
+    def add_refugee(self, conf: RefugeeConfirmation) -> int: ...
+    def get_refugee(self, conf_id: int) -> RefugeeConfirmation | None: ...
+    def save_refugee(self, conf: RefugeeConfirmation) -> None: ...
+    def refugees(self, granting_country: str | None = None) -> list[RefugeeConfirmation]: ...
+    def refugee_candidates(self, subject: Subject) -> list[RefugeeConfirmation]:
+        """Confirmations that may concern the subject (same birth year, or unknown): identity is confirmed
+        by the caller with ``same_person``."""
+
+    # harassment reports
+    def add_report(self, report: HarassmentReport) -> int: ...
+    def reports(self, notice_id: str | None = None) -> list[HarassmentReport]: ...
+    # positions
+    def add_position(self, position: Position) -> int: ...
+    def get_position(self, position_id: int) -> Position | None: ...
+    def save_position(self, position: Position) -> None: ...
+    def positions(self, notice_ids: Sequence[str] | None = None) -> list[Position]: ...
+    # review flags
+    def add_flag(self, flag: ReviewFlag) -> int: ...
+    def get_flag(self, flag_id: int) -> ReviewFlag | None: ...
+    def save_flag(self, flag: ReviewFlag) -> None: ...
+    def flags(self, notice_ids: Sequence[str] | None = None, open_only: bool = False) -> list[ReviewFlag]: ...
+    # notifications
+    def add_notification(self, notification: Notification) -> int: ...
+    def notifications(self, notice_id: str | None = None) -> list[Notification]: ...
+
+
+class RedressUnitOfWork(UnitOfWork, Protocol):
+    @property
+    def redress(self) -> RedressRepository: ...
+
+
+APPLICANT = "ccf-applicant"
+"""How a (nameless) applicant or reporter appears in the audit log: their identity stays in the case."""
+REPORTER = "harassment-reporter"
+MATCHABLE_STATES = tuple(s for s in State if s is not State.DRAFT)
+BLOCKABLE = (State.PUBLISHED, State.UNREVIEWED, State.REVIEWED_COMPLIANT)
+DELETABLE = (State.PUBLISHED, State.SUSPENDED, State.UNREVIEWED, State.REVIEWED_COMPLIANT)
+PENDING_REVIEW = (State.SUBMITTED, State.UNDER_REVIEW, State.MORE_INFORMATION_REQUESTED)
+
+
+def hash_code(code: str) -> str:
+    return hashlib.sha256(code.strip().encode()).hexdigest()
+
+
+def new_access_code() -> str:
+    return "ccf_" + secrets.token_urlsafe(24)
+
+
+def _ccf(actor: Actor) -> None:
+    if actor.role is not Role.CCF:
+        raise Forbidden("only the Commission for the Control of Files does this")
+
+
+def _official(actor: Actor) -> None:
+    if actor.role not in (Role.CCF, Role.REVIEWER):
+        raise Forbidden("only the CCF and General Secretariat reviewers see this")
+
+
+def _ncb(actor: Actor) -> str:
+    if actor.role is not Role.NCB_OFFICER or not actor.country:
+        raise Forbidden("only an NCB officer does this")
+    return actor.country
+
+
+def _audit(uow: UnitOfWork, actor: Actor | str, action: str, subject: str, **data: Any) -> None:
+    uow.audit.append(actor, action, subject, data, uow.clock())
+
+
+def _load_case(uow: RedressUnitOfWork, case_id: str) -> Case:
+    case = uow.redress.get_case(case_id)
+    if case is None:
+        raise NotFound(f"no CCF case {case_id}")
+    return case
+
+
+def _identity_candidates(uow: UnitOfWork, subject: Subject) -> list[Notice]:
+    year = subject.date_of_birth.year if subject.date_of_birth else None
+    return uow.reviews.notices_by_birth_year(year, MATCHABLE_STATES)
+
+
+def _flag(uow: RedressUnitOfWork, notice_id: str, source: FlagSource, ref: str, text: str) -> None:
+    uow.redress.add_flag(ReviewFlag(0, notice_id, uow.clock(), source, ref, text))
+
+
+def _notify_deletion(uow: RedressUnitOfWork, notice: Notice) -> None:
+    """Every NCB that could see the notice: the requester, and the countries its visibility allowed."""
+    now = uow.clock()
+    text = DELETION_NOTICE.format(id=notice.id)
+    vis = notice.request.visibility
+    uow.redress.add_notification(
+        Notification(0, now, notice.requesting_country, "notice.deleted", notice.id, text)
+    )
+    if vis.restricted_to is None:
+        excluded = tuple(sorted({*vis.excluded_countries, notice.requesting_country}))
+        uow.redress.add_notification(
+            Notification(0, now, ALL_NCBS, "notice.deleted", notice.id, text, excluded)
+        )
+    else:
+        for country in sorted(set(vis.restricted_to) - {notice.requesting_country}):
+            if vis.allows(country):
+                uow.redress.add_notification(Notification(0, now, country, "notice.deleted", notice.id, text))
+    uow.redress.add_notification(Notification(0, now, GENERAL_SECRETARIAT, "notice.deleted", notice.id, text))
+
+
+def _move(
+    uow: RedressUnitOfWork, notice_id: str, action: Action, actor: Actor, reasons: str
+) -> Notice | None:
+    """A lifecycle step through the notices use case (its own transaction). None if it does not apply."""
+    try:
+        return ns.transition(ns.Transition(notice_id, action, reasons), actor, uow)
+    except (IllegalTransition, Conflict):
+        return None
+
+
+# --- CCF cases ----------------------------------------------------------------------------------------
+
+
+def file_case(filing: Filing, uow: RedressUnitOfWork) -> tuple[Case, str]:
+    """A person, their lawyer or a relative files a request. Returns the case and its access code (shown
+    once; only its hash is stored). Nothing is said about whether a notice exists."""
+    if filing.kind.value == "revision" and not filing.revision_of:
+        raise InvalidInput("a revision names the decided case it asks to revise (revision_of)")
+    code = new_access_code()
+    with uow:
+        now = uow.clock()
+        case = Case(uow.redress.next_case_id(now.year), filing, now, hash_code(code))
+        ids = []
+        if filing.notice_id:
+            named = uow.notices.get(filing.notice_id)
+            if named is not None:
+                ids.append(named.id)
+        for notice_id, _why in match_notices(
+            filing.subject, ((n.id, n.request.subject) for n in _identity_candidates(uow, filing.subject))
+        ):
+            if notice_id not in ids:
+                ids.append(notice_id)
+        if filing.revision_of:
+            prior = uow.redress.get_case(filing.revision_of)
+            if prior is not None:
+                ids += [i for i in prior.notice_ids if i not in ids]
+        case.notice_ids = ids
+        case.events.append(CaseEvent(now, APPLICANT, "file", filing.kind.value))
+        uow.redress.add_case(case)
+        _audit(uow, APPLICANT, "ccf.case.file", f"ccf:{case.id}", kind=filing.kind.value)
+        uow.commit()
+    return case, code
+
+
+def assess_case(case_id: str, actor: Actor, uow: RedressUnitOfWork) -> Case:
+    """The admissibility check (rule 29), with reasons. Admissible starts the decision deadline."""
+    _ccf(actor)
+    with uow:
+        case = _load_case(uow, case_id)
+        version = case.version
+        problems = admissibility_problems(case.filing, case.filed_at.date())
+        if case.filing.revision_of:
+            prior = uow.redress.get_case(case.filing.revision_of)
+            if prior is None or prior.state not in (CaseState.DECIDED, CaseState.CLOSED):
+                problems.append(Problem("revision_of", "only a decided case can be revised"))
+        case.assess(uow.clock(), actor.username, problems)
+        uow.redress.save_case(case, version)
+        _audit(
+            uow,
+            actor,
+            "ccf.case.assess",
+            f"ccf:{case.id}",
+            state=case.state.value,
+            problems=[p.code for p in problems],
+        )
+        uow.commit()
+    return case
+
+
+def link_notice(case_id: str, notice_id: str, actor: Actor, uow: RedressUnitOfWork) -> Case:
+    """The CCF adds a notice it found to the case."""
+    _ccf(actor)
+    with uow:
+        case = _load_case(uow, case_id)
+        version = case.version
+        if uow.notices.get(notice_id) is None:
+            raise NotFound(f"no notice {notice_id}")
+        if notice_id not in case.notice_ids:
+            case.notice_ids.append(notice_id)
+            case.events.append(CaseEvent(uow.clock(), actor.username, "link", notice_id))
+            uow.redress.save_case(case, version)
+            _audit(uow, actor, "ccf.case.link", f"ccf:{case.id}", notice_id=notice_id)
+        uow.commit()
+    return case
+
+
+def consult(
+    case_id: str, notice_id: str, question: str, due: datetime, actor: Actor, uow: RedressUnitOfWork
+) -> Case:
+    """Ask the requesting NCB, with a deadline. The NCB learns of the case only now, and sees only the
+    question (never the applicant's confidential material)."""
+    _ccf(actor)
+    with uow:
+        case = _load_case(uow, case_id)
+        version = case.version
+        notice = uow.notices.get(notice_id)
+        if notice is None:
+            raise NotFound(f"no notice {notice_id}")
+        c = case.consult(uow.clock(), actor.username, notice.requesting_country, notice_id, question, due)
+        uow.redress.save_case(case, version)
+        uow.redress.add_notification(
+            Notification(
+                0,
+                uow.clock(),
+                c.country,
+                "ccf.consultation",
+                notice_id,
+                f"The Commission for the Control of INTERPOL's Files asks about notice {notice_id} "
+                f"(case {case.id}, question {c.number}); answer by {c.due.date().isoformat()}. "
+                "Without an answer by then the data will be deleted.",
+            )
+        )
+        _audit(
+            uow,
+            actor,
+            "ccf.case.consult",
+            f"ccf:{case.id}",
+            country=c.country,
+            notice_id=notice_id,
+            due=c.due.isoformat(),
+        )
+        uow.commit()
+    return case
+
+
+def consultations_for(actor: Actor, uow: RedressUnitOfWork) -> list[dict[str, Any]]:
+    """What the consulted NCB sees: the case reference, the notice, the question, the deadline. Nothing
+    else about the case (applicant, statement, confidential material, other notices)."""
+    country = _ncb(actor)
+    with uow:
+        out = []
+        for case in uow.redress.cases_consulting(country):
+            for c in case.consultations:
+                if c.country == country:
+                    out.append(
+                        {
+                            "case_id": case.id,
+                            "number": c.number,
+                            "notice_id": c.notice_id,
+                            "question": c.question,
+                            "asked_at": c.asked_at.isoformat(),
+                            "due": c.due.isoformat(),
+                            "answered_at": c.answered_at.isoformat() if c.answered_at else None,
+                            "lapsed": c.lapsed_at is not None,
+                        }
+                    )
+        return out
+
+
+def answer_consultation(
+    case_id: str, number: int, text: str, actor: Actor, uow: RedressUnitOfWork
+) -> dict[str, Any]:
+    country = _ncb(actor)
+    with uow:
+        case = uow.redress.get_case(case_id)
+        if case is None or not any(c.country == country for c in case.consultations):
+            raise NotFound(f"no consultation {case_id}/{number} for {country}")
+        version = case.version
+        c = case.answer(uow.clock(), actor.username, country, number, text)
+        uow.redress.save_case(case, version)
+        _audit(uow, actor, "ccf.case.answer", f"ccf:{case.id}", number=number)
+        uow.commit()
+    return {
+        "case_id": case.id,
+        "number": c.number,
+        "answered_at": c.answered_at.isoformat() if c.answered_at else None,
+    }
+
+
+def block(case_id: str, reasons: str, actor: Actor, uow: RedressUnitOfWork) -> Case:
+    """Precautionary block (rule 28): the notices leave other NCBs' view and screening at once."""
+    _ccf(actor)
+    if len(reasons.strip()) < 10:
+        raise InvalidInput("a precautionary block is reasoned")
+    with uow:
+        case = _load_case(uow, case_id)
+        probe = _load_case(uow, case_id)
+        probe.block(uow.clock(), actor.username, reasons)  # raises if the case cannot be blocked
+        if not case.notice_ids:
+            raise RuleViolation("no notice is linked to this case: nothing to block")
+    blocked = []
+    for notice_id in case.notice_ids:
+        if _move(
+            uow, notice_id, Action.SUSPEND, actor, f"CCF case {case_id}: precautionary block. {reasons}"
+        ):
+            blocked.append(notice_id)
+    with uow:
+        case = _load_case(uow, case_id)
+        version = case.version
+        case.block(uow.clock(), actor.username, reasons.strip())
+        uow.redress.save_case(case, version)
+        _audit(uow, actor, "ccf.case.block", f"ccf:{case.id}", notices=blocked)
+        uow.commit()
+    return case
+
+
+def _delete_notice(
+    uow: RedressUnitOfWork, notice_id: str, actor: Actor, reasons: str, outcome: str, source: str, ref: str
+) -> bool:
+    """Delete through the lifecycle, record the binding outcome (RN-16), notify every NCB that could see it;
+    a request still under review is flagged for the reviewer to refuse instead."""
+    moved = _move(uow, notice_id, Action.DELETE, actor, reasons)
+    with uow:
+        notice = uow.notices.get(notice_id)
+        if notice is None:
+            return False
+        uow.redress.add_outcome(notice_id, outcome, source, ref, uow.clock(), actor.username, reasons)
+        if moved is not None:
+            _notify_deletion(uow, notice)
+        elif notice.state in PENDING_REVIEW:
+            _flag(
+                uow,
+                notice_id,
+                FlagSource.REFUGEE if source == "refugee" else FlagSource.POSITION,
+                ref,
+                "A binding decision found this data non-compliant: refuse the request.",
+            )
+        uow.commit()
+    return moved is not None
+
+
+def decide(case_id: str, outcome: Outcome, reasons: str, actor: Actor, uow: RedressUnitOfWork) -> Case:
+    """A reasoned, binding decision. Deletion takes the notices out (lifecycle), bars the same facts from
+    coming back without new facts, and tells every NCB that could see them. A kept notice is unblocked."""
+    _ccf(actor)
+    with uow:
+        probe = _load_case(uow, case_id)
+        probe.decide(uow.clock(), actor.username, outcome, reasons)  # validates before any effect
+        case = _load_case(uow, case_id)
+    effects: list[str] = []
+    for notice_id in case.notice_ids:
+        if outcome is Outcome.DELETED:
+            if _delete_notice(
+                uow,
+                notice_id,
+                actor,
+                f"CCF case {case_id}: non-compliant (binding decision). {reasons}",
+                BindingOutcome.CCF_NON_COMPLIANT,
+                "ccf",
+                case_id,
+            ):
+                effects.append(f"deleted {notice_id}")
+        elif case.blocked_at is not None and _move(
+            uow, notice_id, Action.REINSTATE, actor, f"CCF case {case_id}: {outcome.value}. {reasons}"
+        ):
+            effects.append(f"reinstated {notice_id}")
+    with uow:
+        case = _load_case(uow, case_id)
+        version = case.version
+        case.decide(uow.clock(), actor.username, outcome, reasons)
+        if outcome is Outcome.CORRECTED:
+            for notice_id in case.notice_ids:
+                notice = uow.notices.get(notice_id)
+                if notice is not None:
+                    uow.redress.add_notification(
+                        Notification(
+                            0,
+                            uow.clock(),
+                            notice.requesting_country,
+                            "notice.correction",
+                            notice_id,
+                            f"INTERPOL requires the data in notice {notice_id} to be corrected.",
+                        )
+                    )
+        uow.redress.save_case(case, version)
+        _audit(uow, actor, "ccf.case.decide", f"ccf:{case.id}", outcome=outcome.value, effects=effects)
+        uow.commit()
+    return case
+
+
+def inform_applicant(case_id: str, actor: Actor, uow: RedressUnitOfWork) -> Case:
+    """Record that the applicant was told the decision (due within one month of it)."""
+    _ccf(actor)
+    with uow:
+        case = _load_case(uow, case_id)
+        version = case.version
+        case.inform(uow.clock(), actor.username)
+        uow.redress.save_case(case, version)
+        _audit(uow, actor, "ccf.case.inform", f"ccf:{case.id}")
+        uow.commit()
+    return case
+
+
+def sweep_consultations(uow: RedressUnitOfWork) -> list[str]:
+    """Rule 27: an NCB that did not answer the CCF by the deadline loses the data. Returns deleted ids."""
+    with uow:
+        due = uow.redress.cases_with_consultations_due(uow.clock())
+    deleted = []
+    for case_id in due:
+        with uow:
+            case = _load_case(uow, case_id)
+            version = case.version
+            now = uow.clock()
+            lapsed = [c for c in case.consultations if c.open and c.due < now]
+            for c in lapsed:
+                case.lapse(now, c.number)
+            uow.redress.save_case(case, version)
+            _audit(
+                uow,
+                SYSTEM,
+                "ccf.case.consultation_lapsed",
+                f"ccf:{case.id}",
+                numbers=[c.number for c in lapsed],
+            )
+            uow.commit()
+        for c in lapsed:
+            reasons = (
+                f"CCF case {case_id}: the source did not answer the Commission's questions by "
+                f"{c.due.date().isoformat()}; the data is deleted (rule 27)."
+            )
+            if _delete_notice(
+                uow, c.notice_id, SYSTEM, reasons, BindingOutcome.CCF_NON_COMPLIANT, "ccf", case_id
+            ):
+                deleted.append(c.notice_id)
+    return deleted
+
+
+def case_view(case: Case, now: datetime) -> dict[str, Any]:
+    """The CCF's view of a case: everything, with its deadlines and what is overdue."""
+    f = case.filing
+    return {
+        "id": case.id,
+        "state": case.state.value,
+        "version": case.version,
+        "kind": f.kind.value,
+        "filed_at": case.filed_at.isoformat(),
+        "applicant": {
+            "kind": f.applicant_kind.value,
+            "name": f.subject.name.full(),
+            "representative": f.representative,
+            "contact": f.contact,
+            "language": f.language,
+        },
+        "purpose": f.purpose,
+        "statement": f.statement,
+        "confidential": f.confidential,
+        "notice_id_given": f.notice_id,
+        "notice_ids": list(case.notice_ids),
+        "problems": [{"code": p.code, "reason": p.reason} for p in case.problems],
+        "admissible_at": case.admissible_at.isoformat() if case.admissible_at else None,
+        "blocked_at": case.blocked_at.isoformat() if case.blocked_at else None,
+        "consultations": [
+            {
+                "number": c.number,
+                "country": c.country,
+                "notice_id": c.notice_id,
+                "question": c.question,
+                "due": c.due.isoformat(),
+                "answer": c.answer,
+                "answered_at": c.answered_at.isoformat() if c.answered_at else None,
+                "lapsed": c.lapsed_at is not None,
+            }
+            for c in case.consultations
+        ],
+        "outcome": case.outcome.value if case.outcome else None,
+        "decision": case.decision,
+        "decided_at": case.decided_at.isoformat() if case.decided_at else None,
+        "informed_at": case.informed_at.isoformat() if case.informed_at else None,
+        "deadlines": [d.to_dict(now) for d in case.deadlines()],
+        "overdue": [d.name for d in case.overdue(now)],
+        "revision_of": f.revision_of,
+        "new_fact": f.new_fact,
+        "events": [
+            {"at": e.at.isoformat(), "by": e.actor, "action": e.action, "text": e.text} for e in case.events
+        ],
+    }
+
+
+def get_case(case_id: str, actor: Actor, uow: RedressUnitOfWork) -> dict[str, Any]:
+    _ccf(actor)
+    with uow:
+        case = _load_case(uow, case_id)
+        _audit(uow, actor, "ccf.case.view", f"ccf:{case.id}")
+        uow.commit()
+        return case_view(case, uow.clock())
+
+
+def list_cases(actor: Actor, uow: RedressUnitOfWork, overdue_only: bool = False) -> list[dict[str, Any]]:
+    """Every case, overdue ones first (then by the next deadline): overdue cases stand out."""
+    _ccf(actor)
+    with uow:
+        now = uow.clock()
+        cases = uow.redress.cases()
+        _audit(uow, actor, "ccf.case.list", "ccf", overdue_only=overdue_only)
+        uow.commit()
+    views = [case_view(c, now) for c in cases if not overdue_only or c.overdue(now)]
+    far = datetime.max.replace(tzinfo=now.tzinfo)
+    due = {c.id: c.next_due() or far for c in cases}
+    views.sort(key=lambda v: (not v["overdue"], due[v["id"]], v["id"]))
+    return views
+
+
+def deadline_report(actor: Actor, uow: RedressUnitOfWork) -> dict[str, Any]:
+    """Figures: cases by kind and state; deadlines met, met late, pending and overdue; outcomes."""
+    if actor.role not in (Role.CCF, Role.OVERSIGHT, Role.REVIEWER):
+        raise Forbidden("the CCF figures are for the CCF, reviewers and oversight")
+    with uow:
+        now = uow.clock()
+        cases = uow.redress.cases()
+    deadlines: dict[str, Counter[str]] = {}
+    for c in cases:
+        for d in c.deadlines():
+            name = "consultation" if d.name.startswith("consultation") else d.name
+            deadlines.setdefault(name, Counter())[d.status(now).value] += 1
+    return {
+        "at": now.isoformat(),
+        "cases": len(cases),
+        "by_kind": dict(Counter(c.filing.kind.value for c in cases)),
+        "by_state": dict(Counter(c.state.value for c in cases)),
+        "outcomes": dict(Counter(c.outcome.value for c in cases if c.outcome)),
+        "blocked": sum(1 for c in cases if c.blocked_at),
+        "deadlines": {k: dict(v) for k, v in deadlines.items()},
+        "overdue_cases": sorted(c.id for c in cases if c.overdue(now)),
+    }
+
+
+def my_case(code: str, uow: RedressUnitOfWork) -> dict[str, Any]:
+    """The applicant's own case, found by the access code alone (and only that case)."""
+    if not code or len(code) > 200:
+        raise NotFound("no case for this access code")
+    with uow:
+        case = uow.redress.case_by_code(hash_code(code))
+        if case is None:
+            raise NotFound("no case for this access code")
+        _audit(uow, APPLICANT, "ccf.case.applicant_view", f"ccf:{case.id}")
+        uow.commit()
+        now = uow.clock()
+    decided = case.state in (CaseState.DECIDED, CaseState.CLOSED)
+    return {
+        "id": case.id,
+        "kind": case.filing.kind.value,
+        "state": case.state.value,
+        "filed_at": case.filed_at.isoformat(),
+        "admissible": None if case.state is CaseState.RECEIVED else case.state is not CaseState.INADMISSIBLE,
+        "problems": [p.reason for p in case.problems],
+        "precautionary_block": case.blocked_at is not None,
+        "decision_due": case.decision_due.isoformat() if case.decision_due else None,
+        "outcome": case.outcome.value if decided and case.outcome else None,
+        "decision": case.decision if decided else None,
+        "decided_at": case.decided_at.isoformat() if decided and case.decided_at else None,
+        "deadlines": [d.to_dict(now) for d in case.deadlines() if d.name == "decision"],
+    }
+
+
+# --- refugee status -----------------------------------------------------------------------------------
+
+
+REFUGEE_DELETION_REASON = (
+    "Deleted under INTERPOL's policy on refugees and asylum seekers (GA-2017-86-RES-09): a member country "
+    "confirmed the subject's protection status, and the request comes from the country of feared persecution."
+)
+
+
+def confirm_refugee(
+    subject: Subject,
+    status: ProtectionStatus,
+    persecution_country: str,
+    basis: str,
+    actor: Actor,
+    uow: RedressUnitOfWork,
+) -> RefugeeConfirmation:
+    """A member country confirms protection. Existing notices and diffusions from the country of feared
+    persecution about the person (found by identity, across spellings) are deleted; requests still under
+    review are flagged for refusal. The granting country is stored, never told to the requester."""
+    granting = _ncb(actor)
+    if persecution_country == granting:
+        raise InvalidInput("the country of feared persecution cannot be the country granting protection")
+    with uow:
+        now = uow.clock()
+        conf = RefugeeConfirmation(
+            0, subject, status, persecution_country, granting, now, actor.username, basis.strip()
+        )
+        conf.id = uow.redress.add_refugee(conf)
+        targets = [
+            n
+            for n in _identity_candidates(uow, subject)
+            if n.requesting_country == persecution_country
+            and n.id in {i for i, _ in match_notices(subject, [(n.id, n.request.subject)])}
+        ]
+        for n in targets:
+            if n.state in PENDING_REVIEW:
+                _flag(
+                    uow,
+                    n.id,
+                    FlagSource.REFUGEE,
+                    str(conf.id),
+                    "A member country confirmed the subject's protection status against the requester: "
+                    "refuse on the refugee ground (RN-13).",
+                )
+        _audit(
+            uow,
+            actor,
+            "refugee.confirm",
+            f"refugee:{conf.id}",
+            status=status.value,
+            persecution_country=persecution_country,
+            matched=[n.id for n in targets],
+        )
+        uow.commit()
+    deleted = []
+    for n in targets:
+        if n.state in DELETABLE and _delete_notice(
+            uow,
+            n.id,
+            SYSTEM,
+            REFUGEE_DELETION_REASON,
+            BindingOutcome.REFUGEE_DELETED,
+            "refugee",
+            str(conf.id),
+        ):
+            deleted.append(n.id)
+    with uow:
+        stored = uow.redress.get_refugee(conf.id)
+        assert stored is not None
+        stored.deleted_notice_ids = deleted
+        uow.redress.save_refugee(stored)
+        uow.commit()
+    return stored
+
+
+def _load_refugee(uow: RedressUnitOfWork, conf_id: int, actor: Actor) -> RefugeeConfirmation:
+    conf = uow.redress.get_refugee(conf_id)
+    if conf is None:
+        raise NotFound(f"no refugee confirmation {conf_id}")
+    if actor.role is Role.NCB_OFFICER and actor.country != conf.granting_country:
+        raise NotFound(f"no refugee confirmation {conf_id}")
+    return conf
+
+
+def end_refugee_status(
+    conf_id: int, reason: str, actor: Actor, uow: RedressUnitOfWork
+) -> RefugeeConfirmation:
+    """The status was denied or revoked (by the confirming country, or recorded by the CCF/GS). Notices
+    deleted because of it are flagged: a reviewer decides whether compliant data may be restored."""
+    if actor.role not in (Role.NCB_OFFICER, Role.CCF, Role.REVIEWER):
+        raise Forbidden("the confirming NCB, the CCF or a reviewer records the end of a status")
+    with uow:
+        conf = _load_refugee(uow, conf_id, actor)
+        conf.end(uow.clock(), actor.username, reason)
+        uow.redress.save_refugee(conf)
+        for notice_id in conf.deleted_notice_ids:
+            _flag(
+                uow,
+                notice_id,
+                FlagSource.RESTORATION,
+                str(conf.id),
+                "The protection status that led to this deletion has ended: decide whether the data, if "
+                "otherwise compliant, may be restored.",
+            )
+        _audit(uow, actor, "refugee.end", f"refugee:{conf.id}")
+        uow.commit()
+    return conf
+
+
+def allow_restoration(
+    conf_id: int, notice_id: str, reasons: str, actor: Actor, uow: RedressUnitOfWork
+) -> None:
+    """A reviewer decides that data deleted under the refugee policy may come back (the status ended and
+    the data is otherwise compliant). The requester may re-submit; the same facts are no longer barred."""
+    if actor.role is not Role.REVIEWER:
+        raise Forbidden("restoring data is a General Secretariat reviewer's decision")
+    if len(reasons.strip()) < 20:
+        raise InvalidInput("a restoration is reasoned")
+    with uow:
+        conf = _load_refugee(uow, conf_id, actor)
+        if conf.active:
+            raise RuleViolation("the protection status has not ended")
+        if notice_id not in conf.deleted_notice_ids:
+            raise InvalidInput(f"notice {notice_id} was not deleted because of this status")
+        now = uow.clock()
+        uow.redress.add_outcome(
+            notice_id,
+            BindingOutcome.RESTORABLE,
+            "refugee",
+            str(conf.id),
+            now,
+            actor.username,
+            reasons.strip(),
+        )
+        for flag in uow.redress.flags([notice_id], open_only=True):
+            if flag.source is FlagSource.RESTORATION and flag.ref == str(conf.id):
+                flag.resolved_at, flag.resolved_by, flag.resolution = now, actor.username, reasons.strip()
+                uow.redress.save_flag(flag)
+        notice = uow.notices.get(notice_id)
+        if notice is not None:
+            uow.redress.add_notification(
+                Notification(
+                    0,
+                    now,
+                    notice.requesting_country,
+                    "notice.restorable",
+                    notice_id,
+                    f"The data of deleted notice {notice_id} may be re-submitted if it complies with "
+                    "INTERPOL's rules; it will be reviewed again.",
+                )
+            )
+        _audit(uow, actor, "refugee.restore", f"notice:{notice_id}", confirmation=conf.id)
+        uow.commit()
+
+
+def refugee_view(conf: RefugeeConfirmation, actor: Actor) -> dict[str, Any]:
+    return {
+        "id": conf.id,
+        "name": conf.subject.name.full(),
+        "date_of_birth": conf.subject.date_of_birth.iso() if conf.subject.date_of_birth else None,
+        "status": conf.status.value,
+        "persecution_country": conf.persecution_country,
+        "granting_country": conf.granting_country,
+        "basis": conf.basis,
+        "confirmed_at": conf.confirmed_at.isoformat(),
+        "confirmed_by": conf.confirmed_by,
+        "active": conf.active,
+        "ended_at": conf.ended_at.isoformat() if conf.ended_at else None,
+        "end_reason": conf.end_reason,
+        "deleted_notice_ids": list(conf.deleted_notice_ids),
+    }
+
+
+def refugee_confirmations(
+    actor: Actor, uow: RedressUnitOfWork, notice_id: str | None = None
+) -> list[dict[str, Any]]:
+    """The CCF and reviewers see every confirmation (with the granting country), or those matching a
+    notice's subject; an NCB sees only its own country's."""
+    if actor.role is Role.NCB_OFFICER:
+        with uow:
+            return [refugee_view(c, actor) for c in uow.redress.refugees(actor.country)]
+    _official(actor)
+    with uow:
+        if notice_id is None:
+            confs = uow.redress.refugees()
+        else:
+            notice = uow.notices.get(notice_id)
+            if notice is None:
+                raise NotFound(f"no notice {notice_id}")
+            s = notice.request.subject
+            confs = [
+                c for c in uow.redress.refugee_candidates(s) if match_notices(s, [(notice_id, c.subject)])
+            ]
+        _audit(uow, actor, "refugee.list", "refugee", notice_id=notice_id)
+        uow.commit()
+    return [refugee_view(c, actor) for c in confs]
+
+
+# --- harassment reports -------------------------------------------------------------------------------
+
+
+def file_harassment_report(report: HarassmentReport, uow: RedressUnitOfWork) -> HarassmentReport:
+    """Anyone may report (the person, a relative, a lawyer, an NGO). The report is linked to the notice
+    (named, or found by identity) and reopens its review. The reporter is not told whether a notice
+    exists."""
+    report.validate()
+    with uow:
+        now = uow.clock()
+        linked: list[str] = []
+        if report.notice_id and uow.notices.get(report.notice_id) is not None:
+            linked.append(report.notice_id)
+        if report.subject is not None:
+            for notice_id, _ in match_notices(
+                report.subject, ((n.id, n.request.subject) for n in _identity_candidates(uow, report.subject))
+            ):
+                if notice_id not in linked:
+                    linked.append(notice_id)
+        stored = []
+        targets: list[str | None] = [*linked] or [None]
+        for target in targets:
+            r = replace(report, filed_at=now, notice_id=target)
+            r = replace(r, id=uow.redress.add_report(r))
+            stored.append(r)
+            if target:
+                _flag(
+                    uow,
+                    target,
+                    FlagSource.HARASSMENT,
+                    str(r.id),
+                    f"Harassment reported ({', '.join(k.value for k in r.kinds)}) against the "
+                    f"{r.victim_relation}: review the notice again.",
+                )
+        _audit(
+            uow,
+            REPORTER,
+            "harassment.report",
+            "harassment",
+            ids=[r.id for r in stored],
+            kinds=[k.value for k in report.kinds],
+            notices=linked,
+        )
+        uow.commit()
+    return stored[0]
+
+
+def report_view(r: HarassmentReport) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "filed_at": r.filed_at.isoformat(),
+        "notice_id": r.notice_id,
+        "reporter": {"kind": r.reporter_kind.value, "name": r.reporter_name, "contact": r.reporter_contact},
+        "victim": {"name": r.victim_name, "relation": r.victim_relation},
+        "kinds": [k.value for k in r.kinds],
+        "occurred_on": r.occurred_on,
+        "place": r.place,
+        "description": r.description,
+        "source": r.source,
+        "evidence": list(r.evidence),
+    }
+
+
+def harassment_reports(
+    actor: Actor, uow: RedressUnitOfWork, notice_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Reports with their reporters: for the CCF and reviewers only."""
+    _official(actor)
+    with uow:
+        reports = uow.redress.reports(notice_id)
+        _audit(uow, actor, "harassment.list", "harassment", notice_id=notice_id)
+        uow.commit()
+    return [report_view(r) for r in reports]
+
+
+def harassment_figures(actor: Actor, uow: RedressUnitOfWork) -> dict[str, Any]:
+    """Counts by kind and by requesting country of the linked notice; no identities."""
+    if actor.role not in (Role.CCF, Role.OVERSIGHT, Role.REVIEWER):
+        raise Forbidden("the figures are for the CCF, reviewers and oversight")
+    with uow:
+        reports = uow.redress.reports()
+        countries: Counter[str] = Counter()
+        for r in reports:
+            notice = uow.notices.get(r.notice_id) if r.notice_id else None
+            countries[notice.requesting_country if notice else "unlinked"] += 1
+    return {
+        "reports": len(reports),
+        "by_kind": dict(Counter(k.value for r in reports for k in r.kinds)),
+        "by_requesting_country": dict(countries),
+        "by_reporter": dict(Counter(r.reporter_kind.value for r in reports)),
+    }
+
+
+# --- a country's position on a notice -----------------------------------------------------------------
+
+
+def record_position(
+    notice_id: str,
+    kind: PositionKind,
+    grounds: Sequence[PositionGround],
+    text: str,
+    evidence: Sequence[str],
+    disclose: bool,
+    actor: Actor,
+    uow: RedressUnitOfWork,
+) -> Position:
+    """An NCB that can see a notice records its country's position; the GS is told; review reopens."""
+    country = _ncb(actor)
+    with uow:
+        notice = uow.notices.get(notice_id)
+        if notice is None or not policy.can_see_notice(actor, notice):
+            raise NotFound(f"no notice {notice_id}")
+        if notice.requesting_country == country:
+            raise Forbidden("the requesting country does not record a position on its own notice")
+        now = uow.clock()
+        p = Position(
+            0,
+            notice_id,
+            country,
+            kind,
+            tuple(dict.fromkeys(grounds)),
+            text.strip(),
+            tuple(e.strip() for e in evidence if e.strip()),
+            now,
+            actor.username,
+            disclose,
+        )
+        p.validate()
+        p.id = uow.redress.add_position(p)
+        uow.redress.add_notification(
+            Notification(
+                0,
+                now,
+                GENERAL_SECRETARIAT,
+                "position.recorded",
+                notice_id,
+                f"{country} recorded a {kind.value.replace('_', ' ')} on notice {notice_id}"
+                + (f" (grounds: {', '.join(g.value for g in p.grounds)})" if p.grounds else ""),
+            )
+        )
+        _flag(
+            uow,
+            notice_id,
+            FlagSource.POSITION,
+            str(p.id),
+            f"A member country recorded a {kind.value.replace('_', ' ')}: review the notice again.",
+        )
+        _audit(
+            uow,
+            actor,
+            "position.record",
+            f"notice:{notice_id}",
+            position=p.id,
+            kind=kind.value,
+            grounds=[g.value for g in p.grounds],
+        )
+        uow.commit()
+    return p
+
+
+def position_view(p: Position, full: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": p.id,
+        "notice_id": p.notice_id,
+        "kind": p.kind.value,
+        "grounds": [g.value for g in p.grounds],
+        "at": p.at.isoformat(),
+        "answered": p.answered_at is not None,
+        "country": p.country if full or p.disclose else None,
+    }
+    if full:
+        out.update(
+            text=p.text,
+            evidence=list(p.evidence),
+            by=p.by,
+            disclose=p.disclose,
+            answer=p.answer,
+            answered_at=p.answered_at.isoformat() if p.answered_at else None,
+        )
+    return out
+
+
+def positions_for(notice_id: str, actor: Actor, uow: RedressUnitOfWork) -> dict[str, Any]:
+    """Reviewers and the CCF see every position; an NCB that can see the notice sees its own in full and
+    that caveats exist (who raised them only where that country agreed)."""
+    with uow:
+        notice = uow.notices.get(notice_id)
+        if notice is None or not policy.can_see_notice(actor, notice):
+            raise NotFound(f"no notice {notice_id}")
+        positions = uow.redress.positions([notice_id])
+    official = actor.role in (Role.CCF, Role.REVIEWER)
+    caveats = [p for p in positions if p.kind is not PositionKind.NO_ACTION]
+    return {
+        "notice_id": notice_id,
+        "caveats": len(caveats),
+        "positions": [position_view(p, official or p.country == actor.country) for p in positions],
+    }
+
+
+def answer_position(position_id: int, answer: str, actor: Actor, uow: RedressUnitOfWork) -> Position:
+    """The General Secretariat answers a country's concern (counted in the figures)."""
+    if actor.role is not Role.REVIEWER:
+        raise Forbidden("a General Secretariat reviewer answers a country's position")
+    if len(answer.strip()) < 10:
+        raise InvalidInput("an answer is written")
+    with uow:
+        p = uow.redress.get_position(position_id)
+        if p is None:
+            raise NotFound(f"no position {position_id}")
+        p.answered_at, p.answered_by, p.answer = uow.clock(), actor.username, answer.strip()
+        uow.redress.save_position(p)
+        uow.redress.add_notification(
+            Notification(
+                0,
+                uow.clock(),
+                p.country,
+                "position.answered",
+                p.notice_id,
+                f"The General Secretariat answered your country's position on notice {p.notice_id}.",
+            )
+        )
+        _audit(uow, actor, "position.answer", f"notice:{p.notice_id}", position=p.id)
+        uow.commit()
+    return p
+
+
+def position_figures(actor: Actor, uow: RedressUnitOfWork) -> dict[str, Any]:
+    if actor.role not in (Role.CCF, Role.OVERSIGHT, Role.REVIEWER):
+        raise Forbidden("the figures are for the CCF, reviewers and oversight")
+    with uow:
+        ps = uow.redress.positions()
+    return {
+        "positions": len(ps),
+        "by_kind": dict(Counter(p.kind.value for p in ps)),
+        "by_ground": dict(Counter(g.value for p in ps for g in p.grounds)),
+        "answered": sum(1 for p in ps if p.answered_at),
+    }
+
+
+# --- review flags and notifications -------------------------------------------------------------------
+
+
+def flag_view(f: ReviewFlag) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "notice_id": f.notice_id,
+        "at": f.at.isoformat(),
+        "source": f.source.value,
+        "ref": f.ref,
+        "text": f.text,
+        "resolved_at": f.resolved_at.isoformat() if f.resolved_at else None,
+        "resolved_by": f.resolved_by,
+        "resolution": f.resolution,
+    }
+
+
+def review_flags(
+    actor: Actor, uow: RedressUnitOfWork, notice_id: str | None = None, open_only: bool = True
+) -> list[dict[str, Any]]:
+    """What reopened review: harassment reports, positions, refugee confirmations, ended statuses."""
+    _official(actor)
+    with uow:
+        flags = uow.redress.flags([notice_id] if notice_id else None, open_only)
+    return [flag_view(f) for f in flags]
+
+
+def resolve_flag(flag_id: int, resolution: str, actor: Actor, uow: RedressUnitOfWork) -> ReviewFlag:
+    if actor.role is not Role.REVIEWER:
+        raise Forbidden("a General Secretariat reviewer resolves a review flag")
+    if len(resolution.strip()) < 10:
+        raise InvalidInput("a resolution is written (at least 10 characters)")
+    with uow:
+        f = uow.redress.get_flag(flag_id)
+        if f is None:
+            raise NotFound(f"no review flag {flag_id}")
+        if f.resolved_at is not None:
+            raise RuleViolation("this flag is already resolved")
+        f.resolved_at, f.resolved_by, f.resolution = uow.clock(), actor.username, resolution.strip()
+        uow.redress.save_flag(f)
+        _audit(uow, actor, "review.flag.resolve", f"notice:{f.notice_id}", flag=f.id)
+        uow.commit()
+    return f
+
+
+def notifications_for(actor: Actor, uow: RedressUnitOfWork) -> list[dict[str, Any]]:
+    """An NCB's messages (to it, or to every NCB it was not excluded from); reviewers get the GS's."""
+    if actor.role is Role.NCB_OFFICER and actor.country:
+        recipient = actor.country
+    elif actor.role in (Role.REVIEWER, Role.CCF):
+        recipient = GENERAL_SECRETARIAT
+    else:
+        raise Forbidden("notifications are for NCBs and the General Secretariat")
+
+    def keep(n: Notification) -> bool:
+        return n.recipient == recipient if recipient == GENERAL_SECRETARIAT else n.reaches(recipient)
+
+    with uow:
+        rows = [n for n in uow.redress.notifications() if keep(n)]
+    return [
+        {"id": n.id, "at": n.at.isoformat(), "kind": n.kind, "notice_id": n.notice_id, "text": n.text}
+        for n in rows
+    ]

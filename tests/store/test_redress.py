@@ -1,0 +1,167 @@
+"""Redress on SQLite and PostgreSQL: the deletion cascade (state, outcome rows, notifications), the RN-16
+bar on re-filing, refugee deletion across spellings, the consultation sweep, round trips of every record."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rednotice.bootstrap import Store
+from rednotice.domain.compliance.context import ProtectionStatus
+from rednotice.domain.lifecycle import Action, State
+from rednotice.domain.model import Subject
+from rednotice.domain.redress import (
+    HarassmentReport,
+    HarmKind,
+    IdProof,
+    Outcome,
+    PositionGround,
+    PositionKind,
+    ReporterKind,
+    RequestKind,
+)
+from rednotice.domain.users import Actor, Role
+from rednotice.services import notices as ns
+from rednotice.services import redress as rs
+from tests.conftest import FakeClock
+from tests.factories import make_request
+from tests.unit.test_redress import filing
+
+CCF = Actor("ccf", Role.CCF)
+REV = Actor("rev", Role.REVIEWER)
+FR = Actor("ncb-fr", Role.NCB_OFFICER, "FR")
+DE = Actor("ncb-de", Role.NCB_OFFICER, "DE")
+
+
+def published(store: Store, **overrides: object) -> str:
+    request = make_request(**overrides)  # type: ignore[arg-type]
+    officer = Actor(f"ncb-{request.requesting_country.lower()}", Role.NCB_OFFICER, request.requesting_country)
+    notice = ns.create_request(ns.CreateRequest(request), officer, store.uow())
+    ns.transition(ns.Transition(notice.id, Action.START_REVIEW), REV, store.uow())
+    ns.transition(ns.Transition(notice.id, Action.PUBLISH, "compliant"), REV, store.uow())
+    return notice.id
+
+
+def state(store: Store, nid: str) -> State:
+    with store.uow() as uow:
+        notice = uow.notices.get(nid)
+    assert notice is not None
+    return notice.state
+
+
+def test_case_round_trip_and_deletion_cascade(store: Store, clock: FakeClock) -> None:
+    nid = published(store)
+    case, code = rs.file_case(filing(notice_id=nid), store.uow())
+    with store.uow() as uow:
+        loaded = uow.redress.case_by_code(rs.hash_code(code))
+    assert loaded is not None and loaded.filing == case.filing and loaded.notice_ids == [nid]
+    rs.assess_case(case.id, CCF, store.uow())
+    rs.block(case.id, "Pending the Commission's decision.", CCF, store.uow())
+    assert state(store, nid) is State.SUSPENDED
+    page = ns.list_notices(ns.NoticeFilter(), DE, store.uow())
+    assert nid not in [n.id for n in page.items]
+    rs.decide(case.id, Outcome.DELETED, "The facts describe a political dispute (Art. 3).", CCF, store.uow())
+    assert state(store, nid) is State.DELETED
+    with store.uow() as uow:
+        assert uow.redress.outcomes_for([nid]) == {nid: rs.BindingOutcome.CCF_NON_COMPLIANT}
+        notes = uow.redress.notifications(nid)
+        again = uow.redress.get_case(case.id)
+    assert {n.recipient for n in notes} == {"FR", "*", "GS"}
+    assert any(n.reaches("DE") for n in notes)
+    assert again is not None and again.outcome is Outcome.DELETED and again.blocked_at is not None
+    # the same facts re-filed (even as a diffusion) are barred: RN-16 fires
+    refiled = ns.create_request(ns.CreateRequest(make_request(), send=False), FR, store.uow())
+    ns.transition(ns.Transition(refiled.id, Action.SUBMIT), FR, store.uow())
+    with store.uow() as uow:
+        check = uow.reviews.latest_check(refiled.id)
+    assert check is not None and "RN-16" in check.codes("block")
+
+
+def test_consultation_sweep_deletes_on_both_databases(store: Store, clock: FakeClock) -> None:
+    nid = published(store)
+    case, _ = rs.file_case(filing(notice_id=nid), store.uow())
+    rs.assess_case(case.id, CCF, store.uow())
+    rs.consult(
+        case.id, nid, "Send the warrant and the judgment.", clock() + timedelta(days=30), CCF, store.uow()
+    )
+    assert [c["case_id"] for c in rs.consultations_for(FR, store.uow())] == [case.id]
+    clock.advance(days=31)
+    assert rs.sweep_consultations(store.uow()) == [nid]
+    assert state(store, nid) is State.DELETED
+    assert rs.sweep_consultations(store.uow()) == []
+
+
+def test_refugee_confirmation_deletes_a_differently_spelled_notice(store: Store) -> None:
+    nid = published(
+        store,
+        **{
+            "requesting_country": "RU",
+            "subject.family_name": "KHASANOV",
+            "subject.given_names": "Yusuf",
+            "subject.aliases": [],
+            "subject.nationalities": ["RU"],
+        },
+    )
+    spelled = Subject(
+        family_name="Хасанов", given_names="Юсуф", date_of_birth=make_request().subject.date_of_birth
+    )
+    conf = rs.confirm_refugee(spelled, ProtectionStatus.ASYLUM_SEEKER, "RU", "Claim lodged", DE, store.uow())
+    assert conf.deleted_notice_ids == [nid] and state(store, nid) is State.DELETED
+    with store.uow() as uow:
+        candidates = uow.redress.refugee_candidates(make_request().subject)
+        assert [c.granting_country for c in candidates] == ["DE"]
+        assert uow.redress.outcomes_for([nid]) == {nid: rs.BindingOutcome.REFUGEE_DELETED}
+    rs.end_refugee_status(conf.id, "Asylum claim rejected on appeal.", DE, store.uow())
+    with store.uow() as uow:
+        ended = uow.redress.get_refugee(conf.id)
+    assert ended is not None and not ended.active
+
+
+def test_reports_positions_flags_round_trip(store: Store, clock: FakeClock) -> None:
+    nid = published(store)
+    report = HarassmentReport(
+        0,
+        clock(),
+        ReporterKind.RELATIVE,
+        "Anna",
+        "anna@example.org",
+        nid,
+        "Anna Durand",
+        "sibling",
+        (HarmKind.DETENTION,),
+        "2026-01-02",
+        "Lyon",
+        "Detained for two days to press her brother.",
+        "Anna",
+        ("medical report",),
+        None,
+    )
+    stored = rs.file_harassment_report(report, store.uow())
+    p = rs.record_position(
+        nid,
+        PositionKind.CONCERN,
+        [PositionGround.ARTICLE_2],
+        "Risk of ill-treatment.",
+        ["UN report"],
+        True,
+        DE,
+        store.uow(),
+    )
+    rs.answer_position(p.id, "Reviewed with the Art. 2 assessment.", REV, store.uow())
+    with store.uow() as uow:
+        reports = uow.redress.reports(nid)
+        positions = uow.redress.positions([nid])
+        flags = uow.redress.flags([nid], open_only=True)
+    assert reports == [stored]
+    assert (
+        positions[0].answer and positions[0].disclose and positions[0].grounds == (PositionGround.ARTICLE_2,)
+    )
+    assert sorted(f.source.value for f in flags) == ["country_position", "harassment_report"]
+    rs.resolve_flag(flags[0].id, "Considered in the re-review.", REV, store.uow())
+    assert len(rs.review_flags(REV, store.uow(), nid)) == 1
+
+
+def test_inadmissible_case_keeps_its_reasons(store: Store) -> None:
+    case, code = rs.file_case(filing(kind=RequestKind.ACCESS, id_proof=IdProof(), language="de"), store.uow())
+    rs.assess_case(case.id, CCF, store.uow())
+    mine = rs.my_case(code, store.uow())
+    assert mine["admissible"] is False and len(mine["problems"]) == 5
