@@ -22,6 +22,12 @@ class InvalidInput(DomainError):
     code = "invalid_input"
 
 
+class TooLarge(InvalidInput):
+    """The input is larger than the configured limit."""
+
+    code = "too_large"
+
+
 class NotFound(DomainError):
     """No such thing, or the asker may not know it exists."""
 

@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rednotice.domain import errors as e
 
 STATUS: dict[type[e.DomainError], int] = {
+    e.TooLarge: 413,
     e.InvalidInput: 422,
     e.Unauthenticated: 401,
     e.Forbidden: 403,
