@@ -12,6 +12,7 @@ from rednotice.adapters.db.migrate import upgrade
 from rednotice.adapters.formats.request_json import parse_request_text
 from rednotice.cli import compliance as compliance_cli
 from rednotice.cli import demo as demo_cli
+from rednotice.cli import export as export_cli
 from rednotice.cli import imports as imports_cli
 from rednotice.cli import review as review_cli
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
@@ -238,3 +239,4 @@ imports_cli.register(app)
 demo_cli.register(app)
 compliance_cli.register(app)
 review_cli.register(app)
+export_cli.register(app)

@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from rednotice import __version__
 from rednotice.bootstrap import Store, open_store
-from rednotice.web import api, compliance_api, errors, redress_api, review_api
+from rednotice.web import api, compliance_api, errors, public_api, redress_api, review_api
 
 
 class BodySizeLimit:
@@ -70,6 +70,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.include_router(review_api.router)
     app.include_router(compliance_api.router)
     app.include_router(redress_api.router)
+    app.include_router(public_api.router)
 
     @app.get("/healthz", tags=["ops"])
     def healthz(request: Request) -> dict[str, str]:

@@ -1,10 +1,176 @@
-"""SQL repository for the public capability (`uow.public`)."""
+"""SQL repository for the public capability (`uow.public`): public extracts, searched by the database.
+
+Two parts:
+
+* ``public_clause`` — the policy (``policy.is_public``) as SQL: a red notice, published, with the
+  requester's consent to a public extract. Every query here starts from it.
+* ``public_terms`` — folded names and charges of public extracts (see tables_public), kept in step with
+  ``notices`` by :meth:`SqlPublicRepository.sync` before each search. It follows the notices' change
+  sequence, which commits in order (store.py ``_next_change_seq``), so "everything after the last
+  sequence number seen" never skips a change.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, exists, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from rednotice.adapters.db import tables as t
+from rednotice.adapters.db.tables_public import public_sync, public_terms
+from rednotice.adapters.formats.request_json import parse_request
+from rednotice.domain import policy
+from rednotice.domain.dates import PartialDate
+from rednotice.domain.lifecycle import Notice, State
+from rednotice.domain.model import NoticeType
+from rednotice.services.public import (
+    FORENAME,
+    NAME,
+    TEXT,
+    PublicQuery,
+    PublicRow,
+    like_escape,
+    search_terms,
+)
+
+SYNC_ROW = 1
+NEVER_BUILT = -1
+BATCH = 1000
+
+
+def public_clause() -> Any:
+    n = t.notices
+    return and_(
+        n.c.type == NoticeType.RED_NOTICE.value,
+        n.c.state == State.PUBLISHED.value,
+        n.c.public_extract.is_(True),
+    )
+
+
+def _codes(text: str | None) -> tuple[str, ...]:
+    return tuple(c for c in (text or "").split(",") if c)
 
 
 class SqlPublicRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+
+    # -- keeping the search projection in step
+
+    def sync(self) -> int:
+        """Bring ``public_terms`` up to date with ``notices``; return how many notices were re-indexed.
+
+        Cheap when nothing changed (two indexed reads). Otherwise the sync row is locked (FOR UPDATE) so
+        two searches never re-index the same notices at once; the first search on a new store builds
+        the whole projection."""
+        n, s = t.notices, public_sync
+        row = self.conn.execute(select(s.c.seq).where(s.c.id == SYNC_ROW)).first()
+        head = self._head()
+        if row is not None and row.seq >= head and row.seq != NEVER_BUILT:
+            return 0
+        if row is None:
+            try:
+                with self.conn.begin_nested():
+                    self.conn.execute(insert(s).values(id=SYNC_ROW, seq=NEVER_BUILT))
+            except IntegrityError:
+                pass  # another search created it first; the lock below waits for it
+        last = self.conn.execute(select(s.c.seq).where(s.c.id == SYNC_ROW).with_for_update()).scalar_one()
+        head = self._head()  # read after the lock: every change up to it has committed
+        if last == NEVER_BUILT:
+            self.conn.execute(delete(public_terms))
+            changed = select(n).where(public_clause(), n.c.change_seq <= head)
+        elif last >= head:
+            return 0
+        else:
+            changed = select(n).where(n.c.change_seq > last, n.c.change_seq <= head)
+        count = 0
+        after = ""
+        while True:
+            rows = self.conn.execute(changed.where(n.c.id > after).order_by(n.c.id).limit(BATCH)).all()
+            for r in rows:
+                self._reindex(r)
+            count += len(rows)
+            if len(rows) < BATCH:
+                break
+            after = rows[-1].id
+        self.conn.execute(update(s).where(s.c.id == SYNC_ROW).values(seq=max(head, 0)))
+        return count
+
+    def _head(self) -> int:
+        return int(self.conn.execute(select(func.coalesce(func.max(t.notices.c.change_seq), 0))).scalar_one())
+
+    def _reindex(self, row: Any) -> None:
+        self.conn.execute(delete(public_terms).where(public_terms.c.notice_id == row.id))
+        notice = Notice(id=row.id, request=parse_request(row.payload), state=State(row.state))
+        if notice.type is not NoticeType.RED_NOTICE or not policy.is_public(notice):
+            return
+        terms = search_terms(notice.request)
+        if terms:
+            self.conn.execute(
+                insert(public_terms),
+                [
+                    {"notice_id": row.id, "field": f, "position": i, "value": v}
+                    for i, (f, v) in enumerate(terms)
+                ],
+            )
+
+    # -- searching
+
+    def _has_term(self, field: str, like: str) -> Any:
+        pt = public_terms
+        return exists().where(
+            pt.c.notice_id == t.notices.c.id, pt.c.field == field, pt.c.value.like(like, escape="\\")
+        )
+
+    def search(self, query: PublicQuery, today: date) -> tuple[int, list[PublicRow]]:
+        self.sync()
+        n = t.notices
+        where: list[Any] = [public_clause()]
+        if query.name is not None:
+            where.append(self._has_term(NAME, query.name.like))
+        if query.forename is not None:
+            where.append(self._has_term(FORENAME, query.forename.like))
+        for word in query.free_text:
+            where.append(self._has_term(TEXT, f"%{like_escape(word)}%"))
+        if query.nationality:
+            where.append(n.c.nationalities.contains(f",{query.nationality},", autoescape=True))
+        if query.sex is not None:
+            where.append(n.c.sex == query.sex.value)
+        if query.warrant_country:
+            where.append(n.c.requesting_country == query.warrant_country)
+        if query.has_age:
+            # dob is ISO text known to the year, month or day. Its earliest possible date is on or before
+            # X exactly when dob <= X cut to dob's length; its latest is on or after Y when dob >= Y cut.
+            dob = n.c.date_of_birth
+            where.append(dob.is_not(None))
+            bounds = query.age_bounds(today)
+            if bounds.born_on_or_before is not None:
+                where.append(dob <= func.substr(bounds.born_on_or_before, 1, func.length(dob)))
+            if bounds.born_on_or_after is not None:
+                where.append(dob >= func.substr(bounds.born_on_or_after, 1, func.length(dob)))
+        cond = and_(*where)
+        total = int(self.conn.execute(select(func.count()).select_from(n).where(cond)).scalar_one())
+        rows = self.conn.execute(
+            select(n.c.id, n.c.family_name, n.c.given_names, n.c.date_of_birth, n.c.nationalities)
+            .where(cond)
+            .order_by(n.c.published_at.desc().nulls_last(), n.c.id.desc())
+            .offset(query.offset)
+            .limit(query.per_page)
+        ).all()
+        return total, [
+            PublicRow(
+                entity_id=r.id,
+                family_name=r.family_name,
+                given_names=r.given_names,
+                date_of_birth=PartialDate.parse(r.date_of_birth) if r.date_of_birth else None,
+                nationalities=_codes(r.nationalities),
+            )
+            for r in rows
+        ]
+
+    def public_ids(self, after: str, limit: int) -> list[str]:
+        n = t.notices
+        q = select(n.c.id).where(public_clause(), n.c.id > after).order_by(n.c.id).limit(limit)
+        return list(self.conn.execute(q).scalars())

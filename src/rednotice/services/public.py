@@ -1,0 +1,480 @@
+"""The public notices API's use cases: search public extracts, read one, list them all for export.
+
+Only *public extracts* ever leave this module: published red notices whose requester consented to a
+public extract (``policy.is_public``; rules 24 and 25). Everything else (drafts, refused, suspended,
+deleted or cancelled notices, diffusions, restricted notices) does not exist here, and the public
+document carries only the fields of INTERPOL's public API (docs/domain.md §6): never the warrant's
+reference, the facts, the profile, relations, identity documents or any internal state.
+
+Search parameters arrive as the strings INTERPOL's API takes (``forename``, ``name``, ``nationality``,
+``ageMin``, ``ageMax``, ``sexId``, ``arrestWarrantCountryId``, ``freeText``, ``page``,
+``resultPerPage``); :meth:`PublicQuery.parse` checks them and raises ``InvalidInput`` with a
+readable message. The filtering and paging are done by the database (``uow.public.search``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from rednotice.domain import policy
+from rednotice.domain.dates import PartialDate
+from rednotice.domain.errors import InvalidInput, NotFound
+from rednotice.domain.lifecycle import Notice
+from rednotice.domain.model import NoticeRequest, NoticeType, Sex
+from rednotice.services.ports import UnitOfWork
+
+MAX_RESULTS_PER_PAGE = 160
+"""INTERPOL's cap on ``resultPerPage``; a larger value is lowered to it (as INTERPOL's API does)."""
+DEFAULT_RESULTS_PER_PAGE = 20
+MAX_PAGE = 1_000_000
+MAX_AGE = 999
+"""Ages above this are refused; OpenSanctions' crawler asks for ``ageMax=300``, which is accepted."""
+MAX_PATTERN = 200
+PUBLIC_ACTOR = "anonymous (public API)"
+"""Who the audit trail records for a public search: nobody in particular, and no IP address."""
+
+PARAMETERS = (
+    "name",
+    "forename",
+    "nationality",
+    "freeText",
+    "ageMin",
+    "ageMax",
+    "sexId",
+    "arrestWarrantCountryId",
+)
+"""The search parameters in the order INTERPOL's API writes them in its links."""
+
+_COUNTRY = re.compile(r"^[A-Za-z0-9]{2,3}$")
+_NOTICE_REF = re.compile(r"^(\d{4})[-/](\d+)$")
+
+
+# -- text folding and name patterns --------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (NFKD, combining marks dropped): what public search compares.
+    Unlike the store's ``fold`` it keeps surrounding spaces, so it can fold pieces of a pattern."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class NamePattern:
+    """INTERPOL's ``name``/``forename`` take regular expressions; rednotice reads the subset clients use:
+
+    * ``^`` at the start and ``$`` at the end anchor the match to the whole name;
+    * ``.`` is any one character and ``.*`` any run of characters (OpenSanctions enumerates names by
+      length with ``^.....$``);
+    * ``\\`` makes the next character literal; every other character matches itself.
+
+    Without anchors the text matches anywhere in the name (a substring). Case and accents are ignored.
+    """
+
+    text: str
+    like: str
+    """The SQL LIKE pattern over folded names, with ``\\`` as the escape character."""
+    regex: re.Pattern[str]
+    """The same pattern as a Python regular expression over folded names (the in-memory fake)."""
+
+    @classmethod
+    def parse(cls, text: str, what: str) -> NamePattern:
+        if len(text) > MAX_PATTERN:
+            raise InvalidInput(f"{what} is longer than {MAX_PATTERN} characters", field=what)
+        body = text
+        start = body.startswith("^")
+        if start:
+            body = body[1:]
+        end = body.endswith("$") and not body.endswith("\\$")
+        if end:
+            body = body[:-1]
+        like: list[str] = []
+        rx: list[str] = []
+        literal: list[str] = []
+
+        def flush() -> None:
+            if literal:
+                folded = fold("".join(literal))
+                like.append(folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+                rx.append(re.escape(folded))
+                literal.clear()
+
+        i = 0
+        while i < len(body):
+            c = body[i]
+            if c == "\\" and i + 1 < len(body):
+                literal.append(body[i + 1])
+                i += 2
+                continue
+            if c == ".":
+                flush()
+                if body[i + 1 : i + 2] == "*":
+                    like.append("%")
+                    rx.append(".*")
+                    i += 2
+                    continue
+                like.append("_")
+                rx.append(".")
+                i += 1
+                continue
+            literal.append(c)
+            i += 1
+        flush()
+        pattern = ("" if start else "%") + "".join(like) + ("" if end else "%")
+        regex = ("^" if start else "^.*") + "".join(rx) + ("$" if end else ".*$")
+        return cls(text, pattern, re.compile(regex, re.DOTALL))
+
+    def matches(self, folded_value: str) -> bool:
+        return self.regex.match(folded_value) is not None
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# -- the query -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AgeBounds:
+    """Birth dates compatible with an age range on a given day, as ISO text for the database.
+
+    A person whose birth date is known only to the year or the month has a *range* of possible ages;
+    they match when that range overlaps ``[ageMin, ageMax]``: the earliest possible birth date is on or
+    before ``born_on_or_before`` and the latest is on or after ``born_on_or_after``."""
+
+    born_on_or_before: str | None
+    born_on_or_after: str | None
+
+
+def _years_before(day: date, years: int) -> date:
+    year = day.year - years
+    if year < 1:
+        return date.min
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=year, day=28)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicQuery:
+    name: NamePattern | None = None
+    forename: NamePattern | None = None
+    nationality: str | None = None
+    age_min: int | None = None
+    age_max: int | None = None
+    sex: Sex | None = None
+    warrant_country: str | None = None
+    free_text: tuple[str, ...] = ()
+    """Folded words; each must appear in a name or a charge."""
+    free_text_raw: str | None = None
+    page: int = 1
+    per_page: int = DEFAULT_RESULTS_PER_PAGE
+    asked_per_page: int | None = None
+    """What the client asked for, when it was more than the cap (then ``per_page`` is the cap)."""
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    @property
+    def has_age(self) -> bool:
+        return self.age_min is not None or self.age_max is not None
+
+    def age_bounds(self, today: date) -> AgeBounds:
+        before = None if self.age_min is None else _years_before(today, self.age_min).isoformat()
+        after = None
+        if self.age_max is not None:
+            limit = _years_before(today, self.age_max + 1)
+            after = None if limit == date.min else (limit + timedelta(days=1)).isoformat()
+        return AgeBounds(before, after)
+
+    def age_matches(self, born: PartialDate | None, today: date) -> bool:
+        """The reference semantics (the in-memory fake and the tests): the age ranges overlap."""
+        if not self.has_age:
+            return True
+        if born is None:
+            return False
+        youngest, oldest = born.age_range_on(today)
+        if self.age_min is not None and oldest < self.age_min:
+            return False
+        return not (self.age_max is not None and youngest > self.age_max)
+
+    def params(self) -> dict[str, Any]:
+        """The parameters as INTERPOL's API echoes them in ``query`` (only those given), in its order."""
+        out: dict[str, Any] = {"page": self.page, "resultPerPage": self.per_page}
+        given: dict[str, Any] = {
+            "name": self.name.text if self.name else None,
+            "forename": self.forename.text if self.forename else None,
+            "nationality": self.nationality,
+            "freeText": self.free_text_raw,
+            "ageMin": self.age_min,
+            "ageMax": self.age_max,
+            "sexId": self.sex.value if self.sex else None,
+            "arrestWarrantCountryId": self.warrant_country,
+        }
+        out.update({k: v for k, v in given.items() if v is not None})
+        return out
+
+    @classmethod
+    def parse(cls, raw: Mapping[str, str | None]) -> PublicQuery:
+        """Check INTERPOL-style parameters. An empty value means "not given" (INTERPOL's own web page
+        sends every parameter, empty ones included). Raise InvalidInput naming the bad parameter."""
+        v = {k: (raw.get(k) or "").strip() for k in (*PARAMETERS, "page", "resultPerPage")}
+        name = NamePattern.parse(v["name"], "name") if v["name"] else None
+        forename = NamePattern.parse(v["forename"], "forename") if v["forename"] else None
+        nationality = _country(v["nationality"], "nationality")
+        warrant = _country(v["arrestWarrantCountryId"], "arrestWarrantCountryId")
+        age_min = _integer(v["ageMin"], "ageMin", 0, MAX_AGE)
+        age_max = _integer(v["ageMax"], "ageMax", 0, MAX_AGE)
+        if age_min is not None and age_max is not None and age_min > age_max:
+            raise InvalidInput(f"ageMin ({age_min}) is greater than ageMax ({age_max})", field="ageMin")
+        sex: Sex | None = None
+        if v["sexId"]:
+            try:
+                sex = Sex(v["sexId"].upper())
+            except ValueError:
+                raise InvalidInput(
+                    f"sexId {v['sexId']!r} is not one of '', 'F', 'M' or 'U'", field="sexId"
+                ) from None
+        text = v["freeText"]
+        if len(text) > MAX_PATTERN:
+            raise InvalidInput(f"freeText is longer than {MAX_PATTERN} characters", field="freeText")
+        words = tuple(w for w in fold(text).split() if w)
+        page = _integer(v["page"], "page", 1, MAX_PAGE) or 1
+        asked = _integer(v["resultPerPage"], "resultPerPage", 1, None)
+        per_page = DEFAULT_RESULTS_PER_PAGE if asked is None else min(asked, MAX_RESULTS_PER_PAGE)
+        return cls(
+            name=name,
+            forename=forename,
+            nationality=nationality,
+            age_min=age_min,
+            age_max=age_max,
+            sex=sex,
+            warrant_country=warrant,
+            free_text=words,
+            free_text_raw=text or None,
+            page=page,
+            per_page=per_page,
+            asked_per_page=asked if asked is not None and asked > MAX_RESULTS_PER_PAGE else None,
+        )
+
+
+def _integer(text: str, what: str, low: int, high: int | None) -> int | None:
+    if not text:
+        return None
+    if not re.fullmatch(r"[+-]?\d{1,12}", text):
+        raise InvalidInput(f"{what} {text!r} is not a whole number", field=what)
+    value = int(text)
+    if value < low:
+        raise InvalidInput(f"{what} must be at least {low} (got {value})", field=what)
+    if high is not None and value > high:
+        raise InvalidInput(f"{what} must be at most {high} (got {value})", field=what)
+    return value
+
+
+def _country(text: str, what: str) -> str | None:
+    """An ISO-2 code (or one of INTERPOL's numeric codes: they simply match nothing here)."""
+    if not text:
+        return None
+    if not _COUNTRY.match(text):
+        raise InvalidInput(f"{what} {text!r} is not a country code (ISO 3166-1 alpha-2, e.g. FR)", field=what)
+    return text.upper()
+
+
+def notice_id_from_ref(ref: str) -> str | None:
+    """``2026-00001`` (INTERPOL's URL form) to ``2026/00001``; None if it is not a notice reference."""
+    m = _NOTICE_REF.match(ref.strip())
+    return f"{m.group(1)}/{m.group(2)}" if m else None
+
+
+def url_ref(notice_id: str) -> str:
+    return notice_id.replace("/", "-")
+
+
+# -- what the store keeps for searching --------------------------------------------------------------------
+
+NAME, FORENAME, TEXT = "name", "forename", "text"
+
+
+def search_terms(request: NoticeRequest) -> list[tuple[str, str]]:
+    """The folded values a public search compares, by field: ``name`` (family names), ``forename``
+    (given names), ``text`` (every name and every charge, for ``freeText``).
+
+    Aliases count as names and forenames. A name in its original script is not split into family and
+    given names by the requester, so the whole of it and each of its words are candidates for both.
+    Only public fields go in: never facts, warrant references, documents or relations."""
+    s = request.subject
+    out: list[tuple[str, str]] = []
+
+    def add(field_: str, value: str) -> None:
+        folded = fold(value).strip()
+        if folded and (field_, folded) not in out:
+            out.append((field_, folded))
+
+    for n in s.all_names():
+        add(NAME, n.family_name)
+        add(FORENAME, n.given_names)
+    for original in s.names_original_script:
+        for piece in (original, *original.split()):
+            add(NAME, piece)
+            add(FORENAME, piece)
+    text = [n.full() for n in s.all_names()] + list(s.names_original_script)
+    for c in request.judicial.charges:
+        text += [c.offence, c.offence_original]
+    add(TEXT, "|".join(fold(x).strip() for x in text if x.strip()))
+    return out
+
+
+# -- the repository port --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PublicRow:
+    """One list entry: exactly what INTERPOL's list response shows of a notice."""
+
+    entity_id: str
+    family_name: str
+    given_names: str
+    date_of_birth: PartialDate | None
+    nationalities: tuple[str, ...]
+
+
+class PublicRepository(Protocol):
+    def search(self, query: PublicQuery, today: date) -> tuple[int, list[PublicRow]]:
+        """Public extracts matching ``query``: the total and the asked page, filtered by the database."""
+
+    def public_ids(self, after: str, limit: int) -> list[str]:
+        """Ids of public extracts greater than ``after``, in id order (exports)."""
+
+
+class PublicUnitOfWork(UnitOfWork, Protocol):
+    @property
+    def public(self) -> PublicRepository: ...
+
+
+# -- use cases ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PublicPage:
+    query: PublicQuery
+    total: int
+    rows: list[PublicRow] = field(default_factory=list)
+
+    @property
+    def last_page(self) -> int:
+        return max(1, -(-self.total // self.query.per_page))
+
+
+def search(query: PublicQuery, uow: PublicUnitOfWork) -> PublicPage:
+    """Search public extracts. Audited as an anonymous ``public.search`` with its parameters (no IP)."""
+    with uow:
+        now = uow.clock()
+        total, rows = uow.public.search(query, now.date())
+        data: dict[str, Any] = {**query.params(), "total": total}
+        if query.asked_per_page is not None:
+            data["resultPerPageAsked"] = query.asked_per_page
+        uow.audit.append(PUBLIC_ACTOR, "public.search", "notices:public", data, now)
+        uow.commit()
+    return PublicPage(query, total, rows)
+
+
+def get_public(notice_id: str | None, uow: UnitOfWork) -> Notice:
+    """A public extract's notice, or NotFound (the same answer whether it is absent or not public)."""
+    if notice_id is None:
+        raise NotFound("no public red notice with this reference")
+    with uow:
+        notice = uow.notices.get(notice_id)
+    if notice is None or notice.type is not NoticeType.RED_NOTICE or not policy.is_public(notice):
+        raise NotFound(f"no public red notice {url_ref(notice_id)}")
+    return notice
+
+
+def public_notices(uow_factory: Callable[[], PublicUnitOfWork], batch: int = 500) -> Iterator[Notice]:
+    """Every public extract, in id order, a batch of ids per transaction (exports of any size)."""
+    after = ""
+    while True:
+        with uow_factory() as uow:
+            ids = uow.public.public_ids(after, batch)
+            notices = [uow.notices.get(i) for i in ids]
+        for notice in notices:
+            if notice is not None and notice.type is NoticeType.RED_NOTICE and policy.is_public(notice):
+                yield notice
+        if len(ids) < batch:
+            return
+        after = ids[-1]
+
+
+# -- the public document (INTERPOL's field names) ----------------------------------------------------------
+
+
+def _or_none(text: str) -> str | None:
+    return text.strip() or None
+
+
+def public_detail(notice: Notice) -> dict[str, Any]:
+    """A public extract with INTERPOL's detail field names, in INTERPOL's order, without ``_links``.
+
+    Mirrors ``adapters.formats.interpol`` (the importer) in reverse, so what is published here imports
+    back unchanged. INTERPOL's conventions are kept: unknown height/weight are ``0``, unknown text is
+    ``null``; one ``arrest_warrants`` entry per charge, issued by the requesting country, with the
+    offence in the requester's language as ``charge`` and its translation as ``charge_translation``.
+    rednotice records no spoken languages, so ``languages_spoken_ids`` is always empty."""
+    s = notice.request.subject
+    pd = s.physical_description
+    warrants = []
+    for c in notice.request.judicial.charges:
+        original = c.offence_original.strip()
+        warrants.append(
+            {
+                "issuing_country_id": notice.requesting_country,
+                "charge": original or c.offence,
+                "charge_translation": c.offence if original else None,
+            }
+        )
+    height = pd.height_m if pd is not None and pd.height_m else 0
+    weight = round(pd.weight_kg) if pd is not None and pd.weight_kg else 0
+    return {
+        "arrest_warrants": warrants,
+        "weight": weight,
+        "forename": _or_none(s.given_names),
+        "date_of_birth": s.date_of_birth.interpol() if s.date_of_birth else None,
+        "entity_id": notice.id,
+        "languages_spoken_ids": [],
+        "nationalities": list(s.nationalities),
+        "height": height,
+        "sex_id": s.sex.value,
+        "country_of_birth_id": s.country_of_birth,
+        "name": s.family_name,
+        "distinguishing_marks": _or_none(pd.distinguishing_marks) if pd is not None else None,
+        "eyes_colors_id": list(pd.eye_colours) if pd is not None else [],
+        "hairs_id": list(pd.hair_colours) if pd is not None else [],
+        "place_of_birth": _or_none(s.place_of_birth),
+    }
+
+
+def public_list_entry(row: PublicRow) -> dict[str, Any]:
+    """A list entry with INTERPOL's field names, in its order, without ``_links``."""
+    return {
+        "forename": _or_none(row.given_names),
+        "date_of_birth": row.date_of_birth.interpol() if row.date_of_birth else None,
+        "entity_id": row.entity_id,
+        "nationalities": list(row.nationalities),
+        "name": row.family_name,
+    }
+
+
+def record_export(uow: UnitOfWork, actor: str, kind: str, count: int) -> None:
+    """Audit an export of public extracts (``public.export``)."""
+    with uow:
+        uow.audit.append(
+            actor, "public.export", "notices:public", {"format": kind, "notices": count}, uow.clock()
+        )
+        uow.commit()
