@@ -16,7 +16,8 @@ from rednotice.adapters.memory_screening import MemoryScreeningRepository
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
-from rednotice.domain.model import NoticeType
+from rednotice.domain.compliance.identity import name_keys
+from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor
 from rednotice.services.ports import NoticeFilter, Page, TokenRecord, UserRecord
 from rednotice.services.review import RecordKind, ReviewRecord, StoredCheck
@@ -210,11 +211,14 @@ class MemoryReviewRepository:
                 refused += r.data.get("decision") in ("refuse", "purge")
         return decided, refused
 
-    def notices_by_birth_year(self, year: int | None, states: tuple[State, ...]) -> list[Notice]:
+    def identity_candidates(self, subject: Subject, states: tuple[State, ...]) -> list[Notice]:
+        tokens = {tok for key in name_keys(subject) for tok in key}
+        year = subject.date_of_birth.year if subject.date_of_birth else None
         out = []
         for n in self.data.notices.values():
             dob = n.request.subject.date_of_birth
-            if n.state in states and (year is None or dob is None or dob.year == year):
+            theirs = {tok for key in name_keys(n.request.subject) for tok in key}
+            if n.state in states and tokens & theirs and (year is None or dob is None or dob.year == year):
                 out.append(copy.deepcopy(n))
         return out
 

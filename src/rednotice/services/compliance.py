@@ -51,10 +51,9 @@ class StoreContext:
         return CountryRecord(decided, refused) if decided else None
 
     def prior_decisions_for(self, subject: Subject) -> Sequence[PriorDecision]:
-        year = subject.date_of_birth.year if subject.date_of_birth else None
         candidates = [
             n
-            for n in self.uow.reviews.notices_by_birth_year(year, tuple(OUTCOME_OF_STATE))
+            for n in self.uow.reviews.identity_candidates(subject, tuple(OUTCOME_OF_STATE))
             if n.id != self.exclude_id
             and (self.only_country is None or n.requesting_country == self.only_country)
         ]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from rednotice.domain.audit import AuditEvent
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
-from rednotice.domain.model import NoticeType
+from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor, Role
 
 if TYPE_CHECKING:
@@ -109,8 +109,9 @@ class ReviewRepository(Protocol):
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         """(decided, refused) over the requesting country's reviewed requests."""
 
-    def notices_by_birth_year(self, year: int | None, states: tuple[State, ...]) -> list[Notice]:
-        """Candidates for identity matching (history rules): same birth year, or unknown year."""
+    def identity_candidates(self, subject: Subject, states: tuple[State, ...]) -> list[Notice]:
+        """Candidates for identity matching (history rules): same birth year (or unknown), a shared name
+        token. Over-returning is fine: ``same_person`` confirms."""
 
 
 class UnitOfWork(Protocol):

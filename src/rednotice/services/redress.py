@@ -158,8 +158,7 @@ def _load_case(uow: RedressUnitOfWork, case_id: str) -> Case:
 
 
 def _identity_candidates(uow: UnitOfWork, subject: Subject) -> list[Notice]:
-    year = subject.date_of_birth.year if subject.date_of_birth else None
-    return uow.reviews.notices_by_birth_year(year, MATCHABLE_STATES)
+    return uow.reviews.identity_candidates(subject, MATCHABLE_STATES)
 
 
 def _flag(uow: RedressUnitOfWork, notice_id: str, source: FlagSource, ref: str, text: str) -> None:

@@ -18,7 +18,8 @@ from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
-from rednotice.domain.model import NoticeType
+from rednotice.domain.compliance.identity import name_keys
+from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor, Role
 from rednotice.services.ports import NoticeFilter, Page, TokenRecord, UserRecord
 from rednotice.services.review import RecordKind, ReviewRecord, StoredCheck
@@ -32,6 +33,13 @@ def fold(text: str) -> str:
     """Lower-case, strip accents: what name search compares."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def identity_tokens(subject: Subject) -> str:
+    """Every token of every name key of the subject (``|a|b|``): candidates for identity matching must share
+    one, which lets the database narrow the search before the domain confirms identity."""
+    tokens = sorted({tok for key in name_keys(subject) for tok in key})
+    return "|" + "|".join(tokens) + "|"
 
 
 def _codes(codes: tuple[str, ...] | list[str]) -> str:
@@ -139,6 +147,8 @@ class SqlNoticeRepository:
             "family_name": s.family_name,
             "given_names": s.given_names,
             "search_names": "|" + "|".join(fold(x) for x in names) + "|",
+            "birth_year": s.date_of_birth.year if s.date_of_birth else None,
+            "identity_tokens": identity_tokens(s),
             "sex": s.sex.value,
             "date_of_birth": s.date_of_birth.iso() if s.date_of_birth else None,
             "nationalities": _codes(s.nationalities),
@@ -487,13 +497,21 @@ class SqlReviewRepository:
         decided, refused = self.conn.execute(q).one()
         return int(decided or 0), int(refused or 0)
 
-    def notices_by_birth_year(self, year: int | None, states: tuple[State, ...]) -> list[Notice]:
+    def identity_candidates(self, subject: Subject, states: tuple[State, ...]) -> list[Notice]:
+        """Notices in ``states`` that may be the same person: born the same year (or unknown), sharing at
+        least one name token. The caller confirms identity (``same_person``)."""
         n = t.notices
-        q = select(n).where(n.c.state.in_([s.value for s in states]))
-        if year is not None:
-            q = q.where(or_(n.c.date_of_birth.is_(None), n.c.date_of_birth.like(f"{year:04d}%")))
+        tokens = sorted({tok for key in name_keys(subject) for tok in key})
+        if not tokens:
+            return []
+        q = select(n).where(
+            n.c.state.in_([s.value for s in states]),
+            or_(*(n.c.identity_tokens.contains(f"|{tok}|", autoescape=True) for tok in tokens)),
+        )
+        if subject.date_of_birth is not None:
+            q = q.where(or_(n.c.birth_year.is_(None), n.c.birth_year == subject.date_of_birth.year))
         return [
-            self.notices._row_to_notice(row, with_history=False) for row in self.conn.execute(q.limit(5000))
+            self.notices._row_to_notice(row, with_history=False) for row in self.conn.execute(q.limit(2000))
         ]
 
 
