@@ -28,7 +28,6 @@ from rednotice.domain.lifecycle import Action, Notice, State
 from rednotice.domain.users import Actor, Role
 from rednotice.services import notices as ns
 from rednotice.services import public as ps
-from rednotice.web import public_api
 from rednotice.web.app import create_app
 from tests.factories import make_request
 
@@ -42,10 +41,7 @@ SECRETS = ("MA-2021-0042", "bakery", "14AB12345", "accountant", "Penal Code", "I
 
 
 def public_app(store: Store) -> FastAPI:
-    app = create_app(store)
-    if not any(getattr(r, "path", "") == "/notices/v1/red" for r in app.routes):
-        app.include_router(public_api.router)  # until app.py includes it
-    return app
+    return create_app(store)
 
 
 @pytest.fixture

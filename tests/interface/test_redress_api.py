@@ -10,7 +10,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from rednotice.bootstrap import Store
-from rednotice.web import redress_api
 from rednotice.web.app import create_app
 from tests.conftest import FakeClock
 from tests.factories import request_dict
@@ -20,10 +19,6 @@ from tests.interface.conftest import auth
 @pytest.fixture
 def api(store: Store) -> Iterator[TestClient]:
     app = create_app(store)
-    if not any(
-        getattr(r, "path", "") == "/api/v1/ccf/my-case" for r in app.routes
-    ):  # until app.py includes it
-        app.include_router(redress_api.router)
     with TestClient(app) as client:
         yield client
 
