@@ -36,6 +36,9 @@ class ScreeningQuery:
     source: str = ""
     """Where it came from: 'form', 'mrz:TD3', 'paxlst', 'csv:line 12'..."""
     extra: dict[str, str] = field(default_factory=dict)
+    name_truncated: bool = False
+    """The name may have been cut short: an MRZ name field that fills its width (ICAO 9303 truncates the
+    last given names first). The matcher then lets the last given name match as a prefix."""
 
     def display_name(self) -> str:
         if self.name:

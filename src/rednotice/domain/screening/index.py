@@ -1,0 +1,390 @@
+"""An in-memory index of every searchable name of the notices in force, and the search over it.
+
+Build it once from the store (``ScreeningIndex.build(entries)``) and keep it current with
+``upsert``/``remove`` as notices change; each server process keeps its own. Searching is safe while
+another thread writes: the candidate lookup runs under a lock, the scoring on immutable objects.
+
+How a search stays small: every distinct name part (a :class:`~.names.Token`, shared by all names that
+have it) is filed under its phonetic keys, its consonant skeletons and, for typos, each key with one
+letter deleted (SymSpell). A query part finds the parts within one letter of its keys or with the same
+skeleton; the candidates are the names where at least two query parts (or the only one) found
+something. Candidates whose birth date is too far away, or whose notice the viewer may not see, are
+dropped before any name is scored.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rednotice.domain.dates import PartialDate
+from rednotice.domain.model import NoticeRequest, NoticeType, Subject
+from rednotice.domain.screening.names import (
+    AnalysedName,
+    Token,
+    TokenSimilarity,
+    analyse,
+    name_similarity,
+    phonetic_key,
+)
+from rednotice.domain.screening.query import ScreeningQuery
+from rednotice.domain.screening.score import FEATURES, Evidence, Scorer, ScoreSettings, combine
+
+MIN_KEY_FOR_TYPOS = 4
+"""Keys shorter than this are not indexed for one-letter typos (Li/Lu, Ma/Mo would meet everything)."""
+CHINESE_MIN_KEY_FOR_TYPOS = 6
+"""Likewise for Chinese name parts, whose one-letter neighbours are other common names (Zhang/Chang)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedNotice:
+    """A notice in force as the screening index needs it: who it is about and who may see it."""
+
+    id: str
+    subject: Subject
+    requesting_country: str
+    type: NoticeType = NoticeType.RED_NOTICE
+    restricted_to: tuple[str, ...] | None = None
+    """Countries (ISO-2) that may see it; None means every member country."""
+    excluded_countries: tuple[str, ...] = ()
+    warning: str = ""
+    """Caveats an officer must read with a hit (e.g. 'armed and dangerous', 'refugee status reported')."""
+
+    @classmethod
+    def from_request(cls, notice_id: str, request: NoticeRequest, warning: str = "") -> IndexedNotice:
+        v = request.visibility
+        return cls(
+            notice_id,
+            request.subject,
+            request.requesting_country,
+            request.type,
+            v.restricted_to,
+            v.excluded_countries,
+            warning,
+        )
+
+    def visible_to(self, country: str | None) -> bool:
+        """None is an operator who sees every notice in force; the requester always sees its own."""
+        if country is None or country == self.requesting_country:
+            return True
+        if country in self.excluded_countries:
+            return False
+        return self.restricted_to is None or country in self.restricted_to
+
+    def searchable_names(self) -> tuple[str, ...]:
+        """The name, every alias and every name in the original script, without repeats."""
+        seen: dict[str, None] = {}
+        for n in self.subject.all_names():
+            full = n.full().strip()
+            if full:
+                seen.setdefault(full, None)
+        for original in self.subject.names_original_script:
+            if original.strip():
+                seen.setdefault(original.strip(), None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A hit: the notice, the score in [0, 1], the name of the notice that matched, and why."""
+
+    notice_id: str
+    score: float
+    name: str
+    reasons: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "notice_id": self.notice_id,
+            "score": self.score,
+            "name": self.name,
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    notice: IndexedNotice
+    name: AnalysedName
+    token_ids: frozenset[int]
+
+
+@dataclass(slots=True)
+class _Part:
+    token: Token
+    entries: set[int] = field(default_factory=set)
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def query_names(query: ScreeningQuery) -> list[str]:
+    """The names a query asks about: ``name``, and ``family_name`` + ``given_names``."""
+    names = []
+    if query.name.strip():
+        names.append(query.name)
+    full = f"{query.family_name} {query.given_names}".strip()  # family first: truncation cuts the end
+    if full and full not in names:
+        names.append(full)
+    return names
+
+
+class ScreeningIndex:
+    """Names of notices in force, searchable across scripts. See the module docstring."""
+
+    def __init__(
+        self, settings: ScoreSettings | None = None, features: tuple[tuple[Scorer, float], ...] = FEATURES
+    ) -> None:
+        self.settings = settings or ScoreSettings()
+        self.features = features
+        self._lock = threading.Lock()
+        self._notices: dict[str, IndexedNotice] = {}
+        self._notice_entries: dict[str, list[int]] = {}
+        self._entries: dict[int, _Entry] = {}
+        self._next_entry = 0
+        self._parts: dict[int, _Part] = {}
+        self._next_part = 0
+        self._part_ids: dict[tuple[frozenset[str], str], int] = {}
+        self._by_key: dict[str, set[int]] = {}
+        self._by_skeleton: dict[str, set[int]] = {}
+        self._by_deletion: dict[str, set[str]] = {}
+
+    # -- building and keeping current -------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, entries: Iterable[IndexedNotice], settings: ScoreSettings | None = None) -> ScreeningIndex:
+        index = cls(settings)
+        for notice in entries:
+            index.upsert(notice)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._notices)
+
+    def __contains__(self, notice_id: object) -> bool:
+        return notice_id in self._notices
+
+    def get(self, notice_id: str) -> IndexedNotice | None:
+        return self._notices.get(notice_id)
+
+    @property
+    def name_count(self) -> int:
+        return len(self._entries)
+
+    def upsert(self, notice: IndexedNotice) -> None:
+        """Add a notice, or replace what the index holds for it."""
+        analysed = [(text, analyse(text)) for text in notice.searchable_names()]
+        with self._lock:
+            self._remove(notice.id)
+            self._notices[notice.id] = notice
+            ids = []
+            for _, name in analysed:
+                if not name.forms:
+                    continue
+                token_ids = frozenset(self._intern(t) for form in name.forms for t in form)
+                eid = self._next_entry
+                self._next_entry += 1
+                self._entries[eid] = _Entry(notice, name, token_ids)
+                for tid in token_ids:
+                    self._parts[tid].entries.add(eid)
+                ids.append(eid)
+            self._notice_entries[notice.id] = ids
+
+    replace = upsert
+
+    def add(self, notice: IndexedNotice) -> None:
+        self.upsert(notice)
+
+    def remove(self, notice_id: str) -> bool:
+        """Take a notice out (withdrawn, expired, deleted); False if the index did not hold it."""
+        with self._lock:
+            return self._remove(notice_id)
+
+    def _remove(self, notice_id: str) -> bool:
+        if notice_id not in self._notices:
+            return False
+        del self._notices[notice_id]
+        for eid in self._notice_entries.pop(notice_id, []):
+            entry = self._entries.pop(eid)
+            for tid in entry.token_ids:
+                part = self._parts[tid]
+                part.entries.discard(eid)
+                if not part.entries:
+                    self._forget(tid)
+        return True
+
+    def _intern(self, token: Token) -> int:
+        ident = (token.spellings, token.origin)
+        tid = self._part_ids.get(ident)
+        if tid is not None:
+            return tid
+        tid = self._next_part
+        self._next_part += 1
+        self._part_ids[ident] = tid
+        self._parts[tid] = _Part(token)
+        for key in token.keys:
+            tids = self._by_key.get(key)
+            if tids is None:
+                tids = self._by_key[key] = set()
+                if len(key) >= MIN_KEY_FOR_TYPOS:
+                    for d in _deletions(key):
+                        self._by_deletion.setdefault(d, set()).add(key)
+            tids.add(tid)
+        for sk in token.skeletons:
+            self._by_skeleton.setdefault(sk, set()).add(tid)
+        return tid
+
+    def _forget(self, tid: int) -> None:
+        part = self._parts.pop(tid)
+        token = part.token
+        del self._part_ids[(token.spellings, token.origin)]
+        for key in token.keys:
+            tids = self._by_key.get(key)
+            if tids is None:
+                continue
+            tids.discard(tid)
+            if not tids:
+                del self._by_key[key]
+                if len(key) >= MIN_KEY_FOR_TYPOS:
+                    for d in _deletions(key):
+                        keys = self._by_deletion.get(d)
+                        if keys is not None:
+                            keys.discard(key)
+                            if not keys:
+                                del self._by_deletion[d]
+        for sk in token.skeletons:
+            tids = self._by_skeleton.get(sk)
+            if tids is not None:
+                tids.discard(tid)
+                if not tids:
+                    del self._by_skeleton[sk]
+
+    # -- searching -------------------------------------------------------------------------------------
+
+    def _parts_near(self, token: Token) -> set[int]:
+        """Ids of indexed parts within one letter of the token's keys, or with one of its skeletons."""
+        found: set[int] = set()
+        by_key, by_del = self._by_key, self._by_deletion
+        if len(token.text) < 2:
+            return found  # an initial blocks nothing; it is compared once a candidate is found
+        for key in token.keys:
+            hit = by_key.get(key)
+            if hit:
+                found |= hit
+        # Typos are in what was typed: look one letter around the token's own spelling only (the index
+        # holds every variant's keys), and not at all for short Chinese syllables (Jing is not Ying).
+        own = {token.text, phonetic_key(token.text)} & token.keys if token.text.isascii() else set()
+        min_len = CHINESE_MIN_KEY_FOR_TYPOS if token.origin == "chinese" else MIN_KEY_FOR_TYPOS
+        for key in own:
+            if len(key) < min_len:
+                continue
+            near: set[str] = set(by_del.get(key, ()))
+            for d in _deletions(key):
+                if d in by_key and len(d) >= MIN_KEY_FOR_TYPOS:
+                    near.add(d)
+                near.update(by_del.get(d, ()))
+            for k in near:
+                found |= by_key[k]
+        for sk in token.skeletons if len(token.text) >= MIN_KEY_FOR_TYPOS else ():
+            hit = self._by_skeleton.get(sk)
+            if hit:
+                found |= hit
+        return found
+
+    def _candidates(self, name: AnalysedName) -> set[int]:
+        base = name.tokens
+        n = len(base)
+        per_part: list[set[int]] = [set() for _ in range(n)]
+        for form in name.forms:
+            if len(form) == n:
+                for i, token in enumerate(form):
+                    for tid in self._parts_near(token):
+                        per_part[i] |= self._parts[tid].entries
+            elif len(form) == n - 1:  # one adjacent pair joined: its hits count as the first part's
+                joined_at = next(i for i in range(len(form)) if form[i] is not base[i])
+                for tid in self._parts_near(form[joined_at]):
+                    per_part[joined_at] |= self._parts[tid].entries
+        # A part an MRZ may have cut short finds nothing by key; the other parts decide.
+        firm = [per_part[i] for i in range(n) if not base[i].truncated]
+        if len(firm) <= 1:
+            return set().union(*per_part)
+        out: set[int] = set()
+        for i in range(len(firm)):
+            if not firm[i]:
+                continue
+            for j in range(i + 1, len(firm)):
+                out |= firm[i] & firm[j]
+        return out
+
+    def search(
+        self,
+        query: ScreeningQuery,
+        viewer_country: str | None = None,
+        limit: int = 10,
+        threshold: float | None = None,
+    ) -> list[Match]:
+        """Hits for one traveller, best first. ``viewer_country`` is the searching NCB (ISO-2): notices
+        restricted away from it are never returned; None is an operator who sees every notice in force.
+        ``threshold`` overrides :attr:`ScoreSettings.threshold` (0 returns every scored candidate)."""
+        settings = self.settings
+        if threshold is not None:
+            settings = ScoreSettings(threshold, settings.min_name, settings.far_years)
+        names = [analyse(n, True if query.name_truncated else None) for n in query_names(query)]
+        names = [n for n in names if n.forms]
+        if not names:
+            return []
+        with self._lock:
+            candidate_ids: set[int] = set()
+            for name in names:
+                candidate_ids |= self._candidates(name)
+            entries = [self._entries[e] for e in candidate_ids]
+        born = query.birth_date
+        far = settings.far_years * 365.25
+        by_notice: dict[str, list[_Entry]] = {}
+        for entry in entries:
+            notice = entry.notice
+            if not notice.visible_to(viewer_country):
+                continue
+            dob = notice.subject.date_of_birth
+            if born is not None and dob is not None and _days_apart(born, dob) > far:
+                continue  # a birth date this far away rules the match out whatever the name
+            by_notice.setdefault(notice.id, []).append(entry)
+        sim = TokenSimilarity()
+        matches: list[Match] = []
+        for notice_id, notice_entries in by_notice.items():
+            best_name = None
+            best_shown = ""
+            for entry in notice_entries:
+                for qn in names:
+                    m = name_similarity(qn, entry.name, sim)
+                    if best_name is None or m.score > best_name.score:
+                        best_name, best_shown = m, entry.name.text
+            if best_name is None or best_name.score < settings.min_name:
+                continue
+            subject = notice_entries[0].notice.subject
+            evidence = Evidence(
+                best_name,
+                best_shown,
+                query.birth_date,
+                subject.date_of_birth,
+                query.nationality,
+                subject.nationalities,
+                query.sex,
+                subject.sex,
+            )
+            verdict = combine(evidence, settings, self.features)
+            if verdict.hit:
+                matches.append(Match(notice_id, verdict.score, best_shown, verdict.reasons))
+        matches.sort(key=lambda m: (-m.score, m.notice_id))
+        return matches[:limit]
+
+
+def _days_apart(a: PartialDate, b: PartialDate) -> int:
+    if a.earliest() <= b.latest() and b.earliest() <= a.latest():
+        return 0
+    if a.latest() < b.earliest():
+        return (b.earliest() - a.latest()).days
+    return (a.earliest() - b.latest()).days

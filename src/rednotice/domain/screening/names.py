@@ -1,0 +1,799 @@
+"""Names across scripts: normalisation and the keys that make different spellings of one name meet.
+
+A name is analysed once into an :class:`AnalysedName`: one or more *forms* (the name as written, and with
+adjacent parts joined, so ``Xiao Ming`` meets ``Xiaoming``), each a tuple of :class:`Token`. A token holds
+every Latin spelling the written part can stand for:
+
+* **Han** characters: pinyin (pypinyin; surname readings and two-character surnames from
+  :mod:`.tables`), Wade-Giles, and the Cantonese, Hokkien and other spellings of common surnames.
+  Given names get a joined token (``xiaoming``) and a form with one token per syllable.
+* **Latin names that look Chinese** (every part segments into pinyin or Wade-Giles syllables and one part
+  is a Chinese surname): the other system's spelling, and the other spellings of the surname.
+* **Cyrillic**: ICAO 9303, BGN/PCGN, German, French and Ukrainian spellings, with the -ий/-ый endings
+  and the -ов/-off/-ow forms.
+* **Arabic script**: a Latin consonant skeleton (short vowels are not written), and the common spellings
+  of well-known names (:data:`.tables.ARABIC_NAMES`).
+* **Latin** with diacritics: plain letters (anyascii: Turkish ı ş ğ, Vietnamese, Polish ł...) and the ICAO
+  MRZ forms (Ü→UE, Ö→OE, Ä→AE, Å→AA, ß→SS); Arabic names' articles (al-, el-, ad-Din) and Abd/Abdel/Abdul
+  compounds are folded; other scripts go through anyascii.
+
+Each spelling also gets a *phonetic key* (spellings that sound alike: Yuriy, Iouri, Iurii -> ``iuri``)
+and, outside Chinese names, a *consonant skeleton* (Mohammed, Muhammad, محمد -> ``mhmd``). Tokens are
+compared by :func:`token_similarity` (same spelling, same key, one or two letters apart, same skeleton,
+a truncated or initial form) and names by :func:`name_similarity` (best pairing of tokens in any order;
+a dropped middle name costs a little). Every comparison says why.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import product
+
+from anyascii import anyascii
+from pypinyin import Style, lazy_pinyin
+from pypinyin.style import convert as pinyin_convert
+from rapidfuzz.distance import OSA
+
+from rednotice.domain.screening import tables
+
+MAX_SPELLINGS = 24
+"""Cap on the spellings one token carries (a long Chinese token could otherwise multiply out)."""
+
+# ---------------------------------------------------------------------------------------------------------
+# Normalisation
+# ---------------------------------------------------------------------------------------------------------
+
+_APOSTROPHES = re.compile(r"['’ʻʼ`´‘]")
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.,;:/\\()\[\]{}\"<>|+&*#@!?0-9]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+def _strip_marks(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def raw_tokens(text: str) -> list[str]:
+    """NFKC, case-folded parts of a name: ICAO ``<`` fillers, hyphens and punctuation separate parts,
+    apostrophes do not (O'Brien -> obrien, Ch'ang -> chang)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _APOSTROPHES.sub("", text)
+    return [t for t in _SEPARATORS.split(text) if t]
+
+
+def ascii_fold(token: str) -> str:
+    """Plain ASCII letters: diacritics dropped, other scripts transliterated (anyascii), ı -> i, ł -> l."""
+    return _NOT_LETTER.sub("", anyascii(token).lower())
+
+
+def icao_fold(token: str) -> str:
+    """The ICAO 9303 MRZ form of a Latin token (Ü -> UE, Å -> AA, ß -> SS, then diacritics dropped)."""
+    out = "".join(tables.ICAO_LATIN.get(c, c) for c in token)
+    return ascii_fold(out)
+
+
+def normalise(text: str) -> str:
+    """One readable, comparable form of a name: ASCII, lower case, single spaces, in the order given."""
+    return " ".join(t for t in (ascii_fold(t) for t in raw_tokens(text)) if t)
+
+
+def mrz_name(field: str) -> tuple[str, str]:
+    """Split an MRZ name field ``FAMILY<<GIVEN<NAMES`` into (family, given) with fillers as spaces."""
+    family, _, given = field.strip().partition("<<")
+    return family.replace("<", " ").strip(), given.replace("<", " ").strip()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Keys
+# ---------------------------------------------------------------------------------------------------------
+
+_KEY_RULES: tuple[tuple[str, str], ...] = (
+    ("schtsch", "shch"),
+    ("chtch", "shch"),
+    ("tsch", "ch"),
+    ("tch", "ch"),
+    ("sch", "sh"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("gh", "g"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("y", "i"),
+)
+_C_HARD = re.compile(r"c(?!h)")
+_DOUBLE = re.compile(r"(.)\1+")
+_TRAILING_H = re.compile(r"(?<=[aeiou])h$")
+_ENDINGS = ((re.compile(r"of$"), "ov"), (re.compile(r"ef$"), "ev"))
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_key(spelling: str) -> str:
+    """Fold spellings that sound alike: German/French Cyrillic clusters, kh/h, ph/f, ou/u, y/i, w/v,
+    doubled letters, a final h after a vowel (Abdullah/Abdulla), -off/-ov, -ow/-ov."""
+    s = spelling
+    for a, b in _KEY_RULES:
+        if a in s:
+            s = s.replace(a, b)
+    s = _C_HARD.sub("k", s)
+    s = _DOUBLE.sub(r"\1", s)
+    s = _TRAILING_H.sub("", s)
+    for pattern, repl in _ENDINGS:
+        s = pattern.sub(repl, s)
+    return s
+
+
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("sch", "s"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("ph", "f"),
+    ("dj", "j"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("x", "ks"),
+    ("v", "w"),
+)
+_SKELETON_DROP = re.compile(r"[aeiouyw']")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(spelling: str) -> str:
+    """Consonant skeleton, as Arabic script writes a name: the first letter (any vowel as ``a``), then the
+    consonants without vowels, glides or repeats, and no final h (Mohammed, Muhammad, محمد -> mhmd)."""
+    s = spelling
+    if not s:
+        return ""
+    for a, b in _SKELETON_RULES:
+        if a in s:
+            s = s.replace(a, b)
+    first = "a" if s[0] in "aeiou" else s[0]
+    rest = _SKELETON_DROP.sub("", s[1:])
+    s = _DOUBLE.sub(r"\1", first + rest)
+    if len(s) > 1 and s.endswith("h"):
+        s = s[:-1]
+    return s
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Chinese
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _surname_index() -> dict[str, frozenset[int]]:
+    index: dict[str, set[int]] = {}
+    for i, group in enumerate(tables.CHINESE_SURNAMES):
+        for spelling in group:
+            index.setdefault(_NOT_LETTER.sub("", spelling), set()).add(i)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+_CHINESE_SURNAME_GROUPS = _surname_index()
+
+
+def _arabic_index() -> dict[str, int]:
+    index: dict[str, int] = {}
+    for i, group in enumerate(tables.ARABIC_NAMES):
+        for spelling in group:
+            key = _arabic_script_key(spelling) if _ARABIC.search(spelling) else _NOT_LETTER.sub("", spelling)
+            index.setdefault(key, i)
+    return index
+
+
+_ARABIC_FOLD = str.maketrans("أإآٱىیک", "ااااييك")
+
+
+def _arabic_script_key(token: str) -> str:
+    """Arabic-script token without harakat, tatweel or the alef/teh marbuta variants."""
+    t = _strip_marks(token).replace("ـ", "")
+    return t.translate(_ARABIC_FOLD)
+
+
+_ARABIC_GROUPS = _arabic_index()
+
+
+@cache
+def _pinyin_tables() -> tuple[frozenset[str], dict[str, str], dict[str, frozenset[str]]]:
+    """Every pinyin syllable pypinyin knows, its Wade-Giles spelling and the reverse (built once)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    syllables: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            s = _strip_marks(reading)
+            if s.isascii() and s.isalpha() and any(v in s for v in "aeiouv"):
+                syllables.add(s)
+    to_wg: dict[str, str] = {}
+    from_wg: dict[str, set[str]] = {}
+    for s in syllables:
+        wg = _NOT_LETTER.sub("", str(pinyin_convert(s, Style.WADEGILES, strict=False)).replace("v", "u"))
+        if s == "sai":  # pypinyin spells it 'sei'
+            wg = "sai"
+        to_wg[s] = wg
+        from_wg.setdefault(wg, set()).add(s)
+    return frozenset(syllables), to_wg, {k: frozenset(v) for k, v in from_wg.items()}
+
+
+def _segment(token: str, syllables: frozenset[str] | dict[str, frozenset[str]]) -> list[str] | None:
+    """Split a Latin token into syllables (fewest syllables), or None when it does not split."""
+    n = len(token)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        current = best[i]
+        if current is None:
+            continue
+        for j in range(min(n, i + 6), i, -1):
+            piece = token[i:j]
+            if piece in syllables:
+                candidate = [*current, piece]
+                existing = best[j]
+                if existing is None or len(candidate) < len(existing):
+                    best[j] = candidate
+    return best[n]
+
+
+def _chinese_latin_spellings(token: str) -> set[str]:
+    """Other spellings of a Latin token in a Chinese name: pinyin <-> Wade-Giles and surname spellings."""
+    syllables, to_wg, from_wg = _pinyin_tables()
+    out = {token}
+    py = _segment(token, syllables)
+    if py:
+        out.add("".join(to_wg.get(s, s) for s in py))
+    wg = _segment(token, from_wg)
+    if wg:
+        choices = [sorted(from_wg[s]) for s in wg]
+        for combo in list(product(*choices))[:8]:
+            out.add("".join(combo))
+    for group in _CHINESE_SURNAME_GROUPS.get(token, ()):
+        out.update(_NOT_LETTER.sub("", s) for s in tables.CHINESE_SURNAMES[group])
+    return out
+
+
+def _looks_chinese(tokens: Sequence[str]) -> bool:
+    """Every part segments into pinyin or Wade-Giles syllables and one part is a Chinese surname."""
+    if not tokens or not any(t in _CHINESE_SURNAME_GROUPS for t in tokens):
+        return False
+    syllables, _, from_wg = _pinyin_tables()
+    return all(
+        t in _CHINESE_SURNAME_GROUPS or _segment(t, syllables) is not None or _segment(t, from_wg) is not None
+        for t in tokens
+    )
+
+
+def _han_syllables(text: str) -> list[str]:
+    return [
+        _NOT_LETTER.sub("", s.replace("ü", "u")) for s in lazy_pinyin(text, style=Style.NORMAL, v_to_u=True)
+    ]
+
+
+def _syllable_spellings(syllables: Sequence[str]) -> set[str]:
+    _, to_wg, _ = _pinyin_tables()
+    return {"".join(syllables), "".join(to_wg.get(s, s) for s in syllables)}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Cyrillic and Arabic script
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _between_vowels(prev: str, nxt: str) -> bool:
+    vowels = "аеёиоуыэюяі"
+    return bool(prev) and bool(nxt) and prev in vowels and nxt in vowels
+
+
+def cyrillic_spellings(token: str) -> set[str]:
+    """The token in every scheme of :data:`.tables.CYRILLIC_SCHEMES`, with the usual variant endings."""
+    word = token.lower()
+    out: set[str] = set()
+    for k, scheme in enumerate(tables.CYRILLIC_SCHEMES):
+        parts: list[str] = []
+        for i, c in enumerate(word):
+            prev = word[i - 1] if i else ""
+            nxt = word[i + 1] if i + 1 < len(word) else ""
+            last = i == len(word) - 1
+            if c == "й" and last and prev in "иы":
+                continue  # handled with the vowel below
+            if c in "иы" and nxt == "й" and i + 1 == len(word) - 1:
+                ending = {
+                    ("и", "icao"): "ii",
+                    ("и", "bgn"): "iy",
+                    ("и", "german"): "i",
+                    ("и", "french"): "i",
+                    ("и", "ukrainian"): "yi",
+                    ("ы", "icao"): "yi",
+                    ("ы", "bgn"): "yy",
+                    ("ы", "german"): "y",
+                    ("ы", "french"): "y",
+                    ("ы", "ukrainian"): "yi",
+                }
+                parts.append(ending[(c, scheme)])
+                continue
+            if c == "к" and nxt == "с" and scheme in ("german", "french"):
+                parts.append("x")
+                continue
+            if c == "с" and prev == "к" and scheme in ("german", "french"):
+                continue
+            letter = tables.CYRILLIC.get(c)
+            if letter is None:
+                parts.append(ascii_fold(c))
+                continue
+            out_letter = letter[k]
+            if c == "е" and scheme in ("bgn", "german") and (not prev or prev in tables.CYRILLIC_VOWELS):
+                out_letter = "ye" if scheme == "bgn" else "je"
+            elif c == "с" and scheme in ("german", "french") and _between_vowels(prev, nxt):
+                out_letter = "ss"
+            elif c == "й" and scheme == "german" and prev != "е":
+                out_letter = "i"  # Duden: Saizew, Nikolai; but Sergej, Alexej
+            elif c == "ё" and scheme in ("german", "french") and prev in tuple("жчшщ"):
+                out_letter = "o"  # Chruschtschow
+            elif c == "г" and scheme == "french" and nxt in "еиыё":
+                out_letter = "gu"
+            parts.append(out_letter)
+        out.add(_NOT_LETTER.sub("", "".join(parts)))
+    for s in list(out):
+        for a, b in (("ov", "off"), ("ev", "eff"), ("iy", "y"), ("ii", "y")):
+            if s.endswith(a):
+                out.add(s[: -len(a)] + b)
+    out.add(ascii_fold(token))
+    return {s for s in out if s}
+
+
+def arabic_spelling(token: str) -> str:
+    """A Latin consonant skeleton of an Arabic-script token (long vowels kept as a/i/u; و/ي are w/y at the
+    start of a word, u/i inside it); the article ال is left out."""
+    t = _arabic_script_key(token)
+    if t.startswith("ال") and len(t) > 3:
+        t = t[2:]
+    out: list[str] = []
+    for i, c in enumerate(t):
+        if c == "و":
+            out.append("w" if i == 0 else "u")
+        elif c in "يی":
+            out.append("y" if i == 0 else "i")
+        elif c == "ع" and i == 0:
+            out.append("a")
+        else:
+            out.append(tables.ARABIC.get(c, ascii_fold(c)))
+    return _NOT_LETTER.sub("", "".join(out))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tokens and names
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One part of a name with every Latin spelling it can stand for."""
+
+    text: str
+    """The part as shown in reasons (the first spelling)."""
+    spellings: frozenset[str]
+    keys: frozenset[str]
+    skeletons: frozenset[str]
+    names: frozenset[str]
+    """Known-name groups (``ar:12``, ``zh:3``) the token belongs to; two tokens each in known groups but
+    sharing none are different names (Hassan is not Hussein) and never meet by skeleton."""
+    origin: str
+    """latin, chinese, cyrillic or arabic: where the spellings came from."""
+    truncated: bool = False
+    """The last part of an MRZ name field, which ICAO 9303 may have cut short."""
+
+
+def make_token(text: str, spellings: Iterable[str], origin: str, truncated: bool = False) -> Token:
+    sp = sorted({s for s in spellings if s}, key=lambda s: (s != text, len(s), s))[:MAX_SPELLINGS]
+    names: set[str] = set()
+    for s in sp:
+        if s in _ARABIC_GROUPS:
+            names.add(f"ar:{_ARABIC_GROUPS[s]}")
+        names.update(f"zh:{g}" for g in _CHINESE_SURNAME_GROUPS.get(s, ()))
+    if origin == "chinese":
+        # Spellings and folded keys both file the token (so a Latin 'Wang' written without Chinese context
+        # finds it), but Chinese tokens are only compared by spelling: folding would make Zhou meet Zhu.
+        keys = frozenset(sp) | frozenset(phonetic_key(s) for s in sp)
+        skeletons: frozenset[str] = frozenset()
+    else:
+        # Keys hold the spellings too, so a typo is one letter from a key even where folding changed
+        # the length (Papadopoulos/Papadopouoos).
+        keys = frozenset(sp) | frozenset(phonetic_key(s) for s in sp)
+        skeletons = frozenset(k for k in (skeleton(s) for s in sp) if len(k) >= 2)
+    return Token(
+        text or (sp[0] if sp else ""), frozenset(sp), keys, skeletons, frozenset(names), origin, truncated
+    )
+
+
+_ABD_PREFIX = re.compile(r"^abd(?:[aeiou]|ou)?(?:[lrsdtzn]|sh)?$")
+_ABD_COMPOUND = re.compile(r"^abd(?:(?:[aeiou]|ou)(?:sh|[lrsdtzn]))?(?=[a-z]{3})(.+)$")
+
+
+def _arabic_latin_spellings(token: str) -> set[str]:
+    """Abd/Abdel/Abdul compounds folded to ``abd`` + name; al-/el- glued to a known name dropped; the
+    known spellings of the name (Mohammed, Muhammad...)."""
+    out = {token}
+    m = _ABD_COMPOUND.match(token)
+    if m and token != "abd":  # noqa: S105 - 'abd' is the Arabic word, not a password
+        out.add("abd" + m.group(1))
+    for prefix in ("al", "el"):
+        if token.startswith(prefix) and token[2:] in _ARABIC_GROUPS:
+            out.add(token[2:])
+    for s in list(out):
+        group = _ARABIC_GROUPS.get(s)
+        if group is not None:
+            out.update(_NOT_LETTER.sub("", g) for g in tables.ARABIC_NAMES[group] if not _ARABIC.search(g))
+    return out
+
+
+def _latin_parts(parts: list[str]) -> list[str]:
+    """Drop articles and filiation words, join Abd with the name after it."""
+    kept: list[str] = []
+    for i, p in enumerate(parts):
+        nxt = parts[i + 1] if i + 1 < len(parts) else ""
+        if len(parts) > 1 and p in tables.PARTICLES:
+            continue
+        if nxt and p in tables.SUN_ARTICLES and nxt.startswith(p[-1]) and len(nxt) > 2:
+            continue
+        kept.append(p)
+    out: list[str] = []
+    skip = False
+    for i, p in enumerate(kept):
+        if skip:
+            skip = False
+            continue
+        if _ABD_PREFIX.match(p) and i + 1 < len(kept):
+            out.append(p + kept[i + 1])
+            skip = True
+        else:
+            out.append(p)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedName:
+    """A name as written and its comparable forms (the first form is the name as written)."""
+
+    text: str
+    forms: tuple[tuple[Token, ...], ...]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self.forms[0] if self.forms else ()
+
+
+def _join(a: Token, b: Token) -> Token:
+    spellings = [x + y for x, y in product(sorted(a.spellings), sorted(b.spellings))][: MAX_SPELLINGS * 2]
+    return make_token(a.text + b.text, spellings, a.origin if a.origin == b.origin else "latin")
+
+
+JOIN_MAX = 6
+"""Adjacent parts are also tried joined (Xiao Ming / Xiaoming, Abdel Aziz / Abdelaziz) when both are at
+most this long: syllables and short name parts, not whole names."""
+
+
+def _forms(tokens: list[Token], split: list[list[Token]] | None = None) -> tuple[tuple[Token, ...], ...]:
+    forms: list[tuple[Token, ...]] = [tuple(tokens)]
+    if split:
+        for alt in split:
+            if tuple(alt) not in forms:
+                forms.append(tuple(alt))
+    if 3 <= len(tokens) <= 5:
+        for i in range(len(tokens) - 1):
+            a, b = tokens[i], tokens[i + 1]
+            if len(a.text) <= JOIN_MAX and len(b.text) <= JOIN_MAX:
+                forms.append((*tokens[:i], _join(a, b), *tokens[i + 2 :]))
+    return tuple(forms)
+
+
+def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
+    """Tokens for a name written in Han characters; the second value holds the syllable-split form."""
+    if len(parts) == 1:
+        text = parts[0]
+        n = 2 if text[:2] in tables.COMPOUND_SURNAMES and len(text) > 2 else 1
+        parts = [text[:n], text[n:]] if len(text) > n else [text]
+    tokens: list[Token] = []
+    split: list[Token] = []
+    for i, part in enumerate(parts):
+        if _HAN.search(part):
+            syllables = _han_syllables(part)
+            if i == 0 and part in tables.SURNAME_READINGS:
+                syllables = [tables.SURNAME_READINGS[part]]
+            spellings = _syllable_spellings(syllables)
+            if i == 0:
+                for s in list(spellings):
+                    for group in _CHINESE_SURNAME_GROUPS.get(s, ()):
+                        spellings.update(_NOT_LETTER.sub("", x) for x in tables.CHINESE_SURNAMES[group])
+            token = make_token(part, spellings, "chinese")
+            tokens.append(token)
+            if i > 0 and len(syllables) > 1:
+                split.extend(
+                    make_token(c, _syllable_spellings([s]), "chinese")
+                    for c, s in zip(part, syllables, strict=False)
+                )
+            else:
+                split.append(token)
+        else:
+            token = make_token(ascii_fold(part), _chinese_latin_spellings(ascii_fold(part)), "chinese")
+            tokens.append(token)
+            split.append(token)
+    return tokens, ([split] if len(split) != len(tokens) else [])
+
+
+MRZ_FULL = 30
+"""An MRZ name field this long (TD1's width; TD2 has 31, TD3 39) may have been cut short by ICAO 9303's
+truncation rules, so its last part may be a prefix of the real name."""
+
+
+@lru_cache(maxsize=100_000)
+def analyse(text: str, truncated: bool | None = None) -> AnalysedName:
+    """Every comparable form of a name written in any script, in any order (see the module docstring).
+
+    ``truncated`` says the last part may have been cut short (an MRZ name field that fills its width);
+    None guesses it from the text (an MRZ field of :data:`MRZ_FULL` characters or more)."""
+    parts = [p for p in raw_tokens(text) if p not in tables.SCRIPT_TITLES]
+    if not parts:
+        return AnalysedName(text, ())
+    mrz = truncated if truncated is not None else ("<<" in text and len(text.strip()) >= MRZ_FULL)
+    if any(_HAN.search(p) for p in parts):
+        tokens, split = _han_name(parts)
+        return AnalysedName(text, _forms(tokens, split))
+    latin: list[str] = []
+    origins: list[str] = []
+    extra: list[set[str]] = []
+    shown: list[str] = []
+    for p in parts:
+        if _CYRILLIC.search(p):
+            spellings = cyrillic_spellings(p)
+            latin.append(sorted(spellings)[0])
+            shown.append(p)
+            origins.append("cyrillic")
+            extra.append(spellings)
+        elif _ARABIC.search(p):
+            key = _arabic_script_key(p)
+            bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
+            group = _ARABIC_GROUPS.get(key, _ARABIC_GROUPS.get(bare))
+            spellings = {arabic_spelling(p)}
+            if group is not None:
+                spellings.update(
+                    _NOT_LETTER.sub("", g) for g in tables.ARABIC_NAMES[group] if not _ARABIC.search(g)
+                )
+            latin.append(arabic_spelling(p))
+            shown.append(p)
+            origins.append("arabic")
+            extra.append(spellings)
+        else:
+            plain = ascii_fold(p)
+            if not plain:
+                continue
+            latin.append(plain)
+            shown.append(plain)
+            origins.append("latin")
+            extra.append({plain, icao_fold(p)})
+    # Arabic-script "عبد" + next part: join as the Latin side does.
+    if "arabic" in origins:
+        merged_l: list[str] = []
+        merged_o: list[str] = []
+        merged_e: list[set[str]] = []
+        merged_s: list[str] = []
+        i = 0
+        while i < len(latin):
+            if origins[i] == "arabic" and latin[i] == "abd" and i + 1 < len(latin):
+                joined = "abd" + latin[i + 1]
+                merged_l.append(joined)
+                merged_o.append("arabic")
+                spellings = {joined, *("abd" + s for s in extra[i + 1])}
+                script = _arabic_script_key(shown[i] + shown[i + 1])
+                group = _ARABIC_GROUPS.get(script, _ARABIC_GROUPS.get(joined))
+                if group is not None:
+                    spellings.update(
+                        _NOT_LETTER.sub("", g) for g in tables.ARABIC_NAMES[group] if not _ARABIC.search(g)
+                    )
+                merged_e.append(spellings)
+                merged_s.append(f"{shown[i]} {shown[i + 1]}")
+                i += 2
+                continue
+            merged_l.append(latin[i])
+            merged_o.append(origins[i])
+            merged_e.append(extra[i])
+            merged_s.append(shown[i])
+            i += 1
+        latin, origins, extra, shown = merged_l, merged_o, merged_e, merged_s
+    if all(o == "latin" for o in origins) and _looks_chinese(latin):
+        tokens = [
+            make_token(t, _chinese_latin_spellings(t), "chinese", mrz and i == len(latin) - 1)
+            for i, t in enumerate(latin)
+        ]
+        return AnalysedName(text, _forms(tokens))
+    kept = _latin_parts(latin)
+    arabic_name = "arabic" in origins or any(p in _ARABIC_GROUPS for p in kept)
+    tokens = []
+    for n, part in enumerate(kept):
+        if part in latin:
+            i = latin.index(part)
+            spellings, origin, label = extra[i], origins[i], shown[i]
+        else:  # an Abd compound joined from two parts
+            spellings, origin, label = {part}, "latin", part
+        all_spellings: set[str] = set()
+        for s in spellings:
+            all_spellings |= _arabic_latin_spellings(s)
+            if arabic_name and len(s) >= 5 and s[:2] in ("al", "el"):
+                all_spellings |= _arabic_latin_spellings(s[2:])  # the article written as one word
+        tokens.append(make_token(label, all_spellings, origin, mrz and n == len(kept) - 1))
+    return AnalysedName(text, _forms(tokens))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Similarity
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TokenMatch:
+    score: float
+    how: str
+
+
+NO_MATCH = TokenMatch(0.0, "")
+TOKEN_FLOOR = 0.75
+"""Token pairs scoring below this count as not matched."""
+
+
+def token_similarity(a: Token, b: Token) -> TokenMatch:
+    """How alike two name parts are, and why (1.0 = a shared spelling)."""
+    if a.spellings & b.spellings:
+        shown = a.text if a.text in b.spellings else sorted(a.spellings & b.spellings)[0]
+        return TokenMatch(
+            1.0, f"{a.text} = {b.text}" if a.text == b.text else f"{a.text} = {b.text} (as {shown})"
+        )
+    if a.names and b.names and a.names.isdisjoint(b.names):
+        return NO_MATCH
+    chinese = a.origin == "chinese" or b.origin == "chinese"
+    if not chinese and a.keys & b.keys:
+        return TokenMatch(0.95, f"{a.text} ~ {b.text} (sounds alike)")
+    typo_length = 6 if chinese else 4  # jing/ying/qing are different Chinese names, not typos
+    short = min(min(len(s) for s in a.spellings), min(len(s) for s in b.spellings))
+    best = 3
+    for ka in a.spellings if chinese else a.keys:
+        for kb in b.spellings if chinese else b.keys:
+            d = OSA.distance(ka, kb, score_cutoff=2)
+            if d < best:
+                best = d
+                if d == 1:
+                    break
+    if best == 1 and short >= typo_length:
+        return TokenMatch(0.9, f"{a.text} ~ {b.text} (one letter apart)")
+    if best == 2 and short >= 8:
+        return TokenMatch(0.8, f"{a.text} ~ {b.text} (two letters apart)")
+    shared = a.skeletons & b.skeletons
+    if shared:
+        if "arabic" in (a.origin, b.origin):
+            return TokenMatch(0.92, f"{a.text} ~ {b.text} (same consonants, as Arabic script writes them)")
+        if max(len(k) for k in shared) >= 3:  # two consonants alone say little outside Arabic script
+            return TokenMatch(0.85, f"{a.text} ~ {b.text} (same consonants)")
+    shorter, longer = (a, b) if len(a.text) <= len(b.text) else (b, a)
+    if (
+        len(shorter.text) == 1
+        and shorter.origin == "latin"
+        and any(s.startswith(shorter.text) for s in longer.spellings)
+    ):
+        return TokenMatch(0.75, f"{shorter.text} is the initial of {longer.text}")
+    if (
+        shorter.truncated
+        and len(shorter.text) >= 2
+        and any(s.startswith(shorter.text) for s in longer.spellings)
+    ):
+        score = 0.85 if len(shorter.text) >= 4 else 0.8
+        return TokenMatch(score, f"{shorter.text} is {longer.text} cut short (as a passport's MRZ does)")
+    return NO_MATCH
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    score: float
+    pairs: tuple[TokenMatch, ...]
+    unmatched: int
+
+    def explain(self) -> str:
+        parts = [p.how for p in self.pairs]
+        if self.unmatched:
+            parts.append(f"{self.unmatched} name part(s) on one side only")
+        return "; ".join(parts)
+
+
+NAME_NO_MATCH = NameMatch(0.0, (), 0)
+EXTRA_PART_FACTOR = 0.95
+"""Each name part present on one side only (a dropped middle name) multiplies the score by this."""
+CHINESE_EXTRA_PART_FACTOR = 0.7
+"""The same for a left-over part of a Chinese name (Fang Guo is not Feng Jianguo)."""
+SINGLE_PART_FACTOR = 0.7
+"""A one-part name against a longer one (a mononym, or only the family name given)."""
+
+
+def form_similarity(
+    query: Sequence[Token], candidate: Sequence[Token], sim: TokenSimilarity | None = None
+) -> NameMatch:
+    """Best one-to-one pairing of parts in any order: the mean over the shorter name of its parts'
+    similarity, less a little for each part only the longer name has."""
+    compare = sim or token_similarity
+    n, m = len(query), len(candidate)
+    if not n or not m:
+        return NAME_NO_MATCH
+    scored: list[tuple[float, int, int, TokenMatch]] = []
+    for i, q in enumerate(query):
+        for j, c in enumerate(candidate):
+            t = compare(q, c)
+            if t.score >= TOKEN_FLOOR:
+                scored.append((t.score, i, j, t))
+    if not scored:
+        return NAME_NO_MATCH
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairs: list[TokenMatch] = []
+    total = 0.0
+    for score, i, j, t in scored:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        pairs.append(t)
+        total += score
+    short, long = min(n, m), max(n, m)
+    value = total / short
+    if short == 1 and long > 1:
+        value *= SINGLE_PART_FACTOR
+    left_over = [t for i, t in enumerate(query) if i not in used_q] + [
+        t for j, t in enumerate(candidate) if j not in used_c
+    ]
+    for part in sorted(left_over, key=lambda p: p.origin != "chinese")[: long - short]:
+        # A Chinese given name is one name: a syllable of it left over is not a dropped middle name.
+        value *= CHINESE_EXTRA_PART_FACTOR if part.origin == "chinese" else EXTRA_PART_FACTOR
+    return NameMatch(value, tuple(pairs), long - len(pairs))
+
+
+class TokenSimilarity:
+    """:func:`token_similarity` with a cache, for comparing one query against many names."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[int, int], TokenMatch] = {}
+
+    def __call__(self, a: Token, b: Token) -> TokenMatch:
+        key = (id(a), id(b))
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = token_similarity(a, b)
+        return hit
+
+
+def name_similarity(
+    query: AnalysedName, candidate: AnalysedName, sim: TokenSimilarity | None = None
+) -> NameMatch:
+    """The best :func:`form_similarity` over both names' forms."""
+    best = NAME_NO_MATCH
+    for qf in query.forms:
+        for cf in candidate.forms:
+            match = form_similarity(qf, cf, sim)
+            if match.score > best.score:
+                best = match
+                if best.score >= 1.0:
+                    return best
+    return best

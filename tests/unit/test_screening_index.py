@@ -1,0 +1,137 @@
+"""The screening index: restrictions, incremental updates, scoring rules, the Match shape."""
+
+from __future__ import annotations
+
+import threading
+
+from rednotice.domain.dates import PartialDate
+from rednotice.domain.model import Name, NoticeRequest, NoticeType, Sex, Subject, Visibility
+from rednotice.domain.screening.index import IndexedNotice, Match, ScreeningIndex
+from rednotice.domain.screening.query import ScreeningQuery
+from rednotice.domain.screening.score import ScoreSettings
+
+
+def notice(
+    nid: str, family: str, given: str, *originals: str, dob: str | None = "1980-05-02", **kw: object
+) -> IndexedNotice:
+    subject = Subject(
+        family,
+        given,
+        tuple(originals),
+        date_of_birth=PartialDate.parse(dob) if dob else None,
+        sex=Sex.MALE,
+        nationalities=("CN",),
+    )
+    return IndexedNotice(nid, subject, str(kw.pop("requesting_country", "CN")), **kw)  # type: ignore[arg-type]
+
+
+def ids(matches: list[Match]) -> list[str]:
+    return [m.notice_id for m in matches]
+
+
+def test_search_across_scripts_with_reasons() -> None:
+    index = ScreeningIndex.build(
+        [notice("A", "Wang", "Xiaoming", "王小明"), notice("B", "Wang", "Fang", "王芳")]
+    )
+    hits = index.search(ScreeningQuery(name="WONG<<HSIAO<MING", birth_date=PartialDate(1980, 5, 2)))
+    assert ids(hits) == ["A"]
+    d = hits[0].to_dict()
+    assert set(d) == {"notice_id", "score", "name", "reasons"}
+    assert 0.0 <= d["score"] <= 1.0
+    assert any("wong" in r for r in d["reasons"]) and any("same day" in r for r in d["reasons"])
+
+
+def test_family_and_given_fields() -> None:
+    index = ScreeningIndex.build([notice("R", "Shcherbakov", "Yuriy", "Щербаков Юрий", dob="1975")])
+    q = ScreeningQuery(family_name="SCHTSCHERBAKOW", given_names="JURI", birth_date=PartialDate(1975, 3, 1))
+    assert ids(index.search(q)) == ["R"]
+
+
+def test_birth_date_far_apart_is_not_a_hit_and_missing_does_not_hide_one() -> None:
+    index = ScreeningIndex.build(
+        [notice("A", "Anderson", "Jennifer"), notice("N", "Anderson", "Jennifer", dob=None)]
+    )
+    far = index.search(ScreeningQuery(name="Jennifer Anderson", birth_date=PartialDate(1990, 5, 2)))
+    assert ids(far) == ["N"], "the notice without a birth date still hits; the one born 10 years apart not"
+    missing = index.search(ScreeningQuery(name="Jennifer Anderson"))
+    assert sorted(ids(missing)) == ["A", "N"]
+    swapped = index.search(ScreeningQuery(name="Jennifer Anderson", birth_date=PartialDate(1980, 2, 5)))
+    assert "A" in ids(swapped)
+    assert any("swapped" in r for m in swapped if m.notice_id == "A" for r in m.reasons)
+
+
+def test_best_first_and_threshold() -> None:
+    index = ScreeningIndex.build([notice("A", "Anderson", "Jennifer"), notice("T", "Andersen", "Jenifer")])
+    hits = index.search(ScreeningQuery(name="Jennifer Anderson", birth_date=PartialDate(1980, 5, 2)))
+    assert ids(hits) == ["A", "T"] and hits[0].score >= hits[1].score
+    assert ids(index.search(ScreeningQuery(name="Jennifer Anderson"), threshold=0.99)) == []
+
+
+def test_restrictions_are_respected() -> None:
+    restricted = notice("R", "Haddad", "Youssef", restricted_to=("DE", "FR"), requesting_country="LB")
+    excluded = notice("X", "Haddad", "Youssef", excluded_countries=("FR",), requesting_country="LB")
+    index = ScreeningIndex.build([restricted, excluded])
+    q = ScreeningQuery(name="Yusuf Hadad", birth_date=PartialDate(1980, 5, 2))
+    assert sorted(ids(index.search(q))) == ["R", "X"], "an operator (None) sees every notice"
+    assert sorted(ids(index.search(q, viewer_country="DE"))) == ["R", "X"]
+    assert ids(index.search(q, viewer_country="FR")) == ["R"]
+    assert ids(index.search(q, viewer_country="US")) == ["X"]
+    assert sorted(ids(index.search(q, viewer_country="LB"))) == ["R", "X"], "the requester sees its own"
+
+
+def test_from_request() -> None:
+    request = NoticeRequest(
+        NoticeType.RED_NOTICE, "RU", Subject("Ivanov", "Ivan"), visibility=Visibility(restricted_to=("DE",))
+    )
+    entry = IndexedNotice.from_request("2024/1", request, warning="armed")
+    assert entry.restricted_to == ("DE",) and entry.warning == "armed" and not entry.visible_to("FR")
+
+
+def test_upsert_replace_and_remove() -> None:
+    index = ScreeningIndex()
+    index.upsert(notice("A", "Anderson", "Jennifer"))
+    q = ScreeningQuery(name="Jennifer Anderson", birth_date=PartialDate(1980, 5, 2))
+    assert ids(index.search(q)) == ["A"]
+    renamed = notice("A", "Okonkwo", "Chidi")
+    index.replace(renamed)
+    assert ids(index.search(q)) == []
+    assert ids(index.search(ScreeningQuery(name="Chidi Okonkwo"))) == ["A"]
+    assert index.remove("A") and not index.remove("A")
+    assert len(index) == 0 and index.name_count == 0
+    assert index._parts == {} and index._by_key == {} and index._by_deletion == {}  # nothing left behind
+
+
+def test_aliases_are_searchable() -> None:
+    subject = Subject("Abdullah", "Mohammed", aliases=(Name("al-Masri", "Abu Hamza"),))
+    index = ScreeningIndex.build([IndexedNotice("A", subject, "EG")])
+    hits = index.search(ScreeningQuery(name="Abu Hamza El-Masry"))
+    assert ids(hits) == ["A"] and hits[0].name == "Abu Hamza al-Masri"
+
+
+def test_readers_while_a_writer_updates() -> None:
+    index = ScreeningIndex.build(notice(f"N{i}", "Anderson", f"Jennifer{i:03d}") for i in range(50))
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            for _ in range(30):
+                index.search(ScreeningQuery(name="Jennifer007 Anderson"))
+        except BaseException as exc:
+            errors.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for t in readers:
+        t.start()
+    for i in range(50, 150):
+        index.upsert(notice(f"N{i}", "Anderson", f"Jennifer{i:03d}"))
+        index.remove(f"N{i - 50}")
+    for t in readers:
+        t.join()
+    assert errors == []
+    assert len(index) == 50
+
+
+def test_settings_are_typed() -> None:
+    index = ScreeningIndex(ScoreSettings(threshold=0.9))
+    index.upsert(notice("A", "Anderson", "Jennifer"))
+    assert ids(index.search(ScreeningQuery(name="Jennifer Anderson"))) == [], "0.85 on the name alone < 0.9"

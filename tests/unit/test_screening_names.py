@@ -1,0 +1,117 @@
+"""Golden name pairs across scripts: the expected match or non-match, and why (style.md item 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rednotice.domain.screening.names import (
+    analyse,
+    cyrillic_spellings,
+    mrz_name,
+    name_similarity,
+    normalise,
+    phonetic_key,
+    skeleton,
+)
+
+MATCH = 0.85
+"""A name pair at or above this is a match on the name alone (ScoreSettings.min_name is 0.8)."""
+
+# (notice name, traveller's name, should match, why)
+GOLDEN = [
+    # Han <-> pinyin, joined, split, hyphenated, either order
+    ("王小明", "Wang Xiaoming", True, "pinyin of the Han name, given name joined"),
+    ("王小明", "WANG<<XIAO<MING", True, "pinyin with the given name split, as an MRZ writes it"),
+    ("王小明", "Xiao-Ming Wang", True, "hyphenated given name first"),
+    ("欧阳建国", "Ouyang Jianguo", True, "two-character surname"),
+    ("曾志强", "Zeng Zhiqiang", True, "曾 read as a surname (zeng, not ceng)"),
+    # Wade-Giles and Cantonese
+    ("张伟", "Chang Wei", True, "Wade-Giles surname"),
+    ("王小明", "Wang Hsiao-ming", True, "Wade-Giles given name (x -> hs)"),
+    ("张伟", "Cheung Wei", True, "Cantonese surname"),
+    ("陈国华", "Chan Kuo-hua", True, "Cantonese surname, Wade-Giles given name"),
+    ("黄建国", "Wong Chien-kuo", True, "Wong is also 黄 (Huang) in Cantonese"),
+    ("吴海涛", "Ng Hai-tao", True, "Ng is 吴 (Wu) in Cantonese"),
+    ("Zhang Wei", "Chang Wei", True, "pinyin and Wade-Giles without the characters"),
+    ("Xu Lihua", "Hsu Li-hua", True, "x -> hs on a Latin pinyin name"),
+    # Cyrillic schemes
+    ("Щербаков Юрий", "Yuriy Shcherbakov", True, "BGN/PCGN"),
+    ("Щербаков Юрий", "IURII SHCHERBAKOV", True, "ICAO 9303"),
+    ("Щербаков Юрий", "Juri Schtscherbakow", True, "German (Duden)"),
+    ("Щербаков Юрий", "Iouri Chtcherbakov", True, "French"),
+    ("Жуков Евгений", "Jewgeni Schukow", True, "German Ж -> sch, Е -> je at the start"),
+    ("Хрущёв Никита", "Nikita Khrushchev", True, "Ё after Щ"),
+    ("Смирнов Алексей", "Alexei Smirnoff", True, "-ov written -off"),
+    ("Yuriy Shcherbakov", "Juri Schtscherbakow", True, "two Latin spellings, no Cyrillic: sounds alike"),
+    # Arabic script and Latin spellings
+    ("محمد عبد الله", "Mohammed Abdullah", True, "Arabic script, known names"),
+    ("Muhammad Abdel Rahman", "Mohamed Abd al-Rahman", True, "Abdel / Abd al- compounds"),
+    ("Hussein al-Masri", "Husayn El-Masry", True, "al- / El- articles, Husayn/Hussein"),
+    ("Youssef Haddad", "Yusuf Hadad", True, "Yusuf/Youssef; doubled letter"),
+    ("Ahmed Alkhatib", "Ahmad al-Khatib", True, "article written as one word"),
+    ("خالد حداد", "Khaled Haddad", True, "Arabic script consonants (shadda not written)"),
+    ("Abd al-Aziz", "Abdulaziz", True, "one word or three"),
+    # Diacritics, ICAO MRZ conventions
+    ("Jürgen Müller", "MUELLER<<JUERGEN", True, "ICAO Ü -> UE"),
+    ("Jürgen Müller", "Jurgen Muller", True, "diacritics dropped"),
+    ("Åsa Ångström", "AANGSTROEM<<AASA", True, "ICAO Å -> AA, Ö -> OE"),
+    ("Jörg Weiß", "Joerg Weiss", True, "ß -> SS"),
+    ("Şükrü Yıldırım", "Sukru Yildirim", True, "Turkish ş ü ı"),
+    ("Nguyễn Văn Thành", "Thanh Nguyen Van", True, "Vietnamese, family name last"),
+    ("Łukasz Wiśniewski", "Lukasz Wisniewski", True, "Polish ł ś"),
+    # order, dropped middle names, typos, truncation
+    ("Jennifer Louise Anderson", "Anderson Jennifer", True, "order swapped, middle name dropped"),
+    ("Christopher James Fitzgerald", "Christopher Fitzgerlad", True, "two letters swapped"),
+    ("Bartholomew Castellanos", "Bartholomew Castelanos", True, "one letter missing"),
+    ("Kowalczyk Bartholomew", "KOWALCZYK<<BARTHOLOMEW<PATRICK<JAMESMA", True, "MRZ cut the last name short"),
+    # non-matches
+    ("Wang Wei", "Wang Fang", False, "same surname, another given name"),
+    ("Li Na", "Lu Na", False, "Li and Lu are different surnames, not a typo"),
+    ("Sun Xiuying", "Sun Jing", False, "Jing is not Ying: short Chinese syllables get no typo allowance"),
+    ("Feng Jianguo", "Fang Guo", False, "a syllable of a Chinese given name is not a dropped middle name"),
+    ("Zhou Wei", "Zhu Wei", False, "Zhou and Zhu are different surnames"),
+    ("Hassan Ali", "Hussein Ali", False, "two known names, not spellings of one"),
+    ("Jennifer Anderson", "John Anderson", False, "another given name"),
+    ("Юрий Щербаков", "Yuriy Smirnov", False, "another family name"),
+    ("Mohammed Hassan", "Mohammed", False, "one part against two is not enough"),
+]
+
+
+@pytest.mark.parametrize(("notice", "traveller", "expected", "why"), GOLDEN, ids=[g[3] for g in GOLDEN])
+def test_golden_pairs(notice: str, traveller: str, expected: bool, why: str) -> None:
+    match = name_similarity(analyse(traveller), analyse(notice))
+    assert (match.score >= MATCH) is expected, f"{why}: {match.score:.2f} {match.explain()}"
+    if expected:
+        assert match.explain(), "a match says why"
+
+
+def test_normalise_and_mrz() -> None:
+    assert normalise("  O'Brien-SMITH,  Seán ") == "obrien smith sean"
+    assert mrz_name("MUELLER<<HANS<PETER<<<<<") == ("MUELLER", "HANS PETER")
+    assert normalise("ＭＵＬＬＥＲ") == "muller"  # NFKC: full-width letters
+
+
+@pytest.mark.parametrize(
+    ("word", "spelling"),
+    [
+        ("Юрий", "iurii"),
+        ("Юрий", "yuriy"),
+        ("Юрий", "juri"),
+        ("Юрий", "iouri"),
+        ("Сергей", "sergej"),
+        ("Зайцев", "saizew"),
+        ("Васильев", "wassiljew"),
+        ("Иванов", "ivanoff"),
+        ("Иванов", "iwanow"),
+        ("Шевченко", "chevtchenko"),
+        ("Олександр", "oleksandr"),
+    ],
+)
+def test_cyrillic_schemes(word: str, spelling: str) -> None:
+    assert spelling in cyrillic_spellings(word)
+
+
+def test_keys_fold_spellings_that_sound_alike() -> None:
+    assert phonetic_key("yuriy") == phonetic_key("iouri") == phonetic_key("iurii")
+    assert skeleton("mohammed") == skeleton("muhammad") == "mhmd"
+    assert analyse("محمد").tokens[0].skeletons & analyse("Mohamed").tokens[0].skeletons
