@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
@@ -13,7 +15,9 @@ from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain.lifecycle import Notice
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
+from rednotice.services import review
 from tests.browser.conftest import PASSWORD, LiveServer
+from tests.conftest import CASES
 
 DESKTOP = ViewportSize(width=1280, height=900)
 PHONE = ViewportSize(width=390, height=844)
@@ -84,8 +88,12 @@ def submit_request(
     page.get_by_label("Extradition will be sought").select_option("yes")
     if consent:
         page.get_by_label("We consent to a public extract").check()
+    page.get_by_role("button", name="Check before submitting").click()  # htmx: findings, nothing sent
+    result = page.locator("#check-result")
+    expect(result).to_contain_text("No rule stands in the way")
     if folder is not None:
         shot(page, folder, "04-request-form")
+        page.locator("#compliance-findings").screenshot(path=str(folder / "04b-request-live-check.png"))
     page.get_by_role("button", name="Submit request").click()
     expect(page.get_by_role("status").filter(has_text="submitted for review")).to_be_visible()
     m = re.search(r"/notices/(\d{4}-\d+)$", page.url)
@@ -256,3 +264,108 @@ def test_five_wrong_passwords_lock_the_account(
     shot(page, screenshots, "12-login-locked")
     page.goto(f"{live_server.url}/")
     expect(page).to_have_url(re.compile(r"/login"))
+
+
+def seed_case(server: LiveServer, case: str, **subject: Any) -> Notice:
+    """One of the shared compliance cases, requested by France through the use case."""
+    data = json.loads((CASES / "compliance" / case).read_text())
+    data["requesting_country"] = "FR"
+    data["subject"].update(subject)
+    return ns.create_request(ns.CreateRequest(parse_request(data)), FR_OFFICER, server.store.uow())
+
+
+def test_reviewer_resolves_findings_assesses_article3_and_publishes(
+    context: BrowserContext, live_server: LiveServer, screenshots: Path
+) -> None:
+    notice = seed_case(
+        live_server,
+        "10-fraud-by-activist.json",
+        family_name="LIU",
+        given_names="Wei",
+        names_original_script=["刘伟"],
+        nationalities=["CN", "FR"],
+    )
+    ref = notice.id.replace("/", "-")
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    sign_in(page, live_server, "gs.reviewer")
+    page.get_by_role("link", name="Review queue").click()
+    queue = page.get_by_role("table", name="Review queue")
+    row = queue.get_by_role("row").filter(has_text=notice.id)
+    expect(row).to_contain_text("Needs review")
+    expect(row).to_contain_text("RN-10")
+    shot(page, screenshots, "13-review-queue")
+    row.get_by_role("link", name=notice.id).click()
+    page.get_by_role("button", name="Start review").click()
+    expect(page.get_by_role("status").filter(has_text="taken into review")).to_be_visible()
+
+    finding = page.locator("#finding-RN-10")
+    expect(finding).to_contain_text("Subject with a sensitive profile")
+    expect(finding.locator("dl.evidence")).to_contain_text("political_activist")
+    page.get_by_label("Reasons", exact=True).fill("Ordinary fraud with identified victims.")
+    page.get_by_role("button", name="Publish").click()  # the gate: readable list of what is missing
+    gate = page.get_by_role("alert").filter(has_text="Not published: this still needs")
+    expect(gate).to_contain_text("findings needing a written resolution: RN-10")
+    expect(gate).to_contain_text("Article 3 assessment")
+    shot(page, screenshots, "14-review-dossier")
+
+    page.get_by_label("Resolution of RN-10").fill(
+        "Fraud against private investors with documented losses; the activism is unrelated to the facts."
+    )
+    page.get_by_role("button", name="Record the resolution").click()  # htmx swaps the finding
+    expect(finding).to_contain_text("Resolution of RN-10 recorded.")
+    expect(page.locator("#gate-checklist")).not_to_contain_text("written resolution")
+    for key, label in review.ARTICLE_34_FACTORS.items():
+        page.get_by_label(label).fill(ANSWERS[key])
+    page.get_by_label("Conclusion").fill(
+        "Not predominantly political: an ordinary fraud, supported by the facts and a judicial warrant."
+    )
+    page.get_by_role("button", name="Record the Article 3 assessment").click()
+    expect(page.locator("#article3")).to_contain_text("Article 3 assessment recorded.")
+    expect(page.locator("#gate-checklist")).to_contain_text("Ready for a decision")
+    expect(page.get_by_text("刘伟").first).to_have_attribute("lang", "und-Hani")
+    shot(page, screenshots, "15-review-resolved")
+
+    page.get_by_label("Reasons", exact=True).fill(
+        "Ordinary-law fraud; RN-10 resolved; Article 3 assessed on all seven factors."
+    )
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_role("status").filter(has_text="published")).to_be_visible()
+    expect(page.get_by_role("region", name="Decision", exact=True)).to_contain_text("Published")
+    shot(page, screenshots, "16-review-published")
+
+    # a refusal: grounds pre-selected from the findings; the requester sees the grounds, not the reasons
+    refused = seed_case(live_server, "07-subversion-journalist.json")
+    page.goto(f"{live_server.url}/notices/{refused.id.replace('/', '-')}")
+    page.get_by_role("button", name="Start review").click()
+    expect(page.get_by_label("Article 3: political")).to_be_checked()
+    page.get_by_label("Reasons", exact=True).fill(
+        "Purely political offence against a journalist; Germany has granted him asylum."
+    )
+    shot(page, screenshots, "17-review-refuse")
+    page.get_by_role("button", name="Refuse").click()
+    expect(page.get_by_role("status").filter(has_text="refused")).to_be_visible()
+    sign_out(page)
+
+    sign_in(page, live_server, "fr.officer")
+    page.goto(f"{live_server.url}/notices/{refused.id.replace('/', '-')}")
+    decision = page.get_by_role("region", name="Decision", exact=True)
+    expect(decision).to_contain_text("Refused under Article 3")
+    expect(page.locator("main")).not_to_contain_text("Germany")
+    shot(page, screenshots, "18-ncb-refused")
+    page.goto(f"{live_server.url}/notices/{ref}")
+    expect(page.get_by_role("region", name="Decision", exact=True)).to_contain_text("Published")
+    assert not problems, problems
+
+
+ANSWERS = {
+    "nature_of_offence": "Fraud on private investors (Penal Code art. 313-1); facts dated and placed.",
+    "status_of_persons": "The subject is a political activist; the victims are private investors.",
+    "identity_of_source": "The investigating judge in Lyon; a judicial warrant.",
+    "position_of_others": "No objection or refused extradition is recorded.",
+    "international_law": "No refugee status known; extradition will be sought.",
+    "neutrality": "No risk to the Organization's neutrality identified.",
+    "general_context": "No political event linked to the charges.",
+}

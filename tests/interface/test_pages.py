@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -13,16 +14,18 @@ from rednotice.bootstrap import Store
 from rednotice.domain.lifecycle import Action, Notice
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
+from rednotice.services import review
 from rednotice.services.ports import NoticeFilter
 from rednotice.services.users import AddUser, add_user
 from rednotice.web.app import create_app
 from rednotice.web.pages import contract_json, form_values, public_extract, script_lang
-from tests.conftest import FakeClock
+from tests.conftest import CASES, FakeClock
 
 PASSWORD = "correct horse battery"
 FR = Actor("fr.officer", Role.NCB_OFFICER, "FR")
 DE = Actor("de.officer", Role.NCB_OFFICER, "DE")
 REVIEWER = Actor("gs.reviewer", Role.REVIEWER)
+REVIEWER2 = Actor("gs.second", Role.REVIEWER)
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 SESSION = "rednotice_session"
 
@@ -76,7 +79,7 @@ def publish(store: Store, notice: Notice) -> Notice:
 
 @pytest.fixture
 def users(store: Store) -> None:
-    for actor in (FR, DE, REVIEWER):
+    for actor in (FR, DE, REVIEWER, REVIEWER2):
         add_user(AddUser(actor.username, actor.role, PASSWORD, actor.country), SYSTEM, store.uow())
 
 
@@ -500,3 +503,262 @@ def test_pages_send_security_headers(client: TestClient) -> None:
     assert client.get("/").headers["cache-control"] == "no-store"
     assert client.get("/static/rednotice.css").status_code == 200
     assert client.get("/static/htmx.min.js").status_code == 200
+
+
+# -- the reviewer's work ------------------------------------------------------------------------------------
+
+FACTORS = {f"factor_{key}": f"Considered: {key.replace('_', ' ')}." for key in review.ARTICLE_34_FACTORS}
+HTMX = {"HX-Request": "true"}
+
+
+def activist_notice(store: Store, **overrides: Any) -> Notice:
+    """Case 10 of the shared compliance cases: fraud charged against a political activist (RN-10, review)."""
+    from rednotice.adapters.formats.request_json import parse_request
+
+    data = json.loads((CASES / "compliance" / "10-fraud-by-activist.json").read_text())
+    for path, value in overrides.items():
+        target = data
+        *parents, last = path.split("__")
+        for key in parents:
+            target = target[key]
+        target[last] = value
+    return ns.create_request(ns.CreateRequest(parse_request(data)), FR, store.uow())
+
+
+def petty_theft(store: Store) -> Notice:
+    """A blocking finding (RN-02, penalty threshold) and one needing review (RN-06)."""
+    return make_notice(
+        store,
+        judicial__charges=[{"offence": "Theft", "law": "Penal Code art. 311-3", "max_penalty_years": 1}],
+    )
+
+
+def ref_of(notice: Notice) -> str:
+    return notice.id.replace("/", "-")
+
+
+def start_review(store: Store, notice: Notice, actor: Actor = REVIEWER) -> Notice:
+    return ns.transition(ns.Transition(notice.id, Action.START_REVIEW), actor, store.uow())
+
+
+def act(client: TestClient, notice: Notice, action: str, reasons: str = "", **extra: Any) -> Any:
+    token = csrf_of(client, f"/notices/{ref_of(notice)}")
+    data = {"action": action, "reasons": reasons, "csrf_token": token, **extra}
+    return client.post(f"/notices/{ref_of(notice)}/actions", data=data)
+
+
+def records(store: Store, notice: Notice, kind: review.RecordKind) -> list[review.ReviewRecord]:
+    return [r for r in review.dossier(notice.id, REVIEWER, store.uow()).records if r.kind is kind]
+
+
+def test_the_queue_is_riskiest_first_with_verdicts_and_codes(client: TestClient, store: Store) -> None:
+    clean = make_notice(store)  # compliant, and older
+    risky = petty_theft(store)  # block + review
+    activist = activist_notice(store)  # review
+    sign_in(client, REVIEWER.username)
+    for path in ("/review", "/"):
+        page = client.get(path).text
+        order = [page.index(n.id) for n in (risky, activist, clean)]
+        assert order == sorted(order), path
+        assert "Non-compliant" in page and "Needs review" in page and "Compliant" in page
+        assert 'class="badge sev-block"' in page and ">RN-02<" in page and ">RN-10<" in page
+    assert "3 red notice requests" in client.get("/review").text
+    assert client.get("/review", params={"page": 2}).status_code == 200
+    sign_in(client, FR.username)
+    assert client.get("/review").status_code == 403
+
+
+def test_reviewer_sees_findings_with_rule_basis_and_evidence(client: TestClient, store: Store) -> None:
+    notice = start_review(store, activist_notice(store))
+    sign_in(client, REVIEWER.username)
+    page = client.get(f"/notices/{ref_of(notice)}").text
+    assert 'id="finding-RN-10"' in page
+    assert "Subject with a sensitive profile: Article 3 assessment" in page
+    assert "RPD Art. 34(3)" in page
+    evidence = page[page.index('<dl class="evidence"') :]
+    evidence = evidence[: evidence.index("</dl>")]
+    assert "Profiles" in evidence and "political_activist" in evidence and "declared profile" in evidence
+    assert "Needs a written resolution" in page
+    assert 'id="art3-nature_of_offence"' in page  # RN-10 asks for the Art. 3 assessment
+    for label in review.ARTICLE_34_FACTORS.values():
+        assert label in page
+    assert 'value="art3" checked' in page  # grounds pre-selected from the findings
+    assert "Similar past decisions" in page
+    # the requester sees none of the dossier
+    sign_in(client, FR.username)
+    own = client.get(f"/notices/{ref_of(notice)}").text
+    assert "finding-RN-10" not in own and "political_activist" not in own
+
+
+def test_resolution_and_article3_are_required_before_publishing(client: TestClient, store: Store) -> None:
+    notice = start_review(store, activist_notice(store))
+    sign_in(client, REVIEWER.username)
+    blocked = act(client, notice, "publish", "Ordinary fraud.", expected_version=str(notice.version))
+    assert "Not published: this still needs" in blocked.text
+    assert "findings needing a written resolution: RN-10" in blocked.text
+    assert "an Article 3 assessment of the seven Art. 34(3) factors is required" in blocked.text
+    token = csrf_of(client, f"/notices/{ref_of(notice)}")
+    url = f"/notices/{ref_of(notice)}/resolutions"
+
+    short = client.post(url, data={"code": "RN-10", "resolution": "fine", "csrf_token": token})
+    assert short.status_code == 422
+    assert "at least 10 characters" in short.text and 'aria-invalid="true"' in short.text
+    assert not records(store, notice, review.RecordKind.RESOLUTION)
+
+    text = "Fraud with identified victims and documented losses; the activism is unrelated."
+    frag = client.post(
+        url, data={"code": "RN-10", "resolution": text}, headers={**HTMX, "X-CSRF-Token": token}
+    )
+    assert frag.status_code == 200
+    assert "<html" not in frag.text  # a fragment for htmx
+    assert (
+        'id="finding-RN-10"' in frag.text
+        and text in frag.text
+        and "Resolution of RN-10 recorded." in frag.text
+    )
+    assert 'id="gate-checklist" class="gate" hx-swap-oob="true"' in frag.text
+    gate = frag.text.split('id="gate-checklist"')[1]
+    assert "written resolution" not in gate and "Article 3 assessment" in gate  # what is left to do
+
+    art3 = client.post(
+        f"/notices/{ref_of(notice)}/article3",
+        data={**FACTORS, "conclusion": "Not predominantly political.", "csrf_token": token},
+    )
+    assert art3.status_code == 200 and "Article 3 assessment recorded." in art3.text
+    assert "Not predominantly political." in art3.text  # shown once recorded
+    assert "Ready for a decision" in art3.text
+    done = act(
+        client, notice, "publish", "Ordinary fraud; Art. 3 assessed.", expected_version=str(notice.version)
+    )
+    assert "published" in done.text
+    assert ns.get_notice(notice.id, SYSTEM, store.uow()).state.value == "published"
+
+
+def test_article3_form_needs_every_factor(client: TestClient, store: Store) -> None:
+    notice = start_review(store, activist_notice(store))
+    sign_in(client, REVIEWER.username)
+    token = csrf_of(client, f"/notices/{ref_of(notice)}")
+    url = f"/notices/{ref_of(notice)}/article3"
+    partial = {**FACTORS, "factor_neutrality": "", "conclusion": "Not political.", "csrf_token": token}
+    page = client.post(url, data=partial)
+    assert page.status_code == 422
+    assert "missing: neutrality" in page.text
+    assert 'id="art3-neutrality"' in page.text and "Considered: general context." in page.text  # kept
+    frag = client.post(url, data={**FACTORS, "conclusion": ""}, headers={**HTMX, "X-CSRF-Token": token})
+    assert frag.status_code == 422 and "<html" not in frag.text
+    assert "ends with a conclusion" in frag.text
+    assert not records(store, notice, review.RecordKind.ARTICLE_3)
+
+
+def test_an_exception_needs_a_second_reviewer(client: TestClient, store: Store) -> None:
+    notice = start_review(store, petty_theft(store))
+    ref = ref_of(notice)
+    sign_in(client, REVIEWER.username)
+    page = client.get(f"/notices/{ref}").text
+    assert "Art. 83(1)(b) exception" in page and "Propose the exception" in page
+    token = csrf_of(client, f"/notices/{ref}")
+    reasons = "Particular importance: part of a series of thefts from hospitals endangering patients."
+    r = client.post(f"/notices/{ref}/exception", data={"exception_reasons": reasons, "csrf_token": token})
+    assert "Exception proposed" in r.text and "A second reviewer must confirm it" in r.text
+    assert "Confirm the exception" not in r.text  # not offered to the one who proposed it
+    forced = client.post(
+        f"/notices/{ref}/exception/confirm", data={"confirm_reasons": "ok", "csrf_token": token}
+    )
+    assert forced.status_code == 422 and "second reviewer" in forced.text
+    assert not records(store, notice, review.RecordKind.EXCEPTION_CONFIRMED)
+
+    sign_in(client, REVIEWER2.username)
+    token = csrf_of(client, f"/notices/{ref}")
+    assert "Confirm the exception" in client.get(f"/notices/{ref}").text
+    r = client.post(
+        f"/notices/{ref}/exception/confirm", data={"confirm_reasons": "Agreed.", "csrf_token": token}
+    )
+    assert "Exception confirmed." in r.text
+    client.post(
+        f"/notices/{ref}/resolutions",
+        data={"code": "RN-06", "resolution": "The facts support the theft charge.", "csrf_token": token},
+    )
+    assert "published" in act(client, notice, "publish", "Exception confirmed by two reviewers.").text
+    assert ns.get_notice(notice.id, SYSTEM, store.uow()).state.value == "published"
+
+
+def test_refusal_grounds_reach_the_requester_but_not_the_reasons(client: TestClient, store: Store) -> None:
+    notice = start_review(store, activist_notice(store))
+    sign_in(client, REVIEWER.username)
+    secret = "The subject holds refugee status granted by Germany in 2019."
+    r = act(client, notice, "refuse", secret, grounds=["refugee", "art3", "bogus"])
+    assert "refused" in r.text
+    decision = records(store, notice, review.RecordKind.DECISION)[-1]
+    assert decision.data["grounds"] == ["art3", "refugee"]
+    assert secret in r.text  # the reviewer sees the internal reasons
+    sign_in(client, FR.username)
+    own = client.get(f"/notices/{ref_of(notice)}").text
+    assert "Refused under INTERPOL&#39;s policy on refugees and asylum seekers." in own
+    assert "Refused under Article 3" in own
+    assert "Refugee or asylum status" in own
+    assert "Germany" not in own and "refugee status granted" not in own
+    assert "gs.reviewer" not in own
+
+
+def test_similar_past_decisions_share_country_and_charge_words(client: TestClient, store: Store) -> None:
+    earlier = start_review(store, activist_notice(store, subject__family_name="EARLIER"))
+    ns.transition(
+        ns.Transition(earlier.id, Action.REFUSE, "political", grounds=(review.Ground.ARTICLE_3,)),
+        REVIEWER,
+        store.uow(),
+    )
+    other_charge = start_review(store, make_notice(store, subject__family_name="UNRELATED"))
+    ns.transition(
+        ns.Transition(other_charge.id, Action.REFUSE, "no", grounds=(review.Ground.OTHER,)),
+        REVIEWER,
+        store.uow(),
+    )
+    notice = activist_notice(store)
+    sign_in(client, REVIEWER.username)
+    page = client.get(f"/notices/{ref_of(notice)}").text
+    box = page[page.index('id="similar-title"') :]
+    assert earlier.id in box and "EARLIER" in box and ">fraud<" in box
+    assert "UNRELATED" not in box
+    assert "similar by" in box.lower() or "share a word of the charges" in box
+
+
+# -- live validation on the request form --------------------------------------------------------------------
+
+
+def test_check_before_submitting_shows_findings_and_stores_nothing(client: TestClient, store: Store) -> None:
+    sign_in(client, FR.username)
+    token = csrf_of(client, "/requests/new")
+    theft = {**FORM, "charge_offence": ["Theft", ""], "charge_max_penalty_years": ["1", ""]}
+    frag = client.post("/requests/check", data=theft, headers={**HTMX, "X-CSRF-Token": token})
+    assert frag.status_code == 200 and "<html" not in frag.text
+    assert "Non-compliant" in frag.text and "RN-02" in frag.text and 'class="evidence"' in frag.text
+    page = client.post("/requests/new", data={**theft, "check": "1", "csrf_token": token})  # without script
+    assert page.status_code == 200 and "RN-02" in page.text and 'value="KARIMOV"' in page.text
+    broken = client.post(
+        "/requests/check", data={**FORM, "dob_month": "13"}, headers={**HTMX, "X-CSRF-Token": token}
+    )
+    assert "The check cannot run yet" in broken.text
+    assert client.post("/requests/check", data=theft, headers=HTMX).status_code == 403  # no CSRF token
+    assert ns.list_notices(NoticeFilter(), SYSTEM, store.uow()).total == 0
+    sign_in(client, REVIEWER.username)
+    assert client.post("/requests/check", data=theft, headers=HTMX).status_code == 403
+
+
+# -- errors -------------------------------------------------------------------------------------------------
+
+
+def test_page_errors_are_html_and_api_errors_stay_json(client: TestClient) -> None:
+    missing = client.get("/no/such/page")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"].startswith("text/html")
+    assert "Not found" in missing.text and missing.headers["x-frame-options"] == "DENY"
+    wrong_method = client.get("/logout")
+    assert wrong_method.status_code == 405 and wrong_method.headers["content-type"].startswith("text/html")
+    assert "POST" in wrong_method.headers["allow"]
+    for path in ("/api/v1/no-such-thing", "/notices/v1/no/such/thing"):
+        r = client.get(path)
+        assert r.status_code == 404 and r.json()["error"]["code"] == "not_found", path
+    assert (
+        client.get("/no/such/page", headers={"Accept": "application/json"}).json()["error"]["code"]
+        == "not_found"
+    )

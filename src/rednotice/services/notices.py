@@ -127,7 +127,8 @@ def transition(cmd: Transition, actor: Actor, uow: UnitOfWork) -> Notice:
         if cmd.action in SENDS:
             review.on_sent(uow, notice, actor)
         if cmd.action in DECISIONS:
-            review.record_decision(uow, notice, cmd.action, actor, record.reasons, list(cmd.grounds))
+            grounds = list(cmd.grounds) if cmd.action in (Action.REFUSE, Action.PURGE) else []
+            review.record_decision(uow, notice, cmd.action, actor, record.reasons, grounds)
         uow.commit()
     return notice
 

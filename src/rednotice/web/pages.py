@@ -10,6 +10,8 @@ about who sees what stays in the domain policy and the use cases. Three things a
 
 from __future__ import annotations
 
+import inspect
+import json
 import re
 import secrets
 import unicodedata
@@ -25,6 +27,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.staticfiles import StaticFiles
 
@@ -38,8 +41,11 @@ from rednotice.domain.lifecycle import TRANSITIONS, Action, Notice, Rule, State,
 from rednotice.domain.model import NoticeType, Sex
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
+from rednotice.services import review
 from rednotice.services import users as user_service
+from rednotice.services.compliance import check_request
 from rednotice.services.ports import NoticeFilter
+from rednotice.services.review import Ground, RecordKind, ReviewRecord
 from rednotice.services.views import NOT_A_WARRANT
 from rednotice.web.deps import SESSION_USER
 
@@ -144,6 +150,47 @@ ROLE_LABELS: dict[Role, str] = {
     Role.SYSTEM: "System",
 }
 STATE_ORDER: list[State] = list(State)
+
+SEVERITY_ORDER = ("block", "review", "warn")
+SEVERITY_LABELS = {"block": "Blocks publication", "review": "Needs a written resolution", "warn": "Warning"}
+SEVERITY_SHORT = {"block": "Block", "review": "Review", "warn": "Warn"}
+SEVERITY_HINTS = {
+    "block": "Only the Art. 83(1)(b) exception of particular importance, proposed with reasons and confirmed "
+    "by a second reviewer, can override these.",
+    "review": "Each needs a written resolution before a decision.",
+    "warn": "For information; no action is required.",
+}
+VERDICT_LABELS = {"compliant": "Compliant", "needs_review": "Needs review", "non_compliant": "Non-compliant"}
+GROUND_LABELS: dict[Ground, str] = {
+    Ground.ARTICLE_3: "Article 3: political, military, religious or racial character",
+    Ground.ARTICLE_2: "Article 2: human rights",
+    Ground.REFUGEE: "Refugee or asylum status",
+    Ground.DATA_QUALITY: "Data quality: minimum identity or judicial data (RPD Art. 83(2))",
+    Ground.PENALTY_THRESHOLD: "Penalty threshold (RPD Art. 83(1)(a))",
+    Ground.OTHER: "Other non-compliance with INTERPOL's rules",
+}
+DECISION_LABELS = {
+    "publish": "Published",
+    "refuse": "Refused",
+    "request_information": "More information requested",
+    "confirm_compliant": "Confirmed compliant",
+    "purge": "Purged",
+}
+REVIEWABLE = (State.SUBMITTED, State.UNDER_REVIEW, State.UNREVIEWED)
+"""States in which review records (resolutions, exception, Art. 3 assessment) can still be written."""
+REFUSALS = (Action.REFUSE, Action.PURGE)
+SIMILAR_STATES = (State.PUBLISHED, State.REFUSED, State.REVIEWED_COMPLIANT, State.PURGED)
+SIMILAR_SCAN = 100
+"""How many of the requesting country's latest decided notices the "similar decisions" box reads."""
+SIMILAR_SHOWN = 5
+DASHBOARD_QUEUE = 10
+API_PREFIXES = ("/api/", "/notices/v1", "/openapi.json", "/docs", "/redoc", "/healthz")
+"""Paths whose errors stay JSON (errors.install); every other path gets the HTML error page."""
+HTTP_ERRORS = {
+    404: ("Not found", "This page does not exist."),
+    405: ("Not allowed", "This address does not accept this kind of request."),
+    413: ("Too large", "What you sent is larger than this service accepts."),
+}
 
 # -- rendering ----------------------------------------------------------------------------------------------
 
@@ -250,6 +297,7 @@ def _env() -> Environment:
         years=fmt_years,
         script=script_lang,
         doc_kind=lambda k: DOCUMENT_KINDS.get(str(k), str(k)),
+        verdict=lambda v: VERDICT_LABELS.get(str(v), str(v).replace("_", " ").capitalize()),
     )
     env.globals.update(
         TYPE_LABELS=TYPE_LABELS,
@@ -259,6 +307,11 @@ def _env() -> Environment:
         NOT_A_WARRANT=NOT_A_WARRANT,
         Role=Role,
         days_waiting=days_waiting,
+        SEVERITY_LABELS=SEVERITY_LABELS,
+        SEVERITY_SHORT=SEVERITY_SHORT,
+        SEVERITY_HINTS=SEVERITY_HINTS,
+        GROUND_LABELS=GROUND_LABELS,
+        SIMILAR_SCAN=SIMILAR_SCAN,
     )
     return env
 
@@ -274,9 +327,10 @@ def _csrf_token(request: Request) -> str:
     return token
 
 
-def flash(request: Request, level: str, text: str) -> None:
+def flash(request: Request, level: str, text: str, items: Iterable[str] = ()) -> None:
+    """A message for the next page; ``items`` become a list under it (e.g. what the gate still needs)."""
     messages = list(request.session.get(SESSION_FLASH) or [])
-    messages.append([level, text])
+    messages.append([level, text, [str(i) for i in items][:20]])
     request.session[SESSION_FLASH] = messages[-5:]
 
 
@@ -295,6 +349,24 @@ def render(
     response = HTMLResponse(html, status_code=status)
     _secure(response, private=actor is not None)
     return response
+
+
+def render_fragment(
+    request: Request, template: str, actor: Actor | None, status: int = 200, **context: Any
+) -> HTMLResponse:
+    """Part of a page for htmx to swap in (no layout; flash messages stay for the next full page)."""
+    html = ENV.get_template(template).render(
+        request=request,
+        actor=actor,
+        csrf_token=lambda: _csrf_token(request),
+        path=request.url.path,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status, headers={**SECURITY_HEADERS, "Cache-Control": "no-store"})
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
 
 
 def _secure(response: Response, private: bool = True) -> Response:
@@ -722,6 +794,7 @@ def _country_choices() -> list[tuple[str, str]]:
 def install(app: FastAPI) -> None:
     """Add the page routes and the static files to the app."""
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    install_html_errors(app)
 
     # sign-in and sign-out
 
@@ -850,11 +923,7 @@ def install(app: FastAPI) -> None:
         notice_id = notice_id_from_ref(ref)
         if notice_id is None:
             return not_found(request, actor, "There is no notice with this reference.")
-        try:
-            notice = await run_in_threadpool(ns.get_notice, notice_id, actor, _store(request).uow())
-        except e.NotFound:
-            return not_found(request, actor, f"There is no notice {notice_id} that you may see.")
-        return render(request, "notice.html", actor, **_notice_context(actor, notice))
+        return await notice_response(request, actor, notice_id)
 
     @app.post("/notices/{ref}/actions", include_in_schema=False)
     async def notice_action(request: Request, ref: str) -> Response:
@@ -876,7 +945,8 @@ def install(app: FastAPI) -> None:
             return redirect(back)
         version_text = _text(form, "expected_version", 12)
         expected = int(version_text) if version_text.isdigit() else None
-        cmd = ns.Transition(notice_id, action, _text(form, "reasons", 20_000), expected)
+        grounds = parse_grounds(form) if action in REFUSALS else ()
+        cmd = ns.Transition(notice_id, action, _text(form, "reasons", 20_000), expected, grounds)
         try:
             notice = await run_in_threadpool(ns.transition, cmd, actor, _store(request).uow())
         except e.NotFound:
@@ -893,7 +963,11 @@ def install(app: FastAPI) -> None:
             flash(request, "error", f"Not possible in the notice's current state: {exc.message}.")
             return redirect(back)
         except e.RuleViolation as exc:
-            flash(request, "error", f"Not done: {exc.message}.")
+            problems = exc.details.get("problems")
+            if isinstance(problems, list) and problems:
+                flash(request, "error", f"Not {ACTION_DONE.get(action, 'done')}: this still needs", problems)
+            else:
+                flash(request, "error", f"Not done: {exc.message}.")
             return redirect(back)
         except e.Forbidden as exc:
             flash(request, "error", f"You may not do this: {exc.message}.")
@@ -905,6 +979,126 @@ def install(app: FastAPI) -> None:
         if not policy.can_see_notice(actor, notice):
             return redirect("/")
         return redirect(back)
+
+    # the reviewer's work: the queue and the review records
+
+    @app.get("/review", include_in_schema=False)
+    async def review_queue(request: Request) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        if actor.role is not Role.REVIEWER:
+            return error_page(
+                request, actor, 403, "Not available", "The review queue is for General Secretariat reviewers."
+            )
+        page = _page_number(request.query_params.get("page"))
+        data = await run_in_threadpool(_queue_data, _store(request), actor, page)
+        return render(request, "review_queue.html", actor, page=page, page_url=_page_url(request), **data)
+
+    @app.post("/notices/{ref}/resolutions", include_in_schema=False)
+    async def resolve_finding(request: Request, ref: str) -> Response:
+        def do(notice_id: str, form: FormData, actor: Actor, store: Store) -> str:
+            code = _text(form, "code", 10)
+            review.resolve_finding(notice_id, code, _text(form, "resolution", 20_000), actor, store.uow())
+            return f"Resolution of {code} recorded."
+
+        return await _review_post(request, ref, do, fragment="_finding.html")
+
+    @app.post("/notices/{ref}/exception", include_in_schema=False)
+    async def propose_exception(request: Request, ref: str) -> Response:
+        def do(notice_id: str, form: FormData, actor: Actor, store: Store) -> str:
+            review.propose_exception(notice_id, _text(form, "exception_reasons", 20_000), actor, store.uow())
+            return "Exception proposed. A second reviewer must confirm it."
+
+        return await _review_post(request, ref, do, anchor="exception")
+
+    @app.post("/notices/{ref}/exception/confirm", include_in_schema=False)
+    async def confirm_exception(request: Request, ref: str) -> Response:
+        def do(notice_id: str, form: FormData, actor: Actor, store: Store) -> str:
+            review.confirm_exception(notice_id, _text(form, "confirm_reasons", 20_000), actor, store.uow())
+            return "Exception confirmed."
+
+        return await _review_post(request, ref, do, anchor="exception")
+
+    @app.post("/notices/{ref}/article3", include_in_schema=False)
+    async def record_article3(request: Request, ref: str) -> Response:
+        def do(notice_id: str, form: FormData, actor: Actor, store: Store) -> str:
+            factors = {key: _text(form, f"factor_{key}", 20_000) for key in review.ARTICLE_34_FACTORS}
+            review.record_article3(notice_id, factors, _text(form, "conclusion", 20_000), actor, store.uow())
+            return "Article 3 assessment recorded."
+
+        return await _review_post(request, ref, do, fragment="_article3.html", anchor="article3")
+
+    async def _review_post(
+        request: Request,
+        ref: str,
+        do: Callable[[str, FormData, Actor, Store], str],
+        fragment: str | None = None,
+        anchor: str = "compliance",
+    ) -> Response:
+        """A review record from a form: htmx gets the updated fragment back, a plain form a new page."""
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        notice_id = notice_id_from_ref(ref)
+        if notice_id is None:
+            return not_found(request, actor, "There is no notice with this reference.")
+        code = _text(form, "code", 10)
+        typed = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k != CSRF_FIELD}
+        store = _store(request)
+        try:
+            done = await run_in_threadpool(do, notice_id, form, actor, store)
+        except e.NotFound:
+            return not_found(request, actor, f"There is no notice {notice_id} that you may see.")
+        except e.DomainError as exc:
+            message = exc.message[:1].upper() + exc.message[1:] + "."
+            errors = {code or anchor: message}
+            if fragment and is_htmx(request):
+                return await _review_fragment(request, actor, notice_id, fragment, code, 422, errors, typed)
+            return await notice_response(
+                request, actor, notice_id, 422, form_errors=errors, form_values=typed
+            )
+        if fragment and is_htmx(request):
+            return await _review_fragment(request, actor, notice_id, fragment, code, 200, {}, {}, done)
+        flash(request, "success", done)
+        return redirect(f"/notices/{url_ref(notice_id)}#{f'finding-{code}' if code else anchor}")
+
+    async def _review_fragment(
+        request: Request,
+        actor: Actor,
+        notice_id: str,
+        template: str,
+        code: str,
+        status: int,
+        errors: dict[str, str],
+        typed: dict[str, str],
+        saved: str = "",
+    ) -> Response:
+        store = _store(request)
+        notice = await run_in_threadpool(ns.get_notice, notice_id, actor, store.uow(), False)
+        data = await run_in_threadpool(_review_data, store, actor, notice, False)
+        rv = data["rv"]
+        if rv is None:  # not a reviewer: the use case refused, and there is no dossier to show
+            message = next(iter(errors.values()), "Only a General Secretariat reviewer does this.")
+            return render_fragment(request, "_message.html", actor, 403, level="error", message=message)
+        group = next((g for sev in rv["groups"] for g in sev["cards"] if g["code"] == code), None)
+        return render_fragment(
+            request,
+            template,
+            actor,
+            status,
+            notice=notice,
+            rv=rv,
+            g=group,
+            form_errors=errors,
+            form_values=typed,
+            saved=saved,
+            oob=True,
+        )
 
     # the request form
 
@@ -943,6 +1137,9 @@ def install(app: FastAPI) -> None:
         if form.get("add_charge"):  # the no-script way to add a charge row
             values["charges"].append(dict.fromkeys(CHARGE_FIELDS, ""))
             return render(request, "request_form.html", actor, **_form_context(values, {}))
+        if form.get("check"):  # the no-script way to check before submitting
+            live = await run_in_threadpool(_live_check, _store(request), values, actor.country)
+            return render(request, "request_form.html", actor, **{**_form_context(values, {}), **live})
         errors = _form_checks(values)
         data = contract_json(values, actor.country)
         try:
@@ -969,6 +1166,19 @@ def install(app: FastAPI) -> None:
             what = "saved as a draft"
         flash(request, "success", f"Request {notice.id} {what}.")
         return redirect(f"/notices/{url_ref(notice.id)}")
+
+    @app.post("/requests/check", include_in_schema=False)
+    async def request_check(request: Request) -> Response:
+        """Live validation: the compliance findings for the form as it stands. Nothing is stored."""
+        actor = await current_actor(request)
+        if actor is None or actor.role is not Role.NCB_OFFICER or actor.country is None:
+            return _secure(Response(status_code=403))
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        live = await run_in_threadpool(_live_check, _store(request), form_values(form), actor.country)
+        return render_fragment(request, "_check_result.html", actor, **live)
 
     # public pages: no sign-in
 
@@ -1008,6 +1218,48 @@ def install(app: FastAPI) -> None:
         return render(request, "public_notice.html", actor, notice=extract)
 
 
+async def notice_response(
+    request: Request, actor: Actor, notice_id: str, status: int = 200, **extra: Any
+) -> Response:
+    """The notice page as this person may see it (for a reviewer: with the review dossier)."""
+    store = _store(request)
+    try:
+        notice = await run_in_threadpool(ns.get_notice, notice_id, actor, store.uow())
+    except e.NotFound:
+        return not_found(request, actor, f"There is no notice {notice_id} that you may see.")
+    data = await run_in_threadpool(_review_data, store, actor, notice)
+    context = {"form_errors": {}, "form_values": {}, **_notice_context(actor, notice), **data, **extra}
+    return render(request, "notice.html", actor, status=status, **context)
+
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    if any(path == p.rstrip("/") or path.startswith(p) for p in API_PREFIXES):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def install_html_errors(app: FastAPI) -> None:
+    """404, 405... on page paths get the HTML error page; API paths keep errors.install's JSON handler."""
+    previous = app.exception_handlers.get(StarletteHTTPException)
+
+    async def handler(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        if previous is not None and _wants_json(request):
+            answer = previous(request, exc)
+            response: Response = await answer if inspect.isawaitable(answer) else answer
+            return response
+        actor = await current_actor(request) if "session" in request.scope else None
+        title, message = HTTP_ERRORS.get(exc.status_code, ("Something went wrong", str(exc.detail)))
+        response = error_page(request, actor, exc.status_code, title, message)
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    app.add_exception_handler(StarletteHTTPException, handler)
+
+
 # -- page data ----------------------------------------------------------------------------------------------
 
 
@@ -1043,17 +1295,22 @@ def _form_context(values: dict[str, Any], errors: dict[str, list[str]]) -> dict[
         "sexes": list(Sex),
         "document_kinds": list(DOCUMENT_KINDS.items()),
         "error_anchors": ERROR_ANCHORS,
+        "checked": False,
+        "check": None,
+        "check_errors": [],
     }
 
 
 def _notice_context(actor: Actor, notice: Notice) -> dict[str, Any]:
     warrant = notice.request.judicial.warrant
+    actions = actions_for(actor, notice)
     return {
         "notice": notice,
         "subject": notice.request.subject,
         "judicial": notice.request.judicial,
         "warrant": warrant,
-        "actions": actions_for(actor, notice),
+        "actions": actions,
+        "refusal_possible": any(a.action in REFUSALS for a in actions),
         "renewal_opens": notice.renewal_opens(),
         "is_public": policy.is_public(notice),
         "own_country": actor.role is Role.NCB_OFFICER and actor.country == notice.requesting_country,
@@ -1081,11 +1338,6 @@ def _timeline_entry(entry: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _by_age(items: Iterable[Notice]) -> list[Notice]:
-    far_future = datetime.max.replace(tzinfo=UTC)
-    return sorted(items, key=lambda n: _as_utc(n.submitted_at or n.created_at or far_future))
-
-
 def _dashboard_data(store: Store, actor: Actor) -> dict[str, Any]:
     if actor.role is Role.NCB_OFFICER:
         own = ns.list_notices(
@@ -1111,29 +1363,309 @@ def _dashboard_data(store: Store, actor: Actor) -> dict[str, Any]:
             "visible_total": in_force.total,
         }
     if actor.role is Role.REVIEWER:
-        queue = ns.list_notices(
-            NoticeFilter(
-                states=(State.SUBMITTED, State.UNDER_REVIEW), type=NoticeType.RED_NOTICE, limit=SCAN_LIMIT
-            ),
-            actor,
-            store.uow(),
-        )
-        diffusions = ns.list_notices(
-            NoticeFilter(
-                states=(State.UNREVIEWED,), type=NoticeType.WANTED_PERSON_DIFFUSION, limit=SCAN_LIMIT
-            ),
-            actor,
-            store.uow(),
-        )
+        requests_total, diffusions_total = _queue_totals(store, actor)
         return {
             "kind": "reviewer",
-            "queue": _by_age(queue.items),
-            "queue_total": queue.total,
-            "diffusions": _by_age(diffusions.items),
-            "diffusions_total": diffusions.total,
+            "rows": _queue_rows(review.queue(actor, store.uow(), DASHBOARD_QUEUE, 0)),
+            "queue_total": requests_total + diffusions_total,
+            "requests_total": requests_total,
+            "diffusions_total": diffusions_total,
             "now": store.clock(),
         }
     return {"kind": "other"}
+
+
+# -- the review queue and the review dossier ----------------------------------------------------------------
+
+
+def _queue_totals(store: Store, actor: Actor) -> tuple[int, int]:
+    """How many red notice requests and unreviewed diffusions wait (two counting searches)."""
+    requests = ns.list_notices(
+        NoticeFilter(states=(State.SUBMITTED, State.UNDER_REVIEW), type=NoticeType.RED_NOTICE, limit=1),
+        actor,
+        store.uow(),
+    )
+    diffusions = ns.list_notices(
+        NoticeFilter(states=(State.UNREVIEWED,), type=NoticeType.WANTED_PERSON_DIFFUSION, limit=1),
+        actor,
+        store.uow(),
+    )
+    return requests.total, diffusions.total
+
+
+def _code_badges(findings: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """Each finding code once, with its most severe severity, most severe first."""
+    worst: dict[str, int] = {}
+    for f in findings:
+        rank = SEVERITY_ORDER.index(f["severity"]) if f.get("severity") in SEVERITY_ORDER else 2
+        worst[str(f.get("code"))] = min(rank, worst.get(str(f.get("code")), 2))
+    return [
+        (code, SEVERITY_ORDER[rank]) for code, rank in sorted(worst.items(), key=lambda kv: (kv[1], kv[0]))
+    ]
+
+
+def _queue_rows(items: Iterable[tuple[Notice, review.StoredCheck | None]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "notice": n,
+            "verdict": c.verdict if c else None,
+            "risk": c.risk if c else None,
+            "codes": _code_badges(c.findings) if c else [],
+        }
+        for n, c in items
+    ]
+
+
+def _queue_data(store: Store, actor: Actor, page: int) -> dict[str, Any]:
+    requests_total, diffusions_total = _queue_totals(store, actor)
+    total = requests_total + diffusions_total
+    items = review.queue(actor, store.uow(), PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return {
+        "rows": _queue_rows(items),
+        "total": total,
+        "requests_total": requests_total,
+        "diffusions_total": diffusions_total,
+        "pages": _pages(total),
+        "now": store.clock(),
+    }
+
+
+def _evidence_value(value: Any) -> list[str]:
+    if value is None or value == "" or value == [] or value == {}:
+        return ["—"]
+    if isinstance(value, bool):
+        return ["yes" if value else "no"]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _evidence_value(v)]
+    if isinstance(value, dict):
+        return [f"{k.replace('_', ' ')}: {', '.join(_evidence_value(v))}" for k, v in value.items()]
+    if isinstance(value, str | int | float):
+        return [str(value)]
+    return [json.dumps(value, ensure_ascii=False, default=str)]
+
+
+def evidence_items(evidence: Mapping[str, Any] | None) -> list[tuple[str, list[str]]]:
+    """A finding's evidence as (label, values) for a small definition list."""
+    if not isinstance(evidence, Mapping):
+        return []
+    return [(str(k).replace("_", " ").capitalize(), _evidence_value(v)) for k, v in evidence.items()]
+
+
+def finding_groups(
+    findings: Iterable[Mapping[str, Any]], resolutions: Mapping[str, list[ReviewRecord]] | None = None
+) -> list[dict[str, Any]]:
+    """Findings grouped by severity (block, review, warn), then by rule code (one card per code)."""
+    by_code: dict[str, dict[str, Any]] = {}
+    for f in findings:
+        code = str(f.get("code"))
+        severity = str(f.get("severity")) if f.get("severity") in SEVERITY_ORDER else "warn"
+        group = by_code.setdefault(
+            code,
+            {
+                "code": code,
+                "severity": severity,
+                "rule": str(f.get("rule") or ""),
+                "basis": str(f.get("basis") or ""),
+                "instances": [],
+                "resolutions": list((resolutions or {}).get(code, [])),
+            },
+        )
+        if SEVERITY_ORDER.index(severity) < SEVERITY_ORDER.index(group["severity"]):
+            group["severity"] = severity
+        group["instances"].append(
+            {"message": str(f.get("message") or ""), "evidence": evidence_items(f.get("evidence"))}
+        )
+    out = []
+    for severity in SEVERITY_ORDER:
+        items = sorted((g for g in by_code.values() if g["severity"] == severity), key=lambda g: g["code"])
+        if items:
+            out.append({"severity": severity, "cards": items})
+    return out
+
+
+def _gate_problems(store: Store, actor: Actor, notice: Notice) -> list[str]:
+    """What the decision gate would still refuse, asked of the gate itself (never a copy of its rules)."""
+    action = Action.PUBLISH if notice.type is NoticeType.RED_NOTICE else Action.CONFIRM_COMPLIANT
+    with store.uow() as uow:
+        try:
+            review.gate_decision(uow, notice, action, actor)
+        except e.RuleViolation as exc:
+            problems = exc.details.get("problems")
+            return [str(p) for p in problems] if isinstance(problems, list) and problems else [exc.message]
+    return []
+
+
+def _art3_view(record: ReviewRecord) -> dict[str, Any]:
+    factors = record.data.get("factors") or {}
+    return {
+        "by": record.actor,
+        "at": record.at,
+        "conclusion": record.text,
+        "factors": [(label, str(factors.get(key, ""))) for key, label in review.ARTICLE_34_FACTORS.items()],
+    }
+
+
+def _review_view(store: Store, actor: Actor, notice: Notice, dossier: review.Dossier) -> dict[str, Any]:
+    check, records = dossier.check, dossier.records
+    resolutions: dict[str, list[ReviewRecord]] = {}
+    for r in records:
+        if r.kind is RecordKind.RESOLUTION and r.code:
+            resolutions.setdefault(r.code, []).append(r)
+    blocks = check.codes("block") if check else []
+    reviews = check.codes("review") if check else []
+    proposals = [r for r in records if r.kind is RecordKind.EXCEPTION_PROPOSED]
+    confirmations = [r for r in records if r.kind is RecordKind.EXCEPTION_CONFIRMED]
+    active = actor.role is Role.REVIEWER and notice.state in REVIEWABLE
+    pending = bool(proposals) and not confirmations
+    return {
+        "check": check,
+        "groups": finding_groups(check.findings if check else [], resolutions),
+        "can_act": active,
+        "needs_art3": sorted(review.ART3_CODES & set(blocks + reviews)),
+        "art3_records": [_art3_view(r) for r in records if r.kind is RecordKind.ARTICLE_3],
+        "factors": list(review.ARTICLE_34_FACTORS.items()),
+        "blocks": blocks,
+        "proposals": proposals,
+        "confirmations": confirmations,
+        "can_propose": active and bool(blocks) and not proposals,
+        "can_confirm": active and pending and proposals[-1].actor != actor.username,
+        "awaiting_second": active and pending and proposals[-1].actor == actor.username,
+        "gate": _gate_problems(store, actor, notice) if active and check else None,
+        "grounds": list(GROUND_LABELS.items()),
+        "grounds_checked": {review.GROUND_OF_CODE.get(c, Ground.OTHER) for c in blocks + reviews},
+    }
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+CHARGE_STOPWORDS = frozenset(
+    {
+        "with",
+        "from",
+        "that",
+        "this",
+        "other",
+        "against",
+        "under",
+        "article",
+        "code",
+        "penal",
+        "criminal",
+        "offence",
+        "offense",
+        "part",
+        "committed",
+        "person",
+        "persons",
+        "large",
+        "scale",
+        "especially",
+    }
+)
+
+
+def charge_words(notice: Notice) -> set[str]:
+    words: set[str] = set()
+    for c in notice.request.judicial.charges:
+        for text in (c.offence, c.offence_original or ""):
+            words.update(w.casefold() for w in _WORD.findall(text))
+    return words - CHARGE_STOPWORDS
+
+
+def _person_key(notice: Notice) -> tuple[str, str, int | None]:
+    s = notice.request.subject
+    dob = s.date_of_birth.year if s.date_of_birth else None
+    return (" ".join(s.family_name.casefold().split()), " ".join(s.given_names.casefold().split()), dob)
+
+
+def similar_decisions(store: Store, actor: Actor, notice: Notice) -> list[dict[str, Any]]:
+    """Earlier decided notices of the same requesting country sharing a charge word, or of the same person
+    (same names and birth year). One search of the country's latest SIMILAR_SCAN decided notices."""
+    page = ns.list_notices(
+        NoticeFilter(states=SIMILAR_STATES, requesting_country=notice.requesting_country, limit=SIMILAR_SCAN),
+        actor,
+        store.uow(),
+    )
+    words, person = charge_words(notice), _person_key(notice)
+    out: list[dict[str, Any]] = []
+    for other in page.items:
+        if other.id == notice.id:
+            continue
+        shared = sorted(words & charge_words(other))
+        same_person = _person_key(other)[:2] == person[:2] and _person_key(other)[2] in (person[2], None)
+        if shared or same_person:
+            out.append({"notice": other, "shared": shared, "same_person": same_person})
+    out.sort(key=lambda x: (not x["same_person"], -len(x["shared"])))  # same person first, then most words
+    return out[:SIMILAR_SHOWN]
+
+
+def _decision_view(decision: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if not decision:
+        return None
+    try:
+        at: datetime | None = datetime.fromisoformat(str(decision.get("at")))
+    except ValueError:
+        at = None
+    grounds = []
+    for g in decision.get("grounds") or []:
+        try:
+            grounds.append(GROUND_LABELS[Ground(g)])
+        except ValueError:
+            grounds.append(str(g))
+    kind = str(decision.get("decision") or "")
+    return {
+        "decision": kind,
+        "label": DECISION_LABELS.get(kind, kind.replace("_", " ").capitalize()),
+        "at": at,
+        "grounds": grounds,
+        "message": decision.get("message"),
+        "reasons": decision.get("reasons"),
+        "by": decision.get("by"),
+    }
+
+
+def _review_data(store: Store, actor: Actor, notice: Notice, with_similar: bool = True) -> dict[str, Any]:
+    """What the notice page shows beyond the notice: the decision as this person may see it (the requester:
+    the grounds it may be told, never the internal reasons), and for reviewers and the CCF the dossier."""
+    out: dict[str, Any] = {
+        "decision": _decision_view(ns.decision_seen_by(notice, actor, store.uow())),
+        "rv": None,
+        "similar": None,
+    }
+    if actor.role in (Role.REVIEWER, Role.CCF):
+        dossier = review.dossier(notice.id, actor, store.uow())
+        out["rv"] = _review_view(store, actor, notice, dossier)
+        if with_similar and actor.role is Role.REVIEWER:
+            out["similar"] = similar_decisions(store, actor, notice)
+    return out
+
+
+def parse_grounds(form: FormData) -> tuple[Ground, ...]:
+    grounds = []
+    for value in form.getlist("grounds"):
+        try:
+            grounds.append(Ground(str(value)))
+        except ValueError:
+            continue
+    return tuple(sorted(set(grounds)))
+
+
+def _live_check(store: Store, values: dict[str, Any], country: str) -> dict[str, Any]:
+    """The compliance check of the form as it stands (nothing stored), or what to fix before it can run."""
+    errors = _form_checks(values)
+    notice_request = None
+    try:
+        notice_request = parse_request(contract_json(values, country))
+    except e.InvalidInput as exc:
+        for field, messages in field_errors(exc).items():
+            errors.setdefault(field, []).extend(messages)
+    if errors or notice_request is None:
+        return {"checked": True, "check": None, "check_errors": [m for ms in errors.values() for m in ms]}
+    result = check_request(store.uow(), notice_request)
+    return {
+        "checked": True,
+        "check": {"verdict": result["verdict"], "groups": finding_groups(result.get("findings", []))},
+        "check_errors": [],
+    }
 
 
 def _public_search(store: Store, criteria: Mapping[str, str], page: int) -> tuple[list[dict[str, Any]], int]:
