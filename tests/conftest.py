@@ -122,6 +122,8 @@ def store(
         url = request.getfixturevalue("postgres_url")
         _truncate_postgres(url)
     engine = make_engine(url)
-    settings = Settings(env=Environment.TEST, data_dir=tmp_path, secret_key="t" * 40, database_url=url)
+    settings = Settings(
+        env=Environment.TEST, data_dir=tmp_path, secret_key="t" * 40, database_url=url, background=False
+    )
     yield Store(settings, engine, clock)
     engine.dispose()

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
         default=10 * 1024 * 1024, description="Largest request body or file accepted."
     )
     page_size_max: int = Field(default=200, description="Largest page a list endpoint returns.")
+    background: bool = Field(
+        default=True, description="Warm the screening index and run screening jobs in this server process."
+    )
 
     @model_validator(mode="after")
     def _no_default_secrets(self) -> Settings:

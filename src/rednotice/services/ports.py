@@ -13,6 +13,7 @@ from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor, Role
 
 if TYPE_CHECKING:
+    from rednotice.adapters.db.screening import SqlScreeningRepository
     from rednotice.services.redress import RedressRepository
     from rednotice.services.review import ReviewRecord, StoredCheck
 
@@ -127,6 +128,8 @@ class UnitOfWork(Protocol):
     def reviews(self) -> ReviewRepository: ...
     @property
     def redress(self) -> RedressRepository: ...
+    @property
+    def screening(self) -> SqlScreeningRepository: ...
     @property
     def clock(self) -> Callable[[], datetime]: ...
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import socket
+import threading
+import time
 from typing import Any
 
 from fastapi import FastAPI
@@ -12,7 +17,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from rednotice import __version__
 from rednotice.bootstrap import Store, open_store
-from rednotice.web import api, compliance_api, errors, public_api, redress_api, review_api
+from rednotice.services.screening import ScreeningEngine, run_next_job
+from rednotice.web import api, compliance_api, errors, public_api, redress_api, review_api, screening_api
 
 
 class BodySizeLimit:
@@ -55,6 +61,31 @@ def _too_large(limit: int) -> JSONResponse:
     return JSONResponse(errors.error_body("too_large", f"the body is larger than {limit} bytes"), 413)
 
 
+def _start_background(app: FastAPI, store: Store) -> None:
+    """Warm the screening index and run queued screening jobs in daemon threads of this process (any
+    number of processes, on any machine, may do so: jobs are claimed with row locks)."""
+    engine: ScreeningEngine = app.state.screening_engine
+    name = f"{socket.gethostname()}:{os.getpid()}"
+
+    def warm() -> None:
+        try:
+            engine.ensure_built()
+        except Exception:  # the index is built again on first use
+            logging.getLogger(__name__).exception("could not warm the screening index")
+
+    def work() -> None:
+        while True:
+            try:
+                if run_next_job(engine, store.uow, name) is None:
+                    time.sleep(1.0)
+            except Exception:  # keep the worker alive; the job records its own failure
+                logging.getLogger(__name__).exception("screening worker")
+                time.sleep(5.0)
+
+    threading.Thread(target=warm, name="rednotice-index", daemon=True).start()
+    threading.Thread(target=work, name="rednotice-jobs", daemon=True).start()
+
+
 def create_app(store: Store | None = None) -> FastAPI:
     store = store or open_store()
     settings = store.settings
@@ -71,6 +102,10 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.include_router(compliance_api.router)
     app.include_router(redress_api.router)
     app.include_router(public_api.router)
+    app.include_router(screening_api.router)
+    app.state.screening_engine = ScreeningEngine(store.uow)
+    if settings.background:
+        _start_background(app, store)
 
     @app.get("/healthz", tags=["ops"])
     def healthz(request: Request) -> dict[str, str]:

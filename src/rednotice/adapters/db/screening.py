@@ -1,10 +1,180 @@
-"""SQL repository for the screening capability (`uow.screening`)."""
+"""SQL repository for screening runs, background jobs, result lines and hits (``uow.screening``)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from rednotice.adapters.db.tables_screening import screening_hits, screening_results, screenings
+from rednotice.domain.users import Actor, Role
+
+if TYPE_CHECKING:
+    from rednotice.domain.screening.index import Match
+    from rednotice.services.screening import ScreeningRun
 
 
 class SqlScreeningRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+
+    def add_run(
+        self,
+        run: ScreeningRun,
+        actor: Actor,
+        viewer: str | None,
+        queries: list[dict[str, Any]] | None,
+        started_at: datetime | None = None,
+        finished_at: datetime | None = None,
+    ) -> None:
+        self.conn.execute(
+            insert(screenings).values(
+                id=run.id,
+                actor=actor.username,
+                actor_role=actor.role.value,
+                actor_country=actor.country,
+                viewer_country=viewer,
+                source=run.source,
+                status=run.status.value,
+                total=run.total,
+                done=run.done,
+                hits=run.hits,
+                input_errors=run.input_errors,
+                error=None,
+                queries=queries,
+                created_at=run.created_at,
+                started_at=started_at,
+                finished_at=finished_at,
+            )
+        )
+
+    def add_results(self, run_id: str, start: int, lines: list[dict[str, Any]]) -> None:
+        if lines:
+            self.conn.execute(
+                insert(screening_results),
+                [{"screening_id": run_id, "seq": start + i, "line": line} for i, line in enumerate(lines)],
+            )
+
+    def add_hits(self, run_id: str, hits: list[tuple[dict[str, Any], Match]], at: datetime) -> None:
+        if hits:
+            self.conn.execute(
+                insert(screening_hits),
+                [
+                    {
+                        "screening_id": run_id,
+                        "query_id": str(q.get("id") or ""),
+                        "query": q,
+                        "notice_id": m.notice_id,
+                        "score": m.score,
+                        "reasons": list(m.reasons),
+                        "created_at": at,
+                    }
+                    for q, m in hits
+                ],
+            )
+
+    def progress(self, run_id: str, done: int, hits: int) -> None:
+        self.conn.execute(update(screenings).where(screenings.c.id == run_id).values(done=done, hits=hits))
+
+    def finish(self, run_id: str, status: str, at: datetime, error: str | None) -> None:
+        self.conn.execute(
+            update(screenings)
+            .where(screenings.c.id == run_id)
+            .values(status=status, finished_at=at, error=error, queries=None)
+        )
+
+    def claim_next(
+        self, worker: str, at: datetime
+    ) -> tuple[str, list[dict[str, Any]], str | None, Actor] | None:
+        """The oldest queued job, locked so no other worker takes it (SKIP LOCKED on PostgreSQL; SQLite's
+        write lock at BEGIN serialises workers)."""
+        q = (
+            select(screenings)
+            .where(screenings.c.status == "queued")
+            .order_by(screenings.c.created_at)
+            .limit(1)
+        )
+        if self.conn.dialect.name == "postgresql":
+            q = q.with_for_update(skip_locked=True)
+        row = self.conn.execute(q).first()
+        if row is None:
+            return None
+        self.conn.execute(
+            update(screenings)
+            .where(screenings.c.id == row.id)
+            .values(status="running", started_at=at, worker=worker)
+        )
+        actor = Actor(row.actor, Role(row.actor_role), row.actor_country)
+        return row.id, list(row.queries or []), row.viewer_country, actor
+
+    def get_run(self, run_id: str, with_results: bool) -> tuple[ScreeningRun, str, str | None] | None:
+        from rednotice.services.screening import ScreeningRun, Status
+
+        row = self.conn.execute(select(screenings).where(screenings.c.id == run_id)).first()
+        if row is None:
+            return None
+        lines = None
+        if with_results:
+            lines = [
+                r.line
+                for r in self.conn.execute(
+                    select(screening_results.c.line)
+                    .where(screening_results.c.screening_id == run_id)
+                    .order_by(screening_results.c.seq)
+                )
+            ]
+        run = ScreeningRun(
+            row.id,
+            Status(row.status),
+            row.total,
+            row.done,
+            row.hits,
+            row.created_at,
+            row.actor,
+            row.source,
+            list(row.input_errors or []),
+            lines,
+            row.error,
+        )
+        return run, row.actor, row.actor_country
+
+    def _hit(self, row: Any) -> dict[str, Any]:
+        return {
+            "id": row.id,
+            "screening_id": row.screening_id,
+            "query_id": row.query_id,
+            "query": row.query,
+            "notice_id": row.notice_id,
+            "score": row.score,
+            "reasons": row.reasons,
+            "created_at": row.created_at.isoformat(),
+            "outcome": row.outcome,
+            "outcome_by": row.outcome_by,
+            "outcome_at": row.outcome_at.isoformat() if row.outcome_at else None,
+            "outcome_notes": row.outcome_notes,
+            "actor": row.actor,
+            "actor_country": row.actor_country,
+        }
+
+    def _hits_query(self) -> Any:
+        return select(screening_hits, screenings.c.actor, screenings.c.actor_country).join(
+            screenings, screenings.c.id == screening_hits.c.screening_id
+        )
+
+    def get_hit(self, hit_id: int) -> dict[str, Any] | None:
+        row = self.conn.execute(self._hits_query().where(screening_hits.c.id == hit_id)).first()
+        return None if row is None else self._hit(row)
+
+    def hits(self, run_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            self._hits_query().where(screening_hits.c.screening_id == run_id).order_by(screening_hits.c.id)
+        )
+        return [self._hit(r) for r in rows]
+
+    def set_outcome(self, hit_id: int, outcome: str, by: str, at: datetime, notes: str) -> None:
+        self.conn.execute(
+            update(screening_hits)
+            .where(screening_hits.c.id == hit_id)
+            .values(outcome=outcome, outcome_by=by, outcome_at=at, outcome_notes=notes)
+        )

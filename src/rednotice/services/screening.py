@@ -1,0 +1,374 @@
+"""Screening travellers: one engine (index) per process kept current from the store, runs recorded,
+hits kept for follow-up, large batches as background jobs any process can take.
+
+The index follows the store's change sequence (``notices.change_seq``): before each screening the
+engine applies every change since the last one it saw, so several server processes — on several
+machines — each screen against the notices in force now, without a restart.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from rednotice.domain.errors import Forbidden, InvalidInput, NotFound
+from rednotice.domain.lifecycle import Notice
+from rednotice.domain.screening.index import IndexedNotice, Match, ScreeningIndex
+from rednotice.domain.screening.query import ScreeningQuery
+from rednotice.domain.users import Actor, Role
+from rednotice.services.ports import UnitOfWork
+
+SYNC_LIMIT = 10_000
+"""Largest batch screened while the caller waits; larger ones run as background jobs."""
+JOB_CHUNK = 500
+"""Queries screened between two progress updates of a background job."""
+SCREENERS = (Role.NCB_OFFICER, Role.REVIEWER, Role.SYSTEM)
+
+
+class HitOutcome(StrEnum):
+    """What the officer did after a hit (Art. 87: act only as national law allows)."""
+
+    LOCATED = "located"
+    DETAINED_UNDER_NATIONAL_LAW = "detained_under_national_law"
+    NO_ACTION = "no_action"
+    NOT_THE_PERSON = "not_the_person"
+
+
+class Status(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+def _indexed(notice: Notice) -> IndexedNotice:
+    return IndexedNotice.from_request(notice.id, notice.request, warning=notice.unreviewed_warning or "")
+
+
+class ScreeningEngine:
+    """The in-memory index of one process, and how far along the store's change sequence it is."""
+
+    def __init__(self, uow_factory: Callable[[], UnitOfWork]) -> None:
+        self.uow_factory = uow_factory
+        self.index: ScreeningIndex | None = None
+        self.seq = 0
+        self._lock = threading.Lock()
+
+    def ensure_built(self) -> ScreeningIndex:
+        with self._lock:
+            if self.index is None:
+                with self.uow_factory() as uow:
+                    top = uow.notices.max_change_seq()
+                    self.index = ScreeningIndex.build(_indexed(n) for n, _ in uow.notices.in_force())
+                self.seq = top
+            index = self.index
+        self.refresh()
+        return index
+
+    def refresh(self) -> int:
+        """Apply every change since the last one seen; return how many notices changed."""
+        with self._lock:
+            index = self.index
+            if index is None:
+                return 0
+            applied = 0
+            while True:
+                with self.uow_factory() as uow:
+                    changes = uow.notices.changed_since(self.seq, limit=2000)
+                for notice, seq in changes:
+                    if notice.in_force:
+                        index.upsert(_indexed(notice))
+                    else:
+                        index.remove(notice.id)
+                    self.seq = max(self.seq, seq)
+                applied += len(changes)
+                if len(changes) < 2000:
+                    return applied
+
+    def search(self, query: ScreeningQuery, viewer_country: str | None, limit: int = 10) -> list[Match]:
+        index = self.index or self.ensure_built()
+        return index.search(query, viewer_country=viewer_country, limit=limit)
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    queries: list[ScreeningQuery]
+    source: str = "api"
+    input_errors: list[dict[str, Any]] = field(default_factory=list)
+    viewer_country: str | None = None
+    """Only for an operator (the CLI): screen as this NCB would. NCB officers always screen as their own."""
+
+
+@dataclass(slots=True)
+class ScreeningRun:
+    id: str
+    status: Status
+    total: int
+    done: int
+    hits: int
+    created_at: datetime
+    actor: str
+    source: str
+    input_errors: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[dict[str, Any]] | None = None
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "status": self.status.value,
+            "total": self.total,
+            "done": self.done,
+            "hits": self.hits,
+            "created_at": self.created_at.isoformat(),
+            "source": self.source,
+            "input_errors": self.input_errors,
+            "error": self.error,
+        }
+        if self.lines is not None:
+            out["results"] = self.lines
+        return out
+
+
+def _viewer(actor: Actor, requested: str | None) -> str | None:
+    if actor.role not in SCREENERS:
+        raise Forbidden(f"a {actor.role.value} does not screen travellers")
+    if actor.role is Role.NCB_OFFICER:
+        return actor.country  # an officer screens only against what their country may see
+    return requested
+
+
+def query_to_dict(q: ScreeningQuery) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "name": q.name,
+        "family_name": q.family_name,
+        "given_names": q.given_names,
+        "birth_date": q.birth_date.iso() if q.birth_date else None,
+        "nationality": q.nationality,
+        "sex": q.sex.value if q.sex else None,
+        "source": q.source,
+        "document": None
+        if q.document is None
+        else {
+            "kind": q.document.kind,
+            "number": q.document.number,
+            "issuing_country": q.document.issuing_country,
+        },
+    }
+
+
+def query_from_dict(d: dict[str, Any]) -> ScreeningQuery:
+    from rednotice.domain.dates import PartialDate
+    from rednotice.domain.model import Sex
+    from rednotice.domain.screening.query import DocumentInfo
+
+    doc = d.get("document")
+    return ScreeningQuery(
+        id=d.get("id") or "",
+        name=d.get("name") or "",
+        family_name=d.get("family_name") or "",
+        given_names=d.get("given_names") or "",
+        birth_date=PartialDate.parse(d["birth_date"]) if d.get("birth_date") else None,
+        nationality=d.get("nationality"),
+        sex=Sex(d["sex"]) if d.get("sex") else None,
+        source=d.get("source") or "",
+        document=DocumentInfo(doc.get("kind", ""), doc.get("number", ""), doc.get("issuing_country"))
+        if isinstance(doc, dict)
+        else None,
+    )
+
+
+def _screen_lines(
+    engine: ScreeningEngine, queries: list[ScreeningQuery], viewer: str | None
+) -> Iterator[tuple[ScreeningQuery, list[Match]]]:
+    engine.ensure_built()
+    for q in queries:
+        yield q, engine.search(q, viewer)
+
+
+def _line(q: ScreeningQuery, matches: list[Match]) -> dict[str, Any]:
+    return {"query_id": q.id, "matches": [m.to_dict() for m in matches]}
+
+
+def screen(
+    cmd: Screen,
+    actor: Actor,
+    engine: ScreeningEngine,
+    uow_factory: Callable[[], UnitOfWork],
+    progress: Callable[[int], None] | None = None,
+) -> ScreeningRun:
+    """Screen a batch now (up to SYNC_LIMIT), record the run, its hits and the audit event."""
+    viewer = _viewer(actor, cmd.viewer_country)
+    if len(cmd.queries) > SYNC_LIMIT:
+        raise InvalidInput(f"at most {SYNC_LIMIT} queries at once; submit a larger batch as a job")
+    lines: list[dict[str, Any]] = []
+    hits: list[tuple[ScreeningQuery, Match]] = []
+    for q, matches in _screen_lines(engine, cmd.queries, viewer):
+        lines.append(_line(q, matches))
+        hits.extend((q, m) for m in matches)
+        if progress is not None:
+            progress(1)
+    with uow_factory() as uow:
+        now = uow.clock()
+        run = ScreeningRun(
+            str(uuid.uuid4()),
+            Status.DONE,
+            len(cmd.queries),
+            len(cmd.queries),
+            len(hits),
+            now,
+            actor.username,
+            cmd.source,
+            cmd.input_errors,
+            lines,
+        )
+        uow.screening.add_run(run, actor, viewer, queries=None, started_at=now, finished_at=now)
+        uow.screening.add_results(run.id, 0, lines)
+        uow.screening.add_hits(run.id, [(query_to_dict(q), m) for q, m in hits], now)
+        _audit_run(uow, actor, run, viewer, [m.notice_id for _, m in hits])
+        uow.commit()
+    return run
+
+
+def _audit_run(
+    uow: UnitOfWork, actor: Actor, run: ScreeningRun, viewer: str | None, hit_ids: list[str]
+) -> None:
+    uow.audit.append(
+        actor,
+        "screening.run",
+        f"screening:{run.id}",
+        {
+            "source": run.source,
+            "queries": run.total,
+            "hits": len(hit_ids),
+            "notices_hit": sorted(set(hit_ids)),
+            "as_country": viewer,
+            "status": run.status.value,
+        },
+        uow.clock(),
+    )
+
+
+def submit_job(cmd: Screen, actor: Actor, uow_factory: Callable[[], UnitOfWork]) -> ScreeningRun:
+    """Queue a batch of any size for a background worker (any process that runs one may take it)."""
+    viewer = _viewer(actor, cmd.viewer_country)
+    if not cmd.queries:
+        raise InvalidInput("there is nothing to screen")
+    with uow_factory() as uow:
+        run = ScreeningRun(
+            str(uuid.uuid4()),
+            Status.QUEUED,
+            len(cmd.queries),
+            0,
+            0,
+            uow.clock(),
+            actor.username,
+            cmd.source,
+            cmd.input_errors,
+        )
+        uow.screening.add_run(run, actor, viewer, queries=[query_to_dict(q) for q in cmd.queries])
+        _audit_run(uow, actor, run, viewer, [])
+        uow.commit()
+    return run
+
+
+def run_next_job(engine: ScreeningEngine, uow_factory: Callable[[], UnitOfWork], worker: str) -> str | None:
+    """Take the oldest queued job (skipping ones another worker holds), screen it in chunks with progress,
+    store its result lines and hits. Returns the job id, or None when the queue is empty."""
+    with uow_factory() as uow:
+        claimed = uow.screening.claim_next(worker, uow.clock())
+        uow.commit()
+    if claimed is None:
+        return None
+    job_id, queries_data, viewer, actor = claimed
+    try:
+        queries = [query_from_dict(d) for d in queries_data]
+        done = hits = 0
+        hit_ids: list[str] = []
+        for start in range(0, len(queries), JOB_CHUNK):
+            chunk = queries[start : start + JOB_CHUNK]
+            lines: list[dict[str, Any]] = []
+            found: list[tuple[dict[str, Any], Match]] = []
+            for q, matches in _screen_lines(engine, chunk, viewer):
+                lines.append(_line(q, matches))
+                found.extend((query_to_dict(q), m) for m in matches)
+            with uow_factory() as uow:
+                uow.screening.add_results(job_id, start, lines)
+                uow.screening.add_hits(job_id, found, uow.clock())
+                done += len(chunk)
+                hits += len(found)
+                hit_ids.extend(m.notice_id for _, m in found)
+                uow.screening.progress(job_id, done, hits)
+                uow.commit()
+        with uow_factory() as uow:
+            uow.screening.finish(job_id, Status.DONE.value, uow.clock(), None)
+            uow.audit.append(
+                actor,
+                "screening.job.done",
+                f"screening:{job_id}",
+                {
+                    "queries": len(queries),
+                    "hits": hits,
+                    "notices_hit": sorted(set(hit_ids)),
+                    "worker": worker,
+                },
+                uow.clock(),
+            )
+            uow.commit()
+    except Exception as exc:  # a job must end, even badly: record why
+        with uow_factory() as uow:
+            uow.screening.finish(job_id, Status.FAILED.value, uow.clock(), f"{type(exc).__name__}: {exc}")
+            uow.commit()
+    return job_id
+
+
+def _own(run_actor: str, run_country: str | None, actor: Actor) -> bool:
+    if actor.role in (Role.SYSTEM, Role.REVIEWER):
+        return True
+    return run_actor == actor.username or (actor.role is Role.NCB_OFFICER and run_country == actor.country)
+
+
+def get_run(run_id: str, actor: Actor, uow: UnitOfWork, with_results: bool = False) -> ScreeningRun:
+    """A run's status and progress (and its result lines), for whoever ran it or their NCB."""
+    with uow:
+        found = uow.screening.get_run(run_id, with_results)
+        if found is None or not _own(found[1], found[2], actor):
+            raise NotFound(f"no screening {run_id}")
+        return found[0]
+
+
+def record_outcome(
+    hit_id: int, outcome: HitOutcome, notes: str, actor: Actor, uow: UnitOfWork
+) -> dict[str, Any]:
+    """The officer records what happened after a hit. Audited; the requester and the GS learn of it from
+    the audit trail and the notice's hits (never as an arrest warrant: action only under national law)."""
+    with uow:
+        hit = uow.screening.get_hit(hit_id)
+        if hit is None or not _own(hit["actor"], hit["actor_country"], actor):
+            raise NotFound(f"no hit {hit_id}")
+        uow.screening.set_outcome(hit_id, outcome.value, actor.username, uow.clock(), notes.strip())
+        uow.audit.append(
+            actor,
+            "screening.hit.outcome",
+            f"notice:{hit['notice_id']}",
+            {"hit": hit_id, "outcome": outcome.value, "notes": notes.strip()},
+            uow.clock(),
+        )
+        uow.commit()
+        updated = uow.screening.get_hit(hit_id)
+    assert updated is not None
+    return updated
+
+
+def list_hits(run_id: str, actor: Actor, uow: UnitOfWork) -> list[dict[str, Any]]:
+    with uow:
+        found = uow.screening.get_run(run_id, False)
+        if found is None or not _own(found[1], found[2], actor):
+            raise NotFound(f"no screening {run_id}")
+        return uow.screening.hits(run_id)

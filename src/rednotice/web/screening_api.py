@@ -1,0 +1,182 @@
+"""Screening in the API: single queries and batches (up to 10,000 at once; larger ones as jobs), uploads
+of MRZ / PAXLST / CSV / JSON Lines files, job progress, downloadable results, hits and their outcomes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from rednotice.adapters.formats.screening_input import FORMATS, guess_format, query_from_mapping, read_queries
+from rednotice.domain.errors import InvalidInput, TooLarge
+from rednotice.domain.screening.query import ScreeningQuery
+from rednotice.services import screening as sc
+from rednotice.web.api import ERRORS
+from rednotice.web.deps import CurrentActor, StoreDep
+
+router = APIRouter(prefix="/api/v1", tags=["screening"])
+
+MAX_QUERIES_PER_REQUEST = 100_000
+
+
+class QueryIn(BaseModel):
+    id: str = Field(default="", max_length=200, description="Echoed back as query_id.")
+    name: str = Field(default="", max_length=500, description="Free text, any order, any script.")
+    family_name: str = Field(default="", max_length=300)
+    given_names: str = Field(default="", max_length=300)
+    birth_date: str | None = Field(default=None, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    nationality: str | None = Field(default=None, max_length=3, description="ISO 3166 alpha-2 or alpha-3.")
+    sex: str | None = Field(default=None, max_length=1, description="M, F, U or X.")
+    document_number: str | None = Field(default=None, max_length=60)
+
+
+class ScreeningIn(BaseModel):
+    queries: list[QueryIn] = Field(min_length=1, max_length=MAX_QUERIES_PER_REQUEST)
+    country: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="Operators only: screen as this NCB would. NCB officers always screen as their own.",
+    )
+
+
+class MatchOut(BaseModel):
+    notice_id: str
+    score: float
+    name: str
+    reasons: list[str]
+
+
+class ResultLine(BaseModel):
+    query_id: str
+    matches: list[MatchOut]
+
+
+class ScreeningOut(BaseModel):
+    id: str
+    status: str
+    total: int
+    done: int
+    hits: int
+    created_at: str
+    source: str
+    input_errors: list[dict[str, Any]]
+    error: str | None = None
+    results: list[ResultLine] | None = None
+
+
+class OutcomeIn(BaseModel):
+    outcome: sc.HitOutcome
+    notes: str = Field(default="", max_length=5000)
+
+
+def _engine(request: Request) -> sc.ScreeningEngine:
+    engine: sc.ScreeningEngine = request.app.state.screening_engine
+    return engine
+
+
+def _run(
+    request: Request,
+    actor: Any,
+    store: Any,
+    queries: list[ScreeningQuery],
+    source: str,
+    errors: list[dict[str, Any]],
+    country: str | None,
+) -> JSONResponse:
+    cmd = sc.Screen(queries, source, errors, country.upper() if country else None)
+    if len(queries) > sc.SYNC_LIMIT:
+        run = sc.submit_job(cmd, actor, store.uow)
+        return JSONResponse(
+            run.to_dict(), status_code=202, headers={"Location": f"/api/v1/screenings/{run.id}"}
+        )
+    run = sc.screen(cmd, actor, _engine(request), store.uow)
+    return JSONResponse(run.to_dict(), status_code=200)
+
+
+@router.post("/screenings", response_model=ScreeningOut, responses={**ERRORS, 202: {"model": ScreeningOut}})
+def screen(body: ScreeningIn, request: Request, actor: CurrentActor, store: StoreDep) -> JSONResponse:
+    """Screen travellers. Up to 10,000 queries are answered at once (200, with the results: one line per
+    query with its hits, best first); a larger batch becomes a background job (202, follow `Location`)."""
+    queries, errors = [], []
+    today = date.today()
+    for i, q in enumerate(body.queries, start=1):
+        record = {k: v for k, v in q.model_dump().items() if v not in (None, "")}
+        try:
+            queries.append(query_from_mapping(record, i, today, "api"))
+        except InvalidInput as exc:
+            errors.append({"line": i, "id": q.id, "reason": exc.message})
+    if not queries:
+        raise InvalidInput("no valid query: " + "; ".join(f"#{e['line']}: {e['reason']}" for e in errors[:5]))
+    return _run(request, actor, store, queries, "api", errors, body.country)
+
+
+@router.post(
+    "/screenings/upload", response_model=ScreeningOut, responses={**ERRORS, 202: {"model": ScreeningOut}}
+)
+async def upload(
+    request: Request,
+    actor: CurrentActor,
+    store: StoreDep,
+    file: Annotated[
+        UploadFile, File(description="Machine-readable zones, a PAXLST manifest, CSV or JSON Lines.")
+    ],
+    format: Annotated[str | None, Form(description="mrz, paxlst, csv or jsonl (guessed if absent).")] = None,
+    country: Annotated[str | None, Form(min_length=2, max_length=2)] = None,
+) -> JSONResponse:
+    """Screen a file of travellers (a flight manifest, scanned passports...)."""
+    limit = store.settings.max_upload_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"the file is larger than {limit} bytes")
+    fmt = format or guess_format(data, file.filename)
+    if fmt not in FORMATS:
+        raise InvalidInput(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    result = read_queries(data, fmt, max_bytes=limit)  # type: ignore[arg-type]
+    errors = [{"line": e.line, "reason": e.reason} for e in result.errors]
+    if not result.queries:
+        raise InvalidInput(
+            "nothing to screen: " + "; ".join(f"line {e['line']}: {e['reason']}" for e in errors[:5])
+        )
+    return _run(request, actor, store, result.queries, f"upload:{fmt}", errors, country)
+
+
+@router.get("/screenings/{run_id}", response_model=ScreeningOut, responses=ERRORS)
+def status(run_id: str, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
+    """A screening's status and progress (`done` of `total`)."""
+    return sc.get_run(run_id, actor, store.uow()).to_dict()
+
+
+@router.get(
+    "/screenings/{run_id}/results", responses={**ERRORS, 200: {"content": {"application/x-ndjson": {}}}}
+)
+def results(run_id: str, actor: CurrentActor, store: StoreDep) -> StreamingResponse:
+    """The results as JSON Lines: one line per query, `{"query_id", "matches": [...]}`."""
+    run = sc.get_run(run_id, actor, store.uow(), with_results=True)
+
+    def lines() -> Iterator[bytes]:
+        for line in run.lines or []:
+            yield (json.dumps(line, ensure_ascii=False) + "\n").encode()
+
+    return StreamingResponse(
+        lines(),
+        media_type="application/x-ndjson",
+        headers={"Content-Disposition": f'attachment; filename="screening-{run_id}.jsonl"'},
+    )
+
+
+@router.get("/screenings/{run_id}/hits", responses=ERRORS)
+def hits(run_id: str, actor: CurrentActor, store: StoreDep) -> list[dict[str, Any]]:
+    """The hits of a screening, each kept for follow-up with its outcome."""
+    return sc.list_hits(run_id, actor, store.uow())
+
+
+@router.post("/hits/{hit_id}/outcome", responses=ERRORS)
+def outcome(hit_id: int, body: OutcomeIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
+    """Record what happened after a hit: located, detained under national law, no action, not the person."""
+    return sc.record_outcome(hit_id, body.outcome, body.notes, actor, store.uow())
