@@ -18,9 +18,8 @@ from rednotice.adapters.db.migrate import upgrade
 from rednotice.bootstrap import Store
 from rednotice.config import Environment, Settings
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-if not SHARED.exists():  # CI clones next to a copy of shared/
-    SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(os.environ.get("REDNOTICE_SHARED_DIR") or Path(__file__).resolve().parents[2] / "shared")
+"""The team's shared folder (contracts, worked cases) sits beside the repository, here and in CI."""
 CASES = SHARED / "cases"
 POSTGRES_URL = os.environ.get(
     "REDNOTICE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
