@@ -26,7 +26,7 @@ from rednotice.domain.compliance import check
 from rednotice.domain.lifecycle import Notice
 from rednotice.services.compliance import check_in_store
 
-console = Console()
+console = Console(width=180)
 CASES = Path(__file__).resolve().parents[1].parent / "shared" / "cases" / "compliance"
 POSTGRES = os.environ.get("REDNOTICE_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -98,10 +98,23 @@ def bench_compliance(n: int) -> list[dict[str, object]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("--notices", type=int, default=100_000)
-    parser.add_argument("--only", choices=["compliance"], default=None)
+    parser.add_argument("--notices", type=int, default=100_000, help="notices in the store for the check")
+    parser.add_argument("--screening-notices", type=int, default=70_000)
+    parser.add_argument("--queries", type=int, default=10_000)
+    parser.add_argument("--figures-notices", type=int, default=1_000_000)
+    parser.add_argument("--only", choices=["compliance", "screening", "figures"], default=None)
     args = parser.parse_args()
-    rows = bench_compliance(args.notices)
+    rows: list[dict[str, object]] = []
+    if args.only in (None, "compliance"):
+        rows += bench_compliance(args.notices)
+    if args.only in (None, "screening"):
+        from benchmarks.screening import bench_screening
+
+        rows += bench_screening(args.screening_notices, args.queries)
+    if args.only in (None, "figures"):
+        from benchmarks.figures import bench_figures
+
+        rows += bench_figures(args.figures_notices)
     table = Table(title="rednotice benchmarks (ratio = measured / baseline, same run)")
     for column in ("benchmark", "baseline", "baseline ms", "ms", "per second", "ratio", "note"):
         table.add_column(column)

@@ -5,6 +5,7 @@ set -euo pipefail
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need="$need fonts-noto-cjk"
+command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing Debian packages for the browser tests:$need" >&2

@@ -18,7 +18,16 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from rednotice import __version__
 from rednotice.bootstrap import Store, open_store
 from rednotice.services.screening import ScreeningEngine, run_next_job
-from rednotice.web import api, compliance_api, errors, public_api, redress_api, review_api, screening_api
+from rednotice.web import (
+    api,
+    compliance_api,
+    errors,
+    oversight,
+    public_api,
+    redress_api,
+    review_api,
+    screening_api,
+)
 
 
 class BodySizeLimit:
@@ -103,6 +112,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.include_router(redress_api.router)
     app.include_router(public_api.router)
     app.include_router(screening_api.router)
+    app.include_router(oversight.router)
     app.state.screening_engine = ScreeningEngine(store.uow)
     if settings.background:
         _start_background(app, store)

@@ -1,0 +1,299 @@
+"""Transparency figures: what is counted, over which period, and how small groups are protected.
+
+Pure (standard library only). The database counts (``adapters/db/figures.py``); this module names the
+measures, buckets periods into years, suppresses small counts and computes rates from what is shown.
+Method and its limits: ``docs/transparency.md``.
+
+A figure is addressed by a key ``(country, year, measure)``:
+
+* ``country`` is the requesting country (ISO alpha-2), ``ALL`` for every country together, or ``UNLINKED``
+  for CCF cases and harassment reports that name no notice held;
+* ``year`` is a calendar year inside the period, or ``WHOLE`` (0) for the whole period (snapshots such as
+  the notices in force today exist only for ``WHOLE``);
+* ``measure`` is one of :data:`MEASURES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import TypeVar
+
+from rednotice.domain.model import NoticeType
+from rednotice.domain.redress import HarmKind, Outcome, PositionKind, RequestKind
+
+ALL = "*"
+"""Every requesting country together."""
+UNLINKED = "-"
+"""CCF cases and harassment reports that name no notice held in the system."""
+WHOLE = 0
+"""The year key of a figure for the whole period."""
+
+DEFAULT_PUBLIC_MINIMUM = 5
+"""Counts from 1 to ``minimum - 1`` are not published (shown as ``<5``)."""
+
+TYPES: tuple[str, ...] = tuple(t.value for t in NoticeType)
+GROUNDS: tuple[str, ...] = ("art3", "art2", "refugee", "data_quality", "penalty_threshold", "other")
+"""The values of ``services.review.Ground`` (a test keeps them equal)."""
+HIT_OUTCOMES: tuple[str, ...] = ("located", "detained_under_national_law", "no_action", "not_the_person")
+"""The values of ``services.screening.HitOutcome`` (a test keeps them equal)."""
+CCF_KINDS: tuple[str, ...] = tuple(k.value for k in RequestKind)
+CCF_STATES: tuple[str, ...] = (*(o.value for o in Outcome), "inadmissible", "open")
+"""A CCF case by where it stands: its outcome once decided, ``inadmissible``, or ``open``."""
+DEADLINE_STATES: tuple[str, ...] = ("met", "met_late", "overdue", "pending", "none")
+"""The decision deadline (4 months for access, 9 otherwise, from admissibility); ``none``: not admissible."""
+HARM_KINDS: tuple[str, ...] = tuple(k.value for k in HarmKind)
+POSITION_KINDS: tuple[str, ...] = tuple(k.value for k in PositionKind)
+DELETERS: tuple[str, ...] = ("ccf", "reviewer", "system")
+"""Who deleted: the CCF, the General Secretariat, or rednotice itself (refugee status confirmed)."""
+
+
+class Suppression(StrEnum):
+    SHOWN = "shown"
+    BELOW_MINIMUM = "below_minimum"
+    """Primary suppression: 1 to minimum - 1."""
+    COMPLEMENTARY = "complementary"
+    """Withheld so that a suppressed count cannot be worked out from a total."""
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    key: str
+    label: str
+    snapshot: bool = False
+    """Counted as of now, not over the period (only for ``WHOLE``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Measures that break a total down. ``additive``: the members sum to the total (a refusal may have
+    several grounds and a report several kinds: those groups are not additive, and are protected the
+    same way all the same)."""
+
+    total: str
+    members: tuple[str, ...]
+    additive: bool = True
+
+
+def _m(key: str, label: str, snapshot: bool = False) -> Measure:
+    return Measure(key, label, snapshot)
+
+
+_TYPE_LABEL = {"red_notice": "red notices", "wanted_person_diffusion": "diffusions"}
+_GROUND_LABEL = {
+    "art3": "Art. 3 (political, military, religious, racial)",
+    "art2": "Art. 2 (human rights)",
+    "refugee": "refugee policy",
+    "data_quality": "data quality",
+    "penalty_threshold": "penalty threshold",
+    "other": "other grounds",
+}
+GROUND_LABELS = _GROUND_LABEL
+
+MEASURES: tuple[Measure, ...] = (
+    _m("requests.total", "Requests (red notices and diffusions)"),
+    *(_m(f"requests.{t}", f"Requests: {_TYPE_LABEL[t]}") for t in TYPES),
+    _m("decisions", "Review decisions (published, cleared, refused or purged)"),
+    _m("published", "Red notices published"),
+    _m("cleared", "Diffusions reviewed as compliant"),
+    _m("refused.total", "Refused (red notices) or purged (diffusions)"),
+    *(_m(f"refused.{t}", f"Refused: {_TYPE_LABEL[t]}") for t in TYPES),
+    *(_m(f"refused.ground.{g}", f"Refused on {_GROUND_LABEL[g]}") for g in GROUNDS),
+    _m("withdrawn", "Requests withdrawn by the requester"),
+    _m("cancelled", "Cancelled by the requester"),
+    _m("expired", "Expired"),
+    _m("blocked", "Blocked as a precaution (pending a challenge)"),
+    _m("deleted.total", "Deleted as non-compliant"),
+    _m("deleted.ccf", "Deleted by the CCF"),
+    _m("deleted.reviewer", "Deleted by the General Secretariat"),
+    _m("deleted.system", "Deleted on a confirmed refugee status"),
+    _m("in_force.total", "In force today", True),
+    *(_m(f"in_force.{t}", f"In force today: {_TYPE_LABEL[t]}", True) for t in TYPES),
+    _m("in_force.public", "In force today with a public extract", True),
+    _m("in_force.restricted", "In force today, restricted to law enforcement", True),
+    _m("ccf.total", "Requests to the CCF"),
+    *(_m(f"ccf.kind.{k}", f"CCF requests: {k}") for k in CCF_KINDS),
+    *(_m(f"ccf.state.{s}", f"CCF requests: {s.replace('_', ' ')}") for s in CCF_STATES),
+    *(_m(f"ccf.deadline.{s}", f"CCF decision deadline: {s.replace('_', ' ')}") for s in DEADLINE_STATES),
+    _m("harassment.total", "Harassment reports"),
+    *(_m(f"harassment.kind.{k}", f"Harassment reported: {k.replace('_', ' ')}") for k in HARM_KINDS),
+    _m("harassment.examined", "Harassment reports examined by a reviewer"),
+    _m("harassment.not_examined", "Harassment reports not yet examined"),
+    _m("positions.total", "Positions raised by other countries"),
+    *(_m(f"positions.kind.{k}", f"Positions: {k.replace('_', ' ')}") for k in POSITION_KINDS),
+    _m("refugee.confirmed", "Refugee statuses confirmed against this country"),
+    _m("hits.total", "Screening hits"),
+    *(_m(f"hits.outcome.{o}", f"Hits: {o.replace('_', ' ')}") for o in (*HIT_OUTCOMES, "none")),
+)
+MEASURE_KEYS: tuple[str, ...] = tuple(m.key for m in MEASURES)
+LABELS: dict[str, str] = {m.key: m.label for m in MEASURES}
+SNAPSHOTS: frozenset[str] = frozenset(m.key for m in MEASURES if m.snapshot)
+
+GROUPS: tuple[Group, ...] = (
+    Group("requests.total", tuple(f"requests.{t}" for t in TYPES)),
+    Group("decisions", ("published", "cleared", "refused.total")),
+    Group("refused.total", tuple(f"refused.{t}" for t in TYPES)),
+    Group("refused.total", tuple(f"refused.ground.{g}" for g in GROUNDS), additive=False),
+    Group("deleted.total", tuple(f"deleted.{d}" for d in DELETERS)),
+    Group("in_force.total", tuple(f"in_force.{t}" for t in TYPES)),
+    Group("in_force.total", ("in_force.public", "in_force.restricted")),
+    Group("ccf.total", tuple(f"ccf.kind.{k}" for k in CCF_KINDS)),
+    Group("ccf.total", tuple(f"ccf.state.{s}" for s in CCF_STATES)),
+    Group("ccf.total", tuple(f"ccf.deadline.{s}" for s in DEADLINE_STATES)),
+    Group("harassment.total", tuple(f"harassment.kind.{k}" for k in HARM_KINDS), additive=False),
+    Group("harassment.total", ("harassment.examined", "harassment.not_examined")),
+    Group("positions.total", tuple(f"positions.kind.{k}" for k in POSITION_KINDS)),
+    Group("hits.total", tuple(f"hits.outcome.{o}" for o in (*HIT_OUTCOMES, "none"))),
+)
+
+NOT_SUMMED_OVER_COUNTRIES: frozenset[str] = frozenset(k for k in MEASURE_KEYS if k.startswith("ccf."))
+"""A CCF case about notices of two countries counts for each, once in ``ALL`` (counted apart)."""
+
+
+# --- periods ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Days from ``start`` (inclusive) to ``end`` (exclusive)."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValueError("a period ends after it starts")
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year + 1, 1, 1))
+
+    @classmethod
+    def between(cls, first: date, last: date) -> Period:
+        """From ``first`` to ``last``, both days included."""
+        if last < first:
+            raise ValueError(f"'from' ({first.isoformat()}) is after 'to' ({last.isoformat()})")
+        return cls(first, last + timedelta(days=1))
+
+    @property
+    def last(self) -> date:
+        return self.end - timedelta(days=1)
+
+    def years(self) -> list[int]:
+        return list(range(self.start.year, self.last.year + 1))
+
+    @property
+    def label(self) -> str:
+        if self.start == date(self.start.year, 1, 1) and self.end == date(self.start.year + 1, 1, 1):
+            return str(self.start.year)
+        return f"{self.start.isoformat()} to {self.last.isoformat()}"
+
+
+# --- small-group protection ---------------------------------------------------------------------------
+
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A count as it may be shown: the value, or ``None`` when withheld, and its text."""
+
+    value: int | None
+    text: str
+    suppression: Suppression
+
+    @property
+    def shown(self) -> bool:
+        return self.suppression is Suppression.SHOWN
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "value": self.value,
+            "text": self.text,
+            "suppressed": None if self.shown else self.suppression,
+        }
+
+
+COMPLEMENTARY_TEXT = "[c]"
+
+
+def suppress(counts: Mapping[K, int], groups: Iterable[tuple[K, Sequence[K]]], minimum: int) -> dict[K, Cell]:
+    """Primary suppression of counts from 1 to ``minimum - 1``, then complementary suppression.
+
+    For every group (a total and the cells that break it down) whose total is shown: if exactly one
+    member is withheld, its value would follow from the total and the others, so the smallest shown
+    non-zero member is withheld too; when there is none, the total is withheld. Totals are members of
+    other groups (a country's total is a member of the all-countries total, a year's of the period's), so
+    this repeats until nothing changes. Zero is shown: it says nobody, which identifies nobody.
+    ``minimum <= 1`` withholds nothing (the full figures, for oversight).
+    """
+    status: dict[K, Suppression] = {
+        k: Suppression.BELOW_MINIMUM if 0 < v < minimum else Suppression.SHOWN for k, v in counts.items()
+    }
+    group_list = [(t, [m for m in ms if m in counts]) for t, ms in groups if t in counts]
+    changed = minimum > 1
+    while changed:
+        changed = False
+        for total, members in group_list:
+            if status[total] is not Suppression.SHOWN:
+                continue
+            hidden = [m for m in members if status[m] is not Suppression.SHOWN]
+            if len(hidden) != 1:
+                continue
+            candidates = [m for m in members if status[m] is Suppression.SHOWN and counts[m] > 0]
+            if candidates:
+                chosen = min(candidates, key=lambda m: (counts[m], str(m)))
+                status[chosen] = Suppression.COMPLEMENTARY
+            else:
+                status[total] = Suppression.COMPLEMENTARY
+            changed = True
+    out: dict[K, Cell] = {}
+    for k, v in counts.items():
+        s = status[k]
+        if s is Suppression.SHOWN:
+            out[k] = Cell(v, f"{v:,}", s)
+        elif s is Suppression.BELOW_MINIMUM:
+            out[k] = Cell(None, f"<{minimum}", s)
+        else:
+            out[k] = Cell(None, COMPLEMENTARY_TEXT, s)
+    return out
+
+
+def figure_groups(
+    countries: Sequence[str], years: Sequence[int], measures: Sequence[str] = MEASURE_KEYS
+) -> list[tuple[tuple[str, int, str], list[tuple[str, int, str]]]]:
+    """Every group of the table ``(country, year, measure)``: the measure groups within each cell row, the
+    countries within ``ALL`` and the years within ``WHOLE`` — so the same count cannot be recovered along
+    any of the three."""
+    wanted = set(measures)
+    out: list[tuple[tuple[str, int, str], list[tuple[str, int, str]]]] = []
+    all_years = [WHOLE, *years]
+    for c in (ALL, *countries):
+        for y in all_years:
+            for g in GROUPS:
+                if g.total in wanted:
+                    out.append(((c, y, g.total), [(c, y, m) for m in g.members if m in wanted]))
+    for y in all_years:
+        for m in measures:
+            out.append(((ALL, y, m), [(c, y, m) for c in countries]))
+    if len(years) > 1:
+        for c in (ALL, *countries):
+            for m in measures:
+                if m not in SNAPSHOTS:
+                    out.append(((c, WHOLE, m), [(c, y, m) for y in years]))
+    return out
+
+
+def rate(numerator: Cell | None, denominator: Cell | None) -> float | None:
+    """A share from shown counts only (a rate from a withheld count would give it away)."""
+    if numerator is None or denominator is None or not (numerator.shown and denominator.shown):
+        return None
+    if not denominator.value or numerator.value is None:
+        return None
+    return numerator.value / denominator.value
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value * 100:.1f}%"

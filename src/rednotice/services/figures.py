@@ -1,0 +1,496 @@
+"""Transparency figures and the oversight report: counted by the store, protected, framed as answers.
+
+``figures(query, actor, uow, repo_of)`` gives every figure of ``domain/figures.py`` for a period, per
+requesting country and year. Who sees what:
+
+* oversight bodies, reviewers and the CCF see the full figures (``FiguresSettings.oversight_minimum``,
+  1 by default: nothing withheld);
+* everyone else sees the public figures (:func:`public_figures`): counts under
+  ``FiguresSettings.public_minimum`` (5 by default) withheld, with complementary suppression over the
+  table of every country and year, so the public report of one country agrees with the public dashboard.
+
+The repository is any object with ``counts(start, end, now, country)``; for ``SqlUnitOfWork`` it is
+``SqlFiguresRepository(uow.connection)``, passed in by the caller as ``repo_of`` (the unit of work does not
+carry it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any, Protocol
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from rednotice.domain import figures as f
+from rednotice.domain.errors import Forbidden, InvalidInput
+from rednotice.domain.figures import ALL, WHOLE, Cell, Period
+from rednotice.domain.users import Actor, Role
+from rednotice.services.ports import UnitOfWork
+
+FULL_ACCESS = frozenset({Role.OVERSIGHT, Role.REVIEWER, Role.CCF, Role.SYSTEM})
+"""Who may see the figures without suppression (never an NCB officer: the figures of other countries).
+``SYSTEM`` is the operator at the CLI, who holds the store anyway."""
+DEFAULT_YEARS = 5
+"""Without dates, the figures cover this many calendar years up to today."""
+
+
+class FiguresSettings(BaseSettings):
+    """Small-group protection (environment: ``REDNOTICE_FIGURES_PUBLIC_MINIMUM`` ...)."""
+
+    model_config = SettingsConfigDict(env_prefix="REDNOTICE_FIGURES_", extra="ignore")
+
+    public_minimum: int = Field(
+        default=f.DEFAULT_PUBLIC_MINIMUM,
+        ge=3,
+        le=100,
+        description="Public figures withhold counts from 1 to this minus 1 (shown as '<5').",
+    )
+    oversight_minimum: int = Field(
+        default=1, ge=1, le=100, description="The same for oversight users; 1 withholds nothing."
+    )
+
+
+class FiguresRepository(Protocol):
+    def counts(
+        self, start: datetime, end: datetime, now: datetime, country: str | None = None
+    ) -> dict[tuple[str, int, str], int]: ...
+
+
+RepoOf = Callable[[UnitOfWork], FiguresRepository]
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresQuery:
+    country: str | None = None
+    first: date | None = None
+    last: date | None = None
+    """Both days included; without them, the last ``DEFAULT_YEARS`` calendar years to today."""
+
+    def period(self, today: date) -> Period:
+        first = self.first or date(today.year - DEFAULT_YEARS + 1, 1, 1)
+        last = self.last or (today if not self.first else max(today, first))
+        try:
+            return Period.between(first, last)
+        except ValueError as exc:
+            raise InvalidInput(str(exc), field="from") from exc
+
+    def checked_country(self) -> str | None:
+        if self.country is None or self.country == "":
+            return None
+        cc = self.country.strip().upper()
+        if len(cc) != 2 or not cc.isalpha():
+            raise InvalidInput("country is an ISO 3166 alpha-2 code, such as FR", field="country")
+        return cc
+
+
+@dataclass(slots=True)
+class Figures:
+    period: Period
+    minimum: int
+    generated_at: datetime
+    countries: list[str]
+    years: list[int]
+    cells: dict[tuple[str, int, str], Cell]
+    country: str | None = None
+    """The country the figures were asked for (others may be present for the totals)."""
+
+    def cell(self, country: str, measure: str, year: int = WHOLE) -> Cell:
+        return self.cells.get((country, year, measure)) or Cell(0, "0", f.Suppression.SHOWN)
+
+    def value(self, country: str, measure: str, year: int = WHOLE) -> int | None:
+        return self.cell(country, measure, year).value
+
+    def refusal_rate(self, country: str, year: int = WHOLE) -> float | None:
+        return f.rate(self.cell(country, "refused.total", year), self.cell(country, "decisions", year))
+
+    @property
+    def scope(self) -> list[str]:
+        """The countries shown: the one asked for, or every country and the total."""
+        if self.country:
+            return [self.country]
+        return [ALL, *self.countries]
+
+    def rows(self) -> Iterable[dict[str, Any]]:
+        """One line per country, year (or the whole period) and measure: the CSV form."""
+        for c in self.scope:
+            for y in [WHOLE, *self.years]:
+                for m in f.MEASURES:
+                    if m.snapshot and y != WHOLE:
+                        continue
+                    cell = self.cell(c, m.key, y)
+                    yield {
+                        "country": "all" if c == ALL else ("unlinked" if c == f.UNLINKED else c),
+                        "period": self.period.label if y == WHOLE else str(y),
+                        "from": self.period.start.isoformat()
+                        if y == WHOLE
+                        else max(self.period.start, date(y, 1, 1)).isoformat(),
+                        "to": self.period.last.isoformat()
+                        if y == WHOLE
+                        else min(self.period.last, date(y, 12, 31)).isoformat(),
+                        "measure": m.key,
+                        "label": m.label,
+                        "value": "" if cell.value is None else cell.value,
+                        "text": cell.text,
+                        "suppressed": "" if cell.shown else cell.suppression.value,
+                    }
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        fields = ["country", "period", "from", "to", "measure", "label", "value", "text", "suppressed"]
+        writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for row in self.rows():
+            writer.writerow(row)
+        return buf.getvalue()
+
+    def to_dict(self) -> dict[str, Any]:
+        def block(c: str, y: int) -> dict[str, Any]:
+            out: dict[str, Any] = {
+                m.key: self.cell(c, m.key, y).to_dict() for m in f.MEASURES if not (m.snapshot and y != WHOLE)
+            }
+            r = self.refusal_rate(c, y)
+            out["refusal_rate"] = None if r is None else round(r, 4)
+            return out
+
+        return {
+            "period": {
+                "from": self.period.start.isoformat(),
+                "to": self.period.last.isoformat(),
+                "label": self.period.label,
+            },
+            "generated_at": self.generated_at.isoformat(),
+            "minimum": self.minimum,
+            "suppression": (
+                f"counts from 1 to {self.minimum - 1} are shown as '<{self.minimum}' (value null); "
+                f"'{f.COMPLEMENTARY_TEXT}' marks a count withheld so that another cannot be worked out "
+                "from a total"
+                if self.minimum > 1
+                else "none: full figures"
+            ),
+            "in_force_as_of": self.generated_at.isoformat(),
+            "measures": {m.key: m.label for m in f.MEASURES},
+            "countries": {
+                ("all" if c == ALL else c): {
+                    "period": block(c, WHOLE),
+                    "years": {str(y): block(c, y) for y in self.years},
+                }
+                for c in self.scope
+            },
+        }
+
+
+def _fill(
+    raw: dict[tuple[str, int, str], int], years: list[int], with_total: bool
+) -> tuple[list[str], dict[tuple[str, int, str], int]]:
+    """Every (country, year, measure) with zeros filled in, the whole period summed from the years and the
+    all-countries total summed from the countries (CCF cases come counted once from the store)."""
+    countries = sorted({c for c, _, _ in raw if c != ALL})
+    counts: dict[tuple[str, int, str], int] = {}
+    events = [m for m in f.MEASURE_KEYS if m not in f.SNAPSHOTS]
+    for c in [*countries, *([ALL] if with_total else [])]:
+        for m in events:
+            whole = 0
+            for y in years:
+                v = raw.get((c, y, m), 0)
+                counts[(c, y, m)] = v
+                whole += v
+            counts[(c, WHOLE, m)] = whole
+        for m in f.SNAPSHOTS:
+            counts[(c, WHOLE, m)] = raw.get((c, WHOLE, m), 0)
+    if with_total:
+        sums: dict[tuple[int, str], int] = defaultdict(int)
+        for (c, y, m), v in counts.items():
+            if c != ALL and m not in f.NOT_SUMMED_OVER_COUNTRIES:
+                sums[(y, m)] += v
+        for (y, m), v in sums.items():
+            counts[(ALL, y, m)] = v
+    return countries, counts
+
+
+def _compute(uow: UnitOfWork, repo_of: RepoOf, period: Period, country: str | None, minimum: int) -> Figures:
+    start = datetime.combine(period.start, time(), UTC)
+    end = datetime.combine(period.end, time(), UTC)
+    with uow:
+        now = uow.clock()
+        raw = repo_of(uow).counts(start, end, now, country)
+    years = period.years()
+    countries, counts = _fill(raw, years, with_total=country is None)
+    if country and country not in countries:
+        countries.append(country)
+        for m in f.MEASURE_KEYS:
+            for y in [WHOLE] if m in f.SNAPSHOTS else [WHOLE, *years]:
+                counts.setdefault((country, y, m), 0)
+    groups = f.figure_groups(countries, years) if country is None else _country_groups(country, years)
+    cells = f.suppress(counts, groups, minimum)
+    return Figures(period, minimum, now, countries, years, cells, country)
+
+
+def _country_groups(country: str, years: list[int]) -> list[Any]:
+    groups = [g for g in f.figure_groups([country], years) if g[0][0] == country]
+    return groups
+
+
+def figures(
+    query: FiguresQuery,
+    actor: Actor,
+    uow: UnitOfWork,
+    repo_of: RepoOf,
+    settings: FiguresSettings | None = None,
+) -> Figures:
+    """The full figures, for oversight bodies, reviewers and the CCF."""
+    if actor.role not in FULL_ACCESS:
+        raise Forbidden("the full figures are for oversight bodies, reviewers and the CCF")
+    settings = settings or FiguresSettings()
+    country = query.checked_country()
+    period = query.period(uow.clock().date())
+    return _compute(uow, repo_of, period, country, settings.oversight_minimum)
+
+
+def public_figures(
+    query: FiguresQuery, uow: UnitOfWork, repo_of: RepoOf, settings: FiguresSettings | None = None
+) -> Figures:
+    """The public figures: small counts withheld across the whole table, then the country sliced out."""
+    settings = settings or FiguresSettings()
+    country = query.checked_country()
+    period = query.period(uow.clock().date())
+    full = _compute(uow, repo_of, period, None, settings.public_minimum)
+    if country:
+        full.country = country
+        if country not in full.countries:
+            for m in f.MEASURE_KEYS:
+                for y in [WHOLE] if m in f.SNAPSHOTS else [WHOLE, *full.years]:
+                    full.cells[(country, y, m)] = Cell(0, "0", f.Suppression.SHOWN)
+    return full
+
+
+# --- the oversight report: the figures as answers -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str
+    cell: Cell
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    title: str
+    desc: str
+    bars: list[Bar]
+    unit: str = "count"
+    """``count`` or ``percent`` (then each bar's value is a share from 0 to 1, or None)."""
+    rates: list[float | None] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    question: str
+    answer: str
+    rows: list[Bar]
+    charts: list[Chart]
+
+
+def _t(fig: Figures, c: str, m: str, y: int = WHOLE) -> str:
+    return fig.cell(c, m, y).text
+
+
+def _bars(fig: Figures, c: str, keys: Iterable[str], labels: dict[str, str] | None = None) -> list[Bar]:
+    labels = labels or {}
+    return [Bar(labels.get(k, f.LABELS[k]), fig.cell(c, k)) for k in keys]
+
+
+def report(fig: Figures, country: str, country_name: str) -> list[Section]:
+    """The questions an oversight body asks about one requesting country, answered from the figures."""
+    c, who, p = country, country_name, fig.period.label
+    out: list[Section] = []
+
+    rate = f.percent(fig.refusal_rate(c))
+    year_rates = [fig.refusal_rate(c, y) for y in fig.years]
+    out.append(
+        Section(
+            "requests",
+            f"How many notices did {who} ask for, and what became of them?",
+            f"{_t(fig, c, 'requests.total')} requests in {p} "
+            f"({_t(fig, c, 'requests.red_notice')} red notices, "
+            f"{_t(fig, c, 'requests.wanted_person_diffusion')} diffusions). Of "
+            f"{_t(fig, c, 'decisions')} review decisions, {_t(fig, c, 'refused.total')} were refusals "
+            f"(refusal rate {rate}). In force today: {_t(fig, c, 'in_force.total')} "
+            f"({_t(fig, c, 'in_force.public')} with a public extract).",
+            _bars(
+                fig,
+                c,
+                [
+                    "requests.red_notice",
+                    "requests.wanted_person_diffusion",
+                    "published",
+                    "cleared",
+                    "refused.total",
+                    "withdrawn",
+                    "cancelled",
+                    "expired",
+                    "deleted.total",
+                    "in_force.total",
+                    "in_force.public",
+                    "in_force.restricted",
+                ],
+            ),
+            [
+                Chart(
+                    f"Refusal rate by year, {who}",
+                    f"Share of review decisions on {who}'s requests that were refusals, per year of {p}. "
+                    "Years with a withheld count have no bar.",
+                    [Bar(str(y), fig.cell(c, "refused.total", y)) for y in fig.years],
+                    unit="percent",
+                    rates=year_rates,
+                ),
+                Chart(
+                    f"Requests by year, {who}",
+                    f"Red notice requests and diffusions {who} sent, per year of {p}.",
+                    [Bar(str(y), fig.cell(c, "requests.total", y)) for y in fig.years],
+                ),
+            ],
+        )
+    )
+    grounds = [f"refused.ground.{g}" for g in f.GROUNDS]
+    out.append(
+        Section(
+            "refusals",
+            "How many requests were refused as political, and on what grounds?",
+            f"{_t(fig, c, 'refused.total')} refused or purged in {p}: {_t(fig, c, 'refused.ground.art3')} "
+            f"under Article 3 (political, military, religious or racial character), "
+            f"{_t(fig, c, 'refused.ground.art2')} under Article 2 (human rights), "
+            f"{_t(fig, c, 'refused.ground.refugee')} under the refugee policy. A refusal may rest on "
+            "several grounds.",
+            _bars(fig, c, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
+            [
+                Chart(
+                    f"Refusals by ground, {who}",
+                    f"Requests from {who} refused or purged in {p}, by ground (a refusal may count under "
+                    "several grounds).",
+                    _bars(fig, c, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
+                )
+            ],
+        )
+    )
+    kinds = [f"harassment.kind.{k}" for k in f.HARM_KINDS]
+    out.append(
+        Section(
+            "harassment",
+            "Has harassment of relatives been reported, and was it examined?",
+            f"{_t(fig, c, 'harassment.total')} harassment reports about people named in {who}'s notices "
+            f"in {p}; {_t(fig, c, 'harassment.examined')} examined by a reviewer, "
+            f"{_t(fig, c, 'harassment.not_examined')} awaiting examination.",
+            _bars(fig, c, ["harassment.total", "harassment.examined", "harassment.not_examined", *kinds]),
+            [
+                Chart(
+                    f"Harassment reported, by kind, {who}",
+                    f"What reports said happened to the person or their relatives, {p} "
+                    "(a report may name several kinds).",
+                    _bars(fig, c, kinds),
+                )
+            ],
+        )
+    )
+    positions = [f"positions.kind.{k}" for k in f.POSITION_KINDS]
+    out.append(
+        Section(
+            "concerns",
+            "Have concerns been raised by other countries?",
+            f"{_t(fig, c, 'positions.total')} positions recorded by other countries on {who}'s notices in "
+            f"{p}: {_t(fig, c, 'positions.kind.concern')} concerns, "
+            f"{_t(fig, c, 'positions.kind.objection')} objections, "
+            f"{_t(fig, c, 'positions.kind.extradition_refused')} refused extraditions.",
+            _bars(fig, c, ["positions.total", *positions]),
+            [Chart(f"Positions of other countries, {who}", f"By kind, {p}.", _bars(fig, c, positions))],
+        )
+    )
+    outcomes = [f"hits.outcome.{o}" for o in (*f.HIT_OUTCOMES, "none")]
+    safeguards = [
+        "blocked",
+        "deleted.ccf",
+        "deleted.reviewer",
+        "deleted.system",
+        "refugee.confirmed",
+        "positions.kind.extradition_refused",
+        "positions.kind.no_action",
+    ]
+    out.append(
+        Section(
+            "safeguards",
+            "What safeguards applied when a located person faced extradition?",
+            f"Screening found {_t(fig, c, 'hits.total')} hits on {who}'s notices in {p}; "
+            f"{_t(fig, c, 'hits.outcome.located')} people were located and "
+            f"{_t(fig, c, 'hits.outcome.detained_under_national_law')} detained under national law. "
+            f"Other countries refused extradition {_t(fig, c, 'positions.kind.extradition_refused')} times; "
+            f"{_t(fig, c, 'blocked')} notices were blocked pending a challenge, "
+            f"{_t(fig, c, 'deleted.ccf')} deleted by the CCF and {_t(fig, c, 'refugee.confirmed')} "
+            f"refugee statuses confirmed against {who}.",
+            _bars(fig, c, ["hits.total", *outcomes, *safeguards]),
+            [
+                Chart(
+                    f"What followed a hit, {who}",
+                    f"Outcomes of screening hits, {p}.",
+                    _bars(fig, c, outcomes),
+                )
+            ],
+        )
+    )
+    states = [f"ccf.state.{s}" for s in f.CCF_STATES]
+    deadlines = [f"ccf.deadline.{s}" for s in f.DEADLINE_STATES]
+    out.append(
+        Section(
+            "ccf",
+            "Are requests to the CCF decided, and are its deadlines kept?",
+            f"{_t(fig, c, 'ccf.total')} requests to the CCF about {who}'s notices in {p}; "
+            f"{_t(fig, c, 'ccf.state.deleted')} ended with the data deleted. Decision deadlines: "
+            f"{_t(fig, c, 'ccf.deadline.met')} kept, {_t(fig, c, 'ccf.deadline.met_late')} decided late, "
+            f"{_t(fig, c, 'ccf.deadline.overdue')} overdue, {_t(fig, c, 'ccf.deadline.pending')} running.",
+            _bars(fig, c, ["ccf.total", *(f"ccf.kind.{k}" for k in f.CCF_KINDS), *states, *deadlines]),
+            [
+                Chart(
+                    f"CCF decision deadlines, {who}", f"Requests to the CCF, {p}.", _bars(fig, c, deadlines)
+                ),
+                Chart(f"CCF requests by outcome, {who}", f"Requests to the CCF, {p}.", _bars(fig, c, states)),
+            ],
+        )
+    )
+    return out
+
+
+def dashboard_charts(fig: Figures) -> list[Chart]:
+    """At a glance: refusal rates over time, by ground, and by country."""
+    years = fig.years
+    grounds = [f"refused.ground.{g}" for g in f.GROUNDS]
+    by_country = sorted(
+        (c for c in fig.countries if c != f.UNLINKED),
+        key=lambda c: -(fig.value(c, "decisions") or 0),
+    )
+    return [
+        Chart(
+            "Refusal rate by year, all countries",
+            f"Share of review decisions that were refusals or purges, per year of {fig.period.label}.",
+            [Bar(str(y), fig.cell(ALL, "refused.total", y)) for y in years],
+            unit="percent",
+            rates=[fig.refusal_rate(ALL, y) for y in years],
+        ),
+        Chart(
+            "Refusals by ground, all countries",
+            f"Requests refused or purged in {fig.period.label}, by ground (a refusal may have several).",
+            _bars(fig, ALL, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
+        ),
+        Chart(
+            "Refusal rate by requesting country",
+            f"Share of review decisions that were refusals, {fig.period.label}; countries with a withheld "
+            "count have no bar.",
+            [Bar(c, fig.cell(c, "refused.total")) for c in by_country],
+            unit="percent",
+            rates=[fig.refusal_rate(c) for c in by_country],
+        ),
+    ]

@@ -1,0 +1,482 @@
+"""Oversight and transparency: the figures as pages (with SVG charts), a PDF, CSV and JSON.
+
+* ``/oversight`` and ``/oversight/countries/{CC}`` (+ ``/report.pdf|csv|json``): the full figures, for
+  oversight bodies, reviewers and the CCF;
+* ``/transparency`` and ``/transparency/countries/{CC}`` (+ downloads): the public figures, small counts
+  withheld (``FiguresSettings.public_minimum``);
+* ``GET /api/v1/figures`` (signed in: oversight, reviewer, CCF) and ``GET /transparency/v1/figures``
+  (public), with ``country``, ``from``, ``to`` and ``format=json|csv``.
+
+Pages reuse the layout and conventions of ``web/pages.py`` (autoescaped templates extending ``base.html``,
+security headers, sign-in redirect). Charts are server-rendered SVG with a title, a ``<desc>`` and the data
+table beside them; no script.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Annotated, Any
+from xml.sax.saxutils import escape
+
+from fastapi import APIRouter, Depends, Query, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import JSONResponse, Response
+
+from rednotice.adapters.countries import name_of
+from rednotice.adapters.db.figures import SqlFiguresRepository
+from rednotice.bootstrap import Store
+from rednotice.domain import figures as f
+from rednotice.domain.errors import InvalidInput
+from rednotice.domain.users import Actor
+from rednotice.services import figures as fs
+from rednotice.services.ports import UnitOfWork
+from rednotice.web import pages
+from rednotice.web.deps import CurrentActor, StoreDep
+
+router = APIRouter()
+
+CHART_WIDTH = 640
+LABEL_WIDTH = 230
+BAR_AREA = 300
+ROW = 26
+
+
+def repo_of(uow: UnitOfWork) -> SqlFiguresRepository:
+    return SqlFiguresRepository(uow.connection)  # type: ignore[attr-defined]
+
+
+def get_settings(request: Request) -> fs.FiguresSettings:
+    """Read once when first needed and kept on the app (typed, validated: a bad minimum stops here)."""
+    settings = getattr(request.app.state, "figures_settings", None)
+    if not isinstance(settings, fs.FiguresSettings):
+        settings = fs.FiguresSettings()
+        request.app.state.figures_settings = settings
+    return settings
+
+
+SettingsDep = Annotated[fs.FiguresSettings, Depends(get_settings)]
+
+
+def _query(country: str | None, first: str | None, last: str | None) -> fs.FiguresQuery:
+    def day(value: str | None, name: str) -> date | None:
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise InvalidInput(f"'{name}' is a date: YYYY-MM-DD", field=name) from exc
+
+    return fs.FiguresQuery(country or None, day(first, "from"), day(last, "to"))
+
+
+def _country_name(cc: str) -> str:
+    if cc == f.ALL:
+        return "All countries"
+    if cc == f.UNLINKED:
+        return "Not linked to a notice"
+    try:
+        return name_of(cc)
+    except Exception:  # an unknown code is shown as given
+        return cc
+
+
+# --- charts -------------------------------------------------------------------------------------------
+
+
+def chart_view(chart: fs.Chart, ident: str) -> dict[str, Any]:
+    """Geometry for the SVG template: one horizontal bar per row; withheld rows get no bar."""
+    bars = []
+    if chart.unit == "percent":
+        values: list[float | None] = list(chart.rates)
+        top = 1.0
+    else:
+        values = [float(b.cell.value) if b.cell.value is not None else None for b in chart.bars]
+        top = max([v for v in values if v is not None] or [0.0]) or 1.0
+    for i, (bar, value) in enumerate(zip(chart.bars, values, strict=True)):
+        if chart.unit == "percent":
+            text = f.percent(value) if value is not None else ("n/a" if bar.cell.shown else bar.cell.text)
+        else:
+            text = bar.cell.text
+        width = 0 if value is None else round(BAR_AREA * value / top)
+        bars.append(
+            {"y": 8 + i * ROW, "label": bar.label, "width": width, "text": text, "count": bar.cell.text}
+        )
+    return {
+        "id": ident,
+        "title": chart.title,
+        "desc": chart.desc,
+        "unit": chart.unit,
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": 16 + len(bars) * ROW,
+        "label_width": LABEL_WIDTH,
+        "bar_x": LABEL_WIDTH + 8,
+    }
+
+
+# --- PDF (reportlab, BSD: docs/decisions/0006-pdf.md) -------------------------------------------------
+
+
+def report_pdf(title: str, subtitle: str, sections: list[fs.Section], note: str) -> bytes:
+    from reportlab.graphics.shapes import Drawing, Rect, String
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, title=title, author="rednotice", leftMargin=18 * mm, rightMargin=18 * mm
+    )
+    story: list[Any] = [
+        Paragraph(escape(title), styles["Title"]),
+        Paragraph(escape(subtitle), styles["Normal"]),
+        Paragraph(escape(note), styles["Italic"]),
+        Spacer(1, 6 * mm),
+    ]
+    for section in sections:
+        story.append(Paragraph(escape(section.question), styles["Heading2"]))
+        story.append(Paragraph(escape(section.answer), styles["Normal"]))
+        story.append(Spacer(1, 3 * mm))
+        for i, chart in enumerate(section.charts):
+            view = chart_view(chart, f"{section.id}-{i}")
+            scale = 0.7
+            d = Drawing(view["width"] * scale, view["height"] * scale + 14)
+            d.add(String(0, view["height"] * scale + 4, chart.title, fontName="Helvetica-Bold", fontSize=9))
+            for bar in view["bars"]:
+                y = (view["height"] - bar["y"] - 18) * scale
+                d.add(String(0, y + 4, bar["label"][:48], fontName="Helvetica", fontSize=7))
+                if bar["width"]:
+                    d.add(
+                        Rect(
+                            view["bar_x"] * scale,
+                            y,
+                            bar["width"] * scale,
+                            14 * scale,
+                            fillColor=colors.HexColor("#8b1a1a"),
+                            strokeColor=None,
+                        )
+                    )
+                d.add(
+                    String(
+                        (view["bar_x"] + bar["width"] + 6) * scale,
+                        y + 4,
+                        bar["text"],
+                        fontName="Helvetica",
+                        fontSize=7,
+                    )
+                )
+            story.append(KeepTogether([d, Spacer(1, 3 * mm)]))
+        data = [["Figure", "Count"]] + [
+            [Paragraph(escape(b.label), styles["BodyText"]), b.cell.text] for b in section.rows
+        ]
+        table = Table(data, colWidths=[120 * mm, 30 * mm], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, 0), "Helvetica-Bold"),
+                    ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f3f3f3")]),
+                ]
+            )
+        )
+        story += [table, Spacer(1, 6 * mm)]
+    doc.build(story)
+    return buf.getvalue()
+
+
+# --- shared -------------------------------------------------------------------------------------------
+
+
+def _full(store: Store, actor: Actor, query: fs.FiguresQuery, settings: fs.FiguresSettings) -> fs.Figures:
+    return fs.figures(query, actor, store.uow(), repo_of, settings)
+
+
+def _public(store: Store, query: fs.FiguresQuery, settings: fs.FiguresSettings) -> fs.Figures:
+    return fs.public_figures(query, store.uow(), repo_of, settings)
+
+
+def _note(fig: fs.Figures) -> str:
+    if fig.minimum <= 1:
+        return "Full figures for oversight: no count is withheld. Do not publish as is."
+    return (
+        f"Counts from 1 to {fig.minimum - 1} are shown as <{fig.minimum}; {f.COMPLEMENTARY_TEXT} marks a "
+        "count withheld so that another cannot be worked out from a total. Notices in force: as of today."
+    )
+
+
+def _download(fig: fs.Figures, fmt: str, name: str) -> Response:
+    if fmt == "csv":
+        response: Response = Response(
+            fig.to_csv(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        )
+    elif fmt == "json":
+        response = JSONResponse(fig.to_dict())
+    else:
+        raise InvalidInput("format is json or csv", field="format")
+    response.headers.update(pages.SECURITY_HEADERS)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _cc(cc: str) -> str:
+    code = cc.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise InvalidInput("a country is an ISO 3166 alpha-2 code, such as FR", field="country")
+    return code
+
+
+# --- JSON / CSV API -----------------------------------------------------------------------------------
+
+
+@router.get("/api/v1/figures", tags=["figures"])
+def api_figures(
+    actor: CurrentActor,
+    store: StoreDep,
+    settings: SettingsDep,
+    country: str | None = None,
+    first: Annotated[str | None, Query(alias="from")] = None,
+    last: Annotated[str | None, Query(alias="to")] = None,
+    format: str = "json",
+) -> Response:
+    """The full figures (oversight bodies, reviewers, the CCF), per requesting country and year."""
+    fig = _full(store, actor, _query(country, first, last), settings)
+    return _download(fig, format, "figures")
+
+
+@router.get("/transparency/v1/figures", tags=["figures"])
+def public_api_figures(
+    store: StoreDep,
+    settings: SettingsDep,
+    country: str | None = None,
+    first: Annotated[str | None, Query(alias="from")] = None,
+    last: Annotated[str | None, Query(alias="to")] = None,
+    format: str = "json",
+) -> Response:
+    """The public figures: counts under the public minimum withheld."""
+    fig = _public(store, _query(country, first, last), settings)
+    return _download(fig, format, "figures-public")
+
+
+# --- pages --------------------------------------------------------------------------------------------
+
+
+async def _overseer(request: Request) -> tuple[Actor | None, Response | None]:
+    actor = await pages.current_actor(request)
+    if actor is None:
+        return None, pages.login_redirect(request)
+    if actor.role not in fs.FULL_ACCESS:
+        return actor, pages.error_page(
+            request,
+            actor,
+            403,
+            "Not available",
+            "The oversight figures are for oversight bodies, reviewers and the CCF. The public figures are "
+            "at /transparency.",
+        )
+    return actor, None
+
+
+def _bad(request: Request, actor: Actor | None, exc: InvalidInput) -> Response:
+    return pages.error_page(request, actor, 400, "Check the period", exc.message)
+
+
+def _dashboard(request: Request, actor: Actor | None, fig: fs.Figures, public: bool) -> Response:
+    charts = [chart_view(c, f"dash-{i}") for i, c in enumerate(fs.dashboard_charts(fig))]
+    rows = [
+        {
+            "code": c,
+            "name": _country_name(c),
+            "cells": [fig.cell(c, m) for m in TABLE_MEASURES],
+            "rate": f.percent(fig.refusal_rate(c)),
+            "link": c not in (f.ALL, f.UNLINKED),
+        }
+        for c in [f.ALL, *fig.countries]
+    ]
+    return pages.render(
+        request,
+        "oversight_dashboard.html",
+        actor,
+        public=public,
+        fig=fig,
+        charts=charts,
+        rows=rows,
+        headers=[f.LABELS[m] for m in TABLE_MEASURES],
+        note=_note(fig),
+        base="/transparency" if public else "/oversight",
+        first=fig.period.start.isoformat(),
+        last=fig.period.last.isoformat(),
+    )
+
+
+TABLE_MEASURES = (
+    "requests.total",
+    "decisions",
+    "refused.total",
+    "refused.ground.art3",
+    "in_force.total",
+    "ccf.total",
+)
+
+
+def _report_page(request: Request, actor: Actor | None, fig: fs.Figures, cc: str, public: bool) -> Response:
+    sections = fs.report(fig, cc, _country_name(cc))
+    views = [
+        {
+            "section": s,
+            "charts": [chart_view(c, f"{s.id}-{i}") for i, c in enumerate(s.charts)],
+        }
+        for s in sections
+    ]
+    base = f"/transparency/countries/{cc}" if public else f"/oversight/countries/{cc}"
+    return pages.render(
+        request,
+        "oversight_report.html",
+        actor,
+        public=public,
+        fig=fig,
+        cc=cc,
+        country_name=_country_name(cc),
+        sections=views,
+        note=_note(fig),
+        base=base,
+        first=fig.period.start.isoformat(),
+        last=fig.period.last.isoformat(),
+    )
+
+
+def _pdf(fig: fs.Figures, cc: str, public: bool) -> Response:
+    name = _country_name(cc)
+    title = f"{'Public figures' if public else 'Oversight report'}: {name} ({cc})"
+    subtitle = f"Requests from {name}, {fig.period.label}. Generated {fig.generated_at:%Y-%m-%d %H:%M} UTC."
+    body = report_pdf(title, subtitle, fs.report(fig, cc, name), _note(fig))
+    response = Response(
+        body,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="report-{cc}.pdf"'},
+    )
+    response.headers.update(pages.SECURITY_HEADERS)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.get("/oversight", include_in_schema=False)
+async def oversight_dashboard(
+    request: Request,
+    settings: SettingsDep,
+    first: Annotated[str | None, Query(alias="from")] = None,
+    last: Annotated[str | None, Query(alias="to")] = None,
+) -> Response:
+    actor, refused = await _overseer(request)
+    if refused is not None or actor is None:
+        assert refused is not None
+        return refused
+    store: Store = request.app.state.store
+    try:
+        query = _query(None, first, last)
+    except InvalidInput as exc:
+        return _bad(request, actor, exc)
+    fig = await run_in_threadpool(_full, store, actor, query, settings)
+    return _dashboard(request, actor, fig, public=False)
+
+
+@router.get("/oversight/countries/{cc}", include_in_schema=False)
+async def oversight_report(
+    request: Request,
+    cc: str,
+    settings: SettingsDep,
+    first: Annotated[str | None, Query(alias="from")] = None,
+    last: Annotated[str | None, Query(alias="to")] = None,
+) -> Response:
+    actor, refused = await _overseer(request)
+    if refused is not None or actor is None:
+        assert refused is not None
+        return refused
+    try:
+        code = _cc(cc)
+        query = _query(code, first, last)
+    except InvalidInput as exc:
+        return _bad(request, actor, exc)
+    store: Store = request.app.state.store
+    fig = await run_in_threadpool(_full, store, actor, query, settings)
+    return _report_page(request, actor, fig, code, public=False)
+
+
+@router.get("/oversight/countries/{cc}/report.{fmt}", include_in_schema=False)
+async def oversight_download(
+    request: Request,
+    cc: str,
+    fmt: str,
+    settings: SettingsDep,
+    first: Annotated[str | None, Query(alias="from")] = None,
+    last: Annotated[str | None, Query(alias="to")] = None,
+) -> Response:
+    actor, refused = await _overseer(request)
+    if refused is not None or actor is None:
+        assert refused is not None
+        return refused
+    code = _cc(cc)
+    store: Store = request.app.state.store
+    fig = await run_in_threadpool(_full, store, actor, _query(code, first, last), settings)
+    if fmt == "pdf":
+        return await run_in_threadpool(_pdf, fig, code, False)
+    return _download(fig, fmt, f"report-{code}")
+
+
+@router.get("/transparency", include_in_schema=False)
+async def transparency_dashboard(
+    request: Request,
+    settings: SettingsDep,
+    first: Annotated[str | None, Query(alias="from")] = None,
+    last: Annotated[str | None, Query(alias="to")] = None,
+) -> Response:
+    actor = await pages.current_actor(request)
+    try:
+        query = _query(None, first, last)
+    except InvalidInput as exc:
+        return _bad(request, actor, exc)
+    store: Store = request.app.state.store
+    fig = await run_in_threadpool(_public, store, query, settings)
+    return _dashboard(request, actor, fig, public=True)
+
+
+@router.get("/transparency/countries/{cc}", include_in_schema=False)
+async def transparency_report(
+    request: Request,
+    cc: str,
+    settings: SettingsDep,
+    first: Annotated[str | None, Query(alias="from")] = None,
+    last: Annotated[str | None, Query(alias="to")] = None,
+) -> Response:
+    actor = await pages.current_actor(request)
+    try:
+        code = _cc(cc)
+        query = _query(code, first, last)
+    except InvalidInput as exc:
+        return _bad(request, actor, exc)
+    store: Store = request.app.state.store
+    fig = await run_in_threadpool(_public, store, query, settings)
+    return _report_page(request, actor, fig, code, public=True)
+
+
+@router.get("/transparency/countries/{cc}/report.{fmt}", include_in_schema=False)
+async def transparency_download(
+    request: Request,
+    cc: str,
+    fmt: str,
+    settings: SettingsDep,
+    first: Annotated[str | None, Query(alias="from")] = None,
+    last: Annotated[str | None, Query(alias="to")] = None,
+) -> Response:
+    code = _cc(cc)
+    store: Store = request.app.state.store
+    fig = await run_in_threadpool(_public, store, _query(code, first, last), settings)
+    if fmt == "pdf":
+        return await run_in_threadpool(_pdf, fig, code, True)
+    return _download(fig, fmt, f"report-{code}-public")
