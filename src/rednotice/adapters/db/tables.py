@@ -182,4 +182,9 @@ review_records = Table(
 )
 
 # Capability tables live in their own modules, on the same metadata (imported last: they import this one).
-from rednotice.adapters.db import tables_public, tables_redress, tables_screening  # noqa: E402, F401
+from rednotice.adapters.db import (  # noqa: E402, F401
+    tables_after_hit,
+    tables_public,
+    tables_redress,
+    tables_screening,
+)
