@@ -112,3 +112,34 @@ def test_the_country_record_counts_in_later_checks(store: Store) -> None:
             case("07-subversion-journalist.json")["requesting_country"]
         )
     assert (decided, refused) == (3, 3)
+
+
+def test_political_events_in_the_register_flag_requests_made_near_them(store: Store) -> None:
+    from datetime import date
+
+    data = case("01-murder-complete.json")
+    country = data["requesting_country"]
+    review.add_political_event(country, "election", store.clock().date(), "presidential election", REV,
+                               store.uow())
+    nid = submit(store, data)
+    dossier = review.dossier(nid, REV, store.uow())
+    assert dossier.check is not None and "RN-15" in dossier.check.codes("warn")
+    assert review.political_events(country, REV, store.uow())[0]["on"] == store.clock().date().isoformat()
+    far = date(2000, 1, 1)
+    review.add_political_event("DE", "protest", far, "old protest", REV, store.uow())
+    with pytest.raises(Exception, match="reviewers keep"):
+        review.add_political_event("DE", "protest", far, "x", officer("FR"), store.uow())
+
+
+def test_requests_naming_the_same_relative_again_and_again_need_review(store: Store) -> None:
+    target = submit(store, case("01-murder-complete.json"))
+    relative = case("01-murder-complete.json")
+    relative["subject"]["relations"] = [{"notice_id": target, "relation": "sibling"}]
+    codes: list[set[str]] = []
+    for i in range(3):
+        relative["subject"]["given_names"] = f"Sibling{i}"
+        nid = submit(store, relative)
+        check = review.dossier(nid, REV, store.uow()).check
+        assert check is not None
+        codes.append({f["code"] for f in check.findings if "other_requests" in f["evidence"]})
+    assert codes[0] == set() and "RN-18" in codes[-1]

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rednotice.adapters.memory_public import MemoryPublicRepository
 from rednotice.adapters.memory_redress import MemoryRedressRepository
 from rednotice.adapters.memory_screening import MemoryScreeningRepository
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
+from rednotice.domain.compliance.identity import name_keys
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
-from rednotice.domain.compliance.identity import name_keys
 from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor
 from rednotice.services.ports import NoticeFilter, Page, TokenRecord, UserRecord
@@ -210,6 +210,22 @@ class MemoryReviewRepository:
                 decided += 1
                 refused += r.data.get("decision") in ("refuse", "purge")
         return decided, refused
+
+    def relation_count(self, notice_id: str, exclude_id: str | None = None) -> int:
+        return sum(
+            1
+            for n in self.data.notices.values()
+            if n.id != exclude_id and any(r.notice_id == notice_id for r in n.request.subject.relations)
+        )
+
+    def political_events(self, country: str) -> list[tuple[str, date, str]]:
+        events: list[tuple[str, str, date, str]] = self.data.extra.get("political_events", [])
+        return sorted((k, on, d) for c, k, on, d in events if c == country)
+
+    def add_political_event(
+        self, country: str, kind: str, on: date, description: str, by: str, at: datetime
+    ) -> None:
+        self.data.extra.setdefault("political_events", []).append((country, kind, on, description))
 
     def identity_candidates(self, subject: Subject, states: tuple[State, ...]) -> list[Notice]:
         tokens = {tok for key in name_keys(subject) for tok in key}

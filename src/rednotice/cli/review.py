@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -99,6 +100,24 @@ def article3(
         notice_id, {str(k): str(v) for k, v in factors.items()}, conclusion, acting_as(as_user), store().uow()
     )
     console.print(f"{notice_id}: Article 3 assessment recorded")
+
+
+@app.command("event")
+@handle_errors
+def event(
+    country: str,
+    kind: Annotated[str, typer.Argument(help="election, protest, coup_attempt, publication or other")],
+    on: Annotated[str, typer.Argument(help="YYYY-MM-DD")],
+    description: Annotated[str, typer.Option("--description", "-d")],
+    as_user: AsUser,
+) -> None:
+    """Record a political event in a country (RN-15 flags requests made near it)."""
+    try:
+        day = date.fromisoformat(on)
+    except ValueError as exc:
+        raise InvalidInput(f"{on!r} is not a date (YYYY-MM-DD)") from exc
+    review.add_political_event(country.upper(), kind, day, description, acting_as(as_user), store().uow())
+    console.print(f"recorded: {kind} in {country.upper()} on {day.isoformat()}")
 
 
 def register(main: typer.Typer) -> None:

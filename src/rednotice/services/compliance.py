@@ -8,6 +8,7 @@ from typing import Any
 from rednotice.domain.compliance import check
 from rednotice.domain.compliance.context import (
     CountryRecord,
+    EventKind,
     Objection,
     PoliticalEvent,
     PriorDecision,
@@ -15,8 +16,8 @@ from rednotice.domain.compliance.context import (
     RefugeeStatus,
 )
 from rednotice.domain.lifecycle import Notice, State
-from rednotice.domain.redress import refugee_status_for
 from rednotice.domain.model import NoticeRequest, Subject
+from rednotice.domain.redress import refugee_status_for
 from rednotice.services.ports import UnitOfWork
 from rednotice.services.redress import BindingOutcome
 
@@ -33,9 +34,9 @@ class StoreContext:
 
     Objections come from countries' recorded positions (RN-12), refugee status from the confirmations
     kept by the redress module (RN-13, never naming the granting country), binding CCF outcomes from
-    its decisions (RN-16). Not yet recorded, so answered as "nothing known": political events (RN-15),
-    repeated searches for relatives (RN-18), GS exceptions recorded before the check (the review
-    workflow records the Art. 83(1)(b) exception after it instead).
+    its decisions (RN-16), political events from the register kept by reviewers (RN-15), requests naming
+    the same relative from the notices' relations (RN-18). GS exceptions are not read here: the review
+    workflow records the Art. 83(1)(b) exception after the check instead.
     """
 
     def __init__(
@@ -80,10 +81,13 @@ class StoreContext:
         return refugee_status_for(subject, requesting_country, self.uow.redress.refugee_candidates(subject))
 
     def political_events(self, country: str) -> Sequence[PoliticalEvent]:
-        return ()
+        return [
+            PoliticalEvent(EventKind(kind), on, description)
+            for kind, on, description in self.uow.reviews.political_events(country)
+        ]
 
     def relation_requests(self, notice_id: str) -> int:
-        return 0
+        return self.uow.reviews.relation_count(notice_id, exclude_id=self.exclude_id)
 
     def gs_exception(self, request: NoticeRequest) -> str | None:
         return None

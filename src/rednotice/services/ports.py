@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from rednotice.domain.audit import AuditEvent
@@ -109,6 +109,16 @@ class ReviewRepository(Protocol):
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]: ...
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         """(decided, refused) over the requesting country's reviewed requests."""
+
+    def relation_count(self, notice_id: str, exclude_id: str | None = None) -> int:
+        """How many requests (other than ``exclude_id``) name this notice as a relation."""
+
+    def political_events(self, country: str) -> list[tuple[str, date, str]]:
+        """(kind, date, description) of recorded elections, protests, coup attempts, publications."""
+
+    def add_political_event(
+        self, country: str, kind: str, on: date, description: str, by: str, at: datetime
+    ) -> None: ...
 
     def identity_candidates(self, subject: Subject, states: tuple[State, ...]) -> list[Notice]:
         """Candidates for identity matching (history rules): same birth year (or unknown), a shared name

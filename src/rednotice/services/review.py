@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -459,3 +459,39 @@ def queue(
         uow.audit.append(actor, "review.queue", "notices", {"limit": limit, "offset": offset}, uow.clock())
         uow.commit()
     return items
+
+
+EVENT_KINDS = ("election", "protest", "coup_attempt", "publication", "other")
+
+
+def add_political_event(
+    country: str, kind: str, on: date, description: str, actor: Actor, uow: UnitOfWork
+) -> None:
+    """Record an election, protest, coup attempt or publication by a subject: requests from that country
+    within the configured window are flagged (RN-15). Reviewers keep this register."""
+    if actor.role not in (Role.REVIEWER, Role.ADMIN, Role.SYSTEM):
+        raise Forbidden("reviewers keep the register of political events")
+    if kind not in EVENT_KINDS:
+        raise InvalidInput(f"kind is one of {', '.join(EVENT_KINDS)}")
+    if not description.strip():
+        raise InvalidInput("say what happened")
+    with uow:
+        uow.reviews.add_political_event(country, kind, on, description.strip(), actor.username, uow.clock())
+        uow.audit.append(
+            actor,
+            "review.political_event",
+            f"country:{country}",
+            {"kind": kind, "on": on.isoformat(), "description": description.strip()},
+            uow.clock(),
+        )
+        uow.commit()
+
+
+def political_events(country: str, actor: Actor, uow: UnitOfWork) -> list[dict[str, str]]:
+    if actor.role not in (Role.REVIEWER, Role.CCF, Role.ADMIN, Role.SYSTEM, Role.OVERSIGHT):
+        raise Forbidden("the register of political events is for reviewers, the CCF and oversight")
+    with uow:
+        return [
+            {"kind": k, "on": on.isoformat(), "description": d}
+            for k, on, d in uow.reviews.political_events(country)
+        ]

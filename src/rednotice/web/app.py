@@ -108,6 +108,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.include_router(api.auth_router)
     app.include_router(api.router)
     app.include_router(review_api.router)
+    app.include_router(review_api.events_router)
     app.include_router(compliance_api.router)
     app.include_router(redress_api.router)
     app.include_router(public_api.router)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
@@ -102,3 +103,26 @@ def article3(ref: str, body: Article3In, actor: CurrentActor, store: StoreDep) -
     return _out(
         review.record_article3(notice_id_from_path(ref), body.factors, body.conclusion, actor, store.uow())
     )
+
+
+events_router = APIRouter(prefix="/api/v1/political-events", tags=["review"])
+
+
+class PoliticalEventIn(BaseModel):
+    country: str = Field(min_length=2, max_length=2)
+    kind: Literal["election", "protest", "coup_attempt", "publication", "other"]
+    on: date
+    description: str = Field(min_length=1, max_length=2000)
+
+
+@events_router.post("", status_code=201, responses=ERRORS)
+def add_event(body: PoliticalEventIn, actor: CurrentActor, store: StoreDep) -> dict[str, str]:
+    """Record a political event (RN-15: requests from that country near it are flagged)."""
+    review.add_political_event(body.country.upper(), body.kind, body.on, body.description, actor, store.uow())
+    return {"status": "recorded"}
+
+
+@events_router.get("/{country}", responses=ERRORS)
+def list_events(country: str, actor: CurrentActor, store: StoreDep) -> list[dict[str, str]]:
+    """The register of political events of a country."""
+    return review.political_events(country.upper(), actor, store.uow())

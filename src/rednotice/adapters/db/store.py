@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, case, func, insert, not_, or_, select, update
@@ -16,9 +16,9 @@ from rednotice.adapters.db.redress import SqlRedressRepository
 from rednotice.adapters.db.screening import SqlScreeningRepository
 from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
+from rednotice.domain.compliance.identity import name_keys
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
-from rednotice.domain.compliance.identity import name_keys
 from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor, Role
 from rednotice.services.ports import NoticeFilter, Page, TokenRecord, UserRecord
@@ -149,6 +149,7 @@ class SqlNoticeRepository:
             "search_names": "|" + "|".join(fold(x) for x in names) + "|",
             "birth_year": s.date_of_birth.year if s.date_of_birth else None,
             "identity_tokens": identity_tokens(s),
+            "related_ids": _codes([rel.notice_id for rel in s.relations]),
             "sex": s.sex.value,
             "date_of_birth": s.date_of_birth.iso() if s.date_of_birth else None,
             "nationalities": _codes(s.nationalities),
@@ -496,6 +497,34 @@ class SqlReviewRepository:
         )
         decided, refused = self.conn.execute(q).one()
         return int(decided or 0), int(refused or 0)
+
+    def relation_count(self, notice_id: str, exclude_id: str | None = None) -> int:
+        """How many requests name this notice as a relation (RN-18: repeated targeting of a circle)."""
+        n = t.notices
+        q = (
+            select(func.count())
+            .select_from(n)
+            .where(n.c.related_ids.contains(f",{notice_id},", autoescape=True))
+        )
+        if exclude_id is not None:
+            q = q.where(n.c.id != exclude_id)
+        return int(self.conn.execute(q).scalar_one())
+
+    def political_events(self, country: str) -> list[tuple[str, date, str]]:
+        e = t.political_events
+        rows = self.conn.execute(
+            select(e.c.kind, e.c.on, e.c.description).where(e.c.country == country).order_by(e.c.on)
+        )
+        return [(r.kind, r.on, r.description) for r in rows]
+
+    def add_political_event(
+        self, country: str, kind: str, on: date, description: str, by: str, at: datetime
+    ) -> None:
+        self.conn.execute(
+            insert(t.political_events).values(
+                country=country, kind=kind, on=on, description=description, recorded_by=by, recorded_at=at
+            )
+        )
 
     def identity_candidates(self, subject: Subject, states: tuple[State, ...]) -> list[Notice]:
         """Notices in ``states`` that may be the same person: born the same year (or unknown), sharing at

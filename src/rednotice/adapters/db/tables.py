@@ -9,6 +9,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -79,6 +80,7 @@ notices = Table(
     Column("change_seq", Integer, nullable=False, server_default="0"),
     Column("birth_year", Integer),
     Column("identity_tokens", Text, nullable=False, server_default="|"),
+    Column("related_ids", Text, nullable=False, server_default=","),
     Index("ix_notices_change_seq", "change_seq"),
     Index("ix_notices_state_birth_year", "state", "birth_year"),
     Index("ix_notices_state_type", "state", "type"),
@@ -179,6 +181,19 @@ review_records = Table(
     Column("text", Text, nullable=False),
     Column("data", Json, nullable=False),
     Index("ix_review_records_kind", "kind"),
+)
+
+political_events = Table(
+    "political_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("country", String(2), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("on", Date, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("recorded_by", String(120), nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Index("ix_political_events_country_on", "country", "on"),
 )
 
 # Capability tables live in their own modules, on the same metadata (imported last: they import this one).
