@@ -119,8 +119,9 @@ def test_political_events_in_the_register_flag_requests_made_near_them(store: St
 
     data = case("01-murder-complete.json")
     country = data["requesting_country"]
-    review.add_political_event(country, "election", store.clock().date(), "presidential election", REV,
-                               store.uow())
+    review.add_political_event(
+        country, "election", store.clock().date(), "presidential election", REV, store.uow()
+    )
     nid = submit(store, data)
     dossier = review.dossier(nid, REV, store.uow())
     assert dossier.check is not None and "RN-15" in dossier.check.codes("warn")
