@@ -763,6 +763,9 @@ def demo_users() -> list[DemoUser]:
     return [*STAFF, *officers]
 
 
+CCF_ACTOR = Actor("ccf", Role.CCF)
+
+
 def ncb(country: str) -> Actor:
     return Actor(f"ncb-{country.lower()}", Role.NCB_OFFICER, country)
 
@@ -1691,7 +1694,97 @@ def seed_demo(
             uow.commit()
         if progress is not None:
             progress(min(BATCH, len(items) - start))
+    _seed_redress(uow_factory, items, report.notices)
     return report
+
+
+def _seed_redress(uow_factory: Callable[[], UnitOfWork], items: list[DemoItem], ids: list[str]) -> None:
+    """A few harassment reports, countries' positions and CCF cases on the abusive requests that were
+    published, so the oversight report and the CCF's desk have something true to show."""
+    from rednotice.domain.redress import (
+        ApplicantKind,
+        Filing,
+        HarassmentReport,
+        HarmKind,
+        IdProof,
+        PositionGround,
+        PositionKind,
+        ReporterKind,
+        RequestKind,
+    )
+    from rednotice.services import redress
+
+    with uow_factory() as uow:
+        targets = [
+            n
+            for n in (uow.notices.get(i) for i, item in zip(ids, items, strict=False) if item.abuse)
+            if n is not None and n.in_force and n.type is RED
+        ][:6]
+        now = uow.clock()
+    harms = [
+        (HarmKind.THREATS, HarmKind.EXIT_BAN),
+        (HarmKind.DETENTION, HarmKind.QUESTIONING),
+        (HarmKind.FROZEN_ASSETS, HarmKind.DISMISSAL),
+        (HarmKind.PRESSURE_ABROAD,),
+    ]
+    for i, notice in enumerate(targets):
+        subject = notice.request.subject
+        redress.file_harassment_report(
+            HarassmentReport(
+                id=0,
+                filed_at=now,
+                reporter_kind=ReporterKind.NGO,
+                reporter_name="Demo Rights Watch (synthetic)",
+                reporter_contact="",
+                notice_id=notice.id,
+                victim_name=f"relative of {subject.family_name}",
+                victim_relation="sibling" if i % 2 else "spouse",
+                kinds=harms[i % len(harms)],
+                occurred_on=str(now.year - 1),
+                place=notice.request.judicial.facts.place or "home town",
+                description="Police visited the family home and told the relative to bring the subject back.",
+                source="interview with the relative (synthetic demo data)",
+            ),
+            uow_factory(),
+        )
+        other = "DE" if notice.requesting_country != "DE" else "FR"
+        if notice.request.visibility.allows(other):
+            redress.record_position(
+                notice.id,
+                PositionKind.CONCERN,
+                [PositionGround.ARTICLE_3],
+                "The charges follow the subject's public criticism of the government (synthetic demo data).",
+                [],
+                i % 2 == 0,
+                ncb(other),
+                uow_factory(),
+            )
+    for i, notice in enumerate(targets[:3]):
+        subject = notice.request.subject
+        case, _code = redress.file_case(
+            Filing(
+                kind=RequestKind.DELETION if i < 2 else RequestKind.ACCESS,
+                applicant_kind=ApplicantKind.LAWYER,
+                subject=subject,
+                id_proof=IdProof(True, True, True, True),
+                signed=True,
+                purpose="delete a notice issued for political reasons",
+                language="en",
+                power_of_attorney=True,
+                representative="Demo Law Chambers (synthetic)",
+                notice_id=notice.id,
+                statement="The applicant is a journalist prosecuted for his articles (synthetic demo data).",
+            ),
+            uow_factory(),
+        )
+        redress.assess_case(case.id, CCF_ACTOR, uow_factory())
+        if i == 0:
+            redress.block(
+                case.id,
+                "Deletion request admissible; precautionary block while the case runs.",
+                CCF_ACTOR,
+                uow_factory(),
+            )
 
 
 def _add_users(uow: UnitOfWork, now: datetime) -> list[str]:
