@@ -10,6 +10,7 @@ from rich.table import Table
 
 from rednotice.adapters.db.migrate import upgrade
 from rednotice.adapters.formats.request_json import parse_request_text
+from rednotice.cli import after_hit as after_hit_cli
 from rednotice.cli import compliance as compliance_cli
 from rednotice.cli import demo as demo_cli
 from rednotice.cli import export as export_cli
@@ -22,6 +23,7 @@ from rednotice.domain.errors import InvalidInput
 from rednotice.domain.lifecycle import Action, State
 from rednotice.domain.model import NoticeType
 from rednotice.domain.users import Role
+from rednotice.services import after_hit
 from rednotice.services import audit as audit_service
 from rednotice.services import notices as ns
 from rednotice.services import users as user_service
@@ -216,9 +218,11 @@ def transition(
 @app.command()
 @handle_errors
 def expire() -> None:
-    """Expire every published notice past its five years (run daily)."""
+    """Daily: expire notices past their five years; flag located persons never pursued (RN-23)."""
     expired = ns.expire_due(store().uow)
     console.print(f"expired {len(expired)} notice(s)")
+    flagged = after_hit.sweep_unpursued_hits(store().uow)
+    console.print(f"flagged {len(flagged)} located person(s) with no extradition request in time (RN-23)")
 
 
 @audit_app.command("verify")
@@ -242,5 +246,6 @@ demo_cli.register(app)
 compliance_cli.register(app)
 review_cli.register(app)
 export_cli.register(app)
+after_hit_cli.register(app)
 report_cli.register(app)
 screen_cli.register(app)

@@ -346,24 +346,11 @@ def get_run(run_id: str, actor: Actor, uow: UnitOfWork, with_results: bool = Fal
 def record_outcome(
     hit_id: int, outcome: HitOutcome, notes: str, actor: Actor, uow: UnitOfWork
 ) -> dict[str, Any]:
-    """The officer records what happened after a hit. Audited; the requester and the GS learn of it from
-    the audit trail and the notice's hits (never as an arrest warrant: action only under national law)."""
-    with uow:
-        hit = uow.screening.get_hit(hit_id)
-        if hit is None or not _own(hit["actor"], hit["actor_country"], actor):
-            raise NotFound(f"no hit {hit_id}")
-        uow.screening.set_outcome(hit_id, outcome.value, actor.username, uow.clock(), notes.strip())
-        uow.audit.append(
-            actor,
-            "screening.hit.outcome",
-            f"notice:{hit['notice_id']}",
-            {"hit": hit_id, "outcome": outcome.value, "notes": notes.strip()},
-            uow.clock(),
-        )
-        uow.commit()
-        updated = uow.screening.get_hit(hit_id)
-    assert updated is not None
-    return updated
+    """The locating officer records what happened after a hit; see ``services.after_hit.record_outcome``
+    (located or detained: the requesting NCB and the General Secretariat are informed)."""
+    from rednotice.services import after_hit
+
+    return after_hit.record_outcome(hit_id, outcome, notes, actor, uow)  # type: ignore[arg-type]
 
 
 def list_hits(run_id: str, actor: Actor, uow: UnitOfWork) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from rednotice import __version__
 from rednotice.bootstrap import Store, open_store
 from rednotice.services.screening import ScreeningEngine, run_next_job
 from rednotice.web import (
+    after_hit_api,
     api,
     compliance_api,
     errors,
@@ -112,6 +113,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.include_router(compliance_api.router)
     app.include_router(redress_api.router)
     app.include_router(public_api.router)
+    app.include_router(after_hit_api.router)  # before screening_api: it owns the hit outcome route
     app.include_router(screening_api.router)
     app.include_router(oversight.router)
     app.state.screening_engine = ScreeningEngine(store.uow)

@@ -70,11 +70,6 @@ class ScreeningOut(BaseModel):
     results: list[ResultLine] | None = None
 
 
-class OutcomeIn(BaseModel):
-    outcome: sc.HitOutcome
-    notes: str = Field(default="", max_length=5000)
-
-
 def _engine(request: Request) -> sc.ScreeningEngine:
     engine: sc.ScreeningEngine = request.app.state.screening_engine
     return engine
@@ -174,9 +169,3 @@ def results(run_id: str, actor: CurrentActor, store: StoreDep) -> StreamingRespo
 def hits(run_id: str, actor: CurrentActor, store: StoreDep) -> list[dict[str, Any]]:
     """The hits of a screening, each kept for follow-up with its outcome."""
     return sc.list_hits(run_id, actor, store.uow())
-
-
-@router.post("/hits/{hit_id}/outcome", responses=ERRORS)
-def outcome(hit_id: int, body: OutcomeIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
-    """Record what happened after a hit: located, detained under national law, no action, not the person."""
-    return sc.record_outcome(hit_id, body.outcome, body.notes, actor, store.uow())
