@@ -144,3 +144,29 @@ def test_requests_naming_the_same_relative_again_and_again_need_review(store: St
         assert check is not None
         codes.append({f["code"] for f in check.findings if "other_requests" in f["evidence"]})
     assert codes[0] == set() and "RN-18" in codes[-1]
+
+
+def test_objections_on_a_notice_in_force_reach_a_new_request_for_the_same_person(store: Store) -> None:
+    from rednotice.domain.redress import PositionGround, PositionKind
+    from rednotice.services import redress
+
+    data = case("01-murder-complete.json")
+    nid = submit(store, data)
+    ns.transition(ns.Transition(nid, Action.PUBLISH, "compliant"), REV, store.uow())
+    other = "DE" if data["requesting_country"] != "DE" else "FR"
+    redress.record_position(
+        nid,
+        PositionKind.OBJECTION,
+        [PositionGround.ARTICLE_3],
+        "The prosecution targets a witness in a corruption trial.",
+        [],
+        False,
+        officer(other),
+        store.uow(),
+    )
+    second = json.loads(json.dumps(data))
+    second["subject"]["family_name"] = second["subject"]["family_name"].title()  # spelling does not hide it
+    second["judicial"]["warrant"]["reference"] = "MA-2024-0001"
+    nid2 = submit(store, second)
+    check = review.dossier(nid2, REV, store.uow()).check
+    assert check is not None and "RN-12" in {f["code"] for f in check.findings}

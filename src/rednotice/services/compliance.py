@@ -25,8 +25,16 @@ OUTCOME_OF_STATE: dict[State, PriorOutcome] = {
     State.REFUSED: PriorOutcome.REFUSED,
     State.DELETED: PriorOutcome.DELETED,
     State.PURGED: PriorOutcome.PURGED,
+    State.PUBLISHED: PriorOutcome.PUBLISHED,
+    State.SUSPENDED: PriorOutcome.PUBLISHED,
+    State.UNREVIEWED: PriorOutcome.PUBLISHED,
+    State.REVIEWED_COMPLIANT: PriorOutcome.PUBLISHED,
+    State.CANCELLED: PriorOutcome.CANCELLED,
+    State.WITHDRAWN: PriorOutcome.WITHDRAWN,
+    State.EXPIRED: PriorOutcome.EXPIRED,
 }
-"""States whose facts may not come back without new facts (RN-16). Looked up by birth year first."""
+"""How earlier notices about the same person stand. Refused, deleted and purged ones bar the same facts
+(RN-16); every one of them carries other countries' objections and refused extraditions (RN-12)."""
 
 
 class StoreContext:
