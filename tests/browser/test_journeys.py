@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
+from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, ViewportSize, expect
 
 from rednotice.adapters.formats.request_json import parse_request
-from rednotice.domain.lifecycle import Notice
+from rednotice.domain.lifecycle import Action, Notice
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
 from rednotice.services import review
 from tests.browser.conftest import PASSWORD, LiveServer
 from tests.conftest import CASES
+from tests.factories import request_dict
 
 DESKTOP = ViewportSize(width=1280, height=900)
 PHONE = ViewportSize(width=390, height=844)
@@ -369,3 +370,68 @@ ANSWERS = {
     "neutrality": "No risk to the Organization's neutrality identified.",
     "general_context": "No political event linked to the charges.",
 }
+
+
+def test_officer_screens_travellers_by_name_mrz_and_manifest(
+    context: BrowserContext, live_server: LiveServer, screenshots: Path
+) -> None:
+    """A Cyrillic notice found from a Latin spelling; a pasted MRZ; an uploaded CSV; an outcome recorded."""
+    store = live_server.store
+    notice = ns.create_request(ns.CreateRequest(parse_request(_screening_request())), FR_OFFICER, store.uow())
+    reviewer = Actor("gs.reviewer", Role.REVIEWER)
+    ns.transition(ns.Transition(notice.id, Action.START_REVIEW), reviewer, store.uow())
+    ns.transition(ns.Transition(notice.id, Action.PUBLISH, "compliant"), reviewer, store.uow())
+
+    page = context.new_page()
+    sign_in(page, live_server, "de.officer")
+    page.get_by_role("link", name="Screening").first.click()
+    expect(page.get_by_role("heading", name="Screen travellers")).to_be_visible()
+    shot(page, screenshots, "30-screening-form")
+    page.get_by_label("Full name (any order, any script)").fill("Dmitri Scherbakow")
+    page.get_by_label("Date of birth").fill("1979")
+    page.get_by_role("button", name="Screen this traveller").click()
+    expect(page.get_by_role("heading", name="Screening results")).to_be_visible()
+    hit = page.locator("li.hit").first
+    expect(hit).to_contain_text(notice.id)
+    expect(hit).to_contain_text("Щербаков")
+    expect(hit).to_contain_text("not an arrest warrant")
+    shot(page, screenshots, "31-screening-hit")
+
+    page.get_by_role("link", name="Screen again").click()
+    mrz = (
+        "P<FRADURAND<<PAUL<HENRI<<<<<<<<<<<<<<<<<<<<<\n14AB123459FRA7104022M3001019<<<<<<<<<<<<<<02\n"
+        "\nP<FRADURAND<<PAUL<HENRI<<<<<<<<<<<<<<<<<<<<<\n14AB123459FRA7104023M3001019<<<<<<<<<<<<<<02\n"
+    )
+    page.get_by_label("Machine-readable zones (passports, identity cards, visas)").fill(mrz)
+    page.get_by_role("button", name="Screen these documents").click()
+    expect(page.get_by_role("heading", name="1 line could not be read")).to_be_visible()
+    expect(page.locator(".input-error-list")).to_contain_text("check digit")
+    shot(page, screenshots, "32-screening-mrz")
+
+    page.get_by_role("link", name="Screen again").click()
+    manifest = "id,name,birth_date\nP1,Scherbakov Dmitriy,1979-03-12\nP2,Jane Nobody,1990\n"
+    page.get_by_label("File").set_input_files(
+        files=FilePayload(name="manifest.csv", mimeType="text/csv", buffer=manifest.encode())
+    )
+    page.get_by_role("button", name="Upload and screen").click()
+    expect(page.get_by_role("heading", name="Screening results")).to_be_visible()
+    hit = page.locator("li.hit").first
+    expect(hit).to_contain_text(notice.id)
+    hit.get_by_label("Located").check()
+    hit.get_by_label("Notes").fill("Held at passport control, national prosecutor informed.")
+    hit.get_by_role("button", name="Record the outcome").click()
+    expect(page.get_by_role("status").filter(has_text="Outcome recorded")).to_be_visible()
+    expect(page.locator("li.hit").first).to_contain_text("Held at passport control")
+    shot(page, screenshots, "33-screening-outcome")
+    page.close()
+
+
+def _screening_request() -> dict[str, Any]:
+    return request_dict(
+        **{
+            "subject.family_name": "SHCHERBAKOV",
+            "subject.given_names": "Dmitriy",
+            "subject.names_original_script": ["Щербаков Дмитрий"],
+            "subject.date_of_birth": "1979-03-12",
+        }
+    )

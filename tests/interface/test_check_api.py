@@ -31,8 +31,16 @@ def api(store: Store) -> Iterator[TestClient]:
 
 @pytest.fixture
 def token(store: Store) -> str:
-    us.add_user(us.AddUser("ncb-fr", Role.NCB_OFFICER, "a long test password", "FR"), SYSTEM, store.uow())
-    return us.issue_token("ncb-fr", "test", SYSTEM, store.uow())
+    """A reviewer: may pre-check requests of any country (an NCB officer only its own)."""
+    us.add_user(us.AddUser("gs-rev", Role.REVIEWER, "a long test password"), SYSTEM, store.uow())
+    return us.issue_token("gs-rev", "test", SYSTEM, store.uow())
+
+
+def test_an_officer_checks_only_its_own_countrys_requests(api: TestClient, store: Store) -> None:
+    us.add_user(us.AddUser("ncb-de", Role.NCB_OFFICER, "a long test password", "DE"), SYSTEM, store.uow())
+    de = {"Authorization": f"Bearer {us.issue_token('ncb-de', 'test', SYSTEM, store.uow())}"}
+    assert api.post(URL, json=request_dict(requesting_country="FR"), headers=de).status_code == 403
+    assert api.post(URL, json=request_dict(requesting_country="DE"), headers=de).status_code == 200
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -762,3 +762,276 @@ def test_page_errors_are_html_and_api_errors_stay_json(client: TestClient) -> No
         client.get("/no/such/page", headers={"Accept": "application/json"}).json()["error"]["code"]
         == "not_found"
     )
+
+
+# -- screening ----------------------------------------------------------------------------------------------
+
+MRZ_GOOD = "P<FRADURAND<<PAUL<HENRI<<<<<<<<<<<<<<<<<<<<<\n14AB123459FRA7104022M3001019<<<<<<<<<<<<<<02\n"
+MRZ_BAD = MRZ_GOOD.replace("7104022M", "7104023M")  # wrong birth-date check digit
+
+
+def cyrillic_notice(store: Store) -> Notice:
+    return publish(
+        store,
+        make_notice(
+            store,
+            subject__family_name="SHCHERBAKOV",
+            subject__given_names="Dmitriy",
+            subject__names_original_script=["Щербаков Дмитрий"],
+            subject__date_of_birth="1979-03-12",
+            subject__nationalities=["RU"],
+        ),
+    )
+
+
+def run_page_of(client: TestClient, response: Any) -> Any:
+    assert response.status_code == 303, response.text
+    location = response.headers["location"]
+    assert location.startswith("/screening/runs/")
+    page = client.get(location)
+    assert page.status_code == 200
+    return page
+
+
+def test_screening_is_for_officers_and_reviewers(client: TestClient, store: Store) -> None:
+    r = client.get("/screening", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/login")
+    add_user(AddUser("ccf.member", Role.CCF, PASSWORD, None), SYSTEM, store.uow())
+    sign_in(client, "ccf.member")
+    assert client.get("/screening").status_code == 403
+    client.cookies.clear()
+    sign_in(client, REVIEWER.username)
+    page = client.get("/screening")
+    assert page.status_code == 200
+    for text in ("One traveller", "Paste machine-readable zones", "Upload a manifest", "RPD Art. 87"):
+        assert text in page.text
+
+
+def test_a_latin_spelling_finds_a_cyrillic_notice_with_every_reason(client: TestClient, store: Store) -> None:
+    notice = cyrillic_notice(store)
+    sign_in(client, DE.username)
+    token = csrf_of(client, "/screening")
+    r = client.post(
+        "/screening/query",
+        data={"csrf_token": token, "name": "Dmitri Scherbakow", "birth_date": "1979", "sex": "M"},
+        follow_redirects=False,
+    )
+    page = run_page_of(client, r)
+    assert notice.id in page.text
+    assert f"/notices/{notice.id.replace('/', '-')}" in page.text
+    assert 'lang="und-Cyrl"' in page.text and "Щербаков" in page.text
+    assert "It is not an arrest warrant" in page.text and "RPD Art. 87" in page.text
+    assert "Record the outcome" in page.text
+    assert page.text.count('class="reasons-list"') == 1
+
+
+def test_the_single_query_form_explains_what_is_wrong(client: TestClient) -> None:
+    sign_in(client, FR.username)
+    token = csrf_of(client, "/screening")
+    r = client.post("/screening/query", data={"csrf_token": token, "name": ""})
+    assert r.status_code == 422 and "at least a family name" in r.text
+    r = client.post("/screening/query", data={"csrf_token": token, "name": "X Y", "birth_date": "19xx"})
+    assert r.status_code == 422 and 'aria-invalid="true"' in r.text
+    r = client.post("/screening/query", data={"csrf_token": token, "name": "X Y", "nationality": "ZZZ"})
+    assert r.status_code == 422 and "nationality" in r.text
+    assert client.post("/screening/query", data={"name": "X"}).status_code == 403  # no CSRF token
+
+
+def test_pasted_mrz_with_a_bad_check_digit_says_which_field(client: TestClient, store: Store) -> None:
+    publish(store, make_notice(store, subject__date_of_birth="1971-04-02"))
+    sign_in(client, DE.username)
+    token = csrf_of(client, "/screening")
+    only_bad = client.post("/screening/mrz", data={"csrf_token": token, "mrz": MRZ_BAD})
+    assert only_bad.status_code == 422
+    assert "Nothing was screened" in only_bad.text and "check digit" in only_bad.text
+    assert "Line 1" in only_bad.text
+    r = client.post(
+        "/screening/mrz", data={"csrf_token": token, "mrz": MRZ_GOOD + "\n" + MRZ_BAD}, follow_redirects=False
+    )
+    page = run_page_of(client, r)
+    assert "DURAND" in page.text and "1 line could not be read" in page.text
+    assert "check digit" in page.text
+    for garbage in ("", "<<<<", "\x00\x01 ☃" * 50, "P<" * 30000):
+        assert client.post("/screening/mrz", data={"csrf_token": token, "mrz": garbage}).status_code in (
+            413,
+            422,
+        )
+
+
+def test_an_uploaded_csv_is_screened_and_an_outcome_recorded(client: TestClient, store: Store) -> None:
+    notice = publish(store, make_notice(store, subject__date_of_birth="1971-04-02"))
+    sign_in(client, DE.username)
+    token = csrf_of(client, "/screening")
+    csv_text = (
+        "id,family_name,given_names,birth_date\nA1,Durand,Paul,1971-04-02\nA2,Nobody,Here,1990\nA3,,x,\n"
+    )
+    r = client.post(
+        "/screening/upload",
+        data={"csrf_token": token, "format": ""},
+        files={"file": ("manifest.csv", csv_text.encode())},
+        follow_redirects=False,
+    )
+    page = run_page_of(client, r)
+    assert "Uploaded file (CSV)" in page.text and "1 line could not be read" in page.text
+    hit_id = re.search(r'id="hit-(\d+)"', page.text)
+    assert hit_id and notice.id in page.text
+    run_url = r.headers["location"]
+    token = CSRF.search(page.text).group(1)  # type: ignore[union-attr]
+    bad = client.post(
+        f"/screening/hits/{hit_id.group(1)}/outcome",
+        data={"csrf_token": token, "outcome": "arrested", "back": run_url},
+        follow_redirects=False,
+    )
+    assert bad.status_code == 303
+    done = client.post(
+        f"/screening/hits/{hit_id.group(1)}/outcome",
+        data={"csrf_token": token, "outcome": "located", "notes": "Seen at gate 12", "back": run_url},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and done.headers["location"].startswith(run_url)
+    page = client.get(run_url)
+    assert "Located" in page.text and "Seen at gate 12" in page.text and "Outcome recorded" in page.text
+    # another country's officer cannot see the run nor record an outcome on its hits
+    client.cookies.clear()
+    sign_in(client, FR.username)
+    assert client.get(run_url).status_code == 404
+    token = csrf_of(client, "/screening")
+    r = client.post(
+        f"/screening/hits/{hit_id.group(1)}/outcome", data={"csrf_token": token, "outcome": "no_action"}
+    )
+    assert r.status_code == 404
+
+
+def test_garbage_uploads_are_explained_not_crashed(client: TestClient) -> None:
+    sign_in(client, FR.username)
+    token = csrf_of(client, "/screening")
+    for name, data, fmt in (
+        ("x.bin", b"\x00\xff\xfe garbage", ""),
+        ("x.csv", b"\xff\xfe\x00bad", "csv"),
+        ("x.jsonl", b"{not json\n[1,2]\n", "jsonl"),
+        ("x.edi", b"UNA:+.? 'UNB+broken", ""),
+        ("x.txt", b"", "mrz"),
+    ):
+        r = client.post(
+            "/screening/upload", data={"csrf_token": token, "format": fmt}, files={"file": (name, data)}
+        )
+        assert r.status_code == 422, (name, r.status_code)
+        assert "Nothing was screened" in r.text
+    r = client.post("/screening/upload", data={"csrf_token": token})
+    assert r.status_code == 422 and "Choose a file" in r.text
+
+
+def test_a_large_batch_becomes_a_job_with_progress(
+    client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rednotice.services import screening as sc
+
+    monkeypatch.setattr(sc, "SYNC_LIMIT", 2)
+    publish(store, make_notice(store, subject__date_of_birth="1971-04-02"))
+    sign_in(client, DE.username)
+    token = csrf_of(client, "/screening")
+    lines = "\n".join(json.dumps({"id": f"p{i}", "name": f"Traveller Number{i}"}) for i in range(4))
+    lines += "\n" + json.dumps({"id": "hit", "family_name": "DURAND", "given_names": "Paul Henri"})
+    r = client.post(
+        "/screening/upload",
+        data={"csrf_token": token},
+        files={"file": ("pax.jsonl", lines.encode())},
+        follow_redirects=False,
+    )
+    page = run_page_of(client, r)
+    run_id = r.headers["location"].rsplit("/", 1)[1]
+    assert "<progress" in page.text and 'hx-trigger="every 1s"' in page.text
+    fragment = client.get(f"/screening/runs/{run_id}/progress", headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and "0 of 5 travellers" in fragment.text
+    assert "HX-Refresh" not in fragment.headers
+    engine = client.app.state.screening_engine  # type: ignore[attr-defined]
+    assert sc.run_next_job(engine, store.uow, "test") == run_id
+    fragment = client.get(f"/screening/runs/{run_id}/progress", headers={"HX-Request": "true"})
+    assert "5 of 5" in fragment.text and fragment.headers["HX-Refresh"] == "true"
+    page = client.get(f"/screening/runs/{run_id}")
+    assert "DURAND" in page.text and "<progress" not in page.text
+    assert f"/api/v1/screenings/{run_id}/results" in page.text
+    download = client.get(f"/api/v1/screenings/{run_id}/results")  # the browser session is enough
+    assert download.status_code == 200 and len(download.text.splitlines()) == 5
+
+
+# -- the CCF ------------------------------------------------------------------------------------------------
+
+
+def ccf_case(store: Store, notice: Notice | None = None) -> str:
+    from rednotice.domain.redress import ApplicantKind, Filing, IdProof, RequestKind
+    from rednotice.services import redress as rs
+
+    subject = (notice or make_notice(store)).request.subject
+    filing = Filing(
+        kind=RequestKind.DELETION,
+        applicant_kind=ApplicantKind.PERSON,
+        subject=subject,
+        id_proof=IdProof(True, True, True, True),
+        signed=True,
+        purpose="Delete the notice: it is political.",
+        language="en",
+        confidential="SECRET-MATERIAL",
+        notice_id=notice.id if notice else None,
+    )
+    case, _code = rs.file_case(filing, store.uow())
+    return case.id
+
+
+def test_ccf_pages_do_not_exist_for_anyone_else(client: TestClient, store: Store) -> None:
+    case_id = ccf_case(store)
+    for who in (FR.username, DE.username, REVIEWER.username):
+        client.cookies.clear()
+        sign_in(client, who)
+        assert client.get("/ccf").status_code == 404
+        assert client.get(f"/ccf/cases/{case_id}").status_code == 404
+        token = csrf_of(client, "/")
+        r = client.post(f"/ccf/cases/{case_id}/admissibility", data={"csrf_token": token})
+        assert r.status_code == 404
+        assert "SECRET-MATERIAL" not in r.text
+
+
+def test_ccf_works_a_case_and_overdue_cases_stand_out(
+    client: TestClient, store: Store, clock: FakeClock
+) -> None:
+    notice = publish(store, make_notice(store))
+    case_id = ccf_case(store, notice)
+    add_user(AddUser("ccf.member", Role.CCF, PASSWORD, None), SYSTEM, store.uow())
+    sign_in(client, "ccf.member")
+    listing = client.get("/ccf")
+    assert listing.status_code == 200 and case_id in listing.text and "row-overdue" not in listing.text
+    page = client.get(f"/ccf/cases/{case_id}")
+    assert "Check admissibility" in page.text and "SECRET-MATERIAL" in page.text
+    token = CSRF.search(page.text).group(1)  # type: ignore[union-attr]
+    page = client.post(f"/ccf/cases/{case_id}/admissibility", data={"csrf_token": token})
+    assert page.status_code == 200 and str(page.url).endswith(f"/ccf/cases/{case_id}")
+    assert "is admissible" in page.text and "Block the data" in page.text and notice.id in page.text
+    r = client.post(f"/ccf/cases/{case_id}/block", data={"csrf_token": token, "reasons": "short"})
+    assert "Not done" in r.text
+    client.post(f"/ccf/cases/{case_id}/block", data={"csrf_token": token, "reasons": "Risk of persecution."})
+    assert ns.get_notice(notice.id, SYSTEM, store.uow()).state.value == "suspended"
+    r = client.post(
+        f"/ccf/cases/{case_id}/consultations",
+        data={
+            "csrf_token": token,
+            "notice_id": notice.id,
+            "question": "Is the case political?",
+            "due": "2026-02-01",
+        },
+    )
+    assert "answer due 2026-02-01" in r.text
+    clock.advance(days=300)  # past the consultation and the 9-month decision deadline
+    listing = client.get("/ccf")
+    assert "row-overdue" in listing.text and "overdue" in listing.text
+    r = client.post(
+        f"/ccf/cases/{case_id}/decision",
+        data={
+            "csrf_token": token,
+            "outcome": "deleted",
+            "reasons": "Predominantly political character (Art. 3).",
+        },
+    )
+    assert "Decision on" in r.text and "Record that the applicant was told" in r.text
+    assert ns.get_notice(notice.id, SYSTEM, store.uow()).state.value == "deleted"
+    r = client.post(f"/ccf/cases/{case_id}/informed", data={"csrf_token": token})
+    assert "applicant was told" in r.text

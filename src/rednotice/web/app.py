@@ -42,6 +42,10 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if b"%00" in scope.get("query_string", b"") or "\x00" in scope.get("path", ""):
+            body = errors.error_body("invalid_input", "NUL characters are not allowed in a URL")
+            await JSONResponse(body, 422)(scope, receive, send)
+            return
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
             await _too_large(self.max_bytes)(scope, receive, send)

@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 
 from rednotice.adapters.formats.request_json import NoticeRequestIn
 from rednotice.domain.compliance import Severity, Verdict
+from rednotice.domain.errors import Forbidden
+from rednotice.domain.users import Role
 from rednotice.services import compliance
 from rednotice.web.api import ERRORS
 from rednotice.web.deps import CurrentActor, StoreDep
@@ -37,4 +39,10 @@ def check_request(body: NoticeRequestIn, actor: CurrentActor, store: StoreDep) -
     """Check a notice request against the compliance rules. Nothing is stored; the verdict is advice to
     the requester (with the history of its own country's requests only); the binding check runs again,
     with all history, when the request is submitted."""
-    return compliance.check_request(store.uow(), body.to_domain())
+    request = body.to_domain()
+    if actor.role is Role.NCB_OFFICER:
+        if actor.country != request.requesting_country:
+            raise Forbidden("an NCB officer checks requests of their own country only")
+    elif actor.role is not Role.REVIEWER:
+        raise Forbidden("the pre-check is for NCB officers and reviewers")
+    return compliance.check_request(store.uow(), request)

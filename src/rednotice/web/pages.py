@@ -17,9 +17,9 @@ import secrets
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
@@ -33,15 +33,27 @@ from starlette.staticfiles import StaticFiles
 
 from rednotice.adapters.countries import name_of, names
 from rednotice.adapters.formats.request_json import parse_request
+from rednotice.adapters.formats.screening_input import (
+    FORMATS,
+    Format,
+    InputError,
+    guess_format,
+    query_from_mapping,
+    read_queries,
+)
 from rednotice.bootstrap import Store
 from rednotice.domain import errors as e
 from rednotice.domain import policy
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.lifecycle import TRANSITIONS, Action, Notice, Rule, State, allowed_actions
 from rednotice.domain.model import NoticeType, Sex
+from rednotice.domain.redress import OUTCOMES_FOR, CaseState, Outcome, RequestKind
+from rednotice.domain.screening.query import ScreeningQuery
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
+from rednotice.services import redress as rs
 from rednotice.services import review
+from rednotice.services import screening as sc
 from rednotice.services import users as user_service
 from rednotice.services.compliance import check_request
 from rednotice.services.ports import NoticeFilter
@@ -1217,6 +1229,9 @@ def install(app: FastAPI) -> None:
             return not_found(request, actor, "There is no public red notice with this reference.")
         return render(request, "public_notice.html", actor, notice=extract)
 
+    install_screening(app)
+    install_ccf(app)
+
 
 async def notice_response(
     request: Request, actor: Actor, notice_id: str, status: int = 200, **extra: Any
@@ -1700,3 +1715,604 @@ def _public_get(store: Store, notice_id: str) -> dict[str, Any] | None:
 
 def _fields(flt: NoticeFilter) -> dict[str, Any]:
     return {name: getattr(flt, name) for name in flt.__dataclass_fields__}
+
+
+# -- screening travellers -----------------------------------------------------------------------------------
+
+SCREENING_ROLES = (Role.NCB_OFFICER, Role.REVIEWER)
+"""Who screens from the pages (the service also lets the system screen, from the CLI)."""
+ART87 = (
+    "Act only as your national law allows; inform the requesting NCB and the General Secretariat "
+    "(RPD Art. 87)."
+)
+OUTCOME_LABELS: dict[sc.HitOutcome, str] = {
+    sc.HitOutcome.LOCATED: "Located",
+    sc.HitOutcome.DETAINED_UNDER_NATIONAL_LAW: "Detained under national law",
+    sc.HitOutcome.NO_ACTION: "No action",
+    sc.HitOutcome.NOT_THE_PERSON: "Not the person",
+}
+UPLOAD_FORMATS: dict[str, str] = {
+    "": "Guess from the file",
+    "csv": "CSV (header row: name or family_name, given_names, birth_date…)",
+    "jsonl": "JSON Lines (one object per line)",
+    "mrz": "Machine-readable zones (MRZ)",
+    "paxlst": "UN/EDIFACT PAXLST manifest",
+}
+SCREEN_FIELDS = ("name", "family_name", "given_names", "birth_date", "nationality", "sex")
+HITS_SHOWN = 200
+"""The most hits one run page lists (the JSON Lines download has them all)."""
+MRZ_CHARS = 60_000
+"""About 600 passports pasted at once; a bigger batch is a file upload."""
+RUN_ID = re.compile(r"^[0-9a-f-]{8,64}$")
+
+
+def _not_a_screener(request: Request, actor: Actor) -> HTMLResponse:
+    return error_page(
+        request,
+        actor,
+        403,
+        "Not available",
+        "Screening is for officers of National Central Bureaus and General Secretariat reviewers.",
+    )
+
+
+def _engine(request: Request) -> sc.ScreeningEngine:
+    engine: sc.ScreeningEngine = request.app.state.screening_engine
+    return engine
+
+
+def _error_dict(err: InputError) -> dict[str, Any]:
+    return {"line": err.line, "reason": err.reason, "field": err.field, "details": list(err.details)}
+
+
+def input_error_views(errors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Input errors as stored with a run (the API keeps line and reason; the pages also field and details)."""
+    out = []
+    for err in errors:
+        details = err.get("details") or []
+        reason = str(err.get("reason") or "unreadable")
+        if len(details) > 1:  # the reason joins the details: say how many, and list them once
+            reason = f"{len(details)} problems in this document:"
+        out.append(
+            {
+                "line": err.get("line") or 0,
+                "id": err.get("id") or "",
+                "reason": reason,
+                "field": str(err.get("field") or "").replace("_", " "),
+                "details": [str(d) for d in details] if len(details) > 1 else [],
+            }
+        )
+    return out
+
+
+def screening_context(
+    values: Mapping[str, str] | None = None,
+    errors: Mapping[str, list[str]] | None = None,
+    mrz_text: str = "",
+    mrz_errors: list[dict[str, Any]] | None = None,
+    upload_errors: list[dict[str, Any]] | None = None,
+    upload_format: str = "",
+    active: str = "",
+) -> dict[str, Any]:
+    return {
+        "values": {**dict.fromkeys(SCREEN_FIELDS, ""), **(values or {})},
+        "errors": dict(errors or {}),
+        "mrz_text": mrz_text,
+        "mrz_errors": input_error_views(mrz_errors or []),
+        "upload_errors": input_error_views(upload_errors or []),
+        "upload_format": upload_format,
+        "upload_formats": list(UPLOAD_FORMATS.items()),
+        "sexes": [("", "Not known"), ("M", "Male"), ("F", "Female"), ("U", "Unknown / other")],
+        "sync_limit": sc.SYNC_LIMIT,
+        "active": active,
+        "ART87": ART87,
+    }
+
+
+def single_query(
+    values: Mapping[str, str], today: date
+) -> tuple[ScreeningQuery | None, dict[str, list[str]]]:
+    """The one-traveller form as a query, or the errors to show beside its fields."""
+    record = {k: v for k, v in values.items() if v}
+    if not record.get("name") and not record.get("family_name"):
+        return None, {"name": ["Give the traveller's name, or at least a family name."]}
+    try:
+        return query_from_mapping(record, 1, today, "form"), {}
+    except e.InvalidInput as exc:
+        where = exc.details.get("field")
+        field = where if isinstance(where, str) and where in SCREEN_FIELDS else "name"
+        return None, {field: [exc.message[:1].upper() + exc.message[1:] + "."]}
+
+
+def _run_screen(
+    request: Request, actor: Actor, queries: list[ScreeningQuery], source: str, errors: list[dict[str, Any]]
+) -> sc.ScreeningRun:
+    store = _store(request)
+    cmd = sc.Screen(queries, source, errors)
+    if len(queries) > sc.SYNC_LIMIT:
+        return sc.submit_job(cmd, actor, store.uow)
+    return sc.screen(cmd, actor, _engine(request), store.uow)
+
+
+def hit_views(store: Store, actor: Actor, run: sc.ScreeningRun) -> tuple[list[dict[str, Any]], int]:
+    """The run's hits best first, each with the notice as this person may see it and the matched name."""
+    hits = sc.list_hits(run.id, actor, store.uow())
+    names: dict[tuple[str, str], str] = {}
+    for line in run.lines or []:
+        for m in line.get("matches") or []:
+            names[(str(line.get("query_id")), str(m.get("notice_id")))] = str(m.get("name") or "")
+    hits.sort(key=lambda h: (-float(h["score"]), h["id"]))
+    total = len(hits)
+    notices: dict[str, Notice | None] = {}
+    out = []
+    for h in hits[:HITS_SHOWN]:
+        nid = str(h["notice_id"])
+        if nid not in notices:
+            try:  # the run itself is audited with every notice hit; reading them again here is not
+                notices[nid] = ns.get_notice(nid, actor, store.uow(), audit=False)
+            except e.NotFound:
+                notices[nid] = None
+        query = h.get("query") or {}
+        try:
+            outcome_label = OUTCOME_LABELS[sc.HitOutcome(h["outcome"])] if h.get("outcome") else None
+        except ValueError:
+            outcome_label = str(h["outcome"])
+        out.append(
+            {
+                **h,
+                "percent": round(float(h["score"]) * 100),
+                "matched_name": names.get((str(h["query_id"]), nid), ""),
+                "notice": notices[nid],
+                "traveller": _traveller(query),
+                "outcome_label": outcome_label,
+                "outcome_at_dt": _when(h.get("outcome_at")),
+            }
+        )
+    return out, total
+
+
+def _traveller(query: Mapping[str, Any]) -> dict[str, Any]:
+    name = str(query.get("name") or "")
+    if not name:
+        name = ", ".join(x for x in (query.get("family_name"), query.get("given_names")) if x)
+    doc = query.get("document") if isinstance(query.get("document"), dict) else None
+    sex = str(query.get("sex") or "")
+    return {
+        "name": name or "—",
+        "birth_date": str(query.get("birth_date") or ""),
+        "nationality": str(query.get("nationality") or ""),
+        "sex": {"M": "Male", "F": "Female", "U": "Unknown"}.get(sex, ""),
+        "document": doc.get("number") if doc else "",
+        "source": str(query.get("source") or ""),
+    }
+
+
+def _run_data(store: Store, actor: Actor, run_id: str) -> dict[str, Any]:
+    run = sc.get_run(run_id, actor, store.uow(), with_results=True)
+    finished = run.status in (sc.Status.DONE, sc.Status.FAILED)
+    hits, total = hit_views(store, actor, run) if finished else ([], 0)
+    return {
+        "run": run,
+        "finished": finished,
+        "hits": hits,
+        "hits_total": total,
+        "hits_shown": HITS_SHOWN,
+        "queries_without_hits": sum(1 for line in run.lines or [] if not line.get("matches")),
+        "input_errors": input_error_views(run.input_errors),
+        "outcomes": list(OUTCOME_LABELS.items()),
+        "percent": _percent(run),
+        "ART87": ART87,
+    }
+
+
+def _percent(run: sc.ScreeningRun) -> int:
+    return 100 if not run.total else int(100 * run.done / run.total)
+
+
+def _valid_run_id(run_id: str) -> bool:
+    return bool(RUN_ID.match(run_id))
+
+
+def install_screening(app: FastAPI) -> None:
+    """The screening pages: a single query, pasted MRZs, an uploaded manifest, runs, hits and outcomes."""
+
+    async def _screener(request: Request) -> Actor | Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        if actor.role not in SCREENING_ROLES:
+            return _not_a_screener(request, actor)
+        return actor
+
+    def _form_page(request: Request, actor: Actor, status: int = 200, **context: Any) -> HTMLResponse:
+        return render(request, "screening.html", actor, status=status, **screening_context(**context))
+
+    @app.get("/screening", include_in_schema=False)
+    async def screening_page(request: Request) -> Response:
+        actor = await _screener(request)
+        if isinstance(actor, Response):
+            return actor
+        return _form_page(request, actor)
+
+    @app.post("/screening/query", include_in_schema=False)
+    async def screening_query(request: Request) -> Response:
+        actor = await _screener(request)
+        if isinstance(actor, Response):
+            return actor
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        values = {name: _text(form, name, 500) for name in SCREEN_FIELDS}
+        query, errors = single_query(values, _store(request).clock().date())
+        if query is None:
+            return _form_page(request, actor, 422, values=values, errors=errors, active="query")
+        run = await run_in_threadpool(_run_screen, request, actor, [query], "form", [])
+        return redirect(f"/screening/runs/{run.id}")
+
+    @app.post("/screening/mrz", include_in_schema=False)
+    async def screening_mrz(request: Request) -> Response:
+        actor = await _screener(request)
+        if isinstance(actor, Response):
+            return actor
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        raw = form.get("mrz")
+        text = raw if isinstance(raw, str) else ""
+        if len(text) > MRZ_CHARS:
+            problem = {"line": 0, "reason": f"Paste at most {MRZ_CHARS:,} characters; upload a file instead."}
+            return _form_page(request, actor, 413, mrz_text="", mrz_errors=[problem], active="mrz")
+        result = read_queries(text, "mrz", _store(request).clock().date())
+        errors = [_error_dict(err) for err in result.errors]
+        if not result.queries:
+            if not errors:
+                errors = [{"line": 0, "reason": "Paste the two or three lines of at least one document."}]
+            return _form_page(
+                request, actor, 422, mrz_text=text, mrz_errors=input_error_views(errors), active="mrz"
+            )
+        run = await run_in_threadpool(_run_screen, request, actor, result.queries, "mrz", errors)
+        return redirect(f"/screening/runs/{run.id}")
+
+    @app.post("/screening/upload", include_in_schema=False)
+    async def screening_upload(request: Request) -> Response:
+        actor = await _screener(request)
+        if isinstance(actor, Response):
+            return actor
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        chosen = _text(form, "format", 10)
+        chosen = chosen if chosen in FORMATS else ""
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str) or not upload.filename:
+            problem = {"line": 0, "reason": "Choose a file to upload."}
+            return _form_page(
+                request, actor, 422, upload_errors=[problem], upload_format=chosen, active="upload"
+            )
+        store = _store(request)
+        limit = store.settings.max_upload_bytes
+        data = await upload.read(limit + 1)
+        problems: list[dict[str, Any]] = []
+        result = None
+        try:
+            fmt: Format = cast(Format, chosen) if chosen else guess_format(data, upload.filename)
+            result = await run_in_threadpool(read_queries, data, fmt, store.clock().date(), max_bytes=limit)
+        except e.TooLarge:
+            problems = [{"line": 0, "reason": f"The file is larger than {limit:,} bytes: split it."}]
+        except e.InvalidInput as exc:
+            reason = exc.message.replace("give --format", "choose the format")
+            problems = [{"line": exc.details.get("line") or 0, "reason": reason}]
+        if result is not None:
+            problems = [_error_dict(err) for err in result.errors]
+        if result is None or not result.queries:
+            if not problems:
+                problems = [{"line": 0, "reason": "The file holds no traveller to screen."}]
+            return _form_page(
+                request,
+                actor,
+                422,
+                upload_errors=input_error_views(problems),
+                upload_format=chosen,
+                active="upload",
+            )
+        run = await run_in_threadpool(_run_screen, request, actor, result.queries, f"upload:{fmt}", problems)
+        return redirect(f"/screening/runs/{run.id}")
+
+    @app.get("/screening/runs/{run_id}", include_in_schema=False)
+    async def screening_run(request: Request, run_id: str) -> Response:
+        actor = await _screener(request)
+        if isinstance(actor, Response):
+            return actor
+        if not _valid_run_id(run_id):
+            return not_found(request, actor, "There is no screening with this reference.")
+        try:
+            data = await run_in_threadpool(_run_data, _store(request), actor, run_id)
+        except e.NotFound:
+            return not_found(request, actor, "There is no screening with this reference that you may see.")
+        return render(request, "screening_run.html", actor, **data)
+
+    @app.get("/screening/runs/{run_id}/progress", include_in_schema=False)
+    async def screening_progress(request: Request, run_id: str) -> Response:
+        """For htmx polling: the progress bar; once the job has ended, the page reloads to show the hits."""
+        actor = await current_actor(request)
+        if actor is None or actor.role not in SCREENING_ROLES:
+            return _secure(Response(status_code=403))
+        if not _valid_run_id(run_id):
+            return _secure(Response(status_code=404))
+        try:
+            run = await run_in_threadpool(sc.get_run, run_id, actor, _store(request).uow())
+        except e.NotFound:
+            return _secure(Response(status_code=404))
+        finished = run.status in (sc.Status.DONE, sc.Status.FAILED)
+        response = render_fragment(
+            request, "_progress.html", actor, run=run, finished=finished, percent=_percent(run)
+        )
+        if finished:
+            response.headers["HX-Refresh"] = "true"
+        return response
+
+    @app.post("/screening/hits/{hit_id}/outcome", include_in_schema=False)
+    async def screening_outcome(request: Request, hit_id: str) -> Response:
+        actor = await _screener(request)
+        if isinstance(actor, Response):
+            return actor
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        if not hit_id.isdigit() or len(hit_id) > 12:
+            return not_found(request, actor, "There is no hit with this number.")
+        back = _safe_next(_text(form, "back", 200))
+        if not back.startswith("/screening/runs/"):
+            back = "/screening"
+        try:
+            outcome = sc.HitOutcome(_text(form, "outcome", 40))
+        except ValueError:
+            flash(request, "error", "Choose what happened after the hit.")
+            return redirect(f"{back}#hit-{hit_id}")
+        try:
+            hit = await run_in_threadpool(
+                sc.record_outcome,
+                int(hit_id),
+                outcome,
+                _text(form, "notes", 5000),
+                actor,
+                _store(request).uow(),
+            )
+        except (e.NotFound, e.Forbidden):  # another bureau's hit: as if it did not exist
+            return not_found(request, actor, "There is no hit with this number that you may see.")
+        except e.DomainError as exc:
+            flash(request, "error", f"Not recorded: {exc.message}.")
+            return redirect(f"{back}#hit-{hit_id}")
+        informed = [str(x) for x in hit.get("informed") or []]
+        told = (
+            f"{', '.join(informed)} {'was' if len(informed) == 1 else 'were'} informed."
+            if informed
+            else "Inform the requesting NCB and the General Secretariat."
+        )
+        label = OUTCOME_LABELS[outcome].lower()
+        flash(
+            request, "success", f"Outcome recorded for the hit on notice {hit['notice_id']}: {label}. {told}"
+        )
+        return redirect(f"{back}#hit-{hit_id}")
+
+
+# -- the Commission for the Control of Files ----------------------------------------------------------------
+
+CASE_STATE_LABELS = {
+    CaseState.RECEIVED: "Received",
+    CaseState.INADMISSIBLE: "Inadmissible",
+    CaseState.ADMISSIBLE: "Admissible (open)",
+    CaseState.DECIDED: "Decided",
+    CaseState.CLOSED: "Closed",
+}
+KIND_LABELS = {
+    RequestKind.ACCESS: "Access",
+    RequestKind.CORRECTION: "Correction",
+    RequestKind.DELETION: "Deletion",
+    RequestKind.REVISION: "Revision",
+}
+CASE_OUTCOME_LABELS = {
+    Outcome.ACCESS_GIVEN: "Access given",
+    Outcome.COMPLIANT: "Compliant: the data stays",
+    Outcome.CORRECTED: "To be corrected by its source",
+    Outcome.DELETED: "Non-compliant: delete everywhere",
+    Outcome.REVISION_REFUSED: "Revision refused",
+}
+DEADLINE_LABELS = {"decision": "Decision", "inform_applicant": "Inform the applicant"}
+CASE_ID = re.compile(r"^CCF-\d{4}-\d{1,10}$")
+
+
+def _label(mapping: Mapping[Any, str], value: Any) -> str:
+    for key, text in mapping.items():
+        if str(getattr(key, "value", key)) == str(value):
+            return text
+    return str(value).replace("_", " ").capitalize()
+
+
+def _when(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def deadline_view(d: Mapping[str, Any]) -> dict[str, Any]:
+    name = str(d.get("name") or "")
+    label = DEADLINE_LABELS.get(name) or (
+        f"Answer to consultation {name.split(':', 1)[1]}" if name.startswith("consultation:") else name
+    )
+    return {**d, "label": label, "due_at": _when(d.get("due")), "met": _when(d.get("met_at"))}
+
+
+def case_row(view: Mapping[str, Any]) -> dict[str, Any]:
+    pending = [deadline_view(d) for d in view["deadlines"] if d.get("met_at") is None]
+    pending.sort(key=lambda d: str(d.get("due")))
+    return {
+        "id": view["id"],
+        "kind": _label(KIND_LABELS, view["kind"]),
+        "state": view["state"],
+        "state_label": _label(CASE_STATE_LABELS, view["state"]),
+        "filed_at": _when(view["filed_at"]),
+        "applicant_kind": str(view["applicant"]["kind"]).capitalize(),
+        "notices": len(view["notice_ids"]),
+        "next": pending[0] if pending else None,
+        "overdue": bool(view["overdue"]),
+        "blocked": bool(view["blocked_at"]),
+    }
+
+
+def _case_data(store: Store, actor: Actor, case_id: str) -> dict[str, Any]:
+    view = rs.get_case(case_id, actor, store.uow())
+    linked = []
+    for nid in view["notice_ids"]:
+        try:
+            linked.append({"id": nid, "notice": ns.get_notice(nid, actor, store.uow(), audit=False)})
+        except e.NotFound:
+            linked.append({"id": nid, "notice": None})
+    kind = RequestKind(view["kind"])
+    state = CaseState(view["state"])
+    admissible = state is CaseState.ADMISSIBLE
+    return {
+        "case": view,
+        "row": case_row(view),
+        "linked": linked,
+        "deadlines": [deadline_view(d) for d in view["deadlines"]],
+        "events": [{**ev, "at_dt": _when(ev.get("at"))} for ev in view["events"]],
+        "can_assess": state is CaseState.RECEIVED,
+        "can_block": admissible
+        and not view["blocked_at"]
+        and kind is not RequestKind.ACCESS
+        and bool(view["notice_ids"]),
+        "can_consult": admissible and bool(view["notice_ids"]),
+        "can_decide": admissible,
+        "can_link": admissible or state is CaseState.RECEIVED,
+        "can_inform": state is CaseState.DECIDED and not view["informed_at"],
+        "outcomes": [(o.value, CASE_OUTCOME_LABELS[o]) for o in Outcome if o in OUTCOMES_FOR[kind]],
+        "outcome_label": _label(CASE_OUTCOME_LABELS, view["outcome"]) if view["outcome"] else None,
+        "kind_label": KIND_LABELS[kind],
+        "state_label": CASE_STATE_LABELS[state],
+        "today": store.clock().date().isoformat(),
+    }
+
+
+def _due_date(text: str) -> datetime:
+    try:
+        day = date.fromisoformat(text)
+    except ValueError as exc:
+        raise e.InvalidInput("give the deadline as a date (YYYY-MM-DD)") from exc
+    return datetime.combine(day, time(23, 59), tzinfo=UTC)
+
+
+def install_ccf(app: FastAPI) -> None:
+    """The CCF's pages: its cases with their deadlines, and the actions the redress use cases offer. Anyone
+    else gets 404: these pages do not exist for them (an NCB never learns of a case unless consulted)."""
+
+    async def _member(request: Request) -> Actor | Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        if actor.role is not Role.CCF:
+            return not_found(request, actor)
+        return actor
+
+    @app.get("/ccf", include_in_schema=False)
+    async def ccf_cases(request: Request) -> Response:
+        actor = await _member(request)
+        if isinstance(actor, Response):
+            return actor
+        overdue_only = request.query_params.get("overdue") == "1"
+        views = await run_in_threadpool(rs.list_cases, actor, _store(request).uow(), overdue_only)
+        rows = [case_row(v) for v in views]
+        return render(
+            request,
+            "ccf_cases.html",
+            actor,
+            rows=rows,
+            overdue_count=sum(1 for r in rows if r["overdue"]),
+            overdue_only=overdue_only,
+        )
+
+    @app.get("/ccf/cases/{case_id}", include_in_schema=False)
+    async def ccf_case(request: Request, case_id: str) -> Response:
+        actor = await _member(request)
+        if isinstance(actor, Response):
+            return actor
+        if not CASE_ID.match(case_id):
+            return not_found(request, actor, "There is no case with this reference.")
+        try:
+            data = await run_in_threadpool(_case_data, _store(request), actor, case_id)
+        except e.NotFound:
+            return not_found(request, actor, f"There is no case {case_id}.")
+        return render(request, "ccf_case.html", actor, **data)
+
+    def _action(path: str, do: Callable[[str, FormData, Actor, Store], str]) -> None:
+        async def endpoint(request: Request, case_id: str) -> Response:
+            actor = await _member(request)
+            if isinstance(actor, Response):
+                return actor
+            try:
+                form = await checked_form(request)
+            except CsrfFailure:
+                return csrf_refused(request, actor)
+            if not CASE_ID.match(case_id):
+                return not_found(request, actor, "There is no case with this reference.")
+            back = f"/ccf/cases/{case_id}"
+            try:
+                done = await run_in_threadpool(do, case_id, form, actor, _store(request))
+            except e.NotFound as exc:
+                flash(request, "error", f"Not done: {exc.message}.")
+                return redirect(back)
+            except e.DomainError as exc:
+                flash(request, "error", f"Not done: {exc.message}.")
+                return redirect(back)
+            flash(request, "success", done)
+            return redirect(back)
+
+        app.add_api_route(
+            f"/ccf/cases/{{case_id}}/{path}", endpoint, methods=["POST"], include_in_schema=False
+        )
+
+    def assess(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
+        case = rs.assess_case(case_id, actor, store.uow())
+        return f"Case {case.id} is {case.state.value}."
+
+    def link(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
+        notice_id = notice_id_from_ref(_text(form, "notice_id", 40).replace("/", "-")) or ""
+        rs.link_notice(case_id, notice_id, actor, store.uow())
+        return f"Notice {notice_id} linked to the case."
+
+    def block(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
+        rs.block(case_id, _text(form, "reasons", 20_000), actor, store.uow())
+        return "The data is blocked as a precaution: the notices are suspended and out of screening."
+
+    def consult(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
+        due = _due_date(_text(form, "due", 20))
+        notice_id = _text(form, "notice_id", 40)
+        rs.consult(case_id, notice_id, _text(form, "question", 20_000), due, actor, store.uow())
+        return f"The requesting NCB is consulted about {notice_id}; answer due {due.date().isoformat()}."
+
+    def decide(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
+        try:
+            outcome = Outcome(_text(form, "outcome", 40))
+        except ValueError as exc:
+            raise e.InvalidInput("choose the outcome of the decision") from exc
+        case = rs.decide(case_id, outcome, _text(form, "reasons", 20_000), actor, store.uow())
+        label = CASE_OUTCOME_LABELS[outcome].lower()
+        return f"Decision on {case.id} recorded: {label}. Tell the applicant within one month."
+
+    def inform(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
+        rs.inform_applicant(case_id, actor, store.uow())
+        return "Recorded that the applicant was told the decision."
+
+    _action("admissibility", assess)
+    _action("notices", link)
+    _action("block", block)
+    _action("consultations", consult)
+    _action("decision", decide)
+    _action("informed", inform)

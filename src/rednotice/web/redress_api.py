@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query
+from fastapi import APIRouter, Header, Path, Query
 from pydantic import BaseModel, Field
 
 from rednotice.adapters.formats.request_json import SubjectIn, parse_request
@@ -30,6 +30,9 @@ from rednotice.domain.redress import (
 from rednotice.services import redress as rs
 from rednotice.web.api import ERRORS, notice_id_from_path
 from rednotice.web.deps import CurrentActor, StoreDep
+
+DbId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+"""A row id in a path: bounded so it always fits the database's integer."""
 
 router = APIRouter(prefix="/api/v1", tags=["redress"])
 
@@ -203,7 +206,9 @@ def my_consultations(actor: CurrentActor, store: StoreDep) -> list[dict[str, Any
 
 
 @router.post("/ccf/consultations/{case_id}/{number}/answer", responses=ERRORS)
-def answer(case_id: str, number: int, body: AnswerIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
+def answer(
+    case_id: str, number: DbId, body: AnswerIn, actor: CurrentActor, store: StoreDep
+) -> dict[str, Any]:
     return rs.answer_consultation(case_id, number, body.answer, actor, store.uow())
 
 
@@ -249,12 +254,12 @@ def refugees(
 
 
 @router.post("/refugee-status/{conf_id}/end", responses=ERRORS)
-def end_refugee(conf_id: int, body: EndIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
+def end_refugee(conf_id: DbId, body: EndIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
     return rs.refugee_view(rs.end_refugee_status(conf_id, body.reason, actor, store.uow()), actor)
 
 
 @router.post("/refugee-status/{conf_id}/restore", status_code=204, responses=ERRORS)
-def restore(conf_id: int, body: RestoreIn, actor: CurrentActor, store: StoreDep) -> None:
+def restore(conf_id: DbId, body: RestoreIn, actor: CurrentActor, store: StoreDep) -> None:
     """A reviewer decides deleted data may come back (status ended, data otherwise compliant)."""
     rs.allow_restoration(conf_id, notice_id_from_path(body.notice_id), body.reasons, actor, store.uow())
 
@@ -351,7 +356,9 @@ def positions(ref: str, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
 
 
 @router.post("/positions/{position_id}/answer", responses=ERRORS)
-def answer_position(position_id: int, body: AnswerIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
+def answer_position(
+    position_id: DbId, body: AnswerIn, actor: CurrentActor, store: StoreDep
+) -> dict[str, Any]:
     return rs.position_view(rs.answer_position(position_id, body.answer, actor, store.uow()), full=True)
 
 
@@ -367,7 +374,7 @@ def flags(
 
 
 @router.post("/review-flags/{flag_id}/resolve", responses=ERRORS)
-def resolve_flag(flag_id: int, body: ResolveIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
+def resolve_flag(flag_id: DbId, body: ResolveIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
     return rs.flag_view(rs.resolve_flag(flag_id, body.resolution, actor, store.uow()))
 
 

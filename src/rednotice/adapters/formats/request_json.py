@@ -15,9 +15,16 @@ from rednotice.domain import model as m
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.errors import InvalidInput
 
+
+def _no_control_characters(value: str) -> str:
+    if any(ord(c) < 32 and c not in "\t\n\r" for c in value):
+        raise ValueError("control characters (such as NUL) are not allowed in text")
+    return value
+
+
 Country = Annotated[str, AfterValidator(normalise_country)]
-Text = Annotated[str, Field(max_length=10_000)]
-ShortText = Annotated[str, Field(max_length=500)]
+Text = Annotated[str, Field(max_length=10_000), AfterValidator(_no_control_characters)]
+ShortText = Annotated[str, Field(max_length=500), AfterValidator(_no_control_characters)]
 
 
 def _date(value: str | None) -> str | None:
