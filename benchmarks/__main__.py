@@ -115,23 +115,27 @@ def main() -> None:
         from benchmarks.figures import bench_figures
 
         rows += bench_figures(args.figures_notices)
+    out = Path("bench-results")
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(rows, indent=2, default=str))
     table = Table(title="rednotice benchmarks (ratio = measured / baseline, same run)")
     for column in ("benchmark", "baseline", "baseline ms", "ms", "per second", "ratio", "note"):
         table.add_column(column)
+
+    def num(value: object, fmt: str) -> str:
+        return format(value, fmt) if isinstance(value, int | float) else "—"
+
     for r in rows:
         table.add_row(
             str(r["benchmark"]),
-            str(r["baseline"]),
-            f"{r['baseline_ms']:.3f}",
-            f"{r['ms']:.3f}",
-            f"{r['per_second']:,.0f}",
-            f"{r['ratio']:.1f}x",
-            str(r["note"]),
+            str(r.get("baseline") or "—"),
+            num(r.get("baseline_ms"), ".3f"),
+            num(r.get("ms"), ".3f"),
+            num(r.get("per_second"), ",.0f"),
+            num(r.get("ratio"), ".1f") + ("x" if isinstance(r.get("ratio"), int | float) else ""),
+            str(r.get("note") or ""),
         )
     console.print(table)
-    out = Path("bench-results")
-    out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps(rows, indent=2))
 
 
 if __name__ == "__main__":

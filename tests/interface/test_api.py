@@ -45,6 +45,13 @@ def test_everything_under_api_v1_needs_a_user(client: TestClient, users: dict[st
     assert r.status_code == 401
 
 
+def test_a_token_can_revoke_itself(client: TestClient, users: dict[str, str]) -> None:
+    token = users["ncb-fr"]
+    assert client.get("/api/v1/notices", headers=auth(token)).status_code == 200
+    assert client.delete("/api/v1/tokens/current", headers=auth(token)).status_code == 204
+    assert client.get("/api/v1/notices", headers=auth(token)).status_code == 401
+
+
 def test_password_for_token_then_use_it(client: TestClient, users: dict[str, str]) -> None:
     r = client.post("/api/v1/tokens", json={"username": "ncb-fr", "password": PASSWORD})
     assert r.status_code == 201

@@ -129,6 +129,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/api/v1/review/{ref}/exception/confirm"): REV,
     ("POST", "/api/v1/review/{ref}/article3"): REV,
     # the pre-check: NCB officers for their own country's requests, and reviewers
+    ("DELETE", "/api/v1/tokens/current"): SIGNED_IN,  # answers 422 to a browser session (no token)
     ("POST", "/api/v1/compliance/check"): NCB | REV,  # each officer sends its own country (see the loop)
     ("POST", "/api/v1/political-events"): REV | frozenset({"admin"}),  # reviewers keep the register
     ("GET", "/api/v1/political-events/{country}"): REV | CCF_ONLY | frozenset({"admin", "oversight"}),

@@ -96,6 +96,14 @@ def users_list() -> None:
     console.print(table)
 
 
+@users_app.command("revoke-token")
+@handle_errors
+def users_revoke_token(token: str) -> None:
+    """Revoke an API bearer token."""
+    user_service.revoke_token(token, acting_as(None), store().uow())
+    console.print("token revoked")
+
+
 @users_app.command("token")
 @handle_errors
 def users_token(username: str, label: str = "cli") -> None:

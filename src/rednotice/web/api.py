@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Response
+from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from rednotice.adapters.formats.request_json import NoticeRequestIn
+from rednotice.domain.errors import InvalidInput
 from rednotice.domain.lifecycle import Action, State
 from rednotice.domain.model import NoticeType
 from rednotice.services import notices as ns
@@ -90,6 +91,16 @@ def create_token(body: TokenIn, store: StoreDep) -> TokenOut:
     """Exchange a username and password for a bearer token (sign-in throttling applies)."""
     actor = user_service.authenticate(body.username, body.password, store.uow())
     return TokenOut(token=user_service.issue_token(actor.username, body.label, actor, store.uow()))
+
+
+@router.delete("/tokens/current", status_code=204, responses=ERRORS)
+def revoke_current_token(request: Request, actor: CurrentActor, store: StoreDep) -> Response:
+    """Revoke the bearer token this request was made with (sign a system out)."""
+    auth = request.headers.get("authorization", "")
+    if not auth.lower().startswith("bearer "):
+        raise InvalidInput("this request was not made with a bearer token")
+    user_service.revoke_token(auth[7:].strip(), actor, store.uow())
+    return Response(status_code=204)
 
 
 @router.post("/requests", response_model=NoticeOut, status_code=201, responses=ERRORS)
