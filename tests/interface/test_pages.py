@@ -1035,3 +1035,40 @@ def test_ccf_works_a_case_and_overdue_cases_stand_out(
     assert ns.get_notice(notice.id, SYSTEM, store.uow()).state.value == "deleted"
     r = client.post(f"/ccf/cases/{case_id}/informed", data={"csrf_token": token})
     assert "applicant was told" in r.text
+
+
+def test_public_list_searches_by_age_honestly(store: Store) -> None:
+    """Age from a partial birth date: a person born in 1971 (day unknown) is 54 or 55 in 2026."""
+    from rednotice.domain.lifecycle import Action
+    from rednotice.domain.users import Actor, Role
+    from rednotice.services import notices as ns
+    from tests.factories import make_request
+
+    fr, rev = Actor("ncb-fr", Role.NCB_OFFICER, "FR"), Actor("rev", Role.REVIEWER)
+    for name, born in (("AGEONE", "1971"), ("AGETWO", "1990-06-01")):
+        n = ns.create_request(
+            ns.CreateRequest(
+                make_request(
+                    **{
+                        "subject.family_name": name,
+                        "subject.aliases": [],
+                        "subject.date_of_birth": born,
+                        "visibility.public_extract": True,
+                    }
+                )
+            ),
+            fr,
+            store.uow(),
+        )
+        ns.transition(ns.Transition(n.id, Action.START_REVIEW), rev, store.uow())
+        ns.transition(ns.Transition(n.id, Action.PUBLISH, "compliant"), rev, store.uow())
+    from fastapi.testclient import TestClient
+
+    from rednotice.web.app import create_app
+
+    with TestClient(create_app(store)) as client:
+        page = client.get("/public/notices", params={"age_min": "55", "age_max": "60"}).text
+        assert "AGEONE" in page and "AGETWO" not in page
+        page = client.get("/public/notices", params={"age_max": "40"}).text
+        assert "AGETWO" in page and "AGEONE" not in page
+        assert client.get("/public/notices", params={"age_min": "90", "age_max": "10"}).status_code == 200

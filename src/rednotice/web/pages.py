@@ -1202,9 +1202,15 @@ def install(app: FastAPI) -> None:
             "name": q.get("name", "").strip()[:200],
             "nationality": q.get("nationality", "").strip().upper()[:2],
             "sex": q.get("sex", "") if q.get("sex", "") in {s.value for s in Sex} else "",
+            "age_min": q.get("age_min", "") if q.get("age_min", "").isdigit() else "",
+            "age_max": q.get("age_max", "") if q.get("age_max", "").isdigit() else "",
         }
         page = _page_number(q.get("page"))
-        items, total = await run_in_threadpool(_public_search, _store(request), criteria, page)
+        try:
+            items, total = await run_in_threadpool(_public_search, _store(request), criteria, page)
+        except e.InvalidInput as exc:
+            items, total = [], 0
+            criteria = {**criteria, "error": exc.message}
         response = render(
             request,
             "public_list.html",
@@ -1684,25 +1690,33 @@ def _live_check(store: Store, values: dict[str, Any], country: str) -> dict[str,
 
 
 def _public_search(store: Store, criteria: Mapping[str, str], page: int) -> tuple[list[dict[str, Any]], int]:
-    """Published red notices whose requester consented to a public extract, as public extracts only."""
-    base = NoticeFilter(
-        type=NoticeType.RED_NOTICE,
-        public_only=True,
-        name=criteria["name"] or None,
-        nationality=criteria["nationality"] or None,
+    """Published red notices whose requester consented to a public extract, as public extracts only.
+    The database filters and pages (the public API's search: names in any script, age from partial
+    birth dates, sex, nationality); the name box matches every word against the names."""
+    from rednotice.services import public
+
+    query = public.PublicQuery.parse(
+        {
+            "freeText": criteria["name"],
+            "nationality": criteria["nationality"],
+            "sexId": criteria["sex"],
+            "ageMin": criteria["age_min"],
+            "ageMax": criteria["age_max"],
+            "page": str(page),
+            "resultPerPage": str(PAGE_SIZE),
+        }
     )
-    if not criteria["sex"]:
-        flt = NoticeFilter(**{**_fields(base), "offset": (page - 1) * PAGE_SIZE, "limit": PAGE_SIZE})
-        result = ns.list_notices(flt, SYSTEM, store.uow())
-        notices, total = result.items, result.total
-    else:
-        # NoticeFilter has no sex criterion yet: filter the first SCAN_LIMIT matches here
-        result = ns.list_notices(NoticeFilter(**{**_fields(base), "limit": SCAN_LIMIT}), SYSTEM, store.uow())
-        matching = [n for n in result.items if n.request.subject.sex.value == criteria["sex"]]
-        total = len(matching)
-        notices = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    result = public.search(query, store.uow())
+    notices = [_public_notice(store, row.entity_id) for row in result.rows]
     # belt and braces: whatever the query returned, only public extracts leave this function
-    return [public_extract(n) for n in notices if policy.is_public(n)], total
+    return [public_extract(n) for n in notices if n is not None and policy.is_public(n)], result.total
+
+
+def _public_notice(store: Store, notice_id: str) -> Notice | None:
+    try:
+        return ns.get_notice(notice_id, SYSTEM, store.uow(), audit=False)
+    except e.NotFound:
+        return None
 
 
 def _public_get(store: Store, notice_id: str) -> dict[str, Any] | None:
