@@ -102,7 +102,7 @@ def main() -> None:
     parser.add_argument("--screening-notices", type=int, default=70_000)
     parser.add_argument("--queries", type=int, default=10_000)
     parser.add_argument("--figures-notices", type=int, default=1_000_000)
-    parser.add_argument("--only", choices=["compliance", "screening", "figures"], default=None)
+    parser.add_argument("--only", choices=["compliance", "screening", "figures", "pages"], default=None)
     args = parser.parse_args()
     rows: list[dict[str, object]] = []
     if args.only in (None, "compliance"):
@@ -115,6 +115,10 @@ def main() -> None:
         from benchmarks.figures import bench_figures
 
         rows += bench_figures(args.figures_notices)
+    if args.only in (None, "pages"):
+        from benchmarks.pages import bench_pages
+
+        rows += bench_pages()
     out = Path("bench-results")
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(rows, indent=2, default=str))
@@ -132,7 +136,7 @@ def main() -> None:
             num(r.get("baseline_ms"), ".3f"),
             num(r.get("ms"), ".3f"),
             num(r.get("per_second"), ",.0f"),
-            num(r.get("ratio"), ".1f") + ("x" if isinstance(r.get("ratio"), int | float) else ""),
+            num(r.get("ratio"), ".3g") + ("x" if isinstance(r.get("ratio"), int | float) else ""),
             str(r.get("note") or ""),
         )
     console.print(table)

@@ -71,6 +71,8 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 PAGE_SIZE = 20
 SCAN_LIMIT = 200
+DASHBOARD_OWN = 100
+"""The NCB dashboard shows its country's latest requests by state (the full list is one click away)."""
 """The most rows one query for a dashboard or a filtered public page asks for."""
 
 _REF = re.compile(r"^(\d{4})-(\d{1,10})$")
@@ -1362,7 +1364,7 @@ def _timeline_entry(entry: dict[str, Any]) -> dict[str, Any]:
 def _dashboard_data(store: Store, actor: Actor) -> dict[str, Any]:
     if actor.role is Role.NCB_OFFICER:
         own = ns.list_notices(
-            NoticeFilter(requesting_country=actor.country, limit=SCAN_LIMIT), actor, store.uow()
+            NoticeFilter(requesting_country=actor.country, limit=DASHBOARD_OWN), actor, store.uow()
         )
         groups: dict[State, list[Notice]] = {}
         for n in own.items:

@@ -88,6 +88,7 @@ notices = Table(
     Index("ix_notices_requesting_country", "requesting_country"),
     Index("ix_notices_family_name", "family_name"),
     Index("ix_notices_expires_at", "expires_at"),
+    Index("ix_notices_updated_at", "updated_at", "id"),
 )
 
 notice_transitions = Table(
