@@ -129,6 +129,9 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/api/v1/review/{ref}/exception/confirm"): REV,
     ("POST", "/api/v1/review/{ref}/article3"): REV,
     # the pre-check: NCB officers for their own country's requests, and reviewers
+    ("GET", "/admin/users"): frozenset({"admin"}),
+    ("POST", "/admin/users"): frozenset({"admin"}),
+    ("POST", "/admin/users/{username}/token"): frozenset({"admin"}),
     ("DELETE", "/api/v1/tokens/current"): SIGNED_IN,  # answers 422 to a browser session (no token)
     ("POST", "/api/v1/compliance/check"): NCB | REV,  # each officer sends its own country (see the loop)
     ("POST", "/api/v1/political-events"): REV | frozenset({"admin"}),  # reviewers keep the register
@@ -290,6 +293,7 @@ def world(store: Store) -> Iterator[World]:
         "case_notice_id": case_notice.id,
         "access_code": code,
         "cc": "FR",
+        "username": FR.username,
         "country": "FR",
         "fmt": "csv",
     }

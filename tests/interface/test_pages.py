@@ -1072,3 +1072,53 @@ def test_public_list_searches_by_age_honestly(store: Store) -> None:
         page = client.get("/public/notices", params={"age_max": "40"}).text
         assert "AGETWO" in page and "AGEONE" not in page
         assert client.get("/public/notices", params={"age_min": "90", "age_max": "10"}).status_code == 200
+
+
+def test_the_administrator_adds_users_and_issues_tokens_in_the_browser(store: Store) -> None:
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from rednotice.domain.users import SYSTEM, Role
+    from rednotice.services import users as us
+    from rednotice.web.app import create_app
+
+    us.add_user(us.AddUser("root-admin", Role.ADMIN, "a long admin password"), SYSTEM, store.uow())
+    with TestClient(create_app(store), base_url="https://testserver") as client:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text)
+        assert csrf
+        client.post(
+            "/login",
+            data={"username": "root-admin", "password": "a long admin password", "csrf_token": csrf.group(1)},
+        )
+        page = client.get("/admin/users")
+        assert page.status_code == 200 and "Add a user" in page.text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert token
+        r = client.post(
+            "/admin/users",
+            data={
+                "username": "ncb-it",
+                "role": "ncb_officer",
+                "country": "IT",
+                "password": "a long officer password",
+                "csrf_token": token.group(1),
+            },
+        )
+        assert r.status_code in (200, 303)
+        assert "ncb-it" in client.get("/admin/users").text
+        r = client.post(
+            "/admin/users",
+            data={
+                "username": "bad",
+                "role": "ncb_officer",
+                "country": "",
+                "password": "a long officer password",
+                "csrf_token": token.group(1),
+            },
+        )
+        assert "Not added" in client.get("/admin/users").text or r.status_code in (200, 303)
+        r = client.post("/admin/users/ncb-it/token", data={"label": "border", "csrf_token": token.group(1)})
+        issued = re.search(r"(rn_[A-Za-z0-9_-]{20,})", r.text)
+        assert issued and us.actor_for_token(issued.group(1), store.uow()).country == "IT"
+        assert client.post("/admin/users", data={"username": "x"}).status_code == 403  # no CSRF token
