@@ -14,7 +14,7 @@ from rednotice.adapters.memory_public import MemoryPublicRepository
 from rednotice.adapters.memory_redress import MemoryRedressRepository
 from rednotice.adapters.memory_screening import MemoryScreeningRepository
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
-from rednotice.domain.compliance.identity import name_keys
+from rednotice.domain.compliance.identity import min_shared_tokens, name_keys
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType, Subject
@@ -234,7 +234,8 @@ class MemoryReviewRepository:
         for n in self.data.notices.values():
             dob = n.request.subject.date_of_birth
             theirs = {tok for key in name_keys(n.request.subject) for tok in key}
-            if n.state in states and tokens & theirs and (year is None or dob is None or dob.year == year):
+            enough = len(tokens & theirs) >= min_shared_tokens(name_keys(subject))
+            if n.state in states and enough and (year is None or dob is None or dob.year == year):
                 out.append(copy.deepcopy(n))
         return out
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, case, func, insert, not_, or_, select, update
+from sqlalchemy import Connection, Engine, and_, case, func, insert, literal, not_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import tables as t
@@ -16,7 +16,7 @@ from rednotice.adapters.db.redress import SqlRedressRepository
 from rednotice.adapters.db.screening import SqlScreeningRepository
 from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
-from rednotice.domain.compliance.identity import name_keys
+from rednotice.domain.compliance.identity import min_shared_tokens, name_keys
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType, Subject
@@ -527,16 +527,18 @@ class SqlReviewRepository:
         )
 
     def identity_candidates(self, subject: Subject, states: tuple[State, ...]) -> list[Notice]:
-        """Notices in ``states`` that may be the same person: born the same year (or unknown), sharing at
-        least one name token. The caller confirms identity (``same_person``)."""
+        """Notices in ``states`` that may be the same person: born the same year (or unknown), sharing as
+        many name tokens as a match needs. The caller confirms identity (``same_person``)."""
         n = t.notices
-        tokens = sorted({tok for key in name_keys(subject) for tok in key})
+        keys = name_keys(subject)
+        tokens = sorted({tok for key in keys for tok in key})
         if not tokens:
             return []
-        q = select(n).where(
-            n.c.state.in_([s.value for s in states]),
-            or_(*(n.c.identity_tokens.contains(f"|{tok}|", autoescape=True) for tok in tokens)),
+        shared = sum(
+            (case((n.c.identity_tokens.contains(f"|{tok}|", autoescape=True), 1), else_=0) for tok in tokens),
+            start=literal(0),
         )
+        q = select(n).where(n.c.state.in_([s.value for s in states]), shared >= min_shared_tokens(keys))
         if subject.date_of_birth is not None:
             q = q.where(or_(n.c.birth_year.is_(None), n.c.birth_year == subject.date_of_birth.year))
         return [

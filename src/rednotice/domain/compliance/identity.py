@@ -102,6 +102,13 @@ def names_match(a: Subject, b: Subject) -> tuple[bool, str]:
     return False, ""
 
 
+def min_shared_tokens(keys: set[frozenset[str]]) -> int:
+    """How many tokens a candidate must share with names of these keys to possibly match: equal token
+    sets, or one inside the other with at least two tokens (``names_match``), so two, or one when a
+    one-token name is involved. Lets a store narrow identity candidates without missing a match."""
+    return 1 if any(len(k) == 1 for k in keys) else 2
+
+
 def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool | None:
     """None when either is unknown; otherwise whether the two (possibly partial) dates can be the same day."""
     if a is None or b is None:
