@@ -56,6 +56,7 @@ from rednotice.domain.model import (
     Visibility,
     Warrant,
 )
+from rednotice.domain.screening.tables import CYRILLIC, CYRILLIC_SCHEMES
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import review
 from rednotice.services.ports import NoticeFilter, UnitOfWork, UserRecord
@@ -237,59 +238,11 @@ _PERSIAN_FAMILY = (
     ("صادقی", "SADEGHI", "SADEQI"),
 )
 # ICAO Doc 9303 transliteration (what passports print), Russian and Ukrainian letters.
-_ICAO = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "е": "e",
-    "ё": "e",
-    "ж": "zh",
-    "з": "z",
-    "и": "i",
-    "й": "i",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ф": "f",
-    "х": "kh",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "sh",
-    "щ": "shch",
-    "ъ": "ie",
-    "ы": "y",
-    "ь": "",
-    "э": "e",
-    "ю": "iu",
-    "я": "ia",
-    "і": "i",
-    "ї": "i",
-    "є": "ie",
-    "ґ": "g",
-}
+_ICAO = {letter: spellings[CYRILLIC_SCHEMES.index("icao")] for letter, spellings in CYRILLIC.items()}
+"""ICAO 9303 passport spellings of Cyrillic letters (the screening matcher's table)."""
 # An older, French-style romanisation, as found on other documents (an alias).
 _FRENCH_CYRILLIC = {
-    **_ICAO,
-    "ж": "j",
-    "х": "kh",
-    "ч": "tch",
-    "ш": "ch",
-    "щ": "chtch",
-    "у": "ou",
-    "ю": "iou",
-    "я": "ia",
-    "й": "ï",
-    "е": "e",
-    "ц": "ts",
+    letter: spellings[CYRILLIC_SCHEMES.index("french")] for letter, spellings in CYRILLIC.items()
 }
 
 
