@@ -1122,3 +1122,66 @@ def test_the_administrator_adds_users_and_issues_tokens_in_the_browser(store: St
         issued = re.search(r"(rn_[A-Za-z0-9_-]{20,})", r.text)
         assert issued and us.actor_for_token(issued.group(1), store.uow()).country == "IT"
         assert client.post("/admin/users", data={"username": "x"}).status_code == 403  # no CSRF token
+
+
+def test_reviewers_see_harassment_reports_and_refugee_status_beside_the_notice(store: Store) -> None:
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from rednotice.adapters.formats.request_json import parse_request
+    from rednotice.domain.redress import HarassmentReport, HarmKind, ProtectionStatus, ReporterKind
+    from rednotice.domain.users import SYSTEM, Actor, Role
+    from rednotice.services import notices as ns
+    from rednotice.services import redress
+    from rednotice.services import users as us
+    from rednotice.web.app import create_app
+    from tests.factories import request_dict
+
+    us.add_user(us.AddUser("rev-beside", Role.REVIEWER, "a long reviewer password"), SYSTEM, store.uow())
+    data = request_dict(
+        **{"requesting_country": "RU", "subject.nationalities": ["RU"], "subject.aliases": []}
+    )
+    n = ns.create_request(
+        ns.CreateRequest(parse_request(data)), Actor("ncb-ru", Role.NCB_OFFICER, "RU"), store.uow()
+    )
+    redress.file_harassment_report(
+        HarassmentReport(
+            id=0,
+            filed_at=store.clock(),
+            reporter_kind=ReporterKind.NGO,
+            reporter_name="Rights Group",
+            reporter_contact="",
+            notice_id=n.id,
+            victim_name="Anna Durand",
+            victim_relation="spouse",
+            kinds=(HarmKind.EXIT_BAN,),
+            occurred_on="2025",
+            place="Moscow",
+            description="The spouse was banned from leaving the country.",
+            source="interview",
+        ),
+        store.uow(),
+    )
+    redress.confirm_refugee(
+        parse_request(data).subject,
+        ProtectionStatus.REFUGEE,
+        "RU",
+        "recognised in 2024",
+        Actor("ncb-de", Role.NCB_OFFICER, "DE"),
+        store.uow(),
+    )
+    with TestClient(create_app(store), base_url="https://testserver") as client:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text)
+        assert csrf
+        client.post(
+            "/login",
+            data={
+                "username": "rev-beside",
+                "password": "a long reviewer password",
+                "csrf_token": csrf.group(1),
+            },
+        )
+        page = client.get(f"/notices/{n.id.replace('/', '-')}").text
+    assert "Redress and protection" in page and "banned from leaving" in page
+    assert "Refugee or asylum status (1)" in page

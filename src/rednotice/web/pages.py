@@ -1654,12 +1654,29 @@ def _review_data(store: Store, actor: Actor, notice: Notice, with_similar: bool 
         "rv": None,
         "similar": None,
     }
+    out["redress"] = None
     if actor.role in (Role.REVIEWER, Role.CCF):
         dossier = review.dossier(notice.id, actor, store.uow())
         out["rv"] = _review_view(store, actor, notice, dossier)
+        out["redress"] = _redress_beside(store, actor, notice)
         if with_similar and actor.role is Role.REVIEWER:
             out["similar"] = similar_decisions(store, actor, notice)
     return out
+
+
+def _redress_beside(store: Store, actor: Actor, notice: Notice) -> dict[str, Any]:
+    """What reviewers and the CCF see beside a notice: open review flags, harassment reports, refugee
+    confirmations matching the person, other countries' positions and the notice's addenda."""
+    from rednotice.services import after_hit, redress
+
+    uow = store.uow
+    return {
+        "flags": redress.review_flags(actor, uow(), notice.id),
+        "reports": redress.harassment_reports(actor, uow(), notice.id),
+        "refugees": redress.refugee_confirmations(actor, uow(), notice.id),
+        "positions": redress.positions_for(notice.id, actor, uow())["positions"],
+        "addenda": after_hit.addenda_for(notice.id, actor, uow()),
+    }
 
 
 def parse_grounds(form: FormData) -> tuple[Ground, ...]:
