@@ -59,6 +59,8 @@ SETTINGS = settings(
 CHECKS = [not_a_server_error, response_schema_conformance]
 KNOWN_POSTGRES_FAILURES: dict[str, str] = {}
 """Operations with a known server error on PostgreSQL, by message (none: keep it that way)."""
+NOT_FUZZED = {"DELETE /api/v1/tokens/current"}
+"""Revoking the fuzzer's own tokens would turn every later answer into 401 (tested in test_api.py)."""
 
 
 def test_no_server_error_and_every_response_matches_its_schema(
@@ -72,6 +74,8 @@ def test_no_server_error_and_every_response_matches_its_schema(
     statuses: dict[int, int] = {}
     for result in schema.get_all_operations():
         operation = result.ok()  # type: ignore[union-attr]
+        if f"{operation.method.upper()} {operation.path}" in NOT_FUZZED:
+            continue
         operations += 1
 
         @SETTINGS
