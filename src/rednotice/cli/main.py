@@ -16,6 +16,7 @@ from rednotice.cli import demo as demo_cli
 from rednotice.cli import export as export_cli
 from rednotice.cli import imports as imports_cli
 from rednotice.cli import report as report_cli
+from rednotice.cli import redress as redress_cli
 from rednotice.cli import review as review_cli
 from rednotice.cli import screen as screen_cli
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
@@ -253,6 +254,7 @@ imports_cli.register(app)
 demo_cli.register(app)
 compliance_cli.register(app)
 review_cli.register(app)
+redress_cli.register(app)
 export_cli.register(app)
 after_hit_cli.register(app)
 report_cli.register(app)
