@@ -15,8 +15,8 @@ from rednotice.cli import compliance as compliance_cli
 from rednotice.cli import demo as demo_cli
 from rednotice.cli import export as export_cli
 from rednotice.cli import imports as imports_cli
-from rednotice.cli import report as report_cli
 from rednotice.cli import redress as redress_cli
+from rednotice.cli import report as report_cli
 from rednotice.cli import review as review_cli
 from rednotice.cli import screen as screen_cli
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
