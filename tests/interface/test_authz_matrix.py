@@ -129,6 +129,19 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/api/v1/review/{ref}/exception/confirm"): REV,
     ("POST", "/api/v1/review/{ref}/article3"): REV,
     # the pre-check: NCB officers for their own country's requests, and reviewers
+    ("GET", "/screening/hits/{hit_id}/safeguards"): REQ | REV | CCF_ONLY,  # the locating bureau and officials
+    ("POST", "/screening/hits/{hit_id}/safeguards"): REQ,
+    # pages: redress (public forms, NCB protection)
+    ("GET", "/ccf/apply"): ALL,
+    ("POST", "/ccf/apply"): ALL,  # anyone files a request to the CCF, without an account
+    ("GET", "/ccf/my-case"): ALL,
+    ("POST", "/ccf/my-case"): ALL,  # the access code decides (422 for a wrong or empty one)
+    ("GET", "/harassment/report"): ALL,
+    ("POST", "/harassment/report"): ALL,
+    ("GET", "/refugee-status/new"): NCB,
+    ("POST", "/refugee-status/new"): NCB,
+    ("GET", "/notices/{ref}/position"): frozenset({"ncb_other"}),  # never on one's own notice
+    ("POST", "/notices/{ref}/position"): frozenset({"ncb_other"}),
     ("GET", "/admin/users"): frozenset({"admin"}),
     ("POST", "/admin/users"): frozenset({"admin"}),
     ("POST", "/admin/users/{username}/token"): frozenset({"admin"}),

@@ -1185,3 +1185,56 @@ def test_reviewers_see_harassment_reports_and_refugee_status_beside_the_notice(s
         page = client.get(f"/notices/{n.id.replace('/', '-')}").text
     assert "Redress and protection" in page and "banned from leaving" in page
     assert "Refugee or asylum status (1)" in page
+
+
+def test_the_locating_officer_sees_and_records_the_extradition_safeguards(store: Store) -> None:
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from rednotice.domain.lifecycle import Action
+    from rednotice.domain.screening.query import ScreeningQuery
+    from rednotice.domain.users import SYSTEM, Actor, Role
+    from rednotice.services import notices as ns
+    from rednotice.services import screening as sc
+    from rednotice.services import users as us
+    from rednotice.web.app import create_app
+    from tests.factories import make_request
+
+    fr, de, rev = (
+        Actor("ncb-fr", Role.NCB_OFFICER, "FR"),
+        Actor("de-border", Role.NCB_OFFICER, "DE"),
+        Actor("rev", Role.REVIEWER),
+    )
+    us.add_user(
+        us.AddUser("de-border", Role.NCB_OFFICER, "a long border password", "DE"), SYSTEM, store.uow()
+    )
+    n = ns.create_request(ns.CreateRequest(make_request()), fr, store.uow())
+    ns.transition(ns.Transition(n.id, Action.START_REVIEW), rev, store.uow())
+    ns.transition(ns.Transition(n.id, Action.PUBLISH, "compliant"), rev, store.uow())
+    run = sc.screen(
+        sc.Screen([ScreeningQuery(id="p1", name="Paul Durand")]), de, sc.ScreeningEngine(store.uow), store.uow
+    )
+    hit = sc.list_hits(run.id, de, store.uow())[0]
+    sc.record_outcome(hit["id"], sc.HitOutcome.LOCATED, "at the airport", de, store.uow())
+    with TestClient(create_app(store), base_url="https://testserver") as client:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text)
+        assert csrf
+        client.post(
+            "/login",
+            data={"username": "de-border", "password": "a long border password", "csrf_token": csrf.group(1)},
+        )
+        page = client.get(f"/screening/hits/{hit['id']}/safeguards")
+        assert (
+            page.status_code == 200
+            and "Before any extradition" in page.text
+            and "Not an arrest warrant" in page.text
+        )
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert token
+        client.post(
+            f"/screening/hits/{hit['id']}/safeguards",
+            data={"treaty_in_force": "yes", "person_informed": "yes", "csrf_token": token.group(1)},
+        )
+        assert "Answer: yes" in client.get(f"/screening/hits/{hit['id']}/safeguards").text
+        assert client.get("/screening/hits/99999999999/safeguards").status_code == 404

@@ -130,10 +130,12 @@ def create_app(store: Store | None = None) -> FastAPI:
             uow.audit.head()
         return {"status": "ok", "version": __version__}
 
-    from rednotice.web import admin_pages, pages  # the browser pages (kept apart from the JSON API)
+    from rednotice.web import admin_pages, after_hit_pages, pages, redress_pages  # pages, apart from the API
 
     pages.install(app)
     admin_pages.install(app)
+    after_hit_pages.install(app)
+    redress_pages.install(app)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.resolved_secret_key(),

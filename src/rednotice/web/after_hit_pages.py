@@ -1,0 +1,81 @@
+"""After a hit, in the browser: the extradition safeguards checklist, and the officer's answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from rednotice.domain import errors as e
+from rednotice.services import after_hit
+from rednotice.web.pages import (
+    CsrfFailure,
+    _store,
+    checked_form,
+    csrf_refused,
+    current_actor,
+    error_page,
+    flash,
+    login_redirect,
+    redirect,
+    render,
+)
+
+MAX_ID = 2_147_483_647
+
+
+def install(app: FastAPI) -> None:
+    @app.get("/screening/hits/{hit_id}/safeguards", include_in_schema=False)
+    async def safeguards_page(request: Request, hit_id: int) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        if not 1 <= hit_id <= MAX_ID:
+            return error_page(request, actor, 404, "Not found", "There is no such hit.")
+        try:
+            view: dict[str, Any] = await run_in_threadpool(
+                after_hit.safeguards,
+                hit_id,
+                actor,
+                _store(request).uow(),
+            )
+        except (e.NotFound, e.Forbidden):
+            return error_page(request, actor, 404, "Not found", "There is no such hit for you.")
+        return render(request, "after_hit_safeguards.html", actor, v=view, hit_id=hit_id)
+
+    @app.post("/screening/hits/{hit_id}/safeguards", include_in_schema=False)
+    async def record_safeguards(request: Request, hit_id: int) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        if not 1 <= hit_id <= MAX_ID:
+            return error_page(request, actor, 404, "Not found", "There is no such hit.")
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        treaty = str(form.get("treaty_in_force", ""))
+        informed = str(form.get("person_informed", ""))
+        answers = after_hit.SafeguardAnswers(
+            treaty_in_force=after_hit.Treaty(treaty)
+            if treaty in {t.value for t in after_hit.Treaty}
+            else None,
+            person_informed={"yes": True, "no": False}.get(informed),
+            notes=str(form.get("notes", ""))[:5000] or None,
+        )
+        try:
+            await run_in_threadpool(
+                after_hit.record_safeguards,
+                hit_id,
+                answers,
+                actor,
+                _store(request).uow(),
+            )
+            flash(request, "success", "Safeguards recorded.")
+        except (e.NotFound, e.Forbidden):
+            return error_page(request, actor, 404, "Not found", "There is no such hit for you.")
+        except e.DomainError as exc:
+            flash(request, "warning", f"Not recorded: {exc.message}")
+        return redirect(f"/screening/hits/{hit_id}/safeguards")

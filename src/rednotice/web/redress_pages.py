@@ -1,0 +1,662 @@
+"""Redress and protection in the browser.
+
+Public, no account: a request to the CCF (the case id and access code shown once), following one's own case
+by that code (posted, never in a URL), and reporting harassment (the answer never says whether a notice
+exists). NCB officers: confirming a person's refugee or asylum-seeker status (their country is the granting
+country, never told to the requester) and recording their country's position on a notice they can see.
+
+The forms become the same domain objects as in ``web/redress_api.py``; domain errors are shown on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from fastapi import FastAPI, Request
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.responses import HTMLResponse, Response
+
+from rednotice.adapters.countries import name_of, names
+from rednotice.adapters.formats.request_json import parse_request
+from rednotice.bootstrap import Store
+from rednotice.domain import errors as e
+from rednotice.domain.compliance.context import ProtectionStatus
+from rednotice.domain.lifecycle import Notice
+from rednotice.domain.model import Subject
+from rednotice.domain.redress import (
+    VICTIM_RELATIONS,
+    ApplicantKind,
+    Filing,
+    HarassmentReport,
+    HarmKind,
+    IdProof,
+    Language,
+    PositionGround,
+    PositionKind,
+    ReporterKind,
+    RequestKind,
+)
+from rednotice.domain.users import Actor, Role
+from rednotice.services import notices as ns
+from rednotice.services import redress as rs
+from rednotice.web.api import notice_id_from_path
+from rednotice.web.pages import (
+    CsrfFailure,
+    _store,
+    checked_form,
+    csrf_refused,
+    current_actor,
+    error_page,
+    flash,
+    login_redirect,
+    redirect,
+    render,
+)
+
+SHORT = 500
+LONG = 20_000
+
+REQUEST_KINDS = [
+    (RequestKind.ACCESS.value, "Access: what data INTERPOL holds about the person"),
+    (RequestKind.CORRECTION.value, "Correction of data"),
+    (RequestKind.DELETION.value, "Deletion of data (e.g. a red notice)"),
+    (RequestKind.REVISION.value, "Revision of a decision already taken (a new fact)"),
+]
+APPLICANT_KINDS = [
+    (ApplicantKind.PERSON.value, "The person concerned"),
+    (ApplicantKind.LAWYER.value, "Their lawyer"),
+    (ApplicantKind.RELATIVE.value, "A relative with a power of attorney"),
+]
+LANGUAGES = [
+    (Language.EN.value, "English"),
+    (Language.FR.value, "French"),
+    (Language.ES.value, "Spanish"),
+    (Language.AR.value, "Arabic"),
+]
+ID_PROOFS = [
+    ("name", "It shows the person's name"),
+    ("date_of_birth", "It shows the date of birth"),
+    ("photo", "It has a photograph"),
+    ("unredacted", "It is supplied unredacted"),
+]
+REPORTER_KINDS = [
+    (ReporterKind.PERSON.value, "The person a notice is about"),
+    (ReporterKind.RELATIVE.value, "A relative"),
+    (ReporterKind.LAWYER.value, "A lawyer"),
+    (ReporterKind.NGO.value, "A non-governmental organisation"),
+]
+HARM_LABELS = {
+    HarmKind.THREATS: "Threats",
+    HarmKind.QUESTIONING: "Questioning by the authorities",
+    HarmKind.DETENTION: "Detention",
+    HarmKind.EXIT_BAN: "A ban on leaving the country",
+    HarmKind.FROZEN_ASSETS: "Frozen assets",
+    HarmKind.DISMISSAL: "Dismissal from work",
+    HarmKind.PRESSURE_ABROAD: "Pressure on people abroad",
+    HarmKind.OTHER: "Something else",
+}
+PROTECTION_STATUSES = [
+    (ProtectionStatus.REFUGEE.value, "Recognised refugee"),
+    (ProtectionStatus.ASYLUM_SEEKER.value, "Asylum seeker"),
+]
+POSITION_KINDS = [
+    (PositionKind.CONCERN.value, "Concern"),
+    (PositionKind.OBJECTION.value, "Objection"),
+    (PositionKind.EXTRADITION_REFUSED.value, "Extradition refused"),
+    (PositionKind.NO_ACTION.value, "We decided not to act on it"),
+]
+GROUND_LABELS = {
+    PositionGround.ARTICLE_2: "Human rights (Article 2)",
+    PositionGround.ARTICLE_3: "Political, military, religious or racial character (Article 3)",
+    PositionGround.REFUGEE: "The person is a refugee or asylum seeker",
+    PositionGround.DATA_QUALITY: "The data is wrong or incomplete",
+    PositionGround.OTHER: "Other",
+}
+SUBJECT_FIELDS = {
+    "family_name": "family_name",
+    "given_names": "given_names",
+    "date_of_birth": "date_of_birth",
+    "nationalities": "nationalities",
+    "names_original_script": "names_original_script",
+}
+
+Errors = dict[str, list[str]]
+
+
+# -- reading the forms --------------------------------------------------------------------------------------
+
+
+def _text(form: FormData, name: str, limit: int = SHORT) -> str:
+    value = form.get(name)
+    return value.strip()[:limit] if isinstance(value, str) else ""
+
+
+def _checked(form: FormData, name: str) -> bool:
+    return form.get(name) not in (None, "")
+
+
+def _choices(form: FormData, name: str) -> list[str]:
+    return [v.strip()[:40] for v in form.getlist(name) if isinstance(v, str)][:20]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip()[:SHORT] for line in text.splitlines() if line.strip()][:50]
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip().upper() for c in text.replace(";", ",").replace(" ", ",").split(",") if c.strip()][:10]
+
+
+def _notice_id(text: str) -> str | None:
+    text = text.strip()[:32]
+    return notice_id_from_path(text) if text else None
+
+
+def _add(errors: Errors, key: str, message: str) -> None:
+    errors.setdefault(key, []).append(message)
+
+
+def _subject_values(form: FormData | None) -> dict[str, str]:
+    keys = ("family_name", "given_names", "names_original_script", "date_of_birth", "nationalities")
+    return {k: _text(form, k, 2000) if form is not None else "" for k in keys}
+
+
+def parse_subject(values: Mapping[str, str], errors: Errors) -> Subject | None:
+    """The person concerned, through the notice-request contract (as the API does); errors by field."""
+    if not values["family_name"]:
+        _add(errors, "family_name", "give the person's family name")
+        return None
+    data = {
+        "family_name": values["family_name"],
+        "given_names": values["given_names"],
+        "names_original_script": _lines(values["names_original_script"]),
+        "date_of_birth": values["date_of_birth"] or None,
+        "nationalities": _codes(values["nationalities"]),
+    }
+    try:
+        return parse_request({"type": "red_notice", "requesting_country": "FR", "subject": data}).subject
+    except e.InvalidInput as exc:
+        cause = exc.__cause__
+        if not isinstance(cause, ValidationError):
+            _add(errors, "general", exc.message)
+            return None
+        for err in cause.errors():
+            loc = [str(p) for p in err.get("loc", ())]
+            field = next((SUBJECT_FIELDS[p] for p in loc if p in SUBJECT_FIELDS), "general")
+            message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+            _add(errors, field, message if field != "general" else f"{'.'.join(loc)}: {message}")
+        return None
+
+
+def _enum(cls: type[Any], value: str, errors: Errors, field: str, message: str) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        _add(errors, field, message)
+        return None
+
+
+def _no_store(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _page(
+    request: Request, template: str, actor: Actor | None, status: int = 200, **context: Any
+) -> HTMLResponse:
+    response = render(request, template, actor, status=status, **context)
+    _no_store(response)
+    return response
+
+
+# -- the CCF application ------------------------------------------------------------------------------------
+
+CCF_TEXT = ("representative", "contact", "notice_id", "revision_of", "new_fact_discovered_on")
+CCF_LONG = ("purpose", "statement", "confidential", "new_fact")
+CCF_BOXES = ("signed", "power_of_attorney", *(f"id_{name}" for name, _ in ID_PROOFS))
+
+
+def ccf_values(form: FormData | None = None) -> dict[str, Any]:
+    values: dict[str, Any] = _subject_values(form)
+    values["kind"] = _text(form, "kind", 40) if form is not None else RequestKind.DELETION.value
+    values["applicant_kind"] = (
+        _text(form, "applicant_kind", 40) if form is not None else ApplicantKind.PERSON.value
+    )
+    values["language"] = _text(form, "language", 12) if form is not None else Language.EN.value
+    for k in CCF_TEXT:
+        values[k] = _text(form, k) if form is not None else ""
+    for k in CCF_LONG:
+        values[k] = _text(form, k, LONG) if form is not None else ""
+    for k in CCF_BOXES:
+        values[k] = _checked(form, k) if form is not None else False
+    return values
+
+
+def parse_filing(values: Mapping[str, Any]) -> tuple[Filing | None, Errors]:
+    errors: Errors = {}
+    kind = _enum(RequestKind, values["kind"], errors, "kind", "choose what you ask for")
+    applicant = _enum(
+        ApplicantKind, values["applicant_kind"], errors, "applicant_kind", "say who is filing the request"
+    )
+    subject = parse_subject(values, errors)
+    discovered = None
+    if values["new_fact_discovered_on"]:
+        try:
+            discovered = date.fromisoformat(values["new_fact_discovered_on"])
+        except ValueError:
+            _add(errors, "new_fact_discovered_on", "give the date as YYYY-MM-DD")
+    if kind is RequestKind.REVISION and not values["revision_of"]:
+        _add(errors, "revision_of", "a revision names the decided case it asks to revise (e.g. CCF-2026-1)")
+    if errors or kind is None or applicant is None or subject is None:
+        return None, errors
+    filing = Filing(
+        kind=kind,
+        applicant_kind=applicant,
+        subject=subject,
+        id_proof=IdProof(**{name: bool(values[f"id_{name}"]) for name, _ in ID_PROOFS}),
+        signed=bool(values["signed"]),
+        purpose=values["purpose"],
+        language=values["language"],
+        power_of_attorney=bool(values["power_of_attorney"]),
+        representative=values["representative"],
+        contact=values["contact"],
+        notice_id=_notice_id(values["notice_id"]),
+        statement=values["statement"],
+        confidential=values["confidential"],
+        revision_of=values["revision_of"] or None,
+        new_fact=values["new_fact"],
+        new_fact_discovered_on=discovered,
+    )
+    return filing, errors
+
+
+def _ccf_form(
+    request: Request, actor: Actor | None, values: dict[str, Any], errors: Errors, status: int = 200
+) -> HTMLResponse:
+    return _page(
+        request,
+        "redress_ccf_apply.html",
+        actor,
+        status=status,
+        values=values,
+        errors=errors,
+        kinds=REQUEST_KINDS,
+        applicant_kinds=APPLICANT_KINDS,
+        languages=LANGUAGES,
+        id_proofs=ID_PROOFS,
+    )
+
+
+def _my_case_view(view: Mapping[str, Any]) -> dict[str, Any]:
+    kind = dict(REQUEST_KINDS).get(str(view["kind"]), str(view["kind"]))
+    return {**view, "kind_label": kind.split(":")[0], "state_label": str(view["state"]).capitalize()}
+
+
+# -- harassment ---------------------------------------------------------------------------------------------
+
+HARASSMENT_TEXT = ("reporter_name", "reporter_contact", "notice_id", "victim_name", "place", "source")
+
+
+def harassment_values(form: FormData | None = None) -> dict[str, Any]:
+    values: dict[str, Any] = _subject_values(form)
+    values["reporter_kind"] = (
+        _text(form, "reporter_kind", 40) if form is not None else ReporterKind.PERSON.value
+    )
+    values["victim_relation"] = _text(form, "victim_relation", 30) if form is not None else "subject"
+    values["occurred_on"] = _text(form, "occurred_on", 10) if form is not None else ""
+    for k in HARASSMENT_TEXT:
+        values[k] = _text(form, k) if form is not None else ""
+    for k in ("description", "evidence"):
+        values[k] = _text(form, k, LONG) if form is not None else ""
+    values["kinds"] = _choices(form, "kinds") if form is not None else []
+    return values
+
+
+def parse_report(values: Mapping[str, Any], now: Any) -> tuple[HarassmentReport | None, Errors]:
+    errors: Errors = {}
+    reporter = _enum(ReporterKind, values["reporter_kind"], errors, "reporter_kind", "say who you are")
+    kinds = []
+    for k in values["kinds"]:
+        kind = _enum(HarmKind, k, errors, "kinds", "choose what happened from the list")
+        if kind is not None:
+            kinds.append(kind)
+    if not kinds and "kinds" not in errors:
+        _add(errors, "kinds", "say what happened (tick at least one)")
+    if values["victim_relation"] not in VICTIM_RELATIONS:
+        _add(errors, "victim_relation", "say how the victim is related to the person")
+    if not values["victim_name"]:
+        _add(errors, "victim_name", "say to whom it happened")
+    if len(values["description"]) < 10:
+        _add(errors, "description", "describe what happened")
+    notice_id = _notice_id(values["notice_id"])
+    subject = None
+    if values["family_name"]:
+        subject = parse_subject(values, errors)
+    elif not notice_id:
+        _add(errors, "family_name", "give the notice's reference, or the person's family name to find it")
+    if errors or reporter is None:
+        return None, errors
+    report = HarassmentReport(
+        0,
+        now,
+        reporter,
+        values["reporter_name"],
+        values["reporter_contact"],
+        notice_id,
+        values["victim_name"],
+        values["victim_relation"],
+        tuple(dict.fromkeys(kinds)),
+        values["occurred_on"],
+        values["place"],
+        values["description"],
+        values["source"],
+        tuple(_lines(values["evidence"])),
+        subject,
+    )
+    return report, errors
+
+
+def _harassment_form(
+    request: Request, actor: Actor | None, values: dict[str, Any], errors: Errors, status: int = 200
+) -> HTMLResponse:
+    return _page(
+        request,
+        "redress_harassment.html",
+        actor,
+        status=status,
+        values=values,
+        errors=errors,
+        reporter_kinds=REPORTER_KINDS,
+        relations=[(r, r.replace("_", " ").capitalize()) for r in VICTIM_RELATIONS],
+        harms=[(k.value, label) for k, label in HARM_LABELS.items()],
+    )
+
+
+# -- refugee status -----------------------------------------------------------------------------------------
+
+
+def refugee_values(form: FormData | None = None) -> dict[str, Any]:
+    values: dict[str, Any] = _subject_values(form)
+    values["status"] = _text(form, "status", 40) if form is not None else ProtectionStatus.REFUGEE.value
+    values["persecution_country"] = _text(form, "persecution_country", 2).upper() if form is not None else ""
+    values["basis"] = _text(form, "basis", LONG) if form is not None else ""
+    return values
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    return sorted(names().items(), key=lambda kv: kv[1])
+
+
+def _refugee_form(
+    request: Request, actor: Actor, values: dict[str, Any], errors: Errors, status: int = 200
+) -> HTMLResponse:
+    store = _store(request)
+    try:
+        mine = rs.refugee_confirmations(actor, store.uow())
+    except e.DomainError:
+        mine = []
+    return _page(
+        request,
+        "redress_refugee.html",
+        actor,
+        status=status,
+        values=values,
+        errors=errors,
+        statuses=PROTECTION_STATUSES,
+        countries=_country_choices(),
+        confirmations=mine,
+        granting=name_of(actor.country or ""),
+    )
+
+
+# -- positions ----------------------------------------------------------------------------------------------
+
+
+def position_values(form: FormData | None = None) -> dict[str, Any]:
+    return {
+        "kind": _text(form, "kind", 40) if form is not None else PositionKind.CONCERN.value,
+        "grounds": _choices(form, "grounds") if form is not None else [],
+        "text": _text(form, "text", LONG) if form is not None else "",
+        "evidence": _text(form, "evidence", LONG) if form is not None else "",
+        "disclose": _checked(form, "disclose") if form is not None else False,
+    }
+
+
+def _visible_notice(store: Store, actor: Actor, notice_id: str) -> Notice:
+    """The notice, if the officer may record a position on it: NotFound if they cannot see it, Forbidden if
+    their own country requested it (the use case checks the same again)."""
+    notice = ns.get_notice(notice_id, actor, store.uow(), audit=False)
+    if notice.requesting_country == actor.country:
+        raise e.Forbidden("the requesting country does not record a position on its own notice")
+    return notice
+
+
+def install(app: FastAPI) -> None:
+    # -- the CCF: filing and following a request (no account) ---------------------------------------------
+
+    @app.get("/ccf/apply", include_in_schema=False)
+    async def ccf_apply_form(request: Request) -> Response:
+        actor = await current_actor(request)
+        return _ccf_form(request, actor, ccf_values(), {})
+
+    @app.post("/ccf/apply", include_in_schema=False)
+    async def ccf_apply(request: Request) -> Response:
+        actor = await current_actor(request)
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        values = ccf_values(form)
+        filing, errors = parse_filing(values)
+        if filing is None:
+            return _ccf_form(request, actor, values, errors, status=422)
+        try:
+            case, code = await run_in_threadpool(rs.file_case, filing, _store(request).uow())
+        except e.DomainError as exc:
+            return _ccf_form(request, actor, values, {"general": [exc.message]}, status=422)
+        return _page(request, "redress_ccf_filed.html", actor, case_id=case.id, access_code=code)
+
+    @app.get("/ccf/my-case", include_in_schema=False)
+    async def my_case_form(request: Request) -> Response:
+        actor = await current_actor(request)
+        return _page(request, "redress_my_case.html", actor, case=None, error=None)
+
+    @app.post("/ccf/my-case", include_in_schema=False)
+    async def my_case(request: Request) -> Response:
+        actor = await current_actor(request)
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        code = _text(form, "access_code", 200)
+        if not code:
+            error = "Enter the access code you were given when you filed the request."
+            return _page(request, "redress_my_case.html", actor, status=422, case=None, error=error)
+        try:
+            view = await run_in_threadpool(rs.my_case, code, _store(request).uow())
+        except e.DomainError:
+            error = "No case matches this access code. Check it and try again."
+            return _page(request, "redress_my_case.html", actor, status=422, case=None, error=error)
+        return _page(request, "redress_my_case.html", actor, case=_my_case_view(view), error=None)
+
+    # -- harassment reports (no account) -------------------------------------------------------------------
+
+    @app.get("/harassment/report", include_in_schema=False)
+    async def harassment_form(request: Request) -> Response:
+        actor = await current_actor(request)
+        return _harassment_form(request, actor, harassment_values(), {})
+
+    @app.post("/harassment/report", include_in_schema=False)
+    async def harassment(request: Request) -> Response:
+        actor = await current_actor(request)
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        store = _store(request)
+        values = harassment_values(form)
+        report, errors = parse_report(values, store.clock())
+        if report is None:
+            return _harassment_form(request, actor, values, errors, status=422)
+        try:
+            await run_in_threadpool(rs.file_harassment_report, report, store.uow())
+        except e.DomainError as exc:
+            return _harassment_form(request, actor, values, {"general": [exc.message]}, status=422)
+        return _page(request, "redress_harassment_done.html", actor)
+
+    # -- NCB officers: refugee status ----------------------------------------------------------------------
+
+    async def _officer(request: Request) -> Actor | Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        if actor.role is not Role.NCB_OFFICER or not actor.country:
+            return error_page(request, actor, 404, "Not found", "There is no such page.")
+        return actor
+
+    @app.get("/refugee-status/new", include_in_schema=False)
+    async def refugee_form(request: Request) -> Response:
+        actor = await _officer(request)
+        if isinstance(actor, Response):
+            return actor
+        return await run_in_threadpool(_refugee_form, request, actor, refugee_values(), {})
+
+    @app.post("/refugee-status/new", include_in_schema=False)
+    async def refugee_confirm(request: Request) -> Response:
+        actor = await _officer(request)
+        if isinstance(actor, Response):
+            return actor
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        values = refugee_values(form)
+        errors: Errors = {}
+        status = _enum(ProtectionStatus, values["status"], errors, "status", "choose the protection status")
+        country = values["persecution_country"]
+        if len(country) != 2 or not country.isalpha():
+            _add(errors, "persecution_country", "choose the country the person fled")
+        subject = parse_subject(values, errors)
+        if errors or status is None or subject is None:
+            return await run_in_threadpool(_refugee_form, request, actor, values, errors, 422)
+        store = _store(request)
+        try:
+            conf = await run_in_threadpool(
+                rs.confirm_refugee, subject, status, country, values["basis"], actor, store.uow()
+            )
+        except e.DomainError as exc:
+            return await run_in_threadpool(
+                _refugee_form, request, actor, values, {"general": [exc.message]}, 422
+            )
+        deleted = conf.deleted_notice_ids
+        flash(
+            request,
+            "success",
+            f"Protection status recorded for {subject.name.full()}. "
+            + (
+                f"{len(deleted)} notice{'' if len(deleted) == 1 else 's'} from {name_of(country)} about "
+                "this person deleted."
+                if deleted
+                else f"No notice from {name_of(country)} about this person is in force."
+            ),
+            deleted,
+        )
+        return redirect("/refugee-status/new")
+
+    # -- NCB officers: a country's position on a notice ----------------------------------------------------
+
+    async def _position_target(request: Request, ref: str) -> tuple[Actor, str] | Response:
+        actor = await _officer(request)
+        if isinstance(actor, Response):
+            return actor
+        notice_id = notice_id_from_path(ref[:32])
+        try:
+            await run_in_threadpool(_visible_notice, _store(request), actor, notice_id)
+        except e.NotFound:
+            return error_page(request, actor, 404, "Not found", "There is no such notice.")
+        except e.Forbidden:
+            return error_page(
+                request,
+                actor,
+                403,
+                "Not available",
+                "Your country requested this notice: it does not record a position on it.",
+            )
+        return actor, notice_id
+
+    def _position_form(
+        request: Request,
+        actor: Actor,
+        notice_id: str,
+        values: dict[str, Any],
+        errors: Errors,
+        status: int = 200,
+    ) -> HTMLResponse:
+        return _page(
+            request,
+            "redress_position.html",
+            actor,
+            status=status,
+            notice_id=notice_id,
+            values=values,
+            errors=errors,
+            kinds=POSITION_KINDS,
+            grounds=[(g.value, label) for g, label in GROUND_LABELS.items()],
+        )
+
+    @app.get("/notices/{ref}/position", include_in_schema=False)
+    async def position_form(request: Request, ref: str) -> Response:
+        target = await _position_target(request, ref)
+        if isinstance(target, Response):
+            return target
+        actor, notice_id = target
+        return _position_form(request, actor, notice_id, position_values(), {})
+
+    @app.post("/notices/{ref}/position", include_in_schema=False)
+    async def record_position(request: Request, ref: str) -> Response:
+        target = await _position_target(request, ref)
+        if isinstance(target, Response):
+            return target
+        actor, notice_id = target
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        values = position_values(form)
+        errors: Errors = {}
+        kind = _enum(PositionKind, values["kind"], errors, "kind", "choose your country's position")
+        message = "choose grounds from the list"
+        parsed = [_enum(PositionGround, v, errors, "grounds", message) for v in values["grounds"]]
+        grounds = [g for g in parsed if g is not None]
+        if len(values["text"]) < 10:
+            _add(errors, "text", "explain your country's position in writing")
+        if errors or kind is None:
+            return _position_form(request, actor, notice_id, values, errors, 422)
+        try:
+            await run_in_threadpool(
+                rs.record_position,
+                notice_id,
+                kind,
+                grounds,
+                values["text"],
+                _lines(values["evidence"]),
+                bool(values["disclose"]),
+                actor,
+                _store(request).uow(),
+            )
+        except e.NotFound:
+            return error_page(request, actor, 404, "Not found", "There is no such notice.")
+        except e.DomainError as exc:
+            return _position_form(request, actor, notice_id, values, {"general": [exc.message]}, 422)
+        label = dict(POSITION_KINDS)[kind.value].lower()
+        flash(
+            request,
+            "success",
+            f"Your country's position ({label}) on notice {notice_id} is recorded. The General Secretariat "
+            "is told and the notice is reviewed again.",
+        )
+        return redirect(f"/notices/{notice_id.replace('/', '-')}")
