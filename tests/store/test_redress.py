@@ -165,3 +165,30 @@ def test_inadmissible_case_keeps_its_reasons(store: Store) -> None:
     rs.assess_case(case.id, CCF, store.uow())
     mine = rs.my_case(code, store.uow())
     assert mine["admissible"] is False and len(mine["problems"]) == 5
+
+
+def test_a_ccf_block_and_deletion_reach_the_screening_index_and_the_public_list_at_once(store: Store) -> None:
+    """The cascade beyond the store: an index already built in a process, and the public list."""
+    from rednotice.domain.screening.query import ScreeningQuery
+    from rednotice.services import public
+    from rednotice.services import screening as sc
+
+    nid = published(store, **{"visibility.public_extract": True})
+    engine = sc.ScreeningEngine(store.uow)
+    query = [ScreeningQuery(id="t", name="Paul Durand")]
+
+    def screened() -> list[str]:
+        run = sc.screen(sc.Screen(query), DE, engine, store.uow)
+        return [m["notice_id"] for line in run.lines or [] for m in line["matches"]]
+
+    def listed() -> list[str]:
+        page = public.search(public.PublicQuery.parse({"name": "durand"}), store.uow())  # type: ignore[arg-type]
+        return [row.entity_id for row in page.rows]
+
+    assert screened() == [nid] and listed() == [nid]
+    case, _code = rs.file_case(filing(notice_id=nid), store.uow())
+    rs.assess_case(case.id, CCF, store.uow())
+    rs.block(case.id, "Pending the Commission's decision.", CCF, store.uow())
+    assert screened() == [] and listed() == []  # blocked as a precaution: out of screening and public view
+    rs.decide(case.id, Outcome.DELETED, "The facts describe a political dispute (Art. 3).", CCF, store.uow())
+    assert screened() == [] and listed() == []
