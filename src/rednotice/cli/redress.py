@@ -7,7 +7,6 @@ models are reused, imported only when a file is read so the CLI starts without l
 from __future__ import annotations
 
 import json
-import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -16,14 +15,12 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from pydantic import BaseModel, ValidationError
 
-from rednotice.adapters.formats.request_json import SubjectIn, explain, parse_request
+from rednotice.adapters.formats.request_json import explain, subject_from
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
 from rednotice.domain.errors import InvalidInput
-from rednotice.domain.model import Subject
+from rednotice.domain.model import notice_id_from_ref
 from rednotice.domain.redress import (
-    Filing,
     HarassmentReport,
-    IdProof,
     Outcome,
     PositionGround,
     PositionKind,
@@ -48,13 +45,10 @@ JsonFile = Annotated[str, typer.Argument(help="A JSON file in the API's shape, o
 
 M = TypeVar("M", bound=BaseModel)
 
-_DASHED = re.compile(r"^(\d{4})-(\d+)$")
-
 
 def _notice_id(ref: str) -> str:
     """Accept ``2019/12345`` and the URL spelling ``2019-12345``, as the API does."""
-    m = _DASHED.match(ref.strip())
-    return f"{m.group(1)}/{m.group(2)}" if m else ref.strip()
+    return notice_id_from_ref(ref) or ref.strip()
 
 
 def _read_json(path: str) -> Any:
@@ -85,13 +79,6 @@ def _validate(model: type[M], data: Any, what: str) -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         raise InvalidInput(f"not a valid {what}: {explain(exc)}") from exc
-
-
-def _subject(s: SubjectIn) -> Subject:
-    """As the API builds it: the subject validated by the request contract's rules."""
-    return parse_request(
-        {"type": "red_notice", "requesting_country": "FR", "subject": s.model_dump(mode="json")}
-    ).subject
 
 
 def _case_in(path: str) -> CaseIn:
@@ -126,24 +113,7 @@ def _text(value: str, what: str) -> str:
 def ccf_file(file: JsonFile) -> None:
     """File a request to the CCF (no account needed). Prints the case id and the access code, once."""
     body = _case_in(file)
-    filing = Filing(
-        kind=body.kind,
-        applicant_kind=body.applicant_kind,
-        subject=_subject(body.subject),
-        id_proof=IdProof(**body.id_proof.model_dump()),
-        signed=body.signed,
-        purpose=body.purpose,
-        language=body.language,
-        power_of_attorney=body.power_of_attorney,
-        representative=body.representative,
-        contact=body.contact,
-        notice_id=_notice_id(body.notice_id) if body.notice_id else None,
-        statement=body.statement,
-        confidential=body.confidential,
-        revision_of=body.revision_of,
-        new_fact=body.new_fact,
-        new_fact_discovered_on=body.new_fact_discovered_on,
-    )
+    filing = body.to_filing()
     case, code = rs.file_case(filing, store().uow())
     console.print(f"{case.id} [bold]{case.state.value}[/]", highlight=False)
     console.print(f"access code: {code}", highlight=False, soft_wrap=True)
@@ -305,7 +275,7 @@ def refugee_confirm(file: JsonFile, as_user: AsUser) -> None:
     body = _refugee_in(file)
     actor = acting_as(as_user)
     conf = rs.confirm_refugee(
-        _subject(body.subject),
+        subject_from(body.subject),
         body.status,
         body.persecution_country.upper(),
         body.basis,
@@ -366,7 +336,7 @@ def harassment_report(file: JsonFile) -> None:
         body.description,
         body.source,
         tuple(body.evidence),
-        _subject(body.subject) if body.subject else None,
+        subject_from(body.subject) if body.subject else None,
     )
     stored = rs.file_harassment_report(report, store().uow())
     console.print(f"report {stored.id} received", highlight=False)

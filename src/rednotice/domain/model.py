@@ -6,11 +6,26 @@ these classes trust their arguments and know how to turn themselves back into th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from rednotice.domain.dates import PartialDate
+
+_NOTICE_REF = re.compile(r"^(\d{4})[-/](\d{1,10})$")
+
+
+def notice_id_from_ref(ref: str) -> str | None:
+    """``2026-00001`` (INTERPOL's URL form) or ``2026/00001`` to ``2026/00001``; None if ``ref`` is not a
+    notice reference."""
+    m = _NOTICE_REF.match(ref.strip())
+    return f"{m.group(1)}/{m.group(2)}" if m else None
+
+
+def url_ref(notice_id: str) -> str:
+    """``2026/00001`` is written ``2026-00001`` in URLs."""
+    return notice_id.replace("/", "-")
 
 
 class NoticeType(StrEnum):

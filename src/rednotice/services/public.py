@@ -25,7 +25,7 @@ from rednotice.domain import policy
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.errors import InvalidInput, NotFound
 from rednotice.domain.lifecycle import Notice
-from rednotice.domain.model import NoticeRequest, NoticeType, Sex
+from rednotice.domain.model import NoticeRequest, NoticeType, Sex, url_ref
 from rednotice.services.ports import UnitOfWork
 
 MAX_RESULTS_PER_PAGE = 160
@@ -51,7 +51,6 @@ PARAMETERS = (
 """The search parameters in the order INTERPOL's API writes them in its links."""
 
 _COUNTRY = re.compile(r"^[A-Za-z0-9]{2,3}$")
-_NOTICE_REF = re.compile(r"^(\d{4})[-/](\d+)$")
 
 
 # -- text folding and name patterns --------------------------------------------------------------------
@@ -286,16 +285,6 @@ def _country(text: str, what: str) -> str | None:
     if not _COUNTRY.match(text):
         raise InvalidInput(f"{what} {text!r} is not a country code (ISO 3166-1 alpha-2, e.g. FR)", field=what)
     return text.upper()
-
-
-def notice_id_from_ref(ref: str) -> str | None:
-    """``2026-00001`` (INTERPOL's URL form) to ``2026/00001``; None if it is not a notice reference."""
-    m = _NOTICE_REF.match(ref.strip())
-    return f"{m.group(1)}/{m.group(2)}" if m else None
-
-
-def url_ref(notice_id: str) -> str:
-    return notice_id.replace("/", "-")
 
 
 # -- what the store keeps for searching --------------------------------------------------------------------

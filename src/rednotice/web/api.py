@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request, Response
@@ -11,7 +10,7 @@ from pydantic import BaseModel, Field
 from rednotice.adapters.formats.request_json import NoticeRequestIn
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.lifecycle import Action, State
-from rednotice.domain.model import NoticeType
+from rednotice.domain.model import NoticeType, notice_id_from_ref
 from rednotice.services import notices as ns
 from rednotice.services import users as user_service
 from rednotice.services.ports import NoticeFilter
@@ -22,13 +21,10 @@ from rednotice.web.deps import CurrentActor, StoreDep
 router = APIRouter(prefix="/api/v1", tags=["api"])
 auth_router = APIRouter(prefix="/api/v1", tags=["auth"])
 
-_DASHED = re.compile(r"^(\d{4})-(\d+)$")
-
 
 def notice_id_from_path(ref: str) -> str:
-    """INTERPOL writes ``2019/12345`` as ``2019-12345`` in URLs; accept both."""
-    m = _DASHED.match(ref)
-    return f"{m.group(1)}/{m.group(2)}" if m else ref
+    """INTERPOL writes ``2019/12345`` as ``2019-12345`` in URLs; accept both (anything else as given)."""
+    return notice_id_from_ref(ref) or ref
 
 
 class ErrorOut(BaseModel):

@@ -46,7 +46,7 @@ from rednotice.domain import errors as e
 from rednotice.domain import policy
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.lifecycle import TRANSITIONS, Action, Notice, Rule, State, allowed_actions
-from rednotice.domain.model import NoticeType, Sex
+from rednotice.domain.model import NoticeType, Sex, notice_id_from_ref, url_ref
 from rednotice.domain.redress import OUTCOMES_FOR, CaseState, Outcome, RequestKind
 from rednotice.domain.screening.query import ScreeningQuery
 from rednotice.domain.users import SYSTEM, Actor, Role
@@ -75,7 +75,6 @@ DASHBOARD_OWN = 100
 """The NCB dashboard shows its country's latest requests by state (the full list is one click away)."""
 """The most rows one query for a dashboard or a filtered public page asks for."""
 
-_REF = re.compile(r"^(\d{4})-(\d{1,10})$")
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -258,16 +257,6 @@ def fmt_date(when: datetime | None) -> str:
 
 def fmt_partial(value: PartialDate | None) -> str:
     return "unknown" if value is None else value.human()
-
-
-def url_ref(notice_id: str) -> str:
-    """``2026/00001`` is written ``2026-00001`` in page URLs."""
-    return notice_id.replace("/", "-")
-
-
-def notice_id_from_ref(ref: str) -> str | None:
-    m = _REF.match(ref)
-    return f"{m.group(1)}/{m.group(2)}" if m else None
 
 
 def fmt_years(value: float | None) -> str:

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 
+from rednotice.domain.model import notice_id_from_ref, url_ref
 from rednotice.services import public as ps
 from rednotice.web.deps import StoreDep
 
@@ -28,7 +29,7 @@ def red_base(request: Request) -> str:
 def notice_links(base: str, entity_id: str) -> dict[str, Any]:
     """``self`` and ``images``. rednotice keeps no photographs, so there is never a ``thumbnail`` link
     (INTERPOL too leaves it out for a notice without a photograph)."""
-    href = f"{base}/{ps.url_ref(entity_id)}"
+    href = f"{base}/{url_ref(entity_id)}"
     return {"self": {"href": href}, "images": {"href": f"{href}/images"}}
 
 
@@ -120,7 +121,7 @@ def list_red_notices(
 @router.get("/red/{notice_ref}")
 def get_red_notice(notice_ref: str, request: Request, store: StoreDep) -> dict[str, Any]:
     """One public red notice (``notice_ref`` is ``YYYY-NNNNN``): INTERPOL's detail response."""
-    notice = ps.get_public(ps.notice_id_from_ref(notice_ref), store.uow())
+    notice = ps.get_public(notice_id_from_ref(notice_ref), store.uow())
     return {
         **ps.public_detail(notice),
         "_embedded": {"links": []},
@@ -131,8 +132,8 @@ def get_red_notice(notice_ref: str, request: Request, store: StoreDep) -> dict[s
 @router.get("/red/{notice_ref}/images")
 def get_red_notice_images(notice_ref: str, request: Request, store: StoreDep) -> dict[str, Any]:
     """INTERPOL's images response. rednotice keeps no photographs: the list is always empty."""
-    notice = ps.get_public(ps.notice_id_from_ref(notice_ref), store.uow())
-    href = f"{red_base(request)}/{ps.url_ref(notice.id)}"
+    notice = ps.get_public(notice_id_from_ref(notice_ref), store.uow())
+    href = f"{red_base(request)}/{url_ref(notice.id)}"
     return {
         "_embedded": {"images": []},
         "_links": {"self": {"href": f"{href}/images"}, "notice": {"href": href}},

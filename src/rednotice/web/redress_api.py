@@ -11,10 +11,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Query
 from pydantic import BaseModel, Field
 
-from rednotice.adapters.formats.request_json import SubjectIn, parse_request
+from rednotice.adapters.formats.request_json import SubjectIn, subject_from
 from rednotice.domain.compliance.context import ProtectionStatus
 from rednotice.domain.errors import InvalidInput
-from rednotice.domain.model import Subject
 from rednotice.domain.redress import (
     ApplicantKind,
     Filing,
@@ -38,12 +37,6 @@ router = APIRouter(prefix="/api/v1", tags=["redress"])
 
 Long = Annotated[str, Field(max_length=20_000)]
 Short = Annotated[str, Field(max_length=500)]
-
-
-def _subject(s: SubjectIn) -> Subject:
-    return parse_request(
-        {"type": "red_notice", "requesting_country": "FR", "subject": s.model_dump(mode="json")}
-    ).subject
 
 
 # --- CCF cases ----------------------------------------------------------------------------------------
@@ -73,6 +66,26 @@ class CaseIn(BaseModel):
     revision_of: Annotated[str | None, Field(max_length=32)] = None
     new_fact: Long = ""
     new_fact_discovered_on: date | None = None
+
+    def to_filing(self) -> Filing:
+        return Filing(
+            kind=self.kind,
+            applicant_kind=self.applicant_kind,
+            subject=subject_from(self.subject),
+            id_proof=IdProof(**self.id_proof.model_dump()),
+            signed=self.signed,
+            purpose=self.purpose,
+            language=self.language,
+            power_of_attorney=self.power_of_attorney,
+            representative=self.representative,
+            contact=self.contact,
+            notice_id=notice_id_from_path(self.notice_id.strip()) if self.notice_id else None,
+            statement=self.statement,
+            confidential=self.confidential,
+            revision_of=self.revision_of,
+            new_fact=self.new_fact,
+            new_fact_discovered_on=self.new_fact_discovered_on,
+        )
 
 
 class FiledOut(BaseModel):
@@ -106,24 +119,7 @@ class AnswerIn(BaseModel):
 @router.post("/ccf/applications", response_model=FiledOut, status_code=201, responses=ERRORS)
 def file_case(body: CaseIn, store: StoreDep) -> FiledOut:
     """File a request to the CCF (no account needed). The answer never says whether a notice exists."""
-    filing = Filing(
-        kind=body.kind,
-        applicant_kind=body.applicant_kind,
-        subject=_subject(body.subject),
-        id_proof=IdProof(**body.id_proof.model_dump()),
-        signed=body.signed,
-        purpose=body.purpose,
-        language=body.language,
-        power_of_attorney=body.power_of_attorney,
-        representative=body.representative,
-        contact=body.contact,
-        notice_id=notice_id_from_path(body.notice_id) if body.notice_id else None,
-        statement=body.statement,
-        confidential=body.confidential,
-        revision_of=body.revision_of,
-        new_fact=body.new_fact,
-        new_fact_discovered_on=body.new_fact_discovered_on,
-    )
+    filing = body.to_filing()
     case, code = rs.file_case(filing, store.uow())
     return FiledOut(case_id=case.id, access_code=code)
 
@@ -235,7 +231,7 @@ class RestoreIn(BaseModel):
 def confirm_refugee(body: RefugeeIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
     """An NCB confirms that a person is a recognised refugee or asylum seeker and which country they fled."""
     conf = rs.confirm_refugee(
-        _subject(body.subject),
+        subject_from(body.subject),
         body.status,
         body.persecution_country.upper(),
         body.basis,
@@ -301,7 +297,7 @@ def file_harassment(body: HarassmentIn, store: StoreDep) -> dict[str, Any]:
         body.description,
         body.source,
         tuple(body.evidence),
-        _subject(body.subject) if body.subject else None,
+        subject_from(body.subject) if body.subject else None,
     )
     stored = rs.file_harassment_report(report, store.uow())
     return {"id": stored.id, "received": True}

@@ -225,6 +225,13 @@ class NoticeRequestIn(_Model):
         )
 
 
+def subject_from(s: SubjectIn) -> m.Subject:
+    """A subject alone (CCF filings, refugee confirmations, harassment reports), by the request's rules."""
+    return (
+        NoticeRequestIn(type=m.NoticeType.RED_NOTICE, requesting_country="FR", subject=s).to_domain().subject
+    )
+
+
 def _pd(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text) if text else None
 
