@@ -46,6 +46,7 @@ check: lint typecheck imports test
 
 ## make bench: benchmarks against a named baseline in the same run; prints ratios
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -6,7 +6,7 @@ import threading
 
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.model import Name, NoticeRequest, NoticeType, Sex, Subject, Visibility
-from rednotice.domain.screening.index import IndexedNotice, Match, ScreeningIndex
+from rednotice.domain.screening.index import MAX_SCORED, IndexedNotice, Match, ScreeningIndex
 from rednotice.domain.screening.query import ScreeningQuery
 from rednotice.domain.screening.score import ScoreSettings
 
@@ -99,6 +99,32 @@ def test_upsert_replace_and_remove() -> None:
     assert index.remove("A") and not index.remove("A")
     assert len(index) == 0 and index.name_count == 0
     assert index._parts == {} and index._by_key == {} and index._by_deletion == {}  # nothing left behind
+    assert index._names == {} and index._part_ids == {}
+
+
+def test_names_and_parts_are_shared_between_notices_and_freed_with_the_last() -> None:
+    index = ScreeningIndex.build([notice("A", "Wang", "Wei"), notice("B", "Wang", "Wei")])
+    assert index.name_count == 2 and len(index._names) == 1
+    a, b = (index._entries[e] for e in sorted(index._entries))
+    assert a.name is b.name  # one analysed name, compared once per search
+    index.remove("A")
+    assert ids(index.search(ScreeningQuery(name="WANG<<WEI"))) == ["B"]
+    index.remove("B")
+    assert index._names == {} and index._parts == {}
+
+
+def test_too_many_candidates_score_the_likeliest_first() -> None:
+    """A name of very common parts with no birth date meets more notices than are scored
+    (MAX_SCORED); the ones sharing both parts, one to one, are scored first, whatever their ids."""
+    crowd = [
+        notice(f"A{i:04d}", "Li", given, dob=None) for i, given in enumerate(["Wei", "Na", "Qiang"] * 90)
+    ]
+    crowd += [notice(f"B{i:04d}", "Wang", "Li", dob=None) for i in range(30)]
+    wanted = [notice(f"Z{i}", "Li", "Li", dob=None) for i in range(3)]
+    index = ScreeningIndex.build(crowd + wanted)
+    assert len(crowd) > MAX_SCORED
+    hits = index.search(ScreeningQuery(name="LI<<LI"), limit=3)
+    assert sorted(ids(hits)) == ["Z0", "Z1", "Z2"]
 
 
 def test_aliases_are_searchable() -> None:

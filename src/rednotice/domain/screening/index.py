@@ -14,6 +14,7 @@ dropped before any name is scored.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from rednotice.domain.dates import PartialDate
 from rednotice.domain.model import NoticeRequest, NoticeType, Subject
 from rednotice.domain.screening.names import (
     AnalysedName,
+    NameMatch,
     Token,
     TokenSimilarity,
     analyse,
@@ -34,6 +36,9 @@ from rednotice.domain.screening.score import FEATURES, Evidence, Scorer, ScoreSe
 
 MIN_KEY_FOR_TYPOS = 4
 """Keys shorter than this are not indexed for one-letter typos (Li/Lu, Ma/Mo would meet everything)."""
+MAX_SCORED = 200
+"""At most this many notices are scored for one query: those sharing the most, and the rarest, name parts
+with it. Only names made of very common parts (Li Li, Bin Bakr) with no birth date reach it."""
 CHINESE_MIN_KEY_FOR_TYPOS = 6
 """Likewise for Chinese name parts, whose one-letter neighbours are other common names (Zhang/Chang)."""
 
@@ -107,14 +112,57 @@ class Match:
 @dataclass(frozen=True, slots=True)
 class _Entry:
     notice: IndexedNotice
-    name: AnalysedName
-    token_ids: frozenset[int]
+    shared: _Name
+    born: tuple[int, int] | None
+    """The notice's birth date as the first and last day it can be (proleptic ordinals)."""
+
+    @property
+    def name(self) -> AnalysedName:
+        return self.shared.name
 
 
 @dataclass(slots=True)
 class _Part:
     token: Token
     entries: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Name:
+    """An analysed name shared by every notice that bears it, built from the index's shared parts."""
+
+    name: AnalysedName
+    token_ids: frozenset[int]
+    """Every part of every form."""
+    base_ids: tuple[int, ...]
+    """The parts of the name as written."""
+    refs: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """What one query name found: the candidate entries, the entries each of its parts found, and the
+    indexed parts near any of its parts."""
+
+    size: int
+    found: set[int]
+    per_part: list[set[int]]
+    near: set[int]
+    weights: list[float]
+    """Per query part, less the more names it found (under 1 in all, so it only breaks ties)."""
+
+    def prior(self, eid: int, name: _Name) -> float:
+        """A cheap guess of how well a candidate matches, to choose which to score when there are too
+        many: parts matched on both sides (one to one), then their rarity, less for a length mismatch."""
+        hit = 0
+        rarity = 0.0
+        for entries, weight in zip(self.per_part, self.weights, strict=True):
+            if eid in entries:
+                hit += 1
+                rarity += weight
+        near = self.near
+        theirs = sum(1 for tid in name.base_ids if tid in near)
+        return min(hit, theirs) + rarity - 0.1 * abs(len(name.base_ids) - self.size)
 
 
 def _deletions(key: str) -> set[str]:
@@ -147,7 +195,8 @@ class ScreeningIndex:
         self._next_entry = 0
         self._parts: dict[int, _Part] = {}
         self._next_part = 0
-        self._part_ids: dict[tuple[frozenset[str], str], int] = {}
+        self._part_ids: dict[Token, int] = {}
+        self._names: dict[str, _Name] = {}
         self._by_key: dict[str, set[int]] = {}
         self._by_skeleton: dict[str, set[int]] = {}
         self._by_deletion: dict[str, set[str]] = {}
@@ -176,22 +225,36 @@ class ScreeningIndex:
 
     def upsert(self, notice: IndexedNotice) -> None:
         """Add a notice, or replace what the index holds for it."""
-        analysed = [(text, analyse(text)) for text in notice.searchable_names()]
+        texts = notice.searchable_names()
+        fresh = {text: analyse(text) for text in texts if text not in self._names}
+        born = _span(notice.subject.date_of_birth)
         with self._lock:
             self._remove(notice.id)
             self._notices[notice.id] = notice
             ids = []
-            for _, name in analysed:
-                if not name.forms:
+            for text in texts:
+                shared = self._names.get(text) or self._share(fresh.get(text) or analyse(text))
+                if shared is None:
                     continue
-                token_ids = frozenset(self._intern(t) for form in name.forms for t in form)
+                shared.refs += 1
                 eid = self._next_entry
                 self._next_entry += 1
-                self._entries[eid] = _Entry(notice, name, token_ids)
-                for tid in token_ids:
+                self._entries[eid] = _Entry(notice, shared, born)
+                for tid in shared.token_ids:
                     self._parts[tid].entries.add(eid)
                 ids.append(eid)
             self._notice_entries[notice.id] = ids
+
+    def _share(self, name: AnalysedName) -> _Name | None:
+        """File a newly seen name, its parts replaced by the index's shared ones (so that a search
+        compares each distinct part, and each distinct name, once)."""
+        if not name.forms:
+            return None
+        forms = tuple(tuple(self._parts[self._intern(t)].token for t in form) for form in name.forms)
+        token_ids = frozenset(self._part_ids[t] for form in forms for t in form)
+        base_ids = tuple(self._part_ids[t] for t in forms[0])
+        shared = self._names[name.text] = _Name(AnalysedName(name.text, forms), token_ids, base_ids)
+        return shared
 
     replace = upsert
 
@@ -209,7 +272,11 @@ class ScreeningIndex:
         del self._notices[notice_id]
         for eid in self._notice_entries.pop(notice_id, []):
             entry = self._entries.pop(eid)
-            for tid in entry.token_ids:
+            shared = self._names[entry.name.text]
+            shared.refs -= 1
+            if not shared.refs:
+                del self._names[entry.name.text]
+            for tid in entry.shared.token_ids:
                 part = self._parts[tid]
                 part.entries.discard(eid)
                 if not part.entries:
@@ -217,13 +284,12 @@ class ScreeningIndex:
         return True
 
     def _intern(self, token: Token) -> int:
-        ident = (token.spellings, token.origin)
-        tid = self._part_ids.get(ident)
+        tid = self._part_ids.get(token)
         if tid is not None:
             return tid
         tid = self._next_part
         self._next_part += 1
-        self._part_ids[ident] = tid
+        self._part_ids[token] = tid
         self._parts[tid] = _Part(token)
         for key in token.keys:
             tids = self._by_key.get(key)
@@ -240,7 +306,7 @@ class ScreeningIndex:
     def _forget(self, tid: int) -> None:
         part = self._parts.pop(tid)
         token = part.token
-        del self._part_ids[(token.spellings, token.origin)]
+        del self._part_ids[token]
         for key in token.keys:
             tids = self._by_key.get(key)
             if tids is None:
@@ -294,30 +360,35 @@ class ScreeningIndex:
                 found |= hit
         return found
 
-    def _candidates(self, name: AnalysedName) -> set[int]:
+    def _candidates(self, name: AnalysedName) -> _Lookup:
         base = name.tokens
         n = len(base)
         per_part: list[set[int]] = [set() for _ in range(n)]
+        near: set[int] = set()
         for form in name.forms:
             if len(form) == n:
                 for i, token in enumerate(form):
                     for tid in self._parts_near(token):
+                        near.add(tid)
                         per_part[i] |= self._parts[tid].entries
             elif len(form) == n - 1:  # one adjacent pair joined: its hits count as the first part's
                 joined_at = next(i for i in range(len(form)) if form[i] is not base[i])
                 for tid in self._parts_near(form[joined_at]):
+                    near.add(tid)
                     per_part[joined_at] |= self._parts[tid].entries
         # A part an MRZ may have cut short finds nothing by key; the other parts decide.
         firm = [per_part[i] for i in range(n) if not base[i].truncated]
         if len(firm) <= 1:
-            return set().union(*per_part)
-        out: set[int] = set()
-        for i in range(len(firm)):
-            if not firm[i]:
-                continue
-            for j in range(i + 1, len(firm)):
-                out |= firm[i] & firm[j]
-        return out
+            found = set().union(*per_part)
+        else:
+            found = set()
+            for i in range(len(firm)):
+                if not firm[i]:
+                    continue
+                for j in range(i + 1, len(firm)):
+                    found |= firm[i] & firm[j]
+        weights = [1 / ((2 + math.log1p(len(entries))) * (n + 1)) for entries in per_part]
+        return _Lookup(n, found, per_part, near, weights)
 
     def search(
         self,
@@ -337,29 +408,40 @@ class ScreeningIndex:
         if not names:
             return []
         with self._lock:
-            candidate_ids: set[int] = set()
-            for name in names:
-                candidate_ids |= self._candidates(name)
-            entries = [self._entries[e] for e in candidate_ids]
-        born = query.birth_date
-        far = settings.far_years * 365.25
-        by_notice: dict[str, list[_Entry]] = {}
-        for entry in entries:
+            lookups = [self._candidates(name) for name in names]
+            entries = {e: self._entries[e] for lookup in lookups for e in lookup.found}
+        # A birth date this far away rules the match out whatever the name.
+        far = int(settings.far_years * 365.25)
+        born = _span(query.birth_date)
+        lo, hi = (born[0] - far, born[1] + far) if born else (0, 0)
+        by_notice: dict[str, list[int]] = {}
+        for eid, entry in entries.items():
             notice = entry.notice
-            if not notice.visible_to(viewer_country):
+            if viewer_country is not None and not notice.visible_to(viewer_country):
                 continue
-            dob = notice.subject.date_of_birth
-            if born is not None and dob is not None and _days_apart(born, dob) > far:
-                continue  # a birth date this far away rules the match out whatever the name
-            by_notice.setdefault(notice.id, []).append(entry)
+            if born and entry.born and (entry.born[1] < lo or entry.born[0] > hi):
+                continue
+            by_notice.setdefault(notice.id, []).append(eid)
+        if len(by_notice) > MAX_SCORED:
+            prior = {
+                nid: max(lookup.prior(eid, entries[eid].shared) for eid in eids for lookup in lookups)
+                for nid, eids in by_notice.items()
+            }
+            kept = sorted(by_notice, key=lambda nid: (-prior[nid], nid))[:MAX_SCORED]
+            by_notice = {nid: by_notice[nid] for nid in kept}
         sim = TokenSimilarity()
+        compared: dict[int, NameMatch] = {}  # names are shared between notices: compare each once
         matches: list[Match] = []
-        for notice_id, notice_entries in by_notice.items():
+        for notice_id, eids in by_notice.items():
+            notice_entries = [entries[eid] for eid in eids]
             best_name = None
             best_shown = ""
             for entry in notice_entries:
-                for qn in names:
-                    m = name_similarity(qn, entry.name, sim)
+                for q, qn in enumerate(names):
+                    key = id(entry.name) * 4 + q
+                    m = compared.get(key)
+                    if m is None:
+                        m = compared[key] = name_similarity(qn, entry.name, sim)
                     if best_name is None or m.score > best_name.score:
                         best_name, best_shown = m, entry.name.text
             if best_name is None or best_name.score < settings.min_name:
@@ -382,9 +464,5 @@ class ScreeningIndex:
         return matches[:limit]
 
 
-def _days_apart(a: PartialDate, b: PartialDate) -> int:
-    if a.earliest() <= b.latest() and b.earliest() <= a.latest():
-        return 0
-    if a.latest() < b.earliest():
-        return (b.earliest() - a.latest()).days
-    return (a.earliest() - b.latest()).days
+def _span(d: PartialDate | None) -> tuple[int, int] | None:
+    return (d.earliest().toordinal(), d.latest().toordinal()) if d is not None else None

@@ -733,14 +733,19 @@ def form_similarity(
 ) -> NameMatch:
     """Best one-to-one pairing of parts in any order: the mean over the shorter name of its parts'
     similarity, less a little for each part only the longer name has."""
-    compare = sim or token_similarity
     n, m = len(query), len(candidate)
     if not n or not m:
         return NAME_NO_MATCH
+    cache = (sim or TokenSimilarity())._rows
     scored: list[tuple[float, int, int, TokenMatch]] = []
     for i, q in enumerate(query):
+        row = cache.get(id(q))
+        if row is None:
+            row = cache[id(q)] = {}
         for j, c in enumerate(candidate):
-            t = compare(q, c)
+            t = row.get(id(c))
+            if t is None:
+                t = row[id(c)] = token_similarity(q, c)
             if t.score >= TOKEN_FLOOR:
                 scored.append((t.score, i, j, t))
     if not scored:
@@ -774,23 +779,35 @@ class TokenSimilarity:
     """:func:`token_similarity` with a cache, for comparing one query against many names."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[int, int], TokenMatch] = {}
+        self._rows: dict[int, dict[int, TokenMatch]] = {}
+        """id(query token) → id(candidate token) → match; the tokens outlive the cache (one search)."""
 
     def __call__(self, a: Token, b: Token) -> TokenMatch:
-        key = (id(a), id(b))
-        hit = self._cache.get(key)
+        row = self._rows.setdefault(id(a), {})
+        hit = row.get(id(b))
         if hit is None:
-            hit = self._cache[key] = token_similarity(a, b)
+            hit = row[id(b)] = token_similarity(a, b)
         return hit
+
+
+def _ceiling(n: int, m: int) -> float:
+    """The most :func:`form_similarity` can give names of n and m parts (every part of the shorter
+    matched exactly)."""
+    short, long = min(n, m), max(n, m)
+    value = SINGLE_PART_FACTOR if short == 1 and long > 1 else 1.0
+    return value * EXTRA_PART_FACTOR ** (long - short)
 
 
 def name_similarity(
     query: AnalysedName, candidate: AnalysedName, sim: TokenSimilarity | None = None
 ) -> NameMatch:
-    """The best :func:`form_similarity` over both names' forms."""
+    """The best :func:`form_similarity` over both names' forms, a variant (joined or split parts) on one
+    side at a time; pairs of forms that could not beat the best so far are not compared."""
     best = NAME_NO_MATCH
-    for qf in query.forms:
-        for cf in candidate.forms:
+    for qi, qf in enumerate(query.forms):
+        for ci, cf in enumerate(candidate.forms):
+            if (qi and ci) or _ceiling(len(qf), len(cf)) <= best.score:
+                continue
             match = form_similarity(qf, cf, sim)
             if match.score > best.score:
                 best = match
