@@ -102,7 +102,12 @@ def main() -> None:
     parser.add_argument("--screening-notices", type=int, default=70_000)
     parser.add_argument("--queries", type=int, default=10_000)
     parser.add_argument("--figures-notices", type=int, default=1_000_000)
-    parser.add_argument("--only", choices=["compliance", "screening", "figures", "pages"], default=None)
+    parser.add_argument("--build-sizes", default="70000,700000", help="index sizes for the build benchmark")
+    parser.add_argument(
+        "--only",
+        choices=["compliance", "screening", "quality", "build", "http", "figures", "pages"],
+        default=None,
+    )
     args = parser.parse_args()
     rows: list[dict[str, object]] = []
     if args.only in (None, "compliance"):
@@ -111,6 +116,18 @@ def main() -> None:
         from benchmarks.screening import bench_screening
 
         rows += bench_screening(args.screening_notices, args.queries)
+    if args.only in (None, "quality"):
+        from benchmarks.screening_quality import bench_screening_quality
+
+        rows += bench_screening_quality(args.screening_notices, args.queries)
+    if args.only in (None, "build"):
+        from benchmarks.screening import bench_build
+
+        rows += bench_build(tuple(int(n) for n in args.build_sizes.split(",")))
+    if args.only in (None, "http"):
+        from benchmarks.http_screening import bench_http_screening
+
+        rows += bench_http_screening(args.screening_notices)
     if args.only in (None, "figures"):
         from benchmarks.figures import bench_figures
 

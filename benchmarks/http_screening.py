@@ -1,0 +1,657 @@
+"""Screening over HTTP under concurrent load: ``POST /api/v1/screenings`` on a real uvicorn server.
+
+``python -m benchmarks.http_screening [n_notices requests concurrency [batch]]``
+
+A temporary SQLite store is migrated and seeded (``benchmarks.seed``), an NCB officer gets an API token
+(argon2 password, hashed token, through the user service), and uvicorn serves ``create_app`` on
+127.0.0.1 on a free port (development settings from REDNOTICE_* variables), first with one worker
+process, then with two (each keeps its own index current from the store's change sequence). Half the
+queries are spellings of published notices' names read back from the store (MRZ form, a typo, swapped
+order), half other people (Faker); most with a birth date. Load: httpx ``AsyncClient``, at most
+``concurrency`` connections and requests in flight:
+
+- one query per request (``requests`` POSTs): queries/s = requests/s, with p50/p99 latency;
+- ``batch`` queries per request (``requests // 10`` POSTs): queries/s.
+
+With two workers both are run twice: over kept-alive connections (one client's pool: the kernel may hand
+all of them to one worker process) and with a new connection per request (spread over the workers, as
+many clients' would be). Measuring starts once every worker has built its index (each builds it in a
+background thread at start-up: the workers' CPU goes quiet) and warm-up screenings answer quickly.
+
+Baseline, same run: ``ScreeningIndex.search`` in this process on the index the server builds (the same
+``ScreeningEngine`` over the same store), over the same queries, as the same NCB (best of three passes).
+The ratio is the cost per query over HTTP (parsing, bearer-token check, the run, its results, hits and
+audit event written to the store, JSON out) against the bare search. A further row times the screening
+service in process (token check + ``services.screening.screen``), without HTTP, to split the overhead.
+
+Non-200 responses and transport errors are counted and reported; more than 1% raises. The client runs
+on the same machine as the server: with few cores the load generator competes with it for CPU (client,
+server and per-worker CPU seconds are in the notes). Notes also give when /healthz first answered: on
+SQLite every unit of work begins with ``BEGIN IMMEDIATE``, so while a process builds its index (one long
+read transaction) the whole store waits, /healthz and the other workers' builds included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import json
+import os
+import random
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+from faker import Faker
+from sqlalchemy import select
+
+from benchmarks.seed import seed
+from rednotice.adapters.db import tables as t
+from rednotice.adapters.db.engine import make_engine
+from rednotice.adapters.db.migrate import upgrade
+from rednotice.adapters.formats.screening_input import query_from_mapping
+from rednotice.bootstrap import Store
+from rednotice.config import Environment, Settings
+from rednotice.domain.screening.query import ScreeningQuery
+from rednotice.domain.users import SYSTEM, Role
+from rednotice.services import screening as sc
+from rednotice.services import users as us
+
+PATH = "/api/v1/screenings"
+USERNAME = "bench-ncb"
+COUNTRY = "FR"
+PASSWORD = "benchmark password"
+HOST = "127.0.0.1"  # loopback only
+MAX_FAILED = 0.01
+"""More than this share of failed requests raises: the figures would not mean anything."""
+START_TIMEOUT = 60.0
+"""Seconds for the server to answer /healthz, plus ``START_PER_1000_NOTICES`` per worker: while a process
+builds its index the store is locked (see above) and /healthz waits."""
+START_PER_1000_NOTICES = 2.0
+REQUEST_TIMEOUT = 120.0
+SERVICE_SAMPLE = 300
+"""Single-query calls of the in-process screening service (each writes a run and an audit event)."""
+
+
+@dataclass
+class Load:
+    """What one load run measured."""
+
+    requests: int
+    queries: int
+    wall_s: float
+    latencies_s: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    queries_with_hits: int = 0
+    client_cpu_s: float = 0.0
+    server_cpu_s: float | None = None
+    worker_cpu_s: list[float] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def percentile_ms(self, p: int) -> float:
+        if len(self.latencies_s) < 2:
+            return (self.latencies_s[0] if self.latencies_s else 0.0) * 1000
+        return statistics.quantiles(self.latencies_s, n=100, method="inclusive")[p - 1] * 1000
+
+
+# -- queries
+
+
+def _typo(rng: random.Random, word: str) -> str:
+    if len(word) < 4:
+        return word
+    k = rng.randrange(1, len(word) - 1)
+    return word[:k] + word[k + 1 :]
+
+
+def make_queries(
+    rows: list[tuple[str, str, str | None]], n: int, seed_value: int = 20_000
+) -> list[dict[str, str]]:
+    """``n`` API query objects: even ones spell a published notice's name, odd ones are other people."""
+    rng = random.Random(seed_value)
+    fake = Faker(["en_US", "ru_RU", "zh_CN", "ar_AA", "tr_TR", "de_DE", "fr_FR"])
+    fake.seed_instance(seed_value)
+    out: list[dict[str, str]] = []
+    for i in range(n):
+        query = {"id": f"q{i}"}
+        if i % 2 == 0 and rows:
+            family, given, dob = rng.choice(rows)
+            form = rng.random()
+            if form < 0.3:  # as read from a passport's machine-readable zone
+                query["name"] = f"{family.upper().replace(' ', '<')}<<{given.upper().replace(' ', '<')}"
+            elif form < 0.6:
+                query["name"] = f"{given} {_typo(rng, family)}"
+            else:
+                query["name"] = f"{family} {given}"
+            if dob and rng.random() < 0.8:
+                query["birth_date"] = dob
+        else:
+            query["name"] = fake.name()
+            if rng.random() < 0.8:
+                born = date.fromordinal(date(1940, 1, 1).toordinal() + rng.randrange(365 * 65))
+                query["birth_date"] = born.isoformat()
+        out.append(query)
+    return out
+
+
+def _published_names(store: Store) -> list[tuple[str, str, str | None]]:
+    n = t.notices
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(n.c.family_name, n.c.given_names, n.c.date_of_birth)
+            .where(n.c.state == "published")
+            .order_by(n.c.id)
+        ).all()
+    return [(r.family_name, r.given_names or "", r.date_of_birth) for r in rows]
+
+
+def _parsed(queries: list[dict[str, str]]) -> list[ScreeningQuery]:
+    """The queries as the endpoint reads them."""
+    today = date.today()
+    return [query_from_mapping(dict(q), i, today, "api") for i, q in enumerate(queries, start=1)]
+
+
+# -- the server
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def _server_env(tmp: Path, url: str, secret: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REDNOTICE_")}
+    env.update(
+        REDNOTICE_ENV="development",
+        REDNOTICE_DATA_DIR=str(tmp),
+        REDNOTICE_DATABASE_URL=url,
+        REDNOTICE_SECRET_KEY=secret,
+    )
+    return env
+
+
+def _log_tail(path: Path, chars: int = 3000) -> str:
+    try:
+        return path.read_text(errors="replace")[-chars:]
+    except OSError:
+        return ""
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM (uvicorn stops its workers), then SIGKILL to the server's own process group if need be."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=20)
+    # the server runs in a session of its own: its group id is its pid; anything left there is ours
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=20)
+
+
+def _wait_ready(proc: subprocess.Popen[bytes], base_url: str, timeout_s: float) -> bool:
+    """True once /healthz answers 200; False if the server exited (e.g. the port was taken meanwhile)."""
+    deadline = time.monotonic() + timeout_s
+    with httpx.Client(base_url=base_url, timeout=5.0) as client:
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                return False
+            try:
+                if client.get("/healthz").status_code == 200:
+                    return True
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+    raise TimeoutError(f"the server did not answer /healthz within {timeout_s:.0f}s")
+
+
+def start_server(
+    env: dict[str, str], workers: int, log_path: Path, timeout_s: float = START_TIMEOUT
+) -> tuple[subprocess.Popen[bytes], str]:
+    """uvicorn serving ``create_app`` as ``rednotice serve`` does (access log on), on a free loopback port;
+    returns once /healthz answers."""
+    for _attempt in range(3):
+        port = _free_port()
+        cmd = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "rednotice.web.app:create_app",
+            "--factory",
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--timeout-graceful-shutdown",
+            "5",
+        ]
+        with log_path.open("ab") as log:
+            proc = subprocess.Popen(  # noqa: S603 -- our own interpreter, fixed arguments
+                cmd,
+                env=env,
+                cwd=log_path.parent,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        base_url = f"http://{HOST}:{port}"
+        try:
+            if _wait_ready(proc, base_url, timeout_s):
+                return proc, base_url
+        except BaseException:
+            _stop(proc)
+            raise
+        _stop(proc)
+    raise RuntimeError(f"the server did not start:\n{_log_tail(log_path)}")
+
+
+def _processes(pid: int) -> dict[int, tuple[float, str]]:
+    """CPU seconds (user + system) and command line of a process and its descendants, from /proc (Linux);
+    empty elsewhere."""
+    out: dict[int, tuple[float, str]] = {}
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        todo = [pid]
+        while todo:
+            p = todo.pop()
+            stat = Path(f"/proc/{p}/stat").read_text()
+            fields = stat[stat.rindex(")") + 2 :].split()
+            cmdline = Path(f"/proc/{p}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            out[p] = ((int(fields[11]) + int(fields[12])) / tick, cmdline)
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+    except (OSError, ValueError):
+        return {}
+    return out
+
+
+def _server_cpu(pid: int) -> tuple[float, dict[int, float]] | None:
+    """The whole server's CPU seconds, and each worker process's (with --workers N > 1, uvicorn spawns
+    them with multiprocessing; with one worker the server process is the worker)."""
+    procs = _processes(pid)
+    if not procs:
+        return None
+    workers = {p: cpu for p, (cpu, cmd) in procs.items() if "spawn_main" in cmd} or {pid: procs[pid][0]}
+    return sum(cpu for cpu, _ in procs.values()), workers
+
+
+def _wait_idle(pid: int, workers: int, timeout_s: float) -> None:
+    """Wait until the server's worker processes are all up and idle: each builds its screening index in a
+    background thread when it starts (CPU-bound), so idle workers have built theirs. No-op without /proc."""
+    deadline = time.monotonic() + timeout_s
+    before = _server_cpu(pid)
+    while before is not None and time.monotonic() < deadline:
+        time.sleep(1.0)
+        now = _server_cpu(pid)
+        if now is None:
+            return
+        settled = len(now[1]) >= workers and now[1].keys() == before[1].keys()
+        if settled and all(now[1][p] - before[1][p] < 0.1 for p in now[1]):
+            return
+        before = now
+    if before is not None:
+        raise TimeoutError(f"the server's workers were still busy after {timeout_s:.0f}s")
+
+
+# -- the load
+
+
+def _client(base_url: str, token: str, connections: int, keepalive: bool = True) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        base_url=base_url,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        limits=httpx.Limits(
+            max_connections=connections, max_keepalive_connections=connections if keepalive else 0
+        ),
+        timeout=REQUEST_TIMEOUT,
+    )
+
+
+async def _load(
+    base_url: str, token: str, bodies: list[tuple[bytes, int]], concurrency: int, keepalive: bool = True
+) -> Load:
+    """POST every body, at most ``concurrency`` at once over at most as many connections (kept alive, or a
+    new one per request)."""
+    load = Load(requests=len(bodies), queries=sum(n for _, n in bodies), wall_s=0.0)
+    gate = asyncio.Semaphore(concurrency)
+    async with _client(base_url, token, concurrency, keepalive) as client:
+
+        async def one(body: bytes, expected: int) -> None:
+            async with gate:
+                started = time.perf_counter()
+                try:
+                    r = await client.post(PATH, content=body)
+                except httpx.HTTPError as exc:
+                    load.failures.append(f"{type(exc).__name__}: {exc}")
+                    return
+                load.latencies_s.append(time.perf_counter() - started)
+                if r.status_code != 200:
+                    load.failures.append(f"HTTP {r.status_code}: {r.text[:300]}")
+                    return
+                results = r.json().get("results") or []
+                if len(results) != expected:
+                    load.failures.append(f"{len(results)} result lines for {expected} queries")
+                load.queries_with_hits += sum(1 for line in results if line["matches"])
+
+        cpu, started = time.process_time(), time.perf_counter()
+        await asyncio.gather(*(one(body, n) for body, n in bodies))
+        load.wall_s = time.perf_counter() - started
+        load.client_cpu_s = time.process_time() - cpu
+    return load
+
+
+async def _warm_up(base_url: str, token: str, body: bytes, workers: int, timeout_s: float) -> None:
+    """Screen until requests answer quickly: rounds of requests on fresh connections (so they may reach
+    every worker process) until two rounds in a row take under 2 s (a worker still building its index
+    holds a request for as long as the build takes)."""
+    started = time.monotonic()
+    fast = 0
+    while fast < 2:
+        if time.monotonic() - started > timeout_s:
+            raise TimeoutError(f"the screening index was not ready within {timeout_s:.0f}s")
+        n = 4 * workers
+        async with _client(base_url, token, n, keepalive=False) as client:
+            round_started = time.monotonic()
+            responses = await asyncio.gather(*(client.post(PATH, content=body) for _ in range(n)))
+            took = time.monotonic() - round_started
+        bad = [r for r in responses if r.status_code != 200]
+        if bad:
+            raise RuntimeError(f"warm-up screening failed: HTTP {bad[0].status_code}: {bad[0].text[:300]}")
+        fast = fast + 1 if took < 2.0 else 0
+
+
+def _bodies(queries: list[dict[str, str]], count: int, size: int) -> list[tuple[bytes, int]]:
+    """``count`` request bodies of ``size`` queries each, taken in turn from ``queries`` (wrapping)."""
+    out = []
+    for i in range(count):
+        chunk = [queries[(i * size + k) % len(queries)] for k in range(size)]
+        out.append((json.dumps({"queries": chunk}).encode(), size))
+    return out
+
+
+def _expected_hits(flags: list[bool], count: int, size: int) -> int:
+    return sum(flags[(i * size + k) % len(flags)] for i in range(count) for k in range(size))
+
+
+# -- the benchmark
+
+
+def _row(
+    label: str,
+    load: Load,
+    baseline_label: str,
+    baseline_ms: float,
+    expected_hits: int,
+    workers: int,
+    keepalive: bool,
+) -> dict[str, object]:
+    ms = load.wall_s * 1000 / load.queries
+    agree = (
+        "same hits as in process"
+        if load.queries_with_hits == expected_hits
+        else f"HITS DIFFER: {load.queries_with_hits:,} queries with hits, {expected_hits:,} in process"
+    )
+    server = ""
+    if load.server_cpu_s is not None:
+        server = f", server CPU {load.server_cpu_s:.1f}s ({load.server_cpu_s / load.wall_s:.0%} of a core"
+        if len(load.worker_cpu_s) > 1:
+            server += "; per worker " + " / ".join(f"{c:.1f}s" for c in load.worker_cpu_s)
+        server += ")"
+    return {
+        "benchmark": label,
+        "baseline": baseline_label,
+        "baseline_ms": baseline_ms,
+        "ms": ms,
+        "per_second": 1000 / ms,
+        "ratio": ms / baseline_ms,
+        "note": (
+            f"{load.requests:,} requests, {load.requests / load.wall_s:,.0f} req/s, "
+            f"latency p50 {load.percentile_ms(50):.1f} ms p99 {load.percentile_ms(99):.1f} ms; "
+            f"{load.failed} failed; {agree}; wall {load.wall_s:.1f}s, "
+            f"client CPU {load.client_cpu_s:.1f}s{server}"
+        ),
+        "workers": workers,
+        "keepalive": keepalive,
+        "requests": load.requests,
+        "queries": load.queries,
+        "failed": load.failed,
+        "p50_ms": load.percentile_ms(50),
+        "p99_ms": load.percentile_ms(99),
+        "queries_with_hits": load.queries_with_hits,
+        "expected_queries_with_hits": expected_hits,
+    }
+
+
+def _check(load: Load, what: str, log_path: Path) -> None:
+    if load.failed > MAX_FAILED * load.requests:
+        sample = "\n".join(load.failures[:5])
+        raise RuntimeError(
+            f"{what}: {load.failed} of {load.requests} requests failed:\n{sample}\n"
+            f"server log:\n{_log_tail(log_path)}"
+        )
+
+
+def _best_ms(fn: Callable[[], object], calls: int, rounds: int = 3) -> float:
+    """Milliseconds per call of ``fn`` (which makes ``calls`` calls), best of ``rounds`` rounds."""
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return best * 1000 / calls
+
+
+def _baseline_label(n_queries: int) -> str:
+    return f"ScreeningIndex.search in process, same {n_queries:,} queries, as {COUNTRY}"
+
+
+def _in_process(
+    store: Store, token: str, parsed: list[ScreeningQuery], n_notices: int, seeded_s: float
+) -> tuple[float, list[bool], dict[str, object]]:
+    """The baseline (bare index search, ms per query, on the index the server builds: the same engine over
+    the same store), which queries have hits, and a row for the screening service called in process."""
+    screening = sc.ScreeningEngine(store.uow)
+    started = time.perf_counter()
+    index = screening.ensure_built()
+    build_s = time.perf_counter() - started
+    flags = [bool(index.search(q, viewer_country=COUNTRY, limit=10)) for q in parsed]
+
+    def search_all() -> None:
+        for q in parsed:
+            index.search(q, viewer_country=COUNTRY, limit=10)
+
+    baseline_ms = _best_ms(search_all, len(parsed))
+
+    # token check + screen (the run, its results and hits, the audit event written to the store); no HTTP
+    sample = parsed[: max(1, min(len(parsed), SERVICE_SAMPLE) // 3)]
+
+    def service() -> None:
+        for q in sample:
+            actor = us.actor_for_token(token, store.uow())
+            sc.screen(sc.Screen([q], "api"), actor, screening, store.uow)
+
+    def auth() -> None:
+        for _ in sample:
+            us.actor_for_token(token, store.uow())
+
+    service_ms = _best_ms(service, len(sample))
+    auth_ms = _best_ms(auth, len(sample))
+    row: dict[str, object] = {
+        "benchmark": (
+            f"screening service in process, 1 query per call, {n_notices:,} notices ({len(index):,} in force)"
+        ),
+        "baseline": _baseline_label(len(parsed)),
+        "baseline_ms": baseline_ms,
+        "ms": service_ms,
+        "per_second": 1000 / service_ms,
+        "ratio": service_ms / baseline_ms,
+        "note": (
+            f"actor_for_token + services.screening.screen (writes the run, results, hits, audit event), "
+            f"one call at a time, best of 3 x {len(sample)}; token check alone {auth_ms:.2f} ms; "
+            f"seeded in {seeded_s:.1f}s, index built in {build_s:.1f}s; "
+            f"{sum(flags):,} of {len(flags):,} queries with hits"
+        ),
+        "workers": 0,
+        "keepalive": None,
+        "requests": 3 * len(sample),
+        "queries": 3 * len(sample),
+        "failed": 0,
+    }
+    return baseline_ms, flags, row
+
+
+def bench_http_screening(
+    n_notices: int = 70_000,
+    requests: int = 2_000,
+    concurrency: int = 8,
+    batch: int = 100,
+    workers: tuple[int, ...] = (1, 2),
+) -> list[dict[str, object]]:
+    """Rows shaped like ``benchmarks.__main__``'s (plus counts: workers, keepalive, requests, queries, failed,
+    latency percentiles, queries with hits over HTTP and in process)."""
+    if requests < 1 or concurrency < 1 or batch < 1:
+        raise ValueError("requests, concurrency and batch are at least 1")
+    batch_requests = max(1, requests // 10)
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="rednotice-http-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        url = f"sqlite:///{tmp / 'bench.sqlite3'}"
+        secret = secrets.token_urlsafe(48)
+        engine = make_engine(url)
+        try:
+            upgrade(engine)
+            started = time.perf_counter()
+            seed(engine, n_notices)
+            seeded_s = time.perf_counter() - started
+            settings = Settings(
+                env=Environment.DEVELOPMENT,
+                data_dir=tmp,
+                secret_key=secret,
+                database_url=url,
+                background=False,
+            )
+            store = Store(settings, engine)
+            us.add_user(us.AddUser(USERNAME, Role.NCB_OFFICER, PASSWORD, COUNTRY), SYSTEM, store.uow())
+            token = us.issue_token(USERNAME, "http benchmark", SYSTEM, store.uow())
+
+            queries = make_queries(_published_names(store), requests)
+            parsed = _parsed(queries)
+
+            baseline_ms, flags, service_row = _in_process(store, token, parsed, n_notices, seeded_s)
+            rows.append(service_row)
+            gc.collect()  # the in-process index is gone: leave the machine to the server
+
+            single = [(json.dumps({"queries": [q]}).encode(), 1) for q in queries]
+            batched = _bodies(queries, batch_requests, batch)
+            single_hits, batched_hits = sum(flags), _expected_hits(flags, batch_requests, batch)
+            warm_body = json.dumps({"queries": queries[:1]}).encode()
+            env = _server_env(tmp, url, secret)
+            for n_workers in workers:
+                log_path = tmp / f"uvicorn-{n_workers}.log"
+                budget = START_TIMEOUT + START_PER_1000_NOTICES * n_workers * n_notices / 1000
+                started = time.monotonic()
+                proc, base_url = start_server(env, n_workers, log_path, budget)
+                try:
+                    healthz_s = time.monotonic() - started
+                    _wait_idle(proc.pid, n_workers, budget)
+                    asyncio.run(_warm_up(base_url, token, warm_body, n_workers, budget))
+                    ready_s = time.monotonic() - started
+                    warm_failed = "could not warm the screening index" in _log_tail(log_path, 10**7)
+                    plural = "s" if n_workers > 1 else ""
+                    # one client's kept-alive connections may all land on one worker process; new
+                    # connections spread over them, as many clients' would
+                    variants = [(True, single, single_hits), (True, batched, batched_hits)]
+                    if n_workers > 1:
+                        variants += [(False, single, single_hits), (False, batched, batched_hits)]
+                    for keepalive, bodies, expected in variants:
+                        per = "1 query per request" if bodies is single else f"{batch} queries per request"
+                        conns = "kept-alive connections" if keepalive else "a new connection per request"
+                        what = f"{n_workers} worker{plural}, {concurrency} concurrent, {conns}"
+                        before = _server_cpu(proc.pid)
+                        load = asyncio.run(_load(base_url, token, bodies, concurrency, keepalive))
+                        after = _server_cpu(proc.pid)
+                        if before is not None and after is not None:
+                            load.server_cpu_s = after[0] - before[0]
+                            load.worker_cpu_s = sorted(
+                                (c - before[1].get(p, 0.0) for p, c in after[1].items()), reverse=True
+                            )
+                        _check(load, f"{per}, {what}", log_path)
+                        row = _row(
+                            f"HTTP screening, {per}, {what}, {n_notices:,} notices",
+                            load,
+                            _baseline_label(len(parsed)),
+                            baseline_ms,
+                            expected,
+                            n_workers,
+                            keepalive,
+                        )
+                        row["note"] = (
+                            f"{row['note']}; server answered /healthz after {healthz_s:.1f}s, "
+                            f"every index built after {ready_s:.1f}s"
+                            + (
+                                "; WARNING: a worker could not warm its index (see its log)"
+                                if warm_failed
+                                else ""
+                            )
+                        )
+                        rows.append(row)
+                finally:
+                    _stop(proc)
+        finally:
+            engine.dispose()
+    return rows
+
+
+def print_rows(rows: list[dict[str, object]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="HTTP screening (ratio = ms per query / in-process search ms per query)")
+    for column in ("benchmark", "baseline ms", "ms", "queries/s", "ratio", "note"):
+        table.add_column(column, overflow="fold")
+
+    def num(value: Any, fmt: str) -> str:
+        return format(value, fmt) if isinstance(value, int | float) else "—"
+
+    for r in rows:
+        table.add_row(
+            str(r["benchmark"]),
+            num(r.get("baseline_ms"), ".3f"),
+            num(r.get("ms"), ".3f"),
+            num(r.get("per_second"), ",.0f"),
+            num(r.get("ratio"), ".3g") + "x",
+            str(r.get("note") or ""),
+        )
+    Console(width=200).print(table)
+
+
+def main(argv: list[str]) -> None:
+    """``[n_notices requests concurrency [batch]]``, each optional."""
+    given = [int(a) for a in argv[:4]]
+    n_notices, requests, concurrency, batch = given + [70_000, 2_000, 8, 100][len(given) :]
+    rows = bench_http_screening(n_notices, requests, concurrency, batch)
+    print_rows(rows)
+    print(json.dumps(rows, indent=1, default=str))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

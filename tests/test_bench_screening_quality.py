@@ -1,0 +1,101 @@
+"""A small run of the screening quality benchmark: its shape, and rednotice ahead of brute force."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from benchmarks.screening_quality import bench_screening_quality, stratified
+
+from rednotice.domain.screening.devset import generate
+
+ROW_KEYS = {"benchmark", "baseline", "baseline_ms", "ms", "per_second", "ratio", "note"}
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, Any]]:
+    return bench_screening_quality(n_notices=600, n_queries=300, peer_sample=60, progress=False)
+
+
+def _rate(value: object) -> bool:
+    return isinstance(value, float) and 0.0 <= value <= 1.0
+
+
+def test_rows_have_the_benchmark_shape(rows: list[dict[str, Any]]) -> None:
+    assert len(rows) == 3
+    for row in rows:
+        assert set(row) >= ROW_KEYS
+        assert "600 notices" in str(row["benchmark"]) and "300 queries" in str(row["benchmark"])
+    assert "rednotice" in rows[0]["benchmark"] and "brute force" in rows[1]["benchmark"]
+    assert "logic-v2" in rows[2]["benchmark"]
+    settings = rows[0]["settings"]
+    assert settings["queries"] == 300 and settings["sample"] == 60
+    assert settings["subjects"] + settings["filler_notices"] == 600
+    assert settings["names"] > 600
+
+
+def test_every_kind_of_the_devset_is_reported(rows: list[dict[str, Any]]) -> None:
+    by_kind = rows[0]["by_kind"]
+    kinds = {q["kind"] for q in generate(9303, 60)["queries"]}
+    assert kinds <= set(by_kind)
+    for kind, k in by_kind.items():
+        assert k["n"] >= 1 and k["sample_n"] >= 1, kind
+        for key in ("rednotice", "rednotice_sample", "brute_force", "brute_force_search"):
+            assert _rate(k[key]), (kind, key, k[key])
+        assert k["logic_v2"] is None or _rate(k["logic_v2"])
+        assert k["negative"] == kind.startswith("negative")
+        if k["negative"]:
+            assert _rate(k["namesake_in_corpus"])
+            excluding = k["excluding_namesakes"]
+            assert excluding["rednotice"] <= k["rednotice"] and excluding["brute_force"] <= k["brute_force"]
+        else:
+            assert k["misses_scored_above_threshold_beyond_limit"] >= 0
+
+
+def test_overall_figures_are_rates(rows: list[dict[str, Any]]) -> None:
+    overall = rows[0]["overall"]
+    for scorer in ("rednotice", "rednotice_sample", "brute_force", "brute_force_search"):
+        o = overall[scorer]
+        assert _rate(o["recall"]) and _rate(o["fp_rate"]), scorer
+        assert o["positives"] > 0 and o["negatives"] > 0
+    assert overall["rednotice"]["positives"] + overall["rednotice"]["negatives"] == 300
+    assert overall["rednotice_sample"]["positives"] + overall["rednotice_sample"]["negatives"] == 60
+    assert _rate(overall["negatives_with_namesake_in_corpus"])
+    assert _rate(overall["fp_rate_excluding_namesakes"]["rednotice"])
+
+
+def test_notices_are_renumbered_and_traced_back(rows: list[dict[str, Any]]) -> None:
+    for items in rows[0]["examples"].values():
+        for e in items:
+            for notice in [e.get("expected"), e.get("avoid"), *e["hits"]]:
+                if notice:
+                    assert notice["id"].startswith("N/")
+                    assert notice["origin"] == "filler" or notice["origin"].startswith("DEV/")
+
+
+def test_rednotice_beats_brute_force_on_the_same_pairs(rows: list[dict[str, Any]]) -> None:
+    overall = rows[0]["overall"]
+    ours, brute = overall["rednotice_sample"], overall["brute_force"]
+    assert ours["recall"] >= 0.9, ours
+    assert ours["recall"] >= brute["recall"], (ours, brute)
+    assert ours["fp_rate"] <= brute["fp_rate"], (ours, brute)
+    assert overall["rednotice"]["recall"] >= 0.9
+
+
+def test_logic_v2_column(rows: list[dict[str, Any]]) -> None:
+    pytest.importorskip("nomenklatura")
+    overall = rows[0]["overall"]["logic_v2"]
+    assert overall is not None, rows[2]["note"]
+    assert _rate(overall["recall"]) and _rate(overall["fp_rate"])
+    assert isinstance(rows[2]["ms"], float) and rows[2]["ms"] > 0
+    assert all(_rate(k["logic_v2"]) for k in rows[0]["by_kind"].values())
+
+
+def test_stratified_sample_keeps_every_kind_and_is_deterministic() -> None:
+    queries = generate(9303, 100)["queries"]
+    sample = stratified(queries, 40, seed=1)
+    assert len(sample) == 40
+    assert {q["kind"] for q in sample} == {q["kind"] for q in queries}
+    assert sample == stratified(queries, 40, seed=1)
+    assert [q["id"] for q in sample] == sorted(q["id"] for q in sample)
+    assert stratified(queries, 10_000, seed=1) == queries
