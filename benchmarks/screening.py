@@ -2,7 +2,7 @@
 
 ``bench_screening(n_notices, n_queries)`` returns rows shaped like ``benchmarks.__main__``'s. Notices are
 synthetic (Faker, in Latin, Han, Cyrillic and Arabic script locales; a Latin spelling and an alias for
-each, about three names a notice); half the queries are spellings of a notice's name (MRZ form, a typo,
+each, about three names a notice; a birth date for each, partial for a fifth); half the queries are spellings of a notice's name (MRZ form, a typo,
 swapped order), half people in no notice. The baseline, rapidfuzz ``process.extract`` with
 ``token_sort_ratio`` over every name, is timed on a sample of the same queries (it is slow).
 """
@@ -72,12 +72,17 @@ def make_notices(n: int, seed: int = 70000) -> list[IndexedNotice]:
         alias = (
             Name(_latin(f.last_name()), giv_l) if rng.random() < 0.5 else Name(fam_l, _latin(f.first_name()))
         )
-        dob = None
+        # A red notice gives at least the year of birth (RPD Art. 83(2)(a)): a tenth give only the year,
+        # a tenth the year and month.
         r = rng.random()
-        if r < 0.9:
-            d = date(1940, 1, 1).toordinal() + rng.randrange(365 * 65)
-            dd = date.fromordinal(d)
-            dob = PartialDate(dd.year) if r < 0.1 else PartialDate.of(dd)
+        dd = date.fromordinal(date(1940, 1, 1).toordinal() + rng.randrange(365 * 65))
+        dob = (
+            PartialDate(dd.year)
+            if r < 0.1
+            else PartialDate(dd.year, dd.month)
+            if r < 0.2
+            else PartialDate.of(dd)
+        )
         subject = Subject(fam_l, giv_l, original, aliases=(alias,), date_of_birth=dob)
         out.append(IndexedNotice(f"BENCH/{i:06d}", subject, "XX"))
     return out

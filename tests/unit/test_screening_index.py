@@ -60,6 +60,33 @@ def test_birth_date_far_apart_is_not_a_hit_and_missing_does_not_hide_one() -> No
     assert any("swapped" in r for m in swapped if m.notice_id == "A" for r in m.reasons)
 
 
+def test_two_birth_dates_that_cannot_be_one_rule_a_namesake_out_unless_a_slip() -> None:
+    """The notice: Jennifer Anderson, born 1980-05-02, Chinese national (CN), male (see ``notice``)."""
+    index = ScreeningIndex.build([notice("A", "Anderson", "Jennifer")])
+
+    def hit(born: PartialDate) -> bool:
+        q = ScreeningQuery(name="Jennifer Anderson", birth_date=born, nationality="CN", sex=Sex.MALE)
+        return ids(index.search(q)) == ["A"]
+
+    assert not hit(PartialDate(1980, 9, 17)), "same name, nationality and sex, another day of the same year"
+    assert not hit(PartialDate(1979)), "a year that does not fit"
+    assert not hit(PartialDate(1980, 7)), "a month that does not fit"
+    assert hit(PartialDate(1980, 5, 3)), "one digit wrong"
+    assert hit(PartialDate(1980, 5, 20)), "two digits swapped"
+    assert hit(PartialDate(1981, 5, 2)), "a year one digit off, within two years"
+    assert hit(PartialDate(1980, 2, 5)), "day and month swapped"
+    assert hit(PartialDate(1980)) and hit(PartialDate(1980, 5)), "a partial date that fits"
+
+
+def test_a_cut_never_falls_between_equal_scores_and_names_written_alike_come_first() -> None:
+    index = ScreeningIndex.build(
+        [notice(f"L{i}", "Li", "Yang", dob=None) for i in range(4)] + [notice("Z", "Lei", "Yang", dob=None)]
+    )
+    hits = index.search(ScreeningQuery(name="Yang Lei"), limit=2)
+    assert ids(hits)[0] == "Z", "Lei as written ranks before Li, which Lei also spells"
+    assert len(hits) == 5 and len({m.score for m in hits}) == 1, "all five score the same: none is cut"
+
+
 def test_best_first_and_threshold() -> None:
     index = ScreeningIndex.build([notice("A", "Anderson", "Jennifer"), notice("T", "Andersen", "Jenifer")])
     hits = index.search(ScreeningQuery(name="Jennifer Anderson", birth_date=PartialDate(1980, 5, 2)))

@@ -207,7 +207,8 @@ class _Person:
     given: str
     original: str
     key: str
-    """Identity of the name in the pools (to keep negatives clear of real homonyms)."""
+    """Identity of the name in the pools (to keep negatives clear of real homonyms): what a matcher can
+    tell apart, so a Latin name's middle name is not part of it (dropping it is a true variant)."""
     variants: list[tuple[str, str]]
     """(kind, query name) pairs: true variants of the name."""
     sex: str
@@ -329,7 +330,7 @@ def _latin(rng: random.Random) -> _Person:
     given = f"{LATIN_GIVEN[gi]} {LATIN_MIDDLE[mi]}"
     family = LATIN_FAMILY[fi]
     oi = _other(rng, len(LATIN_GIVEN), gi)
-    other = (f"la:{oi}:{mi}:{fi}", f"{LATIN_GIVEN[oi]} {LATIN_MIDDLE[mi]} {family}")
+    other = (f"la:{oi}:{fi}", f"{LATIN_GIVEN[oi]} {LATIN_MIDDLE[mi]} {family}")
     long_family = max(family.split("-"), key=len)
     variants = [
         ("typo", f"{LATIN_GIVEN[gi]} {_typo(rng, long_family)}"),
@@ -338,7 +339,7 @@ def _latin(rng: random.Random) -> _Person:
         ("order", f"{family} {given}"),
         ("mrz-truncated", _mrz(family, given, 30)),
     ]
-    return _Person("latin", family, given, "", f"la:{gi}:{mi}:{fi}", variants, rng.choice("MF"), other)
+    return _Person("latin", family, given, "", f"la:{gi}:{fi}", variants, rng.choice("MF"), other)
 
 
 _MAKERS = (_chinese, _russian, _arabic, _diacritics, _latin)

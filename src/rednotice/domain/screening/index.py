@@ -399,6 +399,8 @@ class ScreeningIndex:
     ) -> list[Match]:
         """Hits for one traveller, best first. ``viewer_country`` is the searching NCB (ISO-2): notices
         restricted away from it are never returned; None is an operator who sees every notice in force.
+        ``limit`` hits at most, unless more score the same as the last: a cut never falls between equal
+        scores (equal scores rank names written the same first, then by notice id).
         ``threshold`` overrides :attr:`ScoreSettings.threshold` (0 returns every scored candidate)."""
         settings = self.settings
         if threshold is not None:
@@ -431,7 +433,7 @@ class ScreeningIndex:
             by_notice = {nid: by_notice[nid] for nid in kept}
         sim = TokenSimilarity()
         compared: dict[int, NameMatch] = {}  # names are shared between notices: compare each once
-        matches: list[Match] = []
+        matches: list[tuple[tuple[float, int, str], Match]] = []
         for notice_id, eids in by_notice.items():
             notice_entries = [entries[eid] for eid in eids]
             best_name = None
@@ -459,9 +461,19 @@ class ScreeningIndex:
             )
             verdict = combine(evidence, settings, self.features)
             if verdict.hit:
-                matches.append(Match(notice_id, verdict.score, best_shown, verdict.reasons))
-        matches.sort(key=lambda m: (-m.score, m.notice_id))
-        return matches[:limit]
+                literal = best_name.literal
+                matches.append(
+                    (
+                        (-verdict.score, -literal, notice_id),
+                        Match(notice_id, verdict.score, best_shown, verdict.reasons),
+                    )
+                )
+        matches.sort(key=lambda x: x[0])
+        # A cut never falls between equal scores: every hit scoring as the last one kept is kept too.
+        cut = min(limit, len(matches))
+        while 0 < cut < len(matches) and matches[cut][1].score == matches[cut - 1][1].score:
+            cut += 1
+        return [m for _, m in matches[:cut]]
 
 
 def _span(d: PartialDate | None) -> tuple[int, int] | None:

@@ -270,6 +270,26 @@ def _chinese_latin_spellings(token: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def chinese_readings(token: str) -> frozenset[str]:
+    """The pinyin a Latin part of a Chinese name can stand for: itself when it is pinyin, its pinyin when
+    it is Wade-Giles, the surname when it is one of that surname's spellings (Wong: Wang or Huang).
+
+    Two parts of Chinese names are the same name only when their readings meet: Wong is Wang and is
+    Huang, but Huang is not Wang, though both are spelt Wong in Cantonese."""
+    syllables, _, from_wg = _pinyin_tables()
+    out: set[str] = set()
+    if _segment(token, syllables):
+        out.add(token)
+    wg = _segment(token, from_wg)
+    if wg:
+        for combo in list(product(*(sorted(from_wg[s]) for s in wg)))[:8]:
+            out.add("".join(combo))
+    for group in _CHINESE_SURNAME_GROUPS.get(token, ()):
+        out.add(_NOT_LETTER.sub("", tables.CHINESE_SURNAMES[group][0]))
+    return frozenset(out)
+
+
 def _looks_chinese(tokens: Sequence[str]) -> bool:
     """Every part segments into pinyin or Wade-Giles syllables and one part is a Chinese surname."""
     if not tokens or not any(t in _CHINESE_SURNAME_GROUPS for t in tokens):
@@ -393,21 +413,39 @@ class Token:
     keys: frozenset[str]
     skeletons: frozenset[str]
     names: frozenset[str]
-    """Known-name groups (``ar:12``, ``zh:3``) the token belongs to; two tokens each in known groups but
-    sharing none are different names (Hassan is not Hussein) and never meet by skeleton."""
+    """Known names the token can be (``ar:12``, an Arabic name group; ``zh:wang``, a Chinese reading);
+    two tokens that each have some but share none are different names (Hassan is not Hussein, Huang is
+    not Wang) and meet neither by a shared spelling nor by typo or skeleton."""
     origin: str
     """latin, chinese, cyrillic or arabic: where the spellings came from."""
     truncated: bool = False
     """The last part of an MRZ name field, which ICAO 9303 may have cut short."""
 
 
-def make_token(text: str, spellings: Iterable[str], origin: str, truncated: bool = False) -> Token:
+def make_token(
+    text: str,
+    spellings: Iterable[str],
+    origin: str,
+    truncated: bool = False,
+    readings: Iterable[str] | None = None,
+) -> Token:
+    """A name part. For a part of a Chinese name, ``readings`` are the pinyin it stands for (worked out
+    from a Latin ``text`` when not given; see :func:`chinese_readings`)."""
     sp = sorted({s for s in spellings if s}, key=lambda s: (s != text, len(s), s))[:MAX_SPELLINGS]
     names: set[str] = set()
     for s in sp:
         if s in _ARABIC_GROUPS:
             names.add(f"ar:{_ARABIC_GROUPS[s]}")
-        names.update(f"zh:{g}" for g in _CHINESE_SURNAME_GROUPS.get(s, ()))
+    if origin == "chinese":
+        if readings is None:
+            readings = chinese_readings(text) if text.isascii() else ()
+        names.update(f"zh:{r}" for r in readings)
+    else:
+        for s in sp:
+            names.update(
+                f"zh:{_NOT_LETTER.sub('', tables.CHINESE_SURNAMES[g][0])}"
+                for g in _CHINESE_SURNAME_GROUPS.get(s, ())
+            )
     if origin == "chinese":
         # Spellings and folded keys both file the token (so a Latin 'Wang' written without Chinese context
         # finds it), but Chinese tokens are only compared by spelling: folding would make Zhou meet Zhu.
@@ -482,7 +520,16 @@ class AnalysedName:
 
 def _join(a: Token, b: Token) -> Token:
     spellings = [x + y for x, y in product(sorted(a.spellings), sorted(b.spellings))][: MAX_SPELLINGS * 2]
-    return make_token(a.text + b.text, spellings, a.origin if a.origin == b.origin else "latin")
+    origin = a.origin if a.origin == b.origin else "latin"
+    readings = None
+    if origin == "chinese":
+        ra, rb = _readings(a), _readings(b)
+        readings = {x + y for x in ra for y in rb} if ra and rb else set()
+    return make_token(a.text + b.text, spellings, origin, readings=readings)
+
+
+def _readings(token: Token) -> set[str]:
+    return {n[3:] for n in token.names if n.startswith("zh:")}
 
 
 JOIN_MAX = 6
@@ -522,11 +569,11 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
                 for s in list(spellings):
                     for group in _CHINESE_SURNAME_GROUPS.get(s, ()):
                         spellings.update(_NOT_LETTER.sub("", x) for x in tables.CHINESE_SURNAMES[group])
-            token = make_token(part, spellings, "chinese")
+            token = make_token(part, spellings, "chinese", readings={"".join(syllables)})
             tokens.append(token)
             if i > 0 and len(syllables) > 1:
                 split.extend(
-                    make_token(c, _syllable_spellings([s]), "chinese")
+                    make_token(c, _syllable_spellings([s]), "chinese", readings={s})
                     for c, s in zip(part, syllables, strict=False)
                 )
             else:
@@ -650,6 +697,8 @@ def analyse(text: str, truncated: bool | None = None) -> AnalysedName:
 class TokenMatch:
     score: float
     how: str
+    literal: bool = False
+    """Both parts written the same (not only spellings of one name): ranks Lei Yang before Li Yang."""
 
 
 NO_MATCH = TokenMatch(0.0, "")
@@ -659,13 +708,13 @@ TOKEN_FLOOR = 0.75
 
 def token_similarity(a: Token, b: Token) -> TokenMatch:
     """How alike two name parts are, and why (1.0 = a shared spelling)."""
+    if a.names and b.names and a.names.isdisjoint(b.names) and not (a.truncated or b.truncated):
+        return NO_MATCH
     if a.spellings & b.spellings:
         shown = a.text if a.text in b.spellings else sorted(a.spellings & b.spellings)[0]
-        return TokenMatch(
-            1.0, f"{a.text} = {b.text}" if a.text == b.text else f"{a.text} = {b.text} (as {shown})"
-        )
-    if a.names and b.names and a.names.isdisjoint(b.names):
-        return NO_MATCH
+        if a.text == b.text:
+            return TokenMatch(1.0, f"{a.text} = {b.text}", literal=True)
+        return TokenMatch(1.0, f"{a.text} = {b.text} (as {shown})")
     chinese = a.origin == "chinese" or b.origin == "chinese"
     if not chinese and a.keys & b.keys:
         return TokenMatch(0.95, f"{a.text} ~ {b.text} (sounds alike)")
@@ -712,6 +761,11 @@ class NameMatch:
     pairs: tuple[TokenMatch, ...]
     unmatched: int
 
+    @property
+    def literal(self) -> int:
+        """How many parts are written the same on both sides."""
+        return sum(p.literal for p in self.pairs)
+
     def explain(self) -> str:
         parts = [p.how for p in self.pairs]
         if self.unmatched:
@@ -721,7 +775,10 @@ class NameMatch:
 
 NAME_NO_MATCH = NameMatch(0.0, (), 0)
 EXTRA_PART_FACTOR = 0.95
-"""Each name part present on one side only (a dropped middle name) multiplies the score by this."""
+"""Each name part the traveller gives that the notice's name lacks multiplies the score by this."""
+NOTICE_EXTRA_PART_FACTOR = 0.97
+"""Each part only the notice's name has (a middle name, or the other half of a double family name, which
+travel documents and officers often leave out) multiplies the score by this."""
 CHINESE_EXTRA_PART_FACTOR = 0.7
 """The same for a left-over part of a Chinese name (Fang Guo is not Feng Jianguo)."""
 SINGLE_PART_FACTOR = 0.7
@@ -766,12 +823,17 @@ def form_similarity(
     value = total / short
     if short == 1 and long > 1:
         value *= SINGLE_PART_FACTOR
-    left_over = [t for i, t in enumerate(query) if i not in used_q] + [
-        t for j, t in enumerate(candidate) if j not in used_c
+    left_over = [(t, False) for i, t in enumerate(query) if i not in used_q] + [
+        (t, True) for j, t in enumerate(candidate) if j not in used_c
     ]
-    for part in sorted(left_over, key=lambda p: p.origin != "chinese")[: long - short]:
+    for part, notice_side in sorted(left_over, key=lambda p: (p[0].origin != "chinese", p[1]))[
+        : long - short
+    ]:
         # A Chinese given name is one name: a syllable of it left over is not a dropped middle name.
-        value *= CHINESE_EXTRA_PART_FACTOR if part.origin == "chinese" else EXTRA_PART_FACTOR
+        if part.origin == "chinese":
+            value *= CHINESE_EXTRA_PART_FACTOR
+        else:
+            value *= NOTICE_EXTRA_PART_FACTOR if notice_side else EXTRA_PART_FACTOR
     return NameMatch(value, tuple(pairs), long - len(pairs))
 
 
@@ -795,7 +857,7 @@ def _ceiling(n: int, m: int) -> float:
     matched exactly)."""
     short, long = min(n, m), max(n, m)
     value = SINGLE_PART_FACTOR if short == 1 and long > 1 else 1.0
-    return value * EXTRA_PART_FACTOR ** (long - short)
+    return value * max(EXTRA_PART_FACTOR, NOTICE_EXTRA_PART_FACTOR) ** (long - short)
 
 
 def name_similarity(

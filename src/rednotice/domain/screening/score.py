@@ -10,6 +10,11 @@ Why the default weights hold the promises of the issue:
 * a perfect name alone scores 0.85, above the 0.75 threshold: a missing birth date never hides a hit;
 * a birth date more than :attr:`ScoreSettings.far_years` years away scores -3 x 0.15 = -0.45, so even a
   perfect name with the same nationality and sex stays below the threshold (0.85 - 0.45 + 0.05 + 0.03);
+* birth dates that cannot be the same day, other than by a typing slip (day and month swapped; at the
+  complete dates, one digit wrong or two adjacent digits swapped), score -2 x 0.15 = -0.30: a
+  namesake born on another day is not a hit, even with the same nationality and sex (0.85 - 0.30 +
+  0.05 + 0.03 = 0.63). A partial date (the year, or year and month) that fits the other counts for the
+  match (0.6), a slip between complete dates a little (0.4);
 * an exact birth date adds 0.15, so a name at 0.8 (two parts that only sound alike) is a hit with it
   and not without it.
 """
@@ -71,9 +76,13 @@ def _years_apart(a: PartialDate, b: PartialDate) -> float:
     return gap.days / 365.25
 
 
-def _one_digit_off(a: int, b: int) -> bool:
-    x, y = f"{a:04d}", f"{b:04d}"
-    diff = [i for i in range(4) if x[i] != y[i]]
+def _typing_slip(a: PartialDate, b: PartialDate) -> bool:
+    """Two complete dates one digit of YYYYMMDD apart, or with two adjacent digits swapped (1975-03-12 /
+    1957-03-12 / 1975-03-21). Not for partial dates: any two years of one decade are a digit apart."""
+    if not (a.is_complete and b.is_complete):
+        return False
+    x, y = a.iso().replace("-", ""), b.iso().replace("-", "")
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
     if len(diff) == 1:
         return True
     return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
@@ -87,20 +96,19 @@ def birth_date_feature(e: Evidence, s: ScoreSettings) -> Feature:
     if q.is_complete and n.is_complete:
         if q == n:
             return Feature(1.0, f"birth date: same day ({n.iso()})")
-        assert q.month is not None and q.day is not None and n.month is not None and n.day is not None
         if q.year == n.year and q.month == n.day and q.day == n.month:
             return Feature(0.7, f"birth date: {q.iso()} is {n.iso()} with day and month swapped")
-        if (q.month, q.day) == (n.month, n.day) and _one_digit_off(q.year, n.year):
-            return Feature(0.4, f"birth date: same day and month, year {q.year} one digit off {n.year}")
     apart = _years_apart(q, n)
     if apart == 0.0:
-        if q.is_complete and n.is_complete:
-            return Feature(0.3, f"birth date: same year ({q.iso()} vs {n.iso()})")
         return Feature(0.6, f"birth date: {q.iso()} fits {n.iso()} (one of them is partial)")
-    if q.year == n.year:
-        return Feature(0.2, f"birth date: same year, different day ({q.iso()} vs {n.iso()})")
+    if _typing_slip(q, n):
+        return Feature(0.4, f"birth date: {q.iso()} is {n.iso()} mistyped (a digit wrong or two swapped)")
     if apart <= s.far_years:
-        return Feature(-0.5, f"birth date: {q.iso()} vs {n.iso()}, {apart:.1f} years apart")
+        return Feature(
+            -2.0,
+            f"birth date: {q.iso()} vs {n.iso()}, different dates and not a typing slip: "
+            "not the same person unless one of them is wrong",
+        )
     return Feature(-3.0, f"birth date: {q.iso()} vs {n.iso()}, {apart:.0f} years apart: not the same person")
 
 
