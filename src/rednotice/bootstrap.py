@@ -22,6 +22,10 @@ class Store:
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, self.clock)
 
+    def reader(self) -> SqlUnitOfWork:
+        """A unit of work that only reads (no write lock on SQLite)."""
+        return SqlUnitOfWork(self.engine, self.clock, read_only=True)
+
 
 def open_store(settings: Settings | None = None, url: str | None = None) -> Store:
     settings = settings or load_settings()

@@ -259,3 +259,17 @@ def test_every_change_advances_the_change_sequence(store: Store) -> None:
         assert seqs == sorted(seqs) and len(set(seqs)) == 2
         assert uow.notices.changed_since(seqs[-1]) == []
         assert uow.notices.max_change_seq() == seqs[-1]
+
+
+def test_a_reader_never_blocks_a_writer_and_cannot_commit(store: Store) -> None:
+    """Building the screening index reads every notice in force; on SQLite that must not hold the write
+    lock (every other request would wait behind it)."""
+    with store.reader() as reader:
+        assert reader.notices.max_change_seq() == 0
+        request = make_request(requesting_country="RU")
+        n = ns.create_request(ns.CreateRequest(request), RU, store.uow())  # commits meanwhile
+        with pytest.raises(RuntimeError):
+            reader.commit()
+    with store.reader() as reader:
+        assert reader.notices.max_change_seq() > 0
+        assert reader.notices.get(n.id) is not None

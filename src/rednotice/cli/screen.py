@@ -19,7 +19,8 @@ from rednotice.services import screening as sc
 
 
 def _engine() -> sc.ScreeningEngine:
-    return sc.ScreeningEngine(store().uow)
+    s = store()
+    return sc.ScreeningEngine(s.uow, s.reader)
 
 
 @handle_errors

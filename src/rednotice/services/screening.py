@@ -53,8 +53,12 @@ def _indexed(notice: Notice) -> IndexedNotice:
 class ScreeningEngine:
     """The in-memory index of one process, and how far along the store's change sequence it is."""
 
-    def __init__(self, uow_factory: Callable[[], UnitOfWork]) -> None:
+    def __init__(
+        self, uow_factory: Callable[[], UnitOfWork], reader: Callable[[], UnitOfWork] | None = None
+    ) -> None:
         self.uow_factory = uow_factory
+        self.reader = reader or uow_factory
+        """Units of work that only read: building and refreshing the index never blocks writers."""
         self.index: ScreeningIndex | None = None
         self.seq = 0
         self._lock = threading.Lock()
@@ -62,7 +66,7 @@ class ScreeningEngine:
     def ensure_built(self) -> ScreeningIndex:
         with self._lock:
             if self.index is None:
-                with self.uow_factory() as uow:
+                with self.reader() as uow:
                     top = uow.notices.max_change_seq()
                     self.index = ScreeningIndex.build(_indexed(n) for n, _ in uow.notices.in_force())
                 self.seq = top
@@ -72,13 +76,18 @@ class ScreeningEngine:
 
     def refresh(self) -> int:
         """Apply every change since the last one seen; return how many notices changed."""
+        if self.index is None:
+            return 0
+        with self.reader() as uow:  # the common case, nothing new: no lock, no wait
+            if uow.notices.max_change_seq() <= self.seq:
+                return 0
         with self._lock:
             index = self.index
             if index is None:
                 return 0
             applied = 0
             while True:
-                with self.uow_factory() as uow:
+                with self.reader() as uow:
                     changes = uow.notices.changed_since(self.seq, limit=2000)
                 for notice, seq in changes:
                     if notice.in_force:

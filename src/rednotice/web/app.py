@@ -120,7 +120,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.include_router(after_hit_api.router)  # before screening_api: it owns the hit outcome route
     app.include_router(screening_api.router)
     app.include_router(oversight.router)
-    app.state.screening_engine = ScreeningEngine(store.uow)
+    app.state.screening_engine = ScreeningEngine(store.uow, store.reader)
     if settings.background:
         _start_background(app, store)
 

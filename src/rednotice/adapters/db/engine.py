@@ -7,6 +7,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
+READ_ONLY = "rednotice_read_only"
+"""Execution option of a connection whose transactions only read."""
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
@@ -28,8 +31,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
             # Take the write lock at the start: a unit of work that reads then writes can then never
-            # fail half-way with "database is locked" (SQLite's deferred lock upgrade).
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # fail half-way with "database is locked" (SQLite's deferred lock upgrade). A unit of work
+            # that only reads (READ_ONLY) takes no lock: in WAL mode it reads a snapshot beside writers.
+            if conn.get_execution_options().get(READ_ONLY):
+                conn.exec_driver_sql("BEGIN")
+            else:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)

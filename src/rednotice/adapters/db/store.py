@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, and_, case, func, insert, literal, no
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import tables as t
+from rednotice.adapters.db.engine import READ_ONLY
 from rednotice.adapters.db.public import SqlPublicRepository
 from rednotice.adapters.db.redress import SqlRedressRepository
 from rednotice.adapters.db.screening import SqlScreeningRepository
@@ -549,13 +550,19 @@ class SqlReviewRepository:
 class SqlUnitOfWork:
     """Opens one transaction; ``commit()`` makes it stick, leaving the block without it rolls back."""
 
-    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self, engine: Engine, clock: Callable[[], datetime] = utcnow, read_only: bool = False
+    ) -> None:
         self.engine = engine
         self.clock = clock
+        self.read_only = read_only
+        """Only reads: on SQLite it takes no write lock (and cannot commit)."""
         self._conn: Connection | None = None
 
     def __enter__(self) -> SqlUnitOfWork:
         self._conn = self.engine.connect()
+        if self.read_only:
+            self._conn.execution_options(**{READ_ONLY: True})
         self._tx = self._conn.begin()
         self.notices = SqlNoticeRepository(self._conn)
         self.users = SqlUserRepository(self._conn)
@@ -581,6 +588,8 @@ class SqlUnitOfWork:
         return self._conn
 
     def commit(self) -> None:
+        if self.read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         self._tx.commit()
 
     def rollback(self) -> None:
