@@ -1,10 +1,11 @@
 """Screening speed: the name index against a brute-force rapidfuzz scan, in the same run.
 
-``bench_screening(n_notices, n_queries)`` returns rows shaped like ``benchmarks.__main__``'s. Notices are
-synthetic (Faker, in Latin, Han, Cyrillic and Arabic script locales; a Latin spelling and an alias for
-each, about three names a notice; a birth date for each, partial for a fifth); half the queries are spellings of a notice's name (MRZ form, a typo,
-swapped order), half people in no notice. The baseline, rapidfuzz ``process.extract`` with
-``token_sort_ratio`` over every name, is timed on a sample of the same queries (it is slow).
+``bench_screening(n_notices, n_queries)`` returns rows shaped like ``benchmarks.__main__``'s. Notices
+are synthetic (Faker, in Latin, Han, Cyrillic and Arabic script locales; a Latin spelling and an alias
+for each, about three names a notice; a birth date for each, partial for a fifth); half the queries
+are spellings of a notice's name (MRZ form, a typo, swapped order), half people in no notice. The
+baseline, rapidfuzz ``process.extract`` with ``token_sort_ratio`` over every name, is timed on a
+sample of the same queries (it is slow).
 """
 
 from __future__ import annotations

@@ -280,14 +280,18 @@ def name_keys(text: str) -> set[str]:
     return {"".join(p) for p in itertools.permutations(tokens)}
 
 
-def _same_year_or_unknown(a: str | None, b: PartialDate | None) -> bool:
-    return a is None or b is None or int(a[:4]) == b.year
+def _same_day_or_unknown(a: str | None, b: PartialDate | None) -> bool:
+    """The two birth dates could be one day (one contains the other), or one is unknown."""
+    if a is None or b is None:
+        return True
+    d = PartialDate.parse(a)
+    return d.earliest() <= b.latest() and b.earliest() <= d.latest()
 
 
 class Namesakes:
-    """Notices bearing exactly the traveller's name with a birth date that does not tell them apart (the
-    same year, or unknown on either side): hits every matcher that keeps the issue's promise (a missing
-    birth date never hides a hit) must make, whatever the label of the query says."""
+    """Notices bearing exactly the traveller's name with a birth date that does not tell them apart (one
+    could be the other, as 1980 and 1980-05-02, or one is unknown): hits every matcher that keeps the
+    issue's promise (a missing birth date never hides a hit) must make, whatever the label says."""
 
     def __init__(self, notices: Iterable[IndexedNotice]) -> None:
         self.by_key: dict[str, list[IndexedNotice]] = defaultdict(list)
@@ -305,7 +309,7 @@ class Namesakes:
         out: set[str] = set()
         for key in name_keys(q["name"]):
             for notice in self.by_key.get(key, ()):
-                if _same_year_or_unknown(q.get("birth_date"), notice.subject.date_of_birth):
+                if _same_day_or_unknown(q.get("birth_date"), notice.subject.date_of_birth):
                     out.add(notice.id)
         return out
 

@@ -26,11 +26,11 @@ def get_actor(request: Request, store: StoreDep) -> Actor:
     """A bearer token (systems) or a signed session cookie (people in the browser)."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
-        return user_service.actor_for_token(auth[7:].strip(), store.uow())
+        return user_service.actor_for_token(auth[7:].strip(), store.reader())
     session = request.scope.get("session") or {}
     data = session.get(SESSION_USER)
     if isinstance(data, dict):
-        with store.uow() as uow:
+        with store.reader() as uow:  # every request authenticates: never behind the write lock
             user = uow.users.get(str(data.get("username")))
         if user is not None and user.active:
             return user.actor()

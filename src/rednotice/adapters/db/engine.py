@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -9,12 +11,17 @@ from sqlalchemy.pool import NullPool
 
 READ_ONLY = "rednotice_read_only"
 """Execution option of a connection whose transactions only read."""
+SQLITE_BUSY_SECONDS = 30
+_HOLDS_WRITERS = "rednotice_holds_writers"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, poolclass=NullPool, **kwargs
+            url,
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS},
+            poolclass=NullPool,
+            **kwargs,
         )
 
         @event.listens_for(engine, "connect")
@@ -28,6 +35,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+        # Writers of one process queue on a Python lock before SQLite's: SQLite's busy handler retries
+        # with sleeps of up to 100 ms, so under load a waiting writer can starve for seconds.
+        writers = threading.Lock()
+
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
             # Take the write lock at the start: a unit of work that reads then writes can then never
@@ -35,8 +46,33 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             # that only reads (READ_ONLY) takes no lock: in WAL mode it reads a snapshot beside writers.
             if conn.get_execution_options().get(READ_ONLY):
                 conn.exec_driver_sql("BEGIN")
-            else:
+                return
+            if not conn.info.get(_HOLDS_WRITERS):
+                if not writers.acquire(timeout=SQLITE_BUSY_SECONDS):
+                    raise sqlite3.OperationalError("database is locked: another writer held it too long")
+                conn.info[_HOLDS_WRITERS] = True
+            try:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
+            except BaseException:
+                _release(conn.info)
+                raise
+
+        def _release(info: dict[str, Any]) -> None:
+            if info.pop(_HOLDS_WRITERS, False):
+                writers.release()
+
+        @event.listens_for(engine, "commit")
+        def _on_commit(conn: Any) -> None:
+            _release(conn.info)
+
+        @event.listens_for(engine, "rollback")
+        def _on_rollback(conn: Any) -> None:
+            _release(conn.info)
+
+        @event.listens_for(engine.pool, "checkin")
+        def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+            if record is not None:  # a connection closed in a transaction: never leave the lock held
+                _release(record.info)
 
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
