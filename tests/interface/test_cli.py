@@ -117,3 +117,29 @@ def test_users_add_and_list(cli_store: Store) -> None:
     assert code == 2 and "country" in err
     code, out, _ = run("users", "list")
     assert "ncb-tr" in out and "TR" in out
+
+
+def test_users_end_sessions(cli_store: Store) -> None:
+    from rednotice.domain.users import Actor, Role
+    from rednotice.services import users as us
+
+    code, _, err = run(
+        "users",
+        "add",
+        "ncb-tr",
+        "--role",
+        "ncb_officer",
+        "--country",
+        "TR",
+        "--password",
+        "a long password here",
+    )
+    assert code == 0, err
+    # the fixture's fake clock is behind the CLI's real one: a session long enough to be open for both
+    sid = us.open_session(Actor("ncb-tr", Role.NCB_OFFICER, "TR"), cli_store.uow(), hours=24 * 365 * 2)
+    assert us.session_actor(sid, cli_store.reader()) is not None
+    code, out, err = run("users", "end-sessions", "ncb-tr")
+    assert code == 0 and "1 session(s) ended" in out, err
+    assert us.session_actor(sid, cli_store.reader()) is None
+    code, _, err = run("users", "end-sessions", "nobody")
+    assert code != 0 and "nobody" in (err + _)

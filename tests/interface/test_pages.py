@@ -11,12 +11,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from rednotice.bootstrap import Store
+from rednotice.domain.errors import Forbidden
 from rednotice.domain.lifecycle import Action, Notice
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
 from rednotice.services import review
 from rednotice.services.ports import NoticeFilter
-from rednotice.services.users import AddUser, add_user
+from rednotice.services.users import AddUser, add_user, end_sessions
 from rednotice.web.app import create_app
 from rednotice.web.pages import contract_json, form_values, public_extract, script_lang
 from tests.conftest import CASES, FakeClock
@@ -160,6 +161,35 @@ def test_sign_out(client: TestClient) -> None:
     token = csrf_of(client, "/")
     r = client.post("/logout", data={"csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_signing_out_ends_the_session_for_every_copy_of_the_cookie(client: TestClient, store: Store) -> None:
+    sign_in(client, FR.username)
+    stolen = dict(client.cookies)
+    token = csrf_of(client, "/")
+    client.post("/logout", data={"csrf_token": token})
+    client.cookies.clear()
+    client.cookies.update(stolen)
+    assert client.get("/", follow_redirects=False).status_code == 303, "the old cookie no longer signs in"
+    assert client.get("/api/v1/notices").status_code == 401
+    with store.uow() as uow:
+        assert any(e.action == "auth.signed_out" for e in uow.audit.events())
+
+
+def test_sessions_expire_and_an_administrator_can_end_them(
+    client: TestClient, store: Store, clock: FakeClock
+) -> None:
+    sign_in(client, FR.username)
+    clock.advance(hours=7)
+    assert client.get("/", follow_redirects=False).status_code == 200
+    clock.advance(hours=2)
+    assert client.get("/", follow_redirects=False).status_code == 303, "eight hours after sign-in"
+    sign_in(client, FR.username)
+    assert client.get("/", follow_redirects=False).status_code == 200
+    with pytest.raises(Forbidden):
+        end_sessions(FR.username, FR, store.uow())
+    assert end_sessions(FR.username, SYSTEM, store.uow()) == 1
     assert client.get("/", follow_redirects=False).status_code == 303
 
 
@@ -1021,6 +1051,9 @@ def test_ccf_works_a_case_and_overdue_cases_stand_out(
     )
     assert "answer due 2026-02-01" in r.text
     clock.advance(days=300)  # past the consultation and the 9-month decision deadline
+    assert "Sign in" in client.get("/ccf").text, "the 8-hour session ended long ago"
+    sign_in(client, "ccf.member")
+    token = csrf_of(client, "/")
     listing = client.get("/ccf")
     assert "row-overdue" in listing.text and "overdue" in listing.text
     r = client.post(

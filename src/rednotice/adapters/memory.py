@@ -19,7 +19,7 @@ from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor
-from rednotice.services.ports import NoticeFilter, Page, TokenRecord, UserRecord
+from rednotice.services.ports import NoticeFilter, Page, SessionRecord, TokenRecord, UserRecord
 from rednotice.services.review import RecordKind, ReviewRecord, StoredCheck
 
 
@@ -28,6 +28,7 @@ class MemoryData:
         self.notices: dict[str, Notice] = {}
         self.users: dict[str, UserRecord] = {}
         self.tokens: dict[str, TokenRecord] = {}
+        self.sessions: dict[str, SessionRecord] = {}
         self.audit: list[AuditEvent] = []
         self.counters: dict[int, int] = {}
         self.checks: list[StoredCheck] = []
@@ -147,6 +148,22 @@ class MemoryUserRepository:
 
     def save_token(self, token: TokenRecord) -> None:
         self.data.tokens[token.token_hash] = copy.deepcopy(token)
+
+    def add_session(self, session: SessionRecord) -> None:
+        self.data.sessions[session.session_hash] = copy.deepcopy(session)
+
+    def get_session(self, session_hash: str) -> SessionRecord | None:
+        s = self.data.sessions.get(session_hash)
+        return copy.deepcopy(s) if s else None
+
+    def revoke_sessions(self, username: str, at: datetime, session_hash: str | None = None) -> int:
+        n = 0
+        for s in self.data.sessions.values():
+            open_now = s.revoked_at is None and s.expires_at > at
+            if s.username == username and open_now and session_hash in (None, s.session_hash):
+                s.revoked_at = at
+                n += 1
+        return n
 
 
 class MemoryAuditLog:

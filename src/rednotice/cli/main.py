@@ -105,6 +105,14 @@ def users_revoke_token(token: str) -> None:
     console.print("token revoked")
 
 
+@users_app.command("end-sessions")
+@handle_errors
+def users_end_sessions(username: str) -> None:
+    """Sign a person out of every browser at once (a lost device, a departure)."""
+    n = user_service.end_sessions(username, acting_as(None), store().uow())
+    console.print(f"{n} session(s) ended for {username}")
+
+
 @users_app.command("token")
 @handle_errors
 def users_token(username: str, label: str = "cli") -> None:

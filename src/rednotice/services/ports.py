@@ -65,6 +65,17 @@ class TokenRecord:
     revoked_at: datetime | None = None
 
 
+@dataclass
+class SessionRecord:
+    """A browser session: the cookie holds a random secret, the store only its hash."""
+
+    session_hash: str
+    username: str
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None = None
+
+
 class NoticeRepository(Protocol):
     def get(self, notice_id: str) -> Notice | None: ...
     def add(self, notice: Notice) -> None: ...
@@ -89,6 +100,10 @@ class UserRepository(Protocol):
     def add_token(self, token: TokenRecord) -> None: ...
     def get_token(self, token_hash: str) -> TokenRecord | None: ...
     def save_token(self, token: TokenRecord) -> None: ...
+    def add_session(self, session: SessionRecord) -> None: ...
+    def get_session(self, session_hash: str) -> SessionRecord | None: ...
+    def revoke_sessions(self, username: str, at: datetime, session_hash: str | None = None) -> int:
+        """End the user's open (unexpired) sessions, only ``session_hash`` when given; how many."""
 
 
 class AuditLog(Protocol):

@@ -9,7 +9,7 @@ from rednotice.adapters import security
 from rednotice.adapters.countries import is_country
 from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
 from rednotice.domain.users import Actor, Role
-from rednotice.services.ports import TokenRecord, UnitOfWork, UserRecord
+from rednotice.services.ports import SessionRecord, TokenRecord, UnitOfWork, UserRecord
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -95,6 +95,57 @@ def issue_token(username: str, label: str, actor: Actor, uow: UnitOfWork) -> str
         uow.audit.append(actor, "token.issue", f"user:{username}", {"label": label}, uow.clock())
         uow.commit()
     return token
+
+
+SESSION_HOURS = 8
+"""How long a browser session lasts after sign-in (the cookie's max age too)."""
+
+
+def open_session(actor: Actor, uow: UnitOfWork, hours: float = SESSION_HOURS) -> str:
+    """A new browser session for a signed-in person; the secret goes in the signed cookie, the store
+    keeps only its hash, so signing out (or an administrator) can end it everywhere."""
+    secret = security.new_token()
+    with uow:
+        now = uow.clock()
+        uow.users.add_session(
+            SessionRecord(security.hash_token(secret), actor.username, now, now + timedelta(hours=hours))
+        )
+        uow.commit()
+    return secret
+
+
+def session_actor(secret: str, uow: UnitOfWork) -> Actor | None:
+    """Who a session belongs to, or None when it is unknown, ended, expired, or the account disabled."""
+    with uow:
+        session = uow.users.get_session(security.hash_token(secret))
+        if session is None or session.revoked_at is not None or session.expires_at <= uow.clock():
+            return None
+        user = uow.users.get(session.username)
+    return user.actor() if user is not None and user.active else None
+
+
+def close_session(secret: str, uow: UnitOfWork) -> None:
+    """Sign out: the session ends in the store, whatever copies of the cookie exist."""
+    with uow:
+        session = uow.users.get_session(security.hash_token(secret))
+        if session is None or session.revoked_at is not None:
+            return
+        uow.users.revoke_sessions(session.username, uow.clock(), session.session_hash)
+        uow.audit.append(session.username, "auth.signed_out", f"user:{session.username}", {}, uow.clock())
+        uow.commit()
+
+
+def end_sessions(username: str, actor: Actor, uow: UnitOfWork) -> int:
+    """An administrator ends every session of a user (a lost laptop, a departure); how many were open."""
+    if actor.role not in (Role.ADMIN, Role.SYSTEM):
+        raise Forbidden("only an administrator ends another person's sessions")
+    with uow:
+        if uow.users.get(username) is None:
+            raise NotFound(f"no user {username!r}")
+        n = uow.users.revoke_sessions(username, uow.clock())
+        uow.audit.append(actor, "auth.sessions_ended", f"user:{username}", {"sessions": n}, uow.clock())
+        uow.commit()
+    return n
 
 
 def actor_for_token(token: str, uow: UnitOfWork) -> Actor:

@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from rednotice import __version__
 from rednotice.bootstrap import Store, open_store
+from rednotice.services import users as user_service
 from rednotice.services.screening import ScreeningEngine, run_next_job
 from rednotice.web import (
     after_hit_api,
@@ -142,7 +143,7 @@ def create_app(store: Store | None = None) -> FastAPI:
         session_cookie="rednotice_session",
         same_site="lax",
         https_only=not settings.is_development,
-        max_age=8 * 3600,
+        max_age=user_service.SESSION_HOURS * 3600,
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
     return app

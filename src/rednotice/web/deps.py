@@ -29,11 +29,11 @@ def get_actor(request: Request, store: StoreDep) -> Actor:
         return user_service.actor_for_token(auth[7:].strip(), store.reader())
     session = request.scope.get("session") or {}
     data = session.get(SESSION_USER)
-    if isinstance(data, dict):
-        with store.reader() as uow:  # every request authenticates: never behind the write lock
-            user = uow.users.get(str(data.get("username")))
-        if user is not None and user.active:
-            return user.actor()
+    if isinstance(data, dict) and isinstance(data.get("sid"), str):
+        # every request authenticates: in a read-only unit of work, never behind the write lock
+        actor = user_service.session_actor(data["sid"], store.reader())
+        if actor is not None:
+            return actor
     raise Unauthenticated("sign in, or send 'Authorization: Bearer <token>'")
 
 

@@ -416,13 +416,9 @@ def _store(request: Request) -> Store:
 def session_actor(request: Request) -> Actor | None:
     """The signed-in person, from the signed session cookie; None if nobody (or a disabled account)."""
     data = request.session.get(SESSION_USER)
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not isinstance(data.get("sid"), str):
         return None
-    with _store(request).uow() as uow:
-        user = uow.users.get(str(data.get("username")))
-    if user is None or not user.active:
-        return None
-    return user.actor()
+    return user_service.session_actor(data["sid"], _store(request).reader())
 
 
 async def current_actor(request: Request) -> Actor | None:
@@ -844,8 +840,9 @@ def install(app: FastAPI) -> None:
                 request, "login.html", None, status=401, next=target, username=username, error=error
             )
         # a new session: nothing from before sign-in survives, and a new CSRF token
+        sid = await run_in_threadpool(user_service.open_session, actor, _store(request).uow())
         request.session.clear()
-        request.session[SESSION_USER] = {"username": actor.username}
+        request.session[SESSION_USER] = {"username": actor.username, "sid": sid}
         request.session[SESSION_CSRF] = secrets.token_urlsafe(32)
         return redirect(target)
 
@@ -855,6 +852,9 @@ def install(app: FastAPI) -> None:
             await checked_form(request)
         except CsrfFailure:
             return csrf_refused(request, await current_actor(request))
+        data = request.session.get(SESSION_USER)
+        if isinstance(data, dict) and isinstance(data.get("sid"), str):
+            await run_in_threadpool(user_service.close_session, data["sid"], _store(request).uow())
         request.session.clear()
         flash(request, "info", "You are signed out.")
         return redirect("/login")

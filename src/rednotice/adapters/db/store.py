@@ -22,7 +22,7 @@ from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor, Role
-from rednotice.services.ports import NoticeFilter, Page, TokenRecord, UserRecord
+from rednotice.services.ports import NoticeFilter, Page, SessionRecord, TokenRecord, UserRecord
 from rednotice.services.review import RecordKind, ReviewRecord, StoredCheck
 
 
@@ -359,6 +359,37 @@ class SqlUserRepository:
             .where(t.api_tokens.c.token_hash == token.token_hash)
             .values(revoked_at=token.revoked_at, label=token.label)
         )
+
+    def add_session(self, session: SessionRecord) -> None:
+        self.conn.execute(
+            insert(t.sessions).values(
+                session_hash=session.session_hash,
+                username=session.username,
+                created_at=session.created_at,
+                expires_at=session.expires_at,
+                revoked_at=session.revoked_at,
+            )
+        )
+
+    def get_session(self, session_hash: str) -> SessionRecord | None:
+        row = self.conn.execute(select(t.sessions).where(t.sessions.c.session_hash == session_hash)).first()
+        if row is None:
+            return None
+        return SessionRecord(row.session_hash, row.username, row.created_at, row.expires_at, row.revoked_at)
+
+    def revoke_sessions(self, username: str, at: datetime, session_hash: str | None = None) -> int:
+        query = (
+            update(t.sessions)
+            .where(
+                t.sessions.c.username == username,
+                t.sessions.c.revoked_at.is_(None),
+                t.sessions.c.expires_at > at,
+            )
+            .values(revoked_at=at)
+        )
+        if session_hash is not None:
+            query = query.where(t.sessions.c.session_hash == session_hash)
+        return int(self.conn.execute(query).rowcount or 0)
 
 
 class SqlAuditLog:

@@ -136,6 +136,16 @@ api_tokens = Table(
     Column("revoked_at", UTCDateTime),
 )
 
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("session_hash", String(64), primary_key=True),
+    Column("username", String(120), ForeignKey("users.username"), nullable=False, index=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime),
+)
+
 audit_events = Table(
     "audit_events",
     metadata,
