@@ -29,6 +29,8 @@ SYNC_LIMIT = 10_000
 JOB_CHUNK = 500
 """Queries screened between two progress updates of a background job."""
 SCREENERS = (Role.NCB_OFFICER, Role.REVIEWER, Role.SYSTEM)
+FREEZE_AT = 10_000
+"""An index of at least this many names is frozen out of the garbage collector once built."""
 
 
 class HitOutcome(StrEnum):
@@ -71,10 +73,11 @@ class ScreeningEngine:
                     top = uow.notices.max_change_seq()
                     self.index = ScreeningIndex.build(_indexed(n) for n, _ in uow.notices.in_force())
                 self.seq = top
-                # Millions of long-lived objects: keep them out of the collector's full passes, which
-                # would otherwise stop every request for hundreds of milliseconds now and then.
-                gc.collect()
-                gc.freeze()
+                if self.index.name_count >= FREEZE_AT:
+                    # Millions of long-lived objects: keep them out of the collector's full passes,
+                    # which would otherwise stop every request for hundreds of milliseconds now and then.
+                    gc.collect()
+                    gc.freeze()
             index = self.index
         self.refresh()
         return index
