@@ -793,7 +793,7 @@ def form_similarity(
     n, m = len(query), len(candidate)
     if not n or not m:
         return NAME_NO_MATCH
-    cache = (sim or TokenSimilarity())._rows
+    cache = (sim or TokenSimilarity()).rows
     scored: list[tuple[float, int, int, TokenMatch]] = []
     for i, q in enumerate(query):
         row = cache.get(id(q))
@@ -838,18 +838,12 @@ def form_similarity(
 
 
 class TokenSimilarity:
-    """:func:`token_similarity` with a cache, for comparing one query against many names."""
+    """A cache of :func:`token_similarity` for one search (see :func:`form_similarity`), comparing one
+    query against many names."""
 
     def __init__(self) -> None:
-        self._rows: dict[int, dict[int, TokenMatch]] = {}
+        self.rows: dict[int, dict[int, TokenMatch]] = {}
         """id(query token) → id(candidate token) → match; the tokens outlive the cache (one search)."""
-
-    def __call__(self, a: Token, b: Token) -> TokenMatch:
-        row = self._rows.setdefault(id(a), {})
-        hit = row.get(id(b))
-        if hit is None:
-            hit = row[id(b)] = token_similarity(a, b)
-        return hit
 
 
 def _ceiling(n: int, m: int) -> float:
