@@ -47,6 +47,18 @@ def test_family_and_given_fields() -> None:
     assert ids(index.search(q)) == ["R"]
 
 
+def test_family_names_from_notices_and_documents_keep_surname_spellings_to_surnames() -> None:
+    index = ScreeningIndex.build([notice("G", "Feng", "Li"), notice("F", "Li", "Feng")])
+    # Free text says nothing of roles: Lei may be the family name Li (notice F), not the given name Li.
+    assert ids(index.search(ScreeningQuery(name="Feng Lei", birth_date=PartialDate(1980, 5, 2)))) == ["F"]
+    # A document that says Lei is a given name finds neither.
+    doc = ScreeningQuery(family_name="FENG", given_names="LEI", birth_date=PartialDate(1980, 5, 2))
+    assert ids(index.search(doc)) == []
+    # And one that says it is the family name finds F.
+    doc = ScreeningQuery(family_name="LEI", given_names="FENG", birth_date=PartialDate(1980, 5, 2))
+    assert ids(index.search(doc)) == ["F"]
+
+
 def test_birth_date_far_apart_is_not_a_hit_and_missing_does_not_hide_one() -> None:
     index = ScreeningIndex.build(
         [notice("A", "Anderson", "Jennifer"), notice("N", "Anderson", "Jennifer", dob=None)]

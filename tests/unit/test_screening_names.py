@@ -57,6 +57,10 @@ GOLDEN = [
     ("Åsa Ångström", "AANGSTROEM<<AASA", True, "ICAO Å -> AA, Ö -> OE"),
     ("Jörg Weiß", "Joerg Weiss", True, "ß -> SS"),
     ("Şükrü Yıldırım", "Sukru Yildirim", True, "Turkish ş ü ı"),
+    ("Mehmet Çelik", "Mehmet Celik", True, "ç written c, as ICAO 9303 does"),
+    ("Mehmet Çelik", "Mehmet Chelik", True, "ç written ch, as it sounds"),
+    ("Mehmet Çelik", "Mehmet Kilic", False, "ç sounds ch, never k: Çelik is not Kılıç"),
+    ("Mehmet Kılıç", "Mehmet Kilic", True, "ı and ç dropped"),
     ("Nguyễn Văn Thành", "Thanh Nguyen Van", True, "Vietnamese, family name last"),
     ("Łukasz Wiśniewski", "Lukasz Wisniewski", True, "Polish ł ś"),
     # order, dropped middle names, typos, truncation
@@ -124,3 +128,41 @@ def test_keys_fold_spellings_that_sound_alike() -> None:
     assert phonetic_key("yuriy") == phonetic_key("iouri") == phonetic_key("iurii")
     assert skeleton("mohammed") == skeleton("muhammad") == "mhmd"
     assert analyse("محمد").tokens[0].skeletons & analyse("Mohamed").tokens[0].skeletons
+
+
+# (notice name, its family name, traveller's name, traveller's family name or "", should match, why)
+ROLES = [
+    (
+        "Feng Li",
+        "Feng",
+        "Feng Lei",
+        "",
+        False,
+        "the notice's Li is a given name: Lei spells the surname Li only",
+    ),
+    ("Feng Li", "Li", "Feng Lei", "", True, "the notice's Li is the family name, which Cantonese spells Lei"),
+    ("Feng Li", "Li", "Lei Feng", "Feng", False, "the document says Lei is a given name"),
+    ("Li Tan", "Tan", "Chen Lei", "", False, "Chen may be Tan, but Lei is not the given name Li"),
+    ("Fang Huang", "Huang", "Wong Fang", "", True, "Wong spells the surname Huang"),
+    ("Fang Huang", "Huang", "Wong Fang", "Wong", True, "and the document agrees Wong is the family name"),
+    ("Fang Huang", "Fang", "Fang Wong", "Fang", False, "a given name Huang is not spelt Wong"),
+    ("何莉", "", "He Lei", "", False, "the second character of a Han name is a given name"),
+    ("李雷", "", "Lee Lei", "Lee", True, "the first is the family name: Lee is 李"),
+]
+
+
+@pytest.mark.parametrize(("notice", "notice_family", "traveller", "family", "expected", "why"), ROLES)
+def test_surname_spellings_only_pair_family_names(
+    notice: str, notice_family: str, traveller: str, family: str, expected: bool, why: str
+) -> None:
+    match = name_similarity(analyse(traveller, None, family), analyse(notice, None, notice_family))
+    assert (match.score >= MATCH) is expected, f"{why}: {match.score:.2f} {match.explain()}"
+
+
+def test_a_name_pairs_at_most_one_surname_spelling() -> None:
+    """Chen and Tan are one surname, Lei and Li another; a name has one family name, so without roles
+    the two cannot both pair as surnames."""
+    match = name_similarity(analyse("Chen Lei"), analyse("Li Tan"))
+    assert match.score < MATCH
+    assert sum(p.surname for p in match.pairs) == 1
+    assert "as the surname" in match.explain()

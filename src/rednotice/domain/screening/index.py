@@ -80,14 +80,19 @@ class IndexedNotice:
 
     def searchable_names(self) -> tuple[str, ...]:
         """The name, every alias and every name in the original script, without repeats."""
-        seen: dict[str, None] = {}
+        return tuple(dict.fromkeys(text for text, _ in self.searchable()))
+
+    def searchable(self) -> tuple[tuple[str, str], ...]:
+        """Each searchable name with its family name (empty where the notice does not say which part it
+        is, as for names in the original script), without repeats."""
+        seen: dict[tuple[str, str], None] = {}
         for n in self.subject.all_names():
             full = n.full().strip()
             if full:
-                seen.setdefault(full, None)
+                seen.setdefault((full, n.family_name.strip()), None)
         for original in self.subject.names_original_script:
             if original.strip():
-                seen.setdefault(original.strip(), None)
+                seen.setdefault((original.strip(), ""), None)
         return tuple(seen)
 
 
@@ -136,6 +141,8 @@ class _Name:
     """Every part of every form."""
     base_ids: tuple[int, ...]
     """The parts of the name as written."""
+    key: tuple[str, str]
+    """The name and its family name, as the index files it."""
     refs: int = 0
 
 
@@ -169,14 +176,15 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-def query_names(query: ScreeningQuery) -> list[str]:
-    """The names a query asks about: ``name``, and ``family_name`` + ``given_names``."""
-    names = []
+def query_names(query: ScreeningQuery) -> list[tuple[str, str]]:
+    """The names a query asks about, each with its family name where known: ``name`` (free text, which
+    says nothing of which part is which), and ``family_name`` + ``given_names``."""
+    names: list[tuple[str, str]] = []
     if query.name.strip():
-        names.append(query.name)
+        names.append((query.name, ""))
     full = f"{query.family_name} {query.given_names}".strip()  # family first: truncation cuts the end
-    if full and full not in names:
-        names.append(full)
+    if full and full != query.name:
+        names.append((full, query.family_name.strip() if query.given_names.strip() else ""))
     return names
 
 
@@ -196,7 +204,7 @@ class ScreeningIndex:
         self._parts: dict[int, _Part] = {}
         self._next_part = 0
         self._part_ids: dict[Token, int] = {}
-        self._names: dict[str, _Name] = {}
+        self._names: dict[tuple[str, str], _Name] = {}
         self._by_key: dict[str, set[int]] = {}
         self._by_skeleton: dict[str, set[int]] = {}
         self._by_deletion: dict[str, set[str]] = {}
@@ -225,15 +233,17 @@ class ScreeningIndex:
 
     def upsert(self, notice: IndexedNotice) -> None:
         """Add a notice, or replace what the index holds for it."""
-        texts = notice.searchable_names()
-        fresh = {text: analyse(text) for text in texts if text not in self._names}
+        texts = notice.searchable()
+        fresh = {key: analyse(key[0], None, key[1]) for key in texts if key not in self._names}
         born = _span(notice.subject.date_of_birth)
         with self._lock:
             self._remove(notice.id)
             self._notices[notice.id] = notice
             ids = []
-            for text in texts:
-                shared = self._names.get(text) or self._share(fresh.get(text) or analyse(text))
+            for key in texts:
+                shared = self._names.get(key) or self._share(
+                    key, fresh.get(key) or analyse(key[0], None, key[1])
+                )
                 if shared is None:
                     continue
                 shared.refs += 1
@@ -245,7 +255,7 @@ class ScreeningIndex:
                 ids.append(eid)
             self._notice_entries[notice.id] = ids
 
-    def _share(self, name: AnalysedName) -> _Name | None:
+    def _share(self, key: tuple[str, str], name: AnalysedName) -> _Name | None:
         """File a newly seen name, its parts replaced by the index's shared ones (so that a search
         compares each distinct part, and each distinct name, once)."""
         if not name.forms:
@@ -253,7 +263,7 @@ class ScreeningIndex:
         forms = tuple(tuple(self._parts[self._intern(t)].token for t in form) for form in name.forms)
         token_ids = frozenset(self._part_ids[t] for form in forms for t in form)
         base_ids = tuple(self._part_ids[t] for t in forms[0])
-        shared = self._names[name.text] = _Name(AnalysedName(name.text, forms), token_ids, base_ids)
+        shared = self._names[key] = _Name(AnalysedName(name.text, forms), token_ids, base_ids, key)
         return shared
 
     replace = upsert
@@ -272,10 +282,10 @@ class ScreeningIndex:
         del self._notices[notice_id]
         for eid in self._notice_entries.pop(notice_id, []):
             entry = self._entries.pop(eid)
-            shared = self._names[entry.name.text]
+            shared = entry.shared
             shared.refs -= 1
             if not shared.refs:
-                del self._names[entry.name.text]
+                del self._names[shared.key]
             for tid in entry.shared.token_ids:
                 part = self._parts[tid]
                 part.entries.discard(eid)
@@ -405,7 +415,8 @@ class ScreeningIndex:
         settings = self.settings
         if threshold is not None:
             settings = ScoreSettings(threshold, settings.min_name, settings.far_years)
-        names = [analyse(n, True if query.name_truncated else None) for n in query_names(query)]
+        truncated = True if query.name_truncated else None
+        names = [analyse(text, truncated, family) for text, family in query_names(query)]
         names = [n for n in names if n.forms]
         if not names:
             return []

@@ -255,6 +255,13 @@ def _segment(token: str, syllables: frozenset[str] | dict[str, frozenset[str]]) 
 
 def _chinese_latin_spellings(token: str) -> set[str]:
     """Other spellings of a Latin token in a Chinese name: pinyin <-> Wade-Giles and surname spellings."""
+    base, surname = _chinese_latin(token)
+    return base | surname
+
+
+def _chinese_latin(token: str) -> tuple[set[str], set[str]]:
+    """The spellings of a Latin part of a Chinese name (pinyin <-> Wade-Giles), and those it has only
+    as a family name (the other spellings of the surname it spells: Lei, Lee and Lai are all Li)."""
     syllables, to_wg, from_wg = _pinyin_tables()
     out = {token}
     py = _segment(token, syllables)
@@ -265,18 +272,20 @@ def _chinese_latin_spellings(token: str) -> set[str]:
         choices = [sorted(from_wg[s]) for s in wg]
         for combo in list(product(*choices))[:8]:
             out.add("".join(combo))
+    surname: set[str] = set()
     for group in _CHINESE_SURNAME_GROUPS.get(token, ()):
-        out.update(_NOT_LETTER.sub("", s) for s in tables.CHINESE_SURNAMES[group])
-    return out
+        surname.update(_NOT_LETTER.sub("", s) for s in tables.CHINESE_SURNAMES[group])
+    return out, surname - out
 
 
 @lru_cache(maxsize=100_000)
-def chinese_readings(token: str) -> frozenset[str]:
+def chinese_readings(token: str, surname: bool = True) -> frozenset[str]:
     """The pinyin a Latin part of a Chinese name can stand for: itself when it is pinyin, its pinyin when
     it is Wade-Giles, the surname when it is one of that surname's spellings (Wong: Wang or Huang).
 
     Two parts of Chinese names are the same name only when their readings meet: Wong is Wang and is
-    Huang, but Huang is not Wang, though both are spelt Wong in Cantonese."""
+    Huang, but Huang is not Wang, though both are spelt Wong in Cantonese. ``surname=False`` is a given
+    name, which has no surname readings (a given name Lei is Lei, not the surname Li)."""
     syllables, _, from_wg = _pinyin_tables()
     out: set[str] = set()
     if _segment(token, syllables):
@@ -285,8 +294,9 @@ def chinese_readings(token: str) -> frozenset[str]:
     if wg:
         for combo in list(product(*(sorted(from_wg[s]) for s in wg)))[:8]:
             out.add("".join(combo))
-    for group in _CHINESE_SURNAME_GROUPS.get(token, ()):
-        out.add(_NOT_LETTER.sub("", tables.CHINESE_SURNAMES[group][0]))
+    if surname:
+        for group in _CHINESE_SURNAME_GROUPS.get(token, ()):
+            out.add(_NOT_LETTER.sub("", tables.CHINESE_SURNAMES[group][0]))
     return frozenset(out)
 
 
@@ -420,6 +430,12 @@ class Token:
     """latin, chinese, cyrillic or arabic: where the spellings came from."""
     truncated: bool = False
     """The last part of an MRZ name field, which ICAO 9303 may have cut short."""
+    given: bool = False
+    """Known to be a given name (the notice or the document says which part is the family name): it has
+    no surname spellings and meets no other part by one."""
+    surname_only: frozenset[str] = frozenset()
+    """Spellings the part has only if it is a family name (Lei, Lee, Lai for the surname Li): a pair
+    meeting only by one of them is a family-name pair, which a given name cannot be in."""
 
 
 def make_token(
@@ -428,9 +444,14 @@ def make_token(
     origin: str,
     truncated: bool = False,
     readings: Iterable[str] | None = None,
+    given: bool = False,
+    surname_only: Iterable[str] = (),
+    sounds: Iterable[str] | None = None,
 ) -> Token:
     """A name part. For a part of a Chinese name, ``readings`` are the pinyin it stands for (worked out
-    from a Latin ``text`` when not given; see :func:`chinese_readings`)."""
+    from a Latin ``text`` when not given; see :func:`chinese_readings`). ``given`` says it is known to be
+    a given name; ``surname_only`` are those of ``spellings`` it has only as a family name. ``sounds`` are
+    the spellings its sound-alike keys and consonant skeletons come from (default: every spelling)."""
     sp = sorted({s for s in spellings if s}, key=lambda s: (s != text, len(s), s))[:MAX_SPELLINGS]
     names: set[str] = set()
     for s in sp:
@@ -438,9 +459,9 @@ def make_token(
             names.add(f"ar:{_ARABIC_GROUPS[s]}")
     if origin == "chinese":
         if readings is None:
-            readings = chinese_readings(text) if text.isascii() else ()
+            readings = chinese_readings(text, not given) if text.isascii() else ()
         names.update(f"zh:{r}" for r in readings)
-    else:
+    elif not given:
         for s in sp:
             names.update(
                 f"zh:{_NOT_LETTER.sub('', tables.CHINESE_SURNAMES[g][0])}"
@@ -454,10 +475,21 @@ def make_token(
     else:
         # Keys hold the spellings too, so a typo is one letter from a key even where folding changed
         # the length (Papadopoulos/Papadopouoos).
-        keys = frozenset(sp) | frozenset(phonetic_key(s) for s in sp)
-        skeletons = frozenset(k for k in (skeleton(s) for s in sp) if len(k) >= 2)
+        heard = sp if sounds is None else sorted(set(sounds))
+        keys = frozenset(sp) | frozenset(phonetic_key(s) for s in heard)
+        skeletons = frozenset(k for k in (skeleton(s) for s in heard) if len(k) >= 2)
+    only = frozenset(surname_only).intersection(sp)
     return Token(
-        text or (sp[0] if sp else ""), frozenset(sp), keys, skeletons, frozenset(names), origin, truncated
+        text or (sp[0] if sp else ""),
+        frozenset(sp),
+        keys,
+        skeletons,
+        frozenset(names),
+        origin,
+        truncated,
+        # Kept only where it changes a comparison, so that the index shares the part with other names.
+        given and (origin == "chinese" or any(s in _CHINESE_SURNAME_GROUPS for s in sp)),
+        only,
     )
 
 
@@ -519,13 +551,22 @@ class AnalysedName:
 
 
 def _join(a: Token, b: Token) -> Token:
-    spellings = [x + y for x, y in product(sorted(a.spellings), sorted(b.spellings))][: MAX_SPELLINGS * 2]
+    pairs = list(product(sorted(a.spellings), sorted(b.spellings)))[: MAX_SPELLINGS * 2]
+    spellings = [x + y for x, y in pairs]
+    surname_only = [x + y for x, y in pairs if x in a.surname_only or y in b.surname_only]
     origin = a.origin if a.origin == b.origin else "latin"
     readings = None
     if origin == "chinese":
         ra, rb = _readings(a), _readings(b)
         readings = {x + y for x in ra for y in rb} if ra and rb else set()
-    return make_token(a.text + b.text, spellings, origin, readings=readings)
+    return make_token(
+        a.text + b.text,
+        spellings,
+        origin,
+        readings=readings,
+        given=a.given and b.given,
+        surname_only=surname_only,
+    )
 
 
 def _readings(token: Token) -> set[str]:
@@ -565,15 +606,23 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
             if i == 0 and part in tables.SURNAME_READINGS:
                 syllables = [tables.SURNAME_READINGS[part]]
             spellings = _syllable_spellings(syllables)
+            surname: set[str] = set()
             if i == 0:
-                for s in list(spellings):
+                for s in spellings:
                     for group in _CHINESE_SURNAME_GROUPS.get(s, ()):
-                        spellings.update(_NOT_LETTER.sub("", x) for x in tables.CHINESE_SURNAMES[group])
-            token = make_token(part, spellings, "chinese", readings={"".join(syllables)})
+                        surname.update(_NOT_LETTER.sub("", x) for x in tables.CHINESE_SURNAMES[group])
+            token = make_token(
+                part,
+                spellings | surname,
+                "chinese",
+                readings={"".join(syllables)},
+                given=i > 0,
+                surname_only=surname - spellings,
+            )
             tokens.append(token)
             if i > 0 and len(syllables) > 1:
                 split.extend(
-                    make_token(c, _syllable_spellings([s]), "chinese", readings={s})
+                    make_token(c, _syllable_spellings([s]), "chinese", readings={s}, given=True)
                     for c, s in zip(part, syllables, strict=False)
                 )
             else:
@@ -590,15 +639,27 @@ MRZ_FULL = 30
 truncation rules, so its last part may be a prefix of the real name."""
 
 
+def _given_parts(parts: list[str], family: str) -> list[bool]:
+    """Which of a name's parts are known to be given names: those not in ``family``, the family name as
+    the notice or document gives it (nothing is known without it, or for a part in both)."""
+    in_family = set(raw_tokens(family))
+    if not in_family or not in_family <= set(parts):
+        return [False] * len(parts)
+    return [p not in in_family for p in parts]
+
+
 @lru_cache(maxsize=100_000)
-def analyse(text: str, truncated: bool | None = None) -> AnalysedName:
+def analyse(text: str, truncated: bool | None = None, family: str = "") -> AnalysedName:
     """Every comparable form of a name written in any script, in any order (see the module docstring).
 
     ``truncated`` says the last part may have been cut short (an MRZ name field that fills its width);
-    None guesses it from the text (an MRZ field of :data:`MRZ_FULL` characters or more)."""
+    None guesses it from the text (an MRZ field of :data:`MRZ_FULL` characters or more). ``family`` is
+    the family name within ``text`` when known (a notice's subject, a document's primary identifier):
+    the other parts are given names, which are never read as a spelling of a surname."""
     parts = [p for p in raw_tokens(text) if p not in tables.SCRIPT_TITLES]
     if not parts:
         return AnalysedName(text, ())
+    given_parts = _given_parts(parts, family)
     mrz = truncated if truncated is not None else ("<<" in text and len(text.strip()) >= MRZ_FULL)
     if any(_HAN.search(p) for p in parts):
         tokens, split = _han_name(parts)
@@ -607,7 +668,10 @@ def analyse(text: str, truncated: bool | None = None) -> AnalysedName:
     origins: list[str] = []
     extra: list[set[str]] = []
     shown: list[str] = []
-    for p in parts:
+    given: list[bool] = []
+    cedilla: dict[int, str] = {}
+    for p, is_given in zip(parts, given_parts, strict=True):
+        given.append(is_given)
         if _CYRILLIC.search(p):
             spellings = cyrillic_spellings(p)
             latin.append(sorted(spellings)[0])
@@ -630,17 +694,21 @@ def analyse(text: str, truncated: bool | None = None) -> AnalysedName:
         else:
             plain = ascii_fold(p)
             if not plain:
+                given.pop()
                 continue
             latin.append(plain)
             shown.append(plain)
             origins.append("latin")
             extra.append({plain, icao_fold(p)})
+            if "ç" in p:  # Turkish, Albanian, Kurdish ç sounds ch, never k: Çelik is not Kilic
+                cedilla[len(latin) - 1] = ascii_fold(p.replace("ç", "ch"))
     # Arabic-script "عبد" + next part: join as the Latin side does.
     if "arabic" in origins:
         merged_l: list[str] = []
         merged_o: list[str] = []
         merged_e: list[set[str]] = []
         merged_s: list[str] = []
+        merged_g: list[bool] = []
         i = 0
         while i < len(latin):
             if origins[i] == "arabic" and latin[i] == "abd" and i + 1 < len(latin):
@@ -656,19 +724,31 @@ def analyse(text: str, truncated: bool | None = None) -> AnalysedName:
                     )
                 merged_e.append(spellings)
                 merged_s.append(f"{shown[i]} {shown[i + 1]}")
+                merged_g.append(given[i])
                 i += 2
                 continue
             merged_l.append(latin[i])
             merged_o.append(origins[i])
             merged_e.append(extra[i])
             merged_s.append(shown[i])
+            merged_g.append(given[i])
             i += 1
-        latin, origins, extra, shown = merged_l, merged_o, merged_e, merged_s
+        latin, origins, extra, shown, given = merged_l, merged_o, merged_e, merged_s, merged_g
+        cedilla = {}
     if all(o == "latin" for o in origins) and _looks_chinese(latin):
-        tokens = [
-            make_token(t, _chinese_latin_spellings(t), "chinese", mrz and i == len(latin) - 1)
-            for i, t in enumerate(latin)
-        ]
+        tokens = []
+        for i, t in enumerate(latin):
+            base, surname = _chinese_latin(t)
+            tokens.append(
+                make_token(
+                    t,
+                    base if given[i] else base | surname,
+                    "chinese",
+                    mrz and i == len(latin) - 1,
+                    given=given[i],
+                    surname_only=() if given[i] else surname,
+                )
+            )
         return AnalysedName(text, _forms(tokens))
     kept = _latin_parts(latin)
     arabic_name = "arabic" in origins or any(p in _ARABIC_GROUPS for p in kept)
@@ -676,15 +756,24 @@ def analyse(text: str, truncated: bool | None = None) -> AnalysedName:
     for n, part in enumerate(kept):
         if part in latin:
             i = latin.index(part)
-            spellings, origin, label = extra[i], origins[i], shown[i]
+            spellings, origin, label, is_given = extra[i], origins[i], shown[i], given[i]
         else:  # an Abd compound joined from two parts
-            spellings, origin, label = {part}, "latin", part
+            spellings, origin, label, is_given = {part}, "latin", part, False
         all_spellings: set[str] = set()
         for s in spellings:
             all_spellings |= _arabic_latin_spellings(s)
             if arabic_name and len(s) >= 5 and s[:2] in ("al", "el"):
                 all_spellings |= _arabic_latin_spellings(s[2:])  # the article written as one word
-        tokens.append(make_token(label, all_spellings, origin, mrz and n == len(kept) - 1))
+        sounds = None
+        if part in latin and latin.index(part) in cedilla:
+            ch = cedilla[latin.index(part)]
+            sounds = (all_spellings - spellings) | {ch}
+            all_spellings.add(ch)
+        tokens.append(
+            make_token(
+                label, all_spellings, origin, mrz and n == len(kept) - 1, given=is_given, sounds=sounds
+            )
+        )
     return AnalysedName(text, _forms(tokens))
 
 
@@ -699,6 +788,9 @@ class TokenMatch:
     how: str
     literal: bool = False
     """Both parts written the same (not only spellings of one name): ranks Lei Yang before Li Yang."""
+    surname: bool = False
+    """The parts meet only as spellings of one surname (Lei and Li): a name has one family name, so a
+    pairing uses at most one such pair."""
 
 
 NO_MATCH = TokenMatch(0.0, "")
@@ -710,8 +802,16 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
     """How alike two name parts are, and why (1.0 = a shared spelling)."""
     if a.names and b.names and a.names.isdisjoint(b.names) and not (a.truncated or b.truncated):
         return NO_MATCH
-    if a.spellings & b.spellings:
-        shown = a.text if a.text in b.spellings else sorted(a.spellings & b.spellings)[0]
+    shared = a.spellings & b.spellings
+    if shared and (a.surname_only or b.surname_only):
+        plain = shared - a.surname_only - b.surname_only
+        if a.given or b.given:  # a given name is never a spelling of a surname
+            shared = plain
+        elif not plain:
+            shown = sorted(shared)[0]
+            return TokenMatch(1.0, f"{a.text} = {b.text} (as the surname {shown})", surname=True)
+    if shared:
+        shown = a.text if a.text in b.spellings else sorted(shared)[0]
         if a.text == b.text:
             return TokenMatch(1.0, f"{a.text} = {b.text}", literal=True)
         return TokenMatch(1.0, f"{a.text} = {b.text} (as {shown})")
@@ -812,9 +912,11 @@ def form_similarity(
     used_c: set[int] = set()
     pairs: list[TokenMatch] = []
     total = 0.0
+    surname = False
     for score, i, j, t in scored:
-        if i in used_q or j in used_c:
+        if i in used_q or j in used_c or (t.surname and surname):
             continue
+        surname = surname or t.surname
         used_q.add(i)
         used_c.add(j)
         pairs.append(t)
