@@ -27,15 +27,21 @@ Every notice is renumbered (``N/000000``...) in a seeded random order: the searc
 scores by notice id, and devset ids (``DEV/``) against filler ids (``BENCH/``) would lose every tie.
 Examples name each notice's origin (its devset id, or "filler").
 
-Devset negatives are only kept clear of the devset's own notices: a "not in notices" traveller can by
-chance be a namesake of a filler notice. Such a hit still counts as a false positive; the rows also give
-the false-positive rate not counting hits on namesakes (the traveller's exact name up to order, case,
-spacing and diacritics, with the same birth year or none on either side), and the share of negatives
-that have one in the corpus. Misses whose notice scored above the threshold but ranked below the top
-10 (ties among common names without a birth date) are counted per kind.
+The devset keeps its negatives clear of its own notices (no notice bears their name, by construction).
+Filler is kept clear of them the same way: a filler draw that would make a negative a *namesake* (the
+traveller's exact name up to order, case, spacing and diacritics, with a birth date that could be the
+same day, or none on either side) is set aside and replaced by the next draw, since the issue's rules
+require such a traveller to be flagged (a missing birth date never hides a hit): a person "not in the
+database" whose name and birth date are on a notice is not a person the database lacks. The rows say
+how many draws were set aside and for how many negatives. ``clear_namesakes=False``
+(``--keep-namesakes``) keeps them, as runs before 2026-11-26 did. Near variants of a negative's name
+among the filler (a typo, another transliteration, a dropped middle name) are *not* set aside and count
+as false positives. The rows also give the false-positive rate not counting hits on namesakes, and the
+share of negatives that have one in the corpus. Misses whose notice scored above the threshold but
+ranked below the top 10 (ties among common names without a birth date) are counted per kind.
 
-``python -m benchmarks.screening_quality [n_notices n_queries peer_sample] [--json PATH]`` prints the
-tables; ``--json`` also writes the rows.
+``python -m benchmarks.screening_quality [n_notices n_queries peer_sample] [--keep-namesakes] [--json PATH]``
+prints the tables; ``--json`` also writes the rows.
 """
 
 from __future__ import annotations
@@ -325,16 +331,60 @@ class Corpus:
     filler: int
     origin: dict[str, str]
     """New notice id -> where it came from (the devset id, or 'filler')."""
+    set_aside: int = 0
+    """Filler draws set aside because they would have made a negative a namesake."""
+    negatives_cleared: int = 0
+    """Negatives that would have had a namesake among the filler."""
 
 
-def build_corpus(n_notices: int, n_queries: int) -> Corpus:
+def _clear_of(
+    negatives: Sequence[dict[str, Any]], notices: Iterable[IndexedNotice], wanted: int
+) -> tuple[list[IndexedNotice], int, int]:
+    """The first ``wanted`` notices that make no negative a namesake, how many were set aside and how many
+    negatives they would have touched."""
+    by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in negatives:
+        for key in name_keys(q["name"]):
+            by_key[key].append(q)
+    kept: list[IndexedNotice] = []
+    set_aside = 0
+    touched: set[str] = set()
+    for notice in notices:
+        if len(kept) == wanted:
+            break
+        hit = {
+            q["id"]
+            for name in notice.searchable_names()
+            for key in name_keys(name)
+            for q in by_key.get(key, ())
+            if _same_day_or_unknown(q.get("birth_date"), notice.subject.date_of_birth)
+        }
+        if hit:
+            set_aside += 1
+            touched |= hit
+        else:
+            kept.append(notice)
+    if len(kept) < wanted:
+        raise ValueError(f"only {len(kept)} filler notices clear of the negatives, {wanted} wanted")
+    return kept, set_aside, len(touched)
+
+
+def build_corpus(n_notices: int, n_queries: int, clear_namesakes: bool = True) -> Corpus:
     """Devset notices and queries plus filler, every notice renumbered N/000000... in a seeded random
     order, so that ties between equal scores (broken by notice id) fall neither for nor against the
-    devset's notices, and a brute-force scan meets the names in no telling order."""
+    devset's notices, and a brute-force scan meets the names in no telling order. With
+    ``clear_namesakes`` the filler makes no negative a namesake (see the module docstring)."""
     data, subjects = devset_for(n_queries, max_subjects=n_notices)
     queries = stratified(data["queries"], n_queries, DEVSET_SEED)
     devset_notices = [notice_from_json(n) for n in data["notices"]]
-    filler = make_notices(max(0, n_notices - len(devset_notices)), FILLER_SEED)
+    wanted = max(0, n_notices - len(devset_notices))
+    set_aside = cleared = 0
+    if clear_namesakes and wanted:
+        negatives = [q for q in queries if q["expect"] is None]
+        drawn = make_notices(wanted + wanted // 50 + 100, FILLER_SEED)
+        filler, set_aside, cleared = _clear_of(negatives, drawn, wanted)
+    else:
+        filler = make_notices(wanted, FILLER_SEED)
     everything = devset_notices + filler
     if len({n.id for n in everything}) != len(everything):
         raise ValueError("filler notice ids collide with devset ids")
@@ -350,7 +400,7 @@ def build_corpus(n_notices: int, n_queries: int) -> Corpus:
         if q.get("avoid"):
             r["avoid"] = new_id[q["avoid"]]
         renamed.append(r)
-    return Corpus(notices, renamed, subjects, len(filler), origin)
+    return Corpus(notices, renamed, subjects, len(filler), origin, set_aside, cleared)
 
 
 class Examples:
@@ -415,11 +465,16 @@ def expected_at_threshold_0(index: ScreeningIndex, q: dict[str, Any]) -> dict[st
 
 
 def bench_screening_quality(
-    n_notices: int = 70_000, n_queries: int = 10_000, peer_sample: int = 2_000, *, progress: bool = True
+    n_notices: int = 70_000,
+    n_queries: int = 10_000,
+    peer_sample: int = 2_000,
+    *,
+    progress: bool = True,
+    clear_namesakes: bool = True,
 ) -> list[dict[str, object]]:
     started_run = time.perf_counter()
     # 1. corpus: the devset sized for n_queries, topped up with filler
-    corpus = build_corpus(n_notices, n_queries)
+    corpus = build_corpus(n_notices, n_queries, clear_namesakes)
     notices, queries, origin = corpus.notices, corpus.queries, corpus.origin
 
     with _progress(progress) as bar:
@@ -624,6 +679,11 @@ def bench_screening_quality(
         "negatives_with_namesake_in_corpus": sum(floor.values()) / max(1, ours.overall()["negatives"]),
     }
     strict = overall["fp_rate_excluding_namesakes"]
+    filler_note = (
+        f"{corpus.set_aside} filler draws set aside as namesakes of {corpus.negatives_cleared} negatives"
+        if clear_namesakes
+        else "namesakes of negatives kept"
+    )
     size = f"{n_notices:,} notices ({names_count:,} names), {len(queries):,} queries"
     o = overall["rednotice"]
     on_sample = f"on the {len(sample):,}-query peer sample (same pairs)"
@@ -643,7 +703,8 @@ def bench_screening_quality(
                 f"corpus (same name; birth year the same or unknown); {sum(filler_only.values())} false "
                 f"positives hit filler notices only; {sum(crowded.values())} misses scored above the "
                 f"threshold but beyond the top {SEARCH_LIMIT}; devset {corpus.subjects:,} subjects + "
-                f"{corpus.filler:,} filler notices; index built in {build_s:.1f}s; whole run {total_s:.0f}s"
+                f"{corpus.filler:,} filler notices ({filler_note}); index built in {build_s:.1f}s; "
+                f"whole run {total_s:.0f}s"
             ),
             "by_kind": by_kind,
             "overall": overall,
@@ -657,6 +718,9 @@ def bench_screening_quality(
                 "pair_top": PAIR_TOP,
                 "subjects": corpus.subjects,
                 "filler_notices": corpus.filler,
+                "clear_namesakes": clear_namesakes,
+                "filler_set_aside": corpus.set_aside,
+                "negatives_cleared": corpus.negatives_cleared,
                 "names": names_count,
                 "queries": len(queries),
                 "sample": len(sample),
@@ -842,8 +906,9 @@ def main(argv: list[str]) -> None:
         at = argv.index("--json")
         json_path = argv[at + 1]
         argv = argv[:at] + argv[at + 2 :]
-    args = [int(a) for a in argv]
-    rows = bench_screening_quality(*args)
+    keep = "--keep-namesakes" in argv
+    args = [int(a) for a in argv if a != "--keep-namesakes"]
+    rows = bench_screening_quality(*args, clear_namesakes=not keep)
     print_report(rows)
     if json_path:
         with open(json_path, "w", encoding="utf-8") as fh:

@@ -99,3 +99,33 @@ def test_stratified_sample_keeps_every_kind_and_is_deterministic() -> None:
     assert sample == stratified(queries, 40, seed=1)
     assert [q["id"] for q in sample] == sorted(q["id"] for q in sample)
     assert stratified(queries, 10_000, seed=1) == queries
+
+
+def test_filler_is_kept_clear_of_the_negatives_namesakes_only() -> None:
+    from benchmarks.screening_quality import _clear_of
+
+    from rednotice.domain.dates import PartialDate
+    from rednotice.domain.model import Subject
+    from rednotice.domain.screening.index import IndexedNotice
+
+    def filler(nid: str, family: str, given: str, dob: str | None) -> IndexedNotice:
+        born = PartialDate.parse(dob) if dob else None
+        return IndexedNotice(nid, Subject(family, given, date_of_birth=born), "XX")
+
+    negatives = [
+        {"id": "Q1", "name": "Wang Fang", "birth_date": None, "expect": None},
+        {"id": "Q2", "name": "Ivan Petrov", "birth_date": "1990-01-01", "expect": None},
+    ]
+    drawn = [
+        filler("F1", "Wang", "Fang", "1970"),  # Q1's name, Q1 gives no birth date: a namesake
+        filler("F2", "Petrov", "Ivan", "1960-05-05"),  # Q2's name, born 30 years apart: kept
+        filler("F3", "Petrov", "Ivan", "1990"),  # could be Q2's birthday: a namesake
+        filler("F4", "Wang", "Fan", "1970"),  # one letter off: not a namesake, kept (and may be a hit)
+        filler("F5", "Smith", "John", None),
+        filler("F6", "Li", "Na", None),
+    ]
+    kept, set_aside, touched = _clear_of(negatives, drawn, 3)
+    assert [n.id for n in kept] == ["F2", "F4", "F5"]
+    assert (set_aside, touched) == (2, 2)
+    with pytest.raises(ValueError, match="clear of the negatives"):
+        _clear_of(negatives, drawn, 5)

@@ -32,6 +32,14 @@ GOLDEN = [
     ("陈国华", "Chan Kuo-hua", True, "Cantonese surname, Wade-Giles given name"),
     ("黄建国", "Wong Chien-kuo", True, "Wong is also 黄 (Huang) in Cantonese"),
     ("吴海涛", "Ng Hai-tao", True, "Ng is 吴 (Wu) in Cantonese"),
+    # Hong Kong spellings: the whole name in Cantonese, from the characters
+    ("陳大文", "Chan Tai Man", True, "Cantonese surname and given name"),
+    ("張志強", "CHEUNG<<CHI<KEUNG", True, "as a Hong Kong passport's MRZ writes it"),
+    ("張志強", "Cheung Chi-keung", True, "hyphenated Cantonese given name"),
+    ("黃淑珍", "Wong Shuk Chun", True, "short a written u (珍 zan1: Chun)"),
+    ("吳宇森", "Ng Yu Sum", True, "syllabic ng; 森 sam1: Sum"),
+    ("周潤發", "Chow Yun Fat", True, "au written ow"),
+    ("陳大文", "Chan Tai Ming", False, "one Cantonese syllable differs: another person"),
     ("Zhang Wei", "Chang Wei", True, "pinyin and Wade-Giles without the characters"),
     ("Xu Lihua", "Hsu Li-hua", True, "x -> hs on a Latin pinyin name"),
     # Cyrillic schemes
@@ -61,6 +69,13 @@ GOLDEN = [
     ("Mehmet Çelik", "Mehmet Chelik", True, "ç written ch, as it sounds"),
     ("Mehmet Çelik", "Mehmet Kilic", False, "ç sounds ch, never k: Çelik is not Kılıç"),
     ("Mehmet Kılıç", "Mehmet Kilic", True, "ı and ç dropped"),
+    # Near spellings that are other people
+    ("Nikolay Mikhaylova", "Nikolay Mikhaylov", False, "the feminine form of the family name: a relative"),
+    ("Jan Kowalska", "Jan Kowalski", False, "Polish -ska / -ski likewise"),
+    ("منصوري حسين", "Husayn Mansur", False, "Mansouri (a nisba, final ي) is not Mansour"),
+    ("منصوري حسين", "Husayn Mansouri", True, "the nisba written -i"),
+    ("زهران عمر", "Umar Al Zahrani", False, "Zahrani is not Zahran"),
+    ("Joseph Casey", "Yousef Kassem", False, "a letter off folded keys, but the spellings are three apart"),
     ("Nguyễn Văn Thành", "Thanh Nguyen Van", True, "Vietnamese, family name last"),
     ("Łukasz Wiśniewski", "Lukasz Wisniewski", True, "Polish ł ś"),
     # order, dropped middle names, typos, truncation
@@ -146,7 +161,8 @@ ROLES = [
     ("Fang Huang", "Huang", "Wong Fang", "", True, "Wong spells the surname Huang"),
     ("Fang Huang", "Huang", "Wong Fang", "Wong", True, "and the document agrees Wong is the family name"),
     ("Fang Huang", "Fang", "Fang Wong", "Fang", False, "a given name Huang is not spelt Wong"),
-    ("何莉", "", "He Lei", "", False, "the second character of a Han name is a given name"),
+    ("何力", "", "He Lee", "", False, "the second character of a Han name is a given name: 力 is not Lee"),
+    ("何莉", "", "He Lei", "", True, "but 莉 is Lei in Cantonese"),
     ("李雷", "", "Lee Lei", "Lee", True, "the first is the family name: Lee is 李"),
 ]
 

@@ -38,7 +38,7 @@ from pypinyin import Style, lazy_pinyin
 from pypinyin.style import convert as pinyin_convert
 from rapidfuzz.distance import OSA
 
-from rednotice.domain.screening import tables
+from rednotice.domain.screening import cantonese, tables
 
 MAX_SPELLINGS = 24
 """Cap on the spellings one token carries (a long Chinese token could otherwise multiply out)."""
@@ -461,12 +461,14 @@ def make_token(
         if readings is None:
             readings = chinese_readings(text, not given) if text.isascii() else ()
         names.update(f"zh:{r}" for r in readings)
+        if text.isascii():  # itself, as written: Keung meets the Cantonese reading of 強
+            names.add(f"zh:{text}")
     elif not given:
         for s in sp:
-            names.update(
-                f"zh:{_NOT_LETTER.sub('', tables.CHINESE_SURNAMES[g][0])}"
-                for g in _CHINESE_SURNAME_GROUPS.get(s, ())
-            )
+            groups = _CHINESE_SURNAME_GROUPS.get(s, ())
+            names.update(f"zh:{_NOT_LETTER.sub('', tables.CHINESE_SURNAMES[g][0])}" for g in groups)
+            if groups:
+                names.add(f"zh:{s}")
     if origin == "chinese":
         # Spellings and folded keys both file the token (so a Latin 'Wang' written without Chinese context
         # finds it), but Chinese tokens are only compared by spelling: folding would make Zhou meet Zhu.
@@ -606,25 +608,35 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
             if i == 0 and part in tables.SURNAME_READINGS:
                 syllables = [tables.SURNAME_READINGS[part]]
             spellings = _syllable_spellings(syllables)
+            jyutping = cantonese.readings(part)
+            yue = cantonese.spellings(jyutping)
             surname: set[str] = set()
             if i == 0:
                 for s in spellings:
                     for group in _CHINESE_SURNAME_GROUPS.get(s, ()):
                         surname.update(_NOT_LETTER.sub("", x) for x in tables.CHINESE_SURNAMES[group])
+                surname |= yue
+                yue = set()
             token = make_token(
                 part,
-                spellings | surname,
+                spellings | surname | yue,
                 "chinese",
-                readings={"".join(syllables)},
+                # Cantonese spellings count as readings of a given name: Tai Man is 大文 as Hong Kong
+                # writes it, though "tai man" is also the pinyin of other characters.
+                readings={"".join(syllables)} | yue,
                 given=i > 0,
                 surname_only=surname - spellings,
             )
             tokens.append(token)
             if i > 0 and len(syllables) > 1:
-                split.extend(
-                    make_token(c, _syllable_spellings([s]), "chinese", readings={s}, given=True)
-                    for c, s in zip(part, syllables, strict=False)
-                )
+                by_char = jyutping if len(jyutping) == len(syllables) else ("",) * len(syllables)
+                for c, s, j in zip(part, syllables, by_char, strict=False):
+                    one = cantonese.spellings((j,)) if j else set()
+                    split.append(
+                        make_token(
+                            c, _syllable_spellings([s]) | one, "chinese", readings={s} | one, given=True
+                        )
+                    )
             else:
                 split.append(token)
         else:
@@ -798,6 +810,32 @@ TOKEN_FLOOR = 0.75
 """Token pairs scoring below this count as not matched."""
 
 
+_MASCULINE_ENDINGS = ("ov", "ev", "in", "yn")
+_POLISH_STEMS = ("sk", "ck", "dzk")
+
+
+def _other_sex_form(a: Token, b: Token) -> bool:
+    """The two are the masculine and feminine forms of one Slavic family name (Volkov/Volkova,
+    Kowalski/Kowalska): relatives, not one person, though one letter apart."""
+    for x in a.spellings:
+        for y in b.spellings:
+            s, t = (x, y) if len(x) <= len(y) else (y, x)
+            if t == s + "a" and s.endswith(_MASCULINE_ENDINGS):
+                return True
+            polish = len(s) == len(t) and s[:-1] == t[:-1] and s[:-1].endswith(_POLISH_STEMS)
+            if polish and {s[-1], t[-1]} == {"i", "a"}:
+                return True
+    return False
+
+
+def _nisba(token: Token) -> bool:
+    """Ends as a nisba (the -i of Mansouri, Zahrani): in Arabic script a final ي, in Latin a final i, y
+    or ee."""
+    if token.origin == "arabic":
+        return token.text.endswith(("ي", "ی"))
+    return token.text.endswith(("i", "y", "ee"))
+
+
 def token_similarity(a: Token, b: Token) -> TokenMatch:
     """How alike two name parts are, and why (1.0 = a shared spelling)."""
     if a.names and b.names and a.names.isdisjoint(b.names) and not (a.truncated or b.truncated):
@@ -808,7 +846,7 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
         if a.given or b.given:  # a given name is never a spelling of a surname
             shared = plain
         elif not plain:
-            shown = sorted(shared)[0]
+            shown = a.text if a.text in shared else b.text if b.text in shared else sorted(shared)[0]
             return TokenMatch(1.0, f"{a.text} = {b.text} (as the surname {shown})", surname=True)
     if shared:
         shown = a.text if a.text in b.spellings else sorted(shared)[0]
@@ -818,6 +856,8 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
     chinese = a.origin == "chinese" or b.origin == "chinese"
     if not chinese and a.keys & b.keys:
         return TokenMatch(0.95, f"{a.text} ~ {b.text} (sounds alike)")
+    if not chinese and not (a.truncated or b.truncated) and _other_sex_form(a, b):
+        return NO_MATCH
     typo_length = 6 if chinese else 4  # jing/ying/qing are different Chinese names, not typos
     short = min(min(len(s) for s in a.spellings), min(len(s) for s in b.spellings))
     best = 3
@@ -828,11 +868,19 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
                 best = d
                 if d == 1:
                     break
+    if best == 1 and not chinese:
+        # A letter off between folded keys is a typo on top of another spelling; the spellings
+        # themselves must then be at most two letters apart (Kassem is not Casey, keys kasem/kasei).
+        near = min(OSA.distance(x, y, score_cutoff=3) for x in a.spellings for y in b.spellings)
+        if near > 2:
+            best = 3
     if best == 1 and short >= typo_length:
         return TokenMatch(0.9, f"{a.text} ~ {b.text} (one letter apart)")
     if best == 2 and short >= 8:
         return TokenMatch(0.8, f"{a.text} ~ {b.text} (two letters apart)")
     shared = a.skeletons & b.skeletons
+    if shared and "arabic" in (a.origin, b.origin) and _nisba(a) != _nisba(b):
+        shared = frozenset()  # Mansour is not Mansouri, Zahran is not Zahrani
     if shared:
         if "arabic" in (a.origin, b.origin):
             return TokenMatch(0.92, f"{a.text} ~ {b.text} (same consonants, as Arabic script writes them)")
