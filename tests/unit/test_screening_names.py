@@ -41,6 +41,8 @@ GOLDEN = [
     ("周潤發", "Chow Yun Fat", True, "au written ow"),
     ("陳大文", "Chan Tai Ming", False, "one Cantonese syllable differs: another person"),
     ("Zhang Wei", "Chang Wei", True, "pinyin and Wade-Giles without the characters"),
+    ("Li Hai", "Li Hei", False, "Wade-Giles writes hai as hai: Hai is not Hei"),
+    ("宋丽", "Song Lei", False, "丽 is li, and lai in Cantonese; lai is not lei in Wade-Giles"),
     ("Xu Lihua", "Hsu Li-hua", True, "x -> hs on a Latin pinyin name"),
     # Cyrillic schemes
     ("Щербаков Юрий", "Yuriy Shcherbakov", True, "BGN/PCGN"),

@@ -227,8 +227,8 @@ def _pinyin_tables() -> tuple[frozenset[str], dict[str, str], dict[str, frozense
     from_wg: dict[str, set[str]] = {}
     for s in syllables:
         wg = _NOT_LETTER.sub("", str(pinyin_convert(s, Style.WADEGILES, strict=False)).replace("v", "u"))
-        if s == "sai":  # pypinyin spells it 'sei'
-            wg = "sai"
+        if s.endswith("ai") and wg.endswith("ei"):  # pypinyin spells ai, hai, lai, sai, wai... with 'ei'
+            wg = wg[:-2] + "ai"
         to_wg[s] = wg
         from_wg.setdefault(wg, set()).add(s)
     return frozenset(syllables), to_wg, {k: frozenset(v) for k, v in from_wg.items()}
