@@ -253,12 +253,6 @@ def _segment(token: str, syllables: frozenset[str] | dict[str, frozenset[str]]) 
     return best[n]
 
 
-def _chinese_latin_spellings(token: str) -> set[str]:
-    """Other spellings of a Latin token in a Chinese name: pinyin <-> Wade-Giles and surname spellings."""
-    base, surname = _chinese_latin(token)
-    return base | surname
-
-
 def _chinese_latin(token: str) -> tuple[set[str], set[str]]:
     """The spellings of a Latin part of a Chinese name (pinyin <-> Wade-Giles), and those it has only
     as a family name (the other spellings of the surname it spells: Lei, Lee and Lai are all Li)."""
@@ -423,7 +417,8 @@ class Token:
     keys: frozenset[str]
     skeletons: frozenset[str]
     names: frozenset[str]
-    """Known names the token can be (``ar:12``, an Arabic name group; ``zh:wang``, a Chinese reading);
+    """Known names the token can be (``ar:12``, an Arabic name group; ``zh:wang``, a Chinese reading: the
+    pinyin, the part as written in Latin letters, or a Cantonese spelling of its characters);
     two tokens that each have some but share none are different names (Hassan is not Hussein, Huang is
     not Wang) and meet neither by a shared spelling nor by typo or skeleton."""
     origin: str
@@ -640,7 +635,8 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
             else:
                 split.append(token)
         else:
-            token = make_token(ascii_fold(part), _chinese_latin_spellings(ascii_fold(part)), "chinese")
+            base, surname = _chinese_latin(ascii_fold(part))
+            token = make_token(ascii_fold(part), base | surname, "chinese", surname_only=surname)
             tokens.append(token)
             split.append(token)
     return tokens, ([split] if len(split) != len(tokens) else [])
