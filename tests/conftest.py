@@ -18,9 +18,9 @@ from rednotice.adapters.db.migrate import upgrade
 from rednotice.bootstrap import Store
 from rednotice.config import Environment, Settings
 
-SHARED = Path(os.environ.get("REDNOTICE_SHARED_DIR") or Path(__file__).resolve().parents[2] / "shared")
-"""The team's shared folder (contracts, worked cases) sits beside the repository, here and in CI."""
-CASES = SHARED / "cases"
+DATA = Path(__file__).resolve().parent / "data"
+CASES = DATA / "cases"
+"""The worked cases (copied from the team's shared folder into the repository; see its README)."""
 POSTGRES_URL = os.environ.get(
     "REDNOTICE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
