@@ -28,9 +28,10 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from rednotice.domain.compliance.acts import ActKind, Actor, FactsReading, Gravity, read_facts
 from rednotice.domain.compliance.settings import ComplianceSettings, Lexicons
 from rednotice.domain.compliance.text import Hit, Lexicon, lexicon
-from rednotice.domain.model import Charge, NoticeRequest, Profile
+from rednotice.domain.model import Charge, NoticeRequest, Profile, Subject
 
 
 class ChargeKind(StrEnum):
@@ -89,6 +90,8 @@ class ChargeAnalysis:
     article3_context: str = ""
     """For an ordinary charge: why the case has a political, military, religious or racial side."""
     evidence: dict[str, Any] = field(default_factory=dict)
+    named: tuple[str, ...] = ()
+    """Words of the label that name an ordinary offence (empty: the label names none the engine knows)."""
 
     @property
     def label(self) -> str:
@@ -106,6 +109,8 @@ class RequestAnalysis:
     relatives_in_facts: tuple[str, ...]
     debt_in_facts: tuple[str, ...]
     serious_in_facts: tuple[str, ...]
+    reading: FactsReading = field(default_factory=FactsReading)
+    """The acts the facts describe, each attached to a person (acts.py)."""
 
 
 class _Compiled:
@@ -222,11 +227,30 @@ def _article3_context(c: _Compiled, label: str, law: str, facts: str) -> str:
     return ""
 
 
+def _subject_side(reading: FactsReading) -> str:
+    """The clauses about the subject, or "" when the subject's own acts are grave violence with no
+    protected activity of theirs: a murder is still a murder when the victim was political."""
+    if reading.gravest in (Gravity.LETHAL, Gravity.SERIOUS) and not reading.subject_protected:
+        return ""
+    return reading.text_of(Actor.SUBJECT)
+
+
 def classify_charge(
-    charge: Charge, facts: str, settings: ComplianceSettings, index: int = 0
+    charge: Charge,
+    facts: str,
+    settings: ComplianceSettings,
+    index: int = 0,
+    reading: FactsReading | None = None,
 ) -> ChargeAnalysis:
-    """Classify one charge in the light of the facts (see the module docstring for how)."""
+    """Classify one charge in the light of the facts (see the module docstring for how).
+
+    ``reading`` is what the facts say each person did (computed here, for an unnamed subject, when not
+    given): only the subject's own acts of harm make a vague or Article 3 label concrete, and only
+    the subject's side of the story gives an ordinary charge an Article 3 context.
+    """
     c = compiled(settings.lexicons)
+    if reading is None:
+        reading = read_facts(facts, Subject(family_name=""))
     label = f"{charge.offence} | {charge.offence_original}" if charge.offence_original else charge.offence
     law = charge.law
     evidence: dict[str, Any] = {"charge": charge.offence}
@@ -235,7 +259,7 @@ def classify_charge(
     if law:
         evidence["law"] = law
 
-    violent_facts = _words(c.violence.search(facts, skip_negated=True))
+    violent_facts = list(dict.fromkeys(w for a in reading.subject_harm for w in a.words))
     violent_label = _words(c.violence.search(label, skip_negated=True))
     violent = violent_facts or violent_label
     ordinary_label = _words(c.ordinary.search(label))
@@ -257,11 +281,12 @@ def classify_charge(
         derivative += accessory
     economic = _words(c.economic.search(label))
     common: dict[str, Any] = {
+        "named": tuple(ordinary_label),
         "derivative": tuple(derivative),
         "economic": tuple(economic),
         "offence_family": family_name,
         "family_support": support,
-        "article3_context": _article3_context(c, label, law, facts),
+        "article3_context": _article3_context(c, label, law, _subject_side(reading)),
     }
 
     # 1. Article 3.
@@ -292,6 +317,8 @@ def classify_charge(
 
     # Drug possession is read with its facts: "for personal use" is category (a).
     norms = _words(c.norms.search(f"{label} | {facts}" if family_name == "drugs" else scan))
+    if family_name == "drugs" and reading.personal_use:
+        norms += [f"drugs {w}" for w in reading.personal_use if f"drugs {w}" not in norms]
     if norms:
         proviso = _words(c.norms_proviso.search(label), c.norms_proviso.search(facts))
         evidence["norms_words"] = norms
@@ -427,13 +454,21 @@ def analyse(request: NoticeRequest, settings: ComplianceSettings) -> RequestAnal
     """Classify every charge and read the facts once."""
     c = compiled(settings.lexicons)
     facts = request.judicial.facts.summary
-    charges = tuple(classify_charge(ch, facts, settings, i) for i, ch in enumerate(request.judicial.charges))
+    reading = read_facts(facts, request.subject)
+    charges = tuple(
+        classify_charge(ch, facts, settings, i, reading) for i, ch in enumerate(request.judicial.charges)
+    )
     return RequestAnalysis(
         charges=charges,
         profiles=subject_profiles(request, settings),
-        violent_acts=tuple(_words(c.violence.search(facts, skip_negated=True))),
-        expression=tuple(_words(c.expression.search(facts))),
+        violent_acts=tuple(dict.fromkeys(w for a in reading.subject_harm for w in a.words)),
+        expression=tuple(
+            dict.fromkeys(
+                w for a in reading.subject_protected for w in a.words if a.kind is not ActKind.FAMILY
+            )
+        ),
         relatives_in_facts=tuple(_words(c.relatives.search(facts))),
         debt_in_facts=tuple(_words(c.private_dispute.search(facts))),
         serious_in_facts=tuple(_words(c.serious.search(facts))),
+        reading=reading,
     )

@@ -11,10 +11,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from rednotice.domain.compliance.acts import ActKind, Actor
 from rednotice.domain.compliance.classify import (
     ARTICLE_3_KINDS,
     EXCLUDED_KINDS,
     EXCLUDED_LABELS,
+    ChargeAnalysis,
+    ChargeKind,
     compiled,
 )
 from rednotice.domain.compliance.context import BARRING_OUTCOMES, ObjectionKind
@@ -344,12 +347,61 @@ def assurances(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
 # --- RN-09 / RN-10: Article 3 ---------------------------------------------------------------------
 
 
+def protected_only_charges(ctx: CheckContext) -> tuple[list[ChargeAnalysis], list[ChargeAnalysis]]:
+    """Article 3 on the acts (AGN/20/RES/11), when every act the facts attribute to the subject is a
+    protected activity and none harms anyone: the charges to block (whatever their labels), and the
+    charges to review because the facts also carry words of the ordinary crime charged ("money" for a
+    fraud) that no act of the subject explains. Charges already blocked on their own label, or
+    excluded by Art. 83(1)(a), are left to those findings."""
+    if not ctx.analysis.reading.only_protected:
+        return [], []
+    left = [
+        a
+        for a in ctx.analysis.charges
+        if a.kind not in EXCLUDED_KINDS and not (a.kind in ARTICLE_3_KINDS and a.pure)
+    ]
+    if any(a.offence_family and a.family_support for a in left):
+        return [], left
+    return left, []
+
+
 def article3_offence(
     request: NoticeRequest, ctx: CheckContext, settings: ComplianceSettings
 ) -> list[Finding]:
     rule = _RULES["RN-09"]
     out = []
+    reading = ctx.analysis.reading
+    on_acts, unclear = protected_only_charges(ctx)
+    if unclear:
+        labels = ", ".join(f"'{a.label}'" for a in unclear)
+        support = sorted({w for a in unclear for w in a.family_support})
+        out.append(
+            rule.finding(
+                f"The only acts the facts attribute to the subject are protected activities — "
+                f"{reading.summary()} — yet they also mention {_q(support)}, which no act of the subject "
+                f"explains: weigh whether the charges ({labels}) describe an ordinary crime or "
+                "a label on political activity (AGN/20/RES/11; RPD Art. 34).",
+                Severity.REVIEW,
+                charges=[a.charge.offence for a in unclear],
+                acts=[act.to_dict() for act in reading.subject_acts],
+            )
+        )
+    if on_acts:
+        labels = ", ".join(f"'{a.label}'" for a in on_acts)
+        out.append(
+            rule.finding(
+                f"Every act the facts attribute to the subject is a protected activity — "
+                f"{reading.summary()} — and none is violent or harms anyone: whatever the label "
+                f"({labels}), the request is predominantly political. INTERPOL is not bound by the label "
+                "the requesting country uses (AGN/20/RES/11).",
+                charges=[a.charge.offence for a in on_acts],
+                acts=[act.to_dict() for act in reading.subject_acts],
+            )
+        )
+    blocked_on_acts = {a.index for a in on_acts + unclear}
     for a in ctx.analysis.charges:
+        if a.index in blocked_on_acts:
+            continue
         if a.kind not in ARTICLE_3_KINDS:
             if a.article3_context and a.kind not in EXCLUDED_KINDS:
                 out.append(
@@ -675,32 +727,69 @@ def resubmission(request: NoticeRequest, ctx: CheckContext, settings: Compliance
 
 
 def relatives(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSettings) -> list[Finding]:
+    """RN-18 by relation and acts (HRW 2018: relatives charged as "accomplices" to reach a dissident).
+
+    The subject is linked to another person sought — a declared relation, or a relative the facts name
+    as acting — and then: no charge of their own, or facts in which the subject does nothing but
+    family life or protected activity (every act is the relative's), block; acts of the subject's own
+    about the relative's money or flight, or charges that exist only through another's offence, need
+    review. A subject with harmful acts of their own is judged on those.
+    """
     rule = _RULES["RN-18"]
     a = ctx.analysis
+    reading = a.reading
     rels = request.subject.relations
     linked = ", ".join(f"{r.relation.value} of {r.notice_id}" for r in rels)
+    relations = [{"notice_id": r.notice_id, "relation": r.relation.value} for r in rels]
     out = []
     if rels and not a.charges:
         out.append(
             rule.finding(
                 f"The subject is linked to other notices ({linked}) and faces no charge of their own.",
-                relations=[{"notice_id": r.notice_id, "relation": r.relation.value} for r in rels],
+                relations=relations,
+            )
+        )
+        return out
+    relative_acts = reading.by(Actor.RELATIVE)
+    own = reading.subject_acts
+    harm = [x for x in own if x.harmful]
+    aiding = [x for x in own if x.kind is ActKind.AIDING]
+    lawful_only = all(x.protected for x in own)
+    link = (
+        f"linked as {linked}"
+        if rels
+        else f"a relative of a person the facts describe ({_q(reading.relatives_named)})"
+    )
+    if (rels or relative_acts) and a.charges and not harm and not aiding and lawful_only:
+        theirs = reading.summary(Actor.RELATIVE) or "nothing the subject did"
+        mine = reading.summary(Actor.SUBJECT) or "no act of their own"
+        out.append(
+            rule.finding(
+                f"The subject is {link}; the facts are about the relative ({theirs}) and give the subject "
+                f"{mine}: charging a relative to reach the person sought is collective punishment.",
+                relations=relations,
+                relative_acts=[x.to_dict() for x in relative_acts],
+                subject_acts=[x.to_dict() for x in own],
             )
         )
         return out
     derivative_only = bool(a.charges) and all(c.derivative for c in a.charges)
-    if derivative_only and (rels or a.relatives_in_facts):
+    if (rels or reading.relatives_named) and not harm and (aiding or derivative_only):
         terms = sorted({t for c in a.charges for t in c.derivative})
-        link = f"linked as {linked}" if rels else f"the facts name a relative ({_q(a.relatives_in_facts)})"
+        why = (
+            f"acts of their own about the relative's money or flight ({reading.summary(Actor.SUBJECT)})"
+            if aiding
+            else f"only offences derived from another person's offence ({_q(terms)})"
+        )
         out.append(
             rule.finding(
-                f"The subject is {link} and is charged only with offences derived from another person's "
-                f"offence ({_q(terms)}), with no criminal conduct of their own: a pattern of targeting "
-                "relatives.",
+                f"The subject is {link} and is charged for {why}, with no harm to anyone of their own: "
+                "weigh whether the request targets the relative to reach the person sought.",
                 Severity.REVIEW,
                 derivative=terms,
-                relations=[{"notice_id": r.notice_id, "relation": r.relation.value} for r in rels],
-                relatives_in_facts=list(a.relatives_in_facts),
+                relations=relations,
+                relatives_in_facts=list(reading.relatives_named),
+                subject_acts=[x.to_dict() for x in own],
             )
         )
     for r in rels:
@@ -764,6 +853,52 @@ def vague_charges(request: NoticeRequest, ctx: CheckContext, settings: Complianc
         if ctx.analysis.expression:
             why += f"; the facts describe expression or association ({_q(ctx.analysis.expression)})"
         out.append(rule.finding(f"The charge '{c.label}' is {why}.", vague_terms=list(c.vague), **c.evidence))
+    return out
+
+
+# --- RN-33: nothing passes by silence -------------------------------------------------------------
+
+
+def recognised(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSettings) -> list[Finding]:
+    """A request is compliant only when every charge is positively recognised as an offence the engine
+    can place, and the facts attribute to the subject an act that could fit it. A charge it cannot
+    place, or facts in which the subject does nothing the engine can read, is a review — never a
+    silent pass."""
+    rule = _RULES["RN-33"]
+    out = []
+    a = ctx.analysis
+    for c in a.charges:
+        if c.kind is not ChargeKind.ORDINARY or c.named or c.vague or c.vague_overridden_by:
+            continue
+        if c.debt_review or c.derivative or c.economic or c.offence_family:
+            continue
+        out.append(
+            rule.finding(
+                f"The offence '{c.label}' (law: '{c.charge.law or 'none cited'}') is not one the engine "
+                "recognises as an ordinary-law crime: a reviewer must say what it is before anything "
+                "is published.",
+                charge=c.charge.offence,
+                offence_original=c.charge.offence_original,
+                law=c.charge.law,
+                read=c.reason,
+            )
+        )
+    summary = request.judicial.facts.summary.strip()
+    ordinary = [c for c in a.charges if c.kind is ChargeKind.ORDINARY and not c.debt_review]
+    if (
+        ordinary
+        and summary
+        and not a.reading.subject_acts
+        and not any(c.family_support for c in ordinary)
+        and not out
+    ):
+        out.append(
+            rule.finding(
+                "The facts attribute no act the engine can read to the subject (what they did, to whom, "
+                "how): a reviewer must confirm that the facts describe the offence charged.",
+                summary=summary,
+            )
+        )
     return out
 
 
@@ -1052,6 +1187,15 @@ CATALOGUE: tuple[Rule, ...] = (
         interpol_values,
         "Notice ids YYYY/N, dates YYYY[/MM[/DD]], sex M/F/U, ISO-2 countries (914/922 map to null), at most "
         "160 results per page.",
+    ),
+    Rule(
+        "RN-33",
+        "Offence not recognised, or no act of the subject described",
+        "RPD Art. 83(1)(a), 83(2)(b)(i); Constitution Art. 2(2) (ordinary-law crimes)",
+        Severity.REVIEW,
+        recognised,
+        "Nothing passes by silence: a charge the engine cannot place as an ordinary-law offence, or facts "
+        "that attribute no readable act to the subject, need a reviewer.",
     ),
 )
 _RULES.update({r.code: r for r in CATALOGUE})

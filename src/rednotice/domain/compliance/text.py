@@ -171,6 +171,23 @@ class Lexicon:
                 break
         return hits
 
+    def finditer(self, norm: str, *, skip_negated: bool = False) -> list[Hit]:
+        """Every occurrence of every term in an already normalised text, in text order (longest first
+        where two start at the same place); overlapping occurrences of different terms are all kept."""
+        if not norm or not self._any(norm):
+            return []
+        candidates = list(self._free_patterns)
+        for char in {w[0] for w in norm.split(" ") if w}:
+            candidates.extend(self._by_char.get(char, ()))
+        hits: list[Hit] = []
+        for _, term, pattern in candidates:
+            for m in pattern.finditer(norm):
+                if skip_negated and _negated(norm, m.start()):
+                    continue
+                hits.append(Hit(term, m.group(0), m.start()))
+        hits.sort(key=lambda h: (h.start, -len(h.matched)))
+        return hits
+
     def first(self, text: str, *, skip_negated: bool = False) -> Hit | None:
         found = self.search(text, skip_negated=skip_negated)
         return found[0] if found else None
