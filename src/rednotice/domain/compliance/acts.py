@@ -298,7 +298,8 @@ def sentences(text: str) -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        if out and (aw.ABBREVIATIONS.search(out[-1]) or piece[:1].islower() or piece[:1].isdigit()):
+        after_period = bool(out) and out[-1].endswith(".")
+        if after_period and (aw.ABBREVIATIONS.search(out[-1]) or piece[:1].islower() or piece[:1].isdigit()):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)

@@ -66,6 +66,17 @@ EXCLUDED_LABELS = {
 }
 
 
+FAMILY_ACTS: dict[str, frozenset[ActKind]] = {
+    "homicide": frozenset({ActKind.VIOLENCE}),
+    "fraud": frozenset({ActKind.FINANCIAL}),
+    "drugs": frozenset({ActKind.TRAFFICKING}),
+    "theft": frozenset({ActKind.FINANCIAL, ActKind.PROPERTY, ActKind.VIOLENCE}),
+    "sexual": frozenset({ActKind.SEXUAL}),
+    "kidnapping": frozenset({ActKind.LIBERTY}),
+}
+"""The kinds of act that support a charge of each offence family (RN-06: charges match the facts)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ChargeAnalysis:
     """What one charge is, with the words that decided it."""
@@ -273,6 +284,12 @@ def classify_charge(
     for name, charge_lex, facts_lex in c.families:
         if charge_lex.search(label):
             family_name, support = name, tuple(_words(facts_lex.search(facts)))
+            # An act of the subject of the kind the offence needs supports it too ("set alight" for
+            # an attempted murder, "moved the funds" for fraud), in any language the act words know.
+            kinds = FAMILY_ACTS.get(name, frozenset())
+            support += tuple(
+                w for a in reading.subject_acts if a.kind in kinds for w in a.words if w not in support
+            )
             break
     derivative = _words(c.derivative.search(label))
     accessory = _words(c.accessory.search(label))
