@@ -76,7 +76,10 @@ def test_check_returns_the_contract_result(api: TestClient, token: str, store: S
     r = api.post(URL, json=body, headers=bearer(token))
     assert r.status_code == 200, r.text
     out = r.json()
-    assert set(out) == {"verdict", "findings"}
+    assert set(out) == {"verdict", "findings", "analysis"}
+    assert [c["offence"] for c in out["analysis"]["charges"]] == [
+        c["offence"] for c in body["judicial"]["charges"]
+    ]
     assert out["verdict"] == EXPECTED[name]["verdict"]
     assert set(EXPECTED[name]["codes"]) <= {f["code"] for f in out["findings"]}
     for f in out["findings"]:

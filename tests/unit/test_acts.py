@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rednotice.domain.compliance.acts import Actor, ActKind, Gravity, read_facts, sentences
+from rednotice.domain.compliance.acts import ActKind, Actor, Gravity, read_facts, sentences
 from rednotice.domain.model import Relation, RelationKind, Sex, Subject
 
 SUBJECT = Subject("PETROV", "Ivan", sex=Sex.MALE)

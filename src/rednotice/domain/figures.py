@@ -46,6 +46,22 @@ DEADLINE_STATES: tuple[str, ...] = ("met", "met_late", "overdue", "pending", "no
 """The decision deadline (4 months for access, 9 otherwise, from admissibility); ``none``: not admissible."""
 HARM_KINDS: tuple[str, ...] = tuple(k.value for k in HarmKind)
 POSITION_KINDS: tuple[str, ...] = tuple(k.value for k in PositionKind)
+ICCS_SECTIONS: tuple[str, ...] = tuple(f"{n:02d}" for n in range(1, 12))
+"""The 11 sections of the UN's International Classification of Crime for Statistical Purposes."""
+ICCS_SECTION_LABELS: dict[str, str] = {
+    "01": "acts leading to death or intending to cause death",
+    "02": "acts causing harm or intending to cause harm to the person",
+    "03": "injurious acts of a sexual nature",
+    "04": "acts against property involving violence or threat against a person",
+    "05": "acts against property only",
+    "06": "acts involving controlled psychoactive substances or other drugs",
+    "07": "acts involving fraud, deception or corruption",
+    "08": "acts against public order, authority and provisions of the State",
+    "09": "acts against public safety and State security",
+    "10": "acts against the natural environment",
+    "11": "other criminal acts not elsewhere classified",
+}
+"""ICCS version 1.0 (UNODC, 2015), level 1 (a test keeps them equal to domain/compliance/iccs.py)."""
 DELETERS: tuple[str, ...] = ("ccf", "reviewer", "system")
 """Who deleted: the CCF, the General Secretariat, or rednotice itself (refugee status confirmed)."""
 
@@ -95,6 +111,11 @@ GROUND_LABELS = _GROUND_LABEL
 MEASURES: tuple[Measure, ...] = (
     _m("requests.total", "Requests (red notices and diffusions)"),
     *(_m(f"requests.{t}", f"Requests: {_TYPE_LABEL[t]}") for t in TYPES),
+    *(
+        _m(f"requests.iccs.{c}", f"Requests with a charge in ICCS {c}: {ICCS_SECTION_LABELS[c]}")
+        for c in ICCS_SECTIONS
+    ),
+    _m("requests.iccs.none", "Requests with a charge the engine could not place in the ICCS"),
     _m("decisions", "Review decisions (published, cleared, refused or purged)"),
     _m("published", "Red notices published"),
     _m("cleared", "Diffusions reviewed as compliant"),
@@ -133,6 +154,11 @@ SNAPSHOTS: frozenset[str] = frozenset(m.key for m in MEASURES if m.snapshot)
 
 GROUPS: tuple[Group, ...] = (
     Group("requests.total", tuple(f"requests.{t}" for t in TYPES)),
+    Group(
+        "requests.total",
+        tuple(f"requests.iccs.{c}" for c in (*ICCS_SECTIONS, "none")),
+        additive=False,
+    ),
     Group("decisions", ("published", "cleared", "refused.total")),
     Group("refused.total", tuple(f"refused.{t}" for t in TYPES)),
     Group("refused.total", tuple(f"refused.ground.{g}" for g in GROUNDS), additive=False),

@@ -32,6 +32,11 @@ class CheckOut(BaseModel):
         description="non_compliant if any finding blocks, needs_review if any asks review, else compliant."
     )
     findings: list[FindingOut]
+    analysis: dict[str, Any] | None = Field(
+        default=None,
+        description="What the engine read: each charge with its ICCS category and any statute of concern "
+        "it cites, and the acts the facts attribute to the subject, a relative, a victim or another person.",
+    )
 
 
 @router.post("/check", response_model=CheckOut, responses=ERRORS)

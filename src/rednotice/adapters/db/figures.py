@@ -119,6 +119,7 @@ class SqlFiguresRepository:
                     out[(c, int(y), m)] += int(n)
 
         add(self._requests(start, end, country))
+        add(self._iccs(start, end, country))
         add(self._transitions(start, end, country))
         add(self._grounds(start, end, country))
         add(self._in_force(country))
@@ -147,6 +148,29 @@ class SqlFiguresRepository:
         for c, y, k, cnt in rows:
             out += [(c, y, "requests.total", cnt), (c, y, f"requests.{k}", cnt)]
         return out
+
+    def _iccs(self, start: datetime, end: datetime, country: str | None) -> list[Any]:
+        """Requests by the ICCS sections of their charges, from each request's latest stored check (a
+        request with charges in two sections counts in both: the group is not additive)."""
+        n, c = t.notices, t.compliance_checks
+        cond = [n.c.submitted_at >= start, n.c.submitted_at < end]
+        if country:
+            cond.append(n.c.requesting_country == country)
+        latest = select(c.c.notice_id, func.max(c.c.id).label("id")).group_by(c.c.notice_id).subquery()
+        rows = self.conn.execute(
+            select(n.c.requesting_country, year_of(n.c.submitted_at), c.c.result)
+            .select_from(n.join(latest, latest.c.notice_id == n.c.id).join(c, c.c.id == latest.c.id))
+            .where(*cond)
+        )
+        counts: dict[tuple[str, int, str], int] = defaultdict(int)
+        for country_code, year, result in rows:
+            charges = (result or {}).get("analysis", {}).get("charges", [])
+            sections = {ch["iccs"]["section"] for ch in charges if ch.get("iccs")}
+            if any(not ch.get("iccs") for ch in charges):
+                sections.add("none")
+            for section in sections:
+                counts[(country_code, int(year), f"requests.iccs.{section}")] += 1
+        return [(cc, y, m, cnt) for (cc, y, m), cnt in counts.items()]
 
     def _transitions(self, start: datetime, end: datetime, country: str | None) -> list[Any]:
         n, tt = t.notices, t.notice_transitions

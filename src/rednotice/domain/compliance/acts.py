@@ -140,6 +140,8 @@ class Act:
     """How the facts name the actor ("his brother", "the subject"); empty when inferred."""
     target: str = ""
     """The person the act was done to or for, where the facts name one right after it."""
+    political: bool = False
+    """The sentence speaks of the government, officials, elections, the opposition, a war..."""
 
     @property
     def harmful(self) -> bool:
@@ -159,6 +161,7 @@ class Act:
             "actor": self.actor.value,
             "gravity": self.gravity.value if self.gravity else None,
             "words": list(self.words),
+            "political": self.political,
             "sentence": self.sentence,
         }
 
@@ -225,8 +228,12 @@ class FactsReading:
 
     def summary(self, actor: Actor = Actor.SUBJECT) -> str:
         """The acts of one person as a short phrase: "expression ('published', 'article'); assembly ..."."""
+        return self.summary_of(self.by(actor))
+
+    @staticmethod
+    def summary_of(acts: Iterable[Act]) -> str:
         grouped: dict[tuple[ActKind, Gravity | None], list[str]] = {}
-        for a in self.by(actor):
+        for a in acts:
             grouped.setdefault((a.kind, a.gravity), []).extend(a.words)
         parts = []
         for (kind, gravity), found in grouped.items():
@@ -275,6 +282,7 @@ class _Lists:
         self.money_to = lexicon(aw.MONEY_TO)
         self.wanted = lexicon(aw.WANTED)
         self.civic = lexicon(aw.CIVIC)
+        self.political = lexicon(aw.POLITICAL_TARGETS)
         self.subject = lexicon(aw.SUBJECT_REFS)
         self.kin = {normalise(k): sex for k, sex in aw.KIN}
         self.kin_lex = lexicon(tuple(k for k, _ in aw.KIN))
@@ -450,13 +458,42 @@ _TOPIC_MARKERS = frozenset(
 )
 
 
+_REPORTED = frozenset(
+    {
+        "asserting",
+        "saying",
+        "claiming",
+        "stating",
+        "alleging",
+        "describing",
+        "accusing",
+        "asserted",
+        "claimed",
+        "alleged",
+        "affirmant",
+        "afirmando",
+        "утверждая",
+    }
+)
+"""Words that open reported speech: what follows is what someone said, not what they did."""
+
+
 def _is_topic(norm: str, pos: int, expression_at: list[int]) -> bool:
     """A harm word that is what someone spoke or wrote about ("reported on corruption", "published
-    allegations of torture"), or part of a name ("Anti-Corruption Foundation"), is not an act."""
-    window = norm[:pos].split()[-4:]
+    allegations of torture", "posted that soldiers had killed civilians"), the charge of another
+    person's warrant ("wanted for embezzlement"), or part of a name ("Anti-Corruption Foundation") is
+    not an act."""
+    before = norm[:pos].split()
+    window = before[-4:]
     if window and window[-1] == "anti":
         return True
-    return any(p < pos for p in expression_at) and any(w in _TOPIC_MARKERS for w in window)
+    if len(before) >= 2 and before[-1] == "for" and before[-2] in ("wanted", "sought"):
+        return True
+    if any(w in _REPORTED for w in before):
+        return True
+    if not any(p < pos for p in expression_at):
+        return False
+    return any(w in _TOPIC_MARKERS for w in window) or "that" in before[-10:]
 
 
 @dataclass
@@ -533,6 +570,7 @@ def _read_sentence(
     sentence: str, walk: _Walk, acts: list[Act], clauses: list[tuple[Actor, str, str]]
 ) -> None:
     sentence_start = (walk.actor, walk.actor_text)
+    political = bool(_lists().political.finditer(normalise(sentence)))
     for index, chunk in enumerate(_chunks(sentence)):
         norm = normalise(chunk)
         if not norm:
@@ -585,7 +623,7 @@ def _read_sentence(
                 actor, actor_text = Actor.SUBJECT, ""
             target = next((m for m in mentions if m.start >= pos + len(matched)), None)
             target_text = walk.resolve(target)[2] if target is not None else ""
-            acts.append(Act(kind, actor, (matched,), sentence, gravity, actor_text, target_text))
+            acts.append(Act(kind, actor, (matched,), sentence, gravity, actor_text, target_text, political))
         if about is not None:
             clauses.append((about, about_text, norm))
         else:

@@ -103,6 +103,44 @@ class ChargeAnalysis:
     evidence: dict[str, Any] = field(default_factory=dict)
     named: tuple[str, ...] = ()
     """Words of the label that name an ordinary offence (empty: the label names none the engine knows)."""
+    iccs: Any = None
+    """The charge's place in the UN's International Classification of Crime (ICCS), if it has one."""
+    statutes: tuple[Any, ...] = ()
+    """Provisions of the requesting country's law documented as used against protected activity."""
+
+    def to_dict(self) -> dict[str, Any]:
+        iccs = self.iccs
+        return {
+            "offence": self.charge.offence,
+            "law": self.charge.law,
+            "kind": self.kind.value,
+            "reason": self.reason,
+            "iccs": None
+            if iccs is None
+            else {
+                "code": iccs.category.code,
+                "name": iccs.category.name,
+                "section": iccs.category.code[:2],
+                "section_name": iccs.section_name,
+                "matched": list(iccs.matched),
+            },
+            "statutes": [
+                {
+                    "country": m.statute.country,
+                    "law": m.statute.law,
+                    "article": m.statute.article,
+                    "criminalises": m.statute.criminalises,
+                    "how": m.how,
+                }
+                for m in self.statutes
+            ],
+        }
+
+    @property
+    def crime_against_others(self) -> bool:
+        """The ICCS places the charge among crimes with victims: sections 01 to 07 (death, harm to the
+        person, sexual acts, property with violence, property, drugs, fraud and corruption)."""
+        return self.iccs is not None and self.iccs.category.code[:2] <= "07"
 
     @property
     def label(self) -> str:
@@ -122,6 +160,14 @@ class RequestAnalysis:
     serious_in_facts: tuple[str, ...]
     reading: FactsReading = field(default_factory=FactsReading)
     """The acts the facts describe, each attached to a person (acts.py)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """What the engine read (stored with every check; shown to reviewers; counted by ICCS section)."""
+        return {
+            "charges": [c.to_dict() for c in self.charges],
+            "iccs_sections": sorted({c.iccs.category.code[:2] for c in self.charges if c.iccs}),
+            **self.reading.to_dict(),
+        }
 
 
 class _Compiled:

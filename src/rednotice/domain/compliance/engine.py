@@ -85,4 +85,4 @@ def check(
     findings: list[Finding] = []
     for rule in CATALOGUE if rules is None else rules:
         findings.extend(rule.check(request, ctx, settings))
-    return CheckResult.of(findings)
+    return CheckResult.of(findings, ctx.analysis.to_dict())

@@ -101,10 +101,13 @@ class CheckResult:
 
     verdict: Verdict
     findings: tuple[Finding, ...] = ()
+    analysis: Mapping[str, Any] = field(default_factory=dict)
+    """What the engine read, for reviewers and the figures: each charge with its ICCS category and the
+    statutes of concern it cites, and the acts the facts attribute to each person."""
 
     @classmethod
-    def of(cls, findings: list[Finding]) -> CheckResult:
-        return cls(verdict_for(findings), tuple(findings))
+    def of(cls, findings: list[Finding], analysis: Mapping[str, Any] | None = None) -> CheckResult:
+        return cls(verdict_for(findings), tuple(findings), analysis or {})
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -114,7 +117,13 @@ class CheckResult:
         return tuple(f for f in self.findings if f.severity is severity)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"verdict": self.verdict.value, "findings": [f.to_dict() for f in self.findings]}
+        out: dict[str, Any] = {
+            "verdict": self.verdict.value,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+        if self.analysis:
+            out["analysis"] = _jsonable(self.analysis)
+        return out
 
     def to_text(self) -> str:
         """A short human-readable report (the CLI's ``--format text``)."""

@@ -355,13 +355,11 @@ def protected_only_charges(ctx: CheckContext) -> tuple[list[ChargeAnalysis], lis
     excluded by Art. 83(1)(a), are left to those findings."""
     if not ctx.analysis.reading.only_protected:
         return [], []
-    left = [
-        a
-        for a in ctx.analysis.charges
-        if a.kind not in EXCLUDED_KINDS and not (a.kind in ARTICLE_3_KINDS and a.pure)
-    ]
-    if any(a.offence_family and a.family_support for a in left):
-        return [], left
+    left = [a for a in ctx.analysis.charges if not (a.kind in ARTICLE_3_KINDS and a.pure)]
+    if any(a.offence_family or a.crime_against_others for a in left):
+        # A charge of a crime with victims (murder, fraud, drugs...) with facts that show only protected
+        # activity: the reading may have missed the act; refusing an ordinary crime is the worse error.
+        return [], [a for a in left if a.kind not in EXCLUDED_KINDS]
     return left, []
 
 
@@ -374,13 +372,12 @@ def article3_offence(
     on_acts, unclear = protected_only_charges(ctx)
     if unclear:
         labels = ", ".join(f"'{a.label}'" for a in unclear)
-        support = sorted({w for a in unclear for w in a.family_support})
         out.append(
             rule.finding(
                 f"The only acts the facts attribute to the subject are protected activities — "
-                f"{reading.summary()} — yet they also mention {_q(support)}, which no act of the subject "
-                f"explains: weigh whether the charges ({labels}) describe an ordinary crime or "
-                "a label on political activity (AGN/20/RES/11; RPD Art. 34).",
+                f"{reading.summary()} — yet the charges ({labels}) name a crime against others that no "
+                "act of the subject in the facts explains: weigh whether they describe an ordinary crime "
+                "or a label on political activity (AGN/20/RES/11; RPD Art. 34).",
                 Severity.REVIEW,
                 charges=[a.charge.offence for a in unclear],
                 acts=[act.to_dict() for act in reading.subject_acts],
@@ -396,6 +393,19 @@ def article3_offence(
                 "the requesting country uses (AGN/20/RES/11).",
                 charges=[a.charge.offence for a in on_acts],
                 acts=[act.to_dict() for act in reading.subject_acts],
+            )
+        )
+    political_acts = [x for x in reading.subject_protected if x.political and x.kind is not ActKind.FAMILY]
+    context_found = any(a.article3_context for a in ctx.analysis.charges)
+    if reading.subject_harm and political_acts and not on_acts and not unclear and not context_found:
+        out.append(
+            rule.finding(
+                "The facts describe harm the subject is said to have caused "
+                f"({reading.summary_of(reading.subject_harm)}) and also political activity of the subject's "
+                f"own ({reading.summary_of(political_acts)}): weigh whether the political element "
+                "predominates (AGN/20/RES/11; RPD Art. 34).",
+                Severity.REVIEW,
+                acts=[act.to_dict() for act in (*reading.subject_harm, *political_acts)],
             )
         )
     blocked_on_acts = {a.index for a in on_acts + unclear}
@@ -774,7 +784,7 @@ def relatives(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSet
         )
         return out
     derivative_only = bool(a.charges) and all(c.derivative for c in a.charges)
-    if (rels or reading.relatives_named) and not harm and (aiding or derivative_only):
+    if (rels or reading.relatives_named) and (aiding or (derivative_only and not harm)):
         terms = sorted({t for c in a.charges for t in c.derivative})
         why = (
             f"acts of their own about the relative's money or flight ({reading.summary(Actor.SUBJECT)})"
