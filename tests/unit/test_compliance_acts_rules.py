@@ -280,3 +280,15 @@ def test_rn33_when_no_act_of_the_subject_is_described() -> None:
 def test_rn33_stays_silent_on_a_complete_recognised_case() -> None:
     result = run("Murder", "On 1 May 2020 in Tver the subject stabbed his neighbour to death with a knife.")
     assert result.verdict.value == "compliant" and result.findings == ()
+
+
+def test_every_charge_is_placed_in_the_iccs_or_said_not_to_be() -> None:
+    placed = run(
+        "Homicidio agravado",
+        "El 5 de mayo de 2021 el imputado disparó contra un agente y le causó la muerte.",
+    )
+    (charge,) = placed.analysis["charges"]
+    assert charge["iccs"]["code"].startswith("0101") and charge["iccs"]["section"] == "01"
+    assert placed.analysis["iccs_sections"] == ["01"]
+    unknown = run("Violation of article 999 of the special code", "The subject violated the code in 2021.")
+    assert unknown.analysis["charges"][0]["iccs"] is None and "RN-33" in unknown.codes

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import time
 from datetime import date
 from typing import Any
 
@@ -123,18 +122,6 @@ def test_catalogue_doc_lists_every_rule() -> None:
     text = render()
     for r in CATALOGUE:
         assert f"| {r.code} | {r.title.replace('|', '/')}" in text.replace("\\|", "/")
-
-
-def test_a_check_is_fast() -> None:
-    request = req(
-        "Participation in an extremist organisation", "The subject attended meetings in 2017 in Moscow."
-    )
-    run(request)
-    n = 200
-    start = time.perf_counter()
-    for _ in range(n):
-        run(request)
-    assert (time.perf_counter() - start) / n < 0.002  # typically ~0.3 ms
 
 
 # --- Text matching ---------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from rednotice.domain.compliance import iccs as iccs_module
 from rednotice.domain.compliance.acts import ActKind, Actor, FactsReading, Gravity, read_facts
 from rednotice.domain.compliance.settings import ComplianceSettings, Lexicons
 from rednotice.domain.compliance.text import Hit, Lexicon, lexicon
@@ -103,7 +104,7 @@ class ChargeAnalysis:
     evidence: dict[str, Any] = field(default_factory=dict)
     named: tuple[str, ...] = ()
     """Words of the label that name an ordinary offence (empty: the label names none the engine knows)."""
-    iccs: Any = None
+    iccs: iccs_module.IccsMatch | None = None
     """The charge's place in the UN's International Classification of Crime (ICCS), if it has one."""
     statutes: tuple[Any, ...] = ()
     """Provisions of the requesting country's law documented as used against protected activity."""
@@ -121,7 +122,7 @@ class ChargeAnalysis:
                 "code": iccs.category.code,
                 "name": iccs.category.name,
                 "section": iccs.category.code[:2],
-                "section_name": iccs.section_name,
+                "section_name": iccs_module.section(iccs.category.code).name,
                 "matched": list(iccs.matched),
             },
             "statutes": [
@@ -140,7 +141,11 @@ class ChargeAnalysis:
     def crime_against_others(self) -> bool:
         """The ICCS places the charge among crimes with victims: sections 01 to 07 (death, harm to the
         person, sexual acts, property with violence, property, drugs, fraud and corruption)."""
-        return self.iccs is not None and self.iccs.category.code[:2] <= "07"
+        if self.iccs is None:
+            return False
+        code = self.iccs.category.code
+        # Defamation and insult (0209) are the classic labels on speech, not crimes with victims here.
+        return code[:2] <= "07" and not code.startswith("0209")
 
     @property
     def label(self) -> str:
@@ -343,7 +348,11 @@ def classify_charge(
     if accessory and not own_acts:
         derivative += accessory
     economic = _words(c.economic.search(label))
+    placed = iccs_module.classify_offence(label, law, facts)
+    if placed is not None:
+        evidence["iccs"] = f"{placed.category.code} {placed.category.name}"
     common: dict[str, Any] = {
+        "iccs": placed,
         "named": tuple(ordinary_label),
         "derivative": tuple(derivative),
         "economic": tuple(economic),

@@ -878,7 +878,7 @@ def recognised(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
     out = []
     a = ctx.analysis
     for c in a.charges:
-        if c.kind is not ChargeKind.ORDINARY or c.named or c.vague or c.vague_overridden_by:
+        if c.kind is not ChargeKind.ORDINARY or c.iccs or c.named or c.vague or c.vague_overridden_by:
             continue
         if c.debt_review or c.derivative or c.economic or c.offence_family:
             continue
