@@ -27,7 +27,7 @@ from rednotice.domain.lifecycle import Notice
 from rednotice.services.compliance import check_in_store
 
 console = Console(width=180)
-CASES = Path(__file__).resolve().parents[1].parent / "shared" / "cases" / "compliance"
+CASES = Path(__file__).resolve().parents[1] / "tests" / "data" / "cases" / "compliance"
 POSTGRES = os.environ.get("REDNOTICE_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
@@ -102,16 +102,21 @@ def main() -> None:
     parser.add_argument("--screening-notices", type=int, default=70_000)
     parser.add_argument("--queries", type=int, default=10_000)
     parser.add_argument("--figures-notices", type=int, default=1_000_000)
+    parser.add_argument("--cli-runs", type=int, default=20, help="processes per command (at least 10)")
     parser.add_argument("--build-sizes", default="70000,700000", help="index sizes for the build benchmark")
     parser.add_argument(
         "--only",
-        choices=["compliance", "screening", "quality", "build", "http", "figures", "pages"],
+        choices=["compliance", "cli", "screening", "quality", "build", "http", "figures", "pages"],
         default=None,
     )
     args = parser.parse_args()
     rows: list[dict[str, object]] = []
     if args.only in (None, "compliance"):
         rows += bench_compliance(args.notices)
+    if args.only in (None, "cli"):
+        from benchmarks.cli import bench_cli
+
+        rows += bench_cli(args.cli_runs)
     if args.only in (None, "screening"):
         from benchmarks.screening import bench_screening
 

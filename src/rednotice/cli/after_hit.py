@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from rednotice.cli.common import console, handle_errors, store
-from rednotice.services import after_hit as ah
 
 sweep_app = typer.Typer(
     help="Daily sweeps (run them from cron with `rednotice expire`).", no_args_is_help=True
@@ -27,6 +26,8 @@ def after_hits(
     ] = None,
 ) -> None:
     """RN-23: flag notices whose person was located with no extradition request in time."""
+    from rednotice.services import after_hit as ah
+
     settings = ah.AfterHitSettings() if days is None else ah.AfterHitSettings(extradition_request_days=days)
     flagged = ah.sweep_unpursued_hits(store().uow, settings)
     console.print(

@@ -1,4 +1,8 @@
-"""What every CLI command shares: the store, the acting user, errors printed clearly."""
+"""What every CLI command shares: the store, the acting user, errors printed clearly.
+
+Light on purpose (every command imports it, `rednotice check` among them): the store (SQLAlchemy) is
+opened, and rich's consoles made, on first use.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,42 @@ import getpass
 import json
 import sys
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 import typer
-from rich.console import Console
 
-from rednotice.bootstrap import Store, open_store
 from rednotice.domain.errors import DomainError, InvalidInput
 from rednotice.domain.users import Actor, Role
 
-console = Console()
-err_console = Console(stderr=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from rednotice.bootstrap import Store
+
+
+class _LazyConsole:
+    """A rich ``Console`` made on first use (importing rich.console costs a check a tenth of its
+    start-up); every attribute is the real console's."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    @property
+    def real(self) -> Console:
+        """The console itself (for rich APIs that want one, such as ``Progress(console=...)``)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+console = cast("Console", _LazyConsole())
+err_console = cast("Console", _LazyConsole(stderr=True))
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -28,6 +57,8 @@ _store: Store | None = None
 def store() -> Store:
     global _store
     if _store is None:
+        from rednotice.bootstrap import open_store
+
         _store = open_store()
     return _store
 
@@ -68,3 +99,8 @@ def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def real_console(c: Console) -> Console:
+    """The rich console behind ``console`` or ``err_console`` (rich's Progress and Live want one)."""
+    return c.real if isinstance(c, _LazyConsole) else c

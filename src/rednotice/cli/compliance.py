@@ -1,4 +1,8 @@
-"""CLI commands: ``rednotice check FILE`` runs the compliance engine on a notice request."""
+"""CLI commands: ``rednotice check FILE`` runs the compliance engine on a notice request.
+
+A check needs no store: it loads the request's validation and the compliance engine, and nothing else
+(no SQLAlchemy, no screening, no web stack; ``tests/interface/test_cli_imports.py``).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,7 @@ from typing import Annotated
 
 import typer
 
-from rednotice.adapters.formats.request_json import parse_request_text
 from rednotice.cli.common import handle_errors, print_json
-from rednotice.domain.compliance import EmptyContext, check
 from rednotice.domain.errors import InvalidInput
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
@@ -58,6 +60,9 @@ def register(app: typer.Typer) -> None:
         Prints the verdict and every finding with its reason. Exit code 0 whenever the check ran
         (whatever the verdict), 2 when the input is not a valid request.
         """
+        from rednotice.adapters.formats.request_json import parse_request_text
+        from rednotice.domain.compliance import EmptyContext, check
+
         request = parse_request_text(_read(file))
         # The store's history (refusal rates, prior decisions...) is not wired in yet: rules that need
         # it stay silent.

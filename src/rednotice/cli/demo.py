@@ -6,24 +6,32 @@ import time
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from rednotice import demo
-from rednotice.cli.common import console, handle_errors, store
+from rednotice.cli.common import console, handle_errors, real_console, store
+
+DEFAULT_NOTICES = 3000
+"""``rednotice.demo.DEFAULT_NOTICES``, repeated so that registering the command does not load the demo
+data (Faker, argon2); a test keeps the two equal."""
+DEFAULT_SEED = 2026
+"""``rednotice.demo.DEFAULT_SEED``, likewise."""
 
 
 @handle_errors
 def demo_data(
-    notices: Annotated[int, typer.Option("--notices", min=0, help="How many notices to create.")] = (
-        demo.DEFAULT_NOTICES
-    ),
-    seed: Annotated[int, typer.Option("--seed", help="Same seed, same data.")] = demo.DEFAULT_SEED,
+    notices: Annotated[
+        int, typer.Option("--notices", min=0, help="How many notices to create.")
+    ] = DEFAULT_NOTICES,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same data.")] = DEFAULT_SEED,
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing if the store has notices.")
     ] = False,
 ) -> None:
     """Load synthetic demo users and notices (FOR DEVELOPMENT ONLY: known password, invented people)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from rednotice import demo
+
     started = time.perf_counter()
     if console.is_terminal:
         with Progress(
@@ -31,7 +39,7 @@ def demo_data(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=console,
+            console=real_console(console),
             transient=True,
         ) as bar:
             task = bar.add_task("demo", total=notices)
@@ -54,6 +62,10 @@ def demo_data(
 @handle_errors
 def demo_logins() -> None:
     """Show the demo logins and their password (development only)."""
+    from rich.table import Table
+
+    from rednotice import demo
+
     with store().uow() as uow:
         present = {u.username for u in uow.users.all()}
     table = Table(

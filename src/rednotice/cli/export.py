@@ -8,9 +8,7 @@ from typing import Annotated
 
 import typer
 
-from rednotice.adapters.formats import ftm
 from rednotice.cli.common import acting_as, err_console, handle_errors, store
-from rednotice.services import public as ps
 
 export_app = typer.Typer(help="Send public data out, in formats other tools read.", no_args_is_help=True)
 
@@ -29,6 +27,9 @@ def export_ftm(
 ) -> None:
     """Public red notices as FollowTheMoney entities (a Person and a Sanction each), one JSON per line,
     for OpenSanctions' yente and nomenklatura. Only public extracts; audited as ``public.export``."""
+    from rednotice.adapters.formats import ftm
+    from rednotice.services import public as ps
+
     notices = ps.public_notices(store().uow)
     if output is None:
         count = ftm.write(notices, base_url, sys.stdout)

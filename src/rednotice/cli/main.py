@@ -1,4 +1,11 @@
-"""`rednotice`: run, inspect and operate the store from a terminal."""
+"""`rednotice`: run, inspect and operate the store from a terminal.
+
+Start-up is part of the interface: `rednotice check FILE` runs in a fraction of a second. So this
+module and the command modules it registers import at the top only Typer, the standard library and
+light domain types (those a command's signature names); the store, the use cases, the screening
+engine, the web stack and rich's tables are imported inside the commands that use them.
+`tests/interface/test_cli_imports.py` keeps it so.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from rednotice.adapters.db.migrate import upgrade
-from rednotice.adapters.formats.request_json import parse_request_text
 from rednotice.cli import after_hit as after_hit_cli
 from rednotice.cli import compliance as compliance_cli
 from rednotice.cli import demo as demo_cli
@@ -24,13 +28,7 @@ from rednotice.domain.errors import InvalidInput
 from rednotice.domain.lifecycle import Action, State
 from rednotice.domain.model import NoticeType
 from rednotice.domain.users import Role
-from rednotice.services import after_hit
-from rednotice.services import audit as audit_service
-from rednotice.services import notices as ns
-from rednotice.services import users as user_service
-from rednotice.services.ports import NoticeFilter
 from rednotice.services.review import Ground
-from rednotice.services.views import notice_view
 
 app = typer.Typer(
     help="rednotice: the red notice process, built so abuse is hard, visible and reversible.",
@@ -51,6 +49,8 @@ AsUser = Annotated[str | None, typer.Option("--as", help="Act as this user (reco
 @handle_errors
 def db_upgrade() -> None:
     """Create or migrate the schema to the latest version."""
+    from rednotice.adapters.db.migrate import upgrade
+
     upgrade(store().engine)
     console.print(f"store is up to date: {store().engine.url.render_as_string(hide_password=True)}")
 
@@ -79,6 +79,8 @@ def users_add(
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)] = "",
 ) -> None:
     """Add a user (the password is stored as an argon2 hash)."""
+    from rednotice.services import users as user_service
+
     user = user_service.add_user(
         user_service.AddUser(username, role, password, country), acting_as(None), store().uow()
     )
@@ -89,6 +91,8 @@ def users_add(
 @handle_errors
 def users_list() -> None:
     """List users and their roles."""
+    from rich.table import Table
+
     with store().uow() as uow:
         rows = uow.users.all()
     table = Table("username", "role", "country", "active")
@@ -101,6 +105,8 @@ def users_list() -> None:
 @handle_errors
 def users_revoke_token(token: str) -> None:
     """Revoke an API bearer token."""
+    from rednotice.services import users as user_service
+
     user_service.revoke_token(token, acting_as(None), store().uow())
     console.print("token revoked")
 
@@ -109,6 +115,8 @@ def users_revoke_token(token: str) -> None:
 @handle_errors
 def users_end_sessions(username: str) -> None:
     """Sign a person out of every browser at once (a lost device, a departure)."""
+    from rednotice.services import users as user_service
+
     n = user_service.end_sessions(username, acting_as(None), store().uow())
     console.print(f"{n} session(s) ended for {username}")
 
@@ -117,6 +125,8 @@ def users_end_sessions(username: str) -> None:
 @handle_errors
 def users_token(username: str, label: str = "cli") -> None:
     """Issue an API bearer token for a user (shown once; only its hash is kept)."""
+    from rednotice.services import users as user_service
+
     token = user_service.issue_token(username, label, acting_as(None), store().uow())
     typer.echo(token)
 
@@ -144,6 +154,9 @@ def submit(
     draft: Annotated[bool, typer.Option(help="Keep it as a draft instead of sending it.")] = False,
 ) -> None:
     """Submit a red notice request, or circulate a diffusion."""
+    from rednotice.adapters.formats.request_json import parse_request_text
+    from rednotice.services import notices as ns
+
     request = parse_request_text(_read_input(file))
     notice = ns.create_request(ns.CreateRequest(request, send=not draft), acting_as(as_user), store().uow())
     console.print(f"{notice.id} [bold]{notice.state.value}[/] (version {notice.version})")
@@ -153,6 +166,9 @@ def submit(
 @handle_errors
 def show(notice_id: str, as_user: AsUser = None) -> None:
     """Show one notice as JSON, with its timeline."""
+    from rednotice.services import notices as ns
+    from rednotice.services.views import notice_view
+
     actor = acting_as(as_user)
     notice = ns.get_notice(notice_id, actor, store().uow())
     view = notice_view(notice, viewer=actor)
@@ -174,6 +190,12 @@ def list_(
     as_user: AsUser = None,
 ) -> None:
     """List notices (what the acting user may see). The search is audited."""
+    from rich.table import Table
+
+    from rednotice.services import notices as ns
+    from rednotice.services.ports import NoticeFilter
+    from rednotice.services.views import notice_view
+
     flt = NoticeFilter(
         states=tuple(state or ()),
         type=type_,
@@ -224,6 +246,8 @@ def transition(
     as_user: AsUser = None,
 ) -> None:
     """Move a notice through its lifecycle."""
+    from rednotice.services import notices as ns
+
     notice = ns.transition(
         ns.Transition(notice_id, action, reasons, expected_version, tuple(ground or ())),
         acting_as(as_user),
@@ -236,6 +260,9 @@ def transition(
 @handle_errors
 def expire() -> None:
     """Daily: expire notices past their five years; flag located persons never pursued (RN-23)."""
+    from rednotice.services import after_hit
+    from rednotice.services import notices as ns
+
     expired = ns.expire_due(store().uow)
     console.print(f"expired {len(expired)} notice(s)")
     flagged = after_hit.sweep_unpursued_hits(store().uow)
@@ -246,6 +273,8 @@ def expire() -> None:
 @handle_errors
 def audit_verify() -> None:
     """Prove that no audit event was edited or removed."""
+    from rednotice.services import audit as audit_service
+
     report = audit_service.verify(store().uow())
     if report.ok:
         console.print(f"[green]audit chain intact[/]: {report.checked} events")

@@ -1,7 +1,8 @@
 """`rednotice ccf|refugee|harassment|position|flags ...`: redress and protection from a terminal.
 
 The same use cases as ``web/redress_api.py``, and JSON files in the same shapes the API takes (its pydantic
-models are reused, imported only when a file is read so the CLI starts without loading the web stack).
+models are reused, imported only when a file is read so the CLI starts without loading the web stack;
+pydantic and the request format likewise).
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from pydantic import BaseModel, ValidationError
 
-from rednotice.adapters.formats.request_json import explain, subject_from
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
 from rednotice.domain.errors import InvalidInput
-from rednotice.domain.model import notice_id_from_ref
+from rednotice.domain.model import Subject, notice_id_from_ref
 from rednotice.domain.redress import (
     HarassmentReport,
     Outcome,
@@ -28,6 +27,9 @@ from rednotice.domain.redress import (
 from rednotice.services import redress as rs
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from rednotice.adapters.formats.request_json import SubjectIn
     from rednotice.web.redress_api import CaseIn, HarassmentIn, RefugeeIn
 
 ccf_app = typer.Typer(
@@ -43,7 +45,7 @@ Reasons = Annotated[str, typer.Option("--reasons", "-r", help="Why, in writing."
 NoticeFilter = Annotated[str | None, typer.Option("--notice", help="Only those about this notice.")]
 JsonFile = Annotated[str, typer.Argument(help="A JSON file in the API's shape, or - for stdin.")]
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def _notice_id(ref: str) -> str:
@@ -75,6 +77,10 @@ def _read_json(path: str) -> Any:
 
 
 def _validate(model: type[M], data: Any, what: str) -> M:
+    from pydantic import ValidationError
+
+    from rednotice.adapters.formats.request_json import explain
+
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -97,6 +103,12 @@ def _harassment_in(path: str) -> HarassmentIn:
     from rednotice.web.redress_api import HarassmentIn
 
     return _validate(HarassmentIn, _read_json(path), "harassment report")
+
+
+def _subject_from(body: SubjectIn) -> Subject:
+    from rednotice.adapters.formats.request_json import subject_from
+
+    return subject_from(body)
 
 
 def _text(value: str, what: str) -> str:
@@ -275,7 +287,7 @@ def refugee_confirm(file: JsonFile, as_user: AsUser) -> None:
     body = _refugee_in(file)
     actor = acting_as(as_user)
     conf = rs.confirm_refugee(
-        subject_from(body.subject),
+        _subject_from(body.subject),
         body.status,
         body.persecution_country.upper(),
         body.basis,
@@ -336,7 +348,7 @@ def harassment_report(file: JsonFile) -> None:
         body.description,
         body.source,
         tuple(body.evidence),
-        subject_from(body.subject) if body.subject else None,
+        _subject_from(body.subject) if body.subject else None,
     )
     stored = rs.file_harassment_report(report, store().uow())
     console.print(f"report {stored.id} received", highlight=False)

@@ -6,20 +6,23 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rednotice.adapters.db.figures import SqlFiguresRepository
 from rednotice.cli.common import acting_as, err_console, handle_errors, store
 from rednotice.domain.errors import InvalidInput
-from rednotice.services import figures as fs
-from rednotice.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from rednotice.adapters.db.figures import SqlFiguresRepository
+    from rednotice.services.ports import UnitOfWork
 
 report_app = typer.Typer(help="Reports: the transparency figures.", no_args_is_help=True)
 
 
 def _repo(uow: UnitOfWork) -> SqlFiguresRepository:
+    from rednotice.adapters.db.figures import SqlFiguresRepository
+
     return SqlFiguresRepository(uow.connection)  # type: ignore[attr-defined]
 
 
@@ -49,6 +52,8 @@ def report_figures(
 ) -> None:
     """Requests, decisions, refusals by ground, notices in force, CCF requests and deadlines, harassment
     reports, positions and hits, per requesting country and year. Without dates: the last five years."""
+    from rednotice.services import figures as fs
+
     if fmt not in ("csv", "json"):
         raise InvalidInput("--format is csv or json", field="format")
     query = fs.FiguresQuery(country, _day(first, "from"), _day(last, "to"))

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
 from rednotice.domain.errors import InvalidInput
@@ -24,6 +23,8 @@ AsUser = Annotated[str, typer.Option("--as", help="The reviewer acting (recorded
 @handle_errors
 def queue(as_user: AsUser, limit: int = 50, offset: int = 0) -> None:
     """Requests waiting for review, riskiest first, then oldest."""
+    from rich.table import Table
+
     items = review.queue(acting_as(as_user), store().uow(), limit, offset)
     table = Table(title="review queue")
     table.add_column("id", no_wrap=True)

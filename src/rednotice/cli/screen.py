@@ -7,18 +7,20 @@ import socket
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from rednotice.adapters.formats.screening_input import FORMATS, guess_format, read_queries
-from rednotice.cli.common import acting_as, err_console, handle_errors, store
+from rednotice.cli.common import acting_as, err_console, handle_errors, real_console, store
 from rednotice.domain.errors import InvalidInput
-from rednotice.services import screening as sc
+
+if TYPE_CHECKING:
+    from rednotice.services.screening import ScreeningEngine
 
 
-def _engine() -> sc.ScreeningEngine:
+def _engine() -> ScreeningEngine:
+    from rednotice.services import screening as sc
+
     s = store()
     return sc.ScreeningEngine(s.uow, s.reader)
 
@@ -40,6 +42,11 @@ def screen(
     ] = None,
 ) -> None:
     """Screen travellers against the notices in force: one JSON line per query with its hits, best first."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from rednotice.adapters.formats.screening_input import FORMATS, guess_format, read_queries
+    from rednotice.services import screening as sc
+
     if input_ == "-":
         data: bytes = sys.stdin.buffer.read()
         name = None
@@ -63,7 +70,7 @@ def screen(
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=err_console,
+        console=real_console(err_console),
         transient=True,
         disable=not err_console.is_terminal,
     ) as bar:
@@ -95,6 +102,8 @@ def worker(
     poll: Annotated[float, typer.Option(help="Seconds between looks at an empty queue.")] = 2.0,
 ) -> None:
     """Run background screening jobs (any number of workers, on any machine, may share the queue)."""
+    from rednotice.services import screening as sc
+
     engine = _engine()
     name = f"{socket.gethostname()}:{id(engine)}"
     while True:
