@@ -200,3 +200,74 @@ def test_settings_are_typed() -> None:
     index = ScreeningIndex(ScoreSettings(threshold=0.9))
     index.upsert(notice("A", "Anderson", "Jennifer"))
     assert ids(index.search(ScreeningQuery(name="Jennifer Anderson"))) == [], "0.85 on the name alone < 0.9"
+
+
+def han_only(nid: str, han: str) -> IndexedNotice:
+    """A notice whose only name is in Han characters (its original-script name)."""
+    return IndexedNotice(nid, Subject(han, "", (han,)), "CN")
+
+
+def test_names_in_han_characters_find_notices_in_either_script() -> None:
+    # Issue 13: a Han query found nothing, since a one-character part blocked nothing, as an initial.
+    index = ScreeningIndex.build(
+        [
+            notice("ZHOU", "Zhou", "Enlai", "周恩来", dob=None),
+            notice("ZHU", "Zhu", "Fangyu", "朱芳宇", dob=None),
+            notice("WANG", "Wang", "Yi", dob=None),  # Latin only
+            notice("YAMADA", "Yamada", "Shuhei", "山田 修平", dob=None),
+            han_only("LIU", "刘鹗"),
+            han_only("MAO", "毛泽东"),
+            han_only("FEISHA", "莫哈默·费沙"),
+            notice("OTHER", "Zhou", "Xiaochuan", "周小川", dob=None),
+        ]
+    )
+    expected = {
+        "周恩来": "ZHOU",  # the same characters, and the Latin name
+        "周 恩来": "ZHOU",
+        "朱芳宇": "ZHU",
+        "王毅": "WANG",  # two one-character parts against a Latin name
+        "山田修平": "YAMADA",  # Japanese, no space
+        "山田 修平": "YAMADA",
+        "刘鹗": "LIU",
+        "Liu E": "LIU",  # a one-letter syllable blocks as a syllable
+        "Mao Zedong": "MAO",
+        "Mao Tse-tung": "MAO",
+        "莫哈默 费沙": "FEISHA",
+        "莫哈默・费沙": "FEISHA",
+    }
+    for name, nid in expected.items():
+        q = ScreeningQuery(name=name)
+        assert nid in index.candidates(q), name
+        assert ids(index.search(q)) == [nid], name
+
+
+def test_a_han_name_in_the_same_characters_ranks_first_among_many() -> None:
+    crowd = [notice(f"W{i:03d}", "Wang", "Wei", dob=None) for i in range(MAX_SCORED + 20)]
+    index = ScreeningIndex.build([*crowd, han_only("H", "王伟")])
+    assert "H" in index.candidates(ScreeningQuery(name="王伟"))
+    assert "H" in ids(index.search(ScreeningQuery(name="王 伟"), limit=300))
+
+
+def test_removing_a_notice_forgets_its_han_name() -> None:
+    index = ScreeningIndex.build([han_only("A", "山田修平"), han_only("B", "山田 修平")])
+    assert sorted(ids(index.search(ScreeningQuery(name="山田修平")))) == ["A", "B"]
+    index.remove("A")
+    assert ids(index.search(ScreeningQuery(name="山田 修平"))) == ["B"]
+    index.remove("B")
+    assert index.candidates(ScreeningQuery(name="山田修平")) == []
+
+
+def test_given_name_syllables_in_another_order_are_another_person() -> None:
+    # Issue 13: 'Chiang Wei-kuo' hit 郭偉強 (Kwok Wai-keung) at 0.85, its syllables taken in any order.
+    index = ScreeningIndex.build(
+        [
+            notice("K", "Kwok", "Wai-keung", "郭偉強", dob=None),
+            notice("C", "Chiang", "Wei-kuo", "蔣緯國", dob=None),
+        ]
+    )
+    assert ids(index.search(ScreeningQuery(name="Chiang Wei-kuo"))) == ["C"]
+    assert ids(index.search(ScreeningQuery(name="Wei-kuo Chiang"))) == ["C"]
+    assert ids(index.search(ScreeningQuery(name="Wai Keung Kwok"))) == ["K"]
+    # Keung Wai Kwok is 郭偉強's syllables backwards, but 蔣緯國 in Cantonese (Keung Wai-kwok).
+    assert ids(index.search(ScreeningQuery(name="Keung Wai Kwok"))) == ["C"]
+    assert ids(index.search(ScreeningQuery(name="Kwok Keung Wai"))) == []

@@ -104,6 +104,32 @@ GOLDEN = [
     ("Zhang Xiaohong", "Zhang Xiaodong", False, "two Chinese given names one letter apart are two names"),
     ("Zhang Xiaoming", "Zhang Xiaomnig", True, "a typo that is no Chinese name is still a typo"),
     ("Carlos Marie Kowalczyk-Nowakowski", "Carlos Nowakowksi", True, "half a double family name, a typo"),
+    # Names in Han characters (issue 13): one-character parts, spacing, middle dots
+    ("Zhou Enlai", "周恩来", True, "one-character surname, pinyin"),
+    ("ZHU Fangyu", "朱芳宇", True, "the characters against the Latin name"),
+    ("Wang Yi", "王毅", True, "two one-character parts"),
+    ("Liu E", "刘鹗", True, "a one-letter syllable is a syllable, not an initial"),
+    ("山田 修平", "山田修平", True, "Japanese kanji with and without the space: the same characters"),
+    ("周 恩来", "周恩来", True, "a space after the surname or none"),
+    ("莫哈默·费沙", "莫哈默 费沙", True, "a middle dot parts a transliterated name, as a space does"),
+    ("ジョン・スミス", "ジョンスミス", True, "katakana with and without the middle dot"),
+    ("周恩来", "周恩", False, "part of the characters is not the name"),
+    # Syllables of a Chinese given name pair in order; the family name may come first or last
+    ("郭偉強", "Chiang Wei-kuo", False, "偉強 read backwards is not Wei-kuo (a false alarm at 0.85)"),
+    ("Kwok Wai-keung", "Chiang Wei-kuo", False, "nor in Cantonese spellings"),
+    ("蔣緯國", "Chiang Wei-kuo", True, "Wade-Giles, family name first"),
+    ("蔣緯國", "Wei-kuo Chiang", True, "family name last"),
+    ("蔣緯國", "Chiang Kuo-wei", False, "the given name's syllables swapped: another name"),
+    ("郭偉強", "Wai-keung Kwok", True, "Cantonese, family name last"),
+    ("郭偉強", "KWOK<<WAI<KEUNG", True, "as a Hong Kong passport's MRZ writes it"),
+    ("郭偉強", "Tony Kwok Wai-keung", True, "an English name before the Chinese one"),
+    ("郭偉強", "Wai Keung Tony Kwok", True, "an English name between given and family name"),
+    ("郭偉強", "Keung Wai Kwok", False, "the given name backwards, family name last"),
+    ("王小明", "Wang Ming Xiao", False, "Mingxiao is not Xiaoming"),
+    ("王小明", "Ming Xiao Wang", False, "nor written family name last"),
+    ("Guo Wei Qiang", "Guo Qiang Wei", False, "Latin on both sides"),
+    ("司马相如", "Xiang Ru Sima", True, "two-character surname last, given name split"),
+    ("司马相如", "Ru Xiang Sima", False, "two-character surname last, given name backwards"),
 ]
 
 
@@ -113,6 +139,22 @@ def test_golden_pairs(notice: str, traveller: str, expected: bool, why: str) -> 
     assert (match.score >= MATCH) is expected, f"{why}: {match.score:.2f} {match.explain()}"
     if expected:
         assert match.explain(), "a match says why"
+
+
+@pytest.mark.parametrize(
+    "other", ["莫哈默·费沙", "莫哈默 费沙", "Mo Hamo", "费沙", "周恩来", "Mohammed Faisal"]
+)
+def test_middle_dots_separate_parts(other: str) -> None:
+    for dotted in ("莫哈默·费沙", "莫哈默・费沙", "莫哈默•费沙", "莫哈默‧费沙", "莫哈默･费沙"):
+        name = analyse(dotted)
+        assert [t.text for t in name.tokens] == ["莫哈默", "费沙"]
+        assert all(t.spellings for form in name.forms for t in form)
+        name_similarity(name, analyse(other))  # no ValueError
+        name_similarity(analyse(other), name)
+
+
+def test_the_iteration_mark_repeats_the_character_before_it() -> None:
+    assert name_similarity(analyse("佐々木 一郎"), analyse("佐佐木一郎")).score == 1.0
 
 
 def test_normalise_and_mrz() -> None:

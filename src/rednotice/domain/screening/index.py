@@ -8,8 +8,13 @@ How a search stays small: every distinct name part (a :class:`~.names.Token`, sh
 have it) is filed under its phonetic keys, its consonant skeletons and, for typos, each key with one
 letter deleted (SymSpell). A query part finds the parts within one letter of its keys or with the same
 skeleton; the candidates are the names where at least two query parts (or the only one) found
-something. Candidates whose birth date is too far away, or whose notice the viewer may not see, are
-dropped before any name is scored.
+something. A one-letter part is an initial and finds nothing, but a part of a Chinese name is a whole
+syllable however short (周, 王; the E of Liu E) and finds the parts sharing one of its readings; a Han
+given name also looks up each of its syllables. A name written in Han characters (or kana) also finds
+every name written in the same characters, however split into parts (山田修平, 山田 修平). Candidates
+whose birth date is too far away, or whose notice the viewer may not see, are dropped before any name
+is scored. :meth:`ScreeningIndex.candidates` gives the lookup's result on its own, to measure it apart
+from scoring.
 """
 
 from __future__ import annotations
@@ -157,10 +162,15 @@ class _Lookup:
     near: set[int]
     weights: list[float]
     """Per query part, less the more names it found (under 1 in all, so it only breaks ties)."""
+    same: frozenset[int] = frozenset()
+    """Entries whose name is written in the query's Han characters: scored first."""
 
     def prior(self, eid: int, name: _Name) -> float:
         """A cheap guess of how well a candidate matches, to choose which to score when there are too
-        many: parts matched on both sides (one to one), then their rarity, less for a length mismatch."""
+        many: parts matched on both sides (one to one), then their rarity, less for a length mismatch;
+        a name in the same Han characters before any other."""
+        if eid in self.same:
+            return float(self.size + 1)
         hit = 0
         rarity = 0.0
         for entries, weight in zip(self.per_part, self.weights, strict=True):
@@ -170,6 +180,26 @@ class _Lookup:
         near = self.near
         theirs = sum(1 for tid in name.base_ids if tid in near)
         return min(hit, theirs) + rarity - 0.1 * abs(len(name.base_ids) - self.size)
+
+
+def _split_from(base: tuple[Token, ...], form: tuple[Token, ...]) -> list[int] | None:
+    """For each part of ``form``, the part of ``base`` it is, or is a piece of (周 恩 来 from 周 恩来:
+    0, 1, 1); None when ``form`` does not split ``base`` in order."""
+    out: list[int] = []
+    b, piece = 0, ""
+    for token in form:
+        if b >= len(base):
+            return None
+        out.append(b)
+        if token is base[b]:
+            b += 1
+            continue
+        piece += token.text
+        if piece == base[b].text:
+            b, piece = b + 1, ""
+        elif not base[b].text.startswith(piece):
+            return None
+    return out if b == len(base) and not piece else None
 
 
 def _deletions(key: str) -> set[str]:
@@ -208,6 +238,8 @@ class ScreeningIndex:
         self._by_key: dict[str, set[int]] = {}
         self._by_skeleton: dict[str, set[int]] = {}
         self._by_deletion: dict[str, set[str]] = {}
+        self._by_han: dict[str, set[int]] = {}
+        """Entries by the Han characters of their name (:attr:`AnalysedName.han`)."""
 
     # -- building and keeping current -------------------------------------------------------------------
 
@@ -250,6 +282,8 @@ class ScreeningIndex:
                 eid = self._next_entry
                 self._next_entry += 1
                 self._entries[eid] = _Entry(notice, shared, born)
+                if shared.name.han:
+                    self._by_han.setdefault(shared.name.han, set()).add(eid)
                 for tid in shared.token_ids:
                     self._parts[tid].entries.add(eid)
                 ids.append(eid)
@@ -263,7 +297,7 @@ class ScreeningIndex:
         forms = tuple(tuple(self._parts[self._intern(t)].token for t in form) for form in name.forms)
         token_ids = frozenset(self._part_ids[t] for form in forms for t in form)
         base_ids = tuple(self._part_ids[t] for t in forms[0])
-        shared = self._names[key] = _Name(AnalysedName(name.text, forms), token_ids, base_ids, key)
+        shared = self._names[key] = _Name(AnalysedName(name.text, forms, name.han), token_ids, base_ids, key)
         return shared
 
     replace = upsert
@@ -283,6 +317,12 @@ class ScreeningIndex:
         for eid in self._notice_entries.pop(notice_id, []):
             entry = self._entries.pop(eid)
             shared = entry.shared
+            han = shared.name.han
+            if han:
+                same = self._by_han[han]
+                same.discard(eid)
+                if not same:
+                    del self._by_han[han]
             shared.refs -= 1
             if not shared.refs:
                 del self._names[shared.key]
@@ -344,8 +384,10 @@ class ScreeningIndex:
         """Ids of indexed parts within one letter of the token's keys, or with one of its skeletons."""
         found: set[int] = set()
         by_key, by_del = self._by_key, self._by_deletion
-        if len(token.text) < 2:
-            return found  # an initial blocks nothing; it is compared once a candidate is found
+        if len(token.text) < 2 and token.origin != "chinese":
+            # An initial blocks nothing; it is compared once a candidate is found. A part of a Chinese
+            # name is a whole syllable however short (周, 王; Liu E) and blocks by its readings.
+            return found
         for key in token.keys:
             hit = by_key.get(key)
             if hit:
@@ -386,6 +428,16 @@ class ScreeningIndex:
                 for tid in self._parts_near(form[joined_at]):
                     near.add(tid)
                     per_part[joined_at] |= self._parts[tid].entries
+            elif len(form) > n:  # a Han given name split into syllables: each counts for the given name
+                at = _split_from(base, form)
+                for k, token in enumerate(form):
+                    if at is None:
+                        break
+                    if token is base[at[k]]:
+                        continue  # already looked up with the name as written
+                    for tid in self._parts_near(token):
+                        near.add(tid)
+                        per_part[at[k]] |= self._parts[tid].entries
         # A part an MRZ may have cut short finds nothing by key; the other parts decide.
         firm = [per_part[i] for i in range(n) if not base[i].truncated]
         if len(firm) <= 1:
@@ -397,29 +449,26 @@ class ScreeningIndex:
                     continue
                 for j in range(i + 1, len(firm)):
                     found |= firm[i] & firm[j]
+        # The same Han characters, however split into parts (山田修平, 山田 修平): the same name.
+        same = self._by_han.get(name.han, set()) if name.han else set()
+        found |= same
         weights = [1 / ((2 + math.log1p(len(entries))) * (n + 1)) for entries in per_part]
-        return _Lookup(n, found, per_part, near, weights)
+        return _Lookup(n, found, per_part, near, weights, frozenset(same))
 
-    def search(
-        self,
-        query: ScreeningQuery,
-        viewer_country: str | None = None,
-        limit: int = 10,
-        threshold: float | None = None,
-    ) -> list[Match]:
-        """Hits for one traveller, best first. ``viewer_country`` is the searching NCB (ISO-2): notices
-        restricted away from it are never returned; None is an operator who sees every notice in force.
-        ``limit`` hits at most, unless more score the same as the last: a cut never falls between equal
-        scores (equal scores rank names written the same first, then by notice id).
-        ``threshold`` overrides :attr:`ScoreSettings.threshold` (0 returns every scored candidate)."""
-        settings = self.settings
-        if threshold is not None:
-            settings = ScoreSettings(threshold, settings.min_name, settings.far_years)
+    def candidates(self, query: ScreeningQuery, viewer_country: str | None = None) -> list[str]:
+        """The notices a search for ``query`` scores (the candidate lookup, before any name is compared):
+        every notice :meth:`search` can return is among them. For measuring the lookup on its own."""
+        return sorted(self._lookup(query, viewer_country, self.settings)[1])
+
+    def _lookup(
+        self, query: ScreeningQuery, viewer_country: str | None, settings: ScoreSettings
+    ) -> tuple[list[AnalysedName], dict[str, list[_Entry]]]:
+        """The query's analysed names and, by notice, the entries to score."""
         truncated = True if query.name_truncated else None
         names = [analyse(text, truncated, family) for text, family in query_names(query)]
         names = [n for n in names if n.forms]
         if not names:
-            return []
+            return [], {}
         with self._lock:
             lookups = [self._candidates(name) for name in names]
             entries = {e: self._entries[e] for lookup in lookups for e in lookup.found}
@@ -442,11 +491,30 @@ class ScreeningIndex:
             }
             kept = sorted(by_notice, key=lambda nid: (-prior[nid], nid))[:MAX_SCORED]
             by_notice = {nid: by_notice[nid] for nid in kept}
+        return names, {nid: [entries[eid] for eid in eids] for nid, eids in by_notice.items()}
+
+    def search(
+        self,
+        query: ScreeningQuery,
+        viewer_country: str | None = None,
+        limit: int = 10,
+        threshold: float | None = None,
+    ) -> list[Match]:
+        """Hits for one traveller, best first. ``viewer_country`` is the searching NCB (ISO-2): notices
+        restricted away from it are never returned; None is an operator who sees every notice in force.
+        ``limit`` hits at most, unless more score the same as the last: a cut never falls between equal
+        scores (equal scores rank names written the same first, then by notice id).
+        ``threshold`` overrides :attr:`ScoreSettings.threshold` (0 returns every scored candidate)."""
+        settings = self.settings
+        if threshold is not None:
+            settings = ScoreSettings(threshold, settings.min_name, settings.far_years)
+        names, by_notice = self._lookup(query, viewer_country, settings)
+        if not names:
+            return []
         sim = TokenSimilarity()
         compared: dict[int, NameMatch] = {}  # names are shared between notices: compare each once
         matches: list[tuple[tuple[float, int, str], Match]] = []
-        for notice_id, eids in by_notice.items():
-            notice_entries = [entries[eid] for eid in eids]
+        for notice_id, notice_entries in by_notice.items():
             best_name = None
             best_shown = ""
             for entry in notice_entries:

@@ -48,8 +48,13 @@ MAX_SPELLINGS = 24
 # ---------------------------------------------------------------------------------------------------------
 
 _APOSTROPHES = re.compile(r"['’ʻʼ`´‘]")
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.,;:/\\()\[\]{}\"<>|+&*#@!?0-9]+")
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.,;:/\\()\[\]{}\"<>|+&*#@!?0-9·・･•‧∙⋅⸱ㆍ]+")
+"""Hyphens, punctuation, digits and the middle dots that part transliterated foreign names in Chinese
+and Japanese (莫哈默·费沙, ジョン・スミス: U+00B7, U+30FB, U+FF65, U+2022, U+2027, U+2219, U+22C5,
+U+2E31, U+318D)."""
+_ITERATION_MARK = re.compile(r"(.)々")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_HAN_OR_KANA = re.compile(r"(?:[\u3040-\u30ff]|" + _HAN.pattern + ")+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _NOT_LETTER = re.compile(r"[^a-z]")
@@ -60,10 +65,12 @@ def _strip_marks(text: str) -> str:
 
 
 def raw_tokens(text: str) -> list[str]:
-    """NFKC, case-folded parts of a name: ICAO ``<`` fillers, hyphens and punctuation separate parts,
-    apostrophes do not (O'Brien -> obrien, Ch'ang -> chang)."""
+    """NFKC, case-folded parts of a name: ICAO ``<`` fillers, hyphens, punctuation and middle dots separate
+    parts, apostrophes do not (O'Brien -> obrien, Ch'ang -> chang)."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _APOSTROPHES.sub("", text)
+    if "々" in text:  # the iteration mark repeats the character before it: 佐々木 is 佐佐木
+        text = _ITERATION_MARK.sub(r"\1\1", text)
     return [t for t in _SEPARATORS.split(text) if t]
 
 
@@ -541,6 +548,10 @@ class AnalysedName:
 
     text: str
     forms: tuple[tuple[Token, ...], ...]
+    han: str = ""
+    """A name written in Han characters or Japanese kana: its characters run together, without spaces
+    or middle dots (周恩来 for 周 恩来; 山田修平 for 山田 修平; ジョンスミス for ジョン・スミス), else empty.
+    Two names with the same characters are the same name however they were split."""
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -626,6 +637,8 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
             if i > 0 and len(syllables) > 1:
                 by_char = jyutping if len(jyutping) == len(syllables) else ("",) * len(syllables)
                 for c, s, j in zip(part, syllables, by_char, strict=False):
+                    if not s:  # not a Han character (kana): no reading to compare by
+                        continue
                     one = cantonese.spellings((j,)) if j else set()
                     split.append(
                         make_token(
@@ -668,10 +681,12 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
     if not parts:
         return AnalysedName(text, ())
     given_parts = _given_parts(parts, family)
+    written = "".join(parts)
+    han = written if _HAN_OR_KANA.fullmatch(written) else ""
     mrz = truncated if truncated is not None else ("<<" in text and len(text.strip()) >= MRZ_FULL)
     if any(_HAN.search(p) for p in parts):
         tokens, split = _han_name(parts)
-        return AnalysedName(text, _forms(tokens, split))
+        return AnalysedName(text, _forms(tokens, split), han)
     latin: list[str] = []
     origins: list[str] = []
     extra: list[set[str]] = []
@@ -757,7 +772,7 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
                     surname_only=() if given[i] else surname,
                 )
             )
-        return AnalysedName(text, _forms(tokens))
+        return AnalysedName(text, _forms(tokens), han)
     kept = _latin_parts(latin)
     arabic_name = "arabic" in origins or any(p in _ARABIC_GROUPS for p in kept)
     tokens = []
@@ -782,7 +797,7 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
                 label, all_spellings, origin, mrz and n == len(kept) - 1, given=is_given, sounds=sounds
             )
         )
-    return AnalysedName(text, _forms(tokens))
+    return AnalysedName(text, _forms(tokens), han)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -834,6 +849,8 @@ def _nisba(token: Token) -> bool:
 
 def token_similarity(a: Token, b: Token) -> TokenMatch:
     """How alike two name parts are, and why (1.0 = a shared spelling)."""
+    if not a.spellings or not b.spellings:
+        return NO_MATCH
     if a.names and b.names and a.names.isdisjoint(b.names) and not (a.truncated or b.truncated):
         return NO_MATCH
     shared = a.spellings & b.spellings
@@ -933,7 +950,12 @@ def form_similarity(
     query: Sequence[Token], candidate: Sequence[Token], sim: TokenSimilarity | None = None
 ) -> NameMatch:
     """Best one-to-one pairing of parts in any order: the mean over the shorter name of its parts'
-    similarity, less a little for each part only the longer name has."""
+    similarity, less a little for each part only the longer name has.
+
+    Parts of a Chinese name (every part of one side Chinese: written in Han characters, or in syllables
+    with a Chinese surname) pair in order but for the family name: the syllables of a given name make one
+    name in their order (Wei-kuo is not Kuo-wei), while the family name comes first or last, as Chinese
+    names are written either way (:func:`_in_order`)."""
     n, m = len(query), len(candidate)
     if not n or not m:
         return NAME_NO_MATCH
@@ -954,17 +976,21 @@ def form_similarity(
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     used_q: set[int] = set()
     used_c: set[int] = set()
-    pairs: list[TokenMatch] = []
-    total = 0.0
+    chosen: list[tuple[int, int, TokenMatch]] = []
     surname = False
-    for score, i, j, t in scored:
+    for _, i, j, t in scored:
         if i in used_q or j in used_c or (t.surname and surname):
             continue
         surname = surname or t.surname
         used_q.add(i)
         used_c.add(j)
-        pairs.append(t)
-        total += score
+        chosen.append((i, j, t))
+    if len(chosen) >= 3 and _chinese(query, candidate) and not _in_order(chosen, query, candidate):
+        chosen = _chinese_order(scored, query, candidate)
+        used_q = {i for i, _, _ in chosen}
+        used_c = {j for _, j, _ in chosen}
+    pairs = [t for _, _, t in chosen]
+    total = sum(t.score for t in pairs)
     short, long = min(n, m), max(n, m)
     value = total / short
     if short == 1 and long > 1:
@@ -981,6 +1007,67 @@ def form_similarity(
         else:
             value *= NOTICE_EXTRA_PART_FACTOR if notice_side else EXTRA_PART_FACTOR
     return NameMatch(value, tuple(pairs), long - len(pairs))
+
+
+def _chinese(query: Sequence[Token], candidate: Sequence[Token]) -> bool:
+    """One of the two is a Chinese name of three parts or more (with two, any pairing is in order)."""
+    return any(len(form) >= 3 and all(t.origin == "chinese" for t in form) for form in (query, candidate))
+
+
+def _in_order(
+    chosen: Sequence[tuple[int, int, TokenMatch]], query: Sequence[Token], candidate: Sequence[Token]
+) -> bool:
+    """The pairs keep their order on both sides but for the family name, which one side may write first
+    and the other last: the candidate's parts, taken in the query's order, rise, or rise but for one
+    fall that sets a single pair apart at one end (郭 偉 強 against Wai Keung Kwok: 1, 2, 0; against
+    Chiang Wei Kuo: 2, 1, 0, out of order). That pair must not be a part known to be a given name (a
+    name in Han characters is written family name first: Kwok Keung Wai is not 蔣緯國 in Cantonese)."""
+    pairs = sorted((i, j) for i, j, _ in chosen)
+    falls = [k for k in range(1, len(pairs)) if pairs[k][1] < pairs[k - 1][1]]
+    if not falls:
+        return True
+    if len(falls) > 1 or pairs[-1][1] >= pairs[0][1]:
+        return False
+    runs = (pairs[: falls[0]], pairs[falls[0] :])
+    return any(len(run) == 1 and not (query[run[0][0]].given or candidate[run[0][1]].given) for run in runs)
+
+
+def _chinese_order(
+    scored: Sequence[tuple[float, int, int, TokenMatch]], query: Sequence[Token], candidate: Sequence[Token]
+) -> list[tuple[int, int, TokenMatch]]:
+    """The best pairing (highest total) that is :func:`_in_order`, with at most one surname-only pair:
+    the best alignment of the query's parts with the candidate's read from each of its parts in turn
+    that is in order (reading from the first, it always is)."""
+    n, m = len(query), len(candidate)
+    match = {(i, j): t for _, i, j, t in scored}
+    best: list[tuple[int, int, TokenMatch]] = []
+    best_total = -1.0
+    for start in range(m):
+        pairing = _monotone(list(range(n)), [(start + k) % m for k in range(m)], match)
+        total = sum(t.score for _, _, t in pairing)
+        if total > best_total and (start == 0 or _in_order(pairing, query, candidate)):
+            best, best_total = pairing, total
+    return best
+
+
+def _monotone(
+    rows: Sequence[int], cols: Sequence[int], match: dict[tuple[int, int], TokenMatch]
+) -> list[tuple[int, int, TokenMatch]]:
+    """The highest-scoring pairing of ``rows`` with ``cols`` that keeps their order (an alignment), with
+    at most one surname-only pair."""
+
+    @cache
+    def go(a: int, b: int, used: bool) -> tuple[float, tuple[tuple[int, int], ...]]:
+        if a == len(rows) or b == len(cols):
+            return 0.0, ()
+        options = [go(a + 1, b, used), go(a, b + 1, used)]
+        t = match.get((rows[a], cols[b]))
+        if t is not None and not (t.surname and used):
+            score, rest = go(a + 1, b + 1, used or t.surname)
+            options.append((score + t.score, ((rows[a], cols[b]), *rest)))
+        return max(options, key=lambda o: o[0])
+
+    return [(i, j, match[(i, j)]) for i, j in go(0, 0, False)[1]]
 
 
 class TokenSimilarity:
@@ -1004,7 +1091,11 @@ def name_similarity(
     query: AnalysedName, candidate: AnalysedName, sim: TokenSimilarity | None = None
 ) -> NameMatch:
     """The best :func:`form_similarity` over both names' forms, a variant (joined or split parts) on one
-    side at a time; pairs of forms that could not beat the best so far are not compared."""
+    side at a time; pairs of forms that could not beat the best so far are not compared. Two names
+    written in the same Han characters are the same name, however they were split into parts."""
+    if query.han and query.han == candidate.han:
+        same = TokenMatch(1.0, f"{query.text} = {candidate.text} (the same characters)", literal=True)
+        return NameMatch(1.0, (same,), 0)
     best = NAME_NO_MATCH
     for qi, qf in enumerate(query.forms):
         for ci, cf in enumerate(candidate.forms):
