@@ -6,7 +6,7 @@ checked against the category list of that document as reproduced in the ICCS glo
 Inter-American Observatory on Security, Eurostat's ``crim_off_cat`` code list, and the full English
 and Spanish ICCS category tables published with Chile's CNP-ICCS correspondence project.
 
-Levels encoded: **all four are complete**. Level 1 (the 11 sections ``01``...``11``), level 2 (the 62
+Levels encoded: **all four are complete**. Level 1 (the 11 sections ``01``...``11``), level 2 (the 63
 divisions, e.g. ``0101``), level 3 (groups, five digits, e.g. ``02022``) and level 4 (classes, six
 digits, e.g. ``020221`` Kidnapping), written as UNODC writes them, with the leading zero.
 
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from rednotice.domain.compliance.text import Hit, Lexicon, lexicon
+from rednotice.domain.compliance.text import Hit, Lexicon, normalise
 
 # --- The taxonomy ---------------------------------------------------------------------------------
 
@@ -607,16 +607,17 @@ _RULES: tuple[_Rule, ...] = (
         "murder .. attempted", "homicide .. attempted", "tentative .. meurtre", "tentative .. assassinat",
         "tentative .. homicide", "meurtre tentative", "assassinat tentative", "tentativa .. homicidio",
         "tentativa .. asesinato", "homicidio .. tentativa", "asesinato .. tentativa", "intento .. homicidio",
-        "intento .. asesinato", "homicidio frustrado", "покушени* .. убийств*", "oldurmeye tesebbus",
+        "intento .. asesinato", "homicidio .. .. tentativa", "asesinato .. .. tentativa",
+        "feminicidio .. .. tentativa", "homicidio frustrado", "покушени* .. убийств*", "oldurmeye tesebbus",
         "oldurmeye kalkis*", "杀人未遂", "故意杀人 未遂", "*شروع .. *قتل", "*محاوله قتل", "*محاوله .. *قتل",
-    )),
+    ), unless=("attempt* .. and .. murder*", "attempt* .. and .. homicide", "attempt* .. and .. kill*")),
     _Rule("020121", (
         "death threat*", "threat* .. kill*", "threat* .. murder*", "murder threat*", "threat* .. death",
         "menace* de mort", "menaces .. meurtre", "amenaza* de muerte", "amenaza* .. homicidio",
         "угроз* убийств*", "угроз* .. убийств*", "olumle tehdit", "*تهديد بالقتل",
     )),
     _Rule("0105", ("euthanasia", "mercy killing", "euthanasie", "eutanasia", "эвтаназ*", "otanazi",
-          "安乐死")),
+                   "安乐死")),
     _Rule("01041", (
         "assist* suicide", "assisted suicide", "aiding .. suicide", "aide au suicide", "auxilio al suicidio",
         "cooperacion al suicidio", "содействи* самоубийству", "intihara yardim*", "帮助自杀",
@@ -637,7 +638,8 @@ _RULES: tuple[_Rule, ...] = (
         "homicidio culposo .. transito", "homicidio culposo .. trafico", "homicidio imprudente .. trafico",
         "交通肇事致人死亡",
     )),
-    _Rule("01031", ("involuntary manslaughter", "non negligent manslaughter", "homicidio preterintencional")),
+    _Rule("01031", ("involuntary manslaughter", "non negligent manslaughter", "homicide preterintentionnel",
+                    "homicidio preterintencional")),
     _Rule("01032", (
         "negligent manslaughter", "negligent homicide", "criminally negligent homicide",
         "causing death by negligence", "death by negligence", "homicide by negligence",
@@ -651,7 +653,9 @@ _RULES: tuple[_Rule, ...] = (
         "homicide non intentionnel", "homicidio no intencional", "неумышленн* убийств*",
     )),
     _Rule(
-        "0107", ("unlawful killing .. armed conflict", "killing .. armed conflict"),
+        "0107",
+        ("unlawful killing .. armed conflict", "killing .. armed conflict", "homicide .. conflit arme",
+         "homicidio .. conflicto armado"),
         note="ICCS 0107 is an unlawful killing in armed conflict that does not amount to a war crime",
     ),
     _Rule(
@@ -693,17 +697,16 @@ _RULES: tuple[_Rule, ...] = (
             "child abduction", "abduction of a child", "abduction of a minor", "abduction of minors",
             "abducting a child", "international child abduction", "soustraction de mineur*",
             "soustraction d enfant*", "enlevement de mineur*", "enlevement d enfant*",
-            "detournement de mineur*",
-            "sustraccion de menor*", "sustraccion de nino*", "secuestro de menor*", "похищени* ребенка",
-            "похищени* несовершеннолетн*", "cocuk kacirma", "拐骗儿童", "*خطف طفل", "*خطف قاصر",
+            "detournement de mineur*", "sustraccion de menor*", "sustraccion de nino*", "secuestro de menor*",
+            "похищени* ребенка", "похищени* несовершеннолетн*", "cocuk kacirma", "拐骗儿童", "*خطف طفل",
+            "*خطف قاصر",
         ),
         note="ICCS 02021 is taking a minor from the custodial parent or guardian; a child held for ransom "
         "is kidnapping (020221)",
     ),
     _Rule("020221", (
         "kidnap*", "abduction", "abducted", "express kidnapping", "enlevement*", "rapt", "secuestro*",
-        "rapto", "похищени* человека", "похищени*", "adam kacirma", "kisi kacirma", "绑架", "*اختطاف",
-        "*خطف",
+        "rapto", "похищени* человека", "похищени*", "adam kacirma", "kisi kacirma", "绑架", "*اختطاف", "*خطف",
     )),
     _Rule("020222", (
         "hostage*", "false imprisonment", "unlawful detention", "illegal detention", "unlawful restraint",
@@ -718,7 +721,7 @@ _RULES: tuple[_Rule, ...] = (
         "hurriyetinden yoksun", "*حرمان من الحريه",
     )),
     _Rule("020292", ("forced marriage", "child marriage", "mariage force", "matrimonio forzado",
-          "*زواج قسري")),
+                     "*زواج قسري")),
     _Rule("020291", ("illegal adoption", "adoption fraud", "adoption illegale", "adopcion ilegal",
                      "незаконн* усыновлени*")),
     _Rule("02031", (
@@ -728,8 +731,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("020329", ("forced begging", "exploitation de la mendicite", "mendicidad forzada")),
     _Rule("02032", (
         "forced labour", "forced labor", "labour exploitation", "labor exploitation", "travail force",
-        "trabajo forzoso", "trabajos forzados", "принудительн* труд*", "zorla calistir*", "强迫劳动",
-        "*سخره", "*عمل القسري",
+        "trabajo forzoso", "trabajos forzados", "принудительн* труд*", "zorla calistir*", "强迫劳动", "*سخره",
+        "*عمل القسري",
     )),
     _Rule("02041", (
         "sex trafficking", "for sexual exploitation", "purpose of sexual exploitation",
@@ -749,7 +752,6 @@ _RULES: tuple[_Rule, ...] = (
         "extortion", "extort*", "blackmail*", "racketeer*", "extorsion", "chantage", "racket",
         "вымогательств*", "santaj", "敲诈勒索", "勒索", "*ابتزاز",
     )),
-    _Rule("0205", ("coercion", "contrainte", "coaccion", "coacciones", "принуждени*", "*اكراه")),
     _Rule("020611", (
         "child neglect", "neglect of a child", "child abandonment", "abandonment of a child",
         "abandon d enfant*", "delaissement de mineur*", "abandono de menor*", "abandono de nino*", "遗弃儿童",
@@ -786,11 +788,14 @@ _RULES: tuple[_Rule, ...] = (
         "lesiones culposas", "причинени* .. вреда .. по неосторожности", "taksirle yaralama",
     )),
     _Rule("02071", ("endangering health", "adulteration of food", "transmission of hiv",
-                    "mise en danger de la vie d autrui")),
+                    "mise en danger de la vie d autrui", "falsification de denrees",
+                    "adulteracion de alimentos", "adulteracion de medicamentos")),
     # sexual offences come before the assault and harassment rules whose words they contain
     _Rule(
-        "030113", ("statutory rape", "estupro"),
-        note="Spanish 'estupro' is intercourse with a minor obtained by deceit or abuse of trust",
+        "030113", ("statutory rape", "estupro", "crime sexuel sur mineur*", "viol sur mineur* de quinze ans",
+                   "viol sur mineur* de 15 ans"),
+        note="Spanish 'estupro' is intercourse with a minor obtained by deceit or abuse of trust; the French "
+        "'crime sexuel sur mineur' (2021) is penetration of a child under 15 by an adult, consent aside",
     ),
     _Rule("030122", (
         "sexual harassment", "harcelement sexuel", "acoso sexual", "hostigamiento sexual", "cinsel taciz",
@@ -824,18 +829,18 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         "0301",
         (
-            "sexual violence", "violences sexuelles", "atteinte sexuelle", "atteintes sexuelles",
-            "violencia sexual", "половой неприкосновенности", "cinsel istismar*", "*عنف الجنسي",
+            "sexual violence", "sexual coercion", "violences sexuelles", "atteinte sexuelle",
+            "atteintes sexuelles", "violencia sexual", "половой неприкосновенности", "cinsel istismar*",
+            "*عنف الجنسي",
         ),
         note="French 'atteinte sexuelle' (on a minor, without violence) and Turkish 'cinsel istismar' "
         "(sexual abuse of a child) range from touching to penetration: sexual violence without a group",
     ),
     _Rule("030221", (
         "child pornograph*", "child sexual abuse material*", "child abuse material*", "child abuse image*",
-        "indecent images of children", "pedopornograph*", "pornographie infantile",
-        "pornographie enfantine", "pornographie de mineur*", "pornografia infantil", "pornografia de menores",
-        "детск* порнограф*", "порнографическ* .. несовершеннолетн*", "cocuk pornografi*", "儿童色情",
-        "*اباحيه .. *اطفال",
+        "indecent images of children", "pedopornograph*", "pornographie infantile", "pornographie enfantine",
+        "pornographie de mineur*", "pornografia infantil", "pornografia de menores", "детск* порнограф*",
+        "порнографическ* .. несовершеннолетн*", "cocuk pornografi*", "儿童色情", "*اباحيه .. *اطفال",
     )),
     _Rule("030222", (
         "child prostitution", "prostitution of children", "prostitution of minors", "prostitution de mineur*",
@@ -855,7 +860,8 @@ _RULES: tuple[_Rule, ...] = (
         "сексуальн* эксплуатаци* несовершеннолетн*", "*استغلال الجنسي للاطفال",
     )),
     _Rule("03021", (
-        "pimping", "procuring", "procurement of prostitution", "brothel keeping", "keeping a brothel",
+        "pimping", "procuring .. prostitut*", "procurement of prostitution", "brothel keeping",
+        "keeping a brothel",
         "living on the earnings of prostitution", "proxenetisme", "proxenetismo", "lenocinio", "rufianeria",
         "sutenerismo", "организаци* занятия проституцией", "вовлечени* в занятие проституцией",
         "содержани* притонов", "fuhusa aracilik", "fuhsa aracilik", "组织卖淫", "强迫卖淫",
@@ -872,10 +878,9 @@ _RULES: tuple[_Rule, ...] = (
         "08061",
         (
             "threat* .. witness*", "intimidat* .. witness*", "witness tampering",
-            "tampering with .. witness*",
-            "subornation of perjury", "subornation de temoin*", "menaces .. temoin*", "amenaza* .. testigo*",
-            "подкуп* .. свидетел*", "принуждени* .. к даче показаний", "tanigi .. tehdit", "妨害作证",
-            "*تهديد شاهد",
+            "tampering with .. witness*", "subornation of perjury", "subornation de temoin*",
+            "menaces .. temoin*", "amenaza* .. testigo*", "подкуп* .. свидетел*",
+            "принуждени* .. к даче показаний", "tanigi .. tehdit", "妨害作证", "*تهديد شاهد",
         ),
         note="ICCS 02012 excludes threatening a witness, justice or law enforcement official (08061)",
     ),
@@ -917,7 +922,7 @@ _RULES: tuple[_Rule, ...] = (
          "*اساءه معامله"),
         unless=("animal*", "animaux", "животн*", "动物", "hayvan*", "*حيوان*"),
     ),
-    _Rule("02082", ("stalking", "cyberstalking", "cyber stalking", "acecho", "преследовани*",
+    _Rule("02082", ("stalking", "cyberstalking", "cyber stalking", "harcelement obsessionnel", "acecho",
                     "israrli takip", "跟踪骚扰")),
     _Rule("02081", ("harassment", "harcelement", "acoso", "hostigamiento", "домогательств*", "taciz*", "骚扰",
                     "*تحرش")),
@@ -931,9 +936,8 @@ _RULES: tuple[_Rule, ...] = (
             "insult* .. officer*", "insult* .. official*", "insult* .. representative of authority",
             "outrage .. magistrat*", "outrage .. agent*", "outrage .. personne depositaire",
             "outrage a fonctionnaire", "desacato", "injurias .. autoridad",
-            "оскорблени* представителя власти",
-            "неуважени* к суду", "kamu gorevlisine hakaret", "藐视法庭", "*اهانه .. موظف*", "*اهانه .. محكمه",
-            "*اهانه .. شرطه",
+            "оскорблени* представителя власти", "неуважени* к суду", "kamu gorevlisine hakaret", "藐视法庭",
+            "*اهانه .. موظف*", "*اهانه .. محكمه", "*اهانه .. شرطه",
         ),
         note="ICCS 08069 includes insulting the court and insulting a law enforcement officer "
         "(contempt of court is also listed under breach of justice order, 08062)",
@@ -944,11 +948,12 @@ _RULES: tuple[_Rule, ...] = (
             "insult* .. president", "insult* .. head of state", "insult* .. king", "insult* .. monarch",
             "insult* .. sovereign", "insult* .. royal", "insult* .. state", "insult* .. nation",
             "insult* .. flag", "insult* .. national symbol*", "insult* .. state symbol*", "insult* .. anthem",
-            "insult* .. republic", "defam* .. president", "defam* .. head of state", "lese majeste",
-            "lese majesty", "denigrat* .. nation", "denigrat* .. state", "offense au chef de l etat",
-            "outrage .. drapeau", "outrage .. hymne", "outrage .. president", "offense .. president",
-            "injuria* .. jefe del estado", "injuria* .. corona", "injuria* .. rey", "calumnia* .. rey",
-            "ultraje* .. simbolo*", "ultraje* .. bandera", "ultraje* .. espana", "ofensa* .. presidente",
+            "insult* .. republic", "insult* .. turkishness", "denigrat* .. turkishness",
+            "defam* .. president", "defam* .. head of state", "lese majeste", "lese majesty",
+            "denigrat* .. nation", "denigrat* .. state", "offense au chef de l etat", "outrage .. drapeau",
+            "outrage .. hymne", "outrage .. president", "offense .. president", "injuria* .. jefe del estado",
+            "injuria* .. corona", "injuria* .. rey", "calumnia* .. rey", "ultraje* .. simbolo*",
+            "ultraje* .. bandera", "ultraje* .. espana", "ofensa* .. presidente",
             "надругательств* над государственным гербом", "надругательств* .. флагом",
             "оскорблени* .. президент*", "cumhurbaskanina hakaret", "turklugu asagilama",
             "turk milletini asagilama", "devletin egemenlik alametlerini asagilama",
@@ -964,18 +969,19 @@ _RULES: tuple[_Rule, ...] = (
         "ofensa* .. sentimientos religiosos", "оскорблени* религиозных чувств", "dini degerleri asagilama",
         "*ازدراء الاديان", "*ازدراء .. دين*", "*الاساءه .. الدين*",
     )),
-    _Rule("02099", ("insult to honour and dignity", "atteinte a l honneur")),
+    _Rule("02099", ("insult to honour and dignity", "atteinte a l honneur", "ofensa* al honor")),
     _Rule("0209", (
         "defamation", "defamatory", "insult", "insults", "insulting", "slander*", "libel*", "calumny",
         "diffamation", "injure", "injures", "denonciation calomnieuse", "calomnie", "difamacion", "injuria",
         "injurias", "calumnia", "calumnias", "клевет*", "оскорблени*", "hakaret", "iftira", "诽谤", "侮辱",
-        "*قذف", "سب", "السب", "والسب", "*اهانه",
+        "delitos contra el honor", "*قذف", "سب", "السب", "والسب", "*اهانه",
     )),
     _Rule("0210", ("discrimination", "discriminacion", "дискриминаци*", "ayrimcilik", "歧视", "*تمييز")),
     _Rule("02119", (
-        "desecration of .. grave*", "violation de sepulture", "atteinte a l integrite du cadavre",
-        "profanacion de tumba*", "profanacion de cadaver*", "надругательств* над телами", "侮辱尸体",
-        "盗窃尸体",
+        "organ trafficking", "trafficking in human organs", "trafficking in organs", "trafic d organes",
+        "trafico de organos", "торговл* органами", "desecration of .. grave*", "violation de sepulture",
+        "atteinte a l integrite du cadavre", "profanacion de tumba*", "profanacion de cadaver*",
+        "надругательств* над телами", "侮辱尸体", "盗窃尸体",
     )),
     _Rule("02111", (
         "invasion of privacy", "violation of privacy", "breach of privacy", "wiretapping",
@@ -986,11 +992,16 @@ _RULES: tuple[_Rule, ...] = (
         "侵犯公民个人信息", "*انتهاك حرمه الحياه الخاصه",
     )),
     # -- 04 robbery; 05 property ----------------------------------------------------------------------
-    _Rule("040121", ("carjacking", "car jacking", "robo de vehiculo*", "robo de automovil*", "robo de auto*",
-                     "vol de vehicule avec violence")),
+    _Rule(
+        "040121",
+        ("carjacking", "car jacking", "robo de vehiculo*", "robo de automovil*", "robo de auto*",
+         "vol de vehicule avec violence"),
+        note="ICCS in Spanish calls robbery of a car or vehicle 'robo de automóviles o vehículos'",
+    ),
     _Rule("040131", ("bank robbery", "robbery of a bank", "hold up .. banque", "vol a main armee .. banque",
                      "robo .. banco", "asalto .. banco", "抢劫银行", "抢劫金融机构")),
-    _Rule("04014", ("cattle rustling", "robbery of livestock")),
+    _Rule("04014", ("cattle rustling", "robbery of livestock", "vol de betail avec violence",
+                    "robo de ganado", "abigeato con violencia")),
     _Rule(
         "0401",
         (
@@ -998,14 +1009,14 @@ _RULES: tuple[_Rule, ...] = (
             "stealing with violence", "mugging", "banditry", "dacoity", "hold up", "holdup",
             "vol a main armee", "vol avec violence", "vol avec arme", "vol qualifie", "vols qualifies",
             "brigandage", "robo", "robos", "robo con violencia", "robo a mano armada", "robo agravado",
-            "robo calificado", "atraco", "asalto a mano armada", "asalto", "разбо*", "грабеж*", "yagma*",
+            "robo calificado", "atraco", "asalto a mano armada", "asalto", "разбой", "разбоя", "разбойн*",
+            "грабеж*", "yagma*",
             "gasp", "抢劫", "*سرقه بالاكراه", "*سرقه .. بالسلاح", "*سطو المسلح", "*سطو مسلح", "*حرابه",
             "*نهب المسلح",
         ),
         unless=(
             "robo con fuerza", "robo .. en casa", "robo .. en vivienda", "robo .. domicilio",
-            "robo .. morada",
-            "robo sin violencia", "robo simple",
+            "robo .. morada", "robo sin violencia", "robo simple",
         ),
         note="ICCS in Spanish calls robbery 'robo' and theft 'hurto'; 'robo con fuerza' (force on things) "
         "is read as burglary (0501); ICCS puts banditry and dacoity in robbery",
@@ -1037,11 +1048,11 @@ _RULES: tuple[_Rule, ...] = (
         (
             "copyright infringement", "copyright piracy", "software piracy", "counterfeiting of trademark*",
             "trademark infringement", "patent infringement", "intellectual property", "industrial espionage",
-            "economic espionage", "commercial espionage", "propriete intellectuelle",
-            "espionnage industriel", "espionnage economique", "propiedad intelectual", "propiedad industrial",
-            "pirateria de software", "espionaje industrial", "нарушени* авторских .. прав",
-            "незаконн* использовани* товарного знака", "fikri mulkiyet", "marka hakkina tecavuz",
-            "侵犯著作权", "侵犯知识产权", "假冒注册商标", "*حقوق الملكيه الفكريه",
+            "economic espionage", "commercial espionage", "propriete intellectuelle", "espionnage industriel",
+            "espionnage economique", "propiedad intelectual", "propiedad industrial", "pirateria de software",
+            "espionaje industrial", "нарушени* авторских .. прав", "незаконн* использовани* товарного знака",
+            "fikri mulkiyet", "marka hakkina tecavuz", "侵犯著作权", "侵犯知识产权", "假冒注册商标",
+            "*حقوق الملكيه الفكريه",
         ),
         note="ICCS 0503 includes industrial espionage not amounting to forgery or counterfeiting",
     ),
@@ -1049,13 +1060,13 @@ _RULES: tuple[_Rule, ...] = (
         "vehicle theft", "car theft", "auto theft", "theft of a .. vehicle", "theft of .. car*",
         "theft of a motor*", "stealing .. car*", "vol de vehicule*", "vol de voiture*", "vol d automobile*",
         "hurto de vehiculo*", "hurto de automovil*", "hurto de moto*", "кража .. автомобил*",
-        "кража .. транспортного средства", "arac hirsizlig*", "oto hirsizlig*", "盗窃机动车",
-        "*سرقه سياره", "*سرقه السيارات",
+        "кража .. транспортного средства", "arac hirsizlig*", "oto hirsizlig*", "盗窃机动车", "*سرقه سياره",
+        "*سرقه السيارات",
     )),
     _Rule(
         "050212",
         ("joyriding", "unauthorised taking of a vehicle", "unauthorized taking of a vehicle", "угон*",
-         "uso no autorizado de vehiculo*"),
+         "vol d usage", "uso no autorizado de vehiculo*", "hurto de uso"),
         note="Russian 'угон' is taking a vehicle without the intent to keep it",
     ),
     _Rule("050231", ("shoplifting", "vol a l etalage", "hurto en tienda*", "hurto en establecimiento*",
@@ -1071,8 +1082,8 @@ _RULES: tuple[_Rule, ...] = (
         "blanchiment de capitaux", "lavado de activos", "lavado de dinero", "lavado de capitales",
         "blanqueo de capitales", "blanqueo de dinero", "blanqueo", "legitimacion de capitales",
         "operaciones con recursos de procedencia ilicita", "отмывани*", "легализаци* .. денежных средств",
-        "легализаци* .. имущества", "karapara aklama", "kara para aklama", "aklama", "洗钱",
-        "*غسل الاموال", "*غسيل الاموال", "*تبييض الاموال",
+        "легализаци* .. имущества", "karapara aklama", "kara para aklama", "aklama", "洗钱", "*غسل الاموال",
+        "*غسيل الاموال", "*تبييض الاموال",
     )),
     _Rule("07042", ("trafficking in cultural property", "illicit trafficking of cultural property",
                     "antiquities trafficking", "trafic de biens culturels", "trafico de bienes culturales",
@@ -1122,6 +1133,8 @@ _RULES: tuple[_Rule, ...] = (
         "usurpacion", "usurpacion de inmueble*", "нарушени* неприкосновенности жилища",
         "konut dokunulmazligini ihlal", "非法侵入住宅", "*انتهاك حرمه مسكن",
     )),
+    # coercion is also a modifier ("robbery by coercion", "sexual coercion"): after those offences
+    _Rule("0205", ("coercion", "contrainte", "coaccion", "coacciones", "принуждени*", "الاكراه", "اكراه")),
     # -- 06 drugs -------------------------------------------------------------------------------------
     _Rule("060121", (
         "drug trafficking", "drug trafficker*", "drugs trafficking", "narcotics trafficking", "drug dealing",
@@ -1196,8 +1209,8 @@ _RULES: tuple[_Rule, ...] = (
             "banqueroute", "abus de biens sociaux", "usure", "insolvencia punible", "alzamiento de bienes",
             "quiebra fraudulenta", "usura", "неправомерн* действи* при банкротстве",
             "преднамеренн* банкротств*", "фиктивн* банкротств*", "незаконн* предпринимательств*",
-            "незаконн* банковск* деятельност*", "hileli iflas", "tefecilik", "非法经营",
-            "非法吸收公众存款", "*افلاس بالتدليس", "الربا",
+            "незаконн* банковск* деятельност*", "hileli iflas", "tefecilik", "非法经营", "非法吸收公众存款",
+            "*افلاس بالتدليس", "الربا",
         ),
         note="ICCS 08042 includes fraudulent insolvency, competition offences and usury; French 'abus de "
         "biens sociaux' (misuse of company assets) is read as a company-law offence",
@@ -1211,7 +1224,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("08043", ("illegal gambling", "illegal betting", "jeux de hasard illegaux", "juego ilegal",
                     "apuestas ilegales", "незаконн* .. азартных игр", "kumar", "赌博", "开设赌场", "*قمار")),
     _Rule(
-        "0809", ("dowry", "dowry demand*", "dowry harassment"),
+        "0809", ("dowry", "dowry demand*", "dowry harassment", "exigence de dot", "exigencia de dote"),
         note="ICCS 0809 includes criminal provisions of family law such as dowry offences",
     ),
     _Rule("070111", (
@@ -1225,18 +1238,17 @@ _RULES: tuple[_Rule, ...] = (
         (
             "bank fraud", "banking fraud", "investment fraud", "securities fraud", "mortgage fraud",
             "credit card fraud", "card fraud", "cheque fraud", "check fraud", "bad cheque*",
-            "bounced cheque*",
-            "bad check*", "bounced check*", "dishonoured cheque*", "loan fraud", "financial fraud",
-            "escroquerie bancaire", "fraude bancaire", "emission de cheque* sans provision",
-            "cheque* sans provision", "estafa bancaria", "fraude bancario", "cheque* sin fondo*",
-            "libramiento de cheque*", "мошенничеств* в сфере кредитования", "мошенничеств* с .. карт*",
-            "karsiliksiz cek", "集资诈骗", "贷款诈骗", "信用卡诈骗", "金融诈骗", "票据诈骗",
-            "*شيك بدون رصيد", "*شيكات بدون رصيد",
+            "bounced cheque*", "bad check*", "bounced check*", "dishonoured cheque*", "loan fraud",
+            "financial fraud", "escroquerie bancaire", "fraude bancaire",
+            "emission de cheque* sans provision", "cheque* sans provision", "estafa bancaria",
+            "fraude bancario", "cheque* sin fondo*", "libramiento de cheque*",
+            "мошенничеств* в сфере кредитования", "мошенничеств* с .. карт*", "karsiliksiz cek", "集资诈骗",
+            "贷款诈骗", "信用卡诈骗", "金融诈骗", "票据诈骗", "*شيك بدون رصيد", "*شيكات بدون رصيد",
         ),
         note="ICCS lists writing bad cheques under financial fraud (07011)",
     ),
     _Rule("0701", (
-        "fraud", "frauds", "defraud*", "swindl*", "obtaining .. by deception", "false pretence*",
+        "fraud", "frauds", "defraud*", "swindl*", "cheating", "obtaining .. by deception", "false pretence*",
         "false pretense*", "deception", "fraudulent obtaining", "fraudulent misrepresentation",
         "fraudulent scheme*", "scam*", "escroquerie*", "fraude", "fraudes", "estafa", "estafas",
         "defraudacion", "defraudaciones", "timo", "мошенничеств*", "dolandiricil*", "诈骗", "合同诈骗",
@@ -1260,12 +1272,11 @@ _RULES: tuple[_Rule, ...] = (
         "falsification of document*", "forg* .. passport*", "forged passport*", "false passport*",
         "forg* .. identity", "forg* .. visa*", "forg* .. certificate*", "forg* .. official", "uttering",
         "faux en ecriture*", "faux .. document*", "faux documents", "faux passeport*",
-        "faux et usage de faux", "usage de faux", "falsification de document*",
-        "falsificacion de documento*", "falsedad documental", "falsedad en documento*",
-        "falsedad ideologica", "falsedad material", "uso de documento falso", "documento* falso*",
-        "подделк* .. документ*", "поддельн* документ*", "belgede sahtecilik", "resmi belgede sahtecilik",
-        "伪造公文", "伪造证件", "伪造 变造", "伪造身份证", "伪造护照", "*تزوير محرر*",
-        "*تزوير المستندات", "*تزوير مستند*", "*تزوير وثائق", "*تزوير .. رسمي*",
+        "faux et usage de faux", "usage de faux", "falsification de document*", "falsificacion de documento*",
+        "falsedad documental", "falsedad en documento*", "falsedad ideologica", "falsedad material",
+        "uso de documento falso", "documento* falso*", "подделк* .. документ*", "поддельн* документ*",
+        "belgede sahtecilik", "resmi belgede sahtecilik", "伪造公文", "伪造证件", "伪造 变造", "伪造身份证",
+        "伪造护照", "*تزوير محرر*", "*تزوير المستندات", "*تزوير مستند*", "*تزوير وثائق", "*تزوير .. رسمي*",
     )),
     _Rule(
         "07022",
@@ -1273,8 +1284,8 @@ _RULES: tuple[_Rule, ...] = (
             "counterfeit goods", "counterfeit products", "counterfeit medicine*", "counterfeit drugs",
             "fake medicine*", "counterfeit* .. goods", "contrefacon", "contrefacons", "medicaments falsifies",
             "mercancia falsificada", "productos falsificados", "medicamentos falsificados", "контрафакт*",
-            "фальсифицированн* лекарствен*", "sahte ilac", "假药", "生产 销售伪劣产品",
-            "*بضائع مقلده", "*ادويه مغشوشه",
+            "фальсифицированн* лекарствен*", "sahte ilac", "假药", "生产 销售伪劣产品", "*بضائع مقلده",
+            "*ادويه مغشوشه",
         ),
         note="French 'contrefaçon' is read as the counterfeiting of protected goods (07022)",
     ),
@@ -1282,10 +1293,13 @@ _RULES: tuple[_Rule, ...] = (
         "0702",
         (
             "forgery", "forgeries", "counterfeiting", "counterfeit", "falsification", "falsified", "faux",
-            "falsificacion", "falsedad", "подделк*", "фальсификаци*", "sahtecilik", "sahte", "伪造",
-            "*تزوير", "*تزييف",
+            "falsificacion", "falsedad", "подделк*", "фальсификаци*", "sahtecilik", "sahte", "伪造", "*تزوير",
+            "*تزييف",
         ),
-        unless=("faux temoignage", "faux temoin*"),
+        unless=(
+            "faux temoignage", "faux temoin*", "falsification of evidence", "falsificacion de pruebas",
+            "фальсификаци* доказательств",
+        ),
     ),
     _Rule("07034", (
         "trading in influence", "influence peddling", "traffic* in influence", "trafic d influence",
@@ -1293,8 +1307,8 @@ _RULES: tuple[_Rule, ...] = (
         "利用影响力受贿", "*استغلال النفوذ", "*متاجره بالنفوذ", "*اتجار بالنفوذ",
     )),
     _Rule("070312", (
-        "accept* .. bribe*", "receiv* .. bribe*", "taking .. bribe*", "solicit* .. bribe*",
-        "passive bribery", "passive corruption", "corruption passive", "cohecho pasivo", "soborno pasivo",
+        "accept* .. bribe*", "receiv* .. bribe*", "taking .. bribe*", "solicit* .. bribe*", "passive bribery",
+        "passive corruption", "corruption passive", "cohecho pasivo", "soborno pasivo",
         "recepcion de dadivas", "получени* взятки", "rusvet alma*", "受贿", "*ارتشاء", "*قبول رشوه",
         "*طلب رشوه",
     )),
@@ -1305,8 +1319,7 @@ _RULES: tuple[_Rule, ...] = (
     )),
     _Rule("07031", (
         "bribery", "bribe", "bribes", "bribing", "cohecho", "soborno", "sobornos", "coima", "dadiva*",
-        "взятк*", "взяточничеств*", "коммерческ* подкуп*", "подкуп*", "rusvet*", "贿赂", "*رشوه",
-        "*رشاوي",
+        "взятк*", "взяточничеств*", "коммерческ* подкуп*", "подкуп*", "rusvet*", "贿赂", "*رشوه", "*رشاوي",
     )),
     _Rule(
         "07032",
@@ -1326,7 +1339,7 @@ _RULES: tuple[_Rule, ...] = (
         "abuse of office", "abuse of power", "abuse of authority", "abuse of function*",
         "abuse of official position", "abuse of public office", "abuse of position", "misuse of office",
         "misconduct in public office", "nepotism", "abus de fonction*", "abus d autorite", "abus de pouvoir",
-        "favoritisme", "abuso de autoridad", "abuso de funciones", "abuso de poder",
+        "favoritisme", "concussion", "abuso de autoridad", "abuso de funciones", "abuso de poder",
         "abuso de funcion publica", "prevaricato", "prevaricacion", "nepotismo",
         "злоупотреблени* должностными полномочиями", "превышени* должностных полномочий",
         "злоупотреблени* полномочиями", "gorevi kotuye kullanma", "滥用职权", "*اساءه استعمال السلطه",
@@ -1376,8 +1389,8 @@ _RULES: tuple[_Rule, ...] = (
                     "embriaguez publica", "vagancia")),
     _Rule("08021", ("prostitution", "soliciting", "racolage", "prostitucion", "проституци*", "fuhus", "卖淫",
                     "嫖娼", "*دعاره")),
-    _Rule("08022", ("pornograph*", "obscene material*", "obscenity", "порнограф*", "muzehhas", "淫秽物品",
-                    "*اباحي*")),
+    _Rule("08022", ("pornograph*", "pornografi*", "obscene material*", "obscenity", "порнограф*",
+                    "muzehhas", "淫秽物品", "*اباحي*")),
     _Rule(
         "08029",
         (
@@ -1395,8 +1408,8 @@ _RULES: tuple[_Rule, ...] = (
         "provocation a la haine", "incitation .. haine", "provocation a la discrimination",
         "incitacion al odio", "discurso de odio", "delito de odio", "возбуждени* ненависти",
         "разжигани* .. розни", "возбуждени* .. вражды", "halki kin ve dusmanliga tahrik",
-        "kin ve dusmanliga tahrik", "煽动民族仇恨", "煽动民族歧视", "*تحريض على الكراهيه",
-        "*اثاره النعرات", "*حض على الكراهيه",
+        "kin ve dusmanliga tahrik", "煽动民族仇恨", "煽动民族歧视", "*تحريض على الكراهيه", "*اثاره النعرات",
+        "*حض على الكراهيه",
     )),
     _Rule(
         "09069",
@@ -1421,11 +1434,11 @@ _RULES: tuple[_Rule, ...] = (
         (
             "extremis*", "extremist activity", "anti state propaganda", "propaganda against .. state",
             "anti government propaganda", "disseminat* .. false information",
-            "spreading .. false information",
-            "false information .. armed forces", "discredit* .. armed forces", "discredit* .. army",
-            "rehabilitation of nazism", "extremisme", "extremismo", "экстремист*", "экстремизм*",
-            "реабилитаци* нацизма", "дискредитаци* .. вооруженных сил", "заведомо ложн* информаци*",
-            "bolucu propaganda", "极端主义", "*تطرف", "*نشر اخبار كاذبه",
+            "spreading .. false information", "false information .. armed forces",
+            "discredit* .. armed forces", "discredit* .. army", "rehabilitation of nazism", "extremisme",
+            "extremismo", "экстремист*", "экстремизм*", "реабилитаци* нацизма",
+            "дискредитаци* .. вооруженных сил", "заведомо ложн* информаци*", "bolucu propaganda", "极端主义",
+            "*تطرف", "*نشر اخبار كاذبه",
         ),
         unless=(
             "extremist organi*", "extremist communit*", "extremist group*", "экстремистск* сообществ*",
@@ -1445,7 +1458,8 @@ _RULES: tuple[_Rule, ...] = (
         "group has no ICCS group: other acts against the authority and provisions of the State (0809), "
         "a reading",
     ),
-    _Rule("08031", ("censorship", "obstruct* .. journalist*", "entrave a la liberte d expression",
+    _Rule("08031", ("censorship", "censure", "censura", "obstruct* .. journalist*",
+                    "entrave a la liberte d expression",
                     "воспрепятствовани* .. деятельности журналист*")),
     _Rule(
         "08051",
@@ -1481,8 +1495,8 @@ _RULES: tuple[_Rule, ...] = (
         ),
         unless=(
             "tax evasion", "evasion fiscale", "evasion fiscal", "evasion tributaria", "evasion of",
-            "evasion .. tax*", "evasion .. dut*", "evasion .. douan*", "evasion .. aduan*",
-            "evasion .. impuesto*",
+            "military service", "service militaire", "servicio militar", "военной службы", "evasion .. tax*",
+            "evasion .. dut*", "evasion .. douan*", "evasion .. aduan*", "evasion .. impuesto*",
         ),
     ),
     _Rule(
@@ -1490,23 +1504,26 @@ _RULES: tuple[_Rule, ...] = (
         (
             "obstruction of justice", "perverting the course of justice", "obstructing justice",
             "obstruct* .. justice", "perjury", "false testimony", "false witness", "false evidence",
-            "fabricat* .. evidence", "tampering with evidence", "destruction of evidence",
+            "fabricat* .. evidence", "falsification of evidence", "falsificacion de pruebas",
+            "фальсификаци* доказательств", "tampering with evidence", "destruction of evidence",
             "harbouring .. offender*", "harboring .. offender*", "harbouring .. fugitive*",
             "harboring .. fugitive*", "harbouring .. criminal*", "harboring .. criminal*",
             "assisting .. offender*", "assisting .. fugitive*", "concealing .. offender*",
             "accessory after the fact", "aiding and abetting", "complicity", "accomplice",
-            "failure to report .. crime", "false report*", "false accusation", "entrave .. justice",
-            "faux temoignage", "recel de malfaiteur*", "subornation", "denonciation mensongere",
-            "non denonciation de crime", "complicite", "obstruccion .. justicia", "falso testimonio",
-            "encubrimiento", "favorecimiento", "falsa denuncia", "complicidad", "заведомо ложн* показани*",
-            "лжесвидетельств*", "заведомо ложн* донос*", "укрывательств* преступлени*",
-            "воспрепятствовани* .. правосудия", "yalan tanikl*", "sucluyu kayirma", "suc uydurma", "窝藏",
-            "包庇", "伪证", "*شهاده الزور", "*ايواء .. مجرم*", "*ايواء .. هارب*", "*تستر",
+            "failure to report .. crime", "failure to appear", "non comparution", "incomparecencia",
+            "false report*", "false accusation", "entrave .. justice", "faux temoignage",
+            "recel de malfaiteur*", "subornation", "denonciation mensongere", "non denonciation de crime",
+            "complicite", "obstruccion .. justicia", "falso testimonio", "encubrimiento", "favorecimiento",
+            "falsa denuncia", "complicidad", "заведомо ложн* показани*", "лжесвидетельств*",
+            "заведомо ложн* донос*", "укрывательств* преступлени*", "воспрепятствовани* .. правосудия",
+            "yalan tanikl*", "sucluyu kayirma", "suc uydurma", "窝藏", "包庇", "伪证", "*شهاده الزور",
+            "*ايواء .. مجرم*", "*ايواء .. هارب*", "*تستر",
         ),
         note="ICCS 08061 includes aiding and abetting, failure to report a crime and perverting the "
         "course of justice: harbouring or assisting an offender is read there",
     ),
-    _Rule("08063", ("possession of burglary tools", "going equipped", "criminal intent")),
+    _Rule("08063", ("possession of burglary tools", "going equipped", "criminal intent",
+                    "detention d outils .. cambriolage", "tenencia de utiles .. robo")),
     _Rule(
         "0806",
         (
@@ -1517,9 +1534,8 @@ _RULES: tuple[_Rule, ...] = (
         ),
         note="resisting or obstructing officials falls between ICCS 08061 and 08062: the division",
     ),
-    _Rule("08082", ("non payment of wages", "wage theft", "refusal to pay wages",
-          "невыплат* заработной платы",
-                    "拒不支付劳动报酬")),
+    _Rule("08082", ("non payment of wages", "wage theft", "refusal to pay wages", "non paiement des salaires",
+                    "impago de salarios", "невыплат* заработной платы", "拒不支付劳动报酬")),
     _Rule("0808", ("labour law", "labor law", "droit du travail", "derecho laboral", "劳动法")),
     # -- 09 public safety and state security -----------------------------------------------------------
     _Rule("09062", (
@@ -1567,8 +1583,9 @@ _RULES: tuple[_Rule, ...] = (
             "terrorism", "terrorist act*", "act of terrorism", "acts of terrorism", "terrorist attack*",
             "terrorist offence*", "terrorist offense*", "terrorist activit*", "terrorisme",
             "acte de terrorisme", "actes de terrorisme", "entreprise terroriste", "terrorismo",
-            "acto terrorista", "actos terroristas", "терроризм*", "террористическ* акт*", "teror*",
-            "恐怖活动", "恐怖主义", "*ارهاب", "*ارهابي*",
+            "acto terrorista", "actos terroristas", "terrorist", "terroriste", "terroristes", "terrorista",
+            "terroristas", "терроризм*", "террористическ* акт*", "teror*", "恐怖活动", "恐怖主义", "*ارهاب",
+            "*ارهابي*",
         ),
         note="ICCS codes a committed terrorist offence to the act (a killing is 0101); a label that names "
         "only terrorism is the division",
@@ -1582,10 +1599,10 @@ _RULES: tuple[_Rule, ...] = (
             "mafia type association", "mafia", "cartel", "cartels", "carteles", "association de malfaiteurs",
             "organisation criminelle", "asociacion ilicita", "asociacion criminal", "organizacion criminal",
             "organizacion delictiva", "grupo criminal", "grupo delictivo organizado", "banda criminal",
-            "banda organizada", "concierto para delinquir", "delincuencia organizada",
-            "преступн* сообществ*", "преступн* организаци*", "организованн* групп*", "бандитизм",
-            "suc orgutu", "suc islemek amaciyla orgut", "黑社会", "犯罪集团", "*عصابه اجراميه", "*عصابه",
-            "*جماعه اجراميه", "*تشكيل عصابي",
+            "banda organizada", "concierto para delinquir", "delincuencia organizada", "преступн* сообществ*",
+            "преступн* организаци*", "организованн* групп*", "бандитизм", "suc orgutu",
+            "suc islemek amaciyla orgut", "黑社会", "犯罪集团", "*عصابه اجراميه", "*عصابه", "*جماعه اجراميه",
+            "*تشكيل عصابي",
         ),
         note="Russian 'бандитизм' (armed gang), French 'association de malfaiteurs' and Colombian "
         "'concierto para delinquir' are read as participation in an organised criminal group",
@@ -1603,23 +1620,24 @@ _RULES: tuple[_Rule, ...] = (
             "military coup", "coup attempt*", "seizure of power", "usurpation of power",
             "usurpation .. power", "separatis*", "secession*", "territorial integrity", "state secret*",
             "official secret*", "sabotage", "desertion", "deserting", "draft evasion",
-            "evasion of military service", "crimes against the state", "crime against the state",
-            "offences against the state", "offenses against the state", "state security",
-            "national security", "conspiracy against .. state", "waging war against", "trahison",
-            "haute trahison", "intelligence avec .. puissance etrangere", "atteinte .. surete de l etat",
-            "atteinte .. interets fondamentaux de la nation", "complot contre .. etat", "espionnage",
-            "separatisme", "secret de la defense nationale", "traicion", "traicion a la patria", "rebelion",
-            "sedicion", "espionaje", "desercion", "golpe de estado", "secretos oficiales",
-            "seguridad del estado", "государственн* измен*", "измен*", "шпионаж*", "вооруженн* мятеж*",
-            "насильственн* захват* власти", "насильственн* удержани* власти", "государственн* переворот*",
-            "сепаратизм*", "территориальн* целостност*", "государственн* тайн*", "диверси*",
-            "дезертирств*", "уклонени* от .. военной службы", "уклонени* от призыва",
-            "против основ конституционного строя", "vatana ihanet", "casusluk", "anayasal duzen*",
-            "anayasayi ihlal", "devletin birligini .. bozma*", "ulke butunlugunu bozma*", "devlet sirlari*",
-            "darbe girisimi", "颠覆国家政权", "煽动颠覆国家政权", "分裂国家", "煽动分裂国家", "背叛国家",
-            "间谍", "国家秘密", "叛逃", "武装叛乱", "危害国家安全", "政变", "*خيانه العظمي", "*خيانه",
-            "*تجسس", "*تخابر", "*قلب نظام الحكم", "*امن الدوله", "*انقلاب", "*تمرد المسلح",
-            "*فرار من الخدمه العسكريه",
+            "evasion of military service", "escape from military service", "crimes against the state",
+            "crime against the state", "offences against the state", "offenses against the state",
+            "state security", "national security", "conspiracy against .. state", "waging war against",
+            "trahison", "haute trahison", "intelligence avec .. puissance etrangere",
+            "atteinte .. surete de l etat", "atteinte .. interets fondamentaux de la nation",
+            "complot contre .. etat", "espionnage", "separatisme", "secret de la defense nationale",
+            "traicion", "traicion a la patria", "rebelion", "sedicion", "espionaje", "desercion",
+            "golpe de estado", "secretos oficiales", "seguridad del estado", "государственн* измен*",
+            "измен* родине", "шпионаж*", "вооруженн* мятеж*", "насильственн* захват* власти",
+            "насильственн* удержани* власти", "государственн* переворот*", "сепаратизм*",
+            "территориальн* целостност*", "государственн* тайн*", "диверсия", "диверсии", "диверсионн*",
+            "дезертирств*",
+            "уклонени* от .. военной службы", "уклонени* от призыва", "против основ конституционного строя",
+            "vatana ihanet", "casusluk", "anayasal duzen*", "anayasayi ihlal", "devletin birligini .. bozma*",
+            "ulke butunlugunu bozma*", "devlet sirlari*", "darbe girisimi", "颠覆国家政权",
+            "煽动颠覆国家政权", "分裂国家", "煽动分裂国家", "背叛国家", "间谍", "国家秘密", "叛逃",
+            "武装叛乱", "危害国家安全", "政变", "*خيانه العظمي", "*خيانه", "*تجسس", "*تخابر",
+            "*قلب نظام الحكم", "*امن الدوله", "*انقلاب", "*تمرد المسلح", "*فرار من الخدمه العسكريه",
         ),
         unless=("evasion fiscale", "tax evasion", "computer sabotage", "sabotage informatique",
                 "sabotaje informatico"),
@@ -1647,8 +1665,9 @@ _RULES: tuple[_Rule, ...] = (
         (
             "weapon* offence*", "weapon* offense*", "firearm* offence*", "firearm* offense*",
             "illegal weapon*", "illegal firearm*", "unlicensed firearm*", "unlicensed weapon*",
-            "infraction* a la legislation sur les armes", "armes prohibees", "незаконн* оборот* оружи*",
-            "ruhsatsiz silah*", "*اسلحه بدون ترخيص", "*سلاح بدون ترخيص",
+            "infraction* a la legislation sur les armes", "armes prohibees", "armas prohibidas",
+            "delitos relacionados con armas", "незаконн* оборот* оружи*", "ruhsatsiz silah*",
+            "*اسلحه بدون ترخيص", "*سلاح بدون ترخيص",
         ),
         note="Russian 'незаконный оборот оружия' (art. 222) covers acquiring, keeping and selling: "
         "the division",
@@ -1663,10 +1682,12 @@ _RULES: tuple[_Rule, ...] = (
                      "entrave au fonctionnement", "sabotaje informatico", "sabotage informatique",
                      "破坏计算机信息系统")),
     _Rule("090322", ("data interference", "alteration of computer data", "deletion of computer data",
+                     "destruction of computer data", "damaging computer data",
                      "danos informaticos", "modification frauduleuse de donnees")),
     _Rule("09033", ("illegal interception", "interception of computer data", "interception illegale",
                     "interceptacion ilicita")),
-    _Rule("09039", ("malware", "malicious software", "malicious computer program*",
+    _Rule("09039", ("malware", "malicious software", "malicious computer program*", "logiciel malveillant",
+                    "virus informatique", "programa malicioso", "virus informatico",
                     "вредоносн* компьютерн* программ*", "computer virus*")),
     _Rule("0903", (
         "cybercrime*", "cyber crime*", "computer crime*", "computer misuse", "cybercriminalite",
@@ -1676,7 +1697,8 @@ _RULES: tuple[_Rule, ...] = (
     )),
     _Rule("09021", ("health and safety at work", "workplace safety", "securite au travail",
                     "seguridad laboral", "нарушени* требований охраны труда", "重大责任事故")),
-    _Rule("0902", ("quarantine", "public health offence*", "нарушени* санитарно", "妨害传染病防治")),
+    _Rule("0902", ("quarantine", "quarantaine", "cuarentena", "public health offence*", "нарушени* санитарно",
+                   "妨害传染病防治")),
     _Rule("0907", ("traffic offence*", "traffic violation*", "speeding", "driving without a licence",
                    "driving without a license", "conduite sans permis", "infraccion de transito",
                    "conducir sin licencia")),
@@ -1700,15 +1722,14 @@ _RULES: tuple[_Rule, ...] = (
                    "非法处置 .. 废物")),
     _Rule("10091", (
         "animal cruelty", "cruelty to animals", "torture .. animal*", "mistreatment of animals",
-        "maltraitance animale", "sevices .. animaux", "actes de cruaute envers .. animaux",
-        "maltrato animal", "maltrato de animales", "жестокое обращени* с животными", "hayvana eziyet",
-        "虐待动物",
+        "maltraitance animale", "sevices .. animaux", "actes de cruaute envers .. animaux", "maltrato animal",
+        "maltrato de animales", "жестокое обращени* с животными", "hayvana eziyet", "虐待动物",
     )),
     _Rule("1001", (
         "pollution", "environmental crime*", "environmental offence*", "crimes against the environment",
         "atteinte a l environnement", "delito ambiental", "delitos ambientales",
-        "delito contra el medio ambiente", "delitos contra el medio ambiente", "contaminacion",
-        "загрязнени*", "экологическ* преступлени*", "cevre kirlili*", "污染环境", "*تلوث",
+        "delito contra el medio ambiente", "delitos contra el medio ambiente", "contaminacion", "загрязнени*",
+        "экологическ* преступлени*", "cevre kirlili*", "污染环境", "*تلوث",
     )),
     _Rule(
         "08044",
@@ -1728,7 +1749,7 @@ _RULES: tuple[_Rule, ...] = (
                     "crimen de guerra", "военн* преступлени*", "savas suc*", "战争罪", "*جرائم حرب",
                     "*جريمه حرب")),
     _Rule("11014", ("genocide", "genocidio", "геноцид*", "soykirim", "灭绝种族", "种族灭绝",
-          "*اباده جماعيه")),
+                    "*اباده جماعيه")),
     _Rule("11015", ("crimes against humanity", "crime against humanity", "crimes contre l humanite",
                     "crime contre l humanite", "lesa humanidad", "преступлени* против человечности",
                     "insanliga karsi suc*", "危害人类罪", "*جرائم ضد الانسانيه")),
@@ -1737,6 +1758,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("11012", ("piracy", "maritime piracy", "piraterie", "piraterie maritime", "pirateria",
                     "pirateria maritima", "пиратств*", "korsanlik", "海盗", "*قرصنه")),
     _Rule("11021", ("contributing to the delinquency of a minor", "truancy", "selling alcohol to a minor",
+                    "provocation directe d un mineur", "vente d alcool a des mineurs",
                     "venta de alcohol a menores")),
     # -- derivative and generic labels, last -----------------------------------------------------------
     _Rule(
@@ -1764,11 +1786,35 @@ _RULES: tuple[_Rule, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    label: Lexicon
+    # The label's terms, split so that a call tries only the few that could match: anchored terms by the
+    # first (up to three) letters of their first word; terms in scripts written without spaces, and
+    # terms matching any prefix (``*word``, Arabic clitics), apart, tried only when the label has such
+    # characters.
+    shards: Mapping[str, Lexicon]
+    key_lengths: tuple[int, ...]
+    unspaced: Lexicon | None
+    prefixed: Lexicon | None
+    prefixed_always: bool
     by_term: Mapping[str, tuple[int, ...]]
     needs: tuple[Lexicon | None, ...]
     unless: tuple[Lexicon | None, ...]
     refine: tuple[tuple[tuple[str, Lexicon], ...], ...]
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+_KEY = 3
+
+
+def _key(term: str) -> str:
+    first = normalise(term.split()[0].strip("*")).split(" ")[0]
+    return first[:_KEY]
+
+
+def _lex(terms: tuple[str, ...]) -> Lexicon:
+    # Built directly, not through text.lexicon(): these hundreds of small word lists are held by
+    # _compiled() for the life of the process and would only crowd the shared cache.
+    return Lexicon(terms)
 
 
 @lru_cache(maxsize=1)
@@ -1777,13 +1823,47 @@ def _compiled() -> _Compiled:
     for i, rule in enumerate(_RULES):
         for term in rule.terms:
             by_term.setdefault(term, []).append(i)
+    shared: dict[tuple[str, ...], Lexicon] = {}
+    for rule in _RULES:
+        for terms in (rule.needs, *(t for _, t in rule.refine)):
+            if terms and terms not in shared:
+                shared[terms] = _lex(terms)
+    shards: dict[str, list[str]] = {}
+    unspaced: list[str] = []
+    prefixed: list[str] = []
+    for term in by_term:
+        if _UNSPACED.search(term):
+            unspaced.append(term)
+        elif term.startswith("*"):
+            prefixed.append(term)
+        else:
+            shards.setdefault(_key(term), []).append(term)
     return _Compiled(
-        label=lexicon(tuple(by_term)),
+        shards=MappingProxyType({k: _lex(tuple(v)) for k, v in shards.items()}),
+        key_lengths=tuple(sorted({len(k) for k in shards})),
+        unspaced=_lex(tuple(unspaced)) if unspaced else None,
+        prefixed=_lex(tuple(prefixed)) if prefixed else None,
+        prefixed_always=any(not _ARABIC.search(t) for t in prefixed),
         by_term=MappingProxyType({t: tuple(ix) for t, ix in by_term.items()}),
-        needs=tuple(lexicon(r.needs) if r.needs else None for r in _RULES),
-        unless=tuple(lexicon(r.unless) if r.unless else None for r in _RULES),
-        refine=tuple(tuple((code, lexicon(terms)) for code, terms in r.refine) for r in _RULES),
+        needs=tuple(shared[r.needs] if r.needs else None for r in _RULES),
+        unless=tuple(_lex(r.unless) if r.unless else None for r in _RULES),
+        refine=tuple(tuple((code, shared[terms]) for code, terms in r.refine) for r in _RULES),
     )
+
+
+def _label_hits(c: _Compiled, label: str) -> list[Hit]:
+    norm = normalise(label)
+    hits: list[Hit] = []
+    keys = {w[:n] for w in norm.split(" ") if w and w != "." for n in c.key_lengths}
+    for key in keys:
+        shard = c.shards.get(key)
+        if shard is not None:
+            hits.extend(shard.search(label, skip_negated=True))
+    if c.unspaced is not None and _UNSPACED.search(norm):
+        hits.extend(c.unspaced.search(label, skip_negated=True))
+    if c.prefixed is not None and (c.prefixed_always or _ARABIC.search(norm)):
+        hits.extend(c.prefixed.search(label, skip_negated=True))
+    return hits
 
 
 # "No. 12" (law number 12) is not the negation "no": it would hide the words after it.
@@ -1824,7 +1904,7 @@ def classify_offence(label: str, law: str = "", facts: str = "") -> IccsMatch | 
         return None
     label, law, facts = _clean(label), _clean(law), _clean(facts)
     c = _compiled()
-    hits = c.label.search(label, skip_negated=True)
+    hits = _label_hits(c, label)
     if not hits:
         return None
     first_hit: dict[int, Hit] = {}
