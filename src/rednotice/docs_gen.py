@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rednotice.domain.compliance import catalogue_doc
+from rednotice.domain.compliance import catalogue_doc, statutes
 from rednotice.domain.lifecycle import IN_FORCE, TRANSITIONS, State
 from rednotice.domain.model import NoticeType
 
@@ -47,7 +47,11 @@ def lifecycle_md() -> str:
     return "\n".join(lines)
 
 
-PAGES = {"lifecycle.md": lifecycle_md, "rules.md": catalogue_doc.render}
+PAGES = {
+    "lifecycle.md": lifecycle_md,
+    "rules.md": catalogue_doc.render,
+    "statutes.md": statutes.table_markdown,
+}
 
 
 def main(out_dir: str = "docs") -> None:

@@ -292,3 +292,27 @@ def test_every_charge_is_placed_in_the_iccs_or_said_not_to_be() -> None:
     assert placed.analysis["iccs_sections"] == ["01"]
     unknown = run("Violation of article 999 of the special code", "The subject violated the code in 2021.")
     assert unknown.analysis["charges"][0]["iccs"] is None and "RN-33" in unknown.codes
+
+
+def test_a_statute_of_concern_is_evidence_for_article_3_whatever_the_wording() -> None:
+    # violence makes the facts concrete, but the law cited (BY CC 342) is documented as used against
+    # peaceful assembly: a reviewer weighs predominance
+    result = run(
+        "Gross violation of public order",
+        "On 9 August 2020 in Minsk the subject threw stones at riot police, injuring an officer.",
+        "Article 342 of the Criminal Code of the Republic of Belarus",
+        "BY",
+    )
+    findings = [f for f in result.findings if f.code == "RN-09"]
+    assert findings and findings[0].severity is Severity.REVIEW, result.to_dict()
+    assert "342" in findings[0].message
+    assert result.analysis["charges"][0]["statutes"]
+    # the same article number in another country's code is no statute of concern
+    other = run(
+        "Gross violation of public order",
+        "On 9 August 2020 in Lyon the subject threw stones at riot police, injuring an officer.",
+        "Article 342 of the Criminal Code",
+        "FR",
+    )
+    assert not other.analysis["charges"][0]["statutes"]
+    assert not [f for f in other.findings if f.code == "RN-09"]

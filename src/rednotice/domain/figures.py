@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
+from rednotice.domain.compliance import iccs
 from rednotice.domain.model import NoticeType
 from rednotice.domain.redress import HarmKind, Outcome, PositionKind, RequestKind
 
@@ -46,22 +47,9 @@ DEADLINE_STATES: tuple[str, ...] = ("met", "met_late", "overdue", "pending", "no
 """The decision deadline (4 months for access, 9 otherwise, from admissibility); ``none``: not admissible."""
 HARM_KINDS: tuple[str, ...] = tuple(k.value for k in HarmKind)
 POSITION_KINDS: tuple[str, ...] = tuple(k.value for k in PositionKind)
-ICCS_SECTIONS: tuple[str, ...] = tuple(f"{n:02d}" for n in range(1, 12))
+ICCS_SECTIONS: tuple[str, ...] = tuple(s.code for s in iccs.SECTIONS)
 """The 11 sections of the UN's International Classification of Crime for Statistical Purposes."""
-ICCS_SECTION_LABELS: dict[str, str] = {
-    "01": "acts leading to death or intending to cause death",
-    "02": "acts causing harm or intending to cause harm to the person",
-    "03": "injurious acts of a sexual nature",
-    "04": "acts against property involving violence or threat against a person",
-    "05": "acts against property only",
-    "06": "acts involving controlled psychoactive substances or other drugs",
-    "07": "acts involving fraud, deception or corruption",
-    "08": "acts against public order, authority and provisions of the State",
-    "09": "acts against public safety and State security",
-    "10": "acts against the natural environment",
-    "11": "other criminal acts not elsewhere classified",
-}
-"""ICCS version 1.0 (UNODC, 2015), level 1 (a test keeps them equal to domain/compliance/iccs.py)."""
+ICCS_SECTION_LABELS: dict[str, str] = {s.code: s.name[0].lower() + s.name[1:] for s in iccs.SECTIONS}
 DELETERS: tuple[str, ...] = ("ccf", "reviewer", "system")
 """Who deleted: the CCF, the General Secretariat, or rednotice itself (refugee status confirmed)."""
 

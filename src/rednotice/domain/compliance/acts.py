@@ -632,12 +632,35 @@ def _read_sentence(
             walk.actor, walk.actor_text = restore
 
 
+_KIN_ADJECTIVES = frozenset(
+    {
+        "former",
+        "late",
+        "ex",
+        "elder",
+        "younger",
+        "older",
+        "eldest",
+        "youngest",
+        "own",
+        "ancien",
+        "ancienne",
+        "exesposa",
+        "exesposo",
+    }
+)
+
+
 def _at_front(norm: str, m: _Mention, positions: dict[int, bool], mentions: list[_Mention]) -> bool:
     """Is this mention where a clause's actor stands (not the object of a verb or a preposition)?"""
     before = norm[: m.start].rstrip().split(" ")
     word = before[-1] if before and before[-1] else ""
     if m.pronoun and not word:
         return True
+    if word in _KIN_ADJECTIVES and len(before) > 1:
+        # "her former husband", "his elder brother": the adjective stands between.
+        before = before[:-1]
+        word = before[-1]
     if word in aw.POSSESSIVE:
         # "his brother", "the subject's husband": as much at the front as the possessor is.
         possessor_end = len(" ".join(before[:-1])) if len(before) > 1 else 0

@@ -31,6 +31,7 @@ from typing import Any
 from rednotice.domain.compliance import iccs as iccs_module
 from rednotice.domain.compliance.acts import ActKind, Actor, FactsReading, Gravity, read_facts
 from rednotice.domain.compliance.settings import ComplianceSettings, Lexicons
+from rednotice.domain.compliance.statutes import StatuteMatch, match_statutes
 from rednotice.domain.compliance.text import Hit, Lexicon, lexicon
 from rednotice.domain.model import Charge, NoticeRequest, Profile, Subject
 
@@ -106,7 +107,7 @@ class ChargeAnalysis:
     """Words of the label that name an ordinary offence (empty: the label names none the engine knows)."""
     iccs: iccs_module.IccsMatch | None = None
     """The charge's place in the UN's International Classification of Crime (ICCS), if it has one."""
-    statutes: tuple[Any, ...] = ()
+    statutes: tuple[StatuteMatch, ...] = ()
     """Provisions of the requesting country's law documented as used against protected activity."""
 
     def to_dict(self) -> dict[str, Any]:
@@ -303,6 +304,7 @@ def classify_charge(
     settings: ComplianceSettings,
     index: int = 0,
     reading: FactsReading | None = None,
+    country: str | None = None,
 ) -> ChargeAnalysis:
     """Classify one charge in the light of the facts (see the module docstring for how).
 
@@ -351,8 +353,12 @@ def classify_charge(
     placed = iccs_module.classify_offence(label, law, facts)
     if placed is not None:
         evidence["iccs"] = f"{placed.category.code} {placed.category.name}"
+    statutes = match_statutes(country, law, charge.offence, charge.offence_original) if country else ()
+    if statutes:
+        evidence["statutes"] = [m.how for m in statutes]
     common: dict[str, Any] = {
         "iccs": placed,
+        "statutes": statutes,
         "named": tuple(ordinary_label),
         "derivative": tuple(derivative),
         "economic": tuple(economic),
@@ -528,7 +534,8 @@ def analyse(request: NoticeRequest, settings: ComplianceSettings) -> RequestAnal
     facts = request.judicial.facts.summary
     reading = read_facts(facts, request.subject)
     charges = tuple(
-        classify_charge(ch, facts, settings, i, reading) for i, ch in enumerate(request.judicial.charges)
+        classify_charge(ch, facts, settings, i, reading, request.requesting_country)
+        for i, ch in enumerate(request.judicial.charges)
     )
     return RequestAnalysis(
         charges=charges,

@@ -24,6 +24,7 @@ from rednotice.domain.compliance.context import BARRING_OUTCOMES, ObjectionKind
 from rednotice.domain.compliance.findings import Finding, Rule, Severity
 from rednotice.domain.compliance.interpol import ENTITY_ID, is_country
 from rednotice.domain.compliance.settings import ComplianceSettings
+from rednotice.domain.compliance.statutes import Weight
 from rednotice.domain.compliance.text import normalise, word_count
 from rednotice.domain.model import NoticeRequest, NoticeType, Profile, Sex
 
@@ -393,6 +394,7 @@ def article3_offence(
                 "the requesting country uses (AGN/20/RES/11).",
                 charges=[a.charge.offence for a in on_acts],
                 acts=[act.to_dict() for act in reading.subject_acts],
+                statutes=[m.how for a in on_acts for m in a.statutes],
             )
         )
     political_acts = [x for x in reading.subject_protected if x.political and x.kind is not ActKind.FAMILY]
@@ -409,6 +411,34 @@ def article3_offence(
             )
         )
     blocked_on_acts = {a.index for a in on_acts + unclear}
+    protected_or_profile = bool(reading.subject_protected) or any(
+        p in settings.review_profiles for p in ctx.analysis.profiles
+    )
+    for a in ctx.analysis.charges:
+        concern = [
+            m
+            for m in a.statutes
+            if m.statute.weight is Weight.CORE
+            or (protected_or_profile and m.statute.weight is Weight.PRETEXTUAL)
+        ]
+        # A vague charge's RN-20 finding names the statute itself (one review, not two).
+        vague_finding = bool(a.vague) and a.kind not in ARTICLE_3_KINDS
+        if (
+            concern
+            and not vague_finding
+            and a.index not in blocked_on_acts
+            and not (a.kind in ARTICLE_3_KINDS and a.pure)
+        ):
+            out.append(
+                rule.finding(
+                    f"The charge '{a.label}' cites a provision documented as used against protected "
+                    f"activity: {'; '.join(m.how for m in concern)}. Whatever the offence's wording, weigh "
+                    "whether the political element predominates (AGN/20/RES/11; RPD Art. 34).",
+                    Severity.REVIEW,
+                    statutes=[m.how for m in concern],
+                    charge=a.charge.offence,
+                )
+            )
     for a in ctx.analysis.charges:
         if a.index in blocked_on_acts:
             continue
@@ -862,6 +892,10 @@ def vague_charges(request: NoticeRequest, ctx: CheckContext, settings: Complianc
             why = f"vague ({_q(c.vague)}), and the facts describe no violent act that would make it concrete"
         if ctx.analysis.expression:
             why += f"; the facts describe expression or association ({_q(ctx.analysis.expression)})"
+        if c.statutes:
+            why += "; the law cited is documented as used against protected activity: " + "; ".join(
+                m.how for m in c.statutes
+            )
         out.append(rule.finding(f"The charge '{c.label}' is {why}.", vague_terms=list(c.vague), **c.evidence))
     return out
 
