@@ -598,6 +598,29 @@ def test_the_queue_is_riskiest_first_with_verdicts_and_codes(client: TestClient,
     assert client.get("/review").status_code == 403
 
 
+def test_reviewer_sees_what_the_engine_read_iccs_acts_and_statutes(client: TestClient, store: Store) -> None:
+    by = Actor("by.officer", Role.NCB_OFFICER, "BY")
+    notice = start_review(
+        store,
+        make_notice(
+            store,
+            by,
+            requesting_country="BY",
+            judicial__charges=[{"offence": "Fraud", "law": "Criminal Code art. 342", "max_penalty_years": 5}],
+            judicial__facts__summary="Between 2017 and 2018 in Minsk the subject deceived investors and "
+            "misappropriated 200,000 euros of their savings.",
+        ),
+    )
+    sign_in(client, REVIEWER.username)
+    page = client.get(f"/notices/{ref_of(notice)}").text
+    reading = page[page.index('id="engine-reading"') :]
+    reading = reading[: reading.index("</details>")]
+    assert "<strong>0701</strong>" in reading  # fraud, ICCS section 07
+    assert "Acts involving fraud, deception or corruption" in reading
+    assert "342" in reading and "Belarus" in reading  # the statute of concern cited
+    assert 'id="engine-acts"' in reading and "financial loss" in reading and "subject" in reading
+
+
 def test_reviewer_sees_findings_with_rule_basis_and_evidence(client: TestClient, store: Store) -> None:
     notice = start_review(store, activist_notice(store))
     sign_in(client, REVIEWER.username)
