@@ -22,8 +22,6 @@ KNOWN_MISSES = {
     "06-cn-uyghur-diaspora-leader.json": "holdout: reviewed (RN-09 review), not blocked",
     "21-th-lese-majeste-facebook.json": "holdout: reviewed (RN-09 review), not blocked",
     "29-cn-ex-wife-embezzled-funds.json": "the relative's own laundering read as family ties only",
-    "31-mx-periodista-homicidio-es.json": "'Asociación delictuosa' not placed in the ICCS (RN-33)",
-    "40-us-cartel-money-laundering.json": "'unlicensed money transmitting business' not placed (RN-33)",
     "47-ru-fund-manager-tax-evasion.json": "right verdict; reviewed as mixed facts (RN-09), not RN-19",
 }
 

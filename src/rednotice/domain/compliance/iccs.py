@@ -1083,7 +1083,9 @@ _RULES: tuple[_Rule, ...] = (
         "blanqueo de capitales", "blanqueo de dinero", "blanqueo", "legitimacion de capitales",
         "operaciones con recursos de procedencia ilicita", "отмывани*", "легализаци* .. денежных средств",
         "легализаци* .. имущества", "karapara aklama", "kara para aklama", "aklama", "洗钱", "*غسل الاموال",
-        "*غسيل الاموال", "*تبييض الاموال",
+        "*غسيل الاموال", "*تبييض الاموال", "conceal* .. proceeds of crime", "disguis* .. proceeds of crime",
+        "conceal* .. criminal proceeds", "proceeds of crime", "dissimulation .. produit du crime",
+        "encubrimiento .. producto del delito", "掩饰 隐瞒犯罪所得收益",
     )),
     _Rule("07042", ("trafficking in cultural property", "illicit trafficking of cultural property",
                     "antiquities trafficking", "trafic de biens culturels", "trafico de bienes culturales",
@@ -1210,7 +1212,9 @@ _RULES: tuple[_Rule, ...] = (
             "quiebra fraudulenta", "usura", "неправомерн* действи* при банкротстве",
             "преднамеренн* банкротств*", "фиктивн* банкротств*", "незаконн* предпринимательств*",
             "незаконн* банковск* деятельност*", "hileli iflas", "tefecilik", "非法经营", "非法吸收公众存款",
-            "*افلاس بالتدليس", "الربا",
+            "*افلاس بالتدليس", "الربا", "unlicensed money transmit*", "unlicensed money services",
+            "unlicensed money remittance", "unlicensed banking", "illegal banking", "exercice illegal de la "
+            "profession de banquier", "intermediacion financiera no autorizada", "captacion masiva",
         ),
         note="ICCS 08042 includes fraudulent insolvency, competition offences and usury; French 'abus de "
         "biens sociaux' (misuse of company assets) is read as a company-law offence",
@@ -1371,6 +1375,7 @@ _RULES: tuple[_Rule, ...] = (
         (
             "unlawful assembly", "illegal assembly", "unauthori* .. protest*", "unauthori* .. assembl*",
             "unauthori* .. demonstration*", "unauthori* .. rally", "unauthori* .. meeting*",
+            "unauthori* .. mass event*", "unauthori* .. public event*", "unsanctioned .. mass event*",
             "unsanctioned .. rally", "unsanctioned .. protest*", "illegal demonstration*", "illegal protest*",
             "attroupement", "manifestation non autorisee", "manifestation illicite", "reunion ilicita",
             "manifestacion ilicita", "нарушени* .. порядка .. собрания", "нарушени* .. порядка .. митинга",
@@ -1602,7 +1607,8 @@ _RULES: tuple[_Rule, ...] = (
             "banda organizada", "concierto para delinquir", "delincuencia organizada", "преступн* сообществ*",
             "преступн* организаци*", "организованн* групп*", "бандитизм", "suc orgutu",
             "suc islemek amaciyla orgut", "黑社会", "犯罪集团", "*عصابه اجراميه", "*عصابه", "*جماعه اجراميه",
-            "*تشكيل عصابي",
+            "*تشكيل عصابي", "asociacion delictuosa", "asociacion delictiva", "associazione per delinquere",
+            "associazione di tipo mafioso", "criminal syndicate",
         ),
         note="Russian 'бандитизм' (armed gang), French 'association de malfaiteurs' and Colombian "
         "'concierto para delinquir' are read as participation in an organised criminal group",
