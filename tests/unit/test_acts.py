@@ -163,3 +163,13 @@ def test_declared_relations_do_not_change_the_reading() -> None:
     related = Subject("PETROV", "Ivan", sex=Sex.MALE, relations=(Relation("2019/1", RelationKind.SIBLING),))
     text = "The subject stabbed the guard."
     assert read_facts(text, related).kinds() == read_facts(text, SUBJECT).kinds()
+
+
+def test_a_clause_inside_a_chunk_gives_its_actor_back() -> None:
+    reading = read_facts(
+        "The subject is the former wife of Qiao Jianhua, who is wanted. In 2019 she received money that her "
+        "former husband had embezzled, converted it through underground banking and bought a flat.",
+        WOMAN,
+    )
+    assert ActKind.AIDING in reading.kinds(Actor.SUBJECT)
+    assert ActKind.FINANCIAL not in reading.kinds(Actor.SUBJECT)

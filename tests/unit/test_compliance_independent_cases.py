@@ -21,7 +21,6 @@ EXPECTED: dict[str, dict[str, Any]] = json.loads((INDEPENDENT / "expected.json")
 KNOWN_MISSES = {
     "06-cn-uyghur-diaspora-leader.json": "holdout: reviewed (RN-09 review), not blocked",
     "21-th-lese-majeste-facebook.json": "holdout: reviewed (RN-09 review), not blocked",
-    "29-cn-ex-wife-embezzled-funds.json": "the relative's own laundering read as family ties only",
     "47-ru-fund-manager-tax-evasion.json": "right verdict; reviewed as mixed facts (RN-09), not RN-19",
 }
 

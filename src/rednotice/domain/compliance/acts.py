@@ -597,6 +597,7 @@ def _read_sentence(
         events += [(a[0], 1, a) for a in _acts_in(norm)]
         events.sort(key=lambda e: (e[0], e[1]))
         positions: dict[int, bool] = {}
+        main: tuple[Actor, str] | None = None
         for _, _order, item in events:
             if isinstance(item, _Mention):
                 actor, sex, text = walk.resolve(item)
@@ -604,6 +605,10 @@ def _read_sentence(
                 positions[item.end] = at_front
                 walk.last = (actor, text)
                 if at_front:
+                    if main is None and _after_subordinator(norm, item):
+                        # "she received money that her husband had embezzled": the husband acts only
+                        # in his clause; the chunk's later clauses and the next chunk are hers again.
+                        main = (walk.actor, walk.actor_text)
                     walk.actor, walk.actor_text = actor, text
                     walk.actors.append((actor, sex, text))
                 continue
@@ -628,8 +633,35 @@ def _read_sentence(
             clauses.append((about, about_text, norm))
         else:
             clauses.append((walk.actor, walk.actor_text, norm))
+        if main is not None:
+            walk.actor, walk.actor_text = main
         if restore is not None:
             walk.actor, walk.actor_text = restore
+
+
+_SUBORDINATORS = frozenset(
+    {
+        "that",
+        "because",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "although",
+        "whereas",
+        "until",
+        "once",
+        "where",
+    }
+)
+
+
+def _after_subordinator(norm: str, m: _Mention) -> bool:
+    """Is the mention the subject of a clause opened inside the chunk ("..., that her husband ...")?"""
+    before = norm[: m.start].rstrip().split(" ")
+    words = [w for w in before[-3:] if w not in aw.POSSESSIVE and w not in _KIN_ADJECTIVES and w != "the"]
+    return bool(words) and words[-1] in _SUBORDINATORS and len(before) > 1
 
 
 _KIN_ADJECTIVES = frozenset(
