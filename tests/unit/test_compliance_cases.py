@@ -1,4 +1,4 @@
-"""The shared golden cases (tests/data/cases/compliance, copied from the team folder): each must reach its expected verdict and codes.
+"""The shared golden cases (tests/data/cases/compliance, from the team folder): expected verdicts and codes.
 
 A case may raise extra findings only where the rules say so (e.g. RN-10 for a journalist charged with
 subversion); the extras allowed per case are listed here, with the reason, so any new one is noticed.
