@@ -315,3 +315,29 @@ def test_public_figures_withhold_small_counts(store: Store, built: dict[str, str
 def test_an_ncb_officer_does_not_get_the_full_figures(store: Store) -> None:
     with pytest.raises(Forbidden):
         fs.figures(fs.FiguresQuery(), FR, store.uow(), repo_of)
+
+
+def test_requests_are_counted_by_the_iccs_sections_of_their_charges(store: Store, clock: FakeClock) -> None:
+    clock.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+    charges = {
+        "MURDER": [{"offence": "Murder", "law": "Criminal Code art. 105", "max_penalty_years": 20}],
+        "FRAUDSTER": [{"offence": "Fraud", "law": "Criminal Code art. 159", "max_penalty_years": 10}],
+        "BOTH": [
+            {"offence": "Murder", "law": "Criminal Code art. 105", "max_penalty_years": 20},
+            {"offence": "Swindling", "law": "Criminal Code art. 159", "max_penalty_years": 10},
+        ],
+        "OPAQUE": [{"offence": "Violation of article 999", "law": "Special code", "max_penalty_years": 5}],
+    }
+    for name, charged in charges.items():
+        request = make_request(
+            **{"requesting_country": "RU", "subject.family_name": name, "judicial.charges": charged}
+        )
+        ns.create_request(ns.CreateRequest(request), officer("RU"), store.uow())
+    fig = fs.figures(
+        fs.FiguresQuery(first=date(2025, 1, 1), last=date(2025, 12, 31)), OVERSIGHT, store.uow(), repo_of
+    )
+    assert fig.value("RU", "requests.total") == 4
+    assert fig.value("RU", "requests.iccs.01") == 2  # MURDER and BOTH
+    assert fig.value("RU", "requests.iccs.07") == 2  # FRAUDSTER and BOTH: a breakdown, not a partition
+    assert fig.value("RU", "requests.iccs.none") == 1  # OPAQUE
+    assert fig.value("RU", "requests.iccs.09") == 0

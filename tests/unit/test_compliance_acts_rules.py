@@ -316,3 +316,26 @@ def test_a_statute_of_concern_is_evidence_for_article_3_whatever_the_wording() -
     )
     assert not other.analysis["charges"][0]["statutes"]
     assert not [f for f in other.findings if f.code == "RN-09"]
+
+
+ARABIC = [
+    # (offence in Arabic only, facts, expected verdict)
+    ("قتل عمد", "On 2 May 2021 in Cairo the subject stabbed his business partner to death.", "compliant"),
+    (
+        "الاتجار بالمخدرات",
+        "In 2022 in Tangier the subject smuggled 300 kg of cannabis resin to Spain.",
+        "compliant",
+    ),
+    (
+        "الانضمام إلى جماعة إرهابية",
+        "In 2020 the subject, a student in London, posted videos criticising the government on YouTube.",
+        "non_compliant",
+    ),
+]
+
+
+@pytest.mark.parametrize(("offence", "facts", "verdict"), ARABIC)
+def test_arabic_script_labels_are_understood(offence: str, facts: str, verdict: str) -> None:
+    result = run(offence, facts, "Penal Code art. 1", "EG")
+    assert result.verdict.value == verdict, result.to_dict()
+    assert result.analysis["charges"][0]["iccs"] is not None
