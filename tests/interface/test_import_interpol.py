@@ -20,7 +20,7 @@ from rednotice.domain.lifecycle import Action, State
 from rednotice.domain.model import Sex
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services.imports import ImportInterpol, ImportReport, import_interpol
-from rednotice.services.ports import NoticeFilter
+from rednotice.services.ports import AuditEntry, NoticeFilter
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "interpol"
 pytestmark = pytest.mark.store
@@ -162,7 +162,8 @@ def test_broken_records_are_rejected_with_reasons_and_never_stop_the_others(stor
 
 
 def test_a_record_failing_in_the_store_is_rolled_back(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A failure after the notice was added (here: in the audit step) leaves no trace of that record."""
+    """A failure after the notice was added (here: in the audit step) leaves no trace of that record: its
+    batch is rolled back and retried one record per transaction, where only that record fails."""
     records = read_path(DATA / "array.json").items
     real_append = db_store.SqlAuditLog.append
 
@@ -171,7 +172,13 @@ def test_a_record_failing_in_the_store_is_rolled_back(store: Store, monkeypatch:
             raise InvalidInput("simulated failure while auditing")
         return real_append(self, actor, action, *args)  # type: ignore[arg-type]
 
+    def append_many(self: db_store.SqlAuditLog, entries: list[AuditEntry]) -> object:
+        if any(e.subject == "notice:2018/21107" for e in entries):
+            raise InvalidInput("simulated failure while auditing")
+        raise AssertionError("the batch holds 2018/21107")
+
     monkeypatch.setattr(db_store.SqlAuditLog, "append", append)
+    monkeypatch.setattr(db_store.SqlAuditLog, "append_many", append_many)
     report = import_interpol(ImportInterpol(records), SYSTEM, store.uow)
     assert sorted(report.imported) == ["2020/48211", "2022/10931"]
     assert [(r.entity_id, r.reason) for r in report.rejected] == [

@@ -6,7 +6,7 @@ Changes made inside a unit of work are kept only if it commits; otherwise they a
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -19,7 +19,14 @@ from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor
-from rednotice.services.ports import NoticeFilter, Page, SessionRecord, TokenRecord, UserRecord
+from rednotice.services.ports import (
+    AuditEntry,
+    NoticeFilter,
+    Page,
+    SessionRecord,
+    TokenRecord,
+    UserRecord,
+)
 from rednotice.services.review import RecordKind, ReviewRecord, StoredCheck
 
 
@@ -69,6 +76,16 @@ class MemoryNoticeRepository:
             raise Conflict(f"a notice with id {notice.id} already exists")
         self.data.notices[notice.id] = copy.deepcopy(notice)
         self._touch(notice.id)
+
+    def existing_ids(self, ids: Collection[str]) -> set[str]:
+        return {i for i in ids if i in self.data.notices}
+
+    def add_many(self, notices: Sequence[Notice]) -> None:
+        taken = self.existing_ids([n.id for n in notices])
+        if taken or len({n.id for n in notices}) != len(notices):
+            raise Conflict(f"a notice with one of these ids already exists: {', '.join(sorted(taken))}")
+        for notice in notices:
+            self.add(notice)
 
     def save(self, notice: Notice, expected_version: int, new_records: list[TransitionRecord]) -> None:
         current = self.data.notices.get(notice.id)
@@ -177,6 +194,9 @@ class MemoryAuditLog:
         event = seal(seq + 1, at, str(actor), action, subject, copy.deepcopy(data), prev)
         self.data.audit.append(event)
         return event
+
+    def append_many(self, entries: Sequence[AuditEntry]) -> list[AuditEvent]:
+        return [self.append(e.actor, e.action, e.subject, e.data, e.at) for e in entries]
 
     def events(self) -> Iterator[AuditEvent]:
         return iter(list(self.data.audit))

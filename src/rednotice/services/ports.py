@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, Self
 
 from rednotice.domain.audit import AuditEvent
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
@@ -90,6 +90,11 @@ class NoticeRepository(Protocol):
 
     def in_force(self, batch: int = 5000) -> Iterator[tuple[Notice, int]]: ...
     def max_change_seq(self) -> int: ...
+    def existing_ids(self, ids: Collection[str]) -> set[str]:
+        """Which of ``ids`` are stored already."""
+
+    def add_many(self, notices: Sequence[Notice]) -> None:
+        """Add new notices in one go (a batch import); raise Conflict, adding none, if an id is taken."""
 
 
 class UserRepository(Protocol):
@@ -106,10 +111,23 @@ class UserRepository(Protocol):
         """End the user's open (unexpired) sessions, only ``session_hash`` when given; how many."""
 
 
+class AuditEntry(NamedTuple):
+    """An event to append, before the chain gives it a number and a hash."""
+
+    actor: Actor | str
+    action: str
+    subject: str
+    data: dict[str, Any]
+    at: datetime
+
+
 class AuditLog(Protocol):
     def append(
         self, actor: Actor | str, action: str, subject: str, data: dict[str, Any], at: datetime
     ) -> AuditEvent: ...
+    def append_many(self, entries: Sequence[AuditEntry]) -> list[AuditEvent]:
+        """Append the entries in order, chained as ``append`` one by one would chain them."""
+
     def events(self) -> Iterator[AuditEvent]: ...
     def head(self) -> tuple[int, str]: ...
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, and_, case, func, insert, literal, no
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import tables as t
+from rednotice.adapters.db.bulk import insert_rows
 from rednotice.adapters.db.engine import READ_ONLY
 from rednotice.adapters.db.public import SqlPublicRepository
 from rednotice.adapters.db.redress import SqlRedressRepository
@@ -22,7 +23,14 @@ from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor, Role
-from rednotice.services.ports import NoticeFilter, Page, SessionRecord, TokenRecord, UserRecord
+from rednotice.services.ports import (
+    AuditEntry,
+    NoticeFilter,
+    Page,
+    SessionRecord,
+    TokenRecord,
+    UserRecord,
+)
 from rednotice.services.review import RecordKind, ReviewRecord, StoredCheck
 
 
@@ -166,40 +174,43 @@ class SqlNoticeRepository:
             "updated_at": utcnow(),
         }
 
+    @staticmethod
+    def _history_row(notice_id: str, rec: TransitionRecord) -> dict[str, Any]:
+        return {
+            "notice_id": notice_id,
+            "action": rec.action.value,
+            "from_state": rec.from_state.value,
+            "to_state": rec.to_state.value,
+            "actor": rec.actor.username,
+            "actor_role": rec.actor.role.value,
+            "actor_country": rec.actor.country,
+            "at": rec.at,
+            "reasons": rec.reasons,
+        }
+
     def _insert_history(self, notice_id: str, records: list[TransitionRecord]) -> None:
         if not records:
             return
-        self.conn.execute(
-            insert(t.notice_transitions),
-            [
-                {
-                    "notice_id": notice_id,
-                    "action": rec.action.value,
-                    "from_state": rec.from_state.value,
-                    "to_state": rec.to_state.value,
-                    "actor": rec.actor.username,
-                    "actor_role": rec.actor.role.value,
-                    "actor_country": rec.actor.country,
-                    "at": rec.at,
-                    "reasons": rec.reasons,
-                }
-                for rec in records
-            ],
-        )
+        rows = [self._history_row(notice_id, rec) for rec in records]
+        self.conn.execute(insert(t.notice_transitions), rows)
 
     def _next_change_seq(self) -> int:
         """A store-wide sequence of notice changes (row 0 of id_counters, locked until commit, so changes
         become visible in sequence order): screening indexes in every process follow it."""
+        return self._reserve_change_seqs(1)
+
+    def _reserve_change_seqs(self, count: int) -> int:
+        """Take ``count`` consecutive change sequence numbers (one lock of row 0); return the first."""
         c = t.id_counters
         row = self.conn.execute(select(c.c.last).where(c.c.year == 0).with_for_update()).first()
         if row is None:
             try:
                 with self.conn.begin_nested():
-                    self.conn.execute(insert(c).values(year=0, last=1))
+                    self.conn.execute(insert(c).values(year=0, last=count))
                 return 1
             except IntegrityError:
                 row = self.conn.execute(select(c.c.last).where(c.c.year == 0).with_for_update()).one()
-        self.conn.execute(update(c).where(c.c.year == 0).values(last=row.last + 1))
+        self.conn.execute(update(c).where(c.c.year == 0).values(last=row.last + count))
         return int(row.last) + 1
 
     def changed_since(self, seq: int, limit: int = 5000) -> list[tuple[Notice, int]]:
@@ -241,6 +252,40 @@ class SqlNoticeRepository:
         except IntegrityError as exc:
             raise Conflict(f"a notice with id {notice.id} already exists", notice_id=notice.id) from exc
         self._insert_history(notice.id, notice.history)
+
+    def existing_ids(self, ids: Collection[str]) -> set[str]:
+        """Which of ``ids`` are stored already (one query per thousand ids)."""
+        wanted, found = list(ids), set[str]()
+        for start in range(0, len(wanted), 1000):
+            chunk = wanted[start : start + 1000]
+            found.update(self.conn.execute(select(t.notices.c.id).where(t.notices.c.id.in_(chunk))).scalars())
+        return found
+
+    def add_many(self, notices: Sequence[Notice]) -> None:
+        """Insert new notices and their histories, one statement per table, change sequence numbers in
+        the given order. Raise Conflict, leaving the transaction usable and none of them written, if any
+        id is stored already."""
+        if not notices:
+            return
+        first = self._reserve_change_seqs(len(notices))
+        rows = []
+        for offset, notice in enumerate(notices):
+            values = self._columns(notice)
+            values.update(
+                id=notice.id,
+                version=notice.version,
+                created_at=notice.created_at or utcnow(),
+                created_by=notice.created_by,
+                change_seq=first + offset,
+            )
+            rows.append(values)
+        try:
+            with self.conn.begin_nested():
+                insert_rows(self.conn, t.notices, rows)
+        except IntegrityError as exc:
+            raise Conflict("a notice with one of these ids already exists") from exc
+        history = [self._history_row(notice.id, rec) for notice in notices for rec in notice.history]
+        insert_rows(self.conn, t.notice_transitions, history)
 
     def save(self, notice: Notice, expected_version: int, new_records: list[TransitionRecord]) -> None:
         values = self._columns(notice)
@@ -421,6 +466,43 @@ class SqlAuditLog:
         else:
             self.conn.execute(update(h).where(h.c.id == 1).values(seq=event.seq, hash=event.hash))
         return event
+
+    def append_many(self, entries: Sequence[AuditEntry]) -> list[AuditEvent]:
+        """Append events in the given order: the head is locked once, the chain computed in memory, the
+        events inserted with one statement and the head moved to the last of them."""
+        if not entries:
+            return []
+        h = t.audit_head
+        head = self.conn.execute(select(h.c.seq, h.c.hash).where(h.c.id == 1).with_for_update()).first()
+        seq, prev = (head.seq, head.hash) if head else (0, GENESIS)
+        events = []
+        for entry in entries:
+            seq += 1
+            event = seal(seq, entry.at, str(entry.actor), entry.action, entry.subject, entry.data, prev)
+            events.append(event)
+            prev = event.hash
+        insert_rows(
+            self.conn,
+            t.audit_events,
+            [
+                {
+                    "seq": e.seq,
+                    "at": e.at,
+                    "actor": e.actor,
+                    "action": e.action,
+                    "subject": e.subject,
+                    "data": e.data,
+                    "prev_hash": e.prev_hash,
+                    "hash": e.hash,
+                }
+                for e in events
+            ],
+        )
+        if head is None:
+            self.conn.execute(insert(h).values(id=1, seq=seq, hash=prev))
+        else:
+            self.conn.execute(update(h).where(h.c.id == 1).values(seq=seq, hash=prev))
+        return events
 
     def events(self) -> Iterator[AuditEvent]:
         a = t.audit_events

@@ -51,7 +51,8 @@ from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.model import NoticeRequest
 
-ENTITY_ID = re.compile(r"^\d{4}/\d+$")
+ENTITY_ID = re.compile(r"^\d{4}/\d{1,20}$")
+"""YYYY/NNNNN; at most 25 characters, so that every id the reader accepts fits the store's column."""
 DATE_OF_BIRTH = re.compile(r"^\d{4}(/\d{2}(/\d{2})?)?$")
 SEXES = frozenset({"M", "F", "U"})
 NON_ISO_COUNTRIES = frozenset({"914", "922"})
