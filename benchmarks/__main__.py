@@ -103,10 +103,11 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=10_000)
     parser.add_argument("--figures-notices", type=int, default=1_000_000)
     parser.add_argument("--cli-runs", type=int, default=20, help="processes per command (at least 10)")
+    parser.add_argument("--import-notices", type=int, default=20_000, help="notices in the import file")
     parser.add_argument("--build-sizes", default="70000,700000", help="index sizes for the build benchmark")
     parser.add_argument(
         "--only",
-        choices=["compliance", "cli", "screening", "quality", "build", "http", "figures", "pages"],
+        choices=["compliance", "cli", "screening", "quality", "build", "http", "figures", "pages", "imports"],
         default=None,
     )
     args = parser.parse_args()
@@ -141,6 +142,10 @@ def main() -> None:
         from benchmarks.pages import bench_pages
 
         rows += bench_pages()
+    if args.only in (None, "imports"):
+        from benchmarks.imports import bench_imports
+
+        rows += bench_imports(args.import_notices)
     out = Path("bench-results")
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(rows, indent=2, default=str))
