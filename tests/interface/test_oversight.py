@@ -53,6 +53,8 @@ def test_the_report_renders_for_oversight(app_client: TestClient) -> None:
     html = r.text
     assert "Russian Federation" in html
     assert "How many requests were refused as political" in html
+    assert "What kinds of crime does Russian Federation use notices for?" in html
+    assert "01 acts leading to death or intending to cause death" in html  # ICCS sections of the charges
     assert "Has harassment of relatives been reported" in html
     assert html.count("<svg") >= 6 and html.count("<desc") == html.count("<svg")
     assert html.count("<table") >= html.count("<svg")

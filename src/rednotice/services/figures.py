@@ -358,6 +358,26 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
             ],
         )
     )
+    kinds = [f"requests.iccs.{k}" for k in (*f.ICCS_SECTIONS, "none")]
+    kind_labels = {f"requests.iccs.{k}": f"{k} {label}" for k, label in f.ICCS_SECTION_LABELS.items()}
+    kind_labels["requests.iccs.none"] = "not placed in the ICCS"
+    out.append(
+        Section(
+            "crimes",
+            f"What kinds of crime does {who} use notices for?",
+            f"The charges of {who}'s {_t(fig, c, 'requests.total')} requests in {p}, by section of the UN's "
+            "International Classification of Crime for Statistical Purposes (ICCS, UNODC 2015). A request "
+            "with charges in two sections counts in both.",
+            _bars(fig, c, kinds, kind_labels),
+            [
+                Chart(
+                    f"Requests by kind of crime, {who}",
+                    f"ICCS sections of the charges, {p}.",
+                    _bars(fig, c, kinds, kind_labels),
+                )
+            ],
+        )
+    )
     grounds = [f"refused.ground.{g}" for g in f.GROUNDS]
     out.append(
         Section(
