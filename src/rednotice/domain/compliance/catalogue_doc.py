@@ -68,7 +68,42 @@ def render() -> str:
     for f in fields(Lexicons):
         value = getattr(DEFAULT.lexicons, f.name)
         lines.append(f"| `{f.name}` | {len(value)} | {_cell(f.metadata.get('doc', ''))} |")
+    lines += _what_is_read()
     return "\n".join(lines) + "\n"
+
+
+def _what_is_read() -> list[str]:
+    """What every check reads besides the rules, and shows reviewers ("What the engine read")."""
+    from rednotice.domain.compliance import iccs, statutes
+    from rednotice.domain.compliance.acts import HARM_KINDS, PROTECTED_KINDS, ActKind, kind_words
+
+    countries = sorted({s.country for s in statutes.STATUTES})
+    lines = [
+        "",
+        "## What every check reads (`CheckResult.analysis`, shown to reviewers)",
+        "",
+        f"- **ICCS category of each charge**: the UN's International Classification of Crime (UNODC 2015), "
+        f"{len(iccs.CATEGORIES)} categories in {len(iccs.SECTIONS)} sections ([iccs.md](iccs.md)). A charge "
+        "placed in no category is a review (RN-33); requests are counted by section in the figures.",
+        f"- **Statutes of concern cited**: {len(statutes.STATUTES)} provisions of {len(countries)} countries "
+        "documented as used against protected activity ([statutes.md](statutes.md)): evidence for Article 3 "
+        "(RN-09 review, or named in RN-20).",
+        "- **Acts in the facts**, each attributed to the subject, a relative, a victim or another person "
+        "([acts.md](acts.md)):",
+        "",
+        "| kind of act | counts as |",
+        "| --- | --- |",
+    ]
+    for kind in ActKind:
+        role = (
+            "harm to others"
+            if kind in HARM_KINDS
+            else "protected activity"
+            if kind in PROTECTED_KINDS
+            else "aiding another"
+        )
+        lines.append(f"| `{kind.value}` ({kind_words(kind)}) | {role} |")
+    return lines
 
 
 def main() -> None:
