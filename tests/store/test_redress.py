@@ -192,3 +192,44 @@ def test_a_ccf_block_and_deletion_reach_the_screening_index_and_the_public_list_
     assert screened() == [] and listed() == []  # blocked as a precaution: out of screening and public view
     rs.decide(case.id, Outcome.DELETED, "The facts describe a political dispute (Art. 3).", CCF, store.uow())
     assert screened() == [] and listed() == []
+
+
+# --- The requester's pre-check learns nothing confidential (issue 14, items 1 and 2) -----------------
+
+
+def precheck_text(store: Store, request: object) -> str:
+    import json
+
+    from rednotice.services.compliance import check_request
+
+    result = check_request(store.uow(), request)  # type: ignore[arg-type]
+    # what is said about this request (the rules' fixed titles and legal bases name the CCF for all)
+    said = [
+        {"code": f["code"], "message": f["message"], "evidence": f["evidence"]} for f in result["findings"]
+    ]
+    return json.dumps(said).casefold()
+
+
+def test_the_precheck_never_tells_the_requester_of_a_ccf_decision(store: Store) -> None:
+    nid = published(store)
+    case, _ = rs.file_case(filing(notice_id=nid), store.uow())
+    rs.assess_case(case.id, CCF, store.uow())
+    rs.decide(case.id, Outcome.DELETED, "The facts describe a political dispute (Art. 3).", CCF, store.uow())
+    text = precheck_text(store, make_request())  # the requester tries the same request again
+    assert "rn-16" in text and "deleted" in text  # what the requester is told elsewhere
+    assert "ccf" not in text and "commission" not in text
+
+
+def test_the_precheck_never_names_a_country_that_did_not_consent(store: Store) -> None:
+    nid = published(store)
+    rs.record_position(
+        nid, PositionKind.OBJECTION, [PositionGround.REFUGEE], "Granted asylum.", [], False, DE, store.uow()
+    )
+    text = precheck_text(store, make_request())
+    assert "rn-12" in text and "not named" in text
+    assert '"de"' not in text and "germany" not in text and "refugee" not in text and "asylum" not in text
+    # a country that consents to be named is named
+    rs.record_position(
+        nid, PositionKind.CONCERN, [PositionGround.ARTICLE_2], "Torture risk.", [], True, DE, store.uow()
+    )
+    assert '"country": "de"' in precheck_text(store, make_request())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from rednotice.domain.compliance import check
@@ -74,16 +75,26 @@ class StoreContext:
                 continue  # a reviewer allowed the data back after the refugee status ended
             outcome = (
                 PriorOutcome.CCF_NON_COMPLIANT
-                if b == BindingOutcome.CCF_NON_COMPLIANT
+                if b == BindingOutcome.CCF_NON_COMPLIANT and self.only_country is None
                 else OUTCOME_OF_STATE[n.state]
             )
+            # The requester's own pre-check says "deleted", as the requester is told elsewhere: never
+            # that the CCF decided (a CCF request is confidential unless the NCB is consulted).
             out.append(PriorDecision(n.id, outcome, n.request))
         return out
 
     def objections_for(self, notice_ids: Sequence[str]) -> Sequence[Objection]:
-        return [
-            o for p in self.uow.redress.positions(list(notice_ids)) if (o := p.as_objection()) is not None
-        ]
+        out = []
+        for p in self.uow.redress.positions(list(notice_ids)):
+            o = p.as_objection()
+            if o is None:
+                continue
+            if self.only_country is not None and not p.disclose:
+                # The requester's own pre-check: a country that did not consent is not named, nor are
+                # its grounds (a refugee ground would point to the country that granted asylum).
+                o = replace(o, country="", grounds="")
+            out.append(o)
+        return out
 
     def refugee_status(self, subject: Subject, requesting_country: str) -> RefugeeStatus | None:
         return refugee_status_for(subject, requesting_country, self.uow.redress.refugee_candidates(subject))

@@ -551,6 +551,8 @@ def objections(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
             "refused extradition"
             if o.kind is ObjectionKind.EXTRADITION_REFUSED
             else f"objected on {o.kind.value.replace('_', ' ')} grounds"
+            if o.country
+            else "objected"
         )
         evidence = {
             "notice_id": o.notice_id,
@@ -559,10 +561,11 @@ def objections(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
             "grounds": o.grounds,
             "deletion_grounds": o.deletion_grounds,
         }
+        who = o.country or "Another member country (not named: it did not consent)"
         if o.deletion_grounds:
             out.append(
                 rule.finding(
-                    f"{o.country} {what} about notice {o.notice_id} on the same person, and the grounds "
+                    f"{who} {what} about notice {o.notice_id} on the same person, and the grounds "
                     f"({o.grounds or 'recorded'}) are grounds for deletion.",
                     **evidence,
                 )
@@ -570,7 +573,7 @@ def objections(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
         else:
             out.append(
                 rule.finding(
-                    f"{o.country} {what} about notice {o.notice_id} on the same person"
+                    f"{who} {what} about notice {o.notice_id} on the same person"
                     + (f" ({o.grounds})" if o.grounds else "")
                     + ": add an addendum and review.",
                     Severity.REVIEW,
