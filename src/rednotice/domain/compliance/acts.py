@@ -743,8 +743,3 @@ def _merge(acts: Iterable[Act]) -> tuple[Act, ...]:
             words = tuple(dict.fromkeys((*old.words, *a.words)))
             merged[key] = replace(old, words=words, actor_text=old.actor_text or a.actor_text)
     return tuple(merged.values())
-
-
-def harm_words(text: str) -> tuple[str, ...]:
-    """Harm words in any text (an offence label, say), without attributing them to anyone."""
-    return tuple(dict.fromkeys(a[3] for a in _acts_in(normalise(text)) if a[1] in HARM_KINDS))
