@@ -173,3 +173,20 @@ def test_a_clause_inside_a_chunk_gives_its_actor_back() -> None:
     )
     assert ActKind.AIDING in reading.kinds(Actor.SUBJECT)
     assert ActKind.FINANCIAL not in reading.kinds(Actor.SUBJECT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The subject published articles causing damage to the reputation of the company.",
+        "The subject's posts damaged the honour and dignity of the head of state.",
+    ],
+)
+def test_harm_to_reputation_or_honour_is_words_not_an_act(text: str) -> None:
+    assert not read_facts(text, SUBJECT).subject_harm
+
+
+def test_harm_to_property_is_still_an_act() -> None:
+    assert read_facts("The subject damaged three police cars with a hammer.", SUBJECT).kinds() == {
+        ActKind.PROPERTY
+    }

@@ -79,6 +79,19 @@ LETHAL = (
     "гибел*",
 )
 SERIOUS = (
+    "shelled",
+    "shelling",
+    "bombed",
+    "bombing*",
+    "attack* .. village*",
+    "attack* .. convoy*",
+    "attack* .. civilians",
+    "attack* .. checkpoint*",
+    "ordered .. killing*",
+    "ordered .. execution*",
+    "ordered .. attack*",
+    "took part in .. attack*",
+    "carried out .. attack*",
     "stab",
     "stabs",
     "stabbed",
@@ -437,6 +450,10 @@ FINANCIAL = (
     "краж*",
 )
 TRAFFICKING = (
+    "forced .. to work",
+    "forced labour",
+    "sold .. into",
+    "exploited .. victims",
     "traffick*",
     "smuggl*",
     "kilograms of",

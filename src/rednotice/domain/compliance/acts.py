@@ -424,7 +424,21 @@ def _acts_in(norm: str) -> list[tuple[int, ActKind, Gravity | None, str]]:
             found.append((hit.start, kind, None, hit.matched))
     found.sort(key=lambda f: f[0])
     expression_at = [f[0] for f in found if f[1] is ActKind.EXPRESSION]
-    return [f for f in found if f[1] not in HARM_KINDS or not _is_topic(norm, f[0], expression_at)]
+    return [
+        f
+        for f in found
+        if f[1] not in HARM_KINDS
+        or not (_is_topic(norm, f[0], expression_at) or (f[1] in _MATERIAL and _intangible(norm, f[0])))
+    ]
+
+
+_MATERIAL = frozenset({ActKind.PROPERTY, ActKind.FINANCIAL})
+
+
+def _intangible(norm: str, pos: int) -> bool:
+    """ "damaging the honour of an official", "caused damage to the reputation of the state": harm to
+    something that is neither a person nor property is words, not an act."""
+    return any(w in _INTANGIBLE for w in norm[pos:].split()[1:6])
 
 
 _TOPIC_MARKERS = frozenset(
@@ -457,6 +471,38 @@ _TOPIC_MARKERS = frozenset(
     }
 )
 
+
+_INTANGIBLE = frozenset(
+    {
+        "reputation",
+        "honour",
+        "honor",
+        "dignity",
+        "image",
+        "prestige",
+        "authority",
+        "interests",
+        "credibility",
+        "feelings",
+        "morale",
+        "unity",
+        "stability",
+        "order",
+        "system",
+        "constitutional",
+        "honneur",
+        "dignite",
+        "honra",
+        "dignidad",
+        "imagen",
+        "prestigio",
+        "репутаци",
+        "чести",
+        "достоинств",
+        "авторитет",
+    }
+)
+"""Objects of "damage", "harm" or "attack" that are not persons or property: words, not acts."""
 
 _REPORTED = frozenset(
     {
