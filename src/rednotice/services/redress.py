@@ -195,6 +195,31 @@ def _move(
         return None
 
 
+def _move_in(
+    uow: RedressUnitOfWork, notice_id: str, action: Action, actor: Actor, reasons: str
+) -> Notice | None:
+    """The same lifecycle step as ``notices.transition``, inside the caller's open transaction, so that the
+    case and its effects commit together or not at all. None if the step does not apply to the notice's
+    state; a concurrent change of the notice raises ``Conflict`` (the whole decision rolls back)."""
+    notice = uow.notices.get(notice_id)
+    if notice is None:
+        return None
+    loaded = notice.version
+    try:
+        record = notice.apply(action, actor, uow.clock(), reasons)
+    except IllegalTransition:
+        return None
+    uow.notices.save(notice, loaded, [record])
+    uow.audit.append(
+        actor,
+        f"notice.transition.{action.value}",
+        f"notice:{notice.id}",
+        {"state": notice.state.value, "from_state": record.from_state.value, "reasons": record.reasons},
+        uow.clock(),
+    )
+    return notice
+
+
 # --- CCF cases ----------------------------------------------------------------------------------------
 
 
@@ -361,21 +386,18 @@ def block(case_id: str, reasons: str, actor: Actor, uow: RedressUnitOfWork) -> C
         raise InvalidInput("a precautionary block is reasoned")
     with uow:
         case = _load_case(uow, case_id)
-        probe = _load_case(uow, case_id)
-        probe.block(uow.clock(), actor.username, reasons)  # raises if the case cannot be blocked
+        version = case.version
         if not case.notice_ids:
             raise RuleViolation("no notice is linked to this case: nothing to block")
-    blocked = []
-    for notice_id in case.notice_ids:
-        if _move(
-            uow, notice_id, Action.SUSPEND, actor, f"CCF case {case_id}: precautionary block. {reasons}"
-        ):
-            blocked.append(notice_id)
-    with uow:
-        case = _load_case(uow, case_id)
-        version = case.version
-        case.block(uow.clock(), actor.username, reasons.strip())
-        uow.redress.save_case(case, version)
+        case.block(uow.clock(), actor.username, reasons.strip())  # raises if the case cannot be blocked
+        uow.redress.save_case(case, version)  # claims the case first: a concurrent change loses here
+        blocked = [
+            notice_id
+            for notice_id in case.notice_ids
+            if _move_in(
+                uow, notice_id, Action.SUSPEND, actor, f"CCF case {case_id}: precautionary block. {reasons}"
+            )
+        ]
         _audit(uow, actor, "ccf.case.block", f"ccf:{case.id}", notices=blocked)
         uow.commit()
     return case
@@ -385,56 +407,57 @@ def _delete_notice(
     uow: RedressUnitOfWork, notice_id: str, actor: Actor, reasons: str, outcome: str, source: str, ref: str
 ) -> bool:
     """Delete through the lifecycle, record the binding outcome (RN-16), notify every NCB that could see it;
-    a request still under review is flagged for the reviewer to refuse instead."""
-    moved = _move(uow, notice_id, Action.DELETE, actor, reasons)
-    with uow:
-        notice = uow.notices.get(notice_id)
-        if notice is None:
-            return False
-        uow.redress.add_outcome(notice_id, outcome, source, ref, uow.clock(), actor.username, reasons)
-        if moved is not None:
-            _notify_deletion(uow, notice)
-        elif notice.state in PENDING_REVIEW:
-            _flag(
-                uow,
-                notice_id,
-                FlagSource.REFUGEE if source == "refugee" else FlagSource.POSITION,
-                ref,
-                "A binding decision found this data non-compliant: refuse the request.",
-            )
-        uow.commit()
+    a request still under review is flagged for the reviewer to refuse instead. Runs inside the caller's
+    open transaction: the deletion, the outcome, the notifications and the caller's record are one."""
+    moved = _move_in(uow, notice_id, Action.DELETE, actor, reasons)
+    notice = moved or uow.notices.get(notice_id)
+    if notice is None:
+        return False
+    uow.redress.add_outcome(notice_id, outcome, source, ref, uow.clock(), actor.username, reasons)
+    if moved is not None:
+        _notify_deletion(uow, notice)
+    elif notice.state in PENDING_REVIEW:
+        _flag(
+            uow,
+            notice_id,
+            FlagSource.REFUGEE if source == "refugee" else FlagSource.POSITION,
+            ref,
+            "A binding decision found this data non-compliant: refuse the request.",
+        )
     return moved is not None
 
 
 def decide(case_id: str, outcome: Outcome, reasons: str, actor: Actor, uow: RedressUnitOfWork) -> Case:
     """A reasoned, binding decision. Deletion takes the notices out (lifecycle), bars the same facts from
-    coming back without new facts, and tells every NCB that could see them. A kept notice is unblocked."""
+    coming back without new facts, and tells every NCB that could see them. A kept notice is unblocked.
+
+    One transaction: the case is decided and saved at the version it was read at *before* any effect, so a
+    concurrent decision (``deleted`` against ``compliant``) loses with a ``Conflict`` (PostgreSQL: the row
+    lock; SQLite: the writer lock) and leaves nothing behind: no deletion, no outcome, no notification."""
     _ccf(actor)
-    with uow:
-        probe = _load_case(uow, case_id)
-        probe.decide(uow.clock(), actor.username, outcome, reasons)  # validates before any effect
-        case = _load_case(uow, case_id)
-    effects: list[str] = []
-    for notice_id in case.notice_ids:
-        if outcome is Outcome.DELETED:
-            if _delete_notice(
-                uow,
-                notice_id,
-                actor,
-                f"CCF case {case_id}: non-compliant (binding decision). {reasons}",
-                BindingOutcome.CCF_NON_COMPLIANT,
-                "ccf",
-                case_id,
-            ):
-                effects.append(f"deleted {notice_id}")
-        elif case.blocked_at is not None and _move(
-            uow, notice_id, Action.REINSTATE, actor, f"CCF case {case_id}: {outcome.value}. {reasons}"
-        ):
-            effects.append(f"reinstated {notice_id}")
     with uow:
         case = _load_case(uow, case_id)
         version = case.version
-        case.decide(uow.clock(), actor.username, outcome, reasons)
+        was_blocked = case.blocked_at is not None
+        case.decide(uow.clock(), actor.username, outcome, reasons)  # validates before any effect
+        uow.redress.save_case(case, version)
+        effects: list[str] = []
+        for notice_id in case.notice_ids:
+            if outcome is Outcome.DELETED:
+                if _delete_notice(
+                    uow,
+                    notice_id,
+                    actor,
+                    f"CCF case {case_id}: non-compliant (binding decision). {reasons}",
+                    BindingOutcome.CCF_NON_COMPLIANT,
+                    "ccf",
+                    case_id,
+                ):
+                    effects.append(f"deleted {notice_id}")
+            elif was_blocked and _move_in(
+                uow, notice_id, Action.REINSTATE, actor, f"CCF case {case_id}: {outcome.value}. {reasons}"
+            ):
+                effects.append(f"reinstated {notice_id}")
         if outcome is Outcome.CORRECTED:
             for notice_id in case.notice_ids:
                 notice = uow.notices.get(notice_id)
@@ -449,7 +472,6 @@ def decide(case_id: str, outcome: Outcome, reasons: str, actor: Actor, uow: Redr
                             f"INTERPOL requires the data in notice {notice_id} to be corrected.",
                         )
                     )
-        uow.redress.save_case(case, version)
         _audit(uow, actor, "ccf.case.decide", f"ccf:{case.id}", outcome=outcome.value, effects=effects)
         uow.commit()
     return case
@@ -479,6 +501,8 @@ def sweep_consultations(uow: RedressUnitOfWork) -> list[str]:
             version = case.version
             now = uow.clock()
             lapsed = [c for c in case.consultations if c.open and c.due < now]
+            if not lapsed:
+                continue
             for c in lapsed:
                 case.lapse(now, c.number)
             uow.redress.save_case(case, version)
@@ -489,16 +513,16 @@ def sweep_consultations(uow: RedressUnitOfWork) -> list[str]:
                 f"ccf:{case.id}",
                 numbers=[c.number for c in lapsed],
             )
+            for c in lapsed:
+                reasons = (
+                    f"CCF case {case_id}: the source did not answer the Commission's questions by "
+                    f"{c.due.date().isoformat()}; the data is deleted (rule 27)."
+                )
+                if _delete_notice(
+                    uow, c.notice_id, SYSTEM, reasons, BindingOutcome.CCF_NON_COMPLIANT, "ccf", case_id
+                ):
+                    deleted.append(c.notice_id)
             uow.commit()
-        for c in lapsed:
-            reasons = (
-                f"CCF case {case_id}: the source did not answer the Commission's questions by "
-                f"{c.due.date().isoformat()}; the data is deleted (rule 27)."
-            )
-            if _delete_notice(
-                uow, c.notice_id, SYSTEM, reasons, BindingOutcome.CCF_NON_COMPLIANT, "ccf", case_id
-            ):
-                deleted.append(c.notice_id)
     return deleted
 
 
@@ -686,16 +710,20 @@ def confirm_refugee(
         uow.commit()
     deleted = []
     for n in targets:
-        if n.state in DELETABLE and _delete_notice(
-            uow,
-            n.id,
-            SYSTEM,
-            REFUGEE_DELETION_REASON,
-            BindingOutcome.REFUGEE_DELETED,
-            "refugee",
-            str(conf.id),
-        ):
-            deleted.append(n.id)
+        if n.state not in DELETABLE:
+            continue
+        with uow:
+            if _delete_notice(
+                uow,
+                n.id,
+                SYSTEM,
+                REFUGEE_DELETION_REASON,
+                BindingOutcome.REFUGEE_DELETED,
+                "refugee",
+                str(conf.id),
+            ):
+                deleted.append(n.id)
+            uow.commit()
     with uow:
         stored = uow.redress.get_refugee(conf.id)
         assert stored is not None
