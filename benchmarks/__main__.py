@@ -96,6 +96,24 @@ def bench_compliance(n: int) -> list[dict[str, object]]:
     return results
 
 
+def bench_accuracy() -> list[dict[str, object]]:
+    """Compliance verdicts on the worked cases (benchmarks/compliance_accuracy.py), one row a set."""
+    from benchmarks.compliance_accuracy import evaluate
+
+    rows: list[dict[str, object]] = []
+    for name, g in evaluate()["groups"].items():
+        note = (
+            f"{g['cases']} cases: verdict {g['verdict_accuracy']:.0%}, "
+            f"verdict+codes {g['verdict_codes_accuracy']:.0%}; "
+            f"political→compliant {len(g['political_or_relative_compliant'])}, "
+            f"ordinary→non_compliant {len(g['ordinary_non_compliant'])}"
+        )
+        rows.append(
+            {"benchmark": f"compliance accuracy: {name}", "baseline": "expected verdicts", "note": note}
+        )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--notices", type=int, default=100_000, help="notices in the store for the check")
@@ -107,13 +125,26 @@ def main() -> None:
     parser.add_argument("--build-sizes", default="70000,700000", help="index sizes for the build benchmark")
     parser.add_argument(
         "--only",
-        choices=["compliance", "cli", "screening", "quality", "build", "http", "figures", "pages", "imports"],
+        choices=[
+            "compliance",
+            "accuracy",
+            "cli",
+            "screening",
+            "quality",
+            "build",
+            "http",
+            "figures",
+            "pages",
+            "imports",
+        ],
         default=None,
     )
     args = parser.parse_args()
     rows: list[dict[str, object]] = []
     if args.only in (None, "compliance"):
         rows += bench_compliance(args.notices)
+    if args.only in (None, "accuracy"):
+        rows += bench_accuracy()
     if args.only in (None, "cli"):
         from benchmarks.cli import bench_cli
 
