@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rednotice.domain.compliance.acts import ActKind, Actor, Gravity, read_facts, sentences
 from rednotice.domain.model import Relation, RelationKind, Sex, Subject
@@ -190,3 +192,11 @@ def test_harm_to_property_is_still_an_act() -> None:
     assert read_facts("The subject damaged three police cars with a hammer.", SUBJECT).kinds() == {
         ActKind.PROPERTY
     }
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400), st.sampled_from(list(Sex)))
+def test_any_text_reads_without_error(text: str, sex: Sex) -> None:
+    reading = read_facts(text, Subject("X", "Y", sex=sex))
+    assert all(a.words for a in reading.acts)
+    reading.to_dict()
