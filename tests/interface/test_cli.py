@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select, update
 from typer.testing import CliRunner
 
@@ -143,3 +144,25 @@ def test_users_end_sessions(cli_store: Store) -> None:
     assert us.session_actor(sid, cli_store.reader()) is None
     code, _, err = run("users", "end-sessions", "nobody")
     assert code != 0 and "nobody" in (err + _)
+
+
+def test_commands_on_a_store_never_migrated_say_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rednotice.cli.common import reset_store
+
+    monkeypatch.setenv("REDNOTICE_DATABASE_URL", f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+    monkeypatch.setenv("REDNOTICE_ENV", "test")
+    monkeypatch.setenv("REDNOTICE_SECRET_KEY", "s" * 40)
+    monkeypatch.setenv("REDNOTICE_DATA_DIR", str(tmp_path))
+    reset_store()
+    try:
+        for args in (["list"], ["show", "2026/1"], ["audit", "verify"], ["expire"], ["demo-logins"]):
+            code, out, err = run(*args)
+            assert code == 1, (args, out, err)
+            assert "rednotice db upgrade" in err and "Traceback" not in err + out, args
+        code, _, err = run("db", "upgrade")
+        assert code == 0, err
+        assert run("list")[0] == 0
+    finally:
+        reset_store()

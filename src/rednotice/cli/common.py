@@ -54,13 +54,37 @@ R = TypeVar("R")
 _store: Store | None = None
 
 
-def store() -> Store:
+def store(*, migrated: bool = True) -> Store:
+    """The store of the settings (opened once). With ``migrated`` (every command but ``db upgrade``), a
+    store that was never migrated is a clear message and exit code 1, not a traceback."""
     global _store
     if _store is None:
         from rednotice.bootstrap import open_store
 
         _store = open_store()
+    if migrated and not _has_schema(_store):
+        where = _store.engine.url.render_as_string(hide_password=True)
+        err_console.print(
+            f"[bold red]error[/]: the store at {where} has no tables yet. Run [bold]rednotice db upgrade[/] "
+            "first (make run does it for you).",
+            highlight=False,
+        )
+        raise typer.Exit(1)
     return _store
+
+
+_checked: set[int] = set()
+
+
+def _has_schema(s: Store) -> bool:
+    if id(s) in _checked:
+        return True
+    from sqlalchemy import inspect
+
+    if inspect(s.engine).has_table("alembic_version"):
+        _checked.add(id(s))
+        return True
+    return False
 
 
 def reset_store() -> None:

@@ -51,14 +51,17 @@ def db_upgrade() -> None:
     """Create or migrate the schema to the latest version."""
     from rednotice.adapters.db.migrate import upgrade
 
-    upgrade(store().engine)
-    console.print(f"store is up to date: {store().engine.url.render_as_string(hide_password=True)}")
+    engine = store(migrated=False).engine
+    upgrade(engine)
+    console.print(f"store is up to date: {engine.url.render_as_string(hide_password=True)}")
 
 
 @app.command()
 def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
-    """Serve the web application and the API."""
+    """Serve the web application and the API (on a migrated store: run `rednotice db upgrade` first)."""
     import uvicorn
+
+    store()  # refuses clearly, before any worker starts, when the store was never migrated
 
     uvicorn.run(
         "rednotice.web.app:create_app",
