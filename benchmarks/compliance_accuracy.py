@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "team": ROOT / "tests" / "data" / "cases" / "compliance",
     "independent": ROOT / "tests" / "data" / "compliance_cases",
+    "independent_b": ROOT / "tests" / "data" / "compliance_cases_b",
 }
 TODAY = date(2026, 1, 15)
 VERDICTS = ("compliant", "needs_review", "non_compliant")
