@@ -19,10 +19,12 @@ if TYPE_CHECKING:
 
 
 def _engine() -> ScreeningEngine:
+    from rednotice.adapters.screening_snapshot import snapshot_for
     from rednotice.services import screening as sc
 
     s = store()
-    return sc.ScreeningEngine(s.uow, s.reader)
+    snapshots = snapshot_for(s.settings.data_dir, s.engine, s.settings.resolved_secret_key())
+    return sc.ScreeningEngine(s.uow, s.reader, snapshots)
 
 
 @handle_errors
@@ -94,6 +96,8 @@ def screen(
     err_console.print(
         f"{len(result.queries)} queries screened, {hits} hit(s), {len(result.errors)} input error(s)"
     )
+    # The next run loads what this one built (or caught up on) instead of building it again.
+    engine.maybe_snapshot(wait=True)
 
 
 @handle_errors
@@ -108,10 +112,12 @@ def worker(
     name = f"{socket.gethostname()}:{id(engine)}"
     while True:
         job = sc.run_next_job(engine, store().uow, name)
+        engine.maybe_snapshot()  # after a build, or when many changes were applied: never in a search
         if job is not None:
             err_console.print(f"job {job} finished")
             continue
         if once:
+            engine.reap(block=True)
             return
         time.sleep(poll)
 

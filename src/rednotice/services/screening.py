@@ -4,18 +4,24 @@ hits kept for follow-up, large batches as background jobs any process can take.
 The index follows the store's change sequence (``notices.change_seq``): before each screening the
 engine applies every change since the last one it saw, so several server processes — on several
 machines — each screen against the notices in force now, without a restart.
+
+With a snapshot (decision 0009) a process loads the index a previous one wrote and applies only the
+changes after the snapshot's position; it builds from the store only when there is no usable snapshot,
+and then writes one (in a forked child where it can: the process goes on screening meanwhile).
 """
 
 from __future__ import annotations
 
 import gc
+import logging
+import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from rednotice.domain.errors import Forbidden, InvalidInput, NotFound
 from rednotice.domain.lifecycle import Notice
@@ -31,6 +37,19 @@ JOB_CHUNK = 500
 SCREENERS = (Role.NCB_OFFICER, Role.REVIEWER, Role.SYSTEM)
 FREEZE_AT = 10_000
 """An index of at least this many names is frozen out of the garbage collector once built."""
+SNAPSHOT_AFTER = 5_000
+"""Changes applied since the snapshot after which :meth:`ScreeningEngine.maybe_snapshot` writes a new one."""
+log = logging.getLogger(__name__)
+
+
+class IndexSnapshots(Protocol):
+    """Where the index is kept between processes (``adapters.screening_snapshot.SnapshotFile``)."""
+
+    def load(self) -> tuple[ScreeningIndex, int] | None:
+        """The index and the change sequence number it covers, or None: build from the store."""
+
+    def save(self, index: ScreeningIndex, seq: int) -> object:
+        """Keep the index as covering the changes up to ``seq`` (atomically)."""
 
 
 class HitOutcome(StrEnum):
@@ -57,22 +76,38 @@ class ScreeningEngine:
     """The in-memory index of one process, and how far along the store's change sequence it is."""
 
     def __init__(
-        self, uow_factory: Callable[[], UnitOfWork], reader: Callable[[], UnitOfWork] | None = None
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        reader: Callable[[], UnitOfWork] | None = None,
+        snapshots: IndexSnapshots | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.reader = reader or uow_factory
         """Units of work that only read: building and refreshing the index never blocks writers."""
+        self.snapshots = snapshots
         self.index: ScreeningIndex | None = None
         self.seq = 0
+        self.origin = ""
+        """How the index came to be: 'built' from the store or 'loaded' from a snapshot."""
+        self.snapshot_seq = -1
+        """The change sequence number the newest snapshot of this index covers (-1: none)."""
+        self._writer: int | None = None
         self._lock = threading.Lock()
 
     def ensure_built(self) -> ScreeningIndex:
         with self._lock:
             if self.index is None:
-                with self.reader() as uow:
-                    top = uow.notices.max_change_seq()
-                    self.index = ScreeningIndex.build(_indexed(n) for n, _ in uow.notices.in_force())
-                self.seq = top
+                loaded = self._load()
+                if loaded is not None:
+                    self.index, self.seq = loaded
+                    self.origin = "loaded"
+                    self.snapshot_seq = self.seq
+                else:
+                    with self.reader() as uow:
+                        top = uow.notices.max_change_seq()
+                        self.index = ScreeningIndex.build(_indexed(n) for n, _ in uow.notices.in_force())
+                    self.seq = top
+                    self.origin = "built"
                 if self.index.name_count >= FREEZE_AT:
                     # Millions of long-lived objects: keep them out of the collector's full passes,
                     # which would otherwise stop every request for hundreds of milliseconds now and then.
@@ -81,6 +116,72 @@ class ScreeningEngine:
             index = self.index
         self.refresh()
         return index
+
+    def _load(self) -> tuple[ScreeningIndex, int] | None:
+        if self.snapshots is None:
+            return None
+        try:
+            loaded = self.snapshots.load()
+        except Exception:  # a snapshot is only ever a shortcut: build instead
+            log.exception("could not load the screening index snapshot")
+            return None
+        if loaded is None:
+            return None
+        with self.reader() as uow:
+            if loaded[1] > uow.notices.max_change_seq():  # the store went back: not this store's past
+                log.warning("screening index snapshot is ahead of the store; building from the store")
+                return None
+        return loaded
+
+    def maybe_snapshot(self, wait: bool = False, force: bool = False) -> bool:
+        """Write a snapshot if the index was built here or ``SNAPSHOT_AFTER`` changes were applied since
+        the last one (``force``: whenever it is behind). On POSIX a forked child writes it from a
+        copy-on-write image of the index, so this process screens and applies changes meanwhile
+        (``wait``: wait for the child); elsewhere it is written here while changes wait. True if one
+        is being (or was) written."""
+        if self.snapshots is None or self.index is None:
+            return False
+        self.reap()
+        if self._writer is not None:
+            return False  # one at a time
+        with self._lock:
+            due = self.snapshot_seq < 0 or self.seq - self.snapshot_seq >= SNAPSHOT_AFTER
+            if not (due or (force and self.seq != self.snapshot_seq)) or self.index is None:
+                return False
+            index, seq = self.index, self.seq
+            if hasattr(os, "fork"):
+                pid = os.fork()  # under the lock: the child's copy is between two applied changes
+                if pid == 0:  # pragma: no cover - the child reports by its exit status
+                    code = 1
+                    try:
+                        self.snapshots.save(index, seq)
+                        code = 0
+                    finally:
+                        os._exit(code)
+                self._writer = pid
+            else:
+                self.snapshots.save(index, seq)
+            self.snapshot_seq = seq
+        if wait:
+            self.reap(block=True)
+        return True
+
+    def reap(self, block: bool = False) -> bool | None:
+        """Collect the snapshot writer if it has finished (``block``: wait for it); its success, or None
+        if none finished."""
+        pid = self._writer
+        if pid is None:
+            return None
+        done, status = os.waitpid(pid, 0 if block else os.WNOHANG)
+        if done == 0:
+            return None
+        self._writer = None
+        ok = os.waitstatus_to_exitcode(status) == 0
+        if not ok:
+            log.warning("the screening index snapshot could not be written")
+            with self._lock:
+                self.snapshot_seq = -1
+        return ok
 
     def refresh(self) -> int:
         """Apply every change since the last one seen; return how many notices changed."""

@@ -84,7 +84,8 @@ def _start_background(app: FastAPI, store: Store) -> None:
 
     def warm() -> None:
         try:
-            engine.ensure_built()
+            engine.ensure_built()  # from the snapshot if there is one (decision 0009)
+            engine.maybe_snapshot()  # after a build: in a forked child, searches go on
         except Exception:  # the index is built again on first use
             logging.getLogger(__name__).exception("could not warm the screening index")
 
@@ -92,6 +93,7 @@ def _start_background(app: FastAPI, store: Store) -> None:
         while True:
             try:
                 if run_next_job(engine, store.uow, name) is None:
+                    engine.maybe_snapshot()  # many changes since the last snapshot: a new one
                     time.sleep(1.0)
             except Exception:  # keep the worker alive; the job records its own failure
                 logging.getLogger(__name__).exception("screening worker")
@@ -121,7 +123,12 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.include_router(after_hit_api.router)  # before screening_api: it owns the hit outcome route
     app.include_router(screening_api.router)
     app.include_router(oversight.router)
-    app.state.screening_engine = ScreeningEngine(store.uow, store.reader)
+    snapshots = None
+    if settings.background:  # the process that warms the index keeps its snapshot
+        from rednotice.adapters.screening_snapshot import snapshot_for
+
+        snapshots = snapshot_for(settings.data_dir, store.engine, settings.resolved_secret_key())
+    app.state.screening_engine = ScreeningEngine(store.uow, store.reader, snapshots)
     if settings.background:
         _start_background(app, store)
 

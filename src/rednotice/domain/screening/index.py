@@ -46,6 +46,8 @@ MAX_SCORED = 200
 with it. Only names made of very common parts (Li Li, Bin Bakr) with no birth date reach it."""
 CHINESE_MIN_KEY_FOR_TYPOS = 6
 """Likewise for Chinese name parts, whose one-letter neighbours are other common names (Zhang/Chang)."""
+STATE_VERSION = 1
+"""The layout of :meth:`ScreeningIndex.to_state`; a snapshot of another layout is rebuilt."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +132,17 @@ class _Entry:
     def name(self) -> AnalysedName:
         return self.shared.name
 
+    def __reduce__(self) -> tuple[Any, ...]:  # a snapshot rebuilds it by its constructor (fast)
+        return (_Entry, (self.notice, self.shared, self.born))
+
 
 @dataclass(slots=True)
 class _Part:
     token: Token
     entries: set[int] = field(default_factory=set)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Part, (self.token, self.entries))
 
 
 @dataclass(slots=True)
@@ -149,6 +157,9 @@ class _Name:
     key: tuple[str, str]
     """The name and its family name, as the index files it."""
     refs: int = 0
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Name, (self.name, self.token_ids, self.base_ids, self.key, self.refs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +259,48 @@ class ScreeningIndex:
         index = cls(settings)
         for notice in entries:
             index.upsert(notice)
+        return index
+
+    def to_state(self) -> tuple[Any, ...]:
+        """The index's structures as they are (shared, not copied), for a snapshot the process writes and
+        reads back with :meth:`from_state` (``adapters.screening_snapshot``). Take it where nothing
+        writes to the index meanwhile. The parts' lookup by token is left out: it is rebuilt on load."""
+        return (
+            STATE_VERSION,
+            self._notices,
+            self._notice_entries,
+            self._entries,
+            self._next_entry,
+            self._parts,
+            self._next_part,
+            self._names,
+            self._by_key,
+            self._by_skeleton,
+            self._by_deletion,
+            self._by_han,
+        )
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...], settings: ScoreSettings | None = None) -> ScreeningIndex:
+        """The index :meth:`to_state` described (ValueError if the layout is another)."""
+        if not state or state[0] != STATE_VERSION or len(state) != 12:
+            raise ValueError("not a screening index state of this version")
+        index = cls(settings)
+        (
+            _,
+            index._notices,
+            index._notice_entries,
+            index._entries,
+            index._next_entry,
+            index._parts,
+            index._next_part,
+            index._names,
+            index._by_key,
+            index._by_skeleton,
+            index._by_deletion,
+            index._by_han,
+        ) = state
+        index._part_ids = {part.token: tid for tid, part in index._parts.items()}
         return index
 
     def __len__(self) -> int:
