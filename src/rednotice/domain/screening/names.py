@@ -333,11 +333,62 @@ def _between_vowels(prev: str, nxt: str) -> bool:
     return bool(prev) and bool(nxt) and prev in vowels and nxt in vowels
 
 
+_CYRILLIC_ENDINGS = {
+    ("и", "icao"): "ii",
+    ("и", "bgn"): "iy",
+    ("и", "german"): "i",
+    ("и", "french"): "i",
+    ("и", "ukrainian"): "yi",
+    ("и", "polish"): "ij",
+    ("и", "czech"): "ij",
+    ("и", "turkish"): "iy",
+    ("и", "belarusian"): "i",
+    ("и", "serbian"): "ij",
+    ("и", "central_asian"): "iy",
+    ("ы", "icao"): "yi",
+    ("ы", "bgn"): "yy",
+    ("ы", "german"): "y",
+    ("ы", "french"): "y",
+    ("ы", "ukrainian"): "yi",
+    ("ы", "polish"): "yj",
+    ("ы", "czech"): "yj",
+    ("ы", "turkish"): "iy",
+    ("ы", "belarusian"): "yi",
+    ("ы", "serbian"): "ij",
+    ("ы", "central_asian"): "yy",
+}
+_SCHEMES = tables.CYRILLIC_SCHEMES + tuple(tables.CYRILLIC_MORE)
+_YE = {"bgn": "ye", "german": "je", "polish": "je", "czech": "je", "turkish": "ye", "central_asian": "ye"}
+_SLAVIC_ENDINGS = (
+    ("ov", "off"),
+    ("ev", "eff"),
+    ("iy", "y"),
+    ("ii", "y"),
+    ("ov", "au"),  # Belarusian -аў for Russian -ов (Bykau, Bykov)
+    ("ev", "eu"),
+    ("enko", "enka"),  # Belarusian -енка for Ukrainian and Russian -енко
+    ("enka", "enko"),
+)
+
+
+@lru_cache(maxsize=100_000)
+def _cyrillic_spellings(word: str) -> frozenset[str]:
+    out = cyrillic_spellings(word)
+    return frozenset(out)
+
+
 def cyrillic_spellings(token: str) -> set[str]:
-    """The token in every scheme of :data:`.tables.CYRILLIC_SCHEMES`, with the usual variant endings."""
+    """The token in every scheme of :data:`.tables.CYRILLIC_SCHEMES` and :data:`.tables.CYRILLIC_MORE`,
+    with the usual variant endings; a Ukrainian or Belarusian given name also in the spellings of its
+    Russian form (:data:`.tables.EAST_SLAVIC_NAMES`: Костянтин is Konstantin too)."""
     word = token.lower()
     out: set[str] = set()
-    for k, scheme in enumerate(tables.CYRILLIC_SCHEMES):
+    russian = tables.EAST_SLAVIC_NAMES.get(word)
+    if russian and russian != word:
+        out |= _cyrillic_spellings(russian)
+    for scheme in _SCHEMES:
+        k = tables.CYRILLIC_SCHEMES.index(scheme) if scheme in tables.CYRILLIC_SCHEMES else -1
+        more = tables.CYRILLIC_MORE.get(scheme, {})
         parts: list[str] = []
         for i, c in enumerate(word):
             prev = word[i - 1] if i else ""
@@ -346,19 +397,7 @@ def cyrillic_spellings(token: str) -> set[str]:
             if c == "й" and last and prev in "иы":
                 continue  # handled with the vowel below
             if c in "иы" and nxt == "й" and i + 1 == len(word) - 1:
-                ending = {
-                    ("и", "icao"): "ii",
-                    ("и", "bgn"): "iy",
-                    ("и", "german"): "i",
-                    ("и", "french"): "i",
-                    ("и", "ukrainian"): "yi",
-                    ("ы", "icao"): "yi",
-                    ("ы", "bgn"): "yy",
-                    ("ы", "german"): "y",
-                    ("ы", "french"): "y",
-                    ("ы", "ukrainian"): "yi",
-                }
-                parts.append(ending[(c, scheme)])
+                parts.append(_CYRILLIC_ENDINGS[(c, scheme)])
                 continue
             if c == "к" and nxt == "с" and scheme in ("german", "french"):
                 parts.append("x")
@@ -367,46 +406,64 @@ def cyrillic_spellings(token: str) -> set[str]:
                 continue
             letter = tables.CYRILLIC.get(c)
             if letter is None:
-                parts.append(ascii_fold(c))
+                parts.append(tables.CYRILLIC_NATIONAL.get(c) or ascii_fold(c))
                 continue
-            out_letter = letter[k]
-            if c == "е" and scheme in ("bgn", "german") and (not prev or prev in tables.CYRILLIC_VOWELS):
-                out_letter = "ye" if scheme == "bgn" else "je"
+            out_letter = letter[k] if k >= 0 else more.get(c, letter[0])
+            if scheme == "ukrainian" and not prev and c in tables.UKRAINIAN_INITIAL:
+                out_letter = tables.UKRAINIAN_INITIAL[c]
+            elif c == "е" and scheme in _YE and (not prev or prev in tables.CYRILLIC_VOWELS):
+                out_letter = _YE[scheme]
             elif c == "с" and scheme in ("german", "french") and _between_vowels(prev, nxt):
                 out_letter = "ss"
             elif c == "й" and scheme == "german" and prev != "е":
                 out_letter = "i"  # Duden: Saizew, Nikolai; but Sergej, Alexej
-            elif c == "ё" and scheme in ("german", "french") and prev in tuple("жчшщ"):
+            elif c == "ё" and scheme not in ("icao", "bgn", "ukrainian") and prev in tuple("жчшщ"):
                 out_letter = "o"  # Chruschtschow
             elif c == "г" and scheme == "french" and nxt in "еиыё":
                 out_letter = "gu"
             parts.append(out_letter)
         out.add(_NOT_LETTER.sub("", "".join(parts)))
     for s in list(out):
-        for a, b in (("ov", "off"), ("ev", "eff"), ("iy", "y"), ("ii", "y")):
+        for a, b in _SLAVIC_ENDINGS:
             if s.endswith(a):
                 out.add(s[: -len(a)] + b)
     out.add(ascii_fold(token))
     return {s for s in out if s}
 
 
-def arabic_spelling(token: str) -> str:
+def arabic_spelling(token: str, reading: str = "") -> str:
     """A Latin consonant skeleton of an Arabic-script token (long vowels kept as a/i/u; و/ي are w/y at the
-    start of a word, u/i inside it); the article ال is left out."""
+    start of a word, u/i inside it); the article ال is left out. ``reading`` names one of
+    :data:`.tables.ARABIC_READINGS` (Persian ض as z, Egyptian ج as g...)."""
     t = _arabic_script_key(token)
     if t.startswith("ال") and len(t) > 3:
         t = t[2:]
+    other = tables.ARABIC_READINGS.get(reading, {})
     out: list[str] = []
     for i, c in enumerate(t):
         if c == "و":
-            out.append("w" if i == 0 else "u")
+            out.append(("v" if reading == "persian" else "w") if i == 0 else "u")
         elif c in "يی":
             out.append("y" if i == 0 else "i")
         elif c == "ع" and i == 0:
             out.append("a")
+        elif c in other:
+            out.append(other[c])
         else:
             out.append(tables.ARABIC.get(c, ascii_fold(c)))
     return _NOT_LETTER.sub("", "".join(out))
+
+
+def arabic_spellings(token: str) -> set[str]:
+    """:func:`arabic_spelling` in every reading of :data:`.tables.ARABIC_READINGS`, and the known Latin
+    spellings of the name when :data:`.tables.ARABIC_NAMES` has it."""
+    out = {arabic_spelling(token)} | {arabic_spelling(token, r) for r in tables.ARABIC_READINGS}
+    key = _arabic_script_key(token)
+    bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
+    group = _ARABIC_GROUPS.get(key, _ARABIC_GROUPS.get(bare))
+    if group is not None:
+        out.update(_NOT_LETTER.sub("", g) for g in tables.ARABIC_NAMES[group] if not _ARABIC.search(g))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -497,7 +554,10 @@ def make_token(
     )
 
 
-_ABD_PREFIX = re.compile(r"^abd(?:[aeiou]|ou)?(?:[lrsdtzn]|sh)?$")
+_GERMAN_J = re.compile(r"(?<!d)j")
+_ABD_PREFIX = re.compile(r"^abd(?:(?:[aeiou]|ou)(?:[lrsdtzn]|sh))?$")
+"""Abd, Abdel, Abdul, Abdur... written apart from the name they start; not Abdi, Abdo, Abdu, which are
+names of their own (عبدی, Abbas ABDI)."""
 _ABD_COMPOUND = re.compile(r"^abd(?:(?:[aeiou]|ou)(?:sh|[lrsdtzn]))?(?=[a-z]{3})(.+)$")
 
 
@@ -518,12 +578,14 @@ def _arabic_latin_spellings(token: str) -> set[str]:
     return out
 
 
-def _latin_parts(parts: list[str]) -> list[str]:
-    """Drop articles and filiation words, join Abd with the name after it."""
+def _latin_parts(parts: list[str], origins: Sequence[str] = ()) -> list[str]:
+    """Drop articles and filiation words, join Abd with the name after it. A part written in another
+    script is never taken for a Latin title (المرّ is Murr, not "Mr")."""
     kept: list[str] = []
     for i, p in enumerate(parts):
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        if len(parts) > 1 and p in tables.PARTICLES:
+        latin = not origins or origins[i] == "latin"
+        if len(parts) > 1 and p in tables.PARTICLES and (latin or p not in tables.TITLES):
             continue
         if nxt and p in tables.SUN_ARTICLES and nxt.startswith(p[-1]) and len(nxt) > 2:
             continue
@@ -702,14 +764,7 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
             origins.append("cyrillic")
             extra.append(spellings)
         elif _ARABIC.search(p):
-            key = _arabic_script_key(p)
-            bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
-            group = _ARABIC_GROUPS.get(key, _ARABIC_GROUPS.get(bare))
-            spellings = {arabic_spelling(p)}
-            if group is not None:
-                spellings.update(
-                    _NOT_LETTER.sub("", g) for g in tables.ARABIC_NAMES[group] if not _ARABIC.search(g)
-                )
+            spellings = arabic_spellings(p)
             latin.append(arabic_spelling(p))
             shown.append(p)
             origins.append("arabic")
@@ -773,7 +828,7 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
                 )
             )
         return AnalysedName(text, _forms(tokens), han)
-    kept = _latin_parts(latin)
+    kept = _latin_parts(latin, origins)
     arabic_name = "arabic" in origins or any(p in _ARABIC_GROUPS for p in kept)
     tokens = []
     for n, part in enumerate(kept):
@@ -792,12 +847,58 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
             ch = cedilla[latin.index(part)]
             sounds = (all_spellings - spellings) | {ch}
             all_spellings.add(ch)
+        if origin == "latin" and "j" in part:
+            # German, Polish, Czech, Serbian j sounds y (Jurij, Jewgenij, Ljudmila: Yuriy, Yevgeniy,
+            # Lyudmila): a sound-alike key, never a spelling (Jamal is not written Yamal).
+            sounds = (sounds if sounds is not None else set(all_spellings)) | {_GERMAN_J.sub("y", part)}
         tokens.append(
             make_token(
                 label, all_spellings, origin, mrz and n == len(kept) - 1, given=is_given, sounds=sounds
             )
         )
+    if "arabic" in origins:
+        return AnalysedName(text, _forms(tokens, _arabic_compounds(tokens)), han)
     return AnalysedName(text, _forms(tokens), han)
+
+
+def _arabic_token(script: str, given: bool = False) -> Token:
+    """A name part written in Arabic script, spelt as :func:`analyse` spells one."""
+    spellings: set[str] = set()
+    for s in arabic_spellings(script):
+        spellings |= _arabic_latin_spellings(s)
+    return make_token(script, spellings, "arabic", given=given)
+
+
+def _arabic_compounds(tokens: list[Token]) -> list[list[Token]]:
+    """Other forms of a name in Arabic script: compounds written as two words joined into one (هدايت الله
+    as Hidayatullah, شمس الدين as Shamsuddin, ولی جان as Walijan), and names written joined read as two
+    (محمدرضا as Mohammad Reza; :data:`.tables.ARABIC_COMPOUND_STARTS`)."""
+    out: list[list[Token]] = []
+    joined: list[Token] = []
+    for t in tokens:
+        end = tables.ARABIC_COMPOUND_ENDS.get(_arabic_script_key(t.text)) if t.origin == "arabic" else None
+        if end and joined and joined[-1].origin == "arabic":
+            joined[-1] = _join(joined[-1], make_token(t.text, end, "arabic"))
+        else:
+            joined.append(t)
+    if len(joined) < len(tokens):
+        out.append(joined)
+    split: list[Token] = []
+    for t in tokens:
+        key = _arabic_script_key(t.text) if t.origin == "arabic" else ""
+        start = next(
+            (p for p in tables.ARABIC_COMPOUND_STARTS if key.startswith(p) and len(key) > len(p) + 1), ""
+        )
+        if start and not key.startswith("عبد"):
+            split += [
+                _arabic_token(t.text[: len(start)], t.given),
+                _arabic_token(t.text[len(start) :], t.given),
+            ]
+        else:
+            split.append(t)
+    if len(split) > len(tokens):
+        out.append(split)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -887,18 +988,18 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
         near = min(OSA.distance(x, y, score_cutoff=3) for x in a.spellings for y in b.spellings)
         if near > 2:
             best = 3
+    arabic = "arabic" in (a.origin, b.origin)
+    shared = a.skeletons & b.skeletons
+    if shared and arabic and _nisba(a) != _nisba(b):
+        shared = frozenset()  # Mansour is not Mansouri, Zahran is not Zahrani
+    if shared and arabic:  # Arabic script writes no short vowels: the consonants are the name
+        return TokenMatch(0.92, f"{a.text} ~ {b.text} (same consonants, as Arabic script writes them)")
     if best == 1 and short >= typo_length:
         return TokenMatch(0.9, f"{a.text} ~ {b.text} (one letter apart)")
     if best == 2 and short >= 8:
         return TokenMatch(0.8, f"{a.text} ~ {b.text} (two letters apart)")
-    shared = a.skeletons & b.skeletons
-    if shared and "arabic" in (a.origin, b.origin) and _nisba(a) != _nisba(b):
-        shared = frozenset()  # Mansour is not Mansouri, Zahran is not Zahrani
-    if shared:
-        if "arabic" in (a.origin, b.origin):
-            return TokenMatch(0.92, f"{a.text} ~ {b.text} (same consonants, as Arabic script writes them)")
-        if max(len(k) for k in shared) >= 3:  # two consonants alone say little outside Arabic script
-            return TokenMatch(0.85, f"{a.text} ~ {b.text} (same consonants)")
+    if shared and max(len(k) for k in shared) >= 3:  # two consonants say little outside Arabic script
+        return TokenMatch(0.85, f"{a.text} ~ {b.text} (same consonants)")
     shorter, longer = (a, b) if len(a.text) <= len(b.text) else (b, a)
     if (
         len(shorter.text) == 1

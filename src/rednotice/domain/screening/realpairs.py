@@ -1,19 +1,26 @@
-"""Lookup and end-to-end recall on real cross-script name pairs (Han characters against Latin names).
+"""Lookup and end-to-end recall on real cross-script name pairs (Han characters, Cyrillic and Arabic script
+against Latin names).
 
-``python -m rednotice.domain.screening.realpairs [pairs.jsonl] [-v]`` prints the figures for the committed
-pairs (tests/data/screening/real_pairs_han.jsonl; sources and licences in that folder's README). Each line
-is one real person's name in Han characters (``native``) and in Latin letters (``latin``, with
-``latin_aliases``), or, for ``kind`` ``negative``, two different people whose Latin names look alike.
-``kind`` says how the Latin name relates to the characters: ``pinyin``, ``wade-giles``, ``cantonese``
+``python -m rednotice.domain.screening.realpairs [pairs.jsonl ...] [-v]`` prints the figures for the
+committed pairs (tests/data/screening/real_pairs_{han,cyrillic,arabic}.jsonl; sources and licences in that
+folder's README). Each line is one real person's name in its own script (``native``) and in Latin letters
+(``latin``, with ``latin_aliases``), or, for ``kind`` ``negative``, two different people whose Latin names
+look alike. For Cyrillic, ``kind`` is ``russian`` or ``ukrainian-belarusian`` (the name has a letter only
+those alphabets have: і ї є ґ ў); for Arabic script, ``arabic``, ``persian-pashto-urdu`` (a letter only
+those alphabets have: ی ک پ چ ژ گ ځ ټ...) or ``lebanon-kuwait`` (legislators' Wikidata labels, often by
+French or English habit: Georges, Michel). For Han characters ``kind`` says how the Latin name relates to
+the characters: ``pinyin``, ``wade-giles``, ``cantonese``
 (romanisations the matcher generates), ``other-romanisation`` (Hokkien, Teochew, Hakka or irregular
 spellings such as Lee Kuan Yew), ``western-name`` (Charles Chong), ``foreign-name`` (a non-Chinese name
 written in characters) and ``not-a-person`` (dictionary entries that are not people).
 
-Every pair gives two notices, one with the Latin name only and one with the Han name only, all in one
-index; each is searched from the other script and Han from Han:
+Every pair gives two notices, one with the Latin name only and one with the native name only, all in one
+index; each is searched from the other script (and Han from Han):
 
-* ``han-latin``: the Han name as a query, the Latin-name notice expected;
-* ``latin-han``: the Latin name as a query, the Han-name notice expected;
+* ``han-latin`` (``cyrillic-latin``, ``arabic-latin``): the native name as a query, the Latin-name notice
+  expected;
+* ``latin-han`` (``latin-cyrillic``, ``latin-arabic``): the Latin name as a query, the native-name notice
+  expected;
 * ``han-han``: the Han name as a query, the Han-name notice expected;
 * ``han-han-spaced``: the same with a space after the family name (周 恩来), as forms often are.
 
@@ -43,8 +50,13 @@ from rednotice.domain.screening.names import NAME_NO_MATCH, analyse, name_simila
 from rednotice.domain.screening.query import ScreeningQuery
 from rednotice.domain.screening.score import Evidence, ScoreSettings, Verdict, combine
 
-COMMITTED = Path(__file__).resolve().parents[4] / "tests" / "data" / "screening" / "real_pairs_han.jsonl"
+DATA = Path(__file__).resolve().parents[4] / "tests" / "data" / "screening"
+COMMITTED = DATA / "real_pairs_han.jsonl"
+CYRILLIC = DATA / "real_pairs_cyrillic.jsonl"
+ARABIC = DATA / "real_pairs_arabic.jsonl"
 DIRECTIONS = ("han-latin", "latin-han", "han-han", "han-han-spaced")
+SCRIPTS = {"zh": "han", "ru": "cyrillic", "ar": "arabic"}
+"""The ``lang`` of a pair -> the script named in its directions."""
 GENERATED = frozenset({"pinyin", "wade-giles", "cantonese"})
 """Kinds whose Latin name is a romanisation the matcher writes itself."""
 
@@ -66,7 +78,7 @@ def latin_notice(nid: str, pair: dict[str, Any]) -> IndexedNotice:
 
 
 def han_notice(nid: str, pair: dict[str, Any]) -> IndexedNotice:
-    """The notice with the name in Han characters only (as its original-script name)."""
+    """The notice with the name in its own script only (as its original-script name)."""
     native: str = pair["native"]
     return IndexedNotice(nid, Subject(native, "", (native,)), "XX")
 
@@ -149,7 +161,7 @@ class Report:
             f"{'direction':16} {'kind':20} {'pairs':>5} {'accepted':>9} {'lookup recall':>14} {'recall':>7}",
         ]
         positive = [k for k in self.kinds() if k != "negative"]
-        for direction in DIRECTIONS:
+        for direction in dict.fromkeys(d for d, _ in self.by):
             rows = [(k, self.by[(direction, k)]) for k in self.kinds() if (direction, k) in self.by]
             rows.append(("generated (all 3)", self.total(direction, GENERATED)))
             rows.append(("true (all)", self.total(direction, positive)))
@@ -171,9 +183,10 @@ def evaluate(pairs: list[dict[str, Any]]) -> Report:
         notices += [lat, han]
         kind = pair["kind"]
         native, latin = pair["native"], pair["latin"]
-        queries.append(("han-latin", kind, ScreeningQuery(id=f"{i}", name=native), lat))
-        queries.append(("latin-han", kind, ScreeningQuery(id=f"{i}", name=latin), han))
-        if kind != "negative":  # the same characters are the same name: no negative pair within Han
+        script = SCRIPTS.get(pair.get("lang", "zh"), "native")
+        queries.append((f"{script}-latin", kind, ScreeningQuery(id=f"{i}", name=native), lat))
+        queries.append((f"latin-{script}", kind, ScreeningQuery(id=f"{i}", name=latin), han))
+        if kind != "negative" and script == "han":  # the same characters are the same name
             queries.append(("han-han", kind, ScreeningQuery(id=f"{i}", name=native), han))
             queries.append(("han-han-spaced", kind, ScreeningQuery(id=f"{i}", name=spaced(native)), han))
     index = ScreeningIndex.build(notices)
@@ -203,7 +216,8 @@ def evaluate(pairs: list[dict[str, Any]]) -> Report:
 
 def main(argv: list[str]) -> None:
     args = [a for a in argv if a != "-v"]
-    report = evaluate(load(Path(args[0]) if args else None))
+    pairs = [p for a in args for p in load(Path(a))] if args else load()
+    report = evaluate(pairs)
     for line in report.lines():
         sys.stdout.write(line + "\n")
     if "-v" in argv:

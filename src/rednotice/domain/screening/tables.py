@@ -68,6 +68,217 @@ CYRILLIC: dict[str, tuple[str, str, str, str, str]] = {
 }
 CYRILLIC_VOWELS = frozenset("аеёиоуыэюяіїєйъь")
 
+# More schemes, each written as its differences from the ICAO column above (a letter not listed is spelt as
+# ICAO 9303 spells it). Diacritics are dropped afterwards, as a document's Latin letters are compared
+# (Polish sz, cz, ł; Czech š, č, ž -> s, c, z; Turkish ş, ç, ı -> s, c, i).
+# - polish: PWN rules for Russian names in Polish (Szczerbakow, Jurij, Władimir, Chruszczow);
+# - czech: Czech academic rules (Ščerbakov, Jurij, Žukov, Chruščov);
+# - turkish: Turkish press and civil-registry practice (Şçerbakov, Yuriy, Jukov, Hruşçov);
+# - belarusian: the Belarusian national table used in passports (Instruction on transliteration of
+#   Belarusian geographical names, 2000/2007; passports since 2008: Aliaksandr, Siarhei, Lidzia,
+#   Mihailauna): г h, х h, ў u, я ia, ю iu, е ie after a vowel;
+# - serbian: Serbian Cyrillic as Serbian passports write it (the official Latin alphabet, diacritics
+#   dropped: ђ đ -> dj, љ lj, њ nj, ћ ć -> c, џ dž -> dz, ј j);
+# - central_asian: Kazakh (2017-2021 passport practice, ICAO-like: ә a, ғ g, қ k, ң n, ө o, ұ u, ү u,
+#   һ h, і i), Uzbek (ў o', қ q, ғ g', ҳ h) and Kyrgyz (ң, ө, ү) letters.
+CYRILLIC_MORE: dict[str, dict[str, str]] = {
+    "polish": {
+        "в": "w",
+        "е": "e",
+        "ё": "io",
+        "ж": "z",
+        "й": "j",
+        "л": "l",
+        "х": "ch",
+        "ц": "c",
+        "ч": "cz",
+        "ш": "sz",
+        "щ": "szcz",
+        "ъ": "",
+        "ю": "iu",
+        "я": "ia",
+        "ї": "ji",
+        "є": "je",
+    },
+    "czech": {
+        "ё": "jo",
+        "ж": "z",
+        "й": "j",
+        "х": "ch",
+        "ц": "c",
+        "ч": "c",
+        "ш": "s",
+        "щ": "sc",
+        "ъ": "",
+        "ю": "ju",
+        "я": "ja",
+        "ї": "ji",
+        "є": "je",
+    },
+    "turkish": {
+        "ё": "yo",
+        "ж": "j",
+        "й": "y",
+        "х": "h",
+        "ц": "ts",
+        "ч": "c",
+        "ш": "s",
+        "щ": "sc",
+        "ъ": "",
+        "ю": "yu",
+        "я": "ya",
+        "ї": "yi",
+        "є": "ye",
+    },
+    "belarusian": {
+        "г": "h",
+        "ґ": "g",
+        "ё": "io",
+        "й": "i",
+        "х": "h",
+        "ъ": "",
+        "ў": "u",
+    },
+    "serbian": {
+        "ж": "z",
+        "й": "j",
+        "х": "h",
+        "ц": "c",
+        "ч": "c",
+        "ш": "s",
+        "щ": "sc",
+        "ъ": "",
+        "ю": "ju",
+        "я": "ja",
+    },
+    "central_asian": {
+        "ё": "yo",
+        "й": "y",
+        "х": "kh",
+        "ъ": "",
+        "ю": "yu",
+        "я": "ya",
+        "ў": "o",
+    },
+}
+# Letters of the national Cyrillic alphabets beyond Russian, Ukrainian and Belarusian: the spelling in the
+# columns above that do not list them (Serbian and Macedonian; Kazakh, Uzbek, Kyrgyz, Tajik; Mongolian).
+CYRILLIC_NATIONAL: dict[str, str] = {
+    "ђ": "dj",
+    "ј": "j",
+    "љ": "lj",
+    "њ": "nj",
+    "ћ": "c",
+    "џ": "dz",
+    "ѓ": "gj",
+    "ќ": "kj",
+    "ѕ": "dz",
+    "ә": "a",
+    "ғ": "g",
+    "қ": "k",
+    "ң": "n",
+    "ө": "o",
+    "ұ": "u",
+    "ү": "u",
+    "һ": "h",
+    "ҳ": "h",
+    "ҷ": "j",
+    "ӣ": "i",
+    "ӯ": "u",
+}
+# The Ukrainian national table (Cabinet of Ministers resolution 55 of 2010-01-27, used in passports) spells
+# these letters otherwise at the start of a word.
+UKRAINIAN_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+# Ukrainian and Belarusian given names and the Russian form of the same name, which lists in Latin letters
+# often give instead (Костянтин / Konstantin, Сяргей / Sergei, Уладзімір / Vladimir). Each Cyrillic name
+# also gets the spellings of the Russian form.
+EAST_SLAVIC_NAMES: dict[str, str] = {
+    "олександр": "александр",
+    "аляксандр": "александр",
+    "олексій": "алексей",
+    "аляксей": "алексей",
+    "костянтин": "константин",
+    "канстанцін": "константин",
+    "сергій": "сергей",
+    "сяргей": "сергей",
+    "володимир": "владимир",
+    "уладзімір": "владимир",
+    "микола": "николай",
+    "мікалай": "николай",
+    "андрій": "андрей",
+    "андрэй": "андрей",
+    "юрій": "юрий",
+    "юрый": "юрий",
+    "дмитро": "дмитрий",
+    "дзмітрый": "дмитрий",
+    "дмитрій": "дмитрий",
+    "іван": "иван",
+    "петро": "пётр",
+    "пятро": "пётр",
+    "павло": "павел",
+    "павел": "павел",
+    "михайло": "михаил",
+    "міхаіл": "михаил",
+    "міхась": "михаил",
+    "віктор": "виктор",
+    "віктар": "виктор",
+    "ігор": "игорь",
+    "ігар": "игорь",
+    "анатолій": "анатолий",
+    "анатоль": "анатолий",
+    "олена": "елена",
+    "алена": "елена",
+    "наталія": "наталья",
+    "наталля": "наталья",
+    "тетяна": "татьяна",
+    "таццяна": "татьяна",
+    "григорій": "григорий",
+    "рыгор": "григорий",
+    "євген": "евгений",
+    "яўген": "евгений",
+    "василь": "василий",
+    "васіль": "василий",
+    "олег": "олег",
+    "алег": "олег",
+    "валерій": "валерий",
+    "валерый": "валерий",
+    "віталій": "виталий",
+    "віталь": "виталий",
+    "леонід": "леонид",
+    "леанід": "леонид",
+    "вікторія": "виктория",
+    "ірина": "ирина",
+    "ганна": "анна",
+    "людмила": "людмила",
+    "ліўдміла": "людмила",
+    "лідзія": "лидия",
+    "лідія": "лидия",
+    "ольга": "ольга",
+    "вольга": "ольга",
+    "генадзь": "геннадий",
+    "геннадій": "геннадий",
+    "ілля": "илья",
+    "максім": "максим",
+    "максим": "максим",
+    "уладзіслаў": "владислав",
+    "владислав": "владислав",
+    "вячаслаў": "вячеслав",
+    "вячеслав": "вячеслав",
+    "станіслаў": "станислав",
+    "станіслав": "станислав",
+    "мікіта": "никита",
+    "микита": "никита",
+    "фёдар": "фёдор",
+    "федір": "фёдор",
+    "ярослав": "ярослав",
+    "яраслаў": "ярослав",
+    "юлія": "юлия",
+    "марина": "марина",
+    "сцяпан": "степан",
+    "степан": "степан",
+}
+
 # --- Arabic script to a Latin consonant skeleton ----------------------------------------------------------
 # Short vowels are not written, so the result is a skeleton to meet Latin spellings' skeletons; long vowels
 # and the glides are handled in names.arabic_spelling (و/ي are w/y at the start, u/i inside a word).
@@ -116,7 +327,72 @@ ARABIC: dict[str, str] = {
     "گ": "g",
     "ک": "k",
     "ی": "y",
+    # Pashto letters (Afghan passports: Zadran for ځدران, Ghani...) and Urdu's retroflex and final letters
+    "ټ": "t",
+    "ډ": "d",
+    "ړ": "r",
+    "ڼ": "n",
+    "ښ": "sh",
+    "ږ": "zh",
+    "ځ": "z",
+    "څ": "s",
+    "ۍ": "i",
+    "ې": "e",
+    "ٹ": "t",
+    "ڈ": "d",
+    "ڑ": "r",
+    "ں": "n",
+    "ے": "e",
+    "ھ": "h",
+    "ہ": "h",
+    "ۀ": "h",
+    "ۃ": "a",
+    "ڤ": "v",
+    "ڨ": "g",
 }
+# Other readings of letters, one table per way of reading (a token gets a spelling for each that changes
+# it). Persian (and Dari, Pashto, Urdu) reads ض ظ ذ as z, ث as s, ق as gh and و as v before a vowel
+# (Reza, Ghaani, Vali); Egyptian and Sudanese Arabic read ج as g, ث as t, ذ as d (Gamal, Georges);
+# Gulf, Iraqi and academic spellings write ض ظ ذ as dh (Fadhil, Zawahiri / Dhawahri). Sources: Library
+# of Congress ALA-LC romanization tables for Arabic, Persian, Pashto and Urdu (the letter values), and
+# the spellings these countries' passports and lists actually use.
+ARABIC_READINGS: dict[str, dict[str, str]] = {
+    "persian": {"ض": "z", "ظ": "z", "ذ": "z", "ث": "s", "ق": "gh", "ح": "h", "ع": "", "ښ": "kh", "ږ": "g"},
+    "egyptian": {"ج": "g", "ث": "t", "ذ": "d", "ظ": "z", "ق": "k", "ض": "d"},
+    "gulf": {"ض": "dh", "ظ": "dh", "ذ": "dh", "ث": "th", "ق": "g"},
+}
+# Second words that make one name with the word before (هدايت الله / Hidayatullah, شمس الدين /
+# Shamsuddin, ولی جان / Walijan, آخوند زاده / Akhundzada) and the Latin spellings of the joined ending.
+ARABIC_COMPOUND_ENDS: dict[str, tuple[str, ...]] = {
+    "الله": ("ullah", "ulla", "allah", "ollah", "olah", "ulah"),
+    "اللہ": ("ullah", "ulla", "allah", "ollah", "olah", "ulah"),
+    "الدين": ("uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "uldin", "oddin", "udin"),
+    "الدین": ("uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "uldin", "oddin", "udin"),
+    "الرحمن": ("urrahman", "ulrahman", "arrahman", "alrahman", "ur rahman", "rahman"),
+    "الرحمان": ("urrahman", "ulrahman", "arrahman", "alrahman", "rahman"),
+    "جان": ("jan", "jon"),
+    "زاده": ("zada", "zadeh", "zade", "zadah"),
+    "زاد": ("zad",),
+    "خيل": ("khel", "khail", "khil"),
+    "خیل": ("khel", "khail", "khil"),
+    "مل": ("mal",),
+}
+# First words written joined to the next name or apart from it (محمدرضا / Mohammad Reza, محمدعلی /
+# Mohammad Ali, غلامحسین / Gholam Hossein): a token that starts with one of these is also read as two.
+ARABIC_COMPOUND_STARTS = (
+    "محمد",
+    "علی",
+    "علي",
+    "غلام",
+    "نور",
+    "امیر",
+    "أمير",
+    "امير",
+    "میر",
+    "مير",
+    "شیر",
+    "شير",
+)
 
 # --- Arabic given names: common Latin spellings (and the Arabic-script form), one group per name ----------
 # The first spelling names the group. Turkish and Persian forms of the same name are in the group.
@@ -196,6 +472,27 @@ ARABIC_NAMES: tuple[tuple[str, ...], ...] = (
     ("isa", "issa", "eissa", "عيسى"),
     ("idris", "driss", "idriss", "إدريس"),
     ("suleiman", "sulayman", "sulaiman", "slimane", "suleyman", "سليمان"),
+    ("yahya", "yahia", "yehia", "yehya", "yahiya", "yaya", "yahyah", "يحيى", "یحیی", "يحيي"),
+    ("reza", "riza", "rida", "ridha", "rza", "رضا"),
+    # Christian Arabic given names: the French, English and Arabic spellings (Lebanon, Syria, Egypt,
+    # Palestine, Iraq)
+    ("george", "georges", "jurj", "jirjis", "girgis", "gerges", "jorj", "جورج", "جرجس"),
+    ("michel", "michael", "mikhail", "mishal", "michal", "ميشال", "ميشيل", "ميخائيل"),
+    ("elias", "elie", "ilyas", "ilias", "elia", "eliyas", "إلياس", "الياس", "إيلي", "ايلي"),
+    ("boutros", "butrus", "botros", "peter", "pierre", "petros", "بطرس"),
+    ("pierre", "pier", "bier", "بيار", "بيير"),
+    ("joseph", "josef", "youssef", "yousef", "yusuf", "jozef", "جوزيف"),
+    ("hanna", "hana", "hanne", "hanah", "yohanna", "youhanna", "حنا", "يوحنا"),
+    ("antoine", "antoun", "antonios", "anton", "anthony", "antonio", "أنطوان", "انطوان", "أنطون"),
+    ("nicolas", "nicola", "niqula", "nicholas", "nkoula", "نقولا", "نيكولا"),
+    ("gebran", "gibran", "jubran", "jebran", "جبران"),
+    ("emile", "emil", "إميل", "اميل"),
+    ("robert", "roubir", "robir", "روبير", "روبرت"),
+    ("sarkis", "sarkiss", "سركيس"),
+    ("hagop", "hakob", "agop", "هاغوب", "هاكوب"),
+    ("serge", "sarj", "سيرج"),
+    ("fouad", "fuad", "foad", "فؤاد"),
+    ("marwan", "merwan", "مروان"),
 )
 
 # --- Chinese surnames: pinyin, Wade-Giles, Cantonese (Hong Kong), Hokkien/Teochew and other spellings -----
@@ -376,6 +673,12 @@ PARTICLES = frozenset(
         "herr",
         "frau",
     }
+)
+# The titles and suffixes among PARTICLES: a part written in another script that spells one of them in
+# Latin letters is a name (المرّ, Murr, is not "Mr").
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "jr", "sr", "ii", "iii", "iv", "md", "phd"}
+    | {"dds", "dvm", "mme", "mlle", "herr", "frau"}
 )
 # Titles written in other scripts, dropped before anything else (السيد is also a name, Sayyid: only the
 # forms with the feminine or professional ending are here).
