@@ -333,11 +333,22 @@ class _Mention:
     pronoun: bool = False
 
 
+_SHORT_WORDS = frozenset(
+    (
+        *("a", "i", "o", "y", "e", "u", "of", "to", "in", "on", "at", "an", "as", "by", "he", "we", "it"),
+        *("is", "or", "if", "no", "so", "do", "go", "me", "my", "us", "up", "am", "be", "la", "le", "de"),
+        *("el", "en", "un", "et", "du", "da", "di", "al", "ad", "ur", "ex", "vs", "mr", "ms", "dr", "st"),
+        "re",
+    )
+)
+
+
 def _name_tokens(subject: Subject) -> frozenset[str]:
     tokens: set[str] = set()
     for name in subject.all_names():
-        for part in (name.family_name, name.given_names):
-            tokens.update(t for t in normalise(part).split() if len(t) > 2)
+        tokens.update(t for t in normalise(name.given_names).split() if len(t) > 2)
+        # Family names of two letters (Wu, Li, Ng, Xu, Ma) name the subject too, unless they are words.
+        tokens.update(t for t in normalise(name.family_name).split() if len(t) > 2 or t not in _SHORT_WORDS)
     for original in subject.names_original_script:
         tokens.update(t for t in normalise(original).split() if len(t) > 1)
     return frozenset(tokens)
@@ -710,6 +721,8 @@ def _after_subordinator(norm: str, m: _Mention) -> bool:
     return bool(words) and words[-1] in _SUBORDINATORS and len(before) > 1
 
 
+_IMPUTE = frozenset({"atribuye", "imputa", "reprocha", "acusa", "impute", "reproche", "reprochent"})
+
 _KIN_ADJECTIVES = frozenset(
     {
         "former",
@@ -747,6 +760,8 @@ def _at_front(norm: str, m: _Mention, positions: dict[int, bool], mentions: list
         word = before[-2] if len(before) > 1 else ""
     if word in aw.AGENT:
         return False
+    if word == "a" and len(before) > 1 and before[-2] in _IMPUTE:
+        return True  # "se atribuye a CERVANTES haber conducido...": the person the acts are laid on
     return (
         not word
         or word in aw.SUBJECT_POSITION_BEFORE

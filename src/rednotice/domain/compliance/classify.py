@@ -398,7 +398,7 @@ def classify_charge(
     if family_name == "drugs" and reading.personal_use:
         norms += [f"drugs {w}" for w in reading.personal_use if f"drugs {w}" not in norms]
     if norms:
-        proviso = _words(c.norms_proviso.search(label), c.norms_proviso.search(facts))
+        proviso = _words(c.norms_proviso.search(label), c.norms_proviso.search(facts, skip_negated=True))
         evidence["norms_words"] = norms
         if not proviso and not violent:
             reason = (

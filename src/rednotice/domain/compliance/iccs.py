@@ -568,6 +568,7 @@ _WEAPON_TRAFFIC_ACTS = (
 )
 _WEAPON_POSSESSION_ACTS = (
     "possession", "possessing", "possess", "carrying", "carry", "keeping", "storage", "detention", "port",
+    "handling", "illegal handling", "unlawful handling", "manipulation", "трафик", "поводження",
     "tenencia", "porte", "portacion", "posesion", "хранени*", "ношени*", "приобретени*", "bulundur*",
     "tasima*", "持有", "私藏", "携带", "*حيازه", "*حمل", "*احراز",
 )
@@ -855,6 +856,8 @@ _RULES: tuple[_Rule, ...] = (
     )),
     _Rule("03022", (
         "sexual exploitation of child*", "sexual exploitation of minor*", "child sexual exploitation",
+        "causing a child to engage in sexual activity", "child .. engage in sexual activity",
+        "sexual activity with a child", "sexual activity with a minor", "child sex offence*",
         "exploitation sexuelle de mineur*", "exploitation sexuelle d enfant*", "explotacion sexual infantil",
         "explotacion sexual de menores", "explotacion sexual de nino*",
         "сексуальн* эксплуатаци* несовершеннолетн*", "*استغلال الجنسي للاطفال",
@@ -1685,6 +1688,8 @@ _RULES: tuple[_Rule, ...] = (
         "bilisim sistemine girme", "非法侵入计算机信息系统", "*دخول غير المشروع .. نظام", "*اختراق",
     )),
     _Rule("090321", ("denial of service", "ddos", "computer sabotage", "system interference",
+                     "unauthorised acts .. impair* .. computer",
+                     "unauthori* acts causing", "computer misuse",
                      "entrave au fonctionnement", "sabotaje informatico", "sabotage informatique",
                      "破坏计算机信息系统")),
     _Rule("090322", ("data interference", "alteration of computer data", "deletion of computer data",

@@ -796,7 +796,9 @@ def relatives(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSet
     relative_acts = reading.by(Actor.RELATIVE)
     own = reading.subject_acts
     harm = [x for x in own if x.harmful]
-    aiding = [x for x in own if x.kind is ActKind.AIDING]
+    # Hiding money or helping a flight is what a relative charged as an "accomplice" is said to have done;
+    # read on the relative instead, it is most likely the subject's, misread: review, never block.
+    aiding = [x for x in (*own, *relative_acts) if x.kind is ActKind.AIDING]
     lawful_only = all(x.protected for x in own)
     link = (
         f"linked as {linked}"
