@@ -122,7 +122,11 @@ def main() -> None:
     parser.add_argument("--figures-notices", type=int, default=1_000_000)
     parser.add_argument("--cli-runs", type=int, default=20, help="processes per command (at least 10)")
     parser.add_argument("--import-notices", type=int, default=20_000, help="notices in the import file")
-    parser.add_argument("--build-sizes", default="70000,700000", help="index sizes for the build benchmark")
+    parser.add_argument(
+        "--build-sizes", default="70000,700000", help="index sizes for the build and snapshot load benchmarks"
+    )
+    parser.add_argument("--snapshot-notices", type=int, default=20_000, help="notices for the CLI screening")
+    parser.add_argument("--travellers", type=int, default=2_900, help="travellers the CLI screens")
     parser.add_argument(
         "--only",
         choices=[
@@ -161,6 +165,11 @@ def main() -> None:
         from benchmarks.screening import bench_build
 
         rows += bench_build(tuple(int(n) for n in args.build_sizes.split(",")))
+    if args.only in (None, "snapshot"):
+        from benchmarks.screening_snapshot import bench_cli_snapshot, bench_snapshot_load
+
+        rows += bench_cli_snapshot(args.snapshot_notices, args.travellers)
+        rows += bench_snapshot_load(tuple(int(n) for n in args.build_sizes.split(",")))
     if args.only in (None, "http"):
         from benchmarks.http_screening import bench_http_screening
 

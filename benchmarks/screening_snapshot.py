@@ -1,0 +1,237 @@
+"""The screening index snapshot (decision 0009): ``rednotice screen`` from the command line, process start
+included, with and without a snapshot, against a rapidfuzz brute force in the same run; and the time and
+resident memory of loading the index against building it, each in a fresh process.
+
+``python -m benchmarks --only snapshot`` (in ``make bench``), or ``python -m benchmarks.screening_snapshot
+[NOTICES] [TRAVELLERS] [LOAD_SIZES]``. Notices and travellers are ``benchmarks.screening``'s synthetic
+ones (Faker, four scripts; half the travellers spell a notice's name). The brute force is the one the
+search benchmark uses (``process.extract`` with ``token_sort_ratio`` over every name), timed on a
+sample of the travellers and scaled to all of them, in this process (no process start: it is favoured).
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import multiprocessing
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process, utils
+from tests.factories import request_dict
+
+from benchmarks.screening import _current_rss_mb, make_notices, make_queries
+from benchmarks.seed import insert_notices
+from rednotice.adapters.formats.request_json import parse_request
+from rednotice.domain.lifecycle import Notice, State
+from rednotice.domain.screening.index import ScreeningIndex
+
+SAMPLE = 290
+"""Travellers the brute force is timed on (every tenth of 2,900)."""
+SECRET = "b" * 40
+
+
+def _rednotice() -> list[str]:
+    script = Path(sys.executable).with_name("rednotice")
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-c", "from rednotice.cli.main import app; app()"]
+
+
+def _screen(env: dict[str, str], queries: Path, out: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(  # noqa: S603 - our own script
+        [*_rednotice(), "screen", "--input", str(queries), "--output", str(out)],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
+def bench_cli_snapshot(n_notices: int = 20_000, n_travellers: int = 2_900) -> list[dict[str, object]]:
+    from rednotice.adapters.db.engine import make_engine
+    from rednotice.adapters.db.migrate import upgrade
+
+    notices = make_notices(n_notices)
+    travellers = make_queries(notices, n_travellers)
+    base = parse_request(request_dict())
+    created = datetime(2026, 1, 1, tzinfo=UTC)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/cli.sqlite3"
+        db = make_engine(url)
+        upgrade(db)
+        insert_notices(
+            db,
+            (
+                Notice(n.id, replace(base, subject=n.subject), state=State.PUBLISHED, created_at=created)
+                for n in notices
+            ),
+            len(notices),
+        )
+        db.dispose()
+        queries = Path(tmp) / "travellers.jsonl"
+        with queries.open("w") as f:
+            for q in travellers:
+                f.write(
+                    json.dumps(
+                        {
+                            "id": q.id,
+                            "name": q.name,
+                            "birth_date": q.birth_date.iso() if q.birth_date else None,
+                        }
+                    )
+                    + "\n"
+                )
+        data = Path(tmp) / "data"
+        env = {
+            **os.environ,
+            "REDNOTICE_DATABASE_URL": url,
+            "REDNOTICE_DATA_DIR": str(data),
+            "REDNOTICE_ENV": "test",
+            "REDNOTICE_SECRET_KEY": SECRET,
+        }
+        out = Path(tmp) / "out.jsonl"
+
+        def clear() -> None:
+            for p in data.glob("screening-index-*.snapshot"):
+                p.unlink()
+
+        builds, loads = [], []
+        for _ in range(2):  # alternate, so both see the same machine
+            clear()
+            builds.append(_screen(env, queries, out))  # builds, screens, writes the snapshot
+            loads.append(_screen(env, queries, out))  # loads the snapshot, screens
+        hits = sum(bool(json.loads(line)["matches"]) for line in out.read_text().splitlines())
+        snapshot_mb = sum(p.stat().st_size for p in data.glob("screening-index-*.snapshot")) / 2**20
+
+    names = [n for notice in notices for n in notice.searchable_names()]
+    choices = [utils.default_process(n) for n in names]
+    sample = travellers[:: max(1, len(travellers) // SAMPLE)][:SAMPLE]
+    started = time.perf_counter()
+    for q in sample:
+        process.extract(
+            utils.default_process(q.display_name()),
+            choices,
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            limit=10,
+        )
+    brute_s = (time.perf_counter() - started) / len(sample) * len(travellers)
+    with_s, without_s = min(loads), min(builds)
+    label = f"CLI screen, {len(travellers):,} travellers, {n_notices:,} notices, process start included"
+    brute = (
+        f"rapidfuzz brute force over {len(names):,} names "
+        f"({len(sample)} travellers timed, x{len(travellers) / len(sample):.0f})"
+    )
+    return [
+        {
+            "benchmark": f"{label}, with the snapshot",
+            "baseline": brute,
+            "baseline_ms": brute_s * 1000,
+            "ms": with_s * 1000,
+            "per_second": len(travellers) / with_s,
+            "ratio": with_s / brute_s,
+            "note": (
+                f"{brute_s / with_s:.1f}x faster than brute force (target 5x); best of 2: "
+                f"{', '.join(f'{s:.1f}s' for s in loads)}; snapshot {snapshot_mb:.0f} MB; "
+                f"{hits:,} travellers hit"
+            ),
+        },
+        {
+            "benchmark": f"{label}, no snapshot (builds the index, then writes the snapshot)",
+            "baseline": brute,
+            "baseline_ms": brute_s * 1000,
+            "ms": without_s * 1000,
+            "per_second": len(travellers) / without_s,
+            "ratio": without_s / brute_s,
+            "note": f"{brute_s / without_s:.1f}x faster than brute force; best of 2: "
+            + ", ".join(f"{s:.1f}s" for s in builds),
+        },
+    ]
+
+
+def _write_in_child(n: int, path: str, queue: Any) -> None:
+    from rednotice.adapters.screening_snapshot import SnapshotFile
+
+    notices = make_notices(n)
+    gc.collect()
+    before = _current_rss_mb()
+    started = time.perf_counter()
+    index = ScreeningIndex.build(notices)
+    built_s = time.perf_counter() - started
+    gc.collect()
+    built_mb = _current_rss_mb() - before
+    started = time.perf_counter()
+    SnapshotFile(Path(path), b"bench", "bench", "bench").save(index, 1)
+    queue.put((built_s, built_mb, time.perf_counter() - started, index.name_count))
+
+
+def _load_in_child(path: str, queue: Any) -> None:
+    from rednotice.adapters.screening_snapshot import SnapshotFile
+
+    gc.collect()
+    before = _current_rss_mb()
+    started = time.perf_counter()
+    loaded = SnapshotFile(Path(path), b"bench", "bench", "bench").load()
+    seconds = time.perf_counter() - started
+    assert loaded is not None
+    gc.collect()
+    queue.put((seconds, _current_rss_mb() - before))
+
+
+def bench_snapshot_load(sizes: tuple[int, ...] = (70_000, 700_000)) -> list[dict[str, object]]:
+    """For each size, in fresh processes: build (time, +resident MB) and write the snapshot; then load it
+    three times, each in a new process (median time, +resident MB)."""
+    ctx = multiprocessing.get_context("spawn")
+    rows: list[dict[str, object]] = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = str(Path(tmp) / "index.snapshot")
+            queue = ctx.Queue()
+            child = ctx.Process(target=_write_in_child, args=(n, path, queue))
+            child.start()
+            built_s, built_mb, write_s, names = queue.get()
+            child.join()
+            size_mb = Path(path).stat().st_size / 2**20
+            loads = []
+            for _ in range(3):
+                child = ctx.Process(target=_load_in_child, args=(path, queue))
+                child.start()
+                loads.append(queue.get())
+                child.join()
+        load_s = statistics.median(s for s, _ in loads)
+        load_mb = statistics.median(mb for _, mb in loads)
+        rows.append(
+            {
+                "benchmark": f"screening index load from the snapshot, {n:,} notices ({names:,} names)",
+                "baseline": "building it from the notices (the same process kind)",
+                "baseline_ms": built_s * 1000,
+                "ms": load_s * 1000,
+                "per_second": n / load_s,
+                "ratio": load_s / built_s,
+                "note": (
+                    f"load {load_s:.2f}s, +{load_mb:,.0f} MB resident; build {built_s:.1f}s, "
+                    f"+{built_mb:,.0f} MB; snapshot {size_mb:,.0f} MB written in {write_s:.1f}s"
+                ),
+            }
+        )
+    return rows
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    out = bench_cli_snapshot(*(int(a) for a in args[:2]))
+    sizes = tuple(int(s) for s in args[2].split(",")) if len(args) > 2 else (70_000,)
+    out += bench_snapshot_load(sizes)
+    for row in out:
+        print(json.dumps(row, indent=1))
