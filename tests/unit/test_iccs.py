@@ -257,6 +257,9 @@ LABELS: list[tuple[str, str]] = [
     ("Conducting an unlicensed money transmitting business", "08042"),
     ("Concealing and disguising the proceeds of crime", "07041"),
     ("Organising an unauthorised mass event", "08019"),
+    ("Illegal handling of weapons", "09011"),
+    ("Unauthorised acts causing, or creating risk of, serious damage", "090321"),
+    ("Causing a child to engage in sexual activity outside Australia", "03022"),
     # homicide and its near neighbours
     ("Murder", "0101"),
     ("Premeditated murder", "0101"),
