@@ -105,6 +105,46 @@ GOLDEN = [
     ("Elias Khazen", "إلياس الخازن", True, "إلياس is Elias"),
     ("Gamal Abdel Nasser", "جمال عبد الناصر", True, "Egyptian ج as g"),
     ("Fadhil Ashour", "فاضل عاشور", True, "ض written dh"),
+    # Korean in Hangul: Revised Romanization, McCune-Reischauer, customary and North Korean spellings
+    ("문재인", "Moon Jae-in", True, "customary Moon, hyphenated given name"),
+    ("문재인", "MOON JAE IN", True, "given name spaced"),
+    ("문재인", "Jaein Moon", True, "given name joined, family name last"),
+    ("문재인", "Mun Chae-in", True, "McCune-Reischauer"),
+    ("문재인", "Moon Jae-won", False, "another given name"),
+    ("이명박", "Lee Myung-bak", True, "이 as Lee"),
+    ("이승만", "Rhee Syng-man", True, "이 as Rhee"),
+    ("이순신", "Yi Sun-sin", True, "이 as Yi"),
+    ("이명박", "Lee Myung-soo", False, "another given name"),
+    ("박근혜", "Park Geun-hye", True, "박 as Park"),
+    ("박근혜", "PAK GEUN HYE", True, "박 as Pak"),
+    ("박근혜", "Bak Geunhye", True, "박 as Bak, Revised Romanization"),
+    ("최룡해", "Choe Ryong-hae", True, "최 as Choe (McCune-Reischauer), North Korean Ryong"),
+    ("최룡해", "Choi Ryong Hae", True, "최 as Choi"),
+    ("김정은", "KIM JONG UN", True, "North Korean practice"),
+    ("김정은", "Kim Jeong-eun", True, "Revised Romanization"),
+    ("김정은", "Kim Jong-il", False, "another given name"),
+    ("김정은", "김종운", False, "two names in Hangul are compared by their letters"),
+    ("리용호", "Ri Yong-ho", True, "North Korean 리 as Ri"),
+    ("이명박", "리명박", True, "리 and 이: one family name, North and South Korean forms"),
+    ("이명박", "임명박", False, "임 is another family name"),
+    ("량만길", "Ryang Man-gil", True, "North Korean 량 as Ryang"),
+    ("정훈", "Jung Hoon", True, "정 as Jung"),
+    ("정주영", "Chung Ju-yung", True, "정 as Chung"),
+    ("윤석열", "Yoon Suk-yeol", True, "윤 as Yoon"),
+    ("오세훈", "Oh Se-hoon", True, "오 as Oh"),
+    ("안철수", "Ahn Cheol-soo", True, "안 as Ahn"),
+    ("노무현", "Roh Moo-hyun", True, "노 as Roh"),
+    ("전두환", "Chun Doo-hwan", True, "전 as Chun"),
+    ("백건우", "Paik Kun-woo", True, "백 as Paik"),
+    ("허경영", "Huh Kyung-young", True, "허 as Huh"),
+    ("류현진", "Ryu Hyun-jin", True, "류 as Ryu"),
+    ("유재석", "Yoo Jae-suk", True, "유 as Yoo"),
+    ("손흥민", "Son Heung-min", True, "손 as Son"),
+    ("신동빈", "Shin Dong-bin", True, "신 as Shin"),
+    ("권성동", "Kwon Seong-dong", True, "권 as Kwon"),
+    ("임채무", "Lim Chae-moo", True, "임 as Lim"),
+    ("남궁민", "Namgung Min", True, "a two-syllable family name"),
+    ("김 정은", "김정은", True, "Hangul with and without the space"),
     # Arabic script and Latin spellings
     ("محمد عبد الله", "Mohammed Abdullah", True, "Arabic script, known names"),
     ("Muhammad Abdel Rahman", "Mohamed Abd al-Rahman", True, "Abdel / Abd al- compounds"),
@@ -290,3 +330,15 @@ def test_a_name_pairs_at_most_one_surname_spelling() -> None:
     assert match.score < MATCH
     assert sum(p.surname for p in match.pairs) == 1
     assert "as the surname" in match.explain()
+
+
+def test_hangul_syllables_decompose_by_arithmetic() -> None:
+    from rednotice.domain.screening import korean
+
+    assert korean.decompose("한") == (18, 0, 4)  # ㅎ ㅏ ㄴ
+    assert korean.decompose("A") is None
+    assert korean.romanised("문재인") == "munjaein"
+    assert korean.romanised("김정은") == "gimjeongeun"
+    assert {"pak", "park", "bak"} <= korean.surname_spellings("박")
+    assert "jongun" in korean.given_spellings("정은")  # McCune-Reischauer without breves
+    assert "shin" in korean.syllable_spellings("신")

@@ -38,7 +38,7 @@ from pypinyin import Style, lazy_pinyin
 from pypinyin.style import convert as pinyin_convert
 from rapidfuzz.distance import OSA
 
-from rednotice.domain.screening import cantonese, tables
+from rednotice.domain.screening import cantonese, korean, tables
 
 MAX_SPELLINGS = 24
 """Cap on the spellings one token carries (a long Chinese token could otherwise multiply out)."""
@@ -522,7 +522,7 @@ def make_token(
         names.update(f"zh:{r}" for r in readings)
         if text.isascii():  # itself, as written: Keung meets the Cantonese reading of 強
             names.add(f"zh:{text}")
-    elif not given:
+    elif not given and origin != "korean":  # 이 is Lee, but not the Chinese surname Li's other spellings
         for s in sp:
             groups = _CHINESE_SURNAME_GROUPS.get(s, ())
             names.update(f"zh:{_NOT_LETTER.sub('', tables.CHINESE_SURNAMES[g][0])}" for g in groups)
@@ -717,6 +717,34 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
     return tokens, ([split] if len(split) != len(tokens) else [])
 
 
+def _korean_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
+    """Tokens for a name written in Hangul (family name first, as Korean writes it: 문재인, 문 재인): the
+    family name with its customary spellings (Lee, Yi, Rhee, Ri for 이), the given name joined (Jaein, in
+    Revised Romanization, McCune-Reischauer and customary spellings); the second value holds the form
+    with one token per syllable of the given name (Jae In)."""
+    if len(parts) == 1 and korean.is_hangul(parts[0]):
+        n = korean.surname_length(parts[0])
+        parts = [parts[0][:n], parts[0][n:]] if len(parts[0]) > n else parts
+    tokens: list[Token] = []
+    split: list[Token] = []
+    for i, part in enumerate(parts):
+        if not korean.is_hangul(part):
+            plain = ascii_fold(part)
+            if plain:
+                token = make_token(plain, {plain, icao_fold(part)}, "latin")
+                tokens.append(token)
+                split.append(token)
+            continue
+        if i == 0:
+            token = make_token(part, korean.surname_spellings(part), "korean")
+            tokens.append(token)
+            split.append(token)
+            continue
+        tokens.append(make_token(part, korean.given_spellings(part), "korean", given=True))
+        split += [make_token(c, korean.syllable_spellings(c), "korean", given=True) for c in part]
+    return tokens, ([split] if len(split) != len(tokens) else [])
+
+
 MRZ_FULL = 30
 """An MRZ name field this long (TD1's width; TD2 has 31, TD3 39) may have been cut short by ICAO 9303's
 truncation rules, so its last part may be a prefix of the real name."""
@@ -749,6 +777,10 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
     if any(_HAN.search(p) for p in parts):
         tokens, split = _han_name(parts)
         return AnalysedName(text, _forms(tokens, split), han)
+    if any(korean.is_hangul(p) for p in parts):
+        tokens, split = _korean_name(parts)
+        hangul = written if all(korean.is_hangul(c) for c in written) else ""
+        return AnalysedName(text, _forms(tokens, split), hangul)
     latin: list[str] = []
     origins: list[str] = []
     extra: list[set[str]] = []
@@ -951,6 +983,13 @@ def _nisba(token: Token) -> bool:
 def token_similarity(a: Token, b: Token) -> TokenMatch:
     """How alike two name parts are, and why (1.0 = a shared spelling)."""
     if not a.spellings or not b.spellings:
+        return NO_MATCH
+    if a.origin == b.origin == "korean" and a.text != b.text and korean.is_hangul(a.text + b.text):
+        # Two parts in Hangul are compared by their letters, not through Latin spellings that several
+        # syllables share (정은 and 종운 are both Jong Un in McCune-Reischauer): one surname's North and
+        # South Korean forms (리/이, 량/양, 로/노) are the one exception.
+        if korean.same_surname(a.text, b.text):
+            return TokenMatch(1.0, f"{a.text} = {b.text} (one family name, North and South Korean forms)")
         return NO_MATCH
     if a.names and b.names and a.names.isdisjoint(b.names) and not (a.truncated or b.truncated):
         return NO_MATCH
