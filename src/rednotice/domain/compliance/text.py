@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _CLAUSE_END = re.compile(r"[.;!?\u3002\uff1b\uff01\uff1f](?:\s|$)|[\u3002\uff1b\uff01\uff1f]")
@@ -104,6 +104,11 @@ def _term_body(term: str) -> tuple[str, bool]:
     return body + r"(?!\w)", not raw[0].startswith("*")
 
 
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
 def _term_regex(term: str) -> str:
     body, anchored = _term_body(term)
     return r"(?<!\w)" + body if anchored else body
@@ -117,14 +122,15 @@ class Lexicon:
     def __init__(self, terms: tuple[str, ...]) -> None:
         self.terms = terms
         kept = [t for t in terms if t.strip()]
-        self._by_char: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
-        self._free_patterns: list[tuple[int, str, re.Pattern[str]]] = []
+        # Each term's own pattern is compiled when first needed (most terms never are in a process).
+        self._by_char: dict[str, list[tuple[int, str, str]]] = {}
+        self._free_patterns: list[tuple[int, str, str]] = []
         by_first: dict[str, list[str]] = {}
         free: list[str] = []
         cores: list[str] = []
         for i, t in enumerate(kept):
             body, anchored = _term_body(t)
-            entry = (i, t, re.compile(_term_regex(t)))
+            entry = (i, t, _term_regex(t))
             if anchored and body[0].isalnum():
                 by_first.setdefault(body[0], []).append(body[1:])
                 self._by_char.setdefault(body[0], []).append(entry)
@@ -164,7 +170,7 @@ class Lexicon:
         candidates.sort(key=lambda e: e[0])
         hits: list[Hit] = []
         for _, term, pattern in candidates:
-            for m in pattern.finditer(norm):
+            for m in _compiled(pattern).finditer(norm):
                 if skip_negated and _negated(norm, m.start()):
                     continue
                 hits.append(Hit(term, m.group(0), m.start()))
@@ -181,7 +187,7 @@ class Lexicon:
             candidates.extend(self._by_char.get(char, ()))
         hits: list[Hit] = []
         for _, term, pattern in candidates:
-            for m in pattern.finditer(norm):
+            for m in _compiled(pattern).finditer(norm):
                 if skip_negated and _negated(norm, m.start()):
                     continue
                 hits.append(Hit(term, m.group(0), m.start()))
