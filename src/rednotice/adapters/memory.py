@@ -156,6 +156,21 @@ class MemoryUserRepository:
     def all(self) -> list[UserRecord]:
         return [copy.deepcopy(u) for _, u in sorted(self.data.users.items())]
 
+    def count_attempt(self, username: str, now: datetime) -> int | None:
+        u = self.data.users.get(username)
+        if u is None or (u.locked_until is not None and u.locked_until > now):
+            return None
+        u.failed_logins += 1
+        return u.failed_logins
+
+    def lock(self, username: str, until: datetime) -> None:
+        if (u := self.data.users.get(username)) is not None:
+            u.locked_until, u.failed_logins = until, 0
+
+    def clear_failures(self, username: str) -> None:
+        if (u := self.data.users.get(username)) is not None:
+            u.locked_until, u.failed_logins = None, 0
+
     def add_token(self, token: TokenRecord) -> None:
         self.data.tokens[token.token_hash] = copy.deepcopy(token)
 

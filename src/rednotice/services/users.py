@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from rednotice.adapters import security
 from rednotice.adapters.countries import is_country
@@ -52,31 +53,75 @@ def add_user(cmd: AddUser, actor: Actor, uow: UnitOfWork) -> UserRecord:
     return user
 
 
+class _UnknownNames:
+    """Failed sign-ins under usernames that do not exist, counted and locked like real accounts (in this
+    process), so that a lock-out does not tell which usernames exist."""
+
+    LIMIT = 100_000
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: dict[str, tuple[int, datetime | None]] = {}
+
+    def count(self, username: str, now: datetime) -> int | None:
+        """The attempt's number, or None while the name is "locked"."""
+        with self._lock:
+            n, until = self._seen.get(username, (0, None))
+            if until is not None and until > now:
+                return None
+            if len(self._seen) >= self.LIMIT:
+                self._seen.clear()
+            n = 0 if until is not None else n
+            n += 1
+            self._seen[username] = (0, now + LOCKOUT) if n >= MAX_FAILED_LOGINS else (n, None)
+            return n
+
+
+_unknown_names = _UnknownNames()
+MAX_PASSWORD_LENGTH = 1024
+"""Longer passwords are refused unchecked (hashing megabytes is a denial of service)."""
+
+
+def _locked() -> Unauthenticated:
+    return Unauthenticated(
+        "this account is locked after too many failed sign-ins; try again later", locked=True
+    )
+
+
 def authenticate(username: str, password: str, uow: UnitOfWork) -> Actor:
-    """Check a password; five failures lock the account for fifteen minutes. Every attempt is audited."""
+    """Check a password; five failures lock the account for fifteen minutes. Every attempt is audited.
+
+    The attempt is counted in the store (atomically) *before* the password is checked, so however many
+    arrive at once, at most five passwords are checked before the lock (issue 14, item 8). A username
+    that does not exist locks the same way, so the lock-out does not reveal which usernames exist.
+    """
+    if "\x00" in username or "\x00" in password:
+        raise InvalidInput("NUL characters are not allowed in a username or password")
     with uow:
         now = uow.clock()
+        count = uow.users.count_attempt(username, now)
         user = uow.users.get(username)
-        if user is not None and user.locked_until is not None and user.locked_until > now:
+        if count is None and user is None:
+            count = _unknown_names.count(username, now)
+        if count is None or count > MAX_FAILED_LOGINS:
+            if user is not None and count is not None:  # over the budget: attempts in flight used it
+                uow.users.lock(username, now + LOCKOUT)
             uow.audit.append(username, "auth.locked_out", f"user:{username}", {}, now)
             uow.commit()
-            raise Unauthenticated(
-                "this account is locked after too many failed sign-ins; try again later", locked=True
-            )
-        ok = security.verify_password(user.password_hash if user else None, password)
+            raise _locked()
+        uow.commit()
+    ok = len(password) <= MAX_PASSWORD_LENGTH and security.verify_password(
+        user.password_hash if user else None, password
+    )
+    with uow:
+        now = uow.clock()
         if not ok or user is None or not user.active:
-            if user is not None:
-                user.failed_logins += 1
-                if user.failed_logins >= MAX_FAILED_LOGINS:
-                    user.locked_until = now + LOCKOUT
-                    user.failed_logins = 0
-                uow.users.save(user)
+            if user is not None and count >= MAX_FAILED_LOGINS:
+                uow.users.lock(username, now + LOCKOUT)
             uow.audit.append(username, "auth.failed", f"user:{username}", {}, now)
             uow.commit()
             raise Unauthenticated("wrong username or password")
-        user.failed_logins = 0
-        user.locked_until = None
-        uow.users.save(user)
+        uow.users.clear_failures(username)
         uow.audit.append(user.actor(), "auth.signed_in", f"user:{username}", {}, now)
         uow.commit()
         return user.actor()
@@ -86,6 +131,8 @@ def issue_token(username: str, label: str, actor: Actor, uow: UnitOfWork) -> str
     """A new bearer token for ``username``; only its hash is stored. Admins issue for anyone."""
     if actor.role is not Role.ADMIN and actor.role is not Role.SYSTEM and actor.username != username:
         raise Forbidden("you can issue tokens only for yourself")
+    if "\x00" in username or "\x00" in label:
+        raise InvalidInput("NUL characters are not allowed in a username or a token's label")
     token = security.new_token()
     with uow:
         user = uow.users.get(username)

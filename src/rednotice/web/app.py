@@ -7,16 +7,21 @@ import os
 import socket
 import threading
 import time
+from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from starlette.datastructures import MutableHeaders
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.responses import HTMLResponse, JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rednotice import __version__
 from rednotice.bootstrap import Store, open_store
+from rednotice.config import Environment
 from rednotice.services import users as user_service
 from rednotice.services.screening import ScreeningEngine, run_next_job
 from rednotice.web import (
@@ -30,10 +35,13 @@ from rednotice.web import (
     review_api,
     screening_api,
 )
+from rednotice.web.deps import CurrentActor
 
 
 class BodySizeLimit:
-    """Refuse bodies over the limit with 413 before reading them whole."""
+    """Refuse bodies over the limit with 413 before reading them whole, declared or chunked: once a
+    chunked body passes the limit, whatever the application would answer (a parser's 400, a 500) is
+    replaced by the 413."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -52,19 +60,37 @@ class BodySizeLimit:
             await _too_large(self.max_bytes)(scope, receive, send)
             return
         seen = 0
+        over = False
+        answered = False
 
         async def limited() -> Any:
-            nonlocal seen
+            nonlocal seen, over
+            if over:
+                raise _TooLarge
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
+                    over = True
                     raise _TooLarge
             return message
 
+        async def guarded(message: Message) -> None:
+            nonlocal answered
+            if not over:
+                await send(message)
+                return
+            if not answered and message["type"] == "http.response.start":
+                answered = True
+                await _too_large(self.max_bytes)(scope, receive, send)
+
         try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
+            await self.app(scope, limited, guarded)
+        except Exception:
+            if not over:
+                raise
+        if over and not answered:
+            answered = True
             await _too_large(self.max_bytes)(scope, receive, send)
 
 
@@ -74,6 +100,105 @@ class _TooLarge(Exception):
 
 def _too_large(limit: int) -> JSONResponse:
     return JSONResponse(errors.error_body("too_large", f"the body is larger than {limit} bytes"), 413)
+
+
+API_SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+"""On every response (pages set a stricter policy of their own, which wins)."""
+JSON_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+HSTS = "max-age=63072000; includeSubDomains"
+"""Production only: two years, every subdomain (the service is served over HTTPS only)."""
+
+
+class SecurityHeaders:
+    """Security headers on every response, the JSON API too; HSTS in production."""
+
+    def __init__(self, app: ASGIApp, hsts: bool) -> None:
+        self.app = app
+        self.hsts = hsts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in API_SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if headers.get("content-type", "").startswith("application/json"):
+                    headers.setdefault("Content-Security-Policy", JSON_CSP)
+                    headers.setdefault("Cache-Control", "no-store")
+                if self.hsts:
+                    headers["Strict-Transport-Security"] = HSTS
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+SIGN_IN_PATHS = frozenset({"/login", "/api/v1/tokens"})
+SOURCE_MAX_FAILURES = 20
+"""Failed sign-ins one source (client address) may make per window, whatever the usernames."""
+SOURCE_WINDOW = 15 * 60.0
+
+
+class SignInThrottle:
+    """Throttle failed sign-ins per source, across usernames (issue 14, item 8): one address cannot lock
+    account after account (five failures lock one), nor try username after username to learn which
+    exist. Counted in this process, over a sliding window; a refused attempt answers 429 unchecked."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_failures: int = SOURCE_MAX_FAILURES,
+        window: float = SOURCE_WINDOW,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.app = app
+        self.max_failures = max_failures
+        self.window = window
+        self.clock = clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, source: str, now: float) -> deque[float]:
+        failures = self._failures.setdefault(source, deque())
+        while failures and failures[0] <= now - self.window:
+            failures.popleft()
+        return failures
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "POST" or scope.get("path") not in SIGN_IN_PATHS:
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        source = client[0] if client else "unknown"
+        with self._lock:
+            if len(self._failures) > 100_000:
+                self._failures.clear()
+            throttled = len(self._recent(source, self.clock())) >= self.max_failures
+        if throttled:
+            body = errors.error_body(
+                "too_many_attempts",
+                "too many failed sign-ins from your address; try again in a quarter of an hour",
+            )
+            await JSONResponse(body, 429, headers={"Retry-After": str(int(self.window))})(
+                scope, receive, send
+            )
+            return
+
+        async def watch(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 401:
+                with self._lock:
+                    self._recent(source, self.clock()).append(self.clock())
+            await send(message)
+
+        await self.app(scope, receive, watch)
 
 
 def _start_background(app: FastAPI, store: Store) -> None:
@@ -103,14 +228,33 @@ def _start_background(app: FastAPI, store: Store) -> None:
     threading.Thread(target=work, name="rednotice-jobs", daemon=True).start()
 
 
+def _signed_in_docs(app: FastAPI) -> None:
+    """/docs and /redoc for signed-in people only (production). Their scripts still come from FastAPI's
+    default CDN: no installed package ships the Swagger UI and ReDoc assets (see docs/security.md)."""
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger(actor: CurrentActor) -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="rednotice - API")
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc(actor: CurrentActor) -> HTMLResponse:
+        return get_redoc_html(openapi_url="/openapi.json", title="rednotice - API")
+
+
 def create_app(store: Store | None = None) -> FastAPI:
     store = store or open_store()
     settings = store.settings
+    production = settings.env is Environment.PRODUCTION
     app = FastAPI(
         title="rednotice",
         version=__version__,
         description="The red notice process end to end. A red notice is not an arrest warrant.",
+        # in production the interactive docs are for signed-in people only (below)
+        docs_url=None if production else "/docs",
+        redoc_url=None if production else "/redoc",
     )
+    if production:
+        _signed_in_docs(app)
     app.state.store = store
     errors.install(app)
     app.include_router(api.auth_router)
@@ -123,11 +267,10 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.include_router(after_hit_api.router)  # before screening_api: it owns the hit outcome route
     app.include_router(screening_api.router)
     app.include_router(oversight.router)
-    snapshots = None
-    if settings.background:  # the process that warms the index keeps its snapshot
-        from rednotice.adapters.screening_snapshot import snapshot_for
+    from rednotice.adapters.screening_snapshot import snapshot_for
 
-        snapshots = snapshot_for(settings.data_dir, store.engine, settings.resolved_secret_key())
+    # Loaded at the first screening (or by the warming thread), written by the background threads.
+    snapshots = snapshot_for(settings.data_dir, store.engine, settings.resolved_secret_key())
     app.state.screening_engine = ScreeningEngine(store.uow, store.reader, snapshots)
     if settings.background:
         _start_background(app, store)
@@ -152,5 +295,7 @@ def create_app(store: Store | None = None) -> FastAPI:
         https_only=not settings.is_development,
         max_age=user_service.SESSION_HOURS * 3600,
     )
+    app.add_middleware(SignInThrottle)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders, hsts=production)
     return app

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import tables as t
@@ -76,6 +76,28 @@ class SqlUserRepository:
                 failed_logins=user.failed_logins,
                 locked_until=user.locked_until,
             )
+        )
+
+    def count_attempt(self, username: str, now: datetime) -> int | None:
+        """Count a sign-in attempt before its password is checked, in one statement; the new count, or
+        None when there is no such user or the account is locked."""
+        u = t.users.c
+        row = self.conn.execute(
+            update(t.users)
+            .where(u.username == username, or_(u.locked_until.is_(None), u.locked_until <= now))
+            .values(failed_logins=u.failed_logins + 1)
+            .returning(u.failed_logins)
+        ).first()
+        return None if row is None else int(row[0])
+
+    def lock(self, username: str, until: datetime) -> None:
+        self.conn.execute(
+            update(t.users).where(t.users.c.username == username).values(locked_until=until, failed_logins=0)
+        )
+
+    def clear_failures(self, username: str) -> None:
+        self.conn.execute(
+            update(t.users).where(t.users.c.username == username).values(locked_until=None, failed_logins=0)
         )
 
     def add_token(self, token: TokenRecord) -> None:

@@ -1,0 +1,73 @@
+"""Issue 14: sign-in, lock-out and tokens under attack, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from rednotice.bootstrap import Store
+from rednotice.domain.errors import InvalidInput, Unauthenticated
+from rednotice.domain.users import SYSTEM, Role
+from rednotice.services import users as us
+
+PASSWORD = "Correct-Horse-42"
+
+
+def _add(store: Store, name: str = "alice") -> None:
+    us.add_user(us.AddUser(name, Role.REVIEWER, PASSWORD), SYSTEM, store.uow())
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_parallel_wrong_passwords_check_at_most_five_before_the_lock(
+    store: Store, round_: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 8: 120 parallel wrong passwords got 70 or more checked before the account locked."""
+    _add(store)
+    checked: list[int] = []
+    real_verify = us.security.verify_password
+
+    def counting_verify(password_hash: str | None, password: str) -> bool:
+        if password_hash is not None:
+            checked.append(1)
+        return real_verify(password_hash, password)
+
+    monkeypatch.setattr(us.security, "verify_password", counting_verify)
+
+    def attempt(i: int) -> str:
+        try:
+            us.authenticate("alice", f"wrong-{i}", store.uow())
+            return "in"
+        except Unauthenticated as exc:
+            return "locked" if exc.details.get("locked") else "wrong"
+
+    with ThreadPoolExecutor(24) as pool:
+        outcomes = list(pool.map(attempt, range(120)))
+    assert "in" not in outcomes
+    assert len(checked) <= us.MAX_FAILED_LOGINS, f"{len(checked)} passwords checked"
+    assert outcomes.count("wrong") <= us.MAX_FAILED_LOGINS
+    # locked, even for the right password, until the lock-out ends
+    with pytest.raises(Unauthenticated) as err:
+        us.authenticate("alice", PASSWORD, store.uow())
+    assert err.value.details.get("locked")
+    store.clock.advance(minutes=16)  # type: ignore[attr-defined]
+    assert us.authenticate("alice", PASSWORD, store.uow()).username == "alice"
+
+
+def test_a_lock_out_does_not_reveal_which_usernames_exist(store: Store) -> None:
+    _add(store)
+    answers = {}
+    for name in ("alice", "nobody-here"):
+        for i in range(us.MAX_FAILED_LOGINS + 1):
+            with pytest.raises(Unauthenticated) as err:
+                us.authenticate(name, f"wrong-{i}", store.uow())
+        answers[name] = (err.value.message, err.value.details)
+    assert answers["alice"] == answers["nobody-here"]
+
+
+@pytest.mark.parametrize("field", ["username", "password"])
+def test_nul_bytes_in_a_sign_in_are_invalid_input(store: Store, field: str) -> None:
+    _add(store)
+    args = {"username": "alice", "password": PASSWORD} | {field: "ali\x00ce"}
+    with pytest.raises((InvalidInput, Unauthenticated)):
+        us.authenticate(args["username"], args["password"], store.uow())
