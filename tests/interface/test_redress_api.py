@@ -113,7 +113,12 @@ def test_refugee_confirmation_hides_the_granting_country(api: TestClient, users:
     assert api.post("/api/v1/refugee-status", json=body, headers=auth(users["ccf"])).status_code == 403
     r = api.post("/api/v1/refugee-status", json=body, headers=auth(users["ncb-de"]))
     assert r.status_code == 201, r.text
-    assert r.json()["deleted_notice_ids"] == [ref.replace("-", "/")]
+    assert r.json()["deleted_notice_ids"] == [] and ref.replace("-", "/") not in r.text
+    rev = auth(users["reviewer"])
+    [flag] = api.get(f"/api/v1/review-flags?notice={ref}", headers=rev).json()
+    assert flag["source"] == "refugee_pending_deletion" and "Recognised in 2020" in flag["text"]
+    done = {"resolution": "Checked with the granting country.", "delete": True}
+    assert api.post(f"/api/v1/review-flags/{flag['id']}/resolve", json=done, headers=rev).status_code == 200
     seen = everything_fr_sees(api, users, ref)
     assert '"DE"' not in seen and "ncb-de" not in seen and "Recognised in 2020" not in seen
     assert api.get(f"/api/v1/notices/{ref}", headers=auth(users["ncb-fr"])).json()["state"] == "deleted"

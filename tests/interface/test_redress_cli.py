@@ -197,7 +197,14 @@ def test_refugee_confirmation_deletes_the_persecuting_countrys_notice(
     code, out, err = run(app, "refugee", "confirm", path, "--as", "ncb-de")
     assert code == 0, err
     conf = json.loads(out)
-    assert conf["deleted_notice_ids"] == [notice_id] and conf["persecution_country"] == "FR"
+    assert conf["deleted_notice_ids"] == [] and notice_id not in out and conf["persecution_country"] == "FR"
+    assert state(app, notice_id) == "suspended"
+    [pending] = json.loads(run(app, "flags", "list", "--notice", notice_id, "--as", "reviewer")[1])
+    resolved = ("flags", "resolve", str(pending["id"]), "-r", "Checked with the granting country.")
+    code, _, err = run(app, *resolved, "--as", "reviewer")
+    assert code != 0 and "invalid_input" in err
+    code, _, err = run(app, *resolved, "--delete", "--as", "reviewer")
+    assert code == 0, err
     assert state(app, notice_id) == "deleted"
     [listed] = json.loads(run(app, "refugee", "list", "--as", "reviewer")[1])
     assert listed["granting_country"] == "DE"

@@ -187,8 +187,8 @@ def test_an_ncb_officer_confirms_refugee_status(client: TestClient, store: Store
     r = post(client, "/refugee-status/new", body)
     assert r.status_code == 303 and r.headers["location"] == "/refugee-status/new"
     after = client.get("/refugee-status/new")
-    assert "1 notice from France" in after.text and notice.id in after.text
-    assert ns.get_notice(notice.id, REVIEWER, store.uow()).state is State.DELETED
+    assert "goes before the General Secretariat" in after.text and notice.id not in after.text
+    assert ns.get_notice(notice.id, REVIEWER, store.uow()).state is State.SUSPENDED
     mine = rs.refugee_confirmations(DE, store.uow())
     assert mine[0]["granting_country"] == "DE" and mine[0]["basis"] == "Recognised in 2020"
     # the officer's own country cannot be the one fled

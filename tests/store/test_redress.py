@@ -105,7 +105,10 @@ def test_refugee_confirmation_deletes_a_differently_spelled_notice(store: Store)
         family_name="Хасанов", given_names="Юсуф", date_of_birth=make_request().subject.date_of_birth
     )
     conf = rs.confirm_refugee(spelled, ProtectionStatus.ASYLUM_SEEKER, "RU", "Claim lodged", DE, store.uow())
-    assert conf.deleted_notice_ids == [nid] and state(store, nid) is State.DELETED
+    assert conf.deleted_notice_ids == [] and state(store, nid) is State.SUSPENDED
+    [flag] = [f for f in rs.review_flags(REV, store.uow(), nid) if f["source"] == "refugee_pending_deletion"]
+    rs.resolve_flag(flag["id"], "Checked with the granting country.", REV, store.uow(), delete=True)
+    assert state(store, nid) is State.DELETED
     with store.uow() as uow:
         candidates = uow.redress.refugee_candidates(make_request().subject)
         assert [c.granting_country for c in candidates] == ["DE"]

@@ -3,16 +3,21 @@ cannot see a notice, public ids that count notices. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 import threading
 from functools import partial
 from typing import Any
 
+import pytest
+
 from rednotice.bootstrap import Store
-from rednotice.domain.errors import DomainError
+from rednotice.domain.compliance.context import ProtectionStatus
+from rednotice.domain.errors import DomainError, InvalidInput
 from rednotice.domain.lifecycle import State
 from rednotice.domain.redress import Outcome
 from rednotice.services import redress as rs
-from tests.store.test_redress import CCF, published, state
+from tests.factories import make_request
+from tests.store.test_redress import CCF, DE, REV, published, state
 from tests.unit.test_redress import filing
 
 
@@ -71,3 +76,51 @@ def test_concurrent_ccf_decisions_leave_one_consistent_outcome(store: Store) -> 
             assert decided.outcome is Outcome.COMPLIANT
             assert state(store, nid) is State.PUBLISHED
             assert outcomes == {} and deletions == []
+
+
+# --- 3. Refugee confirmations reach notices the caller cannot see ----------------------------------------
+
+
+def test_a_refugee_confirmation_names_no_hidden_notice_and_deletes_only_after_the_gs(store: Store) -> None:
+    """An NCB excluded from a notice confirms a status with a name, a birth date and a country: it learns
+    no id, nothing is deleted on its word; a GS reviewer confirms the deletion with the evidence."""
+    nid = published(
+        store,
+        **{
+            "requesting_country": "RU",
+            "subject.aliases": [],
+            "visibility.excluded_countries": ["DE"],
+        },
+    )
+    subject = make_request().subject
+    conf = rs.confirm_refugee(
+        subject, ProtectionStatus.REFUGEE, "RU", "Granted by BAMF 2024", DE, store.uow()
+    )
+    answer = json.dumps(rs.refugee_view(conf, DE))
+    listed = json.dumps(rs.refugee_confirmations(DE, store.uow()))
+    assert nid not in answer and nid not in listed
+    assert state(store, nid) is State.SUSPENDED  # a precaution, not a deletion
+    with store.uow() as uow:
+        assert uow.redress.outcomes_for([nid]) == {}
+    [flag] = [f for f in rs.review_flags(REV, store.uow(), nid) if f["source"] == "refugee_pending_deletion"]
+    assert "Granted by BAMF 2024" in flag["text"]
+    with pytest.raises(InvalidInput):
+        rs.resolve_flag(flag["id"], "Checked with the granting country.", REV, store.uow())
+    rs.resolve_flag(flag["id"], "Checked with the granting country.", REV, store.uow(), delete=True)
+    assert state(store, nid) is State.DELETED
+    with store.uow() as uow:
+        assert uow.redress.outcomes_for([nid]) == {nid: rs.BindingOutcome.REFUGEE_DELETED}
+        stored = uow.redress.get_refugee(conf.id)
+    assert stored is not None and stored.deleted_notice_ids == [nid]
+    assert nid not in json.dumps(rs.refugee_confirmations(DE, store.uow()))
+
+
+def test_a_dismissed_refugee_confirmation_lifts_the_precaution(store: Store) -> None:
+    nid = published(store, **{"requesting_country": "RU", "subject.aliases": []})
+    rs.confirm_refugee(make_request().subject, ProtectionStatus.REFUGEE, "RU", "", DE, store.uow())
+    assert state(store, nid) is State.SUSPENDED
+    [flag] = [f for f in rs.review_flags(REV, store.uow(), nid) if f["source"] == "refugee_pending_deletion"]
+    rs.resolve_flag(flag["id"], "No evidence of any protection status.", REV, store.uow(), delete=False)
+    assert state(store, nid) is State.PUBLISHED
+    with store.uow() as uow:
+        assert uow.redress.outcomes_for([nid]) == {}

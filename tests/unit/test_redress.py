@@ -287,7 +287,11 @@ def test_refugee_confirmation_deletes_notices_despite_spelling(uow: MemoryUnitOf
         family_name="Хасанов", given_names="Юсуф", date_of_birth=make_request().subject.date_of_birth
     )
     conf = rs.confirm_refugee(spelled, ProtectionStatus.REFUGEE, "RU", "Recognised 2019", DE, uow)
-    assert conf.deleted_notice_ids == [nid]
+    assert conf.deleted_notice_ids == []  # nothing is deleted on the confirming country's word alone
+    with uow:
+        assert uow.notices.get(nid).state is State.SUSPENDED  # type: ignore[union-attr]
+    [flag] = [f for f in rs.review_flags(REV, uow, nid) if f["source"] == "refugee_pending_deletion"]
+    rs.resolve_flag(flag["id"], "Checked with the granting country.", REV, uow, delete=True)
     with uow:
         assert uow.notices.get(nid).state is State.DELETED  # type: ignore[union-attr]
         assert uow.notices.get(other).state is State.PUBLISHED  # type: ignore[union-attr]

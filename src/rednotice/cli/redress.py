@@ -441,10 +441,18 @@ def flags_list(
 @flags_app.command("resolve")
 @handle_errors
 def flags_resolve(
-    flag_id: int, resolution: Annotated[str, typer.Option("--resolution", "-r")], as_user: AsUser
+    flag_id: int,
+    resolution: Annotated[str, typer.Option("--resolution", "-r")],
+    as_user: AsUser,
+    delete: Annotated[
+        bool | None,
+        typer.Option(
+            "--delete/--dismiss", help="A refugee confirmation's pending deletion: confirm or dismiss."
+        ),
+    ] = None,
 ) -> None:
     """Resolve a review flag, in writing."""
-    print_json(rs.flag_view(rs.resolve_flag(flag_id, resolution, acting_as(as_user), store().uow())))
+    print_json(rs.flag_view(rs.resolve_flag(flag_id, resolution, acting_as(as_user), store().uow(), delete)))
 
 
 @flags_app.command("notifications")

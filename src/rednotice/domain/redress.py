@@ -616,6 +616,8 @@ class FlagSource(StrEnum):
     HARASSMENT = "harassment_report"
     POSITION = "country_position"
     REFUGEE = "refugee_confirmation"
+    REFUGEE_DELETION = "refugee_pending_deletion"
+    """A confirmation matched a notice: a General Secretariat reviewer confirms (deletes) or dismisses it."""
     RESTORATION = "refugee_status_ended"
 
 

@@ -660,6 +660,10 @@ REFUGEE_DELETION_REASON = (
     "Deleted under INTERPOL's policy on refugees and asylum seekers (GA-2017-86-RES-09): a member country "
     "confirmed the subject's protection status, and the request comes from the country of feared persecution."
 )
+REFUGEE_SUSPENSION_REASON = (
+    "Suspended as a precaution under INTERPOL's policy on refugees and asylum seekers: a member country "
+    "confirmed a protection status (confirmation {ref}); a General Secretariat reviewer decides on deletion."
+)
 
 
 def confirm_refugee(
@@ -670,9 +674,12 @@ def confirm_refugee(
     actor: Actor,
     uow: RedressUnitOfWork,
 ) -> RefugeeConfirmation:
-    """A member country confirms protection. Existing notices and diffusions from the country of feared
-    persecution about the person (found by identity, across spellings) are deleted; requests still under
-    review are flagged for refusal. The granting country is stored, never told to the requester."""
+    """A member country confirms protection. Nothing is deleted on the confirming country's word alone:
+    notices and diffusions from the country of feared persecution about the person (found by identity,
+    across spellings) are suspended as a precaution and put before a General Secretariat reviewer with the
+    confirmation and its evidence (``resolve_flag(..., delete=True|False)``); requests still under review are
+    flagged for refusal. The answer names no notice: the confirming country may not see them (issue 14,
+    item 3). The granting country is stored, never told to the requester. One transaction."""
     granting = _ncb(actor)
     if persecution_country == granting:
         raise InvalidInput("the country of feared persecution cannot be the country granting protection")
@@ -688,6 +695,8 @@ def confirm_refugee(
             if n.requesting_country == persecution_country
             and n.id in {i for i, _ in match_notices(subject, [(n.id, n.request.subject)])}
         ]
+        evidence = conf.basis or "no basis or evidence was given"
+        suspended = []
         for n in targets:
             if n.state in PENDING_REVIEW:
                 _flag(
@@ -698,6 +707,30 @@ def confirm_refugee(
                     "A member country confirmed the subject's protection status against the requester: "
                     "refuse on the refugee ground (RN-13).",
                 )
+            elif n.state in DELETABLE:
+                if n.state in BLOCKABLE and _move_in(
+                    uow, n.id, Action.SUSPEND, SYSTEM, REFUGEE_SUSPENSION_REASON.format(ref=conf.id)
+                ):
+                    suspended.append(n.id)
+                _flag(
+                    uow,
+                    n.id,
+                    FlagSource.REFUGEE_DELETION,
+                    str(conf.id),
+                    f"Refugee confirmation {conf.id} ({status.value}, persecution feared in "
+                    f"{persecution_country}, confirmed by {granting}). Evidence: {evidence}. Confirm the "
+                    "deletion (delete) or dismiss it (the precautionary suspension is lifted).",
+                )
+                uow.redress.add_notification(
+                    Notification(
+                        0,
+                        now,
+                        GENERAL_SECRETARIAT,
+                        "refugee.deletion_pending",
+                        n.id,
+                        f"A refugee confirmation matches notice {n.id}: confirm or dismiss its deletion.",
+                    )
+                )
         _audit(
             uow,
             actor,
@@ -706,31 +739,50 @@ def confirm_refugee(
             status=status.value,
             persecution_country=persecution_country,
             matched=[n.id for n in targets],
+            suspended=suspended,
         )
         uow.commit()
-    deleted = []
-    for n in targets:
-        if n.state not in DELETABLE:
-            continue
-        with uow:
-            if _delete_notice(
-                uow,
-                n.id,
-                SYSTEM,
-                REFUGEE_DELETION_REASON,
-                BindingOutcome.REFUGEE_DELETED,
-                "refugee",
-                str(conf.id),
-            ):
-                deleted.append(n.id)
-            uow.commit()
-    with uow:
-        stored = uow.redress.get_refugee(conf.id)
-        assert stored is not None
-        stored.deleted_notice_ids = deleted
-        uow.redress.save_refugee(stored)
-        uow.commit()
-    return stored
+    return conf
+
+
+def _decide_refugee_deletion(
+    uow: RedressUnitOfWork, flag: ReviewFlag, delete: bool, reasons: str, actor: Actor
+) -> None:
+    """The General Secretariat step on a refugee confirmation (inside the caller's transaction)."""
+    conf = uow.redress.get_refugee(int(flag.ref))
+    if conf is None:
+        raise NotFound(f"no refugee confirmation {flag.ref}")
+    if delete:
+        if not conf.active:
+            raise RuleViolation("the protection status has ended: nothing to delete on it")
+        if _delete_notice(
+            uow,
+            flag.notice_id,
+            SYSTEM,
+            f"{REFUGEE_DELETION_REASON} Confirmed by a General Secretariat reviewer: {reasons}",
+            BindingOutcome.REFUGEE_DELETED,
+            "refugee",
+            str(conf.id),
+        ):
+            conf.deleted_notice_ids = [*conf.deleted_notice_ids, flag.notice_id]
+            uow.redress.save_refugee(conf)
+        return
+    notice = uow.notices.get(flag.notice_id)
+    ours = REFUGEE_SUSPENSION_REASON.format(ref=conf.id)
+    if (
+        notice is not None
+        and notice.state is State.SUSPENDED
+        and notice.history
+        and notice.history[-1].action is Action.SUSPEND
+        and notice.history[-1].reasons == ours
+    ):
+        _move_in(
+            uow,
+            notice.id,
+            Action.REINSTATE,
+            SYSTEM,
+            f"Refugee confirmation {conf.id} dismissed by a General Secretariat reviewer: {reasons}",
+        )
 
 
 def _load_refugee(uow: RedressUnitOfWork, conf_id: int, actor: Actor) -> RefugeeConfirmation:
@@ -827,7 +879,10 @@ def refugee_view(conf: RefugeeConfirmation, actor: Actor) -> dict[str, Any]:
         "active": conf.active,
         "ended_at": conf.ended_at.isoformat() if conf.ended_at else None,
         "end_reason": conf.end_reason,
-        "deleted_notice_ids": list(conf.deleted_notice_ids),
+        # only officials: the confirming country may not see the notices (issue 14, item 3)
+        "deleted_notice_ids": list(conf.deleted_notice_ids)
+        if actor.role in (Role.CCF, Role.REVIEWER)
+        else [],
     }
 
 
@@ -1122,7 +1177,12 @@ def review_flags(
     return [flag_view(f) for f in flags]
 
 
-def resolve_flag(flag_id: int, resolution: str, actor: Actor, uow: RedressUnitOfWork) -> ReviewFlag:
+def resolve_flag(
+    flag_id: int, resolution: str, actor: Actor, uow: RedressUnitOfWork, delete: bool | None = None
+) -> ReviewFlag:
+    """A reviewer resolves a flag in writing. A refugee confirmation's pending deletion needs ``delete``:
+    True deletes the notice (binding outcome, notifications), False dismisses it and lifts the
+    precautionary suspension. One transaction."""
     if actor.role is not Role.REVIEWER:
         raise Forbidden("a General Secretariat reviewer resolves a review flag")
     if len(resolution.strip()) < 10:
@@ -1133,9 +1193,13 @@ def resolve_flag(flag_id: int, resolution: str, actor: Actor, uow: RedressUnitOf
             raise NotFound(f"no review flag {flag_id}")
         if f.resolved_at is not None:
             raise RuleViolation("this flag is already resolved")
+        if f.source is FlagSource.REFUGEE_DELETION:
+            if delete is None:
+                raise InvalidInput("a refugee confirmation's deletion is confirmed (delete) or dismissed")
+            _decide_refugee_deletion(uow, f, delete, resolution.strip(), actor)
         f.resolved_at, f.resolved_by, f.resolution = uow.clock(), actor.username, resolution.strip()
         uow.redress.save_flag(f)
-        _audit(uow, actor, "review.flag.resolve", f"notice:{f.notice_id}", flag=f.id)
+        _audit(uow, actor, "review.flag.resolve", f"notice:{f.notice_id}", flag=f.id, delete=delete)
         uow.commit()
     return f
 

@@ -328,6 +328,10 @@ class PositionIn(BaseModel):
 
 class ResolveIn(BaseModel):
     resolution: Long = Field(min_length=1)
+    delete: bool | None = Field(
+        default=None,
+        description="A refugee confirmation's pending deletion: true deletes the notice, false dismisses it.",
+    )
 
 
 @router.post("/notices/{ref}/positions", status_code=201, responses=ERRORS)
@@ -371,7 +375,7 @@ def flags(
 
 @router.post("/review-flags/{flag_id}/resolve", responses=ERRORS)
 def resolve_flag(flag_id: DbId, body: ResolveIn, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
-    return rs.flag_view(rs.resolve_flag(flag_id, body.resolution, actor, store.uow()))
+    return rs.flag_view(rs.resolve_flag(flag_id, body.resolution, actor, store.uow(), body.delete))
 
 
 @router.get("/notifications", responses=ERRORS)

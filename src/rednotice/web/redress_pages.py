@@ -552,18 +552,12 @@ def install(app: FastAPI) -> None:
             return await run_in_threadpool(
                 _refugee_form, request, actor, values, {"general": [exc.message]}, 422
             )
-        deleted = conf.deleted_notice_ids
         flash(
             request,
             "success",
-            f"Protection status recorded for {subject.name.full()}. "
-            + (
-                f"{len(deleted)} notice{'' if len(deleted) == 1 else 's'} from {name_of(country)} about "
-                "this person deleted."
-                if deleted
-                else f"No notice from {name_of(country)} about this person is in force."
-            ),
-            deleted,
+            f"Protection status recorded for {subject.name.full()} (confirmation {conf.id}). Any notice from "
+            f"{name_of(country)} about this person goes before the General Secretariat with your evidence, "
+            "which decides on its deletion.",
         )
         return redirect("/refugee-status/new")
 
