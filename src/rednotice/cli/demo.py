@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from rednotice.cli.common import console, handle_errors, real_console, store
+from rednotice.domain.errors import InvalidInput
 
 DEFAULT_NOTICES = 3000
 """``rednotice.demo.DEFAULT_NOTICES``, repeated so that registering the command does not load the demo
@@ -32,6 +33,12 @@ def demo_data(
 
     from rednotice import demo
 
+    settings = store().settings
+    if not settings.is_development:  # the demo logins share a published password (issue 14, item 12)
+        raise InvalidInput(
+            f"demo data is for development only (REDNOTICE_ENV is {settings.env.value}): its logins "
+            "share a published password"
+        )
     started = time.perf_counter()
     if console.is_terminal:
         with Progress(
