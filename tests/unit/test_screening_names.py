@@ -145,6 +145,15 @@ GOLDEN = [
     ("임채무", "Lim Chae-moo", True, "임 as Lim"),
     ("남궁민", "Namgung Min", True, "a two-syllable family name"),
     ("김 정은", "김정은", True, "Hangul with and without the space"),
+    # Hebrew: no short vowels, compared by consonants and known names
+    ("Benjamin Netanyahu", "בנימין נתניהו", True, "known given name; consonants of the family name"),
+    ("Moshe Cohen", "משה כהן", True, "known names"),
+    ("Yitzhak Rabin", "יצחק רבין", True, "ח as h"),
+    ("David Levi", "דוד לוי", True, "names too short for a skeleton, from the table"),
+    ("Naftali Bennett", "נפתלי בנט", True, "בנט is Bennett, not the Arabic bint"),
+    ("Avigdor Liberman", "אביגדור ליברמן", True, "ב as v"),
+    ("David Levi", "דוד כהן", False, "another family name"),
+    ("Ehud Barak", "אהוד ברקת", False, "Barkat is not Barak"),
     # Arabic script and Latin spellings
     ("محمد عبد الله", "Mohammed Abdullah", True, "Arabic script, known names"),
     ("Muhammad Abdel Rahman", "Mohamed Abd al-Rahman", True, "Abdel / Abd al- compounds"),

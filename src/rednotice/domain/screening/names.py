@@ -57,6 +57,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fff
 _HAN_OR_KANA = re.compile(r"(?:[\u3040-\u30ff]|" + _HAN.pattern + ")+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_HEBREW = re.compile(r"[\u05d0-\u05ea\ufb1d-\ufb4f]")
 _NOT_LETTER = re.compile(r"[^a-z]")
 
 
@@ -198,11 +199,19 @@ def _surname_index() -> dict[str, frozenset[int]]:
 _CHINESE_SURNAME_GROUPS = _surname_index()
 
 
+_NAME_GROUPS = tables.ARABIC_NAMES + tables.HEBREW_NAMES
+"""Known names with their common spellings: Arabic (and Persian, Turkish) names, then Hebrew ones."""
+
+
+def _script(spelling: str) -> bool:
+    return bool(_ARABIC.search(spelling) or _HEBREW.search(spelling))
+
+
 def _arabic_index() -> dict[str, int]:
     index: dict[str, int] = {}
-    for i, group in enumerate(tables.ARABIC_NAMES):
+    for i, group in enumerate(_NAME_GROUPS):
         for spelling in group:
-            key = _arabic_script_key(spelling) if _ARABIC.search(spelling) else _NOT_LETTER.sub("", spelling)
+            key = _arabic_script_key(spelling) if _script(spelling) else _NOT_LETTER.sub("", spelling)
             index.setdefault(key, i)
     return index
 
@@ -462,8 +471,35 @@ def arabic_spellings(token: str) -> set[str]:
     bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
     group = _ARABIC_GROUPS.get(key, _ARABIC_GROUPS.get(bare))
     if group is not None:
-        out.update(_NOT_LETTER.sub("", g) for g in tables.ARABIC_NAMES[group] if not _ARABIC.search(g))
+        out.update(_NOT_LETTER.sub("", g) for g in _NAME_GROUPS[group] if not _script(g))
     return out
+
+
+def hebrew_spellings(token: str) -> set[str]:
+    """Latin spellings of a Hebrew token (vowel points dropped): each letter's readings in
+    :data:`.tables.HEBREW` (at most 16 combinations; ו and י at the start are v and y), and the known
+    spellings of the name (:data:`.tables.HEBREW_NAMES`)."""
+    t = _strip_marks(token)
+    choices: list[tuple[str, ...]] = []
+    for i, c in enumerate(t):
+        if c in "׳'" and choices:
+            prev = t[i - 1]
+            if prev in tables.HEBREW_GERESH:
+                choices[-1] = (tables.HEBREW_GERESH[prev],)
+            continue
+        letters = tables.HEBREW.get(c)
+        if letters is None:
+            continue
+        if i == 0 and c in "וי":
+            letters = letters[:1]
+        if i == 0 and c in "אע":
+            letters = ("a", "e", "i", "o")
+        choices.append(letters)
+    out = {"".join(combo) for combo in list(product(*choices))[:16]}
+    group = _ARABIC_GROUPS.get(t)
+    if group is not None:
+        out.update(_NOT_LETTER.sub("", g) for g in _NAME_GROUPS[group] if not _script(g))
+    return {s for s in out if s}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -574,7 +610,7 @@ def _arabic_latin_spellings(token: str) -> set[str]:
     for s in list(out):
         group = _ARABIC_GROUPS.get(s)
         if group is not None:
-            out.update(_NOT_LETTER.sub("", g) for g in tables.ARABIC_NAMES[group] if not _ARABIC.search(g))
+            out.update(_NOT_LETTER.sub("", g) for g in _NAME_GROUPS[group] if not _script(g))
     return out
 
 
@@ -585,9 +621,10 @@ def _latin_parts(parts: list[str], origins: Sequence[str] = ()) -> list[str]:
     for i, p in enumerate(parts):
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
         latin = not origins or origins[i] == "latin"
-        if len(parts) > 1 and p in tables.PARTICLES and (latin or p not in tables.TITLES):
+        hebrew = bool(origins) and origins[i] == "hebrew"  # בנט is Bennett, not the Arabic bint
+        if len(parts) > 1 and p in tables.PARTICLES and not hebrew and (latin or p not in tables.TITLES):
             continue
-        if nxt and p in tables.SUN_ARTICLES and nxt.startswith(p[-1]) and len(nxt) > 2:
+        if nxt and not hebrew and p in tables.SUN_ARTICLES and nxt.startswith(p[-1]) and len(nxt) > 2:
             continue
         kept.append(p)
     out: list[str] = []
@@ -795,6 +832,12 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
             shown.append(p)
             origins.append("cyrillic")
             extra.append(spellings)
+        elif _HEBREW.search(p):
+            spellings = hebrew_spellings(p)
+            latin.append(min(spellings, key=lambda x: (len(x), x)) if spellings else ascii_fold(p))
+            shown.append(p)
+            origins.append("hebrew")
+            extra.append(spellings)
         elif _ARABIC.search(p):
             spellings = arabic_spellings(p)
             latin.append(arabic_spelling(p))
@@ -829,9 +872,7 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
                 script = _arabic_script_key(shown[i] + shown[i + 1])
                 group = _ARABIC_GROUPS.get(script, _ARABIC_GROUPS.get(joined))
                 if group is not None:
-                    spellings.update(
-                        _NOT_LETTER.sub("", g) for g in tables.ARABIC_NAMES[group] if not _ARABIC.search(g)
-                    )
+                    spellings.update(_NOT_LETTER.sub("", g) for g in _NAME_GROUPS[group] if not _script(g))
                 merged_e.append(spellings)
                 merged_s.append(f"{shown[i]} {shown[i + 1]}")
                 merged_g.append(given[i])
@@ -1027,12 +1068,13 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
         near = min(OSA.distance(x, y, score_cutoff=3) for x in a.spellings for y in b.spellings)
         if near > 2:
             best = 3
-    arabic = "arabic" in (a.origin, b.origin)
+    arabic = bool({"arabic", "hebrew"} & {a.origin, b.origin})  # scripts without short vowels
     shared = a.skeletons & b.skeletons
-    if shared and arabic and _nisba(a) != _nisba(b):
+    if shared and "arabic" in (a.origin, b.origin) and _nisba(a) != _nisba(b):
         shared = frozenset()  # Mansour is not Mansouri, Zahran is not Zahrani
-    if shared and arabic:  # Arabic script writes no short vowels: the consonants are the name
-        return TokenMatch(0.92, f"{a.text} ~ {b.text} (same consonants, as Arabic script writes them)")
+    if shared and arabic:  # Arabic script and Hebrew write no short vowels: the consonants are the name
+        script = "Hebrew" if "hebrew" in (a.origin, b.origin) else "Arabic script"
+        return TokenMatch(0.92, f"{a.text} ~ {b.text} (same consonants, as {script} writes them)")
     if best == 1 and short >= typo_length:
         return TokenMatch(0.9, f"{a.text} ~ {b.text} (one letter apart)")
     if best == 2 and short >= 8:

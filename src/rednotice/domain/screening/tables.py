@@ -826,3 +826,64 @@ KOREAN_SURNAMES: dict[str, tuple[str, ...]] = {
     "서문": ("seomun", "suhmoon"),
 }
 KOREAN_COMPOUND_SURNAMES = frozenset(k for k in KOREAN_SURNAMES if len(k) == 2)
+
+# --- Hebrew: letters to Latin (ICAO 9303 Part 3 practice of Israeli passports; ALA-LC Hebrew table) -------
+# Like Arabic script, Hebrew writes no short vowels, so a name is compared by its consonant skeleton; ו and
+# י inside a word are vowels (o/u, i) or v/y, ב כ פ without dagesh are v kh f. Several readings each
+# (names.hebrew_spellings); a geresh after ג ז צ makes j, zh, ch.
+HEBREW: dict[str, tuple[str, ...]] = {
+    "א": ("",),
+    "ב": ("b", "v"),
+    "ג": ("g",),
+    "ד": ("d",),
+    "ה": ("h",),
+    "ו": ("v", "o", "u"),
+    "ז": ("z",),
+    "ח": ("kh", "ch", "h"),
+    "ט": ("t",),
+    "י": ("y", "i"),
+    "כ": ("k", "kh"),
+    "ך": ("kh", "k"),
+    "ל": ("l",),
+    "מ": ("m",),
+    "ם": ("m",),
+    "נ": ("n",),
+    "ן": ("n",),
+    "ס": ("s",),
+    "ע": ("",),
+    "פ": ("p", "f"),
+    "ף": ("f",),
+    "צ": ("tz", "ts"),
+    "ץ": ("tz", "ts"),
+    "ק": ("k",),
+    "ר": ("r",),
+    "ש": ("sh", "s"),
+    "ת": ("t",),
+}
+HEBREW_GERESH = {"ג": "j", "ז": "zh", "צ": "ch"}
+# Hebrew given names and surnames too short for a skeleton (דוד, לוי) or read otherwise in Latin
+# (יצחק Isaac): the Latin spellings Israeli passports and lists use, one group per name.
+HEBREW_NAMES: tuple[tuple[str, ...], ...] = (
+    ("david", "dawid", "daveed", "דוד"),
+    ("levi", "levy", "lewi", "לוי"),
+    ("cohen", "kohen", "cohn", "kahn", "coen", "כהן"),
+    ("moshe", "moses", "moche", "משה"),
+    ("yosef", "joseph", "yossef", "josef", "יוסף"),
+    ("avraham", "abraham", "avram", "אברהם"),
+    ("yitzhak", "itzhak", "yitzchak", "isaac", "itzchak", "יצחק"),
+    ("yaakov", "yakov", "jacob", "yaacov", "יעקב"),
+    ("sarah", "sara", "שרה"),
+    ("miriam", "miryam", "מרים"),
+    ("rivka", "rebecca", "rivkah", "רבקה"),
+    ("shmuel", "samuel", "shemuel", "שמואל"),
+    ("aharon", "aaron", "aron", "אהרון", "אהרן"),
+    ("eliyahu", "elijah", "eliahu", "אליהו"),
+    ("binyamin", "benjamin", "benyamin", "בנימין"),
+    ("yehuda", "yehudah", "judah", "juda", "יהודה"),
+    ("chaim", "haim", "hayim", "חיים"),
+    ("meir", "meyer", "mayer", "מאיר"),
+    ("shlomo", "solomon", "shelomo", "שלמה"),
+    ("michael", "mikhael", "michel", "מיכאל"),
+    ("daniel", "dani", "דניאל"),
+    ("ari", "arie", "arieh", "aryeh", "אריה"),
+)
