@@ -135,13 +135,19 @@ def _corrupt(path: Path, how: str) -> None:
         lines = data.split(b"\n", 3)
         header = json.loads(lines[1])
         header.update(
-            {"format": {"format": 99}, "matcher": {"matcher": "another"}, "store": {"store": "x"}}[how]
+            {
+                "format": {"format": 99},
+                "matcher": {"matcher": "another"},
+                "store": {"store": "x"},
+                "genesis": {"genesis": "f" * 64},  # the same URL, another audit chain: another store
+            }[how]
         )
         path.write_bytes(b"\n".join([lines[0], json.dumps(header).encode(), lines[2], lines[3]]))
 
 
 @pytest.mark.parametrize(
-    "how", ["truncated", "flipped", "garbage", "empty", "pickle-bomb", "format", "matcher", "store"]
+    "how",
+    ["truncated", "flipped", "garbage", "empty", "pickle-bomb", "format", "matcher", "store", "genesis"],
 )
 def test_a_bad_or_foreign_snapshot_is_ignored_and_the_index_built(store: Store, how: str) -> None:
     seeded(store)
@@ -159,6 +165,16 @@ def test_a_bad_or_foreign_snapshot_is_ignored_and_the_index_built(store: Store, 
     assert engine.maybe_snapshot(wait=True)  # and a good one replaces it
     again = snapshots(store)
     assert again.load() is not None and again.last_load["status"] == "loaded"
+
+
+def test_a_snapshot_written_before_the_first_audit_event_is_still_this_stores(store: Store) -> None:
+    empty = sc.ScreeningEngine(store.uow, store.reader, snapshots(store))
+    empty.ensure_built()
+    assert empty.maybe_snapshot(wait=True)
+    new = publish(store, **person("PETROV", "Ivan", "1970-02-03"))  # the store's first audit events
+    later = sc.ScreeningEngine(store.uow, store.reader, snapshots(store))
+    assert [m.notice_id for m in later.search(ScreeningQuery(id="p", name="Ivan Petrov"), None)] == [new]
+    assert later.origin == "loaded"
 
 
 def test_a_snapshot_ahead_of_the_store_is_not_used(store: Store) -> None:

@@ -27,6 +27,7 @@ import pickle
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -62,19 +63,22 @@ def matcher_version() -> str:
 
 
 def store_identity(engine: Engine) -> str:
-    """Which store a snapshot belongs to: its URL (without password) and the hash of its first audit
-    event (a store created again at the same URL starts another chain)."""
+    """Which store a snapshot belongs to: its URL (without password)."""
+    return hashlib.sha256(engine.url.render_as_string(hide_password=True).encode()).hexdigest()[:32]
+
+
+def first_audit_hash(engine: Engine) -> str:
+    """The hash of the store's first audit event ("" before there is one): a store created again at the
+    same URL starts another chain, so a snapshot of the old one is not used."""
     from rednotice.adapters.db import tables as t
 
-    first = ""
     try:
         with engine.connect() as conn:
             row = conn.execute(select(t.audit_events.c.hash).order_by(t.audit_events.c.seq).limit(1)).first()
-            first = row[0] if row else ""
-    except Exception:  # a store without tables yet: the URL alone
+            return str(row[0]) if row else ""
+    except Exception:  # a store without tables yet
         log.debug("no audit chain to identify the store", exc_info=True)
-    url = engine.url.render_as_string(hide_password=True)
-    return hashlib.sha256(f"{url}\n{first}".encode()).hexdigest()[:32]
+        return ""
 
 
 def _fast(cls: type) -> None:
@@ -123,11 +127,21 @@ def dumps(index_: ScreeningIndex) -> bytes:
 class SnapshotFile:
     """One store's screening index snapshot in a file."""
 
-    def __init__(self, path: Path, key: bytes, store_id: str, matcher: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        key: bytes,
+        store_id: str,
+        matcher: str | None = None,
+        genesis: Callable[[], str] | None = None,
+    ) -> None:
         self.path = path
         self.key = key
         self.store_id = store_id
         self.matcher = matcher or matcher_version()
+        self.genesis = genesis or (lambda: "")
+        """The store's first audit event hash, asked at each save and load (it appears with the first
+        event: a snapshot written before it matches any; one written after must match)."""
         self.last_load: dict[str, Any] = {}
         """What the last :meth:`load` found (``status``: loaded, missing or why it was ignored; seconds)."""
 
@@ -146,6 +160,7 @@ class SnapshotFile:
                 "matcher": self.matcher,
                 "store": self.store_id,
                 "seq": seq,
+                "genesis": self.genesis(),
                 "notices": len(index_),
                 "names": index_.name_count,
                 "written_at": time.time(),
@@ -211,7 +226,9 @@ class SnapshotFile:
                     why = "another format"
                 elif header.get("matcher") != self.matcher:
                     why = "another matcher version"
-                elif header.get("store") != self.store_id:
+                elif header.get("store") != self.store_id or (
+                    header.get("genesis") and header.get("genesis") != self.genesis()
+                ):
                     why = "another store"
                 elif not hmac.compare_digest(mac, self._mac(header_bytes, body)):
                     why = "bad checksum (corrupt or truncated)"
@@ -241,7 +258,11 @@ class SnapshotFile:
 
 def snapshot_for(data_dir: Path, engine: Engine, secret_key: str) -> SnapshotFile:
     """The snapshot file of the store behind ``engine``, in the data directory (one file per store)."""
-    url = engine.url.render_as_string(hide_password=True)
-    name = f"screening-index-{hashlib.sha256(url.encode()).hexdigest()[:12]}.snapshot"
+    store_id = store_identity(engine)
     key = hashlib.sha256(b"rednotice screening index snapshot\n" + secret_key.encode()).digest()
-    return SnapshotFile(Path(data_dir) / name, key, store_identity(engine))
+    return SnapshotFile(
+        Path(data_dir) / f"screening-index-{store_id[:12]}.snapshot",
+        key,
+        store_id,
+        genesis=lambda: first_audit_hash(engine),
+    )
