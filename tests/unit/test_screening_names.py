@@ -154,6 +154,16 @@ GOLDEN = [
     ("Avigdor Liberman", "אביגדור ליברמן", True, "ב as v"),
     ("David Levi", "דוד כהן", False, "another family name"),
     ("Ehud Barak", "אהוד ברקת", False, "Barkat is not Barak"),
+    # Greek (ELOT 743 / ICAO and customary), Armenian and Georgian passport spellings
+    ("Georgios Papadopoulos", "Γεώργιος Παπαδόπουλος", True, "ου as ou"),
+    ("Evangelos Venizelos", "Ευάγγελος Βενιζέλος", True, "ευ as ev, γγ as ng"),
+    ("Eleftherios Venizelos", "Ελευθέριος Βενιζέλος", True, "ευ as ef (customary)"),
+    ("Yannis Stournaras", "Γιάννης Στουρνάρας", True, "γι as y (customary)"),
+    ("Georgios Papadopoulos", "Γεώργιος Παπαδάκης", False, "another family name"),
+    ("Hovhannes Voskanyan", "Հովհաննես Ոսկանյան", True, "Armenian initial ո as vo"),
+    ("Gagik Tsarukyan", "Գագիկ Ծառուկյան", True, "Armenian ու as u, ռ as r"),
+    ("Irakli Kipiani", "ირაკლი ყიფიანი", True, "Georgian ყ as q or k"),
+    ("Ilia Chavchavadze", "ილია ჭავჭავაძე", True, "Georgian ჭ as ch"),
     # Arabic script and Latin spellings
     ("محمد عبد الله", "Mohammed Abdullah", True, "Arabic script, known names"),
     ("Muhammad Abdel Rahman", "Mohamed Abd al-Rahman", True, "Abdel / Abd al- compounds"),

@@ -475,6 +475,37 @@ def arabic_spellings(token: str) -> set[str]:
     return out
 
 
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_ARMENIAN = re.compile(r"[\u0531-\u058a]")
+_GEORGIAN = re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf]")
+
+
+def other_script_spellings(token: str) -> set[str]:
+    """Spellings of a Greek, Armenian or Georgian token beyond anyascii's letter-by-letter one (which
+    writes ου as oy, ու as ow): the passport system and the customary spelling (:data:`.tables.GREEK_DIGRAPHS`
+    and the Armenian and Georgian rules beside it)."""
+    t = _strip_marks(token.lower())
+    out = {ascii_fold(token)}
+    if _GREEK.search(t):
+        for column in (1, 2):
+            w = t
+            if column == 1:  # initial μπ, ντ are b, d in passports too
+                w = re.sub(r"^μπ", "b", re.sub(r"^ντ", "d", w))
+            for row in tables.GREEK_DIGRAPHS:
+                w = w.replace(row[0], row[column])
+            out.add(ascii_fold(w))
+    if _ARMENIAN.search(t):
+        w = t
+        for a, b in tables.ARMENIAN_RULES:
+            w = w.replace(a, b)
+        if w[:1] in tables.ARMENIAN_INITIAL:
+            w = tables.ARMENIAN_INITIAL[w[0]] + w[1:]
+        out.add(ascii_fold(w))
+    if _GEORGIAN.search(t):
+        out.add(ascii_fold("".join(tables.GEORGIAN_VARIANTS.get(c, c) for c in t)))
+    return {s for s in out if s}
+
+
 def hebrew_spellings(token: str) -> set[str]:
     """Latin spellings of a Hebrew token (vowel points dropped): each letter's readings in
     :data:`.tables.HEBREW` (at most 16 combinations; ו and י at the start are v and y), and the known
@@ -853,6 +884,8 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
             shown.append(plain)
             origins.append("latin")
             extra.append({plain, icao_fold(p)})
+            if not p.isascii() and (_GREEK.search(p) or _ARMENIAN.search(p) or _GEORGIAN.search(p)):
+                extra[-1] |= other_script_spellings(p)
             if "ç" in p:  # Turkish, Albanian, Kurdish ç sounds ch, never k: Çelik is not Kilic
                 cedilla[len(latin) - 1] = ascii_fold(p.replace("ç", "ch"))
     # Arabic-script "عبد" + next part: join as the Latin side does.

@@ -887,3 +887,35 @@ HEBREW_NAMES: tuple[tuple[str, ...], ...] = (
     ("daniel", "dani", "דניאל"),
     ("ari", "arie", "arieh", "aryeh", "אריה"),
 )
+
+# --- Greek, Armenian, Georgian: what anyascii's letter-by-letter transliteration misses -----------------
+# Each entry: the letters (lower case, accents dropped) and their spellings in (ICAO 9303 / national
+# passport system, customary spelling). Greek: ELOT 743 as Greek passports use it (Papadopoulos, Evangelos,
+# Avgerinos; initial μπ, ντ as b, d: Bakoyannis, Dora) and the customary phonetic spelling (Eleftherios,
+# Stavros, Yannis). Armenian: the passport system of the Republic of Armenia (ու u, initial ե ye and ո vo:
+# Yerevan, Voskanyan; և ev; ռ r). Georgian: the national system of 2002 (ყ q, customary k).
+GREEK_DIGRAPHS: tuple[tuple[str, str, str], ...] = (
+    ("ου", "ou", "ou"),
+    ("αυ", "av", "af"),
+    ("ευ", "ev", "ef"),
+    ("ηυ", "iv", "if"),
+    ("γγ", "ng", "ng"),
+    ("γκ", "gk", "g"),
+    ("γξ", "nx", "nx"),
+    ("γχ", "nch", "nch"),
+    ("μπ", "mp", "b"),
+    ("ντ", "nt", "d"),
+    ("τσ", "ts", "ts"),
+    ("τζ", "tz", "dz"),
+    ("αι", "ai", "e"),
+    ("ει", "ei", "i"),
+    ("οι", "oi", "i"),
+    ("η", "i", "i"),
+    ("υ", "y", "i"),
+    ("χ", "ch", "h"),
+    ("β", "v", "v"),
+    ("γι", "gi", "y"),
+)
+ARMENIAN_RULES: tuple[tuple[str, str], ...] = (("ու", "u"), ("և", "ev"), ("եւ", "ev"), ("ռ", "r"))
+ARMENIAN_INITIAL = {"ե": "ye", "ո": "vo"}
+GEORGIAN_VARIANTS = {"ყ": "k", "ჭ": "ch", "წ": "ts", "კ": "k", "ტ": "t", "პ": "p"}
