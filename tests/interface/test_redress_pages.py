@@ -24,7 +24,7 @@ from tests.interface.test_pages import DE, FR, PASSWORD, REVIEWER, make_notice, 
 
 CCF = Actor("ccf.member", Role.CCF)
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-CASE_ID = re.compile(r"CCF-\d{4}-\d+")
+CASE_ID = re.compile(r"CCF-\d{4}-[0-9A-Z]+")
 CODE = re.compile(r"ccf_[A-Za-z0-9_-]{20,}")
 
 

@@ -4,7 +4,9 @@ cannot see a notice, public ids that count notices. On SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+import re
 import threading
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -14,7 +16,7 @@ from rednotice.bootstrap import Store
 from rednotice.domain.compliance.context import ProtectionStatus
 from rednotice.domain.errors import DomainError, InvalidInput
 from rednotice.domain.lifecycle import State
-from rednotice.domain.redress import Outcome
+from rednotice.domain.redress import HarassmentReport, HarmKind, Outcome, ReporterKind
 from rednotice.services import redress as rs
 from tests.factories import make_request
 from tests.store.test_redress import CCF, DE, REV, published, state
@@ -124,3 +126,45 @@ def test_a_dismissed_refugee_confirmation_lifts_the_precaution(store: Store) -> 
     assert state(store, nid) is State.PUBLISHED
     with store.uow() as uow:
         assert uow.redress.outcomes_for([nid]) == {}
+
+
+# --- 5. Sequential ids count notices --------------------------------------------------------------------
+
+
+def _report(**overrides: Any) -> HarassmentReport:
+    values: dict[str, Any] = {
+        "id": 0,
+        "filed_at": datetime(2026, 1, 1, tzinfo=UTC),
+        "reporter_kind": ReporterKind.RELATIVE,
+        "reporter_name": "",
+        "reporter_contact": "",
+        "notice_id": None,
+        "victim_name": "A relative",
+        "victim_relation": "sibling",
+        "kinds": (HarmKind.THREATS,),
+        "occurred_on": "2025",
+        "place": "",
+        "description": "Threatened by phone at home.",
+        "source": "",
+    }
+    values.update(overrides)
+    return HarassmentReport(**values)
+
+
+def test_what_an_outsider_receives_carries_no_count(store: Store) -> None:
+    """Anonymous reports and CCF filings answer random ids: no gap says how many notices a person has."""
+    first = published(store, **{"subject.family_name": "ABADI", "subject.aliases": []})
+    published(store, **{"subject.family_name": "ABADI", "subject.aliases": [], "requesting_country": "RU"})
+    subject = make_request(**{"subject.family_name": "ABADI", "subject.aliases": []}).subject
+    ids = [
+        rs.file_harassment_report(_report(notice_id=first, subject=subject), store.uow()).public_id
+        for _ in range(3)
+    ]
+    assert len(set(ids)) == 3
+    assert all(not str(i).isdigit() and len(str(i)) >= 16 for i in ids), ids
+    with store.uow() as uow:
+        stored = uow.redress.reports()
+    assert {r.public_id for r in stored} == set(ids)
+    cases = [rs.file_case(filing(), store.uow())[0].id for _ in range(3)]
+    assert not any(re.fullmatch(r"CCF-\d{4}-\d+", c) for c in cases), cases
+    assert len(set(cases)) == 3

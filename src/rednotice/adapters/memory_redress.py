@@ -19,6 +19,7 @@ from rednotice.domain.redress import (
     Position,
     RefugeeConfirmation,
     ReviewFlag,
+    new_case_id,
 )
 
 
@@ -52,8 +53,7 @@ class MemoryRedressRepository:
 
     # -- CCF cases
     def next_case_id(self, year: int) -> str:
-        n = sum(1 for k in self.s.cases if k.startswith(f"CCF-{year}-"))
-        return f"CCF-{year}-{n + 1:05d}"
+        return new_case_id(year)
 
     def add_case(self, case: Case) -> None:
         if case.id in self.s.cases:

@@ -16,6 +16,7 @@ may consult the requesting NCB with a deadline: no answer by then and the data i
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -516,6 +517,17 @@ class ReporterKind(StrEnum):
 VICTIM_RELATIONS = ("subject", *(r.value for r in RelationKind))
 
 
+def new_case_id(year: int) -> str:
+    """A CCF case id an outsider may hold: random (a sequence would count the filings), easy to read out."""
+    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+    return f"CCF-{year}-" + "".join(secrets.choice(alphabet) for _ in range(12))
+
+
+def new_public_id(prefix: str) -> str:
+    """A random public id (``hr_...`` for a harassment report): 128 bits, nothing to count."""
+    return f"{prefix}_{secrets.token_urlsafe(16)}"
+
+
 @dataclass(frozen=True, slots=True)
 class HarassmentReport:
     """What happened to whom and when; its source and evidence. The reporter is protected like a CCF
@@ -537,6 +549,8 @@ class HarassmentReport:
     source: str
     evidence: tuple[str, ...] = ()
     subject: Subject | None = None
+    public_id: str = ""
+    """The random id the reporter is given (never the row id: sequential ids would count notices)."""
 
     def validate(self) -> None:
         if not self.kinds:

@@ -50,6 +50,7 @@ from rednotice.domain.redress import (
     ReviewFlag,
     admissibility_problems,
     match_notices,
+    new_public_id,
 )
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
@@ -932,8 +933,9 @@ def file_harassment_report(report: HarassmentReport, uow: RedressUnitOfWork) -> 
                     linked.append(notice_id)
         stored = []
         targets: list[str | None] = [*linked] or [None]
+        public_id = new_public_id("hr")
         for target in targets:
-            r = replace(report, filed_at=now, notice_id=target)
+            r = replace(report, filed_at=now, notice_id=target, public_id=public_id)
             r = replace(r, id=uow.redress.add_report(r))
             stored.append(r)
             if target:
@@ -949,7 +951,7 @@ def file_harassment_report(report: HarassmentReport, uow: RedressUnitOfWork) -> 
             uow,
             REPORTER,
             "harassment.report",
-            "harassment",
+            f"harassment:{public_id}",
             ids=[r.id for r in stored],
             kinds=[k.value for k in report.kinds],
             notices=linked,
@@ -961,6 +963,7 @@ def file_harassment_report(report: HarassmentReport, uow: RedressUnitOfWork) -> 
 def report_view(r: HarassmentReport) -> dict[str, Any]:
     return {
         "id": r.id,
+        "public_id": r.public_id,
         "filed_at": r.filed_at.isoformat(),
         "notice_id": r.notice_id,
         "reporter": {"kind": r.reporter_kind.value, "name": r.reporter_name, "contact": r.reporter_contact},

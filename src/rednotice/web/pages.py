@@ -2145,7 +2145,7 @@ CASE_OUTCOME_LABELS = {
     Outcome.REVISION_REFUSED: "Revision refused",
 }
 DEADLINE_LABELS = {"decision": "Decision", "inform_applicant": "Inform the applicant"}
-CASE_ID = re.compile(r"^CCF-\d{4}-\d{1,10}$")
+CASE_ID = re.compile(r"^CCF-\d{4}-[0-9A-Z]{1,12}$")  # random since issue 14, item 5
 
 
 def _label(mapping: Mapping[Any, str], value: Any) -> str:

@@ -300,7 +300,7 @@ def file_harassment(body: HarassmentIn, store: StoreDep) -> dict[str, Any]:
         subject_from(body.subject) if body.subject else None,
     )
     stored = rs.file_harassment_report(report, store.uow())
-    return {"id": stored.id, "received": True}
+    return {"id": stored.public_id, "received": True}
 
 
 @router.get("/harassment-reports", responses=ERRORS)

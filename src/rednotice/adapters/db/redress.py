@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy import Connection, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import tables_redress as t
@@ -36,6 +36,7 @@ from rednotice.domain.redress import (
     ReporterKind,
     RequestKind,
     ReviewFlag,
+    new_case_id,
 )
 
 # --- JSON forms (shared with the in-memory fake's tests) ----------------------------------------------
@@ -196,11 +197,8 @@ class SqlRedressRepository:
 
     # -- CCF cases
     def next_case_id(self, year: int) -> str:
-        prefix = f"CCF-{year}-"
-        n = self.conn.execute(
-            select(func.count()).select_from(t.ccf_cases).where(t.ccf_cases.c.id.like(f"{prefix}%"))
-        ).scalar_one()
-        return f"{prefix}{int(n) + 1:05d}"
+        """A random case id: the applicant receives it, and a counter would tell how many filed."""
+        return new_case_id(year)
 
     @staticmethod
     def _case_columns(case: Case) -> dict[str, Any]:
@@ -384,6 +382,7 @@ class SqlRedressRepository:
                 filed_at=report.filed_at,
                 kinds=_list([k.value for k in report.kinds]),
                 payload=payload,
+                public_id=report.public_id or None,
             )
             .returning(t.harassment_reports.c.id)
         )
@@ -414,6 +413,7 @@ class SqlRedressRepository:
                     p["source"],
                     tuple(p["evidence"]),
                     subject_from_json(p["subject"]) if p["subject"] else None,
+                    row.public_id or "",
                 )
             )
         return out

@@ -61,6 +61,7 @@ harassment_reports = Table(
     Column("filed_at", UTCDateTime, nullable=False),
     Column("kinds", String(200), nullable=False),
     Column("payload", Json, nullable=False),
+    Column("public_id", String(40), index=True),
 )
 
 country_positions = Table(
