@@ -250,7 +250,11 @@ def parse_filing(values: Mapping[str, Any]) -> tuple[Filing | None, Errors]:
         except ValueError:
             _add(errors, "new_fact_discovered_on", "give the date as YYYY-MM-DD")
     if kind is RequestKind.REVISION and not values["revision_of"]:
-        _add(errors, "revision_of", "a revision names the decided case it asks to revise (e.g. CCF-2026-7KQ2M9XHD4PA)")
+        _add(
+            errors,
+            "revision_of",
+            "a revision names the decided case it asks to revise (e.g. CCF-2026-7KQ2M9XHD4PA)",
+        )
     if errors or kind is None or applicant is None or subject is None:
         return None, errors
     filing = Filing(
