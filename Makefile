@@ -21,7 +21,7 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/rednotice db upgrade
 	$(BIN)/rednotice demo-data --if-empty
-	$(BIN)/rednotice demo-logins
+	$(BIN)/rednotice demo-logins --url http://$(HOST):$(PORT)
 	$(BIN)/rednotice serve --host $(HOST) --port $(PORT)
 
 ## make test: everything tests need, then every test (PostgreSQL too when reachable; required with CI=true)

@@ -192,3 +192,6 @@ def test_cli_demo_data_and_logins(cli: CliRunner, store: Store) -> None:
     assert logins.exit_code == 0, logins.output
     for text in ("ncb-ru", "reviewer2", demo.DEMO_PASSWORD, demo.WEB_URL, "development only"):
         assert text in logins.output
+    served = cli.invoke(app, ["demo-logins", "--url", "http://127.0.0.1:8101"])
+    assert served.exit_code == 0 and "Sign in at http://127.0.0.1:8101" in served.output
+    assert "127.0.0.1:8000" not in served.output  # make run PORT=8101 names the port it serves on

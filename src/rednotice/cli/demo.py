@@ -67,7 +67,11 @@ def demo_data(
 
 
 @handle_errors
-def demo_logins() -> None:
+def demo_logins(
+    url: Annotated[
+        str, typer.Option(help="Where the app is served (make run passes its HOST and PORT).")
+    ] = "",
+) -> None:
     """Show the demo logins and their password (development only)."""
     from rich.table import Table
 
@@ -81,7 +85,7 @@ def demo_logins() -> None:
         "country",
         "what for",
         "in this store",
-        title=f"Demo logins for {demo.WEB_URL} (password: {demo.DEMO_PASSWORD})",
+        title=f"Demo logins for {url or demo.WEB_URL} (password: {demo.DEMO_PASSWORD})",
     )
     for user in demo.demo_users():
         table.add_row(
@@ -92,7 +96,7 @@ def demo_logins() -> None:
             "yes" if user.username in present else "no (run rednotice demo-data)",
         )
     console.print(table)
-    console.print(f"Sign in at {demo.WEB_URL} with password [bold]{demo.DEMO_PASSWORD}[/].")
+    console.print(f"Sign in at {url or demo.WEB_URL} with password [bold]{demo.DEMO_PASSWORD}[/].")
     console.print(
         "[bold red]For development only.[/] These accounts share a published password: never load "
         "demo data into a store that holds real data or is reachable by others."
