@@ -219,6 +219,7 @@ def _arabic_index() -> dict[str, int]:
 _ARABIC_FOLD = str.maketrans("أإآٱىیک", "ااااييك")
 
 
+@lru_cache(maxsize=100_000)
 def _arabic_script_key(token: str) -> str:
     """Arabic-script token without harakat, tatweel or the alef/teh marbuta variants."""
     t = _strip_marks(token).replace("ـ", "")
@@ -382,8 +383,7 @@ _SLAVIC_ENDINGS = (
 
 @lru_cache(maxsize=100_000)
 def _cyrillic_spellings(word: str) -> frozenset[str]:
-    out = cyrillic_spellings(word)
-    return frozenset(out)
+    return frozenset(cyrillic_spellings(word))
 
 
 def cyrillic_spellings(token: str) -> set[str]:
@@ -461,6 +461,11 @@ def arabic_spelling(token: str, reading: str = "") -> str:
         else:
             out.append(tables.ARABIC.get(c, ascii_fold(c)))
     return _NOT_LETTER.sub("", "".join(out))
+
+
+@lru_cache(maxsize=100_000)
+def _arabic_spellings(token: str) -> frozenset[str]:
+    return frozenset(arabic_spellings(token))
 
 
 def arabic_spellings(token: str) -> set[str]:
@@ -858,7 +863,7 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
     for p, is_given in zip(parts, given_parts, strict=True):
         given.append(is_given)
         if _CYRILLIC.search(p):
-            spellings = cyrillic_spellings(p)
+            spellings = set(_cyrillic_spellings(p))
             latin.append(sorted(spellings)[0])
             shown.append(p)
             origins.append("cyrillic")
@@ -870,7 +875,7 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
             origins.append("hebrew")
             extra.append(spellings)
         elif _ARABIC.search(p):
-            spellings = arabic_spellings(p)
+            spellings = set(_arabic_spellings(p))
             latin.append(arabic_spelling(p))
             shown.append(p)
             origins.append("arabic")
