@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from rednotice.adapters.formats.screening_input import FORMATS, guess_format, query_from_mapping, read_queries
 from rednotice.domain.errors import InvalidInput, TooLarge
@@ -129,10 +130,23 @@ async def upload(
     data = await file.read(limit + 1)
     if len(data) > limit:
         raise TooLarge(f"the file is larger than {limit} bytes")
-    fmt = format or guess_format(data, file.filename)
+    # parsing and screening block: in a worker thread, never on the event loop (issue 14, item 11)
+    return await run_in_threadpool(_read_and_run, request, actor, store, data, file.filename, format, country)
+
+
+def _read_and_run(
+    request: Request,
+    actor: Any,
+    store: Any,
+    data: bytes,
+    filename: str | None,
+    format: str | None,
+    country: str | None,
+) -> JSONResponse:
+    fmt = format or guess_format(data, filename)
     if fmt not in FORMATS:
         raise InvalidInput(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
-    result = read_queries(data, fmt, max_bytes=limit)  # type: ignore[arg-type]
+    result = read_queries(data, fmt, max_bytes=store.settings.max_upload_bytes)  # type: ignore[arg-type]
     errors = [{"line": e.line, "reason": e.reason} for e in result.errors]
     if not result.queries:
         raise InvalidInput(
