@@ -530,7 +530,10 @@ class ScreeningIndex:
         born = _span(query.birth_date)
         lo, hi = (born[0] - far, born[1] + far) if born else (0, 0)
         by_notice: dict[str, list[int]] = {}
-        for eid, entry in entries.items():
+        # In entry order, not the sets' (which differs between a built index and the same one loaded
+        # from a snapshot): which of a notice's equally good names is shown must not depend on it.
+        for eid in sorted(entries):
+            entry = entries[eid]
             notice = entry.notice
             if viewer_country is not None and not notice.visible_to(viewer_country):
                 continue
