@@ -1174,9 +1174,12 @@ def test_the_administrator_adds_users_and_issues_tokens_in_the_browser(store: St
             },
         )
         assert "Not added" in client.get("/admin/users").text or r.status_code in (200, 303)
+        # an administrator never obtains another person's token (issue 14, item 6), only their own
         r = client.post("/admin/users/ncb-it/token", data={"label": "border", "csrf_token": token.group(1)})
+        assert not re.search(r"(rn_[A-Za-z0-9_-]{20,})", r.text)
+        r = client.post("/admin/users/root-admin/token", data={"label": "mine", "csrf_token": token.group(1)})
         issued = re.search(r"(rn_[A-Za-z0-9_-]{20,})", r.text)
-        assert issued and us.actor_for_token(issued.group(1), store.uow()).country == "IT"
+        assert issued and us.actor_for_token(issued.group(1), store.uow()).username == "root-admin"
         assert client.post("/admin/users", data={"username": "x"}).status_code == 403  # no CSRF token
 
 

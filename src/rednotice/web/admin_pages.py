@@ -1,4 +1,5 @@
-"""Administration in the browser: users (add, list) and API tokens (issue, shown once). Admins only."""
+"""Administration in the browser: users (add, list) and the administrator's own API tokens (issue, shown
+once). Admins only. An administrator never obtains another person's token (issue 14, item 6)."""
 
 from __future__ import annotations
 
@@ -83,6 +84,16 @@ def install(app: FastAPI) -> None:
             return csrf_refused(request, actor)
         label = str(form.get("label", "")).strip()[:200] or "issued in the browser"
         store = _store(request)
+        if username != actor.username:
+            # Administrators manage accounts; they never hold another person's credentials (issue 14,
+            # item 6): a token for someone else would let them act, audited, under that person's name.
+            flash(
+                request,
+                "warning",
+                f"No token: {username} issues their own (POST /api/v1/tokens with their credentials). "
+                "Administrators do not obtain another person's credentials.",
+            )
+            return redirect("/admin/users")
         try:
             token = await run_in_threadpool(us.issue_token, username, label, actor, store.uow())
         except e.DomainError as exc:
