@@ -3,8 +3,9 @@ included, with and without a snapshot, against a rapidfuzz brute force in the sa
 resident memory of loading the index against building it, each in a fresh process.
 
 ``python -m benchmarks --only snapshot`` (in ``make bench``), or ``python -m benchmarks.screening_snapshot
-[NOTICES] [TRAVELLERS] [LOAD_SIZES]``. Notices and travellers are ``benchmarks.screening``'s synthetic
-ones (Faker, four scripts; half the travellers spell a notice's name). The brute force is the one the
+[NOTICES] [TRAVELLERS] [LOAD_SIZES]`` (``... load N [LOADS]``: the load alone, at N notices). Notices
+and travellers are ``benchmarks.screening``'s synthetic ones (Faker, four scripts; half the travellers
+spell a notice's name). The brute force is the one the
 search benchmark uses (``process.extract`` with ``token_sort_ratio`` over every name), timed on a
 sample of the travellers and scaled to all of them, in this process (no process start: it is favoured).
 """
@@ -189,9 +190,11 @@ def _load_in_child(path: str, queue: Any) -> None:
     queue.put((seconds, _current_rss_mb() - before))
 
 
-def bench_snapshot_load(sizes: tuple[int, ...] = (70_000, 700_000)) -> list[dict[str, object]]:
+def bench_snapshot_load(
+    sizes: tuple[int, ...] = (70_000, 700_000), loads_each: int = 3
+) -> list[dict[str, object]]:
     """For each size, in fresh processes: build (time, +resident MB) and write the snapshot; then load it
-    three times, each in a new process (median time, +resident MB)."""
+    ``loads_each`` times, each in a new process (median time, +resident MB)."""
     ctx = multiprocessing.get_context("spawn")
     rows: list[dict[str, object]] = []
     for n in sizes:
@@ -204,7 +207,7 @@ def bench_snapshot_load(sizes: tuple[int, ...] = (70_000, 700_000)) -> list[dict
             child.join()
             size_mb = Path(path).stat().st_size / 2**20
             loads = []
-            for _ in range(3):
+            for _ in range(loads_each):
                 child = ctx.Process(target=_load_in_child, args=(path, queue))
                 child.start()
                 loads.append(queue.get())
@@ -230,8 +233,10 @@ def bench_snapshot_load(sizes: tuple[int, ...] = (70_000, 700_000)) -> list[dict
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    out = bench_cli_snapshot(*(int(a) for a in args[:2]))
-    sizes = tuple(int(s) for s in args[2].split(",")) if len(args) > 2 else (70_000,)
-    out += bench_snapshot_load(sizes)
+    if args and args[0] == "load":  # python -m benchmarks.screening_snapshot load 700000 1
+        out = bench_snapshot_load((int(args[1]),), int(args[2]) if len(args) > 2 else 3)
+    else:
+        out = bench_cli_snapshot(*(int(a) for a in args[:2]))
+        out += bench_snapshot_load(tuple(int(s) for s in args[2].split(",")) if len(args) > 2 else (70_000,))
     for row in out:
         print(json.dumps(row, indent=1))
