@@ -19,6 +19,26 @@ class Environment(StrEnum):
     PRODUCTION = "production"
 
 
+WEAK_SECRET_PARTS = ("secret", "password", "changeme", "rednotice", "example", "0123456789", "abcdef")
+
+
+def secret_problem(key: str) -> str | None:
+    """Why a secret key is not random enough, or None (issue 14, item 13: 32 'a's were accepted)."""
+    if len(key) < 32:
+        return "it has fewer than 32 characters"
+    if len(set(key)) < 16:
+        return "it has fewer than 16 different characters (e.g. secrets.token_urlsafe(48))"
+    classes = {
+        "lower" if c.islower() else "upper" if c.isupper() else "digit" if c.isdigit() else "other"
+        for c in key
+    }
+    if len(classes) < 2:
+        return "it uses a single class of characters"
+    if any(part in key.casefold() for part in WEAK_SECRET_PARTS):
+        return "it contains a guessable word or sequence"
+    return None
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="REDNOTICE_", extra="ignore")
 
@@ -44,6 +64,8 @@ class Settings(BaseSettings):
             raise ValueError(
                 "REDNOTICE_SECRET_KEY must be set to at least 32 random characters outside development"
             )
+        if self.env is Environment.PRODUCTION and (problem := secret_problem(self.secret_key or "")):
+            raise ValueError(f"REDNOTICE_SECRET_KEY is too weak for production: {problem}")
         return self
 
     @property
@@ -53,7 +75,7 @@ class Settings(BaseSettings):
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         return f"sqlite:///{(self.data_dir / 'rednotice.sqlite3').resolve()}"
 
     def resolved_secret_key(self) -> str:

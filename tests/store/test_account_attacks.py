@@ -71,3 +71,41 @@ def test_nul_bytes_in_a_sign_in_are_invalid_input(store: Store, field: str) -> N
     args = {"username": "alice", "password": PASSWORD} | {field: "ali\x00ce"}
     with pytest.raises((InvalidInput, Unauthenticated)):
         us.authenticate(args["username"], args["password"], store.uow())
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "admin\u202e",  # right-to-left override
+        "ad\u200bmin",  # zero-width space
+        "ad\u00admin",  # soft hyphen (a format character)
+        "p\u0430ypal",  # a Cyrillic 'а' among Latin letters: a lookalike of "paypal"
+        "bob smith",
+        "tab\tname",
+        "ctrl\x07name",
+        "nul\x00name",
+    ],
+)
+def test_usernames_are_in_a_safe_profile(store: Store, name: str) -> None:
+    """Item 13: usernames accepted invisible, bidi and lookalike characters."""
+    with pytest.raises(InvalidInput):
+        us.add_user(us.AddUser(name, Role.REVIEWER, PASSWORD), SYSTEM, store.uow())
+    with store.uow() as uow:
+        assert uow.users.all() == []
+
+
+def test_usernames_are_nfkc_and_any_single_script_is_fine(store: Store) -> None:
+    for name in ("ｒｅｖｉｅｗｅｒ", "иван.петров", "田中さん", "ncb-fr", "ccf.member@example"):
+        us.add_user(us.AddUser(name, Role.REVIEWER, PASSWORD), SYSTEM, store.uow())
+    with store.uow() as uow:
+        names = {u.username for u in uow.users.all()}
+    assert "reviewer" in names and "ｒｅｖｉｅｗｅｒ" not in names
+
+
+@pytest.mark.parametrize(
+    "password", ["aaaaaaaaaa", "1234567890", "abcdefghij", "Password2026!", "qwertyuiop12", "xx-alice-xx-42"]
+)
+def test_weak_passwords_are_refused(store: Store, password: str) -> None:
+    """Item 13: `aaaaaaaaaa` was a valid password."""
+    with pytest.raises(InvalidInput):
+        us.add_user(us.AddUser("alice", Role.REVIEWER, password), SYSTEM, store.uow())

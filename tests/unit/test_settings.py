@@ -9,7 +9,8 @@ def test_no_default_secret_outside_development(tmp_path) -> None:
         Settings(env=Environment.PRODUCTION, data_dir=tmp_path)
     with pytest.raises(ValidationError):
         Settings(env=Environment.PRODUCTION, data_dir=tmp_path, secret_key="short")
-    assert Settings(env=Environment.PRODUCTION, data_dir=tmp_path, secret_key="k" * 40).resolved_secret_key()
+    strong = "Hq3-vN8xLp2_Zr7kWm4tYb9cJd6fGs1e"
+    assert Settings(env=Environment.PRODUCTION, data_dir=tmp_path, secret_key=strong).resolved_secret_key()
 
 
 def test_development_key_is_random_and_kept_in_the_data_dir(tmp_path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -38,3 +39,86 @@ class Actor:
 
 
 SYSTEM = Actor("rednotice", Role.SYSTEM)
+
+
+# -- usernames and passwords (issue 14, item 13) ---------------------------------------------------------
+
+USERNAME_MAX = 120
+_USERNAME_PUNCTUATION = frozenset("-._@")
+_SAME_WRITING = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK"}
+"""Scripts written together: Japanese mixes kana and Han; Korean Hangul and Han."""
+
+
+def _script(char: str) -> str:
+    """The script of a letter, from its Unicode name (LATIN, CYRILLIC, GREEK, ARABIC, CJK...)."""
+    first = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+    return _SAME_WRITING.get(first, first)
+
+
+def normalize_username(raw: str) -> str:
+    """A username in a safe profile, like PRECIS's IdentifierClass: NFKC; letters and digits of one
+    script, and ``- . _ @``; no spaces, controls, format or bidirectional characters, nothing
+    unassigned or private. Raises InvalidInput naming what is wrong."""
+    name = unicodedata.normalize("NFKC", raw.strip())
+    if not name or len(name) > USERNAME_MAX:
+        raise InvalidInput(f"a username is 1-{USERNAME_MAX} characters", field="username")
+    scripts: set[str] = set()
+    for char in name:
+        category = unicodedata.category(char)
+        if char in _USERNAME_PUNCTUATION or (category == "Nd" and char.isascii()):
+            continue
+        if category in ("Ll", "Lu", "Lo", "Lm", "Lt") or (category in ("Mn", "Mc") and scripts):
+            if category[0] == "L":
+                scripts.add(_script(char))
+            continue
+        what = unicodedata.name(char, f"U+{ord(char):04X}")
+        raise InvalidInput(
+            f"a username has letters, ASCII digits and - . _ @ only, not {what}", field="username"
+        )
+    if len(scripts) > 1:
+        raise InvalidInput(
+            f"a username is written in one script, not several ({', '.join(sorted(scripts))}): "
+            "mixed scripts make lookalike names",
+            field="username",
+        )
+    return name
+
+
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 1024
+WEAK_PASSWORDS = frozenset(
+    {
+        "password", "passwort", "motdepasse", "contrasena", "parol", "letmein", "welcome", "changeme",
+        "iloveyou", "admin", "administrator", "qwerty", "qwertyuiop", "azerty", "azertyuiop", "qwertz",
+        "abc", "abcdef", "abcdefghij", "monkey", "dragon", "football", "baseball", "sunshine", "princess",
+        "secret", "trustno", "master", "login", "default", "rednotice", "interpol", "reviewer", "test",
+        "demo", "guest", "root", "user",
+    }
+)  # fmt: skip
+"""Known-weak passwords, compared without case, digits or punctuation ("Password2026!" is "password")."""
+
+
+def password_problem(password: str, username: str = "") -> str | None:
+    """Why a password is too weak, or None: at least ten characters; not one character class only
+    unless sixteen or more; at least five different characters; not a known-weak one nor the username."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"a password has at least {MIN_PASSWORD_LENGTH} characters"
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return f"a password has at most {MAX_PASSWORD_LENGTH} characters"
+    if "\x00" in password:
+        return "a password cannot contain NUL characters"
+    if len(set(password)) < 5:
+        return "a password needs at least five different characters"
+    classes = {
+        "lower" if c.islower() else "upper" if c.isupper() else "digit" if c.isdigit() else "other"
+        for c in password
+    }
+    if len(classes) < 2 and len(password) < 16:
+        return "a password shorter than 16 characters mixes letters with digits, capitals or symbols"
+    letters = "".join(c for c in password.casefold() if c.isalpha())
+    digits = "".join(c for c in password if c.isdigit())
+    if letters in WEAK_PASSWORDS or (not letters and digits and digits in "01234567890123456789"):
+        return "this password is on the list of known-weak passwords"
+    if username and username.casefold() in password.casefold():
+        return "a password cannot contain the username"
+    return None

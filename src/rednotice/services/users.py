@@ -9,12 +9,17 @@ from datetime import datetime, timedelta
 from rednotice.adapters import security
 from rednotice.adapters.countries import is_country
 from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
-from rednotice.domain.users import Actor, Role
+from rednotice.domain.users import (
+    MAX_PASSWORD_LENGTH,
+    Actor,
+    Role,
+    normalize_username,
+    password_problem,
+)
 from rednotice.services.ports import SessionRecord, TokenRecord, UnitOfWork, UserRecord
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +33,9 @@ class AddUser:
 def add_user(cmd: AddUser, actor: Actor, uow: UnitOfWork) -> UserRecord:
     if actor.role not in (Role.ADMIN, Role.SYSTEM):
         raise Forbidden("only an administrator adds users")
-    username = cmd.username.strip()
-    if not username or len(username) > 120 or any(c.isspace() for c in username):
-        raise InvalidInput("a username is 1-120 characters with no spaces")
-    if len(cmd.password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(f"a password has at least {MIN_PASSWORD_LENGTH} characters")
+    username = normalize_username(cmd.username)
+    if (problem := password_problem(cmd.password, username)) is not None:
+        raise InvalidInput(problem, field="password")
     country = cmd.country.upper() if cmd.country else None
     if cmd.role is Role.NCB_OFFICER:
         if not country or not is_country(country):
@@ -78,8 +81,6 @@ class _UnknownNames:
 
 
 _unknown_names = _UnknownNames()
-MAX_PASSWORD_LENGTH = 1024
-"""Longer passwords are refused unchecked (hashing megabytes is a denial of service)."""
 
 
 def _locked() -> Unauthenticated:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 READ_ONLY = "rednotice_read_only"
@@ -15,8 +19,24 @@ SQLITE_BUSY_SECONDS = 30
 _HOLDS_WRITERS = "rednotice_holds_writers"
 
 
+def _private_file(url: str) -> None:
+    """Create the SQLite store readable by its owner only (0600): SQLite gives its -wal and -shm files the
+    database file's permissions, so they are private too. An existing store is made private as well."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if path.parent.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+        with contextlib.suppress(OSError):  # not ours to change: leave it to its owner
+            for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                if name.exists() and name.stat().st_mode & 0o077:
+                    name.chmod(0o600)
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
+        _private_file(url)
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS},
