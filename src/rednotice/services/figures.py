@@ -38,6 +38,10 @@ FULL_ACCESS = frozenset({Role.OVERSIGHT, Role.REVIEWER, Role.CCF, Role.SYSTEM})
 ``SYSTEM`` is the operator at the CLI, who holds the store anyway."""
 DEFAULT_YEARS = 5
 """Without dates, the figures cover this many calendar years up to today."""
+MAX_YEARS = 20
+"""The longest period the figures are computed for (each year is a column of every table)."""
+EARLIEST = date(1946, 1, 1)
+"""No figures before the red notice existed (1946): earlier dates are refused, not computed."""
 
 
 class FiguresSettings(BaseSettings):
@@ -73,12 +77,23 @@ class FiguresQuery:
     """Both days included; without them, the last ``DEFAULT_YEARS`` calendar years to today."""
 
     def period(self, today: date) -> Period:
+        """The period asked for, bounded (issue 14, item 10: ``from=0001-01-01`` ran for minutes,
+        ``to=9999-12-31`` failed): not before ``EARLIEST``, not after today, at most ``MAX_YEARS`` years."""
+        for value, name in ((self.first, "from"), (self.last, "to")):
+            if value is not None and not EARLIEST <= value <= today:
+                raise InvalidInput(
+                    f"'{name}' is a day from {EARLIEST.isoformat()} to today ({today.isoformat()})",
+                    field=name,
+                )
         first = self.first or date(today.year - DEFAULT_YEARS + 1, 1, 1)
         last = self.last or (today if not self.first else max(today, first))
         try:
-            return Period.between(first, last)
+            period = Period.between(first, last)
         except ValueError as exc:
             raise InvalidInput(str(exc), field="from") from exc
+        if len(period.years()) > MAX_YEARS:
+            raise InvalidInput(f"a period covers at most {MAX_YEARS} calendar years", field="from")
+        return period
 
     def checked_country(self) -> str | None:
         if self.country is None or self.country == "":
