@@ -275,3 +275,28 @@ def test_the_cli_loads_the_snapshot_and_does_not_build_again(
         assert second == {"a": first["a"], "p": [new]}
     finally:
         reset_store()
+
+
+def test_a_new_snapshot_is_written_once_enough_changes_accumulated(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sc, "SNAPSHOT_AFTER", 100)
+    seeded(store)
+    engine = sc.ScreeningEngine(store.uow, store.reader, snapshots(store))
+    engine.ensure_built()
+    assert engine.maybe_snapshot(wait=True)
+    assert not engine.maybe_snapshot(wait=True)  # nothing new: none written
+    publish(store, **person("PETROV", "Ivan", "1970-02-03"))
+    engine.refresh()
+    assert not engine.maybe_snapshot(wait=True)  # a few changes: not yet
+    new = publish(store, **person("SMIRNOV", "Oleg", "1969-05-06"))
+    engine.refresh()
+    monkeypatch.setattr(sc, "SNAPSHOT_AFTER", engine.seq - engine.snapshot_seq)
+    first_seq = snapshots(store).header()
+    assert first_seq is not None and first_seq["seq"] < engine.seq
+    assert engine.maybe_snapshot(wait=True)  # enough: a forked child writes it, this process goes on
+    header = snapshots(store).header()
+    assert header is not None and header["seq"] == engine.seq == engine.snapshot_seq
+    later = sc.ScreeningEngine(store.uow, store.reader, snapshots(store))
+    assert [m.notice_id for m in later.search(ScreeningQuery(id="s", name="Oleg Smirnov"), None)] == [new]
+    assert later.origin == "loaded" and later.seq == engine.seq
