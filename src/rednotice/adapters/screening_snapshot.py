@@ -150,7 +150,13 @@ class SnapshotFile:
         mac.update(body)
         return mac.hexdigest().encode()
 
-    def save(self, index_: ScreeningIndex, seq: int) -> Path:
+    def prepare(self, index_: ScreeningIndex, seq: int) -> Callable[[], Path]:
+        """What :meth:`save` needs from the store, asked now; the write, to call later, touches no
+        connection (a forked child must not use its parent's pooled connections)."""
+        genesis = self.genesis()
+        return lambda: self.save(index_, seq, genesis)
+
+    def save(self, index_: ScreeningIndex, seq: int, genesis: str | None = None) -> Path:
         """Write the index as covering the store's changes up to ``seq``, atomically."""
         started = time.perf_counter()
         body = dumps(index_)
@@ -160,7 +166,7 @@ class SnapshotFile:
                 "matcher": self.matcher,
                 "store": self.store_id,
                 "seq": seq,
-                "genesis": self.genesis(),
+                "genesis": self.genesis() if genesis is None else genesis,
                 "notices": len(index_),
                 "names": index_.name_count,
                 "written_at": time.time(),

@@ -48,8 +48,9 @@ class IndexSnapshots(Protocol):
     def load(self) -> tuple[ScreeningIndex, int] | None:
         """The index and the change sequence number it covers, or None: build from the store."""
 
-    def save(self, index: ScreeningIndex, seq: int) -> object:
-        """Keep the index as covering the changes up to ``seq`` (atomically)."""
+    def prepare(self, index: ScreeningIndex, seq: int) -> Callable[[], object]:
+        """Ask the store what a snapshot needs; the returned call keeps the index as covering the
+        changes up to ``seq`` (atomically) without touching the store (it may run in a forked child)."""
 
 
 class HitOutcome(StrEnum):
@@ -152,18 +153,19 @@ class ScreeningEngine:
             if not (due or (force and self.seq != self.snapshot_seq)) or self.index is None:
                 return False
             index, seq = self.index, self.seq
+            write = self.snapshots.prepare(index, seq)
             if hasattr(os, "fork"):
                 pid = os.fork()  # under the lock: the child's copy is between two applied changes
                 if pid == 0:  # pragma: no cover - the child reports by its exit status
                     code = 1
                     try:
-                        self.snapshots.save(index, seq)
+                        write()
                         code = 0
                     finally:
                         os._exit(code)
                 self._writer = pid
             else:
-                self.snapshots.save(index, seq)
+                write()
             self.snapshot_seq = seq
         if wait:
             self.reap(block=True)
