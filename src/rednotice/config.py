@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(
         default=10 * 1024 * 1024, description="Largest request body or file accepted."
     )
+    token_days: int = Field(
+        default=90, ge=1, le=366, description="How many days a new API token lives (at most 366)."
+    )
     page_size_max: int = Field(default=200, description="Largest page a list endpoint returns.")
     background: bool = Field(
         default=True, description="Warm the screening index and run screening jobs in this server process."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,21 @@ def test_production_sends_hsts_and_hides_the_docs_from_strangers(
         assert production_client.get(path).status_code == 401
         r = production_client.get(path, headers={"Authorization": f"Bearer {users['reviewer']}"})
         assert r.status_code == 200
+
+
+def test_an_expired_token_is_a_401_and_the_cli_sets_the_lifetime(
+    cli_store: Store, users: dict[str, str]
+) -> None:
+    from typer.testing import CliRunner
+
+    from rednotice.cli.main import app as cli_app
+
+    result = CliRunner().invoke(cli_app, ["users", "token", "reviewer", "--days", "2"])
+    assert result.exit_code == 0, result.output
+    token = result.output.strip().splitlines()[-1]
+    with TestClient(create_app(cli_store)) as client:
+        headers = {"Authorization": f"Bearer {token}"}
+        assert client.get("/api/v1/notices", headers=headers).status_code == 200
+        cli_store.clock.now = datetime.now(UTC) + timedelta(days=3)  # type: ignore[attr-defined]
+        r = client.get("/api/v1/notices", headers=headers)
+        assert r.status_code == 401 and "expired" in r.json()["error"]["message"]

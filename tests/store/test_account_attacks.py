@@ -109,3 +109,19 @@ def test_weak_passwords_are_refused(store: Store, password: str) -> None:
     """Item 13: `aaaaaaaaaa` was a valid password."""
     with pytest.raises(InvalidInput):
         us.add_user(us.AddUser("alice", Role.REVIEWER, password), SYSTEM, store.uow())
+
+
+def test_bearer_tokens_expire(store: Store) -> None:
+    """Item 13: bearer tokens never expired. Ninety days by default; the issuer may say fewer."""
+    _add(store)
+    token = us.issue_token("alice", "ci", SYSTEM, store.uow())
+    week = us.issue_token("alice", "short", SYSTEM, store.uow(), days=7)
+    store.clock.advance(days=8)  # type: ignore[attr-defined]
+    assert us.actor_for_token(token, store.uow()).username == "alice"
+    with pytest.raises(Unauthenticated, match="expired"):
+        us.actor_for_token(week, store.uow())
+    store.clock.advance(days=83)  # type: ignore[attr-defined]
+    with pytest.raises(Unauthenticated, match="expired"):
+        us.actor_for_token(token, store.uow())
+    with pytest.raises(InvalidInput):
+        us.issue_token("alice", "forever", SYSTEM, store.uow(), days=100_000)

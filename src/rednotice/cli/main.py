@@ -126,11 +126,18 @@ def users_end_sessions(username: str) -> None:
 
 @users_app.command("token")
 @handle_errors
-def users_token(username: str, label: str = "cli") -> None:
-    """Issue an API bearer token for a user (shown once; only its hash is kept)."""
+def users_token(
+    username: str,
+    label: str = "cli",
+    days: Annotated[
+        int | None, typer.Option("--days", help="How many days it lives (default REDNOTICE_TOKEN_DAYS, 90).")
+    ] = None,
+) -> None:
+    """Issue an API bearer token for a user (shown once; only its hash is kept); it expires."""
     from rednotice.services import users as user_service
 
-    token = user_service.issue_token(username, label, acting_as(None), store().uow())
+    days = days if days is not None else store().settings.token_days
+    token = user_service.issue_token(username, label, acting_as(None), store().uow(), days)
     typer.echo(token)
 
 

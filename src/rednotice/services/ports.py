@@ -63,6 +63,8 @@ class TokenRecord:
     label: str
     created_at: datetime
     revoked_at: datetime | None = None
+    expires_at: datetime | None = None
+    """None only for tokens of stores older than migration 0012 (they were given 90 days then)."""
 
 
 @dataclass

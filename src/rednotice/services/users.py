@@ -128,19 +128,31 @@ def authenticate(username: str, password: str, uow: UnitOfWork) -> Actor:
         return user.actor()
 
 
-def issue_token(username: str, label: str, actor: Actor, uow: UnitOfWork) -> str:
-    """A new bearer token for ``username``; only its hash is stored. Admins issue for anyone."""
+TOKEN_DAYS = 90
+"""How long an API token lives unless said otherwise (``REDNOTICE_TOKEN_DAYS``, ``users token --days``)."""
+MAX_TOKEN_DAYS = 366
+
+
+def issue_token(username: str, label: str, actor: Actor, uow: UnitOfWork, days: float | None = None) -> str:
+    """A new bearer token for ``username``, valid ``days`` (default 90); only its hash is stored."""
     if actor.role is not Role.ADMIN and actor.role is not Role.SYSTEM and actor.username != username:
         raise Forbidden("you can issue tokens only for yourself")
     if "\x00" in username or "\x00" in label:
         raise InvalidInput("NUL characters are not allowed in a username or a token's label")
+    days = TOKEN_DAYS if days is None else days
+    if not 0 < days <= MAX_TOKEN_DAYS:
+        raise InvalidInput(f"a token lives more than 0 and at most {MAX_TOKEN_DAYS} days", field="days")
     token = security.new_token()
     with uow:
         user = uow.users.get(username)
         if user is None or not user.active:
             raise NotFound(f"no active user {username!r}")
-        uow.users.add_token(TokenRecord(security.hash_token(token), username, label, uow.clock()))
-        uow.audit.append(actor, "token.issue", f"user:{username}", {"label": label}, uow.clock())
+        now = uow.clock()
+        expires = now + timedelta(days=days)
+        uow.users.add_token(TokenRecord(security.hash_token(token), username, label, now, None, expires))
+        uow.audit.append(
+            actor, "token.issue", f"user:{username}", {"label": label, "expires_at": expires.isoformat()}, now
+        )
         uow.commit()
     return token
 
@@ -202,6 +214,8 @@ def actor_for_token(token: str, uow: UnitOfWork) -> Actor:
         user = uow.users.get(record.username) if record else None
         if record is None or record.revoked_at is not None or user is None or not user.active:
             raise Unauthenticated("invalid or revoked token")
+        if record.expires_at is not None and record.expires_at <= uow.clock():
+            raise Unauthenticated("this token has expired: ask for a new one", expired=True)
         return user.actor()
 
 

@@ -86,7 +86,8 @@ class TokenOut(BaseModel):
 def create_token(body: TokenIn, store: StoreDep) -> TokenOut:
     """Exchange a username and password for a bearer token (sign-in throttling applies)."""
     actor = user_service.authenticate(body.username, body.password, store.uow())
-    return TokenOut(token=user_service.issue_token(actor.username, body.label, actor, store.uow()))
+    days = store.settings.token_days
+    return TokenOut(token=user_service.issue_token(actor.username, body.label, actor, store.uow(), days))
 
 
 @router.delete("/tokens/current", status_code=204, responses=ERRORS)

@@ -134,6 +134,7 @@ api_tokens = Table(
     Column("label", String(200), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("revoked_at", UTCDateTime),
+    Column("expires_at", UTCDateTime),
 )
 
 sessions = Table(

@@ -108,6 +108,7 @@ class SqlUserRepository:
                 label=token.label,
                 created_at=token.created_at,
                 revoked_at=token.revoked_at,
+                expires_at=token.expires_at,
             )
         )
 
@@ -115,7 +116,9 @@ class SqlUserRepository:
         row = self.conn.execute(select(t.api_tokens).where(t.api_tokens.c.token_hash == token_hash)).first()
         if row is None:
             return None
-        return TokenRecord(row.token_hash, row.username, row.label, row.created_at, row.revoked_at)
+        return TokenRecord(
+            row.token_hash, row.username, row.label, row.created_at, row.revoked_at, row.expires_at
+        )
 
     def save_token(self, token: TokenRecord) -> None:
         self.conn.execute(
