@@ -168,3 +168,32 @@ def test_what_an_outsider_receives_carries_no_count(store: Store) -> None:
     cases = [rs.file_case(filing(), store.uow())[0].id for _ in range(3)]
     assert not any(re.fullmatch(r"CCF-\d{4}-\d+", c) for c in cases), cases
     assert len(set(cases)) == 3
+
+
+# --- 4. Public figures cannot be differenced -------------------------------------------------------------
+
+
+def test_public_figures_do_not_move_with_todays_events(store: Store) -> None:
+    """A filing, a publication or a deletion today does not move a public count: public figures cover
+    closed periods (after a lag), the same whatever window is asked for. Oversight keeps full figures."""
+    from datetime import date
+
+    from rednotice.adapters.db.figures import SqlFiguresRepository
+    from rednotice.domain import figures as f
+    from rednotice.services import figures as fs
+
+    def repo_of(uow: Any) -> SqlFiguresRepository:
+        return SqlFiguresRepository(uow.connection)
+
+    def public(first: date | None = None, last: date | None = None) -> dict[Any, Any]:
+        fig = fs.public_figures(fs.FiguresQuery("RU", first, last), store.uow(), repo_of)
+        return {k: c.text for k, c in fig.cells.items() if k[2] not in f.SNAPSHOTS}
+
+    for name in NAMES[:6]:
+        published(store, **{"requesting_country": "RU", "subject.family_name": name, "subject.aliases": []})
+    before = public(date(2026, 1, 1), date(2026, 1, 15))
+    published(store, **{"requesting_country": "RU", "subject.family_name": "ZELENKO", "subject.aliases": []})
+    assert public(date(2026, 1, 1), date(2026, 1, 15)) == before
+    assert public(date(2026, 1, 10)) == before == public()
+    full = fs.figures(fs.FiguresQuery("RU", date(2026, 1, 1)), REV, store.uow(), repo_of)
+    assert full.value("RU", "published") == 7  # oversight sees today's

@@ -21,7 +21,7 @@ import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 
 from pydantic import Field
@@ -78,12 +78,12 @@ class FiguresQuery:
 
     def period(self, today: date) -> Period:
         """The period asked for, bounded (issue 14, item 10: ``from=0001-01-01`` ran for minutes,
-        ``to=9999-12-31`` failed): not before ``EARLIEST``, not after today, at most ``MAX_YEARS`` years."""
+        ``to=9999-12-31`` failed): from ``EARLIEST`` to the end of this year, at most ``MAX_YEARS`` years."""
+        latest = date(today.year, 12, 31)
         for value, name in ((self.first, "from"), (self.last, "to")):
-            if value is not None and not EARLIEST <= value <= today:
+            if value is not None and not EARLIEST <= value <= latest:
                 raise InvalidInput(
-                    f"'{name}' is a day from {EARLIEST.isoformat()} to today ({today.isoformat()})",
-                    field=name,
+                    f"'{name}' is a day from {EARLIEST.isoformat()} to {latest.isoformat()}", field=name
                 )
         first = self.first or date(today.year - DEFAULT_YEARS + 1, 1, 1)
         last = self.last or (today if not self.first else max(today, first))
@@ -267,13 +267,31 @@ def figures(
     return _compute(uow, repo_of, period, country, settings.oversight_minimum)
 
 
+PUBLIC_LAG_DAYS = 30
+"""A quarter is published once it has been closed this long (late records, decisions at its end)."""
+
+
+def closed_period(today: date) -> Period:
+    """The one period the public figures cover: the ``DEFAULT_YEARS`` calendar years up to the end of the
+    last calendar quarter closed at least ``PUBLIC_LAG_DAYS`` days ago. It changes four times a year, so
+    every public answer in a quarter is cut from the same table: no two windows to subtract, and no count
+    that moves with today's filing, decision or deletion (issue 14, item 4)."""
+    ref = today - timedelta(days=PUBLIC_LAG_DAYS)
+    quarter_start = date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1)
+    last = quarter_start - timedelta(days=1)
+    return Period.between(date(last.year - DEFAULT_YEARS + 1, 1, 1), last)
+
+
 def public_figures(
     query: FiguresQuery, uow: UnitOfWork, repo_of: RepoOf, settings: FiguresSettings | None = None
 ) -> Figures:
-    """The public figures: small counts withheld across the whole table, then the country sliced out."""
+    """The public figures: the closed period only (``from``/``to`` are checked, not followed), small
+    counts withheld across the whole table, then the country sliced out."""
     settings = settings or FiguresSettings()
     country = query.checked_country()
-    period = query.period(uow.clock().date())
+    today = uow.clock().date()
+    query.period(today)  # the bounds still apply: a bad date is refused, not ignored
+    period = closed_period(today)
     full = _compute(uow, repo_of, period, None, settings.public_minimum)
     if country:
         full.country = country
