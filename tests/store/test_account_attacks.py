@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from rednotice.bootstrap import Store
-from rednotice.domain.errors import InvalidInput, Unauthenticated
+from rednotice.domain.errors import Forbidden, InvalidInput, Unauthenticated
 from rednotice.domain.users import SYSTEM, Role
 from rednotice.services import users as us
 
@@ -125,3 +125,13 @@ def test_bearer_tokens_expire(store: Store) -> None:
         us.actor_for_token(token, store.uow())
     with pytest.raises(InvalidInput):
         us.issue_token("alice", "forever", SYSTEM, store.uow(), days=100_000)
+
+
+def test_an_administrator_cannot_issue_a_token_for_someone_else(store: Store) -> None:
+    """Item 6 (asked of this service by docs/security.md): a token for someone else acts as them."""
+    _add(store)
+    us.add_user(us.AddUser("root-admin", Role.ADMIN, PASSWORD), SYSTEM, store.uow())
+    admin = us.authenticate("root-admin", PASSWORD, store.uow())
+    with pytest.raises(Forbidden):
+        us.issue_token("alice", "mine now", admin, store.uow())
+    assert us.issue_token("root-admin", "own", admin, store.uow()).startswith("rn_")
