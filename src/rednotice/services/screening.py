@@ -165,7 +165,11 @@ class ScreeningEngine:
                         os._exit(code)
                 self._writer = pid
             else:
-                write()
+                try:
+                    write()
+                except Exception:  # a snapshot is only a shortcut: the next process builds instead
+                    log.exception("the screening index snapshot could not be written")
+                    return False
             self.snapshot_seq = seq
         if wait:
             self.reap(block=True)
