@@ -14,6 +14,7 @@ def test_demo_data_is_refused_outside_development(
     cli_store: Store, monkeypatch: pytest.MonkeyPatch, env: str
 ) -> None:
     monkeypatch.setenv("REDNOTICE_ENV", env)
+    monkeypatch.setenv("REDNOTICE_SECRET_KEY", "Hq3-vN8xLp2_Zr7kWm4tYb9cJd6fGs1e")
     result = CliRunner().invoke(app, ["demo-data", "--notices", "5"])
     assert result.exit_code != 0
     assert "development" in result.output
