@@ -271,3 +271,11 @@ def test_given_name_syllables_in_another_order_are_another_person() -> None:
     # Keung Wai Kwok is 郭偉強's syllables backwards, but 蔣緯國 in Cantonese (Keung Wai-kwok).
     assert ids(index.search(ScreeningQuery(name="Keung Wai Kwok"))) == ["C"]
     assert ids(index.search(ScreeningQuery(name="Kwok Keung Wai"))) == []
+
+
+def test_short_arabic_parts_and_one_syllable_hangul_parts_find_their_notices() -> None:
+    index = ScreeningIndex.build(
+        [notice("A", "SALAMEH", "Raja", dob=None), notice("K", "MOON", "Jae In", dob=None)]
+    )
+    assert "A" in ids(index.search(ScreeningQuery(name="رجا سلامة")))  # a part of three letters
+    assert "K" in ids(index.search(ScreeningQuery(name="문재인")))  # one-syllable Hangul parts

@@ -35,14 +35,14 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from rednotice.domain import dates, model
-from rednotice.domain.screening import cantonese, index, names, query, score, tables
+from rednotice.domain.screening import cantonese, index, korean, names, query, score, tables
 from rednotice.domain.screening.index import IndexedNotice, ScreeningIndex
 
 MAGIC = b"rednotice-screening-index\n"
 FORMAT = 1
 log = logging.getLogger(__name__)
 
-_MATCHER_MODULES = (names, tables, score, index, cantonese, query, dates, model)
+_MATCHER_MODULES = (names, tables, score, index, cantonese, korean, query, dates, model)
 _MATCHER_PACKAGES = ("anyascii", "pypinyin", "ToJyutping")
 
 

@@ -437,9 +437,10 @@ class ScreeningIndex:
         """Ids of indexed parts within one letter of the token's keys, or with one of its skeletons."""
         found: set[int] = set()
         by_key, by_del = self._by_key, self._by_deletion
-        if len(token.text) < 2 and token.origin != "chinese":
+        if len(token.text) < 2 and token.origin not in ("chinese", "korean"):
             # An initial blocks nothing; it is compared once a candidate is found. A part of a Chinese
-            # name is a whole syllable however short (周, 王; Liu E) and blocks by its readings.
+            # or Korean name is a whole syllable however short (周, 王, 문, 김; Liu E) and blocks by its
+            # readings.
             return found
         for key in token.keys:
             hit = by_key.get(key)
@@ -447,7 +448,14 @@ class ScreeningIndex:
                 found |= hit
         # Typos are in what was typed: look one letter around the token's own spelling only (the index
         # holds every variant's keys), and not at all for short Chinese syllables (Jing is not Ying).
-        own = {token.text, phonetic_key(token.text)} & token.keys if token.text.isascii() else set()
+        if token.text.isascii():
+            own = {token.text, phonetic_key(token.text)} & token.keys
+        elif token.origin in ("arabic", "cyrillic") and token.spellings:
+            # A part typed in its own script: look around its plainest Latin spelling (لونيسي, Lounici).
+            first = min(token.spellings, key=lambda x: (len(x), x))
+            own = {first, phonetic_key(first)} & token.keys
+        else:
+            own = set()
         min_len = CHINESE_MIN_KEY_FOR_TYPOS if token.origin == "chinese" else MIN_KEY_FOR_TYPOS
         for key in own:
             if len(key) < min_len:
@@ -459,7 +467,9 @@ class ScreeningIndex:
                 near.update(by_del.get(d, ()))
             for k in near:
                 found |= by_key[k]
-        for sk in token.skeletons if len(token.text) >= MIN_KEY_FOR_TYPOS else ():
+        # Arabic and Hebrew script write no short vowels: رجا (Raja), حرب (Harb) need their skeletons.
+        short_ok = token.origin in ("arabic", "hebrew") and len(token.text) >= 2
+        for sk in token.skeletons if len(token.text) >= MIN_KEY_FOR_TYPOS or short_ok else ():
             hit = self._by_skeleton.get(sk)
             if hit:
                 found |= hit
