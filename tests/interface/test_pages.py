@@ -535,6 +535,14 @@ def test_pages_send_security_headers(client: TestClient) -> None:
     assert client.get("/static/htmx.min.js").status_code == 200
 
 
+def test_head_is_answered_like_get_without_a_body(client: TestClient) -> None:
+    for path in ("/", "/public/notices", "/healthz", "/login"):
+        get = client.get(path, follow_redirects=False)
+        head = client.head(path, follow_redirects=False)
+        assert head.status_code == get.status_code != 405, path
+        assert head.content == b"" and head.headers.get("content-type") == get.headers.get("content-type")
+
+
 # -- the reviewer's work ------------------------------------------------------------------------------------
 
 FACTORS = {f"factor_{key}": f"Considered: {key.replace('_', ' ')}." for key in review.ARTICLE_34_FACTORS}

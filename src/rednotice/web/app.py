@@ -38,6 +38,26 @@ from rednotice.web import (
 from rednotice.web.deps import CurrentActor
 
 
+class HeadAsGet:
+    """HEAD is answered as GET without the body (monitors and link checkers send it; FastAPI's routes
+    take GET only and answered 405)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 class BodySizeLimit:
     """Refuse bodies over the limit with 413 before reading them whole, declared or chunked: once a
     chunked body passes the limit, whatever the application would answer (a parser's 400, a 500) is
@@ -298,4 +318,5 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.add_middleware(SignInThrottle)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders, hsts=production)
+    app.add_middleware(HeadAsGet)
     return app
