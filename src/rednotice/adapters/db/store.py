@@ -108,7 +108,7 @@ class SqlNoticeRepository:
         if flt.requesting_country:
             where.append(n.c.requesting_country == flt.requesting_country)
         if flt.nationality:
-            where.append(n.c.nationalities.contains(f",{flt.nationality},"))
+            where.append(n.c.nationalities.contains(f",{flt.nationality},", autoescape=True))
         if flt.name:
             for term in fold(flt.name).split():
                 where.append(n.c.search_names.contains(term, autoescape=True))

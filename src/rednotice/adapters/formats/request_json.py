@@ -23,8 +23,13 @@ def _no_control_characters(value: str) -> str:
 
 
 Country = Annotated[str, AfterValidator(normalise_country)]
+PersonCountry = Annotated[str, AfterValidator(lambda c: normalise_country(c, former_codes=True))]
+"""A nationality or country of birth: a current code, or a former one (YU, SU...) of a gone country."""
+CHARGE_MAX = 4000
+"""INTERPOL publishes charges of up to ~800 characters; 4,000 leaves room and still bounds the text."""
 Text = Annotated[str, Field(max_length=10_000), AfterValidator(_no_control_characters)]
 ShortText = Annotated[str, Field(max_length=500), AfterValidator(_no_control_characters)]
+ChargeText = Annotated[str, Field(max_length=CHARGE_MAX), AfterValidator(_no_control_characters)]
 
 
 def _date(value: str | None) -> str | None:
@@ -89,8 +94,8 @@ class SubjectIn(_Model):
     sex: m.Sex = m.Sex.UNKNOWN
     date_of_birth: PartialDateText = None
     place_of_birth: ShortText = ""
-    country_of_birth: Country | None = None
-    nationalities: list[Country] = []
+    country_of_birth: PersonCountry | None = None
+    nationalities: list[PersonCountry] = []
     identity_documents: list[IdentityDocumentIn] = []
     physical_description: PhysicalIn | None = None
     biometrics: BiometricsIn = BiometricsIn()
@@ -106,10 +111,10 @@ class FactsIn(_Model):
 
 
 class ChargeIn(_Model):
-    offence: ShortText = Field(min_length=1)
+    offence: ChargeText = Field(min_length=1)
     law: ShortText = ""
     max_penalty_years: float | None = Field(default=None, ge=0, le=1000)
-    offence_original: ShortText = ""
+    offence_original: ChargeText = ""
 
 
 class WarrantIn(_Model):
