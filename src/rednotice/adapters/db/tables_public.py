@@ -6,13 +6,17 @@ run in the database on SQLite and PostgreSQL alike. It is a projection of ``noti
 ``SqlPublicRepository.sync`` from the notices' change sequence (``public_sync`` records how far it
 got). Searches still check the notice's own state and consent, so a projection that lags can never
 show what is not public.
+
+``public_sources`` (migration 0013) keeps, for a notice imported from INTERPOL's public list, the detail
+fields as INTERPOL wrote them (``null`` or ``0``, ``74.5``, its ``_embedded.links``): the public API
+serves them back unchanged wherever the notice still says the same thing (services/public.py).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
 
-from rednotice.adapters.db.tables import metadata
+from rednotice.adapters.db.tables import Json, metadata
 
 public_terms = Table(
     "public_terms",
@@ -28,4 +32,11 @@ public_sync = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", Integer, nullable=False),
+)
+
+public_sources = Table(
+    "public_sources",
+    metadata,
+    Column("notice_id", String(32), ForeignKey("notices.id"), primary_key=True),
+    Column("document", Json, nullable=False),
 )
