@@ -9,7 +9,7 @@ import secrets
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -60,6 +60,44 @@ class Settings(BaseSettings):
     background: bool = Field(
         default=True, description="Warm the screening index and run screening jobs in this server process."
     )
+    # Rate limits per client address (issue 14, item 10): ``limits`` notation, several separated by ';'.
+    rate_limits: bool | None = Field(
+        default=None,
+        description="Answer 429 past the rate limits below; on unless REDNOTICE_ENV=test.",
+    )
+    rate_limit_public: str = Field(
+        default="300/minute;5000/hour",
+        description="Requests per address to the public pages and APIs (notices, transparency figures).",
+    )
+    rate_limit_forms: str = Field(
+        default="30/hour;100/day",
+        description="Submissions per address of the public forms (CCF applications and case look-ups, "
+        "harassment reports).",
+    )
+    rate_limit_sign_in: str = Field(
+        default="30/minute;300/hour", description="Sign-in attempts per address, whatever the usernames."
+    )
+    rate_limit_sign_in_user: str = Field(
+        default="10/minute;60/hour",
+        description="Sign-in attempts per username, whether the account exists or not.",
+    )
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description="Where the counts live: memory:// is per process; redis://host:6379 shares them "
+        "between processes (install limits[redis]).",
+    )
+
+    @field_validator("rate_limit_public", "rate_limit_forms", "rate_limit_sign_in", "rate_limit_sign_in_user")
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError as exc:
+            raise ValueError(f"a rate limit such as '300/minute;5000/hour', not {value!r}") from exc
+        return value
+
 
     @model_validator(mode="after")
     def _no_default_secrets(self) -> Settings:
@@ -74,6 +112,12 @@ class Settings(BaseSettings):
     @property
     def is_development(self) -> bool:
         return self.env is Environment.DEVELOPMENT
+
+    @property
+    def rate_limited(self) -> bool:
+        """Rate limits apply (off by default in the test environment only, where one client sends
+        thousands of requests; the tests that check them turn them on)."""
+        return self.rate_limits if self.rate_limits is not None else self.env is not Environment.TEST
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import math
 import os
 import socket
 import threading
@@ -16,12 +18,12 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from starlette.datastructures import MutableHeaders
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rednotice import __version__
 from rednotice.bootstrap import Store, open_store
-from rednotice.config import Environment
+from rednotice.config import Environment, Settings
 from rednotice.services import users as user_service
 from rednotice.services.screening import ScreeningEngine, run_next_job
 from rednotice.web import (
@@ -221,6 +223,142 @@ class SignInThrottle:
         await self.app(scope, receive, watch)
 
 
+PUBLIC_PREFIXES = ("/notices/v1", "/public", "/transparency")
+"""Anonymous reading: the public notices (API and pages) and the transparency figures (pages and API)."""
+FORM_PATHS = frozenset(
+    {
+        "/ccf/apply",
+        "/ccf/my-case",
+        "/harassment/report",
+        "/api/v1/ccf/applications",
+        "/api/v1/ccf/my-case",
+        "/api/v1/harassment-reports",
+    }
+)
+"""Anonymous forms: filing with the CCF, looking a case up with its secret, reporting harassment (POST;
+the case look-up on GET too: its secret must not be guessed at speed)."""
+SIGN_IN_BODY_MAX = 64 * 1024
+"""A sign-in body longer than this is not read for its username (the endpoint refuses it anyway)."""
+
+
+def _rate_tier(method: str, path: str) -> str | None:
+    if method == "POST" and path in SIGN_IN_PATHS:
+        return "sign_in"
+    if path in FORM_PATHS and (method == "POST" or path.endswith("/my-case")):
+        return "forms"
+    if method in ("GET", "HEAD") and any(path == p or path.startswith(p + "/") for p in PUBLIC_PREFIXES):
+        return "public"
+    return None
+
+
+def _sign_in_username(body: bytes, content_type: str) -> str | None:
+    """The username a sign-in names, as the accounts are keyed (NFKC, lower case), or None."""
+    import json
+    import unicodedata
+    from urllib.parse import parse_qs
+
+    raw: Any = None
+    try:
+        if content_type.startswith("application/json"):
+            data = json.loads(body)
+            raw = data.get("username") if isinstance(data, dict) else None
+        elif content_type.startswith("application/x-www-form-urlencoded"):
+            raw = (parse_qs(body.decode("utf-8", "replace")).get("username") or [None])[0]
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    return unicodedata.normalize("NFKC", raw.strip())[:200].casefold()
+
+
+class RateLimits:
+    """Requests per client address on the anonymous endpoints, and sign-in attempts per address and per
+    username (issue 14, item 10), counted with ``limits`` (sliding window counters). Past a limit: ``429
+    rate_limited`` with ``Retry-After``, the request unread by the application. The per-username count is
+    kept for any name, whether an account has it or not, with the same answers: it reveals no username."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        from limits import parse_many
+        from limits.storage import storage_from_string
+        from limits.strategies import SlidingWindowCounterRateLimiter
+
+        self.app = app
+        self.limiter = SlidingWindowCounterRateLimiter(storage_from_string(settings.rate_limit_storage))
+        self.limits = {
+            "public": parse_many(settings.rate_limit_public),
+            "forms": parse_many(settings.rate_limit_forms),
+            "sign_in": parse_many(settings.rate_limit_sign_in),
+            "sign_in_user": parse_many(settings.rate_limit_sign_in_user),
+        }
+
+    def _hit(self, tier: str, key: str) -> int | None:
+        """Count one request; the seconds to wait if a limit of the tier is passed, else None."""
+        waits = []
+        for limit in self.limits[tier]:
+            if not self.limiter.hit(limit, tier, key):
+                reset = self.limiter.get_window_stats(limit, tier, key).reset_time
+                waits.append(max(1, math.ceil(reset - time.time())))
+        return max(waits) if waits else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or (tier := _rate_tier(scope["method"], scope["path"])) is None:
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        source = client[0] if client else "unknown"
+        wait = self._hit(tier, source)
+        if tier == "sign_in" and wait is None:  # refused by its address: not counted against the name
+            body, receive = await _buffered(receive)
+            headers = dict(scope.get("headers") or [])
+            content_type = headers.get(b"content-type", b"").decode("latin-1").lower()
+            username = _sign_in_username(body, content_type) if len(body) <= SIGN_IN_BODY_MAX else None
+            if username is not None:
+                wait = max(wait or 0, self._hit("sign_in_user", username) or 0) or None
+        if wait is None:
+            await self.app(scope, receive, send)
+            return
+        await _too_many(scope, wait)(scope, receive, send)
+
+
+async def _buffered(receive: Receive) -> tuple[bytes, Receive]:
+    """Read the whole body (bounded by BodySizeLimit, outside), and a receive that gives it again."""
+    chunks = []
+    more = True
+    while more:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        more = message.get("more_body", False)
+    body = b"".join(chunks)
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return body, replay
+
+
+def _too_many(scope: Scope, wait: int) -> Response:
+    message = f"too many requests from your address; try again in {wait} seconds"
+    headers = {"Retry-After": str(wait)}
+    accept = dict(scope.get("headers") or []).get(b"accept", b"").decode("latin-1")
+    api = scope["path"].startswith(("/api/", "/notices/v1", "/transparency/v1"))
+    if "text/html" in accept and not api:
+        page = (
+            '<!doctype html><html lang="en"><meta charset="utf-8"><title>Too many requests</title>'
+            "<h1>Too many requests</h1><p>" + html.escape(message) + ".</p></html>"
+        )
+        headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+        return HTMLResponse(page, 429, headers=headers)
+    body = errors.error_body("rate_limited", message, {"retry_after": wait})
+    return JSONResponse(body, 429, headers=headers)
+
+
 def _start_background(app: FastAPI, store: Store) -> None:
     """Warm the screening index and run queued screening jobs in daemon threads of this process (any
     number of processes, on any machine, may do so: jobs are claimed with row locks)."""
@@ -316,6 +454,8 @@ def create_app(store: Store | None = None) -> FastAPI:
         max_age=user_service.SESSION_HOURS * 3600,
     )
     app.add_middleware(SignInThrottle)
+    if settings.rate_limited:
+        app.add_middleware(RateLimits, settings=settings)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders, hsts=production)
     app.add_middleware(HeadAsGet)
