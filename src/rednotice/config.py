@@ -5,6 +5,7 @@ Outside development there are no default secrets: a missing or weak secret key s
 
 from __future__ import annotations
 
+import os
 import secrets
 from enum import StrEnum
 from pathlib import Path
@@ -57,6 +58,26 @@ class Settings(BaseSettings):
         default=90, ge=1, le=366, description="How many days a new API token lives (at most 366)."
     )
     page_size_max: int = Field(default=200, description="Largest page a list endpoint returns.")
+    # Signed audit checkpoints (issue 14, item 9): the signing key is never in the database.
+    audit_signing_key: str | None = Field(
+        default=None,
+        repr=False,
+        description="Ed25519 private key that signs audit checkpoints (PEM, or the raw 32 bytes in base64). "
+        "Outside development, this or audit_signing_key_file is needed to write checkpoints.",
+    )
+    audit_signing_key_file: Path | None = Field(
+        default=None, description="File holding that private key (readable by its owner only)."
+    )
+    audit_public_key: str | None = Field(
+        default=None,
+        description="Ed25519 public key (PEM or base64, or a file holding it) that `audit verify` checks "
+        "checkpoints with when --public-key is not given.",
+    )
+    audit_checkpoints: Path | None = Field(
+        default=None,
+        description="The file signed checkpoints are appended to (default: audit-checkpoints.jsonl in the "
+        "data directory); copy it, or each printed line, somewhere the database's holders cannot write.",
+    )
     background: bool = Field(
         default=True, description="Warm the screening index and run screening jobs in this server process."
     )
@@ -98,7 +119,6 @@ class Settings(BaseSettings):
             raise ValueError(f"a rate limit such as '300/minute;5000/hour', not {value!r}") from exc
         return value
 
-
     @model_validator(mode="after")
     def _no_default_secrets(self) -> Settings:
         if self.env is not Environment.DEVELOPMENT and (not self.secret_key or len(self.secret_key) < 32):
@@ -135,6 +155,28 @@ class Settings(BaseSettings):
             path.write_text(secrets.token_urlsafe(48))
             path.chmod(0o600)
         return path.read_text().strip()
+
+    def resolved_audit_checkpoints(self) -> Path:
+        return self.audit_checkpoints or self.data_dir / "audit-checkpoints.jsonl"
+
+    def audit_signing_key_material(self) -> bytes | None:
+        """The checkpoint signing key as configured; in development only, a random key kept in the data
+        directory; otherwise None (never a default outside development)."""
+        if self.audit_signing_key:
+            return self.audit_signing_key.encode()
+        if self.audit_signing_key_file:
+            return self.audit_signing_key_file.read_bytes()
+        if not self.is_development:
+            return None
+        import base64
+
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = self.data_dir / "dev-audit-signing-key"
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "w") as f:
+                f.write(base64.b64encode(secrets.token_bytes(32)).decode() + "\n")
+        return path.read_bytes()
 
 
 def load_settings() -> Settings:

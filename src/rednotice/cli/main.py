@@ -19,6 +19,7 @@ from rednotice.cli import compliance as compliance_cli
 from rednotice.cli import demo as demo_cli
 from rednotice.cli import export as export_cli
 from rednotice.cli import imports as imports_cli
+from rednotice.cli import operations as operations_cli
 from rednotice.cli import redress as redress_cli
 from rednotice.cli import report as report_cli
 from rednotice.cli import review as review_cli
@@ -279,24 +280,6 @@ def expire() -> None:
     console.print(f"flagged {len(flagged)} located person(s) with no extradition request in time (RN-23)")
 
 
-@audit_app.command("verify")
-@handle_errors
-def audit_verify() -> None:
-    """Prove that no audit event was edited or removed."""
-    from rednotice.services import audit as audit_service
-
-    report = audit_service.verify(store().uow())
-    if report.ok:
-        console.print(f"[green]audit chain intact[/]: {report.checked} events")
-        return
-    for problem in report.problems:
-        console.print(f"[red]✗[/] {problem}", highlight=False)
-    console.print(
-        f"[bold red]audit chain BROKEN[/]: {len(report.problems)} problem(s) in {report.checked} events"
-    )
-    raise typer.Exit(1)
-
-
 imports_cli.register(app)
 demo_cli.register(app)
 compliance_cli.register(app)
@@ -306,3 +289,4 @@ export_cli.register(app)
 after_hit_cli.register(app)
 report_cli.register(app)
 screen_cli.register(app)
+operations_cli.register(audit_app, db_app)
