@@ -255,96 +255,139 @@ def test_unstructured_name_and_extra_documents() -> None:
     assert q.extra["other_documents"] == "V VISA123"
 
 
-# --- broken manifests: an error, and no partial output -----------------------------------------------
+# --- envelope faults: warnings, and every traveller still read ----------------------------------------
 
 
-def _errors(text: str) -> list[str]:
+def _read_all(text: str, n: int) -> list[str]:
+    """The text still gives its ``n`` travellers and no error; returns the warnings' reasons."""
     result = read_paxlst(text, TODAY)
-    assert result.queries == [], "a broken manifest must give no passenger"
-    assert result.errors
-    return [e.reason for e in result.errors]
+    assert result.errors == [], result.errors
+    assert len(result.queries) == n, "an envelope fault must not withhold a traveller"
+    assert result.warnings, "an envelope fault must be reported"
+    return [w.reason for w in result.warnings]
 
 
-def test_wrong_unt_count() -> None:
-    (reason,) = _errors(render(interchange([message("M1", [ZHANG, IVANOVA], count_delta=-1)])))
+def test_wrong_unt_count_is_a_warning() -> None:
+    (reason,) = _read_all(render(interchange([message("M1", [ZHANG, IVANOVA], count_delta=-1)])), 2)
     assert "UNT says" in reason
-    assert "segments are missing or extra" in reason
+    assert "segments may be missing" in reason
 
 
 def test_a_lost_segment_is_caught_by_the_unt_count() -> None:
     segs = interchange([message("M1", [ZHANG, IVANOVA])])
     del segs[12]
-    (reason,) = _errors(render(segs))
-    assert "UNT says" in reason
+    reasons = _read_all(render(segs), 2)
+    assert any("UNT says" in r for r in reasons)
 
 
-def test_wrong_unt_reference() -> None:
-    (reason,) = _errors(render(interchange([message("M1", [ZHANG], unt_ref="M9")])))
+def test_wrong_unt_reference_is_a_warning() -> None:
+    (reason,) = _read_all(render(interchange([message("M1", [ZHANG], unt_ref="M9")])), 1)
     assert "does not match UNH" in reason
 
 
 def test_missing_unt() -> None:
-    segs = interchange([message("M1", [ZHANG])])
-    segs = [s for s in segs if s[0] != ["UNT"]]
-    reasons = _errors(render(segs))
+    segs = [s for s in interchange([message("M1", [ZHANG])]) if s[0] != ["UNT"]]
+    reasons = _read_all(render(segs), 1)
     assert any("not closed by UNT" in r for r in reasons)
 
 
-def test_missing_unh() -> None:
-    segs = interchange([message("M1", [ZHANG])])
-    segs = [s for s in segs if s[0] != ["UNH"]]
-    reasons = _errors(render(segs))
+def test_missing_unh_the_segments_are_read_as_a_message() -> None:
+    segs = [s for s in interchange([message("M1", [ZHANG])]) if s[0] != ["UNH"]]
+    reasons = _read_all(render(segs), 1)
     assert any("outside any message" in r for r in reasons)
 
 
 @pytest.mark.parametrize("cut", [0.3, 0.5, 0.9, 0.99])
-def test_truncated_file(cut: float) -> None:
+def test_truncated_file_gives_everyone_before_the_cut(cut: float) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
-    reasons = _errors(text[: int(len(text) * cut)])
-    assert any("truncated" in r for r in reasons)
+    whole = read_paxlst(text, TODAY).queries
+    result = read_paxlst(text[: int(len(text) * cut)], TODAY)
+    reasons = [e.reason for e in result.errors] + [w.reason for w in result.warnings]
+    assert any("truncated" in r for r in reasons), reasons
+    assert 0 < len(result.queries) <= len(whole)
+    # the travellers read are those of the whole file, except perhaps the last one, cut short
+    complete = result.queries[:-1]
+    assert complete == whole[: len(complete)]
+    assert result.queries[-1].family_name == whole[len(complete)].family_name
 
 
 def test_missing_unz() -> None:
     segs = interchange([message("M1", [ZHANG])])[:-1]
-    (reason,) = _errors(render(segs))
+    (reason,) = _read_all(render(segs), 1)
     assert "no UNZ" in reason
 
 
 def test_wrong_unz_count_and_reference() -> None:
-    assert "UNZ says '2' messages" in _errors(render(interchange([message("M1", [ZHANG])], unz_count=2)))[0]
-    assert "UNZ reference" in _errors(render(interchange([message("M1", [ZHANG])], unz_ref="43")))[0]
+    assert (
+        "UNZ says '2' messages" in _read_all(render(interchange([message("M1", [ZHANG])], unz_count=2)), 1)[0]
+    )
+    assert "UNZ reference" in _read_all(render(interchange([message("M1", [ZHANG])], unz_ref="43")), 1)[0]
 
 
-def test_wrong_une_count_withholds_the_group() -> None:
+def test_wrong_une_count_is_a_warning() -> None:
     segs = interchange([message("M1", [ZHANG]), message("M2", [IVANOVA])], groups=True)
     une = next(s for s in segs if s[0] == ["UNE"])
     une[1] = ["3"]
-    (reason,) = _errors(render(segs))
+    (reason,) = _read_all(render(segs), 2)
     assert "UNE says '3' messages" in reason
 
 
-def test_one_broken_message_does_not_hide_a_whole_one() -> None:
+def test_text_after_unz_is_a_warning() -> None:
+    text = render(interchange([message("M1", [ZHANG])])) + "\n13Nov09\n"
+    (reason,) = _read_all(text, 1)
+    assert "after UNZ" in reason
+
+
+def test_a_second_interchange_in_the_file_is_read_too() -> None:
+    text = render(interchange([message("M1", [ZHANG])])) + render(
+        interchange([message("M2", [IVANOVA])]), una=False
+    )
+    reasons = _read_all(text, 2)
+    assert any("second interchange" in r for r in reasons)
+
+
+def test_one_faulty_message_does_not_hide_the_others() -> None:
     text = render(interchange([message("M1", [ZHANG], count_delta=1), message("M2", [IVANOVA])]))
     result = read_paxlst(text, TODAY)
-    assert [q.id for q in result.queries] == ["M2-1"]
-    (err,) = result.errors
-    assert err.message == "M1"
-    assert "UNT says" in err.reason
+    assert [q.id for q in result.queries] == ["M1-1", "M2-1"]
+    (warning,) = result.warnings
+    assert warning.message == "M1"
+    assert "UNT says" in warning.reason
 
 
-def test_a_passenger_without_name_breaks_the_message() -> None:
+# --- what truly cannot be read: an error for it, everyone else read ----------------------------------
+
+
+def test_a_traveller_without_name_is_refused_alone() -> None:
     nameless = passenger("")
     nameless[0] = [["NAD"], ["FL"]]
-    (reason,) = _errors(render(interchange([message("M1", [ZHANG, nameless])])))
-    assert "traveller 2" in reason
-    assert "no family name" in reason
+    result = read_paxlst(render(interchange([message("M1", [ZHANG, nameless, IVANOVA])])), TODAY)
+    assert [q.family_name for q in result.queries] == ["ZHANG", "IVANOVA"]
+    (error,) = result.errors
+    assert "traveller 2" in error.reason
+    assert "has no name" in error.reason
+
+
+def test_a_garbled_segment_loses_only_its_traveller() -> None:
+    segs = interchange([message("M1", [ZHANG, IVANOVA, passenger("SMITH", "ANN")])])
+    text = render(segs)
+    garbled = text.replace("NAD+FL+++IVANOVA", "N#D+FL+++IVANOVA")
+    result = read_paxlst(garbled, TODAY)
+    (error,) = result.errors
+    assert "not a segment tag" in error.reason
+    assert [q.family_name for q in result.queries] == ["ZHANG", "SMITH"]
+    zhang = result.queries[0]
+    assert zhang.birth_date == PartialDate(1985, 3, 12)  # not overwritten by IVANOVA's DTM
+    assert zhang.nationality == "CN"
 
 
 def test_not_a_paxlst_message() -> None:
     msg = message("M1", [ZHANG])
     msg[0] = [["UNH"], ["M1"], ["CUSRES", "D", "02B", "UN"]]
-    (reason,) = _errors(render(interchange([msg])))
-    assert "CUSRES" in reason
+    result = read_paxlst(render(interchange([msg, message("M2", [IVANOVA])])), TODAY)
+    assert [q.id for q in result.queries] == ["M2-1"]
+    (error,) = result.errors
+    assert "CUSRES" in error.reason
 
 
 @pytest.mark.parametrize(
@@ -356,16 +399,30 @@ def test_not_a_paxlst_message() -> None:
         ("BGM+745'", "starts with UNB"),
         ("UNA:+", "cut short"),
         ("UNA:::? 'UNB'", "distinct"),
+    ],
+)
+def test_garbage_gives_an_error_and_nothing_else(text: str, needle: str) -> None:
+    result = read_paxlst(text, TODAY)
+    assert result.queries == []
+    reasons = [e.reason for e in result.errors]
+    assert any(needle in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
         ("UNB+UNOA:4+A+B+1:1+1'UNZ+0+1", "truncated"),
-        ("UNB+UNOA:4+A+B+1:1+1'UNZ+0+1'UNB+UNOA:4'", "after UNZ"),
+        ("UNB+UNOA:4+A+B+1:1+1'UNZ+0+1'UNB+UNOA:4'", "second interchange"),
         ("UNB+x'UNE+1+1'UNZ+0+'", "UNE without UNG"),
-        ("UNB+UNOA:4+A+B+1:1+1'UNH+1+PAXLST'", "truncated"),
+        ("UNB+UNOA:4+A+B+1:1+1'UNH+1+PAXLST'", "not closed by UNT"),
         ("UNB+UNOA:4+A+B+1:1+1'UNT+2+1'UNZ+0+1'", "UNT without UNH"),
         ("UNB+UNOA:4+A+B+1:1+1'UNG+PAXLST+A+B+1:1+7'UNH+1+PAXLST'UNT+2+1'UNZ+1+1'", "not closed by UNE"),
     ],
 )
-def test_garbage_gives_an_error_and_nothing_else(text: str, needle: str) -> None:
-    reasons = _errors(text)
+def test_empty_envelopes_say_what_is_wrong(text: str, needle: str) -> None:
+    result = read_paxlst(text, TODAY)
+    assert result.queries == []
+    reasons = [e.reason for e in result.errors] + [w.reason for w in result.warnings]
     assert any(needle in r for r in reasons), reasons
 
 
@@ -378,13 +435,74 @@ def test_reading_any_text_never_raises(text: str) -> None:
 
 @settings(max_examples=150)
 @given(st.data())
-def test_deleting_any_segment_is_detected(data: st.DataObject) -> None:
+def test_deleting_any_segment_is_reported(data: st.DataObject) -> None:
     segs = interchange([message("M1", [ZHANG, IVANOVA])], groups=True)
     index = data.draw(st.integers(0, len(segs) - 1))
     del segs[index]
     result = read_paxlst(render(segs), TODAY)
-    assert result.queries == []
-    assert result.errors
+    assert result.errors or result.warnings
+
+
+# --- roles ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "role"),
+    [
+        ("FL", "passenger"),
+        ("FM", "crew"),
+        ("DDU", "passenger in transit"),
+        ("DDT", "crew in transit"),
+        ("VW", "driver"),
+    ],
+)
+def test_every_person_role_is_a_traveller(code: str, role: str) -> None:
+    result = read_paxlst(render(interchange([message("M1", [passenger("DOE", "JANE", role=code)])])), TODAY)
+    (q,) = result.queries
+    assert (q.family_name, q.extra["role"], q.extra["role_code"]) == ("DOE", role, code)
+    assert result.warnings == []
+
+
+def test_an_unknown_role_is_read_and_warned_about() -> None:
+    result = read_paxlst(render(interchange([message("M1", [passenger("DOE", "JANE", role="ZZZ")])])), TODAY)
+    (q,) = result.queries
+    assert q.extra["role"] == "unknown role NAD+ZZZ"
+    (warning,) = result.warnings
+    assert "'ZZZ' is not a known traveller role" in warning.reason
+
+
+def test_the_reporting_party_is_not_a_traveller() -> None:
+    result = read_paxlst(render(interchange([message("M1", [ZHANG])])), TODAY)
+    assert [q.family_name for q in result.queries] == ["ZHANG"]  # not OPERATIONS (NAD+MS)
+
+
+def test_name_format_code_is_not_a_name() -> None:
+    person = passenger("AOMAD")
+    person[0] = [["NAD"], ["VW"], ["0000041153", "109"], [""], ["AOMAD", "CHRIS", "", "", "", "1"]]
+    (q,) = read_paxlst(render(interchange([message("M1", [person])])), TODAY).queries
+    assert (q.family_name, q.given_names) == ("AOMAD", "CHRIS")
+
+
+# --- legs ---------------------------------------------------------------------------------------------
+
+
+def test_several_flight_legs() -> None:
+    msg = message("M1", [ZHANG])
+    legs: list[Seg] = [
+        [["TDT"], ["20"], ["QQ877"]],
+        [["LOC"], ["92"], ["MIA"]],
+        [["LOC"], ["92"], ["IAD"]],
+        [["TDT"], ["20"], ["QQ827"]],
+        [["LOC"], ["125"], ["IAD"]],
+        [["LOC"], ["87"], ["CDG"]],
+    ]
+    body = msg[:3] + legs + msg[8:]
+    body[-1] = [["UNT"], [str(len(body))], ["M1"]]
+    result = read_paxlst(render(interchange([body])), TODAY)
+    assert result.warnings == []
+    (q,) = result.queries
+    assert q.extra["legs"] == "QQ877 MIA-IAD; QQ827 IAD-CDG"
+    assert (q.extra["flight"], q.extra["departure"], q.extra["arrival"]) == ("QQ827", "IAD", "CDG")
 
 
 def test_a_300_passenger_manifest() -> None:

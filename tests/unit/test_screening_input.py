@@ -220,17 +220,27 @@ def test_paxlst_latin1_bytes_are_read() -> None:
     assert any(q.family_name == "MÜLLER" for q in result.queries)
 
 
-def test_paxlst_errors_have_line_numbers() -> None:
+def test_paxlst_envelope_faults_are_warnings_with_line_numbers() -> None:
     text = (
         (DATA / "paxlst" / "ua123_yvr_jfk.edi")
         .read_text(encoding="utf-8")
         .replace("UNT+107+PAX001", "UNT+99+PAX001")
     )
     result = read_queries(text, "paxlst", date(2026, 3, 1))
-    assert [q.extra["message"] for q in result.queries] == ["CRW001", "CRW001"]
+    assert len(result.queries) == 10  # a wrong UNT count withholds nobody
+    assert result.errors == []
+    (warning,) = result.warnings
+    assert warning.line > 100
+    assert "UNT says '99' segments" in warning.reason
+
+
+def test_paxlst_unreadable_segment_is_an_error_with_its_line() -> None:
+    text = (DATA / "paxlst" / "ua123_yvr_jfk.edi").read_text(encoding="utf-8").replace("NAD+FM", "N-D+FM", 1)
+    result = read_queries(text, "paxlst", date(2026, 3, 1))
+    assert len(result.queries) == 9
     (error,) = result.errors
     assert error.line > 100
-    assert error.field == "UNT"
+    assert "not a segment tag" in error.reason
 
 
 # --- the entry point's own checks --------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""UN/EDIFACT PAXLST passenger manifests at the edge: one :class:`ScreeningQuery` per passenger.
+"""UN/EDIFACT PAXLST passenger and crew manifests at the edge: one :class:`ScreeningQuery` per traveller.
 
 Segments are read directly (pydifact's ``get_messages()`` fails on ``UNG``/``UNE`` groups). The
 structure follows the UN/EDIFACT D02B/D05B PAXLST message as profiled by the WCO/IATA/ICAO API
@@ -9,31 +9,41 @@ guidelines and the US CBP APIS implementation guide::
     UNG+PAXLST+...+group ref+UN+D:02B'        functional group (optional)
     UNH+msg ref+PAXLST:D:02B:UN:IATA+...'     message header
     BGM+745'                                  745 passenger list, 250 crew list
-    NAD+MS / COM                              reporting party (ignored)
-    TDT+20+UA123'  LOC+125 / DTM+189  LOC+87 / DTM+232     flight, departure, arrival
-    NAD+FL+++FAMILY:GIVEN:MIDDLE'             one traveller (FL passenger, FM crew, DDT/DDU in transit)
+    NAD+MS / COM                              reporting party (not a traveller)
+    TDT+20+UA123'  LOC+125 / DTM+189  LOC+87 / DTM+232     flight, departure, arrival (one TDT per leg;
+                                              LOC+92 names the ends of a leg that is not the border crossing)
+    NAD+FL+++FAMILY:GIVEN:MIDDLE'             one traveller (see ROLES)
       ATT+2++M'  DTM+329:YYMMDD'  LOC+22/178/179/174/180'  NAT+2+CAN'  RFF+AVF:...'
       DOC+P:110:111+number'  DTM+36:YYMMDD'  LOC+91+CAN'    documents (expiry, issuing country)
-    CNT+42:n'                                 number of passengers
+    CNT+42:n'  CNT+41:n'                      number of passengers, of crew members
     UNT+segments+msg ref'  UNE+messages+group ref'  UNZ+messages or groups+ref'
 
 The release character (default ``?``) escapes separators (``O?'BRIEN``). CR and LF are not data and
 are dropped anywhere (files are often wrapped at 80 characters).
 
-All or nothing: a message whose ``UNT`` count or reference is wrong, that is truncated, that has no
-``UNH`` or ``UNT``, or that names a passenger without a name, yields an error and no passenger.
-An envelope that does not add up (``UNE``/``UNZ`` counts or references, a missing ``UNZ``) withholds
-every message it encloses: a manifest that may be missing a message is never screened as if it were
-whole. Doubtful details that do not stop screening (an unknown nationality code, an impossible
-birth date, a ``CNT`` total that disagrees) become warnings and the field is left empty.
+Every traveller who can be read is read (a border system screens everyone it can). What is refused is
+only what truly cannot be read, each with its line: a segment that is not a segment (its traveller's
+data up to the next NAD is not trusted), data cut off inside a segment (a truncated file), a traveller
+without any name, a message that is not a PAXLST. Envelope faults are warnings and withhold nobody:
+a ``UNT`` segment count or reference that does not match, a missing ``UNH``, ``UNT``, ``UNE``, ``UNZ``
+or ``UNB``, ``UNE``/``UNZ`` counts or references that do not add up, text after ``UNZ``. Airlines
+send such messages every day; a warning tells the officer that part of the manifest may be missing.
+Doubtful details (an unknown nationality code, an impossible birth date, a ``CNT`` total that
+disagrees, a traveller with two birth dates) are warnings too and the field is left empty.
 
-Each passenger's ``id`` is ``<UNH reference>-<n>``, ``n`` counting travellers from 1 in the message:
-stable across readings of the same manifest. Birth dates use the MRZ century rule (never in the
-future relative to ``today``), as do ``YYMMDD`` expiry dates (see :mod:`.mrz`).
+Every NAD other than the reporting party (``MS``) names a person: its role comes from ROLES, the
+PAXLST subset of UN/EDIFACT code list 3035 as used by the US CBP APIS and ACE guides and the
+WCO/IATA/ICAO API guidelines; a code not in it is still read as a traveller, with a warning.
+
+Each traveller's ``id`` is ``<UNH reference>-<n>``, ``n`` counting travellers from 1 in the message:
+stable across readings of the same manifest (a repeated or missing reference is made unique with the
+message's line). Birth dates use the MRZ century rule (never in the future relative to ``today``), as
+do ``YYMMDD`` expiry dates (see :mod:`.mrz`).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -54,13 +64,18 @@ __all__ = [
     "segments",
 ]
 
-TRAVELLER_ROLES = {
-    "FL": "passenger",
-    "FM": "crew",
-    "DDT": "passenger in transit",
-    "DDU": "crew in transit",
-    "COT": "crew off duty",
+ROLES: dict[str, tuple[str, bool]] = {
+    "FL": ("passenger", False),
+    "DDU": ("passenger in transit", False),
+    "FM": ("crew", True),
+    "DDT": ("crew in transit", True),
+    "COT": ("crew off duty", True),
+    "VW": ("driver", True),
 }
+"""NAD party function code (3035) -> (role, counts as crew for ``CNT+41``). FL/FM/DDU/DDT: WCO/IATA/ICAO
+API guidelines and the US CBP APIS guide; VW: the driver of a US CBP ACE truck manifest (D03B)."""
+REPORTING_PARTY = "MS"
+TRAVELLER_ROLES = {code: role for code, (role, _) in ROLES.items()}
 _LOC_EXTRA = {
     "22": "clearance",
     "174": "residence_country",
@@ -145,11 +160,32 @@ class BrokenManifest(InvalidInput):
 # --- tokenising ------------------------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class _Tokens:
+    seps: Separators
+    segs: list[Segment]
+    bad: list[PaxlstProblem] = field(default_factory=list)
+    """Segments that are not segments (a garbled tag): ``line`` and why. They stay in ``segs`` with the
+    tag ``""`` so the reader knows where data was lost."""
+    tail: PaxlstProblem | None = None
+    """Data after the last segment terminator (a truncated file, or text after ``UNZ``)."""
+
+
 def segments(text: str) -> tuple[Separators, list[Segment]]:
     """Split an interchange into segments, honouring ``UNA`` and the release character.
 
-    Raises :class:`BrokenManifest` for garbage or data that ends inside a segment (truncation).
+    Strict: raises :class:`BrokenManifest` for garbage or data that ends inside a segment (truncation).
+    :func:`read_paxlst` uses the tolerant reading instead and reports those as problems.
     """
+    tokens = _tokenise(text)
+    problem = tokens.bad[0] if tokens.bad else tokens.tail
+    if problem is not None:
+        raise BrokenManifest(problem.line, problem.reason, problem.segment)
+    return tokens.seps, tokens.segs
+
+
+def _tokenise(text: str) -> _Tokens:
+    """Raises InvalidInput only for a broken ``UNA``; everything else is reported in the result."""
     stripped = text.lstrip("\ufeff \t\r\n")
     line = 1 + text[: len(text) - len(stripped)].count("\n")
     text = stripped
@@ -162,7 +198,7 @@ def segments(text: str) -> tuple[Separators, list[Segment]]:
         pos = 9
     drop = {"\r", "\n"} - {seps.segment}
     release = seps.release if seps.release != " " else ""
-    out: list[Segment] = []
+    tokens = _Tokens(seps, [])
     comp: list[str] = []
     elem: list[str] = []
     elems: list[tuple[str, ...]] = []
@@ -188,7 +224,7 @@ def segments(text: str) -> tuple[Separators, list[Segment]]:
         elif ch == seps.segment:
             elem.append("".join(comp))
             elems.append(tuple(elem))
-            out.append(_segment(elems, seg_line, len(out) + 1))
+            _add_segment(tokens, elems, seg_line)
             comp, elem, elems, started = [], [], [], False
         elif ch == seps.element:
             elem.append("".join(comp))
@@ -203,35 +239,42 @@ def segments(text: str) -> tuple[Separators, list[Segment]]:
         elem.append("".join(comp))
         elems.append(tuple(elem))
         tag = elems[0][0].strip() if elems[0] else ""
-        if len(elems) > 1 or len(tag) >= 3 or not (tag.isalnum() and tag.isupper()):
-            tag = _segment(elems, seg_line, len(out) + 1).tag  # a garbage tail says so first
-        raise BrokenManifest(seg_line, f"the data ends inside segment {tag}: the manifest is truncated", tag)
-    return seps, out
+        raw = seps.element.join(seps.component.join(e) for e in elems)
+        if _is_tag(tag) and (len(elems) > 1 or len(tag) < 3):
+            reason = f"the data ends inside segment {tag}: the manifest is truncated"
+        else:
+            reason = f"segment {len(tokens.segs) + 1}: {raw[:20]!r} is not a segment tag"
+        tokens.tail = PaxlstProblem(seg_line, reason, segment=tag[:20] if _is_tag(tag) else raw[:20])
+    return tokens
 
 
-def _segment(elems: list[tuple[str, ...]], line: int, number: int) -> Segment:
+def _is_tag(tag: str) -> bool:
+    return 1 <= len(tag) <= 3 and tag.isalnum() and tag.isupper()
+
+
+def _add_segment(tokens: _Tokens, elems: list[tuple[str, ...]], line: int) -> None:
     tag = elems[0][0].strip() if elems and elems[0] else ""
-    if len(tag) != 3 or not tag.isalnum() or not tag.isupper():
-        raise BrokenManifest(line, f"segment {number}: {tag[:20]!r} is not a segment tag", tag[:20])
-    return Segment(tag, tuple(elems[1:]), line, number)
+    number = len(tokens.segs) + 1
+    if len(tag) != 3 or not _is_tag(tag):
+        tokens.bad.append(
+            PaxlstProblem(line, f"segment {number}: {tag[:20]!r} is not a segment tag", segment=tag[:20])
+        )
+        tag = ""
+    tokens.segs.append(Segment(tag, tuple(elems[1:]), line, number))
 
 
 # --- envelope --------------------------------------------------------------------------------------
+
+_SERVICE = frozenset({"UNA", "UNB", "UNG", "UNH", "UNT", "UNE", "UNZ"})
 
 
 @dataclass(slots=True)
 class _Message:
     ref: str
-    start: Segment
-    body: list[Segment] = field(default_factory=list)
-    error: BrokenManifest | None = None
-
-
-@dataclass(slots=True)
-class _Group:
     start: Segment | None
-    messages: list[_Message] = field(default_factory=list)
-    error: BrokenManifest | None = None
+    """The UNH, or None when the header is missing (the message is read all the same)."""
+    line: int
+    body: list[Segment] = field(default_factory=list)
 
 
 def _count(seg: Segment, position: int) -> int | None:
@@ -239,140 +282,143 @@ def _count(seg: Segment, position: int) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _envelope(segs: list[Segment]) -> tuple[list[_Group], BrokenManifest | None]:
-    """Split segments into groups of messages, checking counts and references. Returns the groups and
-    the interchange-level error, if any (which withholds everything)."""
-    if not segs or segs[0].tag != "UNB":
-        first = segs[0] if segs else None
-        return [], BrokenManifest(
-            first.line if first else 1,
-            "a PAXLST interchange starts with UNB (after an optional UNA)"
-            + (f", not {first.tag}" if first else ": the input is empty"),
-            first.tag if first else "",
-        )
-    unb = segs[0]
-    groups: list[_Group] = []
-    implicit = _Group(None)
-    group: _Group | None = None
-    msg: _Message | None = None
-    unz: Segment | None = None
-    interchange_error: BrokenManifest | None = None
+def _envelope(segs: list[Segment], warn: list[PaxlstProblem]) -> list[_Message]:
+    """Every message of the interchange, however its envelope is broken; envelope faults become warnings.
 
-    def close_message(reason: str, at: Segment) -> None:
+    ``UNT``, ``UNE`` and ``UNZ`` counts and references are checked (a mismatch may mean a lost segment or
+    message, so the officer is told), but a fault never withholds a traveller.
+    """
+    messages: list[_Message] = []
+    msg: _Message | None = None
+    unb: Segment | None = None
+    unz_seen = False
+    group: Segment | None = None
+    group_messages = 0
+    groups = 0
+    loose_messages = 0  # messages outside any functional group
+    after_unz_warned = False
+
+    def warning(seg: Segment, reason: str, ref: str = "") -> None:
+        warn.append(PaxlstProblem(seg.line, reason, ref, seg.tag))
+
+    def close(at: Segment | None, why: str) -> None:
         nonlocal msg
         if msg is not None:
-            msg.error = BrokenManifest(
-                msg.start.line, f"message {msg.ref!r}: {reason} (line {at.line})", "UNH"
+            where = f"line {at.line}" if at is not None else "the end of the data"
+            label = f"message {msg.ref!r}" if msg.start is not None else f"the message at line {msg.line}"
+            warn.append(
+                PaxlstProblem(
+                    msg.line,
+                    f"{label} is not closed by UNT before {why} ({where}): read as it is; "
+                    "segments may be missing",
+                    msg.ref,
+                    "UNT",
+                )
             )
             msg = None
 
-    for seg in segs[1:]:
-        if unz is not None:
-            interchange_error = interchange_error or BrokenManifest(
-                seg.line, f"segment {seg.tag} after UNZ: one interchange per input", seg.tag
+    def check_interchange_end(at: Segment | None) -> None:
+        if unb is not None and not unz_seen:
+            warn.append(
+                PaxlstProblem(
+                    at.line if at is not None else (segs[-1].line if segs else 1),
+                    f"the interchange that starts at line {unb.line} has no UNZ: "
+                    "it may be truncated (every message found was read)",
+                    segment="UNZ",
+                )
             )
-            break
-        if seg.tag == "UNH":
-            close_message("not closed by UNT before the next UNH", seg)
-            msg = _Message(seg.el(1), seg)
-            (group or implicit).messages.append(msg)
-        elif seg.tag == "UNT":
+
+    if segs and segs[0].tag != "UNB":
+        warning(segs[0], f"the interchange does not start with UNB (it starts with {segs[0].tag or '?'})")
+    for seg in segs:
+        tag = seg.tag
+        if unz_seen and tag != "UNB" and not after_unz_warned:
+            after_unz_warned = True
+            warning(seg, f"segment {tag or '?'} after UNZ (the end of the interchange): read as well")
+        if tag == "UNB":
+            close(seg, "UNB")
+            if unb is not None:
+                check_interchange_end(seg)
+                warning(seg, "a second interchange (UNB) in the same file: read as well")
+            unb, unz_seen, after_unz_warned = seg, False, False
+            group, groups, loose_messages = None, 0, 0
+        elif tag == "UNG":
+            close(seg, "UNG")
+            if group is not None:
+                warning(group, "functional group not closed by UNE before the next UNG")
+            group, group_messages = seg, 0
+            groups += 1
+        elif tag == "UNH":
+            close(seg, "the next UNH")
+            msg = _Message(seg.el(1), seg, seg.line)
+            messages.append(msg)
+            if group is not None:
+                group_messages += 1
+            else:
+                loose_messages += 1
+        elif tag == "UNT":
             if msg is None:
-                (group or implicit).error = (group or implicit).error or BrokenManifest(
-                    seg.line, "UNT without UNH: a message header is missing", "UNT"
-                )
+                warning(seg, "UNT without UNH: a message header is missing")
                 continue
-            count = _count(seg, 1)
-            actual = len(msg.body) + 2
-            if seg.el(2) != msg.ref:
-                msg.error = BrokenManifest(
-                    seg.line,
-                    f"message {msg.ref!r}: UNT reference {seg.el(2)!r} does not match UNH {msg.ref!r}",
-                    "UNT",
-                )
-            elif count != actual:
-                msg.error = BrokenManifest(
-                    seg.line,
+            actual = len(msg.body) + (2 if msg.start is not None else 1)
+            if msg.start is None:
+                pass  # already warned about the missing UNH
+            elif seg.el(2) != msg.ref:
+                warning(seg, f"UNT reference {seg.el(2)!r} does not match UNH {msg.ref!r}", msg.ref)
+            if msg.start is not None and _count(seg, 1) != actual:
+                warning(
+                    seg,
                     f"message {msg.ref!r}: UNT says {seg.el(1)!r} segments but the message has {actual} "
-                    "(UNH to UNT): segments are missing or extra",
-                    "UNT",
+                    "(UNH to UNT): segments may be missing or extra",
+                    msg.ref,
                 )
             msg = None
-        elif msg is not None and seg.tag not in ("UNG", "UNE", "UNZ", "UNB"):
-            msg.body.append(seg)
-        elif seg.tag == "UNG":
-            close_message("not closed by UNT before UNG", seg)
-            if group is not None:
-                group.error = group.error or BrokenManifest(
-                    group.start.line if group.start else seg.line, "functional group not closed by UNE", "UNG"
-                )
-            group = _Group(seg)
-            groups.append(group)
-        elif seg.tag == "UNE":
-            close_message("not closed by UNT before UNE", seg)
-            if group is None or group.start is None:
-                interchange_error = interchange_error or BrokenManifest(seg.line, "UNE without UNG", "UNE")
+        elif tag == "UNE":
+            close(seg, "UNE")
+            if group is None:
+                warning(seg, "UNE without UNG")
                 continue
-            count = _count(seg, 1)
-            if seg.el(2) != group.start.el(5):
-                group.error = group.error or BrokenManifest(
-                    seg.line, f"UNE reference {seg.el(2)!r} does not match UNG {group.start.el(5)!r}", "UNE"
-                )
-            elif count != len(group.messages):
-                group.error = group.error or BrokenManifest(
-                    seg.line,
-                    f"UNE says {seg.el(1)!r} messages but the group has {len(group.messages)}: "
-                    "a message is missing or extra",
-                    "UNE",
+            if seg.el(2) != group.el(5):
+                warning(seg, f"UNE reference {seg.el(2)!r} does not match UNG {group.el(5)!r}")
+            if _count(seg, 1) != group_messages:
+                warning(
+                    seg,
+                    f"UNE says {seg.el(1)!r} messages but the group has {group_messages}: "
+                    "a message may be missing",
                 )
             group = None
-        elif seg.tag == "UNZ":
-            close_message("not closed by UNT before UNZ", seg)
+        elif tag == "UNZ":
+            close(seg, "UNZ")
             if group is not None:
-                group.error = group.error or BrokenManifest(
-                    seg.line, "functional group not closed by UNE", "UNG"
-                )
+                warning(group, "functional group not closed by UNE")
                 group = None
-            unz = seg
-        elif seg.tag == "UNB":
-            interchange_error = interchange_error or BrokenManifest(
-                seg.line, "a second UNB inside the interchange", "UNB"
-            )
+            if unb is None:
+                warning(seg, "UNZ without UNB")
+            else:
+                if seg.el(2) != unb.el(5):
+                    warning(seg, f"UNZ reference {seg.el(2)!r} does not match UNB {unb.el(5)!r}")
+                units = groups + loose_messages if groups else loose_messages
+                what = "functional groups" if groups and not loose_messages else "messages"
+                if _count(seg, 1) != units:
+                    warning(
+                        seg,
+                        f"UNZ says {seg.el(1)!r} {what} but the interchange has {units}: "
+                        "part of it may be missing",
+                    )
+            unz_seen = True
+        elif msg is not None:
+            msg.body.append(seg)
+        elif tag in _SERVICE:
+            warning(seg, f"service segment {tag} is out of place: ignored")
         else:
-            interchange_error = interchange_error or BrokenManifest(
-                seg.line, f"segment {seg.tag} outside any message (no UNH before it)", seg.tag
-            )
-    if msg is not None:
-        close_message("not closed by UNT: the message is truncated", segs[-1])
-    if group is not None:
-        group.error = group.error or BrokenManifest(
-            segs[-1].line, "functional group not closed by UNE", "UNG"
-        )
-    if implicit.messages or implicit.error:
-        groups.insert(0, implicit)
-    explicit = [g for g in groups if g.start is not None]
-    if unz is None:
-        interchange_error = interchange_error or BrokenManifest(
-            segs[-1].line, "no UNZ: the interchange is truncated", "UNZ"
-        )
-    else:
-        units = len(explicit) if explicit else len(implicit.messages)
-        if explicit and implicit.messages:
-            interchange_error = interchange_error or BrokenManifest(
-                implicit.messages[0].start.line, "messages both inside and outside functional groups", "UNH"
-            )
-        elif unz.el(2) != unb.el(5):
-            interchange_error = interchange_error or BrokenManifest(
-                unz.line, f"UNZ reference {unz.el(2)!r} does not match UNB {unb.el(5)!r}", "UNZ"
-            )
-        elif _count(unz, 1) != units:
-            what = "functional groups" if explicit else "messages"
-            interchange_error = interchange_error or BrokenManifest(
-                unz.line,
-                f"UNZ says {unz.el(1)!r} {what} but the interchange has {units}: part of it is missing",
-                "UNZ",
-            )
-    return groups, interchange_error
+            ref = f"line {seg.line}"
+            warning(seg, f"segment {tag or '?'} outside any message (no UNH before it): read as a message")
+            msg = _Message(ref, None, seg.line, [seg])
+            messages.append(msg)
+            loose_messages += 1
+    close(None, "the data ends")
+    check_interchange_end(None)
+    return messages
 
 
 # --- messages --------------------------------------------------------------------------------------
@@ -390,6 +436,8 @@ class _Document:
 @dataclass(slots=True)
 class _Traveller:
     nad: Segment
+    code: str
+    crew: bool
     family: str = ""
     given: str = ""
     name: str = ""
@@ -399,6 +447,10 @@ class _Traveller:
     nationality_code: str = ""
     docs: list[_Document] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
+
+
+class _NotPaxlst(Exception):
+    """A message of another type: refused whole."""
 
 
 def _date(seg: Segment, today: date, birth: bool) -> PartialDate | None:
@@ -417,70 +469,153 @@ def _date(seg: Segment, today: date, birth: bool) -> PartialDate | None:
     return read
 
 
-def _travellers(msg: _Message, today: date, warn: list[PaxlstProblem]) -> list[_Traveller]:
-    """One reading pass over the message body: the flight context, then one traveller per NAD."""
-    kind = msg.start.el(2)
-    if kind != "PAXLST":
-        raise BrokenManifest(
-            msg.start.line, f"message {msg.ref!r} is a {kind or 'untyped'} message, not PAXLST", "UNH"
-        )
+@dataclass(slots=True)
+class _Leg:
+    flight: str
+    start: str = ""
+    end: str = ""
+    crossing: bool = False
+    """This leg carries LOC+125/87: the departure and arrival the manifest is about."""
+
+
+def _travellers(
+    msg: _Message, today: date, warn: list[PaxlstProblem], refuse: list[PaxlstProblem]
+) -> list[_Traveller]:
+    """One reading pass over the message body: the transport context, then one traveller per NAD."""
+    if msg.start is not None:
+        kind = msg.start.el(2)
+        if kind != "PAXLST":
+            raise _NotPaxlst(f"message {msg.ref!r} is a {kind or 'untyped'} message, not PAXLST")
     context: dict[str, str] = {}
+    legs: list[_Leg] = []
     last_loc = ""
     current: _Traveller | None = None
+    skipping = False
     people: list[_Traveller] = []
-    cnt: Segment | None = None
+    counts: dict[str, Segment] = {}
 
     def warning(seg: Segment, reason: str) -> None:
         warn.append(PaxlstProblem(seg.line, reason, msg.ref, seg.tag))
 
     for seg in msg.body:
         tag, qualifier = seg.tag, seg.el(1)
-        if tag == "NAD" and qualifier in TRAVELLER_ROLES:
-            current = _Traveller(seg, extra={"role": TRAVELLER_ROLES[qualifier]})
+        if tag == "":
+            # A garbled segment: it may have been the NAD of the next traveller, so nothing after it is
+            # trusted until the next NAD.
+            current, skipping = None, True
+            continue
+        if tag == "NAD" and qualifier == REPORTING_PARTY:
+            current, skipping = None, False
+        elif tag == "NAD":
+            skipping = False
+            role, is_crew = ROLES.get(qualifier, ("", True))
+            if not role:
+                role = f"unknown role NAD+{qualifier}" if qualifier else "no role given"
+                warning(
+                    seg,
+                    f"NAD+{qualifier}: party function code {qualifier!r} is not a known traveller role "
+                    "(FL, FM, DDU, DDT, COT, VW): read as a traveller all the same",
+                )
+            current = _Traveller(seg, qualifier, is_crew, extra={"role": role, "role_code": qualifier})
             people.append(current)
-            names = [n for n in seg.components(4) if n]
-            if names and seg.el(4):
-                current.family, current.given = names[0], " ".join(names[1:])
-            elif names:
-                current.given = " ".join(names)
-            elif any(seg.components(3)):
-                current.name = " ".join(n for n in seg.components(3) if n)
+            _name(seg, current)
+            odd = [
+                ch for ch in current.family + current.given + current.name if unicodedata.category(ch) == "Cc"
+            ]
+            if odd:
+                warning(
+                    seg,
+                    f"the name holds a control character ({', '.join(f'U+{ord(ch):04X}' for ch in odd)}): "
+                    f"the file's character set may not be the one UNB declares",
+                )
         elif tag == "CNT":
-            cnt = seg if qualifier == "42" else cnt
-            current = None
+            counts[qualifier] = seg
+            current, skipping = None, False
+        elif skipping:
+            continue
         elif current is None:
-            _header_segment(seg, context, last_loc)
+            _header_segment(seg, context, legs, last_loc)
             last_loc = qualifier if tag == "LOC" else last_loc
         else:
             _traveller_segment(seg, current, today, warning)
 
-    if cnt is not None and cnt.el(1, 1).isdigit() and int(cnt.el(1, 1)) != len(people):
-        warning(cnt, f"CNT+42 says {cnt.el(1, 1)} travellers but the message lists {len(people)}")
+    _context_from_legs(context, legs)
+    crew_count = sum(1 for p in people if p.crew)
+    for qualifier, what, listed in (
+        ("42", "passengers", len(people) - crew_count),
+        ("41", "crew members", crew_count),
+    ):
+        cnt = counts.get(qualifier)
+        if cnt is None or not cnt.el(1, 1).isdigit():
+            continue
+        said = int(cnt.el(1, 1))
+        if said not in (listed, len(people)):  # some senders count every traveller under 42
+            warning(cnt, f"CNT+{qualifier} says {said} {what} but the message lists {listed}")
+    readable = []
     for n, person in enumerate(people, start=1):
         if not person.family and not person.name:
-            raise BrokenManifest(
-                person.nad.line,
-                f"message {msg.ref!r}: traveller {n} (NAD+{person.nad.el(1)}) has no family name",
-                "NAD",
+            refuse.append(
+                PaxlstProblem(
+                    person.nad.line,
+                    f"message {msg.ref!r}: traveller {n} (NAD+{person.code}) has no name: not screened",
+                    msg.ref,
+                    "NAD",
+                )
             )
+            continue
         person.extra.update({k: v for k, v in context.items() if v and k not in person.extra})
-    return people
+        readable.append(person)
+    return readable
 
 
-def _header_segment(seg: Segment, context: dict[str, str], last_loc: str) -> None:
+def _name(seg: Segment, person: _Traveller) -> None:
+    """C080 party name: five name components (family name first), then a name format code (not a name)."""
+    parts = seg.components(4)[:5]
+    names = [n for n in parts if n]
+    if parts and parts[0]:
+        person.family, person.given = parts[0], " ".join(names[1:])
+    elif names:
+        person.name = " ".join(names)
+    elif any(seg.components(3)):
+        person.name = " ".join(n for n in seg.components(3) if n)
+
+
+def _header_segment(seg: Segment, context: dict[str, str], legs: list[_Leg], last_loc: str) -> None:
     tag, qualifier = seg.tag, seg.el(1)
+    leg = legs[-1] if legs else None
     if tag == "BGM":
         context["manifest"] = {"745": "passenger list", "250": "crew list"}.get(qualifier, qualifier)
     elif tag == "TDT":
-        context["flight"] = seg.el(2)
+        legs.append(_Leg(seg.el(2)))
     elif tag == "LOC" and qualifier == "125":
         context["departure"] = seg.el(2)
+        if leg is not None:
+            leg.start, leg.crossing = seg.el(2), True
     elif tag == "LOC" and qualifier == "87":
         context["arrival"] = seg.el(2)
+        if leg is not None:
+            leg.end, leg.crossing = seg.el(2), True
+    elif tag == "LOC" and qualifier == "92" and leg is not None:
+        if not leg.start:
+            leg.start = seg.el(2)
+        else:
+            leg.end = seg.el(2)
     elif tag == "DTM" and qualifier == "189" and last_loc == "125":
         context["departure_time"] = seg.el(1, 1)
     elif tag == "DTM" and qualifier == "232" and last_loc == "87":
         context["arrival_time"] = seg.el(1, 1)
+
+
+def _context_from_legs(context: dict[str, str], legs: list[_Leg]) -> None:
+    if not legs:
+        return
+    main = next((leg for leg in legs if leg.crossing), legs[0])
+    if main.flight:
+        context["flight"] = main.flight
+    if len(legs) > 1:
+        context["legs"] = "; ".join(
+            f"{leg.flight or '?'} {leg.start or '?'}-{leg.end or '?'}" for leg in legs
+        )
 
 
 def _traveller_segment(
@@ -488,12 +623,22 @@ def _traveller_segment(
 ) -> None:
     tag, qualifier = seg.tag, seg.el(1)
     if tag == "ATT" and qualifier == "2":
-        code = seg.el(3).upper()
+        raw = seg.el(3).upper()
+        code = raw.split("*")[0].strip()  # syntax 4 repeats a value with '*': M*M*M
         sexes = {"M": Sex.MALE, "F": Sex.FEMALE, "U": Sex.UNKNOWN, "X": Sex.UNKNOWN}
+        if person.sex is not None:
+            warning(seg, "a second sex (ATT+2) for one traveller: a NAD may be missing; the first is kept")
+            return
         person.sex = sexes.get(code)
         if code not in sexes:
-            warning(seg, f"sex code {code!r} is not M, F, U or X: left empty")
+            warning(seg, f"sex code {raw!r} is not M, F, U or X: left empty")
     elif tag == "DTM" and (qualifier == "329" or (qualifier == "36" and person.docs)):
+        if qualifier == "329" and person.birth is not None:
+            warning(
+                seg,
+                "a second birth date (DTM+329) for one traveller: a NAD may be missing; the first is kept",
+            )
+            return
         try:
             if qualifier == "329":
                 person.birth = _date(seg, today, birth=True)
@@ -510,12 +655,17 @@ def _traveller_segment(
     elif tag == "DOC":
         person.docs.append(_Document(seg.el(1), seg.el(2)))
     elif tag == "LOC" and qualifier == "91" and person.docs:
+        if seg.el(2, 1) == "163":  # code list 163: a country subdivision (a US state), not the country
+            person.extra["document_region"] = seg.el(2)
+            return
+        if not seg.el(2):
+            return
         person.docs[-1].country = icao_to_alpha2(seg.el(2))
         person.docs[-1].country_code = seg.el(2)
         if person.docs[-1].country is None:
             warning(seg, f"issuing country {seg.el(2)!r} is not a known country code: left empty")
     elif tag == "LOC" and qualifier in _LOC_EXTRA:
-        person.extra[_LOC_EXTRA[qualifier]] = seg.el(2)
+        person.extra[_LOC_EXTRA[qualifier]] = " ".join(c for c in seg.components(2) if c)
     elif tag == "RFF":
         person.extra[_RFF_EXTRA.get(qualifier, f"rff_{qualifier}")] = seg.el(1, 1)
 
@@ -552,49 +702,66 @@ def _query(ref: str, n: int, person: _Traveller) -> ScreeningQuery:
 
 
 def read_paxlst(text: str, today: date | None = None) -> PaxlstResult:
-    """Read one interchange. Every error names its line; a broken message yields no passenger."""
+    """Read one interchange (or several in one file): every traveller who can be read, the errors
+    (what could not be read, each with its line) and the warnings (envelope faults, doubtful details)."""
     today = today or date.today()
     result = PaxlstResult()
     try:
-        _, segs = segments(text)
+        tokens = _tokenise(text)
     except BrokenManifest as exc:
         result.errors.append(PaxlstProblem(exc.line, exc.reason, segment=exc.segment))
         return result
     except InvalidInput as exc:
         result.errors.append(PaxlstProblem(1, exc.message, segment="UNA"))
         return result
-    groups, interchange_error = _envelope(segs)
-    for group in groups:
-        if group.error is not None:
-            result.errors.append(
-                PaxlstProblem(
-                    group.error.line,
-                    group.error.reason + " — no passenger of this group is returned",
-                    segment=group.error.segment,
-                )
-            )
-        for msg in group.messages:
-            if msg.error is not None:
-                result.errors.append(
-                    PaxlstProblem(msg.error.line, msg.error.reason, msg.ref, msg.error.segment)
-                )
-            if msg.error is not None or group.error is not None or interchange_error is not None:
-                continue
-            warnings: list[PaxlstProblem] = []
-            try:
-                people = _travellers(msg, today, warnings)
-            except BrokenManifest as exc:
-                result.errors.append(PaxlstProblem(exc.line, exc.reason, msg.ref, exc.segment))
-                continue
-            result.queries.extend(_query(msg.ref, n, p) for n, p in enumerate(people, start=1))
-            result.warnings.extend(warnings)
-    if interchange_error is not None:
+    segs = tokens.segs
+    for bad in tokens.bad:
         result.errors.append(
             PaxlstProblem(
-                interchange_error.line,
-                interchange_error.reason + " — no passenger of this interchange is returned",
-                segment=interchange_error.segment,
+                bad.line,
+                bad.reason + ": not read (nor its traveller's data up to the next NAD)",
+                segment=bad.segment,
             )
         )
+    if tokens.tail is not None:
+        if segs and segs[-1].tag == "UNZ":
+            result.warnings.append(
+                PaxlstProblem(tokens.tail.line, f"text after UNZ ignored: {tokens.tail.segment!r}")
+            )
+        else:
+            result.errors.append(
+                PaxlstProblem(
+                    tokens.tail.line,
+                    tokens.tail.reason + ": that segment was not read",
+                    segment=tokens.tail.segment,
+                )
+            )
+    if not any(s.tag in ("UNB", "UNH") for s in segs):
+        first = next((s for s in segs if s.tag), None)
+        if not segs:
+            reason = "a PAXLST interchange starts with UNB (after an optional UNA): the input is empty"
+        else:
+            reason = "a PAXLST interchange starts with UNB (after an optional UNA)" + (
+                f", not {first.tag}" if first else ""
+            )
+        result.errors.append(
+            PaxlstProblem(segs[0].line if segs else 1, reason, segment=first.tag if first else "")
+        )
+        result.errors.sort(key=lambda e: e.line)
+        return result
+    envelope_warnings: list[PaxlstProblem] = []
+    messages = _envelope(segs, envelope_warnings)
+    result.warnings.extend(envelope_warnings)
+    seen: set[str] = set()
+    for msg in messages:
+        ref = msg.ref if msg.ref and msg.ref not in seen else f"{msg.ref or 'message'}@line {msg.line}"
+        seen.add(ref)
+        try:
+            people = _travellers(msg, today, result.warnings, result.errors)
+        except _NotPaxlst as exc:
+            result.errors.append(PaxlstProblem(msg.line, str(exc), msg.ref, "UNH"))
+            continue
+        result.queries.extend(_query(ref, n, p) for n, p in enumerate(people, start=1))
     result.errors.sort(key=lambda e: e.line)
+    result.warnings.sort(key=lambda w: w.line)
     return result
