@@ -282,8 +282,9 @@ class ScreeningIndex:
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...], settings: ScoreSettings | None = None) -> ScreeningIndex:
-        """The index :meth:`to_state` described (ValueError if the layout is another)."""
-        if not state or state[0] != STATE_VERSION or len(state) != 12:
+        """The index :meth:`to_state` described (ValueError if the layout is another). The tables may be
+        any mutable mappings that behave as dicts (a snapshot's are :class:`.postings.LazyMap`)."""
+        if not state or state[0] != STATE_VERSION or len(state) not in (12, 13):
             raise ValueError("not a screening index state of this version")
         index = cls(settings)
         (
@@ -299,8 +300,10 @@ class ScreeningIndex:
             index._by_skeleton,
             index._by_deletion,
             index._by_han,
-        ) = state
-        index._part_ids = {part.token: tid for tid, part in index._parts.items()}
+        ) = state[:12]
+        # A 13th item is the parts' lookup by token (a snapshot read lazily gives its own, decoded on
+        # demand; postings.LazyMap); without it, it is rebuilt from the parts.
+        index._part_ids = state[12] if len(state) == 13 else {p.token: tid for tid, p in index._parts.items()}
         return index
 
     def __len__(self) -> int:
