@@ -67,6 +67,11 @@ class ScreeningOut(BaseModel):
     created_at: str
     source: str
     input_errors: list[dict[str, Any]]
+    input_warnings: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="Uploads only: doubts about what was read (a PAXLST envelope fault, an expired "
+        "document...); every query they concern was screened. Not kept with the screening.",
+    )
     error: str | None = None
     results: list[ResultLine] | None = None
 
@@ -84,15 +89,17 @@ def _run(
     source: str,
     errors: list[dict[str, Any]],
     country: str | None,
+    warnings: list[dict[str, Any]] | None = None,
 ) -> JSONResponse:
     cmd = sc.Screen(queries, source, errors, country.upper() if country else None)
+    said = {"input_warnings": warnings} if warnings is not None else {}
     if len(queries) > sc.SYNC_LIMIT:
         run = sc.submit_job(cmd, actor, store.uow)
         return JSONResponse(
-            run.to_dict(), status_code=202, headers={"Location": f"/api/v1/screenings/{run.id}"}
+            run.to_dict() | said, status_code=202, headers={"Location": f"/api/v1/screenings/{run.id}"}
         )
     run = sc.screen(cmd, actor, _engine(request), store.uow)
-    return JSONResponse(run.to_dict(), status_code=200)
+    return JSONResponse(run.to_dict() | said, status_code=200)
 
 
 @router.post("/screenings", response_model=ScreeningOut, responses={**ERRORS, 202: {"model": ScreeningOut}})
@@ -152,7 +159,8 @@ def _read_and_run(
         raise InvalidInput(
             "nothing to screen: " + "; ".join(f"line {e['line']}: {e['reason']}" for e in errors[:5])
         )
-    return _run(request, actor, store, result.queries, f"upload:{fmt}", errors, country)
+    warnings = [{"line": w.line, "reason": w.reason, "query_id": w.query_id} for w in result.warnings]
+    return _run(request, actor, store, result.queries, f"upload:{fmt}", errors, country, warnings)
 
 
 @router.get("/screenings/{run_id}", response_model=ScreeningOut, responses=ERRORS)
