@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 
@@ -62,7 +63,12 @@ class FiguresSettings(BaseSettings):
 
 class FiguresRepository(Protocol):
     def counts(
-        self, start: datetime, end: datetime, now: datetime, country: str | None = None
+        self,
+        start: datetime,
+        end: datetime,
+        now: datetime,
+        country: str | None = None,
+        in_force_as_of: datetime | None = None,
     ) -> dict[tuple[str, int, str], int]: ...
 
 
@@ -114,6 +120,20 @@ class Figures:
     cells: dict[tuple[str, int, str], Cell]
     country: str | None = None
     """The country the figures were asked for (others may be present for the totals)."""
+    as_of: datetime | None = None
+    """Public figures: the instant they describe (the closed period's end): notices in force then, and
+    what had become of each event by then. None: as of ``generated_at`` (the full figures)."""
+
+    @property
+    def snapshot_day(self) -> date | None:
+        """The day notices in force are counted on, when it is not today (the closed period's last day)."""
+        return (self.as_of - timedelta(days=1)).date() if self.as_of else None
+
+    def label(self, measure: str) -> str:
+        """A measure's label, 'In force today' saying the day it is counted on for the public figures."""
+        text = f.LABELS[measure]
+        day = self.snapshot_day
+        return text.replace("today", f"on {day.isoformat()}") if day and measure in f.SNAPSHOTS else text
 
     def cell(self, country: str, measure: str, year: int = WHOLE) -> Cell:
         return self.cells.get((country, year, measure)) or Cell(0, "0", f.Suppression.SHOWN)
@@ -149,7 +169,7 @@ class Figures:
                         if y == WHOLE
                         else min(self.period.last, date(y, 12, 31)).isoformat(),
                         "measure": m.key,
-                        "label": m.label,
+                        "label": self.label(m.key),
                         "value": "" if cell.value is None else cell.value,
                         "text": cell.text,
                         "suppressed": "" if cell.shown else cell.suppression.value,
@@ -188,8 +208,8 @@ class Figures:
                 if self.minimum > 1
                 else "none: full figures"
             ),
-            "in_force_as_of": self.generated_at.isoformat(),
-            "measures": {m.key: m.label for m in f.MEASURES},
+            "in_force_as_of": (self.as_of or self.generated_at).isoformat(),
+            "measures": {m.key: self.label(m.key) for m in f.MEASURES},
             "countries": {
                 ("all" if c == ALL else c): {
                     "period": block(c, WHOLE),
@@ -228,12 +248,26 @@ def _fill(
     return countries, counts
 
 
-def _compute(uow: UnitOfWork, repo_of: RepoOf, period: Period, country: str | None, minimum: int) -> Figures:
+def _compute(
+    uow: UnitOfWork,
+    repo_of: RepoOf,
+    period: Period,
+    country: str | None,
+    minimum: int,
+    closed: bool = False,
+) -> Figures:
+    """The figures of a period; ``closed``: as of the period's end (what happened after it, and the
+    notices in force today, do not count)."""
     start = datetime.combine(period.start, time(), UTC)
     end = datetime.combine(period.end, time(), UTC)
     with uow:
         now = uow.clock()
-        raw = repo_of(uow).counts(start, end, now, country)
+        repo = repo_of(uow)
+        raw = (
+            repo.counts(start, end, end, country, in_force_as_of=end)
+            if closed
+            else repo.counts(start, end, now, country)
+        )
     years = period.years()
     countries, counts = _fill(raw, years, with_total=country is None)
     if country and country not in countries:
@@ -243,7 +277,7 @@ def _compute(uow: UnitOfWork, repo_of: RepoOf, period: Period, country: str | No
                 counts.setdefault((country, y, m), 0)
     groups = f.figure_groups(countries, years) if country is None else _country_groups(country, years)
     cells = f.suppress(counts, groups, minimum)
-    return Figures(period, minimum, now, countries, years, cells, country)
+    return Figures(period, minimum, now, countries, years, cells, country, end if closed else None)
 
 
 def _country_groups(country: str, years: list[int]) -> list[Any]:
@@ -282,24 +316,65 @@ def closed_period(today: date) -> Period:
     return Period.between(date(last.year - DEFAULT_YEARS + 1, 1, 1), last)
 
 
+class PublicFiguresCache:
+    """The public table of the closed period, computed once and kept (issue 14, item 10: a public page
+    never recounts). Keyed by the period (and the minimum): when the next quarter closes the period
+    changes, the old table is dropped and the new one computed at the first request; ``clear()`` drops it
+    on demand. Nothing else invalidates it: the table is as of the period's end, so later events do not
+    change it. One computation at a time: concurrent first requests wait for it instead of each counting."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._period: Period | None = None
+        self._tables: dict[int, Figures] = {}
+        self.computed = 0
+        """How many tables were computed (tests and the benchmark read it)."""
+
+    def table(self, period: Period, minimum: int, compute: Callable[[], Figures]) -> Figures:
+        with self._lock:
+            if period != self._period:
+                self._period, self._tables = period, {}
+            table = self._tables.get(minimum)
+            if table is None:
+                table = compute()
+                self._tables[minimum] = table
+                self.computed += 1
+            return table
+
+    def clear(self) -> None:
+        with self._lock:
+            self._period, self._tables = None, {}
+
+
 def public_figures(
-    query: FiguresQuery, uow: UnitOfWork, repo_of: RepoOf, settings: FiguresSettings | None = None
+    query: FiguresQuery,
+    uow: UnitOfWork,
+    repo_of: RepoOf,
+    settings: FiguresSettings | None = None,
+    cache: PublicFiguresCache | None = None,
 ) -> Figures:
-    """The public figures: the closed period only (``from``/``to`` are checked, not followed), small
-    counts withheld across the whole table, then the country sliced out."""
+    """The public figures: the closed period only (``from``/``to`` are checked, not followed), as of its
+    end, small counts withheld across the whole table, then the country sliced out. With a ``cache``, the
+    table is counted once per closed period."""
     settings = settings or FiguresSettings()
     country = query.checked_country()
     today = uow.clock().date()
     query.period(today)  # the bounds still apply: a bad date is refused, not ignored
     period = closed_period(today)
-    full = _compute(uow, repo_of, period, None, settings.public_minimum)
-    if country:
-        full.country = country
-        if country not in full.countries:
-            for m in f.MEASURE_KEYS:
-                for y in [WHOLE] if m in f.SNAPSHOTS else [WHOLE, *full.years]:
-                    full.cells[(country, y, m)] = Cell(0, "0", f.Suppression.SHOWN)
-    return full
+
+    def compute() -> Figures:
+        return _compute(uow, repo_of, period, None, settings.public_minimum, closed=True)
+
+    full = cache.table(period, settings.public_minimum, compute) if cache else compute()
+    if not country:
+        return full
+    cells = full.cells
+    if country not in full.countries:  # a copy: the cached table is shared by every request
+        cells = dict(cells)
+        for m in f.MEASURE_KEYS:
+            for y in [WHOLE] if m in f.SNAPSHOTS else [WHOLE, *full.years]:
+                cells[(country, y, m)] = Cell(0, "0", f.Suppression.SHOWN)
+    return replace(full, country=country, cells=cells)
 
 
 # --- the oversight report: the figures as answers -----------------------------------------------------
@@ -330,13 +405,18 @@ class Section:
     charts: list[Chart]
 
 
+def _on(fig: Figures) -> str:
+    day = fig.snapshot_day
+    return f"on {day.isoformat()}" if day else "today"
+
+
 def _t(fig: Figures, c: str, m: str, y: int = WHOLE) -> str:
     return fig.cell(c, m, y).text
 
 
 def _bars(fig: Figures, c: str, keys: Iterable[str], labels: dict[str, str] | None = None) -> list[Bar]:
     labels = labels or {}
-    return [Bar(labels.get(k, f.LABELS[k]), fig.cell(c, k)) for k in keys]
+    return [Bar(labels.get(k, fig.label(k)), fig.cell(c, k)) for k in keys]
 
 
 def report(fig: Figures, country: str, country_name: str) -> list[Section]:
@@ -354,7 +434,7 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
             f"({_t(fig, c, 'requests.red_notice')} red notices, "
             f"{_t(fig, c, 'requests.wanted_person_diffusion')} diffusions). Of "
             f"{_t(fig, c, 'decisions')} review decisions, {_t(fig, c, 'refused.total')} were refusals "
-            f"(refusal rate {rate}). In force today: {_t(fig, c, 'in_force.total')} "
+            f"(refusal rate {rate}). In force {_on(fig)}: {_t(fig, c, 'in_force.total')} "
             f"({_t(fig, c, 'in_force.public')} with a public extract).",
             _bars(
                 fig,

@@ -263,7 +263,8 @@ def _sign_in_username(body: bytes, content_type: str) -> str | None:
             data = json.loads(body)
             raw = data.get("username") if isinstance(data, dict) else None
         elif content_type.startswith("application/x-www-form-urlencoded"):
-            raw = (parse_qs(body.decode("utf-8", "replace")).get("username") or [None])[0]
+            names = parse_qs(body.decode("utf-8", "replace")).get("username")
+            raw = names[0] if names else None
     except (ValueError, RecursionError):
         return None
     if not isinstance(raw, str) or not raw.strip():

@@ -58,6 +58,16 @@ def get_settings(request: Request) -> fs.FiguresSettings:
 SettingsDep = Annotated[fs.FiguresSettings, Depends(get_settings)]
 
 
+def public_cache(app: Any) -> fs.PublicFiguresCache:
+    """The public table of the closed period, kept on the app (one per process): see
+    ``services.figures.PublicFiguresCache``."""
+    cache = getattr(app.state, "public_figures_cache", None)
+    if not isinstance(cache, fs.PublicFiguresCache):
+        cache = fs.PublicFiguresCache()
+        app.state.public_figures_cache = cache
+    return cache
+
+
 def _query(country: str | None, first: str | None, last: str | None) -> fs.FiguresQuery:
     def day(value: str | None, name: str) -> date | None:
         if not value:
@@ -196,16 +206,25 @@ def _full(store: Store, actor: Actor, query: fs.FiguresQuery, settings: fs.Figur
     return fs.figures(query, actor, store.uow(), repo_of, settings)
 
 
-def _public(store: Store, query: fs.FiguresQuery, settings: fs.FiguresSettings) -> fs.Figures:
-    return fs.public_figures(query, store.uow(), repo_of, settings)
+def _public(
+    store: Store, query: fs.FiguresQuery, settings: fs.FiguresSettings, cache: fs.PublicFiguresCache
+) -> fs.Figures:
+    return fs.public_figures(query, store.uow(), repo_of, settings, cache)
 
 
 def _note(fig: fs.Figures) -> str:
     if fig.minimum <= 1:
         return "Full figures for oversight: no count is withheld. Do not publish as is."
+    day = fig.snapshot_day
     return (
         f"Counts from 1 to {fig.minimum - 1} are shown as <{fig.minimum}; {f.COMPLEMENTARY_TEXT} marks a "
-        "count withheld so that another cannot be worked out from a total. Notices in force: as of today."
+        "count withheld so that another cannot be worked out from a total. "
+        + (
+            f"Everything is as of the end of the period: notices in force on {day.isoformat()}, what "
+            "became of each request, case and report by then."
+            if day
+            else "Notices in force: as of today."
+        )
     )
 
 
@@ -252,6 +271,7 @@ def api_figures(
 
 @router.get("/transparency/v1/figures", tags=["figures"])
 def public_api_figures(
+    request: Request,
     store: StoreDep,
     settings: SettingsDep,
     country: str | None = None,
@@ -259,8 +279,9 @@ def public_api_figures(
     last: Annotated[str | None, Query(alias="to")] = None,
     format: str = "json",
 ) -> Response:
-    """The public figures: counts under the public minimum withheld."""
-    fig = _public(store, _query(country, first, last), settings)
+    """The public figures of the last closed period, as of its end: counts under the public minimum
+    withheld (``from``/``to`` are checked, not followed)."""
+    fig = _public(store, _query(country, first, last), settings, public_cache(request.app))
     return _download(fig, format, "figures-public")
 
 
@@ -307,7 +328,7 @@ def _dashboard(request: Request, actor: Actor | None, fig: fs.Figures, public: b
         fig=fig,
         charts=charts,
         rows=rows,
-        headers=[f.LABELS[m] for m in TABLE_MEASURES],
+        headers=[fig.label(m) for m in TABLE_MEASURES],
         note=_note(fig),
         base="/transparency" if public else "/oversight",
         first=fig.period.start.isoformat(),
@@ -442,7 +463,7 @@ async def transparency_dashboard(
     except InvalidInput as exc:
         return _bad(request, actor, exc)
     store: Store = request.app.state.store
-    fig = await run_in_threadpool(_public, store, query, settings)
+    fig = await run_in_threadpool(_public, store, query, settings, public_cache(request.app))
     return _dashboard(request, actor, fig, public=True)
 
 
@@ -461,7 +482,7 @@ async def transparency_report(
     except InvalidInput as exc:
         return _bad(request, actor, exc)
     store: Store = request.app.state.store
-    fig = await run_in_threadpool(_public, store, query, settings)
+    fig = await run_in_threadpool(_public, store, query, settings, public_cache(request.app))
     return _report_page(request, actor, fig, code, public=True)
 
 
@@ -476,7 +497,9 @@ async def transparency_download(
 ) -> Response:
     code = _cc(cc)
     store: Store = request.app.state.store
-    fig = await run_in_threadpool(_public, store, _query(code, first, last), settings)
+    fig = await run_in_threadpool(
+        _public, store, _query(code, first, last), settings, public_cache(request.app)
+    )
     if fmt == "pdf":
         return await run_in_threadpool(_pdf, fig, code, True)
     return _download(fig, fmt, f"report-{code}-public")

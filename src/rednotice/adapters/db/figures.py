@@ -108,9 +108,18 @@ class SqlFiguresRepository:
 
     # -- the figures -----------------------------------------------------------------------------------
     def counts(
-        self, start: datetime, end: datetime, now: datetime, country: str | None = None
+        self,
+        start: datetime,
+        end: datetime,
+        now: datetime,
+        country: str | None = None,
+        in_force_as_of: datetime | None = None,
     ) -> dict[Key, int]:
-        """Counts over ``[start, end)`` (events) and as of ``now`` (in force), per country and year."""
+        """Counts over ``[start, end)`` (events) and in force now, per country and year. What happened to an
+        event after ``now`` is not counted (a CCF decision, a report examined, a hit's outcome): with ``now``
+        at a period's end, the figures are as of that instant and nothing later moves them. With
+        ``in_force_as_of``, notices in force are counted at that instant (from the lifecycle history),
+        not from their state today."""
         out: dict[Key, int] = defaultdict(int)
 
         def add(rows: Iterable[tuple[str, int, str, int]]) -> None:
@@ -122,14 +131,14 @@ class SqlFiguresRepository:
         add(self._iccs(start, end, country))
         add(self._transitions(start, end, country))
         add(self._grounds(start, end, country))
-        add(self._in_force(country))
+        add(self._in_force(country) if in_force_as_of is None else self._in_force_at(in_force_as_of, country))
         add(self._ccf(start, end, now, country))
         if country is None:
             add(self._ccf(start, end, now, None, all_countries=True))
-        add(self._harassment(start, end, country))
+        add(self._harassment(start, end, now, country))
         add(self._positions(start, end, country))
         add(self._refugees(start, end, country))
-        add(self._hits(start, end, country))
+        add(self._hits(start, end, now, country))
         return dict(out)
 
     def _requests(self, start: datetime, end: datetime, country: str | None) -> list[Any]:
@@ -250,6 +259,53 @@ class SqlFiguresRepository:
             ]
         return out
 
+    def _in_force_at(self, at: datetime, country: str | None) -> list[Any]:
+        """Notices in force at the instant ``at``: created before it, in a state in force for their type
+        just before it. That state is the last step's ``to_state`` before ``at``; without a step before
+        ``at``, the first step's ``from_state``; without any step, the state today."""
+        n, tt = t.notices, t.notice_transitions
+        before = (
+            select(tt.c.to_state)
+            .where(tt.c.notice_id == n.c.id, tt.c.at < at)
+            .order_by(tt.c.at.desc(), tt.c.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        first = (
+            select(tt.c.from_state)
+            .where(tt.c.notice_id == n.c.id)
+            .order_by(tt.c.at, tt.c.id)
+            .limit(1)
+            .scalar_subquery()
+        )
+        cond: list[ColumnElement[bool]] = [n.c.created_at < at]
+        if country:
+            cond.append(n.c.requesting_country == country)
+        sub = (
+            select(
+                n.c.requesting_country.label("c"),
+                n.c.type.label("k"),
+                n.c.public_extract.label("p"),
+                func.coalesce(before, first, n.c.state).label("s"),
+            )
+            .where(*cond)
+            .subquery()
+        )
+        in_force = or_(*(and_(sub.c.k == kind, sub.c.s.in_(states)) for kind, states in IN_FORCE))
+        rows = self.conn.execute(
+            select(sub.c.c, sub.c.k, sub.c.p, func.count())
+            .where(in_force)
+            .group_by(sub.c.c, sub.c.k, sub.c.p)
+        )
+        out: list[Any] = []
+        for c, kind, public, cnt in rows:
+            out += [
+                (c, f.WHOLE, "in_force.total", cnt),
+                (c, f.WHOLE, f"in_force.{kind}", cnt),
+                (c, f.WHOLE, "in_force.public" if public else "in_force.restricted", cnt),
+            ]
+        return out
+
     def _case_countries(self, start: datetime, end: datetime) -> Any:
         """(case id, requesting country) for each notice a case names: the case's ``,a,b,`` list split
         by a recursive CTE, joined to the notices on their primary key."""
@@ -283,14 +339,18 @@ class SqlFiguresRepository:
         outcome = c.c.payload["outcome"].as_string()
         months = case((c.c.kind == "access", 4), else_=9)
         due = self._add_months(admissible, months)
+        # a decision after ``now`` (the end of a closed period, for the public figures) is not yet made
+        decided_by_now = and_(decided.is_not(None), self._ts(decided) <= self._now(now))
         deadline = case(
             (admissible.is_(None), "none"),
-            (decided.is_not(None), case((self._ts(decided) <= due, "met"), else_="met_late")),
+            (decided_by_now, case((self._ts(decided) <= due, "met"), else_="met_late")),
             (self._now(now) > due, "overdue"),
             else_="pending",
         )
         where_ = case(
-            (c.c.state == "inadmissible", "inadmissible"), (outcome.is_not(None), outcome), else_="open"
+            (c.c.state == "inadmissible", "inadmissible"),
+            (and_(outcome.is_not(None), or_(decided.is_(None), decided_by_now)), outcome),
+            else_="open",
         )
         if all_countries:
             who: ColumnElement[Any] = literal(f.ALL, String)
@@ -326,12 +386,13 @@ class SqlFiguresRepository:
             ]
         return out
 
-    def _harassment(self, start: datetime, end: datetime, country: str | None) -> list[Any]:
+    def _harassment(self, start: datetime, end: datetime, now: datetime, country: str | None) -> list[Any]:
         h, n, fl = tr.harassment_reports, t.notices, tr.review_flags
         examined = exists().where(
             fl.c.source == "harassment_report",
             fl.c.ref == cast(h.c.id, String),
             fl.c.resolved_at.is_not(None),
+            fl.c.resolved_at <= now,
         )
         cond = [h.c.filed_at >= start, h.c.filed_at < end]
         if country:
@@ -400,7 +461,7 @@ class SqlFiguresRepository:
         rows = self.conn.execute(select(sub.c.c, sub.c.y, func.count()).group_by(sub.c.c, sub.c.y))
         return [(cc, y, "refugee.confirmed", cnt) for cc, y, cnt in rows]
 
-    def _hits(self, start: datetime, end: datetime, country: str | None) -> list[Any]:
+    def _hits(self, start: datetime, end: datetime, now: datetime, country: str | None) -> list[Any]:
         h, n = ts.screening_hits, t.notices
         cond = [h.c.created_at >= start, h.c.created_at < end]
         if country:
@@ -409,7 +470,13 @@ class SqlFiguresRepository:
             select(
                 n.c.requesting_country.label("c"),
                 year_of(h.c.created_at).label("y"),
-                func.coalesce(h.c.outcome, "none").label("o"),
+                case(
+                    (
+                        or_(h.c.outcome_at.is_(None), h.c.outcome_at <= now),
+                        func.coalesce(h.c.outcome, "none"),
+                    ),
+                    else_="none",
+                ).label("o"),
             )
             .select_from(h.join(n, n.c.id == h.c.notice_id))
             .where(*cond)
