@@ -27,7 +27,7 @@ from rednotice.domain.screening import tables
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _BASE = 0xAC00
 _LAST = 0xD7A3
-MAX_GIVEN = 24
+MAX_GIVEN = 64
 """Cap on the spellings of a joined given name."""
 
 # Initial consonants, in Unicode order: Revised Romanization first, then McCune-Reischauer and customary.
@@ -37,7 +37,7 @@ LEADS: tuple[tuple[str, ...], ...] = (
     ("n",),  # ㄴ
     ("d", "t"),  # ㄷ
     ("tt", "dd"),  # ㄸ
-    ("r", "l", "n"),  # ㄹ (an initial ㄹ is n or silent in South Korean names: 류 Ryu, Yu)
+    ("r", "l", "n", ""),  # ㄹ (an initial ㄹ is n or silent in South Korean names: 류 Ryu, Yu; 룡 Yong)
     ("m",),  # ㅁ
     ("b", "p"),  # ㅂ
     ("pp", "bb"),  # ㅃ
@@ -55,12 +55,12 @@ LEADS: tuple[tuple[str, ...], ...] = (
 # Vowels, in Unicode order.
 VOWELS: tuple[tuple[str, ...], ...] = (
     ("a",),  # ㅏ
-    ("ae", "e"),  # ㅐ
+    ("ae", "e", "ai"),  # ㅐ (customary ai: 개 Kai)
     ("ya",),  # ㅑ
     ("yae", "ye"),  # ㅒ
-    ("eo", "o", "u"),  # ㅓ (MR ŏ; customary u: 정 Jung)
-    ("e",),  # ㅔ
-    ("yeo", "yo", "you"),  # ㅕ
+    ("eo", "o", "u", "eu", "ou"),  # ㅓ (MR ŏ; customary u, eu, ou: 정 Jung, Jeung, Choung)
+    ("e", "ae"),  # ㅔ (customary ae: 세 Sae, as ㅐ and ㅔ sound alike)
+    ("yeo", "yo", "you", "yu"),  # ㅕ (customary yu: 경 Kyung, 현 Hyun, 병 Byung)
     ("ye",),  # ㅖ
     ("o",),  # ㅗ
     ("wa",),  # ㅘ
@@ -68,25 +68,25 @@ VOWELS: tuple[tuple[str, ...], ...] = (
     ("oe", "oi", "we"),  # ㅚ
     ("yo",),  # ㅛ
     ("u", "oo"),  # ㅜ
-    ("wo",),  # ㅝ
+    ("wo", "weo"),  # ㅝ (customary weo: 권 Kweon)
     ("we",),  # ㅞ
     ("wi", "wee"),  # ㅟ
     ("yu", "yoo", "you"),  # ㅠ
     ("eu", "u"),  # ㅡ (MR ŭ)
-    ("ui", "eui"),  # ㅢ
+    ("ui", "eui", "ee", "i"),  # ㅢ (customary ee, i: 희 Hee, Hi)
     ("i", "ee"),  # ㅣ
 )
 # Final consonants, in Unicode order (index 0: none). Both systems write the sound, not the letter.
 TAILS: tuple[tuple[str, ...], ...] = (
     ("",),
-    ("k",),  # ㄱ
+    ("k", "g", "ck"),  # ㄱ (customary g, ck: 석 Seog, 학 Hag, Hack)
     ("k",),  # ㄲ
     ("k",),  # ㄳ
     ("n",),  # ㄴ
     ("n",),  # ㄵ
     ("n",),  # ㄶ
     ("t",),  # ㄷ
-    ("l",),  # ㄹ
+    ("l", "ll"),  # ㄹ (customary ll: 일 Ill)
     ("k",),  # ㄺ
     ("m",),  # ㄻ
     ("l",),  # ㄼ
@@ -95,7 +95,7 @@ TAILS: tuple[tuple[str, ...], ...] = (
     ("p",),  # ㄿ
     ("l",),  # ㅀ
     ("m",),  # ㅁ
-    ("p",),  # ㅂ
+    ("p", "b"),  # ㅂ (customary b: 섭 Sub, 협 Hyub)
     ("p",),  # ㅄ
     ("t",),  # ㅅ
     ("t",),  # ㅆ
@@ -107,6 +107,10 @@ TAILS: tuple[tuple[str, ...], ...] = (
     ("p",),  # ㅍ
     ("t",),  # ㅎ
 )
+
+
+_WITH_H = {0: "ah", 8: "oh", 20: "yi"}
+"""Customary spellings of a vowel alone in its syllable (ㅇ + ㅏ, ㅗ, ㅣ)."""
 
 
 def is_hangul(text: str) -> bool:
@@ -133,8 +137,47 @@ def syllable_spellings(syllable: str) -> tuple[str, ...]:
     if lead == 9 and VOWELS[vowel][0][0] in "iy":  # ㅅ before i, y: shi, shin
         leads.append("sh")
     vowels = VOWELS[vowel] if not tail else tuple(v for v in VOWELS[vowel] if not v.endswith("ee"))
+    if lead == 11 and vowel == 13:  # 우, 욱, 운 written with a w: Woo, Wook, Woon, Wuk
+        vowels += ("woo", "wu")
+    if lead == 11 and not tail and vowel in _WITH_H:  # 오 Oh, 아 Ah, 이 Yi
+        vowels += (_WITH_H[vowel],)
     out = ["".join(p) for p in product(leads, vowels, TAILS[tail])]
     return tuple(dict.fromkeys(out))
+
+
+def spells(hangul: str, latin: str) -> bool:
+    """Whether ``latin`` (lower-case letters) is the Hangul text's syllables, each in one of its spellings,
+    one after the other (a given name's spellings are too many to list: 경욱 Kyungwook, Gyeonguk...)."""
+    choices = [syllable_spellings(c) for c in hangul]
+    if not choices or not all(choices):
+        return False
+    ends = {0}
+    for spellings in choices:
+        ends = {e + len(s) for e in ends for s in spellings if latin.startswith(s, e)}
+        if not ends:
+            return False
+    return len(latin) in ends
+
+
+@lru_cache(maxsize=1)
+def _every_syllable() -> frozenset[str]:
+    """Every spelling of every Hangul syllable."""
+    return frozenset(s for code in range(_BASE, _LAST + 1) for s in syllable_spellings(chr(code)) if s)
+
+
+@lru_cache(maxsize=50_000)
+def is_spelling(latin: str) -> bool:
+    """Whether ``latin`` (lower-case letters) is some Hangul text's syllables in one of their spellings
+    (taewon is 태원; syng is no syllable, so Syng-man can only be a typo of Seung-man)."""
+    every = _every_syllable()
+    ends = [False] * (len(latin) + 1)
+    ends[0] = True
+    for i in range(len(latin)):
+        if ends[i]:
+            for j in range(i + 1, min(len(latin), i + 8) + 1):
+                if latin[i:j] in every:
+                    ends[j] = True
+    return ends[-1]
 
 
 def romanised(text: str) -> str:

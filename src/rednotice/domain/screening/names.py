@@ -578,12 +578,13 @@ def make_token(
     given: bool = False,
     surname_only: Iterable[str] = (),
     sounds: Iterable[str] | None = None,
+    limit: int = MAX_SPELLINGS,
 ) -> Token:
     """A name part. For a part of a Chinese name, ``readings`` are the pinyin it stands for (worked out
     from a Latin ``text`` when not given; see :func:`chinese_readings`). ``given`` says it is known to be
     a given name; ``surname_only`` are those of ``spellings`` it has only as a family name. ``sounds`` are
     the spellings its sound-alike keys and consonant skeletons come from (default: every spelling)."""
-    sp = sorted({s for s in spellings if s}, key=lambda s: (s != text, len(s), s))[:MAX_SPELLINGS]
+    sp = sorted({s for s in spellings if s}, key=lambda s: (s != text, len(s), s))[:limit]
     names: set[str] = set()
     for s in sp:
         if s in _ARABIC_GROUPS:
@@ -813,7 +814,9 @@ def _korean_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
             tokens.append(token)
             split.append(token)
             continue
-        tokens.append(make_token(part, korean.given_spellings(part), "korean", given=True))
+        tokens.append(
+            make_token(part, korean.given_spellings(part), "korean", given=True, limit=korean.MAX_GIVEN)
+        )
         split += [make_token(c, korean.syllable_spellings(c), "korean", given=True) for c in part]
     return tokens, ([split] if len(split) != len(tokens) else [])
 
@@ -1085,6 +1088,18 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
         if a.text == b.text:
             return TokenMatch(1.0, f"{a.text} = {b.text}", literal=True)
         return TokenMatch(1.0, f"{a.text} = {b.text} (as {shown})")
+    hangul = _hangul_and_other(a, b)
+    if hangul is not None:
+        # A part written in Hangul has every spelling its letters allow: a Latin part that is none of them
+        # is another name, however near (재원 is not Tae Won, 영록 is not Jung Rok), not a typo.
+        h, other = hangul
+        if any(korean.spells(h.text, s) for s in other.spellings):
+            return TokenMatch(1.0, f"{a.text} = {b.text} (as {other.text})")
+        typos = [s for s in other.spellings if len(s) >= 4 and not korean.is_spelling(s)]
+        if any(OSA.distance(s, t, score_cutoff=1) == 1 for s in typos for t in h.spellings):
+            # a spelling that is no Korean syllable can only be a typo (Syng for 승, Seung or Sung)
+            return TokenMatch(0.9, f"{a.text} ~ {b.text} (one letter apart)")
+        return _initial_or_cut(a, b)
     chinese = a.origin == "chinese" or b.origin == "chinese"
     if not chinese and a.keys & b.keys:
         return TokenMatch(0.95, f"{a.text} ~ {b.text} (sounds alike)")
@@ -1119,6 +1134,20 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
         return TokenMatch(0.8, f"{a.text} ~ {b.text} (two letters apart)")
     if shared and max(len(k) for k in shared) >= 3:  # two consonants say little outside Arabic script
         return TokenMatch(0.85, f"{a.text} ~ {b.text} (same consonants)")
+    return _initial_or_cut(a, b)
+
+
+def _hangul_and_other(a: Token, b: Token) -> tuple[Token, Token] | None:
+    """(the part written in Hangul, the other) when exactly one of the two is written in Hangul."""
+    x = a.origin == "korean" and korean.is_hangul(a.text)
+    y = b.origin == "korean" and korean.is_hangul(b.text)
+    if x == y:
+        return None
+    return (a, b) if x else (b, a)
+
+
+def _initial_or_cut(a: Token, b: Token) -> TokenMatch:
+    """One part is the other's initial, or the other cut short by an MRZ."""
     shorter, longer = (a, b) if len(a.text) <= len(b.text) else (b, a)
     if (
         len(shorter.text) == 1

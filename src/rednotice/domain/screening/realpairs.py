@@ -54,8 +54,9 @@ DATA = Path(__file__).resolve().parents[4] / "tests" / "data" / "screening"
 COMMITTED = DATA / "real_pairs_han.jsonl"
 CYRILLIC = DATA / "real_pairs_cyrillic.jsonl"
 ARABIC = DATA / "real_pairs_arabic.jsonl"
+KOREAN = DATA / "real_pairs_korean.jsonl"
 DIRECTIONS = ("han-latin", "latin-han", "han-han", "han-han-spaced")
-SCRIPTS = {"zh": "han", "ru": "cyrillic", "ar": "arabic"}
+SCRIPTS = {"zh": "han", "ru": "cyrillic", "ar": "arabic", "ko": "korean"}
 """The ``lang`` of a pair -> the script named in its directions."""
 GENERATED = frozenset({"pinyin", "wade-giles", "cantonese"})
 """Kinds whose Latin name is a romanisation the matcher writes itself."""
@@ -186,6 +187,8 @@ def evaluate(pairs: list[dict[str, Any]]) -> Report:
         script = SCRIPTS.get(pair.get("lang", "zh"), "native")
         queries.append((f"{script}-latin", kind, ScreeningQuery(id=f"{i}", name=native), lat))
         queries.append((f"latin-{script}", kind, ScreeningQuery(id=f"{i}", name=latin), han))
+        if pair.get("latin_other"):  # the same person's name as another source spelled it (Rhee / Lee)
+            queries.append(("latin-latin", kind, ScreeningQuery(id=f"{i}", name=pair["latin_other"]), lat))
         if kind != "negative" and script == "han":  # the same characters are the same name
             queries.append(("han-han", kind, ScreeningQuery(id=f"{i}", name=native), han))
             queries.append(("han-han-spaced", kind, ScreeningQuery(id=f"{i}", name=spaced(native)), han))

@@ -1,0 +1,170 @@
+"""Build the real Korean name pairs (tests/data/screening/real_pairs_korean.jsonl) from public data.
+
+``python -m benchmarks.build_real_pairs`` reads the extracts kept in ``benchmarks/real_pairs_sources/`` and
+writes the JSON Lines file the tests and ``python -m rednotice.domain.screening.realpairs`` read. Nothing here
+uses the matcher's code: the Latin names are the ones the sources give, the negatives are chosen with
+rapidfuzz on the sources' own Latin spellings.
+
+Sources (extracts copied by hand from the public repositories named, only the name columns kept):
+
+* ``ko_assembly19.tsv``: members of the 19th National Assembly of the Republic of Korea (2012-2016), their
+  name in Hangul (``name__ko``), the English name the Assembly publishes (``name``) and birth date, from
+  everypolitician-data ``data/South_Korea/National_Assembly/sources/morph/data.csv``, itself from Team
+  POPONG's ``data-for-rnd`` (github.com/teampopong), licensed CC BY 3.0.
+* ``ko_assembly20.tsv``: the same for the 20th National Assembly (2016-2020), from everypolitician-data
+  ``.../sources/morph/popong-data-20.csv``, from Team POPONG's ``data-assembly``, CC BY 3.0.
+
+Each person (Hangul name and birth date) gives one true pair: the Hangul name against the Assembly's English
+spelling (the 19th's where the person sat in both). Where the two Assemblies spelled the name differently
+(letters, not only case or spacing: KIM Kyung Hyub / KIM KYUNGHYUP, RHEE In-je), the other spelling is kept
+as ``latin_other`` and measured Latin against Latin. Negatives are two different members whose Latin names
+look alike (rapidfuzz ratio >= 75 on the folded letters), with the same family name in Hangul but another
+given name, never the same letters and never one name in McCune-Reischauer without breves (정훈 and 종훈 are
+both Chong Hun): the first's Hangul name against the second's Latin name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+HERE = Path(__file__).resolve().parent
+SOURCES = HERE / "real_pairs_sources"
+OUT = HERE.parent / "tests" / "data" / "screening" / "real_pairs_korean.jsonl"
+NEGATIVES = 60
+"""How many look-alike pairs of two people to keep (the most alike first, each person once)."""
+
+
+def read_tsv(path: Path) -> list[tuple[str, str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        hangul, latin, born = line.split("\t")
+        rows.append((hangul.strip(), latin.strip(), born.strip()))
+    return rows
+
+
+def letters(latin: str) -> str:
+    return re.sub(r"[^a-z]", "", latin.lower())
+
+
+def family_of(latin: str) -> str:
+    """The family name where the spelling marks it: ``KIM Jae Yun`` (capitals against mixed case) or
+    ``Kwon, Eun Hee`` (a comma); otherwise unknown."""
+    if "," in latin:
+        return latin.split(",", 1)[0].strip()
+    tokens = latin.split()
+    if len(tokens) > 1 and tokens[0].isupper() and not all(t.isupper() for t in tokens[1:]):
+        return tokens[0]
+    return ""
+
+
+def korean_pairs() -> list[dict[str, Any]]:
+    people: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for source in ("ko_assembly19.tsv", "ko_assembly20.tsv"):
+        for hangul, latin, born in read_tsv(SOURCES / source):
+            people.setdefault((hangul, born), []).append((latin, source.removesuffix(".tsv")))
+    pairs: list[dict[str, Any]] = []
+    for (hangul, _born), spellings in people.items():
+        latin, source = spellings[0]
+        pair: dict[str, Any] = {
+            "lang": "ko",
+            "source": f"popong-{source.removeprefix('ko_')}",
+            "same_person": True,
+            "native": hangul,
+            "latin": latin,
+            "latin_family": family_of(latin),
+            "latin_aliases": [],
+            "kind": "korean",
+        }
+        other = next((s for s, _ in spellings[1:] if letters(s) != letters(latin)), None)
+        if other:
+            pair["latin_other"] = other
+        pairs.append(pair)
+    pairs.extend(korean_negatives(people))
+    return pairs
+
+
+# McCune-Reischauer without its breves and apostrophes (McCune & Reischauer 1939) writes some letters
+# alike: initials ㄱ/ㅋ k, ㄷ/ㅌ t, ㅂ/ㅍ p, ㅈ/ㅊ ch;
+# vowels ㅓ/ㅗ o, ㅕ/ㅛ yo, ㅡ/ㅜ u. Two names alike under it are one spelling
+# (정훈 and 종훈 are both Chong Hun, Jong Hoon), so not a pair of look-alike different names.
+_MR_LEADS = {15: 0, 16: 3, 17: 7, 14: 12}
+_MR_VOWELS = {8: 4, 12: 6, 18: 13}
+
+
+def mr_collapsed(hangul: str) -> tuple[tuple[int, int, int], ...]:
+    out = []
+    for c in hangul:
+        code = ord(c) - 0xAC00
+        if not 0 <= code <= 11171:
+            out.append((code, -1, -1))
+            continue
+        lead, vowel, tail = code // 588, (code % 588) // 28, code % 28
+        out.append((_MR_LEADS.get(lead, lead), _MR_VOWELS.get(vowel, vowel), tail))
+    return tuple(out)
+
+
+def korean_negatives(people: dict[tuple[str, str], list[tuple[str, str]]]) -> list[dict[str, Any]]:
+    spelled = {h: {letters(s) for s, _ in sp} for (h, _), sp in people.items()}
+    for (h, _), sp in people.items():
+        spelled[h] |= {letters(s) for s, _ in sp}
+    candidates = []
+    items = [(h, sp[0][0]) for (h, _), sp in people.items()]
+    for a, (ha, la) in enumerate(items):
+        for b, (hb, lb) in enumerate(items):
+            if a == b or ha == hb or ha[0] != hb[0] or len(ha) != len(hb):
+                continue
+            if sorted(ha[1:]) == sorted(hb[1:]) or letters(lb) in spelled[ha]:
+                continue
+            if mr_collapsed(ha) == mr_collapsed(hb):
+                continue
+            score = fuzz.ratio(letters(la), letters(lb))
+            if score >= 75:
+                candidates.append((-score, ha, hb, la, lb))
+    candidates.sort()
+    used: set[str] = set()
+    out: list[dict[str, Any]] = []
+    for _score, ha, hb, la, lb in candidates:
+        if ha in used or hb in used:
+            continue
+        used |= {ha, hb}
+        out.append(
+            {
+                "lang": "ko",
+                "source": "popong",
+                "same_person": False,
+                "native": ha,
+                "latin": lb,
+                "latin_family": family_of(lb),
+                "latin_aliases": [],
+                "native_person_latin": la,
+                "kind": "negative",
+            }
+        )
+        if len(out) == NEGATIVES:
+            break
+    return out
+
+
+def main(argv: list[str]) -> None:
+    pairs = korean_pairs()
+    out = Path(argv[0]) if argv else OUT
+    with out.open("w", encoding="utf-8") as f:
+        for p in pairs:
+            f.write(json.dumps(p, ensure_ascii=False) + "\n")
+    true = sum(p["same_person"] for p in pairs)
+    other = sum("latin_other" in p for p in pairs)
+    sys.stdout.write(
+        f"{out}: {true} true pairs ({other} with a second spelling), {len(pairs) - true} negatives\n"
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
