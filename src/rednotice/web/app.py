@@ -387,17 +387,52 @@ def _start_background(app: FastAPI, store: Store) -> None:
     threading.Thread(target=work, name="rednotice-jobs", daemon=True).start()
 
 
-def _signed_in_docs(app: FastAPI) -> None:
-    """/docs and /redoc for signed-in people only (production). Their scripts still come from FastAPI's
-    default CDN: no installed package ships the Swagger UI and ReDoc assets (see docs/security.md)."""
+DOCS_ASSETS = {
+    "swagger_js_url": "/static/swagger-ui-bundle.js",
+    "swagger_css_url": "/static/swagger-ui.css",
+    "swagger_favicon_url": "/static/favicon.svg",
+}
+"""Swagger UI and ReDoc are served from ``web/static`` (vendored: ``web/static/VENDORED.md``), never from
+a CDN: the docs work without the internet and load nothing from a third party."""
+STATIC_LICENCES = (
+    "VENDORED.md",
+    "swagger-ui.LICENSE",
+    "swagger-ui.NOTICE",
+    "swagger-ui-bundle.js.LICENSE.txt",
+    "redoc.LICENSE",
+    "redoc.standalone.js.LICENSE.txt",
+)
+"""The licences of the vendored assets, shipped with them."""
 
-    @app.get("/docs", include_in_schema=False)
-    def swagger(actor: CurrentActor) -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="rednotice - API")
 
-    @app.get("/redoc", include_in_schema=False)
-    def redoc(actor: CurrentActor) -> HTMLResponse:
-        return get_redoc_html(openapi_url="/openapi.json", title="rednotice - API")
+def _docs(app: FastAPI, signed_in_only: bool) -> None:
+    """/docs and /redoc with their assets served locally; for signed-in people only in production."""
+
+    def swagger_page() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="rednotice - API", **DOCS_ASSETS)
+
+    def redoc_page() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url="/openapi.json",
+            title="rednotice - API",
+            redoc_js_url="/static/redoc.standalone.js",
+            redoc_favicon_url="/static/favicon.svg",
+            with_google_fonts=False,
+        )
+
+    if signed_in_only:
+
+        @app.get("/docs", include_in_schema=False)
+        def swagger(actor: CurrentActor) -> HTMLResponse:
+            return swagger_page()
+
+        @app.get("/redoc", include_in_schema=False)
+        def redoc(actor: CurrentActor) -> HTMLResponse:
+            return redoc_page()
+
+    else:
+        app.get("/docs", include_in_schema=False)(swagger_page)
+        app.get("/redoc", include_in_schema=False)(redoc_page)
 
 
 def create_app(store: Store | None = None) -> FastAPI:
@@ -408,12 +443,11 @@ def create_app(store: Store | None = None) -> FastAPI:
         title="rednotice",
         version=__version__,
         description="The red notice process end to end. A red notice is not an arrest warrant.",
-        # in production the interactive docs are for signed-in people only (below)
-        docs_url=None if production else "/docs",
-        redoc_url=None if production else "/redoc",
+        # the interactive docs: local assets; for signed-in people only in production (below)
+        docs_url=None,
+        redoc_url=None,
     )
-    if production:
-        _signed_in_docs(app)
+    _docs(app, signed_in_only=production)
     app.state.store = store
     errors.install(app)
     app.include_router(api.auth_router)
