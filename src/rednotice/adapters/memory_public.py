@@ -3,6 +3,8 @@ computed in Python from the notices themselves (the reference semantics for age 
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -66,3 +68,18 @@ class MemoryPublicRepository:
 
     def public_ids(self, after: str, limit: int) -> list[str]:
         return sorted(n.id for n in self._public() if n.id > after)[:limit]
+
+    def _sources(self) -> dict[str, dict[str, Any]]:
+        if not hasattr(self.data, "public_sources"):
+            self.data.public_sources = {}
+        sources: dict[str, dict[str, Any]] = self.data.public_sources
+        return sources
+
+    def add_sources(self, documents: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        sources = self._sources()
+        for notice_id, document in documents:
+            sources[notice_id] = copy.deepcopy(document)
+
+    def sources(self, notice_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        sources = self._sources()
+        return {i: copy.deepcopy(sources[i]) for i in notice_ids if i in sources}

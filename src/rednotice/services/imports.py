@@ -18,6 +18,10 @@ reported. A crash loses at most the batch under way; running the import again co
 
 Importing the same ``entity_id`` again is reported as "already present", never as an error and never as
 a duplicate.
+
+With each notice, in the same transaction, INTERPOL's own document of it is kept as written
+(``InterpolRecord.document``, ``uow.public.add_sources``): the public API serves it back as INTERPOL
+serves it (``null`` stays ``null``, 74.5 stays 74.5, every warrant, ``_embedded.links``).
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ from rednotice.adapters.formats.interpol import InterpolRecord, Parsed, Rejected
 from rednotice.domain.errors import Conflict, DomainError, Forbidden, InvalidInput
 from rednotice.domain.lifecycle import Action, Notice
 from rednotice.domain.users import SYSTEM, Actor, Role
-from rednotice.services.ports import AuditEntry, UnitOfWork
+from rednotice.services.ports import AuditEntry
+from rednotice.services.public import PublicUnitOfWork
 
 IMPORT_REASON = "imported from INTERPOL's public list"
 IMPORT_STEPS: tuple[tuple[Action, str], ...] = (
@@ -94,7 +99,7 @@ def _richest(items: Sequence[Parsed]) -> dict[str, InterpolRecord]:
 def import_interpol(
     cmd: ImportInterpol,
     actor: Actor,
-    uow_factory: Callable[[], UnitOfWork],
+    uow_factory: Callable[[], PublicUnitOfWork],
     progress: Progress | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> ImportReport:
@@ -154,7 +159,7 @@ def _event_data(record: InterpolRecord, notice: Notice) -> dict[str, Any]:
 def _import_batch(
     records: Sequence[InterpolRecord],
     actor: Actor,
-    uow_factory: Callable[[], UnitOfWork],
+    uow_factory: Callable[[], PublicUnitOfWork],
     report: ImportReport,
 ) -> None:
     """One transaction for the batch's notices and their audit events; one by one if the store refuses it."""
@@ -173,6 +178,9 @@ def _import_batch(
             present = uow.notices.existing_ids([notice.id for _, notice in ready])
             fresh = [(record, notice) for record, notice in ready if notice.id not in present]
             uow.notices.add_many([notice for _, notice in fresh])
+            uow.public.add_sources(
+                [(notice.id, record.document) for record, notice in fresh if record.document]
+            )
             events = [
                 AuditEntry(actor, "notice.import", f"notice:{notice.id}", _event_data(record, notice), now)
                 for record, notice in fresh
@@ -191,7 +199,7 @@ def _import_batch(
 
 
 def _import_one(
-    record: InterpolRecord, actor: Actor, uow_factory: Callable[[], UnitOfWork], report: ImportReport
+    record: InterpolRecord, actor: Actor, uow_factory: Callable[[], PublicUnitOfWork], report: ImportReport
 ) -> None:
     """The record in a transaction of its own: a DomainError rejects it; any other error stops the import."""
     try:
@@ -202,6 +210,8 @@ def _import_one(
             now = uow.clock()
             notice = _published(record, actor, now)
             uow.notices.add(notice)
+            if record.document:
+                uow.public.add_sources([(notice.id, record.document)])
             uow.audit.append(actor, "notice.import", f"notice:{notice.id}", _event_data(record, notice), now)
             uow.commit()
     except Conflict:

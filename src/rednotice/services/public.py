@@ -15,17 +15,18 @@ readable message. The filtering and paging are done by the database (``uow.publi
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from rednotice.adapters.formats import interpol
 from rednotice.domain import policy
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.errors import InvalidInput, NotFound
 from rednotice.domain.lifecycle import Notice
-from rednotice.domain.model import NoticeRequest, NoticeType, Sex, url_ref
+from rednotice.domain.model import NoticeRequest, NoticeType, PhysicalDescription, Sex, url_ref
+from rednotice.domain.screening.names import ascii_fold, icao_fold, raw_tokens
 from rednotice.services.ports import UnitOfWork
 
 MAX_RESULTS_PER_PAGE = 160
@@ -56,11 +57,38 @@ _COUNTRY = re.compile(r"^[A-Za-z0-9]{2,3}$")
 # -- text folding and name patterns --------------------------------------------------------------------
 
 
+_EDGE = re.compile(r"[^\w'’ʻʼ`´‘]|[\d_]")
+"""A character that separates name parts (as ``names.raw_tokens`` splits them): space, hyphen, punctuation,
+digit."""
+ALTERNATIVE_LETTERS = str.maketrans({"ə": "a", "Ə": "a"})
+"""Letters with a second common romanisation that anyascii does not give: the Azerbaijani schwa is
+``e`` letter by letter (anyascii) but ``a`` in the Russian-based spellings of the same names
+(Əliyev/Aliyev, Əmirova/Amirova)."""
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip accents (NFKD, combining marks dropped): what public search compares.
-    Unlike the store's ``fold`` it keeps surrounding spaces, so it can fold pieces of a pattern."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """What public search compares: the screening keys' folding (``names.ascii_fold``: anyascii, lower
+    case, so Radosław -> radoslaw, Đặng -> dang, Иванов -> ivanov), each name part separated by one
+    space. Hyphens and punctuation separate parts, apostrophes do not (O'Brien -> obrien).
+    A leading or trailing separator is kept as a space, so pieces of a pattern fold alike."""
+    core = " ".join(t for t in (ascii_fold(t) for t in raw_tokens(text)) if t)
+    if not core:
+        return ""
+    lead = " " if _EDGE.match(text[0]) else ""
+    trail = " " if _EDGE.match(text[-1]) else ""
+    return lead + core + trail
+
+
+def spellings(text: str) -> list[str]:
+    """The folded spellings a stored name is found by: :func:`fold`, the ICAO 9303 form (Müller ->
+    mueller, as on a passport) and the alternative romanisation of letters such as ``ə`` (-> a)."""
+    out = [fold(text).strip()]
+    icao = " ".join(t for t in (icao_fold(t) for t in raw_tokens(text)) if t)
+    alternative = fold(text.translate(ALTERNATIVE_LETTERS)).strip()
+    for variant in (icao, alternative):
+        if variant not in out:
+            out.append(variant)
+    return [v for v in out if v]
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,9 +331,9 @@ def search_terms(request: NoticeRequest) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
 
     def add(field_: str, value: str) -> None:
-        folded = fold(value).strip()
-        if folded and (field_, folded) not in out:
-            out.append((field_, folded))
+        for folded in spellings(value):
+            if (field_, folded) not in out:
+                out.append((field_, folded))
 
     for n in s.all_names():
         add(NAME, n.family_name)
@@ -317,7 +345,9 @@ def search_terms(request: NoticeRequest) -> list[tuple[str, str]]:
     text = [n.full() for n in s.all_names()] + list(s.names_original_script)
     for c in request.judicial.charges:
         text += [c.offence, c.offence_original]
-    add(TEXT, "|".join(fold(x).strip() for x in text if x.strip()))
+    joined = "|".join(dict.fromkeys(v for x in text if x.strip() for v in spellings(x)))
+    if joined:
+        out.append((TEXT, joined))
     return out
 
 
@@ -341,6 +371,12 @@ class PublicRepository(Protocol):
 
     def public_ids(self, after: str, limit: int) -> list[str]:
         """Ids of public extracts greater than ``after``, in id order (exports)."""
+
+    def add_sources(self, documents: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Keep INTERPOL's document (``InterpolRecord.document``) of each imported notice, by id."""
+
+    def sources(self, notice_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """INTERPOL's documents of those of ``notice_ids`` that were imported."""
 
 
 class PublicUnitOfWork(UnitOfWork, Protocol):
@@ -375,6 +411,16 @@ def search(query: PublicQuery, uow: PublicUnitOfWork) -> PublicPage:
     return PublicPage(query, total, rows)
 
 
+def get_public_detail(notice_id: str | None, uow: PublicUnitOfWork) -> dict[str, Any]:
+    """A public extract as INTERPOL's detail document (without ``_links``), or NotFound. For a notice
+    imported from INTERPOL, what INTERPOL wrote is served back as written wherever the notice still says
+    the same thing (:func:`public_detail`), with its ``_embedded.links`` to related notices."""
+    notice = get_public(notice_id, uow)
+    with uow:
+        source = uow.public.sources([notice.id]).get(notice.id)
+    return public_detail(notice, source)
+
+
 def get_public(notice_id: str | None, uow: UnitOfWork) -> Notice:
     """A public extract's notice, or NotFound (the same answer whether it is absent or not public)."""
     if notice_id is None:
@@ -388,14 +434,23 @@ def get_public(notice_id: str | None, uow: UnitOfWork) -> Notice:
 
 def public_notices(uow_factory: Callable[[], PublicUnitOfWork], batch: int = 500) -> Iterator[Notice]:
     """Every public extract, in id order, a batch of ids per transaction (exports of any size)."""
+    for notice, _ in public_extracts(uow_factory, batch):
+        yield notice
+
+
+def public_extracts(
+    uow_factory: Callable[[], PublicUnitOfWork], batch: int = 500
+) -> Iterator[tuple[Notice, dict[str, Any]]]:
+    """Every public extract with its public detail document (:func:`public_detail`), in id order."""
     after = ""
     while True:
         with uow_factory() as uow:
             ids = uow.public.public_ids(after, batch)
             notices = [uow.notices.get(i) for i in ids]
+            sources = uow.public.sources(ids)
         for notice in notices:
             if notice is not None and notice.type is NoticeType.RED_NOTICE and policy.is_public(notice):
-                yield notice
+                yield notice, public_detail(notice, sources.get(notice.id))
         if len(ids) < batch:
             return
         after = ids[-1]
@@ -408,14 +463,75 @@ def _or_none(text: str) -> str | None:
     return text.strip() or None
 
 
-def public_detail(notice: Notice) -> dict[str, Any]:
-    """A public extract with INTERPOL's detail field names, in INTERPOL's order, without ``_links``.
+def _number(value: float | None) -> int | float:
+    """A height or weight as a JSON number: whole numbers as integers (82), others as they are (74.5);
+    ``0`` when unknown (INTERPOL's convention)."""
+    if not value:
+        return 0
+    return int(value) if float(value).is_integer() else value
+
+
+def _physical(request: NoticeRequest) -> PhysicalDescription:
+    return request.subject.physical_description or PhysicalDescription()
+
+
+_MEANING: dict[str, Callable[[NoticeRequest], Any]] = {
+    "arrest_warrants": lambda r: (r.requesting_country, r.judicial.charges),
+    "weight": lambda r: _physical(r).weight_kg,
+    "forename": lambda r: r.subject.given_names,
+    "date_of_birth": lambda r: r.subject.date_of_birth,
+    "nationalities": lambda r: r.subject.nationalities,
+    "height": lambda r: _physical(r).height_m,
+    "sex_id": lambda r: r.subject.sex,
+    "country_of_birth_id": lambda r: r.subject.country_of_birth,
+    "name": lambda r: r.subject.family_name,
+    "distinguishing_marks": lambda r: _physical(r).distinguishing_marks,
+    "eyes_colors_id": lambda r: _physical(r).eye_colours,
+    "hairs_id": lambda r: _physical(r).hair_colours,
+    "place_of_birth": lambda r: r.subject.place_of_birth,
+}
+"""What each INTERPOL detail field means in the notice: the field INTERPOL wrote is served as written
+exactly when the notice still means the same by it."""
+_AS_WRITTEN = ("languages_spoken_ids",)
+"""Fields rednotice's model does not hold: served as INTERPOL wrote them."""
+
+
+_LISTS = frozenset({"nationalities", "eyes_colors_id", "hairs_id", "languages_spoken_ids"})
+_NUMBERS = frozenset({"weight", "height"})
+
+
+def _typed(key: str, value: Any) -> bool:
+    """Is INTERPOL's value of the JSON type the detail response declares (so it can be served as is)?"""
+    if value is None:
+        return True
+    if key in _NUMBERS:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if key in _LISTS:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if key == "arrest_warrants":
+        return isinstance(value, list) and all(
+            isinstance(w, dict)
+            and set(w) <= set(interpol.WARRANT_FIELDS)
+            and all(v is None or isinstance(v, str) for v in w.values())
+            for w in value
+        )
+    return isinstance(value, str)
+
+
+def public_detail(notice: Notice, source: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A public extract with INTERPOL's detail field names, in INTERPOL's order, with ``_embedded`` but
+    without ``_links``.
 
     Mirrors ``adapters.formats.interpol`` (the importer) in reverse, so what is published here imports
-    back unchanged. INTERPOL's conventions are kept: unknown height/weight are ``0``, unknown text is
-    ``null``; one ``arrest_warrants`` entry per charge, issued by the requesting country, with the
-    offence in the requester's language as ``charge`` and its translation as ``charge_translation``.
-    rednotice records no spoken languages, so ``languages_spoken_ids`` is always empty."""
+    back unchanged: one ``arrest_warrants`` entry per charge, issued by the requesting country, with the
+    offence in the requester's language as ``charge`` and its translation as ``charge_translation``;
+    unknown text is ``null``, unknown height/weight ``0``; weight and height as recorded (74.5 stays
+    74.5). rednotice records no spoken languages, so ``languages_spoken_ids`` is empty.
+
+    ``source`` is INTERPOL's own document of an imported notice (``InterpolRecord.document``). Each of its
+    fields is served exactly as INTERPOL wrote it (``null`` stays ``null``, ``0`` stays ``0``, every
+    warrant with its own issuing country) when reading it again gives what the notice says now; a field
+    the notice has changed since is served from the notice. Its ``_embedded.links`` are served too."""
     s = notice.request.subject
     pd = s.physical_description
     warrants = []
@@ -428,17 +544,15 @@ def public_detail(notice: Notice) -> dict[str, Any]:
                 "charge_translation": c.offence if original else None,
             }
         )
-    height = pd.height_m if pd is not None and pd.height_m else 0
-    weight = round(pd.weight_kg) if pd is not None and pd.weight_kg else 0
-    return {
+    detail: dict[str, Any] = {
         "arrest_warrants": warrants,
-        "weight": weight,
+        "weight": _number(pd.weight_kg if pd is not None else None),
         "forename": _or_none(s.given_names),
         "date_of_birth": s.date_of_birth.interpol() if s.date_of_birth else None,
         "entity_id": notice.id,
         "languages_spoken_ids": [],
         "nationalities": list(s.nationalities),
-        "height": height,
+        "height": _number(pd.height_m if pd is not None else None),
         "sex_id": s.sex.value,
         "country_of_birth_id": s.country_of_birth,
         "name": s.family_name,
@@ -447,6 +561,27 @@ def public_detail(notice: Notice) -> dict[str, Any]:
         "hairs_id": list(pd.hair_colours) if pd is not None else [],
         "place_of_birth": _or_none(s.place_of_birth),
     }
+    links: list[Any] = []
+    if source:
+        reread = interpol.to_record(
+            {**source, "entity_id": notice.id}, interpol.Source("public_sources"), notice.requesting_country
+        )
+        if isinstance(reread, interpol.InterpolRecord):
+            for key, meaning in _MEANING.items():
+                if (
+                    key in source
+                    and _typed(key, source[key])
+                    and meaning(reread.request) == meaning(notice.request)
+                ):
+                    detail[key] = source[key]
+            for key in _AS_WRITTEN:
+                if key in source and _typed(key, source[key]):
+                    detail[key] = source[key]
+            embedded = source.get("_embedded")
+            if isinstance(embedded, dict) and isinstance(embedded.get("links"), list):
+                links = embedded["links"]
+    detail["_embedded"] = {"links": links}
+    return detail
 
 
 def public_list_entry(row: PublicRow) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
 
 from rednotice.domain.model import notice_id_from_ref, url_ref
 from rednotice.services import public as ps
@@ -19,6 +20,104 @@ from rednotice.web.deps import StoreDep
 router = APIRouter(prefix="/notices/v1", tags=["public notices (INTERPOL-compatible)"])
 
 MAX = 1000
+
+
+# -- the response shapes (INTERPOL's; for OpenAPI and to check what is sent)
+
+
+class _Shape(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class Href(_Shape):
+    href: str
+
+
+class NoticeLinks(_Shape):
+    self_: Href = Field(alias="self")
+    images: Href
+
+
+class ListEntry(_Shape):
+    forename: str | None
+    date_of_birth: str | None = Field(description="YYYY/MM/DD, YYYY/MM or YYYY")
+    entity_id: str = Field(description="YYYY/NNNNN")
+    nationalities: list[str] | None
+    name: str
+    links: NoticeLinks = Field(alias="_links")
+
+
+class ListEmbedded(_Shape):
+    notices: list[ListEntry]
+
+
+class PageLinks(_Shape):
+    self_: Href = Field(alias="self")
+    first: Href
+    next: Href | None = Field(default=None, description="Only when there is a next page")
+    last: Href
+
+
+class NoticeList(_Shape):
+    """INTERPOL's list response."""
+
+    total: int
+    query: dict[str, str | int] = Field(description="page, resultPerPage and the parameters given")
+    embedded: ListEmbedded = Field(alias="_embedded")
+    links: PageLinks = Field(alias="_links")
+
+
+class ArrestWarrant(_Shape):
+    issuing_country_id: str | None = None
+    charge: str | None = None
+    charge_translation: str | None = None
+
+
+class DetailEmbedded(_Shape):
+    links: list[dict[str, Any]] = Field(description="Related notices, as INTERPOL linked them")
+
+
+class NoticeDetail(_Shape):
+    """INTERPOL's detail response. ``null`` where INTERPOL wrote ``null`` (or nothing is known)."""
+
+    arrest_warrants: list[ArrestWarrant] | None
+    weight: int | float | None = Field(description="Kilograms; 0 or null when unknown")
+    forename: str | None
+    date_of_birth: str | None
+    entity_id: str
+    languages_spoken_ids: list[str] | None
+    nationalities: list[str] | None
+    height: int | float | None = Field(description="Metres; 0 or null when unknown")
+    sex_id: str | None
+    country_of_birth_id: str | None
+    name: str | None
+    distinguishing_marks: str | None
+    eyes_colors_id: list[str] | None
+    hairs_id: list[str] | None
+    place_of_birth: str | None
+    embedded: DetailEmbedded = Field(alias="_embedded")
+    links: NoticeLinks = Field(alias="_links")
+
+
+class ImagesEmbedded(_Shape):
+    images: list[dict[str, Any]]
+
+
+class ImagesLinks(_Shape):
+    self_: Href = Field(alias="self")
+    notice: Href
+
+
+class NoticeImages(_Shape):
+    """INTERPOL's images response (always empty: rednotice keeps no photographs)."""
+
+    embedded: ImagesEmbedded = Field(alias="_embedded")
+    links: ImagesLinks = Field(alias="_links")
+
+
+_SHAPE = {"response_model_by_alias": True, "response_model_exclude_unset": True}
+"""Send INTERPOL's names (``_links``, ``self``), ``null`` where it is ``null``, and no ``next`` link when
+there is no next page."""
 
 
 def red_base(request: Request) -> str:
@@ -62,7 +161,27 @@ def list_document(result: ps.PublicPage, base: str) -> dict[str, Any]:
     }
 
 
-@router.get("/red")
+def related_links(links: list[dict[str, Any]], base: str) -> list[dict[str, Any]]:
+    """INTERPOL's ``_embedded.links`` with every ``href`` to a notice pointed at this API (as ``self`` is);
+    everything else as INTERPOL wrote it."""
+
+    def rewrite(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: rewrite(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rewrite(v) for v in value]
+        if (
+            isinstance(value, str)
+            and "/notices/v1/red" in value
+            and value.startswith(("http://", "https://"))
+        ):
+            return base + value.split("/notices/v1/red", 1)[1]
+        return value
+
+    return [rewrite(link) for link in links]
+
+
+@router.get("/red", response_model=NoticeList, **_SHAPE)  # type: ignore[arg-type]
 def list_red_notices(
     request: Request,
     store: StoreDep,
@@ -118,18 +237,27 @@ def list_red_notices(
     return list_document(ps.search(query, store.uow()), red_base(request))
 
 
-@router.get("/red/{notice_ref}")
+@router.get(
+    "/red/{notice_ref}",
+    response_model=NoticeDetail,
+    responses={404: {"description": "No public red notice with this reference"}},
+    **_SHAPE,  # type: ignore[arg-type]
+)
 def get_red_notice(notice_ref: str, request: Request, store: StoreDep) -> dict[str, Any]:
-    """One public red notice (``notice_ref`` is ``YYYY-NNNNN``): INTERPOL's detail response."""
-    notice = ps.get_public(notice_id_from_ref(notice_ref), store.uow())
-    return {
-        **ps.public_detail(notice),
-        "_embedded": {"links": []},
-        "_links": notice_links(red_base(request), notice.id),
-    }
+    """One public red notice (``notice_ref`` is ``YYYY-NNNNN``): INTERPOL's detail response. For a notice
+    imported from INTERPOL, what INTERPOL wrote is served as written, with its related-notice links."""
+    detail = ps.get_public_detail(notice_id_from_ref(notice_ref), store.uow())
+    base = red_base(request)
+    detail["_embedded"] = {"links": related_links(detail["_embedded"]["links"], base)}
+    return {**detail, "_links": notice_links(base, detail["entity_id"])}
 
 
-@router.get("/red/{notice_ref}/images")
+@router.get(
+    "/red/{notice_ref}/images",
+    response_model=NoticeImages,
+    responses={404: {"description": "No public red notice with this reference"}},
+    **_SHAPE,  # type: ignore[arg-type]
+)
 def get_red_notice_images(notice_ref: str, request: Request, store: StoreDep) -> dict[str, Any]:
     """INTERPOL's images response. rednotice keeps no photographs: the list is always empty."""
     notice = ps.get_public(notice_id_from_ref(notice_ref), store.uow())

@@ -12,6 +12,7 @@ Two parts:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,8 @@ from sqlalchemy import Connection, and_, delete, exists, func, insert, select, u
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import tables as t
-from rednotice.adapters.db.tables_public import public_sync, public_terms
+from rednotice.adapters.db.bulk import insert_rows
+from rednotice.adapters.db.tables_public import public_sources, public_sync, public_terms
 from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain import policy
 from rednotice.domain.dates import PartialDate
@@ -174,3 +176,21 @@ class SqlPublicRepository:
         n = t.notices
         q = select(n.c.id).where(public_clause(), n.c.id > after).order_by(n.c.id).limit(limit)
         return list(self.conn.execute(q).scalars())
+
+    # -- INTERPOL's documents of imported notices
+
+    def add_sources(self, documents: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Keep the documents, replacing any left over for the same id (a notice removed by hand)."""
+        ids = [i for i, _ in documents]
+        for start in range(0, len(ids), BATCH):
+            self.conn.execute(
+                delete(public_sources).where(public_sources.c.notice_id.in_(ids[start : start + BATCH]))
+            )
+        insert_rows(self.conn, public_sources, [{"notice_id": i, "document": d} for i, d in documents])
+
+    def sources(self, notice_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        if not notice_ids:
+            return {}
+        ps = public_sources
+        rows = self.conn.execute(select(ps.c.notice_id, ps.c.document).where(ps.c.notice_id.in_(notice_ids)))
+        return {r.notice_id: r.document for r in rows}

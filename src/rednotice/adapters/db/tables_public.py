@@ -9,12 +9,13 @@ show what is not public.
 
 ``public_sources`` (migration 0013) keeps, for a notice imported from INTERPOL's public list, the detail
 fields as INTERPOL wrote them (``null`` or ``0``, ``74.5``, its ``_embedded.links``): the public API
-serves them back unchanged wherever the notice still says the same thing (services/public.py).
+serves them back unchanged wherever the notice still says the same thing (services/public.py). Like
+``public_terms`` it has no foreign key: a side record of the notice, read only for a public extract.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, Integer, String, Table, Text
 
 from rednotice.adapters.db.tables import Json, metadata
 
@@ -37,6 +38,6 @@ public_sync = Table(
 public_sources = Table(
     "public_sources",
     metadata,
-    Column("notice_id", String(32), ForeignKey("notices.id"), primary_key=True),
+    Column("notice_id", String(32), primary_key=True),
     Column("document", Json, nullable=False),
 )

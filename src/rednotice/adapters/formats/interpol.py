@@ -29,12 +29,22 @@ Mapping (API field -> contract field):
                            ``issuing_country_id`` is the requesting country
 =========================  ===============================================================
 
-``languages_spoken_ids`` has no place in the contract and is dropped (listed in
-``InterpolRecord.dropped``). INTERPOL's non-ISO country codes 914 and 922 become "not given".
+``languages_spoken_ids`` has no place in the contract (listed in ``InterpolRecord.dropped``). INTERPOL's
+non-ISO country codes 914 and 922 become "not given". Former codes (ISO 3166-3: ``YU``, ``SU``, ``CS``,
+``DD``...) are kept as nationalities and country of birth; a former country requests nothing, so a
+warrant it issued does not name the requesting country. Charges are kept up to ``CHARGE_MAX``
+characters (INTERPOL publishes up to about 800).
+
+What INTERPOL wrote is also kept, as written, in ``InterpolRecord.document`` (the detail fields, ``null``
+and ``0`` as they were, every warrant, ``languages_spoken_ids``, and ``_embedded.links`` to related
+notices): the public API serves it back unchanged wherever the notice still says the same thing.
 
 A list entry has no warrants, so its requesting country is unknown unless the list was queried with
-``arrestWarrantCountryId`` (then that country is used). Otherwise the entry is rejected with a reason
-saying to fetch its detail response: rednotice does not guess who asked for a notice.
+``arrestWarrantCountryId`` (then that country is used). Otherwise the entry is rejected, saying why:
+in rednotice the requesting country is who the notice belongs to (which NCB may amend, suspend or
+withdraw it, which compliance rules apply to the request, what ``arrestWarrantCountryId`` finds), and a
+list entry carries neither it nor any charge. Its detail response (``/notices/v1/red/{noticeID}``)
+carries both; rednotice does not guess who asked for a notice.
 """
 
 from __future__ import annotations
@@ -46,8 +56,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rednotice.adapters.countries import is_country
-from rednotice.adapters.formats.request_json import parse_request
+from rednotice.adapters.countries import former, is_country
+from rednotice.adapters.formats.request_json import CHARGE_MAX, parse_request
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.model import NoticeRequest
 
@@ -59,6 +69,47 @@ NON_ISO_COUNTRIES = frozenset({"914", "922"})
 """Codes INTERPOL uses for entities that are not ISO 3166 countries; read as "not given"."""
 SUFFIXES = (".json", ".jsonl")
 DROPPED_FIELDS = ("languages_spoken_ids",)
+DETAIL_FIELDS = (
+    "arrest_warrants",
+    "weight",
+    "forename",
+    "date_of_birth",
+    "entity_id",
+    "languages_spoken_ids",
+    "nationalities",
+    "height",
+    "sex_id",
+    "country_of_birth_id",
+    "name",
+    "distinguishing_marks",
+    "eyes_colors_id",
+    "hairs_id",
+    "place_of_birth",
+)
+"""INTERPOL's detail fields, in its order (kept as written in ``InterpolRecord.document``)."""
+MAX_LINKS = 200
+"""At most this many related-notice links are kept for one notice (INTERPOL shows a handful)."""
+MAX_DOCUMENT = 200_000
+"""A notice whose JSON is longer than this (characters) is refused rather than kept."""
+CRAWLER_FIELDS = (
+    "entity_id",
+    "name",
+    "forename",
+    "nationalities",
+    "country_of_birth_id",
+    "sex_id",
+    "place_of_birth",
+    "distinguishing_marks",
+    "hairs_id",
+    "eyes_colors_id",
+    "height",
+    "weight",
+    "date_of_birth",
+    "arrest_warrants",
+)
+"""The detail fields OpenSanctions' INTERPOL crawler reads (``arrest_warrants``: each warrant's
+``issuing_country_id``, ``charge`` and ``charge_translation``)."""
+WARRANT_FIELDS = ("issuing_country_id", "charge", "charge_translation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +141,9 @@ class InterpolRecord:
     """True for a detail response; False for a list entry (which carries far less)."""
     dropped: tuple[str, ...] = ()
     """API fields that were present but have no place in rednotice's model."""
+    document: dict[str, Any] = field(default_factory=dict)
+    """What INTERPOL wrote, as written: the detail fields present (``DETAIL_FIELDS``) and
+    ``_embedded.links``; served back by the public API (services/public.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,11 +322,14 @@ def _list(value: Any, what: str) -> list[Any]:
     raise ValueError(f"{what} should be a list, found {type(value).__name__}")
 
 
-def _country(value: Any, what: str) -> str | None:
-    """An ISO-2 code, None for INTERPOL's non-ISO 914/922 or an empty value; ValueError otherwise."""
+def _country(value: Any, what: str, former_codes: bool = True) -> str | None:
+    """An ISO-2 code (or, with ``former_codes``, a withdrawn ISO 3166-3 one such as YU), None for INTERPOL's
+    non-ISO 914/922 or an empty value; ValueError otherwise."""
     code = _text(value).upper()
     if not code or code in NON_ISO_COUNTRIES:
         return None
+    if former_codes and code in former():
+        return code
     if not is_country(code):
         raise ValueError(f"{what} {code!r} is not an ISO 3166-1 alpha-2 country code")
     return code
@@ -306,7 +363,27 @@ def to_record(data: dict[str, Any], source: Source, query_country: str | None = 
         return Rejected(source, entity_id if entity_id else None, reason)
     assert entity_id is not None
     dropped = tuple(f for f in DROPPED_FIELDS if data.get(f))
-    return InterpolRecord(source, entity_id, request, detail, dropped)
+    try:
+        document = _document(data)
+    except ValueError as exc:
+        return Rejected(source, entity_id, str(exc))
+    return InterpolRecord(source, entity_id, request, detail, dropped, document)
+
+
+def _document(data: dict[str, Any]) -> dict[str, Any]:
+    """The detail fields INTERPOL wrote, as written, and its ``_embedded.links``."""
+    document = {k: data[k] for k in DETAIL_FIELDS if k in data}
+    embedded = data.get("_embedded")
+    links = embedded.get("links") if isinstance(embedded, dict) else None
+    if links is not None:
+        if not isinstance(links, list) or not all(isinstance(link, dict) for link in links):
+            raise ValueError("_embedded.links should be a list of objects")
+        if len(links) > MAX_LINKS:
+            raise ValueError(f"_embedded.links has {len(links)} links; at most {MAX_LINKS} are kept")
+        document["_embedded"] = {"links": links}
+    if len(json.dumps(document, ensure_ascii=False)) > MAX_DOCUMENT:
+        raise ValueError(f"the notice is longer than {MAX_DOCUMENT:,} characters of JSON")
+    return document
 
 
 def _to_request(data: dict[str, Any], query_country: str | None) -> tuple[NoticeRequest, bool]:
@@ -344,9 +421,15 @@ def _to_request(data: dict[str, Any], query_country: str | None) -> tuple[Notice
         if not isinstance(warrant, dict):
             raise ValueError(f"arrest_warrants[{i}] should be an object")
         country = _country(warrant.get("issuing_country_id"), f"arrest_warrants[{i}].issuing_country_id")
-        if country:
+        if country and is_country(country):  # a former country (YU) requests nothing
             issuing.append(country)
         charge, translation = _text(warrant.get("charge")), _text(warrant.get("charge_translation"))
+        for what, text in (("charge", charge), ("charge_translation", translation)):
+            if len(text) > CHARGE_MAX:
+                raise ValueError(
+                    f"arrest_warrants[{i}].{what} is {len(text):,} characters long; at most "
+                    f"{CHARGE_MAX:,} are kept (INTERPOL's longest are about 800)"
+                )
         if charge or translation:
             charges.append(
                 {"offence": translation or charge, "offence_original": charge if translation else ""}
@@ -358,8 +441,9 @@ def _to_request(data: dict[str, Any], query_country: str | None) -> tuple[Notice
                 "no arrest warrant names an ISO issuing country, so the requesting country is unknown"
             )
         raise ValueError(
-            "a list entry has no arrest warrants, so the requesting country is unknown; import its detail "
-            "response (/notices/v1/red/{noticeID}) or a list queried with arrestWarrantCountryId"
+            "a list entry has no arrest warrants, so it names no requesting country, and rednotice does "
+            "not guess who a notice belongs to: import its detail response (/notices/v1/red/{noticeID}), "
+            "or a list queried with arrestWarrantCountryId"
         )
 
     physical = {
@@ -388,3 +472,40 @@ def _to_request(data: dict[str, Any], query_country: str | None) -> tuple[Notice
         "visibility": {"public_extract": True},
     }
     return parse_request(contract), detail
+
+
+# -- comparing what was served with what INTERPOL published (round trips, figures)
+
+
+def crawler_view(document: dict[str, Any]) -> dict[str, Any]:
+    """The fields OpenSanctions' crawler reads from a detail response, as written (a missing key is
+    ``"<absent>"``, so that an absent field never equals a ``null`` one)."""
+    out: dict[str, Any] = {}
+    for key in CRAWLER_FIELDS:
+        value = document.get(key, "<absent>")
+        if key == "arrest_warrants" and isinstance(value, list):
+            value = [
+                {k: w.get(k, "<absent>") for k in WARRANT_FIELDS} if isinstance(w, dict) else w for w in value
+            ]
+        out[key] = value
+    return out
+
+
+def same_json(a: Any, b: Any) -> bool:
+    """Equal as JSON values *and* types: ``74`` is not ``74.0`` (a crawler formats them differently),
+    ``null`` is not ``[]`` nor ``0``."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return type(a) is type(b) and a == b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same_json(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_json(a[k], b[k]) for k in a)
+    return type(a) is type(b) and a == b
+
+
+def compare_served(published: dict[str, Any], served: dict[str, Any]) -> dict[str, bool]:
+    """For each crawler field: is the served value identical (value and JSON type) to INTERPOL's?"""
+    mine, theirs = crawler_view(served), crawler_view(published)
+    return {key: same_json(mine[key], theirs[key]) for key in CRAWLER_FIELDS}

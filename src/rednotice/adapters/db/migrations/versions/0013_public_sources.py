@@ -27,9 +27,6 @@ def upgrade() -> None:
         "public_sources",
         sa.Column("notice_id", sa.String(length=32), nullable=False),
         sa.Column("document", sa.JSON().with_variant(JSONB(), "postgresql"), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["notice_id"], ["notices.id"], name=op.f("fk_public_sources_notice_id_notices")
-        ),
         sa.PrimaryKeyConstraint("notice_id", name=op.f("pk_public_sources")),
     )
     op.execute(sa.text("DELETE FROM public_terms"))
