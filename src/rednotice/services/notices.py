@@ -8,9 +8,10 @@ from typing import Any
 
 from rednotice.domain import policy
 from rednotice.domain.errors import Conflict, Forbidden, NotFound
-from rednotice.domain.lifecycle import Action, Notice
+from rednotice.domain.lifecycle import Action, Notice, State
 from rednotice.domain.model import NoticeRequest, NoticeType
 from rednotice.domain.users import SYSTEM, Actor, Role
+from rednotice.domain.versions import diff_requests
 from rednotice.services import review
 from rednotice.services.ports import NoticeFilter, Page, UnitOfWork
 
@@ -77,7 +78,26 @@ def create_request(cmd: CreateRequest, actor: Actor, uow: UnitOfWork) -> Notice:
     return notice
 
 
+@dataclass(frozen=True, slots=True)
+class AmendRequest:
+    """A new version of a draft, or of a request sent back for more information; ``send`` submits it
+    (``reasons``: the answer to the reviewer's questions, required after a request for information)."""
+
+    notice_id: str
+    request: NoticeRequest
+    expected_version: int
+    send: bool = False
+    reasons: str = ""
+
+
 def update_draft(cmd: UpdateDraft, actor: Actor, uow: UnitOfWork) -> Notice:
+    return amend_request(AmendRequest(cmd.notice_id, cmd.request, cmd.expected_version), actor, uow)
+
+
+def amend_request(cmd: AmendRequest, actor: Actor, uow: UnitOfWork) -> Notice:
+    """Edit a draft or answer a request for information with a new version, and (``send``) submit it: one
+    transaction, so a refused submission leaves the stored request as it was. Audited with the fields that
+    changed; the version sent is kept, for the reviewer to see what changed."""
     with uow:
         current = _load_for_change(uow, cmd.notice_id, actor, cmd.expected_version)
         if actor.role is not Role.NCB_OFFICER or actor.country != current.requesting_country:
@@ -88,8 +108,29 @@ def update_draft(cmd: UpdateDraft, actor: Actor, uow: UnitOfWork) -> Notice:
         ):
             raise Forbidden("the requesting country and the type of a request cannot change")
         notice = current.with_request(cmd.request)
-        uow.notices.save(notice, current.version, [])
-        _audit_notice(uow, actor, "notice.update", notice)
+        if current.state is State.MORE_INFORMATION_REQUESTED and not review.submitted_versions(
+            uow, current.id
+        ):
+            # sent before versions were kept: keep the version the reviewer asked about, to compare with
+            sent = [h.actor for h in current.history if h.action is Action.SUBMIT]
+            review.keep_version(uow, current, sent[-1] if sent else actor)
+        changed = [c.path for c in diff_requests(current.request.to_dict(), cmd.request.to_dict())]
+        records = []
+        if cmd.send:
+            action = Action.SUBMIT if notice.type is NoticeType.RED_NOTICE else Action.CIRCULATE
+            records.append(notice.apply(action, actor, uow.clock(), cmd.reasons))
+        uow.notices.save(notice, current.version, records)
+        _audit_notice(uow, actor, "notice.update", notice, changed=changed)
+        for record in records:
+            _audit_notice(
+                uow,
+                actor,
+                f"notice.transition.{record.action.value}",
+                notice,
+                from_state=record.from_state.value,
+                reasons=record.reasons,
+            )
+            review.on_sent(uow, notice, actor)
         uow.commit()
     return notice
 

@@ -17,6 +17,7 @@ from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, RuleViola
 from rednotice.domain.lifecycle import Action, Notice, State
 from rednotice.domain.model import NoticeType
 from rednotice.domain.users import Actor, Role
+from rednotice.domain.versions import FieldChange, diff_requests
 from rednotice.services.ports import UnitOfWork
 
 
@@ -89,6 +90,9 @@ class RecordKind(StrEnum):
     EXCEPTION_CONFIRMED = "exception_confirmed"
     ARTICLE_3 = "article3_assessment"
     DECISION = "decision"
+    SUBMISSION = "submission"
+    """A version of the request as it was sent (its contract JSON in ``data["request"]``): what the
+    reviewer compares when the requester answers a request for information with a new version."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +161,84 @@ def store_check(uow: UnitOfWork, notice: Notice, actor: Actor) -> StoredCheck:
     return stored
 
 
+def submitted_versions(uow: UnitOfWork, notice_id: str) -> list[ReviewRecord]:
+    """The versions of a request as it was sent, oldest first (number 1, 2...)."""
+    return [r for r in uow.reviews.records(notice_id) if r.kind is RecordKind.SUBMISSION]
+
+
+def keep_version(uow: UnitOfWork, notice: Notice, actor: Actor) -> int:
+    """Keep the request as it stands as the next version sent; returns its number. The transition that
+    sends it is audited; the version itself is kept with the review records."""
+    number = len(submitted_versions(uow, notice.id)) + 1
+    uow.reviews.add_record(
+        ReviewRecord(
+            notice.id,
+            RecordKind.SUBMISSION,
+            None,
+            actor.username,
+            actor.role,
+            uow.clock(),
+            "",
+            {"number": number, "request": notice.request.to_dict()},
+        )
+    )
+    return number
+
+
+@dataclass(frozen=True, slots=True)
+class VersionChanges:
+    """What the latest version sent changed against the one before it."""
+
+    number: int
+    previous: int
+    at: datetime
+    by: str
+    answer: str
+    """The requester's answer sent with the new version (the reasons of its submission)."""
+    changes: list[FieldChange]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "previous": self.previous,
+            "at": self.at.isoformat(),
+            "by": self.by,
+            "answer": self.answer,
+            "changes": [
+                {
+                    "field": c.path,
+                    "label": c.label,
+                    "before": c.before,
+                    "after": c.after,
+                    "diff": [{"op": s.op.value, "text": s.text} for s in c.segments],
+                }
+                for c in self.changes
+            ],
+        }
+
+
+def latest_changes(notice: Notice, records: list[ReviewRecord]) -> VersionChanges | None:
+    """The latest version sent against the one before it; None when only one version was ever sent."""
+    versions = [r for r in records if r.kind is RecordKind.SUBMISSION]
+    if len(versions) < 2:
+        return None
+    old, new = versions[-2], versions[-1]
+    sends = [h for h in notice.history if h.action in (Action.SUBMIT, Action.CIRCULATE)]
+    answer = sends[-1].reasons if sends else ""
+    return VersionChanges(
+        int(new.data.get("number") or len(versions)),
+        int(old.data.get("number") or len(versions) - 1),
+        new.at,
+        new.actor,
+        answer,
+        diff_requests(old.data.get("request") or {}, new.data.get("request") or {}),
+    )
+
+
 def on_sent(uow: UnitOfWork, notice: Notice, actor: Actor) -> StoredCheck:
-    """Called in the same unit of work when a request is submitted or a diffusion circulated."""
+    """Called in the same unit of work when a request is submitted or a diffusion circulated: the version
+    sent is kept, and checked."""
+    keep_version(uow, notice, actor)
     stored = store_check(uow, notice, actor)
     if notice.type is NoticeType.WANTED_PERSON_DIFFUSION and stored.codes("block"):
         # A diffusion circulates before review — unless the automatic check already finds a ground that
@@ -392,6 +472,10 @@ class Dossier:
     check: StoredCheck | None
     records: list[ReviewRecord]
 
+    @property
+    def changes(self) -> VersionChanges | None:
+        return latest_changes(self.notice, self.records)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "notice_id": self.notice.id,
@@ -416,7 +500,14 @@ class Dossier:
                     "data": r.data,
                 }
                 for r in self.records
+                if r.kind is not RecordKind.SUBMISSION
             ],
+            "versions": [
+                {"number": r.data.get("number"), "at": r.at.isoformat(), "by": r.actor}
+                for r in self.records
+                if r.kind is RecordKind.SUBMISSION
+            ],
+            "changes": None if self.changes is None else self.changes.to_dict(),
             "article_34_factors": ARTICLE_34_FACTORS,
         }
 

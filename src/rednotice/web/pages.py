@@ -46,7 +46,7 @@ from rednotice.domain import errors as e
 from rednotice.domain import policy
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.lifecycle import TRANSITIONS, Action, Notice, Rule, State, allowed_actions
-from rednotice.domain.model import NoticeType, Sex, notice_id_from_ref, url_ref
+from rednotice.domain.model import NoticeRequest, NoticeType, Sex, notice_id_from_ref, url_ref
 from rednotice.domain.redress import OUTCOMES_FOR, CaseState, Outcome, RequestKind
 from rednotice.domain.screening.query import ScreeningQuery
 from rednotice.domain.users import SYSTEM, Actor, Role
@@ -783,6 +783,87 @@ def _form_checks(values: Mapping[str, Any]) -> dict[str, list[str]]:
     return out
 
 
+def _num_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def values_from_request(req: NoticeRequest) -> dict[str, Any]:
+    """The form filled in with a stored request (to edit a draft or answer a request for information)."""
+    s, j = req.subject, req.judicial
+    values = empty_form()
+    pd = s.physical_description
+    doc = s.identity_documents[0] if s.identity_documents else None
+    dob = s.date_of_birth.iso().split("-") if s.date_of_birth else []
+    values.update(
+        type=req.type.value,
+        language=req.language,
+        family_name=s.family_name,
+        given_names=s.given_names,
+        names_original_script="\n".join(s.names_original_script),
+        aliases="\n".join(f"{a.family_name}, {a.given_names}".rstrip(", ") for a in s.aliases),
+        sex=s.sex.value,
+        dob_year=dob[0] if len(dob) > 0 and dob[0] != "?" else "",
+        dob_month=dob[1] if len(dob) > 1 and dob[1] != "?" else "",
+        dob_day=dob[2] if len(dob) > 2 else "",
+        place_of_birth=s.place_of_birth,
+        country_of_birth=s.country_of_birth or "",
+        nationalities=", ".join(s.nationalities),
+        height_m=_num_text(pd.height_m) if pd else "",
+        weight_kg=_num_text(pd.weight_kg) if pd else "",
+        eye_colours=", ".join(pd.eye_colours) if pd else "",
+        hair_colours=", ".join(pd.hair_colours) if pd else "",
+        distinguishing_marks=pd.distinguishing_marks if pd else "",
+        facts_summary=j.facts.summary,
+        facts_date=j.facts.date.iso() if j.facts.date else "",
+        facts_place=j.facts.place,
+        warrant_reference=j.warrant.reference if j.warrant else "",
+        warrant_issued_on=j.warrant.issued_on.iso() if j.warrant and j.warrant.issued_on else "",
+        warrant_authority=j.warrant.authority if j.warrant else "",
+        warrant_judicial=_yes_no(j.warrant.judicial) if j.warrant else "",
+        warrant_appealable=_yes_no(j.warrant.appealable_to_judge) if j.warrant else "",
+        extradition=_yes_no(req.assurances.extradition_will_be_sought),
+        restricted_to=", ".join(req.visibility.restricted_to or ()),
+        doc_kind=doc.kind if doc else "",
+        doc_number=doc.number if doc else "",
+        doc_country=(doc.issuing_country or "") if doc else "",
+        public_extract=req.visibility.public_extract,
+    )
+    for name in BIOMETRICS:
+        values[f"bio_{name}"] = bool(getattr(s.biometrics, name))
+    values["charges"] = [
+        {
+            "offence": c.offence,
+            "law": c.law,
+            "max_penalty_years": _num_text(c.max_penalty_years),
+            "offence_original": c.offence_original,
+        }
+        for c in j.charges
+    ] or [dict.fromkeys(CHARGE_FIELDS, "")]
+    return values
+
+
+def carry_over(data: dict[str, Any], stored: NoticeRequest) -> dict[str, Any]:
+    """What the form does not show is kept from the stored request (occupations, profile, relations to
+    other notices, a conviction, excluded countries, further identity documents...), not lost by an edit."""
+    old = stored.to_dict()
+    subject, judicial = data["subject"], data["judicial"]
+    for key in ("occupations", "profile", "relations"):
+        subject[key] = old["subject"].get(key, [])
+    subject["identity_documents"] = subject["identity_documents"] + old["subject"]["identity_documents"][1:]
+    judicial["conviction"] = old["judicial"].get("conviction")
+    data["visibility"]["excluded_countries"] = old["visibility"].get("excluded_countries", [])
+    competent = old["assurances"].get("issuing_authority_competent")
+    if competent is not None:
+        data["assurances"]["issuing_authority_competent"] = competent
+    return data
+
+
 # -- routes -------------------------------------------------------------------------------------------------
 
 
@@ -1170,6 +1251,110 @@ def install(app: FastAPI) -> None:
         flash(request, "success", f"Request {notice.id} {what}.")
         return redirect(f"/notices/{url_ref(notice.id)}")
 
+    @app.get("/notices/{ref}/edit", include_in_schema=False)
+    async def edit_form(request: Request, ref: str) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        target = await _editable(request, actor, ref)
+        if isinstance(target, Response):
+            return target
+        context = {**_form_context(values_from_request(target.request), {}), **_edit_context(target, "")}
+        return render(request, "request_form.html", actor, **context)
+
+    @app.post("/notices/{ref}/edit", include_in_schema=False)
+    async def edit_submit(request: Request, ref: str) -> Response:
+        actor = await current_actor(request)
+        if actor is None:
+            return login_redirect(request)
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        target = await _editable(request, actor, ref)
+        if isinstance(target, Response):
+            return target
+        assert actor.country is not None  # _editable: the requesting NCB's officer
+        values = form_values(form)
+        values["type"] = target.type.value  # the type of a request does not change
+        answer = _text(form, "answer", 20_000)
+        edit = _edit_context(target, answer)
+
+        def again(errors: dict[str, list[str]], status: int = 422) -> Response:
+            context = {**_form_context(values, errors), **edit}
+            return render(request, "request_form.html", actor, status=status, **context)
+
+        if form.get("add_charge"):
+            values["charges"].append(dict.fromkeys(CHARGE_FIELDS, ""))
+            return again({}, 200)
+        if form.get("check"):
+            live = await run_in_threadpool(_live_check, _store(request), values, actor.country)
+            context = {**_form_context(values, {}), **live, **edit}
+            return render(request, "request_form.html", actor, **context)
+        send = form.get("send") == "send"
+        errors = _form_checks(values)
+        if send and target.state is State.MORE_INFORMATION_REQUESTED and len(answer) < 10:
+            errors["answer"] = ["answer the reviewer's questions: say what you changed or why (a few words)"]
+        try:
+            notice_request = parse_request(carry_over(contract_json(values, actor.country), target.request))
+        except e.InvalidInput as exc:
+            for field, messages in field_errors(exc).items():
+                errors.setdefault(field, []).extend(messages)
+            notice_request = None
+        if errors or notice_request is None:
+            return again(errors)
+        version_text = _text(form, "expected_version", 12)
+        expected = int(version_text) if version_text.isdigit() else target.version
+        cmd = ns.AmendRequest(target.id, notice_request, expected, send, answer)
+        try:
+            notice = await run_in_threadpool(ns.amend_request, cmd, actor, _store(request).uow())
+        except e.Conflict:
+            return again(
+                {
+                    "general": [
+                        "Someone changed this request while you were editing it. Nothing was saved: open the "
+                        "request again, then make your changes."
+                    ]
+                },
+                409,
+            )
+        except e.DomainError as exc:
+            return again({"general": [exc.message[:1].upper() + exc.message[1:] + "."]})
+        if not send:
+            what = "changes saved"
+        elif notice.type is NoticeType.RED_NOTICE:
+            what = "new version submitted for review" if edit["editing"]["asked"] else "submitted for review"
+        else:
+            what = "circulated (unreviewed)"
+        flash(request, "success", f"Request {notice.id}: {what}.")
+        return redirect(f"/notices/{url_ref(notice.id)}")
+
+    async def _editable(request: Request, actor: Actor, ref: str) -> Notice | Response:
+        """The request, if this person may edit it now; else the page that says why."""
+        if actor.role is not Role.NCB_OFFICER or actor.country is None:
+            return _not_an_officer(request, actor)
+        notice_id = notice_id_from_ref(ref)
+        if notice_id is None:
+            return not_found(request, actor, "There is no notice with this reference.")
+        try:
+            notice = await run_in_threadpool(ns.get_notice, notice_id, actor, _store(request).uow(), False)
+        except e.NotFound:
+            return not_found(request, actor, f"There is no notice {notice_id} that you may see.")
+        if notice.requesting_country != actor.country:
+            return error_page(
+                request, actor, 403, "Not available", "Only the bureau that requested a notice edits it."
+            )
+        if notice.state not in EDITABLE:
+            return error_page(
+                request,
+                actor,
+                409,
+                "Cannot be edited now",
+                f"Request {notice.id} is {state_label(notice.state).lower()}: a request can be edited only "
+                "as a draft, or when the General Secretariat asked for more information.",
+            )
+        return notice
+
     @app.post("/requests/check", include_in_schema=False)
     async def request_check(request: Request) -> Response:
         """Live validation: the compliance findings for the form as it stands. Nothing is stored."""
@@ -1310,6 +1495,32 @@ def _form_context(values: dict[str, Any], errors: dict[str, list[str]]) -> dict[
         "checked": False,
         "check": None,
         "check_errors": [],
+        "editing": None,
+        "answer": "",
+    }
+
+
+EDITABLE = (State.DRAFT, State.MORE_INFORMATION_REQUESTED)
+
+
+def reviewer_question(notice: Notice) -> dict[str, Any] | None:
+    """The General Secretariat's latest request for information (its text is meant for the requester)."""
+    asks = [h for h in notice.history if h.action is Action.REQUEST_INFORMATION]
+    return None if not asks else {"text": asks[-1].reasons, "at": asks[-1].at}
+
+
+def _edit_context(notice: Notice, answer: str) -> dict[str, Any]:
+    asked = notice.state is State.MORE_INFORMATION_REQUESTED
+    return {
+        "editing": {
+            "id": notice.id,
+            "ref": url_ref(notice.id),
+            "version": notice.version,
+            "asked": asked,
+            "question": reviewer_question(notice) if asked else None,
+            "type_label": TYPE_LABELS[notice.type],
+        },
+        "answer": answer,
     }
 
 
@@ -1326,6 +1537,10 @@ def _notice_context(actor: Actor, notice: Notice) -> dict[str, Any]:
         "renewal_opens": notice.renewal_opens(),
         "is_public": policy.is_public(notice),
         "own_country": actor.role is Role.NCB_OFFICER and actor.country == notice.requesting_country,
+        "can_edit": actor.role is Role.NCB_OFFICER
+        and actor.country == notice.requesting_country
+        and notice.state in EDITABLE,
+        "question": reviewer_question(notice) if notice.state is State.MORE_INFORMATION_REQUESTED else None,
         "timeline": [_timeline_entry(t) for t in ns.timeline(notice, actor)],
     }
 
@@ -1545,6 +1760,8 @@ def _review_view(store: Store, actor: Actor, notice: Notice, dossier: review.Dos
         "gate": _gate_problems(store, actor, notice) if active and check else None,
         "grounds": list(GROUND_LABELS.items()),
         "grounds_checked": {review.GROUND_OF_CODE.get(c, Ground.OTHER) for c in blocks + reviews},
+        "changes": dossier.changes,
+        "versions": sum(1 for r in records if r.kind is RecordKind.SUBMISSION),
     }
 
 

@@ -1,0 +1,120 @@
+"""Issue 16: the tasks people could not finish, done in a real Chromium (see conftest.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
+
+from rednotice.adapters.formats.request_json import parse_request
+from rednotice.domain.lifecycle import Action, Notice
+from rednotice.domain.users import SYSTEM, Actor, Role
+from rednotice.services import notices as ns
+from tests.browser.conftest import PASSWORD, LiveServer
+from tests.factories import request_dict
+
+DESKTOP = ViewportSize(width=1280, height=900)
+FR_OFFICER = Actor("fr.officer", Role.NCB_OFFICER, "FR")
+REVIEWER = Actor("gs.reviewer", Role.REVIEWER)
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    ctx.set_default_timeout(10_000)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+def sign_in(page: Page, server: LiveServer, username: str) -> None:
+    page.goto(f"{server.url}/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+
+
+def sign_out(page: Page) -> None:
+    page.get_by_role("button", name="Sign out").click()
+
+
+def seed(server: LiveServer, family: str, send: bool = True) -> Notice:
+    request = parse_request(
+        request_dict(
+            **{
+                "requesting_country": "FR",
+                "subject.family_name": family,
+                "subject.given_names": "Lena",
+                "judicial.facts.summary": "Stole the payroll of a transport company in Lyon.",
+                "judicial.charges": [
+                    {"offence": "Theft", "law": "Penal Code art. 311-1", "max_penalty_years": 5}
+                ],
+            }
+        )
+    )
+    return ns.create_request(ns.CreateRequest(request, send=send), FR_OFFICER, server.store.uow())
+
+
+def ref(notice: Notice) -> str:
+    return notice.id.replace("/", "-")
+
+
+def test_an_officer_edits_a_draft_then_answers_a_request_for_information(
+    context: BrowserContext, live_server: LiveServer, screenshots: Path
+) -> None:
+    draft = seed(live_server, "WEBERN", send=False)
+    page = context.new_page()
+    sign_in(page, live_server, "fr.officer")
+
+    # a saved draft has an edit link; the form comes back filled in
+    page.goto(f"{live_server.url}/notices/{ref(draft)}")
+    page.get_by_role("link", name="Edit the draft").click()
+    expect(page.get_by_role("heading", name="Edit the draft")).to_be_visible()
+    expect(page.get_by_label("Family name")).to_have_value("WEBERN")
+    page.get_by_label("Given names").fill("Lena Maria")
+    page.get_by_role("button", name="Save and submit").click()
+    expect(page.get_by_role("status").filter(has_text="submitted for review")).to_be_visible()
+
+    # the General Secretariat asks for more
+    ns.transition(ns.Transition(draft.id, Action.START_REVIEW), REVIEWER, live_server.store.uow())
+    question = "How much was stolen, and was anyone hurt? The penalty threshold depends on it."
+    ns.transition(
+        ns.Transition(draft.id, Action.REQUEST_INFORMATION, question), REVIEWER, live_server.store.uow()
+    )
+    page.goto(f"{live_server.url}/notices/{ref(draft)}")
+    expect(page.get_by_text(question).first).to_be_visible()
+    page.get_by_role("link", name="Answer with a new version").click()
+    expect(page.get_by_role("heading", name="Answer the request for information")).to_be_visible()
+    page.get_by_label("Summary of facts").fill(
+        "Stole the payroll of a transport company in Lyon (EUR 2.4 million) and beat the guard."
+    )
+    page.get_by_label("Offence as charged").first.fill("Aggravated theft")
+    page.get_by_label("Maximum penalty (years)").first.fill("10")
+    page.get_by_role("button", name="Submit the new version").click()  # no answer yet: refused, kept
+    expect(page.get_by_role("alert")).to_contain_text("answer the reviewer")
+    expect(page.get_by_label("Summary of facts")).to_contain_text("EUR 2.4 million")
+    page.get_by_label("What you changed").fill("Amount and violence added; the charge is aggravated theft.")
+    page.get_by_role("button", name="Submit the new version").click()
+    expect(page.get_by_role("status").filter(has_text="new version submitted")).to_be_visible()
+    sign_out(page)
+
+    # the reviewer sees what changed, field by field
+    sign_in(page, live_server, "gs.reviewer")
+    page.goto(f"{live_server.url}/notices/{ref(draft)}")
+    changes = page.locator("#changes")
+    expect(changes.get_by_role("heading", name="What changed in version 2")).to_be_visible()
+    expect(changes).to_contain_text("Amount and violence added")
+    expect(changes.locator("ins").filter(has_text="EUR")).to_have_count(1)
+    expect(changes.locator(".diff-removed")).to_contain_text(
+        "Theft — law: Penal Code art. 311-1 — maximum 5 years"
+    )
+    expect(changes.locator(".diff-added")).to_contain_text("Aggravated theft")
+    changes.screenshot(path=str(screenshots / "30-reviewer-sees-changes.png"))
+    stored = ns.get_notice(draft.id, SYSTEM, live_server.store.uow(), audit=False)
+    assert stored.request.subject.given_names == "Lena Maria"
+    assert re.search(r"EUR 2\.4 million", stored.request.judicial.facts.summary)
