@@ -387,11 +387,7 @@ def _start_background(app: FastAPI, store: Store) -> None:
     threading.Thread(target=work, name="rednotice-jobs", daemon=True).start()
 
 
-DOCS_ASSETS = {
-    "swagger_js_url": "/static/swagger-ui-bundle.js",
-    "swagger_css_url": "/static/swagger-ui.css",
-    "swagger_favicon_url": "/static/favicon.svg",
-}
+DOCS_ASSETS = ("/static/swagger-ui-bundle.js", "/static/swagger-ui.css", "/static/favicon.svg")
 """Swagger UI and ReDoc are served from ``web/static`` (vendored: ``web/static/VENDORED.md``), never from
 a CDN: the docs work without the internet and load nothing from a third party."""
 STATIC_LICENCES = (
@@ -409,7 +405,14 @@ def _docs(app: FastAPI, signed_in_only: bool) -> None:
     """/docs and /redoc with their assets served locally; for signed-in people only in production."""
 
     def swagger_page() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="rednotice - API", **DOCS_ASSETS)
+        js, css, icon = DOCS_ASSETS
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="rednotice - API",
+            swagger_js_url=js,
+            swagger_css_url=css,
+            swagger_favicon_url=icon,
+        )
 
     def redoc_page() -> HTMLResponse:
         return get_redoc_html(
