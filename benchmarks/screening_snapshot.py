@@ -161,10 +161,21 @@ def bench_cli_snapshot(n_notices: int = 20_000, n_travellers: int = 2_900) -> li
     ]
 
 
-def _write_in_child(n: int, path: str, queue: Any) -> None:
-    from rednotice.adapters.screening_snapshot import SnapshotFile
+QUERIES = 1_000
+"""Searches run after each load (the first searches decode what they reach in a lazily read index)."""
+
+
+def _write_in_child(n: int, tmp: str, queue: Any) -> None:
+    """Build the index (time, +resident MB), write it in the current format and in format 1 (the whole
+    index pickled, as the snapshot was until this format; what ``_load_pickled`` reads), and the
+    travellers the loads search for."""
+    import pickle
+
+    from rednotice.adapters.screening_snapshot import SnapshotFile, _pickle
 
     notices = make_notices(n)
+    queries = make_queries(notices, QUERIES)
+    (Path(tmp) / "queries.pickle").write_bytes(pickle.dumps(queries))
     gc.collect()
     before = _current_rss_mb()
     started = time.perf_counter()
@@ -173,58 +184,120 @@ def _write_in_child(n: int, path: str, queue: Any) -> None:
     gc.collect()
     built_mb = _current_rss_mb() - before
     started = time.perf_counter()
-    SnapshotFile(Path(path), b"bench", "bench", "bench").save(index, 1)
-    queue.put((built_s, built_mb, time.perf_counter() - started, index.name_count))
+    SnapshotFile(Path(tmp) / "index.snapshot", b"bench", "bench", "bench").save(index, 1)
+    write_s = time.perf_counter() - started
+    started = time.perf_counter()
+    (Path(tmp) / "format1.pickle").write_bytes(_pickle(index.to_state()))
+    pickled_s = time.perf_counter() - started
+    searched = _search_s(index, queries)
+    queue.put((built_s, built_mb, write_s, pickled_s, index.name_count, searched))
 
 
-def _load_in_child(path: str, queue: Any) -> None:
+def _search_s(index: ScreeningIndex, queries: list[Any]) -> float:
+    started = time.perf_counter()
+    for q in queries:
+        index.search(q)
+    return time.perf_counter() - started
+
+
+def _load_pickled(path: Path) -> ScreeningIndex:
+    """Format 1 (decision 0009 before this format): unpickle every object, then index the parts."""
+    import pickle
+
+    gc.disable()
+    try:
+        return ScreeningIndex.from_state(pickle.loads(path.read_bytes()))  # noqa: S301 - our own file
+    finally:
+        gc.enable()
+
+
+def _load_in_child(tmp: str, kind: str, queue: Any) -> None:
+    import pickle
+
     from rednotice.adapters.screening_snapshot import SnapshotFile
 
+    queries = pickle.loads((Path(tmp) / "queries.pickle").read_bytes())  # noqa: S301 - written above
     gc.collect()
     before = _current_rss_mb()
     started = time.perf_counter()
-    loaded = SnapshotFile(Path(path), b"bench", "bench", "bench").load()
+    if kind == "mapped":
+        loaded = SnapshotFile(Path(tmp) / "index.snapshot", b"bench", "bench", "bench").load()
+        assert loaded is not None
+        index = loaded[0]
+    else:
+        index = _load_pickled(Path(tmp) / "format1.pickle")
     seconds = time.perf_counter() - started
-    assert loaded is not None
     gc.collect()
-    queue.put((seconds, _current_rss_mb() - before))
+    loaded_mb = _current_rss_mb() - before
+    searched = _search_s(index, queries)
+    gc.collect()
+    queue.put((seconds, loaded_mb, searched, _current_rss_mb() - before))
 
 
 def bench_snapshot_load(
     sizes: tuple[int, ...] = (70_000, 700_000), loads_each: int = 3
 ) -> list[dict[str, object]]:
-    """For each size, in fresh processes: build (time, +resident MB) and write the snapshot; then load it
-    ``loads_each`` times, each in a new process (median time, +resident MB)."""
+    """For each size, in fresh processes: build (time, +resident MB) and write the snapshot (and the same
+    index in format 1, the whole index pickled); then load each ``loads_each`` times, alternately, each in
+    a new process (median time, +resident MB after the load and after 1,000 searches)."""
     ctx = multiprocessing.get_context("spawn")
     rows: list[dict[str, object]] = []
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            path = str(Path(tmp) / "index.snapshot")
             queue = ctx.Queue()
-            child = ctx.Process(target=_write_in_child, args=(n, path, queue))
+            child = ctx.Process(target=_write_in_child, args=(n, tmp, queue))
             child.start()
-            built_s, built_mb, write_s, names = queue.get()
+            built_s, built_mb, write_s, pickled_s, names, built_search_s = queue.get()
             child.join()
-            size_mb = Path(path).stat().st_size / 2**20
-            loads = []
+            size_mb = (Path(tmp) / "index.snapshot").stat().st_size / 2**20
+            pickled_mb = (Path(tmp) / "format1.pickle").stat().st_size / 2**20
+            runs: dict[str, list[tuple[float, float, float, float]]] = {"mapped": [], "pickled": []}
             for _ in range(loads_each):
-                child = ctx.Process(target=_load_in_child, args=(path, queue))
-                child.start()
-                loads.append(queue.get())
-                child.join()
-        load_s = statistics.median(s for s, _ in loads)
-        load_mb = statistics.median(mb for _, mb in loads)
+                for kind in runs:
+                    child = ctx.Process(target=_load_in_child, args=(tmp, kind, queue))
+                    child.start()
+                    runs[kind].append(queue.get())
+                    child.join()
+
+        def median(
+            kind: str, i: int, runs: dict[str, list[tuple[float, float, float, float]]] = runs
+        ) -> float:
+            return statistics.median(r[i] for r in runs[kind])
+
+        load_s, load_mb, search_s, searched_mb = (median("mapped", i) for i in range(4))
+        old_s, old_mb, old_search_s, old_searched_mb = (median("pickled", i) for i in range(4))
+        label = f"screening index load from the snapshot, {n:,} notices ({names:,} names)"
+        searches = (
+            f"{QUERIES:,} searches after it: {search_s:.1f}s, +{searched_mb:,.0f} MB resident "
+            f"(format 1: {old_search_s:.1f}s, +{old_searched_mb:,.0f} MB; "
+            f"the built index: {built_search_s:.1f}s)"
+        )
         rows.append(
             {
-                "benchmark": f"screening index load from the snapshot, {n:,} notices ({names:,} names)",
+                "benchmark": label,
                 "baseline": "building it from the notices (the same process kind)",
                 "baseline_ms": built_s * 1000,
                 "ms": load_s * 1000,
                 "per_second": n / load_s,
                 "ratio": load_s / built_s,
                 "note": (
-                    f"load {load_s:.2f}s, +{load_mb:,.0f} MB resident; build {built_s:.1f}s, "
-                    f"+{built_mb:,.0f} MB; snapshot {size_mb:,.0f} MB written in {write_s:.1f}s"
+                    f"load {load_s:.3f}s, +{load_mb:,.0f} MB resident; "
+                    f"build {built_s:.1f}s, +{built_mb:,.0f} MB; "
+                    f"snapshot {size_mb:,.0f} MB written in {write_s:.1f}s; {searches}"
+                ),
+            }
+        )
+        rows.append(
+            {
+                "benchmark": f"{label}, against the previous format",
+                "baseline": "format 1: the whole index pickled, every object rebuilt at load",
+                "baseline_ms": old_s * 1000,
+                "ms": load_s * 1000,
+                "per_second": n / load_s,
+                "ratio": load_s / old_s,
+                "note": (
+                    f"{old_s / load_s:,.0f}x faster; +{load_mb:,.0f} MB resident against +{old_mb:,.0f} MB; "
+                    f"format 1 file {pickled_mb:,.0f} MB written in {pickled_s:.1f}s"
                 ),
             }
         )
