@@ -215,6 +215,9 @@ def read_path(path: Path) -> ReadResult:
     return result
 
 
+TOO_DEEP = "skipped: the JSON is nested too deeply to read (no notice nests more than a few levels)"
+
+
 def read_text(text: str, name: str = "<input>", lines: bool = False) -> Iterator[Parsed]:
     """Read one document: a single JSON value, or JSON Lines (``lines``, or when the whole does not parse)."""
     if not text.strip():
@@ -223,6 +226,9 @@ def read_text(text: str, name: str = "<input>", lines: bool = False) -> Iterator
     if not lines:
         try:
             data = json.loads(text)
+        except RecursionError:  # issue 14, item 13: one such file stopped a whole folder import
+            yield Rejected(Source(name), None, TOO_DEEP, whole_file=True)
+            return
         except json.JSONDecodeError as whole_error:
             if text.count("\n") < 1 or not _looks_like_json_lines(text):
                 yield Rejected(Source(name), None, f"malformed JSON: {whole_error}", whole_file=True)
@@ -236,6 +242,9 @@ def read_text(text: str, name: str = "<input>", lines: bool = False) -> Iterator
         source = Source(name, line=number)
         try:
             data = json.loads(line)
+        except RecursionError:
+            yield Rejected(source, _entity_id_in(line), TOO_DEEP)
+            continue
         except json.JSONDecodeError as exc:
             yield Rejected(source, _entity_id_in(line), f"malformed JSON: {exc.msg} (column {exc.colno})")
             continue
@@ -248,7 +257,7 @@ def _looks_like_json_lines(text: str) -> bool:
         try:
             if isinstance(json.loads(line), dict):
                 return True
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             continue
     return False
 
