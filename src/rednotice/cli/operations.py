@@ -102,13 +102,13 @@ def audit_verify(
     report = audit_service.verify(_reader(s), held)
     problems = [*file_problems, *report.problems]
     for note in report.notes:
-        console.print(f"[dim]·[/] {note}", highlight=False)
+        console.print(f"[dim]·[/] {note}", highlight=False, soft_wrap=True)
     if not problems:
         against = f", and against {len(held)} signed checkpoint(s) in {file}" if file else ""
         console.print(f"[green]audit chain intact[/]: {report.checked} events{against}", highlight=False)
         return
     for problem in problems:
-        console.print(f"[red]✗[/] {problem}", highlight=False)
+        console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
     console.print(
         f"[bold red]audit chain BROKEN[/]: {len(problems)} problem(s) in {report.checked} events",
         highlight=False,
