@@ -23,11 +23,11 @@ from tests.interface.test_public_api import HIDDEN, NOW, SECRETS, put
 SCHEMA_PROPERTIES = {
     "Person": {
         "name", "alias", "notes", "sourceUrl", "topics", "firstName", "lastName", "birthDate", "birthPlace",
-        "nationality", "gender", "country",
+        "nationality", "gender", "country", "height", "weight", "hairColor", "eyeColor",
     },
     "Sanction": {
-        "entity", "authority", "authorityId", "program", "country", "reason", "sourceUrl", "startDate",
-        "endDate", "listingDate",
+        "entity", "authority", "authorityId", "program", "programId", "country", "reason", "sourceUrl",
+        "startDate", "endDate", "listingDate",
     },
 }  # fmt: skip
 REQUIRED = {"Person": {"name"}, "Sanction": {"entity"}}
@@ -88,7 +88,12 @@ def test_a_person_and_a_sanction_per_public_notice(store: Store) -> None:
         "birthDate": ["1971-04"],
         "birthPlace": ["Lyon"],
         "nationality": ["fr"],
+        "country": ["fr"],
         "gender": ["male"],
+        "height": ["1.8"],
+        "weight": ["82"],
+        "hairColor": ["BRO"],
+        "eyeColor": ["BLU"],
         "topics": ["crime", "wanted"],
         "notes": [ftm.NOTE.format(country="FR"), "Distinguishing marks: scar on left hand"],
         "sourceUrl": [url],
@@ -98,11 +103,12 @@ def test_a_person_and_a_sanction_per_public_notice(store: Store) -> None:
         "schema": "Sanction",
         "properties": {
             "entity": ["rednotice-2026-00001"],
-            "authority": [ftm.AUTHORITY],
+            "authority": [ftm.AUTHORITY.format(country="France")],
             "authorityId": ["2026/00001"],
             "program": ["Red Notice"],
+            "programId": ["INTERPOL-RN"],
             "country": ["fr"],
-            "reason": ["Murder", "Meurtre"],
+            "reason": ["Meurtre", "Murder"],  # as the crawler: the charge, then its translation
             "sourceUrl": [url],
             "startDate": [NOW.date().isoformat()],
         },

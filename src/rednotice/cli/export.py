@@ -25,12 +25,12 @@ def export_ftm(
         str, typer.Option(help="Where the public API is served (for each entity's sourceUrl).")
     ] = DEFAULT_BASE_URL,
 ) -> None:
-    """Public red notices as FollowTheMoney entities (a Person and a Sanction each), one JSON per line,
+    """Public red notices as FollowTheMoney entities (a Person and a Sanction per warrant), one JSON a line,
     for OpenSanctions' yente and nomenklatura. Only public extracts; audited as ``public.export``."""
     from rednotice.adapters.formats import ftm
     from rednotice.services import public as ps
 
-    notices = ps.public_notices(store().uow)
+    notices = ps.public_extracts(store().uow)
     if output is None:
         count = ftm.write(notices, base_url, sys.stdout)
     else:
