@@ -310,9 +310,17 @@ def test_unchecked_fields_are_still_validated(row: int, col: int, ch: str, field
     assert field in {p.field for p in err.value.problems}
 
 
-def test_a_name_without_primary_identifier_is_refused() -> None:
-    with pytest.raises(MrzError, match="primary identifier"):
-        parse_mrz(td3(name="<<ANNA"), TODAY)
+def test_a_name_without_primary_identifier_is_read_as_a_full_name_with_a_warning() -> None:
+    doc = parse_mrz(td3(name="<<ANNA<MARIA"), TODAY)
+    assert (doc.primary_identifier, doc.secondary_identifier) == ("", "ANNA MARIA")
+    assert any("no primary identifier" in w for w in doc.warnings)
+    query = doc.to_query()
+    assert (query.name, query.family_name, query.given_names) == ("ANNA MARIA", "", "")
+
+
+def test_a_name_field_without_any_name_is_refused() -> None:
+    with pytest.raises(MrzError, match="holds no name"):
+        parse_mrz(td3(name="<"), TODAY)
 
 
 # --- names -------------------------------------------------------------------------------------------
@@ -664,3 +672,75 @@ def test_reading_any_text_never_raises(text: str) -> None:
     for entry in read_mrz(text, TODAY):
         assert (entry.document is None) != (entry.error is None)
         assert entry.lines
+
+
+# --- national practice (issue 15, item 4) -----------------------------------------------------------
+
+
+def _belgian(state: str) -> list[str]:
+    """A TD1 whose long number's check digit is computed over the number with its filler."""
+    number = "000590240601"
+    l1 = pad(f"ID{state}{number[:9]}<{number[9:]}" + cd(number[:9] + "<" + number[9:]), 30)
+    l2 = "851201" + cd("851201") + "F" + "311104" + cd("311104") + "BEL" + pad("", 11)
+    l2 += cd(l1[5:30] + l2[0:7] + l2[8:15] + l2[18:29])
+    return [l1, l2, pad("REINARTZ<<ULRIKE", 30)]
+
+
+def test_belgian_check_digit_over_the_extended_number_is_read_with_a_warning() -> None:
+    lines = _belgian("BEL")
+    assert cd("000590240601") != lines[0][18]  # the ICAO rule alone would refuse it
+    doc = parse_mrz(lines, TODAY)
+    assert doc.document_number == "000590240601"
+    assert any("as Belgium does" in w for w in doc.warnings)
+
+
+def test_the_belgian_rule_is_only_for_belgian_documents() -> None:
+    with pytest.raises(MrzError, match="document number check digit"):
+        parse_mrz(_belgian("UTO"), TODAY)
+
+
+def french_card(
+    family: str = "BERTHIER", given: str = "CORINNE", number: str = "9409923102854"[:12]
+) -> list[str]:
+    l1 = pad("IDFRA" + family, 30) + "0CHE02"
+    l2 = number + cd(number) + pad(given, 14) + "651206" + cd("651206") + "F"
+    return [l1, l2 + cd(l1 + l2)]
+
+
+def test_the_french_identity_card_before_2021_is_read_in_its_own_layout() -> None:
+    doc = parse_mrz(french_card(), TODAY)
+    assert (doc.format, doc.primary_identifier, doc.secondary_identifier) == ("FR-CNI", "BERTHIER", "CORINNE")
+    assert (doc.document_number, doc.birth_date, doc.sex) == (
+        "940992310285",
+        PartialDate(1965, 12, 6),
+        Sex.FEMALE,
+    )
+    assert (doc.nationality, doc.issuing_country, doc.expiry) == ("FR", "FR", None)
+    assert any("French national identity card" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(("row", "col"), [(1, 12), (1, 33), (1, 35), (1, 5)])
+def test_a_french_card_with_a_wrong_check_digit_is_refused(row: int, col: int) -> None:
+    lines = french_card()
+    new = "1" if lines[row][col] != "1" else "2"
+    with pytest.raises(MrzError, match="check digit"):
+        parse_mrz(_replace(lines, row, col, new), TODAY)
+
+
+def test_an_optional_data_check_digit_written_as_filler_is_read_with_a_warning() -> None:
+    lines = td3(optional="ZE184226B")
+    assert lines[1][42] != "0"  # '<' counts 0: the composite must be recomputed
+    filler = _replace(lines, 1, 42, "<")
+    filler[1] = filler[1][:43] + cd(filler[1][0:10] + filler[1][13:20] + filler[1][21:43])
+    doc = parse_mrz(filler, TODAY)
+    assert doc.optional_data == "ZE184226B"
+    assert any("has '<' for its check digit" in w for w in doc.warnings)
+    with pytest.raises(MrzError, match="composite"):
+        parse_mrz(_replace(lines, 1, 42, "<"), TODAY)  # the composite still has to hold
+
+
+def test_a_driving_licence_is_not_a_td1() -> None:
+    lines = td1()
+    lines[0] = "FA" + lines[0][2:]
+    with pytest.raises(MrzError, match="starts with A, C or I"):
+        parse_mrz(lines, TODAY)

@@ -45,6 +45,24 @@ Nationality and issuing state are ICAO codes: ISO 3166-1 alpha-3, plus ``D`` (Ge
 name no country (``UNO``, ``UNA``, ``XXA``/``XXB``/``XXC``/``XXX``, ``EUE``, ``XOM``, ``XPO``, the
 ``UTO`` specimen state...), which give ``None``. The ICAO code itself is always kept in ``extra``.
 
+National practice read, with a warning, where a border officer needs a reading (ICAO itself would refuse):
+
+* Belgian eID cards (issuing state ``BEL``) compute the long document number's check digit over the
+  number as printed, filler included (``000590240<601``), not over the number alone (Part 5).
+* The French national identity card issued until 2021 (``IDFRA``, 2 × 36) has its own layout, read as
+  such (format ``FR-CNI``): family name, office, card number (year and month of issue, department or
+  consulate, serial), given names, birth date, sex, with its own check digits (number, birth date, and
+  one over both lines). It has no expiry date and no nationality field: the nationality is French by law.
+* A name without primary identifier (``P<IND<<FIRST<NAME``), as India and others write a person with
+  one name, is read as a full name; a name field with no name at all is refused.
+* A TD3 optional-data check digit written ``<`` although the optional data is used: not verified,
+  the composite (which covers it) still is.
+
+Everything else that ICAO 9303 checks is refused when wrong: the document number (other than the
+Belgian case above), birth date, expiry and composite check digits, a TD1 whose document code does
+not start with A, C or I (a driving licence), codes holding digits. The expected outcome of 111 real
+zones, with the reason wherever it deviates from ICAO, is in tests/data/mrz/specimens_expected.jsonl.
+
 A file holds documents one after another (3 lines for TD1, 2 for TD2/TD3/MRV); blank lines between
 them are ignored. :func:`read_mrz` returns one :class:`MrzEntry` per document, with the document or
 the reasons it was refused and its line numbers: one bad document never stops the others.
@@ -259,10 +277,12 @@ class MrzDocument:
             extra["optional_data"] = self.optional_data
         if self.optional_data_2:
             extra["optional_data_2"] = self.optional_data_2
+        one_name = not self.primary_identifier  # P<IND<<FIRST<NAME: screened as a full name
         return ScreeningQuery(
             id=query_id or self.document_number,
+            name=self.secondary_identifier if one_name else "",
             family_name=self.primary_identifier,
-            given_names=self.secondary_identifier,
+            given_names="" if one_name else self.secondary_identifier,
             birth_date=self.birth_date,
             nationality=self.nationality,
             sex=self.sex,
@@ -387,7 +407,18 @@ def parse_mrz(lines: Sequence[str], today: date | None = None, first_line: int =
         raise MrzError(rd.problems)
     assert fmt is not None  # narrowed above: a None format is a problem
     if fmt == "TD1":
+        if lines[0][0] not in "ACI":
+            rd.problem(
+                0,
+                0,
+                "document code",
+                f"document code {lines[0][:2]!r}: a 3-line ICAO 9303 document (TD1) starts with A, C or I; "
+                "this is not a travel document's zone (a driving licence?)",
+            )
+            raise MrzError(rd.problems)
         return _td1(rd, today)
+    if is_french_identity_card(lines):
+        return _french_identity_card(rd, today)
     return _two_line(rd, fmt, today)
 
 
@@ -409,8 +440,15 @@ def _name(rd: _Reader, row: int, col: int, text: str) -> tuple[str, str, bool]:
         at = next(i for i, ch in enumerate(text) if ch.isdigit())
         rd.problem(row, col + at, "name", "the name field holds a digit (letters and '<' only)")
     primary, secondary, truncated = _split_name(text)
-    if not primary:
-        rd.problem(row, col, "name", "the name field has no primary identifier (family name)")
+    if not primary and not secondary:
+        rd.problem(row, col, "name", "the name field holds no name")
+    elif not primary:
+        # Part 3 §4.6 wants the single name of a person with one name as the primary identifier, but
+        # India and others write it as the secondary one (P<IND<<FIRST<NAME): read it, say so.
+        rd.warnings.append(
+            "the name has no primary identifier (family name): the whole name is the secondary identifier, "
+            "as some states write a person with one name; screened as a full name"
+        )
     if truncated:
         rd.warnings.append("the name fills the whole field and may be truncated")
     return primary, secondary, truncated
@@ -481,7 +519,14 @@ def _number(
         return principal.replace("<", ""), optional
     number = principal + head[:-1]
     expected = check_digit(number)
-    if head[-1] != expected:
+    extended = line[col : optional_col + len(head) - 1]
+    if head[-1] != expected and rd.lines[0][2:5] == "BEL" and head[-1] == check_digit(extended):
+        # Belgian eID cards compute it over the number as printed, filler included (000590240<601).
+        rd.warnings.append(
+            f"document number check digit computed over {extended!r} with its filler, as Belgium does, "
+            f"not over {number!r} as ICAO 9303 Part 5 says"
+        )
+    elif head[-1] != expected:
         rd.problem(
             row,
             optional_col + len(head) - 1,
@@ -540,7 +585,13 @@ def _two_line(rd: _Reader, fmt: str, today: date) -> MrzDocument:
     birth, expiry = _dates(rd, 1, 13, 21, today)
     if fmt == "TD3":
         personal = l2[28:42]
-        if not (personal == "<" * 14 and l2[42] in "<0"):
+        if l2[42] == "<" and personal != "<" * 14:
+            # Part 4 allows '<' only when the optional data is all fillers; some states write it anyway.
+            # The composite (which covers it) still has to hold.
+            rd.warnings.append(
+                f"the optional data {personal.strip('<')!r} has '<' for its check digit: not verified"
+            )
+        elif not (personal == "<" * 14 and l2[42] in "<0"):
             rd.check(1, 28, 42, (1, 42), "optional data")
     if fmt in ("TD2", "TD3"):
         rd.composite([(1, 0, 10), (1, 13, 20), (1, 21, width - 1)], (1, width - 1))
@@ -561,6 +612,66 @@ def _two_line(rd: _Reader, fmt: str, today: date) -> MrzDocument:
         sex=sex,
         expiry=expiry,
         optional_data=optional.strip("<"),
+        warnings=tuple(rd.warnings),
+    )
+
+
+def is_french_identity_card(lines: Sequence[str]) -> bool:
+    """The French national identity card issued until 2021: 2 × 36 like TD2 but its own layout.
+
+    Line 1 ``IDFRA``, the family name (25), the issuing office (6); line 2 the card number (12: year and
+    month of issue, department or consulate, serial), its check digit, the given names (14), the birth
+    date and its check digit, the sex, and a check digit over both lines. A TD2 has a nationality and a
+    birth date at line 2 [10:20]; this card has given names there, so letters only."""
+    return (
+        len(lines) == 2
+        and len(lines[0]) == len(lines[1]) == 36
+        and lines[0].startswith("IDFRA")
+        and not any(ch.isdigit() for ch in lines[1][13:27])
+    )
+
+
+def _french_identity_card(rd: _Reader, today: date) -> MrzDocument:
+    l1, l2 = rd.lines
+    rd.check(1, 0, 12, (1, 12), "document number")
+    rd.check(1, 27, 33, (1, 33), "birth date")
+    rd.check(1, 0, 0, (1, 35), "composite", data=l1 + l2[:35])
+    primary, _, truncated = _split_name(l1[5:30])
+    given = " ".join(w for w in l2[13:27].split("<") if w)  # several given names are split by '<<'
+    given_truncated = not l2[13:27].endswith("<")
+    if any(ch.isdigit() for ch in l1[5:30]):
+        rd.problem(0, 5, "name", "the name field holds a digit (letters and '<' only)")
+    if not primary:
+        rd.problem(0, 5, "name", "the name field has no family name")
+    birth = None
+    try:
+        birth = birth_date_from_yymmdd(l2[27:33], today)
+    except ValueError as exc:
+        rd.problem(1, 27, "birth date", str(exc))
+    sex = _sex(rd, 1, 34)
+    if rd.problems:
+        raise MrzError(rd.problems)
+    rd.warnings.append(
+        "French national identity card (before 2021): read in its own layout; the zone has no expiry date "
+        "(valid 10 or 15 years from issue) and no nationality (the card is issued to French nationals)"
+    )
+    if truncated or given_truncated:
+        rd.warnings.append("the name fills the whole field and may be truncated")
+    return MrzDocument(
+        format="FR-CNI",
+        document_code="ID",
+        issuing_state="FRA",
+        issuing_country="FR",
+        primary_identifier=primary,
+        secondary_identifier=given,
+        name_truncated=truncated or given_truncated,
+        document_number=l2[0:12].replace("<", ""),
+        nationality_code="FRA",
+        nationality="FR",
+        birth_date=birth,
+        sex=sex,
+        expiry=None,
+        optional_data=l1[30:36].strip("<"),
         warnings=tuple(rd.warnings),
     )
 
