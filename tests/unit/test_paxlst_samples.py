@@ -3,6 +3,7 @@ every traveller, the envelope faults as warnings. Expected values are read off t
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -177,8 +178,11 @@ def _text(name: str) -> str:
 
 
 def test_every_sample_file_is_in_the_table() -> None:
-    on_disk = {p.name for p in DATA.iterdir() if p.suffix != ".md" and p.name != "ua123_yvr_jfk.edi"}
+    skip = {"ua123_yvr_jfk.edi", "expected_travellers.json"}
+    on_disk = {p.name for p in DATA.iterdir() if p.suffix != ".md" and p.name not in skip}
     assert on_disk == {s.file for s in SAMPLES}
+    counts = json.loads((DATA / "expected_travellers.json").read_text(encoding="utf-8"))
+    assert {k: v for k, v in counts.items() if k != "_"} == {s.file: s.travellers for s in SAMPLES}
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.file.removeprefix(GTAS)[:48] for s in SAMPLES])
