@@ -738,15 +738,14 @@ def read_paxlst(text: str, today: date | None = None) -> PaxlstResult:
             )
     if not any(s.tag in ("UNB", "UNH") for s in segs):
         first = next((s for s in segs if s.tag), None)
-        if not segs:
-            reason = "a PAXLST interchange starts with UNB (after an optional UNA): the input is empty"
-        else:
-            reason = "a PAXLST interchange starts with UNB (after an optional UNA)" + (
-                f", not {first.tag}" if first else ""
-            )
-        result.errors.append(
-            PaxlstProblem(segs[0].line if segs else 1, reason, segment=first.tag if first else "")
-        )
+        if segs or not result.errors:  # else the only data was cut short or garbled: that error says it
+            reason = "a PAXLST interchange starts with UNB (after an optional UNA)"
+            if not segs:
+                reason += ": the input is empty"
+            elif first is not None:
+                reason += f", not {first.tag}"
+            line = segs[0].line if segs else 1
+            result.errors.append(PaxlstProblem(line, reason, segment=first.tag if first else ""))
         result.errors.sort(key=lambda e: e.line)
         return result
     envelope_warnings: list[PaxlstProblem] = []

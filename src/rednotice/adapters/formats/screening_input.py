@@ -1,8 +1,9 @@
 """Screening input at the edge: JSON Lines, CSV, ICAO MRZ and PAXLST into :class:`ScreeningQuery`.
 
 One entry point, :func:`read_queries`, and :func:`guess_format`. Every bad line or document becomes an
-:class:`InputError` with its line number and reason; it never stops the others (a PAXLST message is
-all or nothing, see :mod:`.paxlst`). Doubtful but usable details are :class:`InputWarning`.
+:class:`InputError` with its line number and reason; it never stops the others (in a PAXLST manifest,
+every traveller who can be read is read and envelope faults are warnings, see :mod:`.paxlst`). Doubtful
+but usable details are :class:`InputWarning`.
 
 CSV and JSON Lines share one vocabulary (CSV has a header row; JSON Lines one object per line):
 
