@@ -153,17 +153,83 @@ def korean_negatives(people: dict[tuple[str, str], list[tuple[str, str]]]) -> li
     return out
 
 
+def duma_pairs() -> list[dict[str, Any]]:
+    """Cyrillic against Latin names of State Duma deputies (``ru_duma.tsv``), and look-alike negatives: a
+    deputy's Russian name against another deputy's Latin name, with another family name in Cyrillic, the
+    Latin names alike (rapidfuzz ratio of the letters, plus 10 for the same given name, >= 85) but never
+    equal; each deputy in one negative at most."""
+    pairs: list[dict[str, Any]] = []
+    russian: list[tuple[str, str]] = []
+    for line in (SOURCES / "ru_duma.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        kind, native, latin = line.split("\t")
+        pairs.append(
+            {
+                "lang": "ru",
+                "source": "everypolitician-duma",
+                "same_person": True,
+                "native": native,
+                "latin": latin,
+                "latin_family": "",
+                "latin_aliases": [],
+                "kind": kind,
+            }
+        )
+        if kind == "russian":
+            russian.append((native, latin))
+    candidates = []
+    for native_a, latin_a in russian:
+        for native_b, latin_b in russian:
+            family_a, given_a = native_a.split()[:2]
+            family_b, given_b = native_b.split()[:2]
+            if family_a == family_b or letters(latin_a) == letters(latin_b):
+                continue
+            score = fuzz.ratio(letters(latin_a), letters(latin_b)) + 10 * (given_a == given_b)
+            if score >= 85:
+                candidates.append((-score, native_a, native_b, latin_a, latin_b))
+    candidates.sort()
+    used: set[str] = set()
+    for _score, native_a, native_b, latin_a, latin_b in candidates:
+        if native_a in used or native_b in used:
+            continue
+        used |= {native_a, native_b}
+        pairs.append(
+            {
+                "lang": "ru",
+                "source": "everypolitician-duma",
+                "same_person": False,
+                "native": native_a,
+                "latin": latin_b,
+                "latin_family": "",
+                "latin_aliases": [],
+                "native_person_latin": latin_a,
+                "kind": "negative",
+            }
+        )
+    return pairs
+
+
+OUTPUTS = {
+    "korean": (OUT, korean_pairs),
+    "duma": (OUT.with_name("real_pairs_cyrillic_duma.jsonl"), duma_pairs),
+}
+
+
 def main(argv: list[str]) -> None:
-    pairs = korean_pairs()
-    out = Path(argv[0]) if argv else OUT
-    with out.open("w", encoding="utf-8") as f:
-        for p in pairs:
-            f.write(json.dumps(p, ensure_ascii=False) + "\n")
-    true = sum(p["same_person"] for p in pairs)
-    other = sum("latin_other" in p for p in pairs)
-    sys.stdout.write(
-        f"{out}: {true} true pairs ({other} with a second spelling), {len(pairs) - true} negatives\n"
-    )
+    for name, (out, build) in OUTPUTS.items():
+        if argv and name not in argv:
+            continue
+        pairs = build()
+        with out.open("w", encoding="utf-8") as f:
+            for p in pairs:
+                f.write(json.dumps(p, ensure_ascii=False) + "\n")
+        true = sum(p["same_person"] for p in pairs)
+        other = sum("latin_other" in p for p in pairs)
+        negatives = len(pairs) - true
+        sys.stdout.write(
+            f"{out.name}: {true} true pairs ({other} with a second spelling), {negatives} negatives\n"
+        )
 
 
 if __name__ == "__main__":

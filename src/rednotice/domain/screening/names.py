@@ -395,6 +395,10 @@ def cyrillic_spellings(token: str) -> set[str]:
     russian = tables.EAST_SLAVIC_NAMES.get(word)
     if russian and russian != word:
         out |= _cyrillic_spellings(russian)
+    if "ё" not in word and len(word) > 4 and word.endswith(("ев", "ева")):
+        # Russian print writes ё as е: Ковалев, Селезнева are Kovalyov, Seleznyova (Ковалёв, Селезнёва)
+        i = word.rfind("ев")
+        out |= _cyrillic_spellings(word[:i] + "ё" + word[i + 1 :])
     for scheme in _SCHEMES:
         k = tables.CYRILLIC_SCHEMES.index(scheme) if scheme in tables.CYRILLIC_SCHEMES else -1
         more = tables.CYRILLIC_MORE.get(scheme, {})

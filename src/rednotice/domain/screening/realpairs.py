@@ -142,6 +142,8 @@ class Report:
     """(direction, kind) -> figures."""
     misses: list[dict[str, Any]] = field(default_factory=list)
     """Pairs scoring accepts that the lookup or the search missed, and negatives flagged."""
+    hit_log: list[tuple[str, str, str, bool]] = field(default_factory=list)
+    """(direction, query id, expected notice id, whether the search returned it) for every query."""
 
     def total(self, direction: str, kinds: Iterable[str]) -> Tally:
         wanted = set(kinds)
@@ -203,6 +205,7 @@ def evaluate(pairs: list[dict[str, Any]]) -> Report:
         t.accepted += accepted
         t.looked_up += accepted and looked_up
         t.hits += hit
+        report.hit_log.append((direction, query.id, expected.id, hit))
         if (kind == "negative" and hit) or (kind != "negative" and accepted and not (looked_up and hit)):
             report.misses.append(
                 {
