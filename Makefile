@@ -3,16 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test check lint typecheck imports bench install browsers clean
+.PHONY: run test check lint typecheck imports audit lock bench install browsers clean
 
-$(STAMP): pyproject.toml
+## the versions of requirements.lock (pip constraints: what the tests passed with), within pyproject's bounds
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test]'
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -41,8 +43,18 @@ typecheck: $(STAMP)
 imports: $(STAMP)
 	$(BIN)/lint-imports
 
-## make check: ruff, mypy (strict on the domain), the import contract, and the tests
-check: lint typecheck imports test
+## make audit: known vulnerabilities in the installed dependencies (pip-audit; skipped when offline)
+audit: $(STAMP)
+	@bash scripts/audit.sh $(BIN) $(AUDIT_ARGS)
+
+## make lock: resolve the dependencies afresh (newest within pyproject's bounds) into requirements.lock
+lock: $(STAMP)
+	$(BIN)/python -m pip install --dry-run --quiet --ignore-installed --report $(VENV)/lock-report.json -e '.[test,audit]'
+	$(BIN)/python scripts/lock.py $(VENV)/lock-report.json > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
+
+## make check: ruff, mypy (strict on the domain), the import contract, the dependency audit, and the tests
+check: lint typecheck imports audit test
 
 ## make bench: benchmarks against a named baseline in the same run; prints ratios
 bench: $(STAMP)
