@@ -240,7 +240,7 @@ def _tokenise(text: str) -> _Tokens:
         elems.append(tuple(elem))
         tag = elems[0][0].strip() if elems[0] else ""
         raw = seps.element.join(seps.component.join(e) for e in elems)
-        if _is_tag(tag) and (len(elems) > 1 or len(tag) < 3):
+        if _is_tag(tag) and (len(tag) == 3 or len(elems) == 1):  # a tag, or the start of one
             reason = f"the data ends inside segment {tag}: the manifest is truncated"
         else:
             reason = f"segment {len(tokens.segs) + 1}: {raw[:20]!r} is not a segment tag"
