@@ -12,7 +12,7 @@ against FtM's schemata.
 Person                 ``name`` (given + family), ``firstName``, ``lastName``, ``alias`` (aliases and
                        original-script names), ``birthDate`` (partial ISO: 1971, 1971-04, 1971-04-02),
                        ``birthPlace``, ``nationality`` and ``country`` (country of birth; lower-case
-                       ISO-2, or ISO 3166-3 alpha-4 for a former country: ``yucs``), ``gender``
+                       ISO-2, or FtM's code for a former country: ``yucs``, ``suhh``), ``gender``
                        (male/female; none when unknown), ``height`` (metres) and ``weight`` (kg) when
                        known, ``hairColor``, ``eyeColor`` (INTERPOL's codes), ``topics`` (crime, wanted),
                        ``notes`` (what a red notice is; distinguishing marks), ``sourceUrl``
@@ -31,9 +31,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-import pycountry
-
-from rednotice.adapters.countries import former, is_country, name_of
+from rednotice.adapters.countries import is_country, name_of
 from rednotice.domain.lifecycle import Notice
 from rednotice.domain.model import Sex
 
@@ -59,18 +57,24 @@ def source_url(base_url: str, notice_id: str) -> str:
     return f"{base_url.rstrip('/')}/notices/v1/red/{notice_id.replace('/', '-')}"
 
 
+FORMER_COUNTRIES = {
+    "AN": "nl", "BU": "mm", "CS": "cshh", "DD": "dd", "DY": "bj", "HV": "bf", "JT": "um", "MI": "um",
+    "NH": "vu", "NQ": "aq", "PZ": "pa", "RH": "zw", "SU": "suhh", "TP": "tl", "VD": "vn", "YU": "yucs",
+    "ZR": "zr",
+}  # fmt: skip
+"""Former ISO 3166-3 codes as FollowTheMoney's country type writes them (followthemoney 4.11: its
+``registry.country.clean`` of the lower-case code, which is what OpenSanctions' crawler gets when it adds
+INTERPOL's ``YU``); former codes FtM does not know (CT, FQ, FX, NT, PC, PU, WK, YD) are left out."""
+
+
 def ftm_country(code: Any) -> str | None:
-    """FtM's country value: lower-case ISO-2; a former country (ISO 3166-3) by its alpha-4 code (YU ->
-    ``yucs``), unless the alpha-2 code stood for two of them (CS); None for anything else."""
+    """FtM's country value: lower-case ISO-2; a former country as FtM writes it (YU -> ``yucs``, SU ->
+    ``suhh``, DD -> ``dd``); None for anything else."""
     if not isinstance(code, str) or not code:
         return None
     if is_country(code):
         return code.lower()
-    if code in former() and " / " not in former()[code]:
-        for c in pycountry.historic_countries:
-            if getattr(c, "alpha_2", None) == code:
-                return str(c.alpha_4).lower()
-    return None
+    return FORMER_COUNTRIES.get(code)
 
 
 def _measure(value: Any) -> str | None:
