@@ -29,3 +29,11 @@ def test_the_api_docs_load_only_local_assets(client: TestClient, path: str) -> N
 def test_the_vendored_assets_carry_their_licences(client: TestClient) -> None:
     for name in STATIC_LICENCES:
         assert client.get(f"/static/{name}").status_code == 200, name
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_the_api_docs_may_load_nothing_from_elsewhere(client: TestClient, path: str) -> None:
+    """ReDoc's footer asks its CDN for a logo: the page's policy refuses anything not from the server."""
+    csp = client.get(path).headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "img-src 'self'" in csp
+    assert "http" not in csp and "*" not in csp
