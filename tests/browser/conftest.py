@@ -40,6 +40,7 @@ USERS = (
     ("gs.reviewer", Role.REVIEWER, None),
     ("de.officer", Role.NCB_OFFICER, "DE"),
     ("lock.me", Role.NCB_OFFICER, "IT"),
+    ("ccf.member", Role.CCF, None),
 )
 
 

@@ -118,3 +118,89 @@ def test_an_officer_edits_a_draft_then_answers_a_request_for_information(
     stored = ns.get_notice(draft.id, SYSTEM, live_server.store.uow(), audit=False)
     assert stored.request.subject.given_names == "Lena Maria"
     assert re.search(r"EUR 2\.4 million", stored.request.judicial.facts.summary)
+
+
+def publish_public(server: LiveServer, family: str) -> Notice:
+    request = parse_request(
+        request_dict(
+            **{"requesting_country": "FR", "subject.family_name": family, "visibility.public_extract": True}
+        )
+    )
+    notice = ns.create_request(ns.CreateRequest(request), FR_OFFICER, server.store.uow())
+    ns.transition(ns.Transition(notice.id, Action.START_REVIEW), REVIEWER, server.store.uow())
+    return ns.transition(ns.Transition(notice.id, Action.PUBLISH, "compliant"), REVIEWER, server.store.uow())
+
+
+def test_help_is_one_click_from_the_public_pages(context: BrowserContext, live_server: LiveServer) -> None:
+    notice = publish_public(live_server, "KOVALENKO")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/public/notices/{ref(notice)}")
+    page.locator("main").get_by_role("link", name=re.compile("ask the Commission for the Control")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Commission for the Control")
+    expect(page.get_by_label("Notice reference, if you know it")).to_have_value(notice.id)
+
+    page.goto(f"{live_server.url}/public/notices/{ref(notice)}")
+    page.locator("main").get_by_role("link", name="report the harassment").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Report harassment")
+    expect(page.get_by_label("Notice reference, if you know it")).to_have_value(notice.id)
+
+    for start in ("/public/notices", "/transparency"):
+        page.goto(f"{live_server.url}{start}")
+        help_nav = page.get_by_role("navigation", name="Help for people named in a notice")
+        help_nav.get_by_role("link", name="Follow your request to the CCF").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Follow your request to the CCF")
+        page.goto(f"{live_server.url}{start}")
+        help_nav.get_by_role("link", name="Report harassment linked to a notice").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Report harassment")
+
+
+def test_the_ccf_decides_over_an_open_consultation_and_every_page_agrees(
+    context: BrowserContext, live_server: LiveServer, screenshots: Path
+) -> None:
+    from datetime import timedelta
+
+    from rednotice.domain.redress import ApplicantKind, Filing, IdProof, RequestKind
+    from rednotice.services import redress as rs
+
+    store = live_server.store
+    notice = publish_public(live_server, "ORLOVA")
+    filing = Filing(
+        RequestKind.DELETION,
+        ApplicantKind.PERSON,
+        notice.request.subject,
+        IdProof(True, True, True, True),
+        True,
+        "Delete the notice: the case is political.",
+        "en",
+        notice_id=notice.id,
+    )
+    ccf = Actor("ccf.member", Role.CCF)
+    case, code = rs.file_case(filing, store.uow())
+    rs.assess_case(case.id, ccf, store.uow())
+    rs.block(case.id, "Pending the Commission's decision.", ccf, store.uow())
+    rs.consult(
+        case.id, notice.id, "Send the arrest warrant.", store.clock() + timedelta(days=20), ccf, store.uow()
+    )
+
+    page = context.new_page()
+    sign_in(page, live_server, "ccf.member")
+    page.goto(f"{live_server.url}/ccf/cases/{case.id}")
+    expect(page.locator("#open-consultations")).to_contain_text("superseded by the decision")
+    page.get_by_label("Outcome").select_option("compliant")
+    page.get_by_label("Reasons", exact=True).last.fill(
+        "The data complies: concrete facts of an ordinary crime."
+    )
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_role("status").filter(has_text="Decision on")).to_be_visible()
+    expect(page.locator(".consultation-superseded")).to_contain_text("superseded by the decision")
+    expect(page.locator("main")).not_to_contain_text("Lapsed")
+    expect(page.get_by_text("Block ended with the decision")).to_be_visible()
+    shot_path = screenshots / "31-ccf-decided-over-open-consultation.png"
+    page.screenshot(path=str(shot_path), full_page=True)
+    sign_out(page)
+
+    page.goto(f"{live_server.url}/ccf/my-case")
+    page.get_by_role("textbox", name="Access code").fill(code)
+    page.get_by_role("button", name="Show my case").click()
+    expect(page.locator("main")).to_contain_text("The data complies with INTERPOL's rules and stays")
+    expect(page.locator("main")).not_to_contain_text("blocked while the CCF decides")

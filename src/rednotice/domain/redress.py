@@ -250,10 +250,24 @@ class Consultation:
     answered_at: datetime | None = None
     answer: str = ""
     lapsed_at: datetime | None = None
+    """Unanswered by the deadline: the data is deleted (rule 27)."""
+    superseded_at: datetime | None = None
+    """Still open when the CCF decided: closed by the decision, no answer expected, nothing deleted for it."""
 
     @property
     def open(self) -> bool:
-        return self.answered_at is None and self.lapsed_at is None
+        return self.answered_at is None and self.lapsed_at is None and self.superseded_at is None
+
+    @property
+    def status(self) -> str:
+        """``answered``, ``lapsed`` (data deleted), ``superseded`` (closed by the decision) or ``waiting``."""
+        if self.answered_at is not None:
+            return "answered"
+        if self.lapsed_at is not None:
+            return "lapsed"
+        if self.superseded_at is not None:
+            return "superseded"
+        return "waiting"
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +326,8 @@ class Case:
         if inform is not None:
             out.append(Deadline("inform_applicant", inform, self.informed_at, "1 month after the decision"))
         for c in self.consultations:
+            if c.superseded_at is not None:
+                continue  # closed by the decision: no answer is due any more
             out.append(
                 Deadline(
                     f"consultation:{c.number}",
@@ -407,7 +423,15 @@ class Case:
         self.blocked_at = at
         self._log(at, actor, "block", reasons)
 
-    def decide(self, at: datetime, actor: str, outcome: Outcome, reasons: str) -> None:
+    @property
+    def block_in_force(self) -> bool:
+        """The precautionary block holds only while the case is open: the decision ends it (the data is
+        reinstated, corrected or deleted)."""
+        return self.blocked_at is not None and self.state is CaseState.ADMISSIBLE
+
+    def decide(self, at: datetime, actor: str, outcome: Outcome, reasons: str) -> list[Consultation]:
+        """The binding decision. A consultation still open is closed as superseded by the decision (no answer
+        is expected any more and nothing is deleted for want of one); returns those it closed."""
         self._require(CaseState.ADMISSIBLE)
         if outcome not in OUTCOMES_FOR[self.filing.kind]:
             allowed = ", ".join(sorted(o.value for o in OUTCOMES_FOR[self.filing.kind]))
@@ -416,10 +440,17 @@ class Case:
             raise InvalidInput("a CCF decision is reasoned (at least 20 characters)")
         self.state = CaseState.DECIDED
         self.decided_at, self.outcome, self.decision = at, outcome, reasons.strip()
-        for c in self.consultations:
-            if c.open:
-                c.lapsed_at = at
+        superseded = [c for c in self.consultations if c.open]
+        for c in superseded:
+            c.superseded_at = at
+            self._log(
+                at,
+                actor,
+                "consultation_superseded",
+                f"question {c.number} to {c.country} closed unanswered: superseded by the decision",
+            )
         self._log(at, actor, "decide", outcome.value)
+        return superseded
 
     def inform(self, at: datetime, actor: str) -> None:
         self._require(CaseState.DECIDED)

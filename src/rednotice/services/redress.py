@@ -440,9 +440,21 @@ def decide(case_id: str, outcome: Outcome, reasons: str, actor: Actor, uow: Redr
         case = _load_case(uow, case_id)
         version = case.version
         was_blocked = case.blocked_at is not None
-        case.decide(uow.clock(), actor.username, outcome, reasons)  # validates before any effect
+        superseded = case.decide(uow.clock(), actor.username, outcome, reasons)  # validates first
         uow.redress.save_case(case, version)
-        effects: list[str] = []
+        effects: list[str] = [f"consultation {c.number} superseded" for c in superseded]
+        for c in superseded:
+            uow.redress.add_notification(
+                Notification(
+                    0,
+                    uow.clock(),
+                    c.country,
+                    "ccf.consultation_closed",
+                    c.notice_id,
+                    f"The Commission for the Control of INTERPOL's Files no longer needs an answer to its "
+                    f"question {c.number} about notice {c.notice_id} (case {case.id}): the case is decided.",
+                )
+            )
         for notice_id in case.notice_ids:
             if outcome is Outcome.DELETED:
                 if _delete_notice(
@@ -645,7 +657,7 @@ def my_case(code: str, uow: RedressUnitOfWork) -> dict[str, Any]:
         "filed_at": case.filed_at.isoformat(),
         "admissible": None if case.state is CaseState.RECEIVED else case.state is not CaseState.INADMISSIBLE,
         "problems": [p.reason for p in case.problems],
-        "precautionary_block": case.blocked_at is not None,
+        "precautionary_block": case.block_in_force,
         "decision_due": case.decision_due.isoformat() if case.decision_due else None,
         "outcome": case.outcome.value if decided and case.outcome else None,
         "decision": case.decision if decided else None,

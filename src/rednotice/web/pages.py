@@ -2402,8 +2402,31 @@ def case_row(view: Mapping[str, Any]) -> dict[str, Any]:
         "notices": len(view["notice_ids"]),
         "next": pending[0] if pending else None,
         "overdue": bool(view["overdue"]),
-        "blocked": bool(view["blocked_at"]),
+        "blocked": _block_in_force(view),
     }
+
+
+def _block_in_force(view: Mapping[str, Any]) -> bool:
+    """A precautionary block holds while the case is open; the decision ends it."""
+    return bool(view["blocked_at"]) and view["state"] == CaseState.ADMISSIBLE.value
+
+
+def consultation_views(view: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Each consultation with what became of it. One still unanswered when the case was decided was closed
+    by the decision (superseded): its data was not deleted for want of an answer."""
+    open_case = view["state"] == CaseState.ADMISSIBLE.value
+    out = []
+    for c in view["consultations"]:
+        if c.get("answered_at"):
+            status, label = "answered", "Answered"
+        elif c.get("lapsed"):
+            status, label = "lapsed", "Lapsed: no answer, data deleted"
+        elif open_case:
+            status, label = "waiting", "Waiting for the answer"
+        else:
+            status, label = "superseded", "Closed unanswered: superseded by the decision"
+        out.append({**c, "status": status, "status_label": label})
+    return out
 
 
 def _case_data(store: Store, actor: Actor, case_id: str) -> dict[str, Any]:
@@ -2417,9 +2440,13 @@ def _case_data(store: Store, actor: Actor, case_id: str) -> dict[str, Any]:
     kind = RequestKind(view["kind"])
     state = CaseState(view["state"])
     admissible = state is CaseState.ADMISSIBLE
+    consultations = consultation_views(view)
     return {
         "case": view,
         "row": case_row(view),
+        "consultations": consultations,
+        "open_consultations": sum(1 for c in consultations if c["status"] == "waiting"),
+        "block_in_force": _block_in_force(view),
         "linked": linked,
         "deadlines": [deadline_view(d) for d in view["deadlines"]],
         "events": [{**ev, "at_dt": _when(ev.get("at"))} for ev in view["events"]],

@@ -26,7 +26,7 @@ from rednotice.bootstrap import Store
 from rednotice.domain import errors as e
 from rednotice.domain.compliance.context import ProtectionStatus
 from rednotice.domain.lifecycle import Notice
-from rednotice.domain.model import Subject
+from rednotice.domain.model import Subject, notice_id_from_ref
 from rednotice.domain.redress import (
     VICTIM_RELATIONS,
     ApplicantKind,
@@ -295,9 +295,32 @@ def _ccf_form(
     )
 
 
+APPLICANT_OUTCOMES = {
+    "access_given": "Access given: the decision below says what INTERPOL holds.",
+    "compliant": "The data complies with INTERPOL's rules and stays. Any precautionary block is lifted.",
+    "corrected": "The data is to be corrected by the country that supplied it.",
+    "deleted": "The data does not comply with INTERPOL's rules: it is deleted everywhere.",
+    "revision_refused": "The request for revision is refused: the earlier decision stands.",
+}
+APPLICANT_STATES = {
+    "received": "Received: admissibility not yet checked",
+    "inadmissible": "Inadmissible",
+    "admissible": "Open: the Commission is examining the request",
+    "decided": "Decided",
+    "closed": "Closed: decided, and you were told",
+}
+
+
 def _my_case_view(view: Mapping[str, Any]) -> dict[str, Any]:
     kind = dict(REQUEST_KINDS).get(str(view["kind"]), str(view["kind"]))
-    return {**view, "kind_label": kind.split(":")[0], "state_label": str(view["state"]).capitalize()}
+    state = str(view["state"])
+    outcome = str(view.get("outcome") or "")
+    return {
+        **view,
+        "kind_label": kind.split(":")[0],
+        "state_label": APPLICANT_STATES.get(state, state.replace("_", " ").capitalize()),
+        "outcome_label": APPLICANT_OUTCOMES.get(outcome, outcome.replace("_", " ").capitalize()),
+    }
 
 
 # -- harassment ---------------------------------------------------------------------------------------------
@@ -439,13 +462,20 @@ def _visible_notice(store: Store, actor: Actor, notice_id: str) -> Notice:
     return notice
 
 
+def _given_notice(request: Request) -> str:
+    """A notice reference given by a link from a public notice (``?notice_id=2026-00012``), if valid."""
+    return notice_id_from_ref(request.query_params.get("notice_id", "").strip()[:32]) or ""
+
+
 def install(app: FastAPI) -> None:
     # -- the CCF: filing and following a request (no account) ---------------------------------------------
 
     @app.get("/ccf/apply", include_in_schema=False)
     async def ccf_apply_form(request: Request) -> Response:
         actor = await current_actor(request)
-        return _ccf_form(request, actor, ccf_values(), {})
+        values = ccf_values()
+        values["notice_id"] = _given_notice(request)
+        return _ccf_form(request, actor, values, {})
 
     @app.post("/ccf/apply", include_in_schema=False)
     async def ccf_apply(request: Request) -> Response:
@@ -492,7 +522,9 @@ def install(app: FastAPI) -> None:
     @app.get("/harassment/report", include_in_schema=False)
     async def harassment_form(request: Request) -> Response:
         actor = await current_actor(request)
-        return _harassment_form(request, actor, harassment_values(), {})
+        values = harassment_values()
+        values["notice_id"] = _given_notice(request)
+        return _harassment_form(request, actor, values, {})
 
     @app.post("/harassment/report", include_in_schema=False)
     async def harassment(request: Request) -> Response:

@@ -101,6 +101,7 @@ def case_to_json(case: Case) -> dict[str, Any]:
                 "answered_at": _dt(c.answered_at),
                 "answer": c.answer,
                 "lapsed_at": _dt(c.lapsed_at),
+                "superseded_at": _dt(c.superseded_at),
             }
             for c in case.consultations
         ],
@@ -146,9 +147,15 @@ def case_from_json(
         else None,
     )
     consultations = []
+    decided_at = _pdt(d["decided_at"])
+    swept = any(e["action"] == "consultation_lapsed" for e in d["events"])
     for c in d["consultations"]:
         asked, due = _pdt(c["asked_at"]), _pdt(c["due"])
         assert asked is not None and due is not None
+        lapsed, superseded = _pdt(c["lapsed_at"]), _pdt(c.get("superseded_at"))
+        if lapsed is not None and lapsed == decided_at and not swept:
+            # stored before issue 16 (item 8): the decision marked open consultations lapsed; it closed them
+            lapsed, superseded = None, lapsed
         consultations.append(
             Consultation(
                 c["number"],
@@ -159,7 +166,8 @@ def case_from_json(
                 due,
                 _pdt(c["answered_at"]),
                 c["answer"],
-                _pdt(c["lapsed_at"]),
+                lapsed,
+                superseded,
             )
         )
     events = []
