@@ -153,21 +153,22 @@ def korean_negatives(people: dict[tuple[str, str], list[tuple[str, str]]]) -> li
     return out
 
 
-def duma_pairs() -> list[dict[str, Any]]:
-    """Cyrillic against Latin names of State Duma deputies (``ru_duma.tsv``), and look-alike negatives: a
-    deputy's Russian name against another deputy's Latin name, with another family name in Cyrillic, the
-    Latin names alike (rapidfuzz ratio of the letters, plus 10 for the same given name, >= 85) but never
-    equal; each deputy in one negative at most."""
+def tsv_pairs(source: str, lang: str, label: str) -> list[dict[str, Any]]:
+    """Native-script against Latin names of legislators (``kind<TAB>native<TAB>latin`` lines of ``source``),
+    and look-alike negatives: one member's native name against another member's Latin name, the native
+    names different, the Latin ones never equal but alike (rapidfuzz ratio of the letters, plus 10 for the
+    same family name in Han characters, or for the same given name in Cyrillic, where the family names
+    must differ), 85 or more; each member in one negative at most, the most alike first."""
     pairs: list[dict[str, Any]] = []
-    russian: list[tuple[str, str]] = []
-    for line in (SOURCES / "ru_duma.tsv").read_text(encoding="utf-8").splitlines():
+    people: list[tuple[str, str]] = []
+    for line in (SOURCES / source).read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
         kind, native, latin = line.split("\t")
         pairs.append(
             {
-                "lang": "ru",
-                "source": "everypolitician-duma",
+                "lang": lang,
+                "source": label,
                 "same_person": True,
                 "native": native,
                 "latin": latin,
@@ -176,16 +177,23 @@ def duma_pairs() -> list[dict[str, Any]]:
                 "kind": kind,
             }
         )
-        if kind == "russian":
-            russian.append((native, latin))
+        if kind in ("russian", "romanisation"):
+            people.append((native, latin))
+
+    def family(native: str) -> str:
+        return native.split()[0] if " " in native else native[:1]
+
     candidates = []
-    for native_a, latin_a in russian:
-        for native_b, latin_b in russian:
-            family_a, given_a = native_a.split()[:2]
-            family_b, given_b = native_b.split()[:2]
-            if family_a == family_b or letters(latin_a) == letters(latin_b):
+    for native_a, latin_a in people:
+        for native_b, latin_b in people:
+            if native_a == native_b or letters(latin_a) == letters(latin_b):
                 continue
-            score = fuzz.ratio(letters(latin_a), letters(latin_b)) + 10 * (given_a == given_b)
+            same = family(native_a) == family(native_b)
+            if lang == "ru" and same:
+                continue  # one family name in Cyrillic: a relative or a namesake, not a look-alike
+            if lang == "ru":  # the same given name (Сергей, Сергей) makes two Russian names look alike
+                same = native_a.split()[1] == native_b.split()[1]
+            score = fuzz.ratio(letters(latin_a), letters(latin_b)) + 10 * same
             if score >= 85:
                 candidates.append((-score, native_a, native_b, latin_a, latin_b))
     candidates.sort()
@@ -196,8 +204,8 @@ def duma_pairs() -> list[dict[str, Any]]:
         used |= {native_a, native_b}
         pairs.append(
             {
-                "lang": "ru",
-                "source": "everypolitician-duma",
+                "lang": lang,
+                "source": label,
                 "same_person": False,
                 "native": native_a,
                 "latin": latin_b,
@@ -210,9 +218,18 @@ def duma_pairs() -> list[dict[str, Any]]:
     return pairs
 
 
+def duma_pairs() -> list[dict[str, Any]]:
+    return tsv_pairs("ru_duma.tsv", "ru", "everypolitician-duma")
+
+
+def taiwan_pairs() -> list[dict[str, Any]]:
+    return tsv_pairs("zh_taiwan.tsv", "zh", "everypolitician-taiwan")
+
+
 OUTPUTS = {
     "korean": (OUT, korean_pairs),
     "duma": (OUT.with_name("real_pairs_cyrillic_duma.jsonl"), duma_pairs),
+    "taiwan": (OUT.with_name("real_pairs_han_taiwan.jsonl"), taiwan_pairs),
 }
 
 

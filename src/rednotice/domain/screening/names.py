@@ -248,7 +248,47 @@ def _pinyin_tables() -> tuple[frozenset[str], dict[str, str], dict[str, frozense
             wg = wg[:-2] + "ai"
         to_wg[s] = wg
         from_wg.setdefault(wg, set()).add(s)
+        for other in _taiwan_spellings(s, wg):  # read back too: Huei is hui, Jeng is zheng
+            from_wg.setdefault(other, set()).add(s)
     return frozenset(syllables), to_wg, {k: frozenset(v) for k, v in from_wg.items()}
+
+
+_MPS2_INITIALS = (("zh", "j"), ("ch", "ch"), ("sh", "sh"), ("z", "tz"), ("c", "ts"), ("q", "ch"), ("x", "sh"))
+_MPS2_FINALS = (("iong", "iung"), ("ong", "ung"), ("iu", "iou"), ("ui", "uei"), ("un", "uen"))
+
+
+def _mps2(s: str) -> str:
+    """A pinyin syllable in Mandarin Phonetic Symbols II (Taiwan, 1986-2009; still on many passports): zh j,
+    q ch, x sh, z tz, c ts; zhi jr, zi tz, si sz; iu iou, ui uei, un uen, ong ung; ü (ju, xu, yu) iu."""
+    if s in ("zhi", "chi", "shi", "ri"):
+        return {"zhi": "jr", "chi": "chr", "shi": "shr", "ri": "r"}[s]
+    if s in ("zi", "ci", "si"):
+        return {"zi": "tz", "ci": "tsz", "si": "sz"}[s]
+    initial, final = "", s
+    for a, b in _MPS2_INITIALS:
+        if s.startswith(a):
+            initial, final = b, s[len(a) :]
+            break
+    else:
+        if s[:1] in "bpmfdtnlgkhrjsyw":
+            initial, final = s[:1], s[1:]
+    umlaut = (s[:1] in "jqxy" and final.startswith("u")) or final.startswith("v")
+    if umlaut:  # ju, qu, xu, yu (and lv, nv) are jü, qü, xü, ü: iu in MPS II
+        return ("" if initial == "y" else initial) + "iu" + final[1:]
+    for a, b in _MPS2_FINALS:
+        if final.endswith(a):
+            final = final[: -len(a)] + b
+            break
+    return initial + final
+
+
+def _taiwan_spellings(s: str, wg: str) -> set[str]:
+    """Other spellings of a pinyin syllable on Taiwanese documents: Mandarin Phonetic Symbols II (Jeng,
+    Huei, Kuen) and Wade-Giles with sz or ss for ssu (Szu-yao)."""
+    out = {_mps2(s)}
+    if wg == "ssu":
+        out |= {"szu", "sze"}
+    return out - {s, wg}
 
 
 def _segment(token: str, syllables: frozenset[str] | dict[str, frozenset[str]]) -> list[str] | None:
@@ -330,7 +370,7 @@ def _han_syllables(text: str) -> list[str]:
 
 def _syllable_spellings(syllables: Sequence[str]) -> set[str]:
     _, to_wg, _ = _pinyin_tables()
-    return {"".join(syllables), "".join(to_wg.get(s, s) for s in syllables)}
+    return {"".join(syllables), "".join(to_wg.get(s, s) for s in syllables), "".join(map(_mps2, syllables))}
 
 
 # ---------------------------------------------------------------------------------------------------------
