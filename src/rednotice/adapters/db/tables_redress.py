@@ -4,7 +4,7 @@ Indexed columns carry what is queried; the rest of each record is its JSON ``pay
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, LargeBinary, String, Table, Text
 
 from rednotice.adapters.db.tables import Json, UTCDateTime, metadata
 
@@ -24,6 +24,22 @@ ccf_cases = Table(
     Index("ix_ccf_cases_state", "state"),
     Index("ix_ccf_cases_next_consult_due", "next_consult_due"),
 )
+
+ccf_documents = Table(
+    "ccf_documents",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("case_id", String(32), ForeignKey("ccf_cases.id"), nullable=False, index=True),
+    Column("kind", String(30), nullable=False),
+    Column("filename", String(200), nullable=False),
+    Column("media_type", String(40), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("uploaded_at", UTCDateTime, nullable=False),
+    Column("request_number", Integer),
+    Column("data", LargeBinary, nullable=False),
+)
+"""Documents sent with a request to the CCF (migration 0014): the CCF alone reads them."""
 
 binding_outcomes = Table(
     "binding_outcomes",
