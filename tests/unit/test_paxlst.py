@@ -363,6 +363,7 @@ def test_a_traveller_without_name_is_refused_alone() -> None:
     nameless[0] = [["NAD"], ["FL"]]
     result = read_paxlst(render(interchange([message("M1", [ZHANG, nameless, IVANOVA])])), TODAY)
     assert [q.family_name for q in result.queries] == ["ZHANG", "IVANOVA"]
+    assert [q.id for q in result.queries] == ["M1-1", "M1-3"]  # numbered by NAD: stable across readings
     (error,) = result.errors
     assert "traveller 2" in error.reason
     assert "has no name" in error.reason
@@ -469,6 +470,7 @@ def test_an_unknown_role_is_read_and_warned_about_but_the_reporting_party_is_not
     assert q.extra["role"] == "unknown role NAD+ZZZ"
     (warning,) = result.warnings
     assert "'ZZZ' is not a known traveller role" in warning.reason
+    assert warning.query_id == q.id == "M1-1"
 
 
 def test_name_format_code_is_not_a_name() -> None:

@@ -234,6 +234,14 @@ def test_paxlst_envelope_faults_are_warnings_with_line_numbers() -> None:
     assert "UNT says '99' segments" in warning.reason
 
 
+def test_paxlst_warnings_about_a_traveller_name_its_query() -> None:
+    text = (DATA / "paxlst" / "ua123_yvr_jfk.edi").read_text(encoding="utf-8").replace("NAD+FM", "NAD+QQ", 1)
+    result = read_queries(text, "paxlst", date(2026, 3, 1))
+    (warning,) = result.warnings
+    assert "'QQ' is not a known traveller role" in warning.reason
+    assert warning.query_id == "CRW001-1"
+
+
 def test_paxlst_unreadable_segment_is_an_error_with_its_line() -> None:
     text = (DATA / "paxlst" / "ua123_yvr_jfk.edi").read_text(encoding="utf-8").replace("NAD+FM", "N-D+FM", 1)
     result = read_queries(text, "paxlst", date(2026, 3, 1))

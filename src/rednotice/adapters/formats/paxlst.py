@@ -138,6 +138,8 @@ class PaxlstProblem:
     message: str = ""
     """The UNH reference of the message concerned ('' for the envelope)."""
     segment: str = ""
+    query_id: str = ""
+    """The traveller concerned, as the id of its query ('' when none is)."""
 
 
 @dataclass(slots=True)
@@ -479,8 +481,8 @@ class _Leg:
 
 
 def _travellers(
-    msg: _Message, today: date, warn: list[PaxlstProblem], refuse: list[PaxlstProblem]
-) -> list[_Traveller]:
+    msg: _Message, ref: str, today: date, warn: list[PaxlstProblem], refuse: list[PaxlstProblem]
+) -> list[tuple[int, _Traveller]]:
     """One reading pass over the message body: the transport context, then one traveller per NAD."""
     if msg.start is not None:
         kind = msg.start.el(2)
@@ -495,7 +497,8 @@ def _travellers(
     counts: dict[str, Segment] = {}
 
     def warning(seg: Segment, reason: str) -> None:
-        warn.append(PaxlstProblem(seg.line, reason, msg.ref, seg.tag))
+        query_id = f"{ref}-{len(people)}" if current is not None else ""
+        warn.append(PaxlstProblem(seg.line, reason, msg.ref, seg.tag, query_id))
 
     for seg in msg.body:
         tag, qualifier = seg.tag, seg.el(1)
@@ -509,15 +512,18 @@ def _travellers(
         elif tag == "NAD":
             skipping = False
             role, is_crew = ROLES.get(qualifier, ("", True))
-            if not role:
+            known = bool(role)
+            if not known:
                 role = f"unknown role NAD+{qualifier}" if qualifier else "no role given"
+            person = _Traveller(seg, qualifier, is_crew, extra={"role": role, "role_code": qualifier})
+            people.append(person)
+            current = person
+            if not known:
                 warning(
                     seg,
                     f"NAD+{qualifier}: party function code {qualifier!r} is not a known traveller role "
                     "(FL, FM, DDU, DDT, COT, VW): read as a traveller all the same",
                 )
-            current = _Traveller(seg, qualifier, is_crew, extra={"role": role, "role_code": qualifier})
-            people.append(current)
             _name(seg, current)
             odd = [
                 ch for ch in current.family + current.given + current.name if unicodedata.category(ch) == "Cc"
@@ -552,7 +558,7 @@ def _travellers(
         if said not in (listed, len(people)):  # some senders count every traveller under 42
             warning(cnt, f"CNT+{qualifier} says {said} {what} but the message lists {listed}")
     readable = []
-    for n, person in enumerate(people, start=1):
+    for n, person in enumerate(people, start=1):  # numbered by NAD: ids stay put when one is refused
         if not person.family and not person.name:
             refuse.append(
                 PaxlstProblem(
@@ -564,7 +570,7 @@ def _travellers(
             )
             continue
         person.extra.update({k: v for k, v in context.items() if v and k not in person.extra})
-        readable.append(person)
+        readable.append((n, person))
     return readable
 
 
@@ -756,11 +762,11 @@ def read_paxlst(text: str, today: date | None = None) -> PaxlstResult:
         ref = msg.ref if msg.ref and msg.ref not in seen else f"{msg.ref or 'message'}@line {msg.line}"
         seen.add(ref)
         try:
-            people = _travellers(msg, today, result.warnings, result.errors)
+            people = _travellers(msg, ref, today, result.warnings, result.errors)
         except _NotPaxlst as exc:
             result.errors.append(PaxlstProblem(msg.line, str(exc), msg.ref, "UNH"))
             continue
-        result.queries.extend(_query(ref, n, p) for n, p in enumerate(people, start=1))
+        result.queries.extend(_query(ref, n, p) for n, p in people)
     result.errors.sort(key=lambda e: e.line)
     result.warnings.sort(key=lambda w: w.line)
     return result

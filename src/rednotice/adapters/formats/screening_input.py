@@ -415,5 +415,5 @@ def _read_paxlst(text: str, today: date) -> ReadResult:
     for problem in read.errors:
         result.errors.append(InputError(problem.line, problem.reason, field=problem.segment or None))
     for problem in read.warnings:
-        result.warnings.append(InputWarning(problem.line, problem.reason))
+        result.warnings.append(InputWarning(problem.line, problem.reason, problem.query_id))
     return result
