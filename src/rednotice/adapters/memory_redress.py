@@ -13,6 +13,7 @@ from rednotice.domain.errors import Conflict
 from rednotice.domain.model import Subject
 from rednotice.domain.redress import (
     Case,
+    CaseDocument,
     CaseState,
     HarassmentReport,
     Notification,
@@ -32,6 +33,7 @@ class _State:
         self.positions: dict[int, Position] = {}
         self.flags: dict[int, ReviewFlag] = {}
         self.notifications: list[Notification] = []
+        self.documents: list[tuple[CaseDocument, bytes]] = []
         self.seq = 0
 
     def next(self) -> int:
@@ -92,6 +94,17 @@ class MemoryRedressRepository:
         return sorted(
             c.id for c in self.s.cases.values() if any(x.open and x.due < now for x in c.consultations)
         )
+
+    # -- documents sent with a case
+    def add_document(self, doc: CaseDocument, data: bytes) -> None:
+        self.s.documents.append((doc, bytes(data)))
+
+    def documents(self, case_id: str) -> list[CaseDocument]:
+        docs = [d for d, _ in self.s.documents if d.case_id == case_id]
+        return sorted(docs, key=lambda d: (d.request_number or 0, d.uploaded_at))
+
+    def document_data(self, case_id: str, doc_id: str) -> bytes | None:
+        return next((b for d, b in self.s.documents if d.case_id == case_id and d.id == doc_id), None)
 
     # -- binding outcomes
     def add_outcome(

@@ -6,6 +6,7 @@ and rules 12-14, 17, 21-31.
 CCF case states::
 
     received -> admissible (open) | inadmissible
+    received -> awaiting_applicant -> received   (the CCF asks for what is missing; the applicant answers)
     admissible -> decided                        (a reasoned, binding decision)
     decided -> closed                            (the applicant has been told)
 
@@ -63,6 +64,8 @@ class Language(StrEnum):
 
 class CaseState(StrEnum):
     RECEIVED = "received"
+    AWAITING_APPLICANT = "awaiting_applicant"
+    """The CCF asked the applicant for what is missing (a document, a signature...) instead of refusing."""
     INADMISSIBLE = "inadmissible"
     ADMISSIBLE = "admissible"
     DECIDED = "decided"
@@ -146,6 +149,113 @@ class Problem:
 
     code: str
     reason: str
+
+
+# --- documents sent with a request ----------------------------------------------------------------------
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+"""The largest document accepted (a scan of an identity document or a power of attorney)."""
+MAX_DOCUMENTS = 5
+"""The most documents sent at once (with the request, or with one answer)."""
+MEDIA_TYPES: dict[str, str] = {
+    "application/pdf": "PDF",
+    "image/png": "PNG image",
+    "image/jpeg": "JPEG image",
+}
+
+
+class DocumentKind(StrEnum):
+    IDENTITY = "identity"
+    """A copy of an identity document of the person concerned (rule 29)."""
+    POWER_OF_ATTORNEY = "power_of_attorney"
+    SIGNED_REQUEST = "signed_request"
+    OTHER = "other"
+
+
+def detect_media_type(data: bytes) -> str | None:
+    """What the file is, from its first bytes (never its name): PDF, PNG or JPEG; None for anything else."""
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    return None
+
+
+def safe_filename(name: str) -> str:
+    """The name as the applicant gave it, for display only: no path, no control characters, 120 at most."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join(ch for ch in base if ch.isprintable() and ch not in '"<>')
+    return cleaned.strip()[:120] or "document"
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A file as received, before it is checked."""
+
+    filename: str
+    data: bytes
+    kind: DocumentKind = DocumentKind.OTHER
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDocument:
+    """A document stored with a case (its bytes are kept apart). Only the CCF reads it."""
+
+    id: str
+    case_id: str
+    kind: DocumentKind
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    uploaded_at: datetime
+    request_number: int | None = None
+    """The CCF's request it answers; None when sent with the request itself."""
+
+
+def check_uploads(uploads: Sequence[Upload]) -> list[tuple[Upload, str]]:
+    """Each upload with its media type, or InvalidInput saying which file is refused and why. Empty files
+    (a form's file field left empty) are skipped."""
+    files = [u for u in uploads if u.data]
+    if len(files) > MAX_DOCUMENTS:
+        raise InvalidInput(f"send at most {MAX_DOCUMENTS} documents at a time", field="documents")
+    out = []
+    for u in files:
+        name = safe_filename(u.filename)
+        if len(u.data) > MAX_DOCUMENT_BYTES:
+            raise InvalidInput(
+                f"'{name}' is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB: send a smaller scan",
+                field="documents",
+            )
+        media = detect_media_type(u.data)
+        if media is None:
+            raise InvalidInput(
+                f"'{name}' is not a PDF, PNG or JPEG file (whatever its name says): send a scan or a photo "
+                "in one of these formats",
+                field="documents",
+            )
+        out.append((u, media))
+    return out
+
+
+@dataclass(slots=True)
+class ApplicantRequest:
+    """The CCF asks the applicant for what is missing; the applicant answers with text and documents."""
+
+    number: int
+    message: str
+    asked_at: datetime
+    asked_by: str
+    answered_at: datetime | None = None
+    answer: str = ""
+    documents: list[str] = field(default_factory=list)
+    """Ids of the documents sent with the answer."""
+
+    @property
+    def open(self) -> bool:
+        return self.answered_at is None
 
 
 def admissibility_problems(filing: Filing, filed_on: date) -> list[Problem]:
@@ -300,6 +410,9 @@ class Case:
     """The reasoned decision, as the applicant is told it."""
     informed_at: datetime | None = None
     events: list[CaseEvent] = field(default_factory=list)
+    applicant_requests: list[ApplicantRequest] = field(default_factory=list)
+    waived: list[str] = field(default_factory=list)
+    """Admissibility problems the CCF found remedied by the documents or answers received (their codes)."""
 
     # -- deadlines
     @property
@@ -357,9 +470,49 @@ class Case:
                 state=self.state.value,
             )
 
-    def assess(self, at: datetime, actor: str, problems: Sequence[Problem]) -> None:
-        """Record the admissibility check. Admissible starts the decision deadline."""
+    @property
+    def open_request(self) -> ApplicantRequest | None:
+        return next((r for r in self.applicant_requests if r.open), None)
+
+    def ask_applicant(self, at: datetime, actor: str, message: str) -> ApplicantRequest:
+        """Ask the applicant for what is missing instead of refusing the request outright. The case waits
+        for the answer; the decision deadline has not started (it runs from admissibility)."""
         self._require(CaseState.RECEIVED)
+        if len(message.strip()) < 10:
+            raise InvalidInput("say what the applicant should send or explain (at least 10 characters)")
+        req = ApplicantRequest(len(self.applicant_requests) + 1, message.strip(), at, actor)
+        self.applicant_requests.append(req)
+        self.state = CaseState.AWAITING_APPLICANT
+        self._log(at, actor, "ask_applicant", req.message)
+        return req
+
+    def applicant_answers(self, at: datetime, text: str, document_ids: Sequence[str]) -> ApplicantRequest:
+        """The applicant's answer (text, documents or both): the case is received again, to be assessed."""
+        self._require(CaseState.AWAITING_APPLICANT)
+        req = self.open_request
+        assert req is not None  # awaiting the applicant means a request is open
+        if not text.strip() and not document_ids:
+            raise InvalidInput("answer in writing, or send a document")
+        req.answered_at, req.answer, req.documents = at, text.strip(), list(document_ids)
+        self.state = CaseState.RECEIVED
+        self._log(at, "ccf-applicant", "applicant_answer", f"answer to request {req.number}")
+        return req
+
+    def assess(
+        self, at: datetime, actor: str, problems: Sequence[Problem], waived: Sequence[str] = ()
+    ) -> None:
+        """Record the admissibility check. Admissible starts the decision deadline. ``waived``: codes of
+        problems the CCF found remedied by the documents or answers it received (recorded, with the rest)."""
+        self._require(CaseState.RECEIVED)
+        unknown = sorted(set(waived) - {p.code for p in problems})
+        if unknown:
+            raise InvalidInput(f"only a problem found can be set aside ({', '.join(unknown)} is not one)")
+        if waived and not (self.applicant_requests or self.events_of("documents")):
+            raise RuleViolation("a problem is set aside only on documents or answers the applicant sent")
+        self.waived = sorted(set(waived))
+        problems = [p for p in problems if p.code not in self.waived]
+        if self.waived:
+            self._log(at, actor, "problems_set_aside", ", ".join(self.waived))
         self.problems = list(problems)
         if problems:
             self.state = CaseState.INADMISSIBLE
@@ -368,6 +521,9 @@ class Case:
             self.state = CaseState.ADMISSIBLE
             self.admissible_at = at
             self._log(at, actor, "admissible")
+
+    def events_of(self, action: str) -> list[CaseEvent]:
+        return [e for e in self.events if e.action == action]
 
     def consult(
         self, at: datetime, actor: str, country: str, notice_id: str, question: str, due: datetime

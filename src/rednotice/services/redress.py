@@ -35,6 +35,7 @@ from rednotice.domain.redress import (
     DELETION_NOTICE,
     GENERAL_SECRETARIAT,
     Case,
+    CaseDocument,
     CaseEvent,
     CaseState,
     Filing,
@@ -48,9 +49,12 @@ from rednotice.domain.redress import (
     Problem,
     RefugeeConfirmation,
     ReviewFlag,
+    Upload,
     admissibility_problems,
+    check_uploads,
     match_notices,
     new_public_id,
+    safe_filename,
 )
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
@@ -75,6 +79,10 @@ class RedressRepository(Protocol):
     def cases(self, states: tuple[CaseState, ...] = ()) -> list[Case]: ...
     def cases_consulting(self, country: str) -> list[Case]: ...
     def cases_with_consultations_due(self, now: datetime) -> list[str]: ...
+    # documents sent with a case (the CCF alone reads them)
+    def add_document(self, doc: CaseDocument, data: bytes) -> None: ...
+    def documents(self, case_id: str) -> list[CaseDocument]: ...
+    def document_data(self, case_id: str, doc_id: str) -> bytes | None: ...
     # binding outcomes per notice (RN-16)
     def add_outcome(
         self, notice_id: str, outcome: str, source: str, ref: str, at: datetime, by: str, reasons: str
@@ -224,11 +232,35 @@ def _move_in(
 # --- CCF cases ----------------------------------------------------------------------------------------
 
 
-def file_case(filing: Filing, uow: RedressUnitOfWork) -> tuple[Case, str]:
-    """A person, their lawyer or a relative files a request. Returns the case and its access code (shown
-    once; only its hash is stored). Nothing is said about whether a notice exists."""
+def _store_documents(
+    uow: RedressUnitOfWork, case: Case, checked: Sequence[tuple[Upload, str]], request_number: int | None
+) -> list[CaseDocument]:
+    """Keep checked uploads with the case (inside the caller's transaction)."""
+    out = []
+    for upload, media in checked:
+        doc = CaseDocument(
+            "doc_" + secrets.token_urlsafe(12),
+            case.id,
+            upload.kind,
+            safe_filename(upload.filename),
+            media,
+            len(upload.data),
+            hashlib.sha256(upload.data).hexdigest(),
+            uow.clock(),
+            request_number,
+        )
+        uow.redress.add_document(doc, upload.data)
+        out.append(doc)
+    return out
+
+
+def file_case(filing: Filing, uow: RedressUnitOfWork, documents: Sequence[Upload] = ()) -> tuple[Case, str]:
+    """A person, their lawyer or a relative files a request, with documents if they have them (PDF, PNG or
+    JPEG, checked by their first bytes). Returns the case and its access code (shown once; only its hash is
+    stored). Nothing is said about whether a notice exists."""
     if filing.kind.value == "revision" and not filing.revision_of:
         raise InvalidInput("a revision names the decided case it asks to revise (revision_of)")
+    checked = check_uploads(documents)  # refuses before anything is stored
     code = new_access_code()
     with uow:
         now = uow.clock()
@@ -249,24 +281,49 @@ def file_case(filing: Filing, uow: RedressUnitOfWork) -> tuple[Case, str]:
                 ids += [i for i in prior.notice_ids if i not in ids]
         case.notice_ids = ids
         case.events.append(CaseEvent(now, APPLICANT, "file", filing.kind.value))
+        if checked:
+            sent = f"{len(checked)} sent with the request"
+            case.events.append(CaseEvent(now, APPLICANT, "documents", sent))
         uow.redress.add_case(case)
-        _audit(uow, APPLICANT, "ccf.case.file", f"ccf:{case.id}", kind=filing.kind.value)
+        stored = _store_documents(uow, case, checked, None)
+        _audit(
+            uow,
+            APPLICANT,
+            "ccf.case.file",
+            f"ccf:{case.id}",
+            kind=filing.kind.value,
+            documents=[d.sha256 for d in stored],
+        )
         uow.commit()
     return case, code
 
 
-def assess_case(case_id: str, actor: Actor, uow: RedressUnitOfWork) -> Case:
-    """The admissibility check (rule 29), with reasons. Admissible starts the decision deadline."""
+def _problems(uow: RedressUnitOfWork, case: Case) -> list[Problem]:
+    problems = admissibility_problems(case.filing, case.filed_at.date())
+    if case.filing.revision_of:
+        prior = uow.redress.get_case(case.filing.revision_of)
+        if prior is None or prior.state not in (CaseState.DECIDED, CaseState.CLOSED):
+            problems.append(Problem("revision_of", "only a decided case can be revised"))
+    return problems
+
+
+def admissibility_preview(case_id: str, actor: Actor, uow: RedressUnitOfWork) -> list[Problem]:
+    """What the admissibility check would find now (nothing is recorded): the CCF reads it before it
+    decides to check, or to ask the applicant for what is missing."""
+    _ccf(actor)
+    with uow:
+        return _problems(uow, _load_case(uow, case_id))
+
+
+def assess_case(case_id: str, actor: Actor, uow: RedressUnitOfWork, waived: Sequence[str] = ()) -> Case:
+    """The admissibility check (rule 29), with reasons. Admissible starts the decision deadline. ``waived``:
+    problems the CCF found remedied by the documents or answers the applicant sent (recorded)."""
     _ccf(actor)
     with uow:
         case = _load_case(uow, case_id)
         version = case.version
-        problems = admissibility_problems(case.filing, case.filed_at.date())
-        if case.filing.revision_of:
-            prior = uow.redress.get_case(case.filing.revision_of)
-            if prior is None or prior.state not in (CaseState.DECIDED, CaseState.CLOSED):
-                problems.append(Problem("revision_of", "only a decided case can be revised"))
-        case.assess(uow.clock(), actor.username, problems)
+        problems = _problems(uow, case)
+        case.assess(uow.clock(), actor.username, problems, waived)
         uow.redress.save_case(case, version)
         _audit(
             uow,
@@ -274,10 +331,108 @@ def assess_case(case_id: str, actor: Actor, uow: RedressUnitOfWork) -> Case:
             "ccf.case.assess",
             f"ccf:{case.id}",
             state=case.state.value,
-            problems=[p.code for p in problems],
+            problems=[p.code for p in case.problems],
+            **({"set_aside": list(case.waived)} if case.waived else {}),
         )
         uow.commit()
     return case
+
+
+def ask_applicant(case_id: str, message: str, actor: Actor, uow: RedressUnitOfWork) -> Case:
+    """Ask the applicant for what is missing (a document, a signature, a clearer purpose) instead of
+    declaring the request inadmissible. The applicant reads the message on their case page."""
+    _ccf(actor)
+    with uow:
+        case = _load_case(uow, case_id)
+        version = case.version
+        req = case.ask_applicant(uow.clock(), actor.username, message)
+        uow.redress.save_case(case, version)
+        _audit(uow, actor, "ccf.case.ask_applicant", f"ccf:{case.id}", number=req.number)
+        uow.commit()
+    return case
+
+
+def answer_applicant_request(
+    code: str, text: str, documents: Sequence[Upload], uow: RedressUnitOfWork
+) -> Case:
+    """The applicant answers the CCF's request with text and documents, found by the access code alone."""
+    checked = check_uploads(documents)
+    if not code or len(code) > 200:
+        raise NotFound("no case for this access code")
+    with uow:
+        case = uow.redress.case_by_code(hash_code(code))
+        if case is None:
+            raise NotFound("no case for this access code")
+        version = case.version
+        req = case.open_request
+        if case.state is not CaseState.AWAITING_APPLICANT or req is None:
+            raise RuleViolation("the Commission has not asked you for anything on this case")
+        stored = _store_documents(uow, case, checked, req.number)
+        case.applicant_answers(uow.clock(), text, [d.id for d in stored])
+        uow.redress.save_case(case, version)
+        _audit(
+            uow,
+            APPLICANT,
+            "ccf.case.applicant_answer",
+            f"ccf:{case.id}",
+            number=req.number,
+            documents=[d.sha256 for d in stored],
+        )
+        uow.commit()
+    return case
+
+
+def document_view(d: CaseDocument) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "kind": d.kind.value,
+        "filename": d.filename,
+        "media_type": d.media_type,
+        "size": d.size,
+        "sha256": d.sha256,
+        "uploaded_at": d.uploaded_at.isoformat(),
+        "request_number": d.request_number,
+    }
+
+
+def case_exchanges(case_id: str, actor: Actor, uow: RedressUnitOfWork) -> dict[str, Any]:
+    """For the CCF only: its requests to the applicant with the answers, and the documents received."""
+    _ccf(actor)
+    with uow:
+        case = _load_case(uow, case_id)
+        docs = uow.redress.documents(case_id)
+    return {
+        "requests": [
+            {
+                "number": r.number,
+                "message": r.message,
+                "asked_at": r.asked_at.isoformat(),
+                "asked_by": r.asked_by,
+                "answered_at": r.answered_at.isoformat() if r.answered_at else None,
+                "answer": r.answer,
+                "documents": list(r.documents),
+            }
+            for r in case.applicant_requests
+        ],
+        "documents": [document_view(d) for d in docs],
+        "waived": list(case.waived),
+    }
+
+
+def read_document(
+    case_id: str, doc_id: str, actor: Actor, uow: RedressUnitOfWork
+) -> tuple[CaseDocument, bytes]:
+    """A document of a case, for the CCF alone (never the requesting NCB, never a reviewer). Audited."""
+    _ccf(actor)
+    with uow:
+        _load_case(uow, case_id)
+        doc = next((d for d in uow.redress.documents(case_id) if d.id == doc_id), None)
+        data = uow.redress.document_data(case_id, doc_id) if doc else None
+        if doc is None or data is None:
+            raise NotFound(f"no document {doc_id} in case {case_id}")
+        _audit(uow, actor, "ccf.document.view", f"ccf:{case_id}", document=doc_id, sha256=doc.sha256)
+        uow.commit()
+    return doc, data
 
 
 def link_notice(case_id: str, notice_id: str, actor: Actor, uow: RedressUnitOfWork) -> Case:
@@ -638,8 +793,9 @@ def deadline_report(actor: Actor, uow: RedressUnitOfWork) -> dict[str, Any]:
     }
 
 
-def my_case(code: str, uow: RedressUnitOfWork) -> dict[str, Any]:
-    """The applicant's own case, found by the access code alone (and only that case)."""
+def my_case(code: str, uow: RedressUnitOfWork, with_requests: bool = False) -> dict[str, Any]:
+    """The applicant's own case, found by the access code alone (and only that case). ``with_requests``
+    adds the CCF's requests to the applicant, with the answers given (for the applicant's page)."""
     if not code or len(code) > 200:
         raise NotFound("no case for this access code")
     with uow:
@@ -650,7 +806,7 @@ def my_case(code: str, uow: RedressUnitOfWork) -> dict[str, Any]:
         uow.commit()
         now = uow.clock()
     decided = case.state in (CaseState.DECIDED, CaseState.CLOSED)
-    return {
+    out: dict[str, Any] = {
         "id": case.id,
         "kind": case.filing.kind.value,
         "state": case.state.value,
@@ -664,6 +820,19 @@ def my_case(code: str, uow: RedressUnitOfWork) -> dict[str, Any]:
         "decided_at": case.decided_at.isoformat() if decided and case.decided_at else None,
         "deadlines": [d.to_dict(now) for d in case.deadlines() if d.name == "decision"],
     }
+    if with_requests:
+        out["requests"] = [
+            {
+                "number": r.number,
+                "message": r.message,
+                "asked_at": r.asked_at.isoformat(),
+                "answered_at": r.answered_at.isoformat() if r.answered_at else None,
+                "answer": r.answer,
+                "documents": len(r.documents),
+            }
+            for r in case.applicant_requests
+        ]
+    return out
 
 
 # --- refugee status -----------------------------------------------------------------------------------

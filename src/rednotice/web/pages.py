@@ -2343,6 +2343,7 @@ def install_screening(app: FastAPI) -> None:
 
 CASE_STATE_LABELS = {
     CaseState.RECEIVED: "Received",
+    CaseState.AWAITING_APPLICANT: "Waiting for the applicant",
     CaseState.INADMISSIBLE: "Inadmissible",
     CaseState.ADMISSIBLE: "Admissible (open)",
     CaseState.DECIDED: "Decided",
@@ -2363,6 +2364,7 @@ CASE_OUTCOME_LABELS = {
 }
 DEADLINE_LABELS = {"decision": "Decision", "inform_applicant": "Inform the applicant"}
 CASE_ID = re.compile(r"^CCF-\d{4}-[0-9A-Z]{1,12}$")  # random since issue 14, item 5
+DOC_ID = re.compile(r"^doc_[A-Za-z0-9_-]{8,40}$")
 
 
 def _label(mapping: Mapping[Any, str], value: Any) -> str:
@@ -2441,7 +2443,16 @@ def _case_data(store: Store, actor: Actor, case_id: str) -> dict[str, Any]:
     state = CaseState(view["state"])
     admissible = state is CaseState.ADMISSIBLE
     consultations = consultation_views(view)
+    exchanges = rs.case_exchanges(case_id, actor, store.uow())
+    preview = rs.admissibility_preview(case_id, actor, store.uow()) if state is CaseState.RECEIVED else []
+    docs = {d["id"]: d for d in exchanges["documents"]}
     return {
+        "exchanges": exchanges,
+        "documents": [{**d, "size_label": _size(int(d["size"]))} for d in exchanges["documents"]],
+        "doc_names": {i: d["filename"] for i, d in docs.items()},
+        "preview": preview,
+        "has_evidence": bool(exchanges["documents"] or exchanges["requests"]),
+        "can_ask": state is CaseState.RECEIVED,
         "case": view,
         "row": case_row(view),
         "consultations": consultations,
@@ -2465,6 +2476,10 @@ def _case_data(store: Store, actor: Actor, case_id: str) -> dict[str, Any]:
         "state_label": CASE_STATE_LABELS[state],
         "today": store.clock().date().isoformat(),
     }
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
 
 
 def _due_date(text: str) -> datetime:
@@ -2545,8 +2560,13 @@ def install_ccf(app: FastAPI) -> None:
         )
 
     def assess(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
-        case = rs.assess_case(case_id, actor, store.uow())
-        return f"Case {case.id} is {case.state.value}."
+        waived = [str(v)[:40] for v in form.getlist("waive") if isinstance(v, str)][:20]
+        case = rs.assess_case(case_id, actor, store.uow(), waived)
+        return f"Case {case.id} is {CASE_STATE_LABELS[case.state].lower()}."
+
+    def ask(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
+        rs.ask_applicant(case_id, _text(form, "message", 20_000), actor, store.uow())
+        return "The applicant is asked for what is missing; they read your message on their case page."
 
     def link(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
         notice_id = notice_id_from_ref(_text(form, "notice_id", 40).replace("/", "-")) or ""
@@ -2577,6 +2597,32 @@ def install_ccf(app: FastAPI) -> None:
         return "Recorded that the applicant was told the decision."
 
     _action("admissibility", assess)
+    _action("ask-applicant", ask)
+
+    @app.get("/ccf/cases/{case_id}/documents/{doc_id}", include_in_schema=False)
+    async def ccf_document(request: Request, case_id: str, doc_id: str) -> Response:
+        """A document the applicant sent, for the CCF only (anyone else: 404), served as an attachment."""
+        actor = await _member(request)
+        if isinstance(actor, Response):
+            return actor
+        if not CASE_ID.match(case_id) or not DOC_ID.match(doc_id):
+            return not_found(request, actor, "There is no such document.")
+        try:
+            doc, data = await run_in_threadpool(
+                rs.read_document, case_id, doc_id, actor, _store(request).uow()
+            )
+        except e.NotFound:
+            return not_found(request, actor, "There is no such document.")
+        extension = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}[doc.media_type]
+        response = Response(
+            data,
+            media_type=doc.media_type,
+            headers={"Content-Disposition": f'attachment; filename="{doc.id}.{extension}"'},
+        )
+        _secure(response)
+        response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        return response
+
     _action("notices", link)
     _action("block", block)
     _action("consultations", consult)

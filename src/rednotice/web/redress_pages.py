@@ -28,8 +28,11 @@ from rednotice.domain.compliance.context import ProtectionStatus
 from rednotice.domain.lifecycle import Notice
 from rednotice.domain.model import Subject, notice_id_from_ref
 from rednotice.domain.redress import (
+    MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENTS,
     VICTIM_RELATIONS,
     ApplicantKind,
+    DocumentKind,
     Filing,
     HarassmentReport,
     HarmKind,
@@ -39,6 +42,7 @@ from rednotice.domain.redress import (
     PositionKind,
     ReporterKind,
     RequestKind,
+    Upload,
 )
 from rednotice.domain.users import Actor, Role
 from rednotice.services import notices as ns
@@ -292,6 +296,8 @@ def _ccf_form(
         applicant_kinds=APPLICANT_KINDS,
         languages=LANGUAGES,
         id_proofs=ID_PROOFS,
+        max_mb=MAX_DOCUMENT_BYTES // (1024 * 1024),
+        max_docs=MAX_DOCUMENTS,
     )
 
 
@@ -304,11 +310,34 @@ APPLICANT_OUTCOMES = {
 }
 APPLICANT_STATES = {
     "received": "Received: admissibility not yet checked",
+    "awaiting_applicant": "Waiting for your answer to the Commission's request",
     "inadmissible": "Inadmissible",
     "admissible": "Open: the Commission is examining the request",
     "decided": "Decided",
     "closed": "Closed: decided, and you were told",
 }
+
+
+UPLOAD_FIELDS = (
+    ("doc_identity", DocumentKind.IDENTITY),
+    ("doc_power_of_attorney", DocumentKind.POWER_OF_ATTORNEY),
+    ("doc_signed_request", DocumentKind.SIGNED_REQUEST),
+    ("doc_other", DocumentKind.OTHER),
+)
+
+
+async def read_uploads(
+    form: FormData, fields: tuple[tuple[str, DocumentKind], ...] = UPLOAD_FIELDS
+) -> list[Upload]:
+    """The files of a form (an empty file field is no file). Each is read to one byte over the limit, so a
+    larger one is refused by its size without being read whole; the domain checks size and type."""
+    out: list[Upload] = []
+    for name, kind in fields:
+        for item in form.getlist(name)[: MAX_DOCUMENTS + 1]:
+            if isinstance(item, str) or not item.filename:
+                continue
+            out.append(Upload(item.filename, await item.read(MAX_DOCUMENT_BYTES + 1), kind))
+    return out
 
 
 def _my_case_view(view: Mapping[str, Any]) -> dict[str, Any]:
@@ -486,10 +515,20 @@ def install(app: FastAPI) -> None:
             return csrf_refused(request, actor)
         values = ccf_values(form)
         filing, errors = parse_filing(values)
+        uploads = await read_uploads(form)
         if filing is None:
+            if uploads:
+                _add(
+                    errors,
+                    "documents",
+                    "choose your documents again: files are not kept when a form is refused",
+                )
             return _ccf_form(request, actor, values, errors, status=422)
         try:
-            case, code = await run_in_threadpool(rs.file_case, filing, _store(request).uow())
+            case, code = await run_in_threadpool(rs.file_case, filing, _store(request).uow(), uploads)
+        except e.InvalidInput as exc:
+            where = "documents" if exc.details.get("field") == "documents" else "general"
+            return _ccf_form(request, actor, values, {where: [exc.message]}, status=422)
         except e.DomainError as exc:
             return _ccf_form(request, actor, values, {"general": [exc.message]}, status=422)
         return _page(request, "redress_ccf_filed.html", actor, case_id=case.id, access_code=code)
@@ -497,7 +536,7 @@ def install(app: FastAPI) -> None:
     @app.get("/ccf/my-case", include_in_schema=False)
     async def my_case_form(request: Request) -> Response:
         actor = await current_actor(request)
-        return _page(request, "redress_my_case.html", actor, case=None, error=None)
+        return _page(request, "redress_my_case.html", actor, case=None, error=None, access_code="")
 
     @app.post("/ccf/my-case", include_in_schema=False)
     async def my_case(request: Request) -> Response:
@@ -509,13 +548,55 @@ def install(app: FastAPI) -> None:
         code = _text(form, "access_code", 200)
         if not code:
             error = "Enter the access code you were given when you filed the request."
-            return _page(request, "redress_my_case.html", actor, status=422, case=None, error=error)
+            return _page(
+                request, "redress_my_case.html", actor, status=422, case=None, error=error, access_code=""
+            )
+        return await _show_my_case(request, actor, code)
+
+    async def _show_my_case(
+        request: Request, actor: Actor | None, code: str, status: int = 200, **extra: Any
+    ) -> Response:
         try:
-            view = await run_in_threadpool(rs.my_case, code, _store(request).uow())
+            view = await run_in_threadpool(rs.my_case, code, _store(request).uow(), True)
         except e.DomainError:
             error = "No case matches this access code. Check it and try again."
-            return _page(request, "redress_my_case.html", actor, status=422, case=None, error=error)
-        return _page(request, "redress_my_case.html", actor, case=_my_case_view(view), error=None)
+            return _page(
+                request, "redress_my_case.html", actor, status=422, case=None, error=error, access_code=""
+            )
+        context: dict[str, Any] = {"answer_error": None, "answer": "", "answered": False, **extra}
+        return _page(
+            request,
+            "redress_my_case.html",
+            actor,
+            status=status,
+            case=_my_case_view(view),
+            error=None,
+            access_code=code,
+            **context,
+        )
+
+    @app.post("/ccf/my-case/answer", include_in_schema=False)
+    async def my_case_answer(request: Request) -> Response:
+        """The applicant answers the CCF's request with text and documents (the code is posted again)."""
+        actor = await current_actor(request)
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        code = _text(form, "access_code", 200)
+        answer = _text(form, "answer", LONG)
+        uploads = await read_uploads(form, (("documents", DocumentKind.OTHER),))
+        try:
+            await run_in_threadpool(rs.answer_applicant_request, code, answer, uploads, _store(request).uow())
+        except e.NotFound:
+            error = "No case matches this access code. Check it and try again."
+            return _page(
+                request, "redress_my_case.html", actor, status=422, case=None, error=error, access_code=""
+            )
+        except e.DomainError as exc:
+            message = exc.message[:1].upper() + exc.message[1:] + "."
+            return await _show_my_case(request, actor, code, 422, answer_error=message, answer=answer)
+        return await _show_my_case(request, actor, code, answered=True)
 
     # -- harassment reports (no account) -------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, or_, select, update
+from sqlalchemy import Connection, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import tables_redress as t
@@ -17,10 +17,13 @@ from rednotice.domain.errors import Conflict
 from rednotice.domain.model import NoticeRequest, NoticeType, Subject
 from rednotice.domain.redress import (
     ApplicantKind,
+    ApplicantRequest,
     Case,
+    CaseDocument,
     CaseEvent,
     CaseState,
     Consultation,
+    DocumentKind,
     Filing,
     FlagSource,
     HarassmentReport,
@@ -109,6 +112,19 @@ def case_to_json(case: Case) -> dict[str, Any]:
         "outcome": case.outcome.value if case.outcome else None,
         "decision": case.decision,
         "informed_at": _dt(case.informed_at),
+        "applicant_requests": [
+            {
+                "number": r.number,
+                "message": r.message,
+                "asked_at": _dt(r.asked_at),
+                "asked_by": r.asked_by,
+                "answered_at": _dt(r.answered_at),
+                "answer": r.answer,
+                "documents": list(r.documents),
+            }
+            for r in case.applicant_requests
+        ],
+        "waived": list(case.waived),
         "events": [
             {"at": _dt(e.at), "actor": e.actor, "action": e.action, "text": e.text} for e in case.events
         ],
@@ -192,6 +208,19 @@ def case_from_json(
         decision=d["decision"],
         informed_at=_pdt(d["informed_at"]),
         events=events,
+        applicant_requests=[
+            ApplicantRequest(
+                r["number"],
+                r["message"],
+                _pdt(r["asked_at"]) or filed_at,
+                r["asked_by"],
+                _pdt(r["answered_at"]),
+                r["answer"],
+                list(r["documents"]),
+            )
+            for r in d.get("applicant_requests", [])
+        ],
+        waived=list(d.get("waived", [])),
     )
 
 
@@ -276,6 +305,50 @@ class SqlRedressRepository:
         c = t.ccf_cases.c
         q = select(c.id).where(c.next_consult_due.is_not(None), c.next_consult_due < now).order_by(c.id)
         return list(self.conn.execute(q).scalars())
+
+    # -- documents sent with a case (read by the CCF only)
+    def add_document(self, doc: CaseDocument, data: bytes) -> None:
+        self.conn.execute(
+            insert(t.ccf_documents).values(
+                id=doc.id,
+                case_id=doc.case_id,
+                kind=doc.kind.value,
+                filename=doc.filename,
+                media_type=doc.media_type,
+                size=doc.size,
+                sha256=doc.sha256,
+                uploaded_at=doc.uploaded_at,
+                request_number=doc.request_number,
+                data=data,
+            )
+        )
+
+    def documents(self, case_id: str) -> list[CaseDocument]:
+        d = t.ccf_documents.c
+        q = (
+            select(*(c for c in t.ccf_documents.c if c.name != "data"))
+            .where(d.case_id == case_id)
+            .order_by(func.coalesce(d.request_number, 0), d.uploaded_at, d.id)
+        )
+        return [
+            CaseDocument(
+                r.id,
+                r.case_id,
+                DocumentKind(r.kind),
+                r.filename,
+                r.media_type,
+                r.size,
+                r.sha256,
+                r.uploaded_at,
+                r.request_number,
+            )
+            for r in self.conn.execute(q)
+        ]
+
+    def document_data(self, case_id: str, doc_id: str) -> bytes | None:
+        d = t.ccf_documents.c
+        data = self.conn.execute(select(d.data).where(d.case_id == case_id, d.id == doc_id)).scalar()
+        return None if data is None else bytes(data)
 
     # -- binding outcomes
     def add_outcome(
