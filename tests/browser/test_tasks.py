@@ -204,3 +204,67 @@ def test_the_ccf_decides_over_an_open_consultation_and_every_page_agrees(
     page.get_by_role("button", name="Show my case").click()
     expect(page.locator("main")).to_contain_text("The data complies with INTERPOL's rules and stays")
     expect(page.locator("main")).not_to_contain_text("blocked while the CCF decides")
+
+
+def test_an_applicant_sends_documents_and_answers_the_ccf(
+    context: BrowserContext, live_server: LiveServer, screenshots: Path, tmp_path: Path
+) -> None:
+    scan = tmp_path / "passport.pdf"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    fake = tmp_path / "photo.png"
+    fake.write_bytes(b"<svg onload=alert(1)>")
+    photo = tmp_path / "photo-page.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+
+    page = context.new_page()
+    page.goto(f"{live_server.url}/ccf/apply")
+    page.get_by_label("What do you ask for?").select_option("deletion")
+    page.get_by_label("Purpose of the request").fill("Delete the notice: the case against me is political.")
+    page.locator("#f-family_name").fill("SOKOLOVA")
+    page.locator("#f-given_names").fill("Irina")
+    page.locator("#f-date_of_birth").fill("1980-02-03")
+    page.get_by_label("A copy of an identity document").set_input_files(str(scan))
+    page.get_by_label("It shows the person's name").check()
+    page.get_by_label("The request is signed").check()
+    page.get_by_role("button", name="File the request").click()
+    expect(page.get_by_role("heading", name="Your request is filed")).to_be_visible()
+    code = page.locator("code.token").inner_text()
+    case_id = page.locator("code").first.inner_text()
+
+    page.goto(f"{live_server.url}/")
+    sign_in(page, live_server, "ccf.member")
+    page.goto(f"{live_server.url}/ccf/cases/{case_id}")
+    documents = page.locator("#documents")
+    expect(documents.get_by_role("link", name="passport.pdf")).to_be_visible()
+    expect(page.locator("#preview")).to_contain_text("no photograph")
+    page.get_by_label("Message to the applicant").fill(
+        "Please send the page of your passport with the photograph."
+    )
+    page.get_by_role("button", name="Send the request").click()
+    expect(page.get_by_role("status").filter(has_text="The applicant is asked")).to_be_visible()
+    sign_out(page)
+
+    page.goto(f"{live_server.url}/ccf/my-case")
+    page.get_by_role("textbox", name="Access code").fill(code)
+    page.get_by_role("button", name="Show my case").click()
+    expect(page.locator("main")).to_contain_text("Please send the page of your passport")
+    page.get_by_label("Documents").set_input_files(str(fake))  # a PNG by name only: refused
+    page.get_by_role("button", name="Send my answer").click()
+    expect(page.get_by_role("alert")).to_contain_text("is not a PDF, PNG or JPEG")
+    page.get_by_label("Your answer").fill("Here is the photograph page.")
+    page.get_by_label("Documents").set_input_files(str(photo))
+    page.get_by_role("button", name="Send my answer").click()
+    expect(page.get_by_role("status").filter(has_text="Your answer was sent")).to_be_visible()
+    page.screenshot(path=str(screenshots / "32-applicant-answers-the-ccf.png"), full_page=True)
+
+    sign_in(page, live_server, "ccf.member")
+    page.goto(f"{live_server.url}/ccf/cases/{case_id}")
+    expect(page.locator("#documents")).to_contain_text("Here is the photograph page.")
+    with page.expect_download() as download:
+        page.locator("#documents").get_by_role("link", name="photo-page.png").click()
+    assert Path(download.value.path()).read_bytes() == photo.read_bytes()
+    for code_name in ("id_birth_date", "id_photo", "id_redacted"):
+        page.locator(f"#waive-{code_name}").check()
+    page.get_by_role("button", name="Check admissibility").click()
+    expect(page.get_by_role("status").filter(has_text="is admissible")).to_be_visible()
+    page.screenshot(path=str(screenshots / "33-ccf-documents.png"), full_page=True)
