@@ -128,8 +128,8 @@ def import_interpol(
             console.print(f"  ✗ {bad}", style="red", markup=False, highlight=False, soft_wrap=True)
     if report.dropped_fields:
         console.print(
-            f"note: fields with no place in rednotice were not kept: "
-            f"{', '.join(sorted(report.dropped_fields))}",
+            f"note: fields with no place in rednotice's model, kept only as INTERPOL wrote them (served "
+            f"back by the public API): {', '.join(sorted(report.dropped_fields))}",
             highlight=False,
             soft_wrap=True,
         )
