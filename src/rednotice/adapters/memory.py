@@ -17,7 +17,7 @@ from rednotice.domain.audit import GENESIS, AuditEvent, seal
 from rednotice.domain.compliance.identity import min_shared_tokens, name_keys
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
-from rednotice.domain.model import NoticeType, Subject
+from rednotice.domain.model import NoticeType, Subject, notice_id_from_ref
 from rednotice.domain.users import Actor
 from rednotice.services.ports import (
     AuditEntry,
@@ -27,7 +27,7 @@ from rednotice.services.ports import (
     TokenRecord,
     UserRecord,
 )
-from rednotice.services.review import RecordKind, ReviewRecord, StoredCheck
+from rednotice.services.review import QueueFilter, RecordKind, ReviewRecord, StoredCheck
 
 
 class MemoryData:
@@ -251,6 +251,29 @@ class MemoryReviewRepository:
 
         waiting.sort(key=key)
         return [(copy.deepcopy(n), self.latest_check(n.id)) for n in waiting[offset : offset + limit]]
+
+    def queue_find(self, flt: QueueFilter, submitted_before: datetime | None) -> list[Notice]:
+        ref = notice_id_from_ref(flt.text.strip()) if flt.text else None
+        out = []
+        for n, _ in self.queue(len(self.data.notices) + 1, 0):
+            check = self.latest_check(n.id)
+            if flt.states and n.state not in flt.states:
+                continue
+            if flt.country and n.requesting_country != flt.country:
+                continue
+            if flt.min_risk is not None and (check.risk if check else 0) < flt.min_risk:
+                continue
+            if submitted_before is not None and (n.submitted_at is None or n.submitted_at > submitted_before):
+                continue
+            if ref is not None and n.id != ref:
+                continue
+            if flt.text and ref is None:
+                hay = " ".join(x.full().casefold() for x in n.request.subject.all_names())
+                hay += " " + " ".join(x.casefold() for x in n.request.subject.names_original_script)
+                if not all(term in hay for term in flt.text.casefold().split()):
+                    continue
+            out.append(n)
+        return out
 
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         decided = refused = 0

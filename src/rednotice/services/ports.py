@@ -15,7 +15,7 @@ from rednotice.domain.users import Actor, Role
 if TYPE_CHECKING:
     from rednotice.adapters.db.screening import SqlScreeningRepository
     from rednotice.services.redress import RedressRepository
-    from rednotice.services.review import ReviewRecord, StoredCheck
+    from rednotice.services.review import QueueFilter, ReviewRecord, StoredCheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +150,8 @@ class ReviewRepository(Protocol):
     def add_record(self, record: ReviewRecord) -> None: ...
     def records(self, notice_id: str) -> list[ReviewRecord]: ...
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]: ...
+    def queue_find(self, flt: QueueFilter, submitted_before: datetime | None) -> list[Notice]:
+        """The waiting requests matching the filter's columns (not its ICCS section), in queue order."""
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         """(decided, refused) over the requesting country's reviewed requests."""
 

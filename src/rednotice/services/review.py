@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -538,6 +538,79 @@ def decision_for_requester(uow: UnitOfWork, notice: Notice) -> dict[str, Any] | 
     if grounds:
         out["message"] = " ".join(REQUESTER_MESSAGE[g] for g in grounds)
     return out
+
+
+WAITING = (State.SUBMITTED, State.UNDER_REVIEW, State.UNREVIEWED)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """What a reviewer narrows the queue to (issue 16, item 9). Empty: the whole queue."""
+
+    states: tuple[State, ...] = ()
+    """Among submitted, under review, unreviewed (diffusions)."""
+    country: str | None = None
+    """The requesting country."""
+    min_risk: int | None = None
+    older_than_days: int | None = None
+    """Waiting at least this many days since submission."""
+    iccs_section: str | None = None
+    """A charge placed by the engine in this ICCS section (``01``..``11``)."""
+    text: str | None = None
+    """A reference (``2026/00012`` or ``2026-00012``), or words of a name in any script."""
+
+    def is_empty(self) -> bool:
+        return self == QueueFilter()
+
+
+def iccs_sections(check: StoredCheck | None) -> set[str]:
+    """The ICCS sections of the charges as the engine read them (from the stored check)."""
+    if check is None:
+        return set()
+    charges = (check.result.get("analysis") or {}).get("charges") or []
+    return {str(c["iccs"]["section"]) for c in charges if isinstance(c, dict) and c.get("iccs")}
+
+
+def queue_search(
+    flt: QueueFilter, actor: Actor, uow: UnitOfWork, limit: int = 20, offset: int = 0
+) -> tuple[list[tuple[Notice, StoredCheck | None]], int]:
+    """The queue narrowed by ``flt``, riskiest then oldest first: one page and the number matching.
+    The database filters what it holds in columns; the ICCS section is read from each stored check."""
+    _reviewer(actor)
+    if flt.states and not set(flt.states) <= set(WAITING):
+        raise InvalidInput("the queue holds submitted, under-review and unreviewed requests only")
+    with uow:
+        now = uow.clock()
+        before = None
+        if flt.older_than_days is not None:
+            before = now - timedelta(days=flt.older_than_days)
+        notices = uow.reviews.queue_find(flt, before)
+        checks: dict[str, StoredCheck | None] = {}
+        if flt.iccs_section:
+            for n in notices:
+                checks[n.id] = uow.reviews.latest_check(n.id)
+            notices = [n for n in notices if flt.iccs_section in iccs_sections(checks[n.id])]
+        page = notices[offset : offset + limit]
+        items = [(n, checks[n.id] if n.id in checks else uow.reviews.latest_check(n.id)) for n in page]
+        uow.audit.append(
+            actor,
+            "review.queue",
+            "notices",
+            {
+                "limit": limit,
+                "offset": offset,
+                "states": [x.value for x in flt.states],
+                "country": flt.country,
+                "min_risk": flt.min_risk,
+                "older_than_days": flt.older_than_days,
+                "iccs_section": flt.iccs_section,
+                "text": flt.text,
+                "total": len(notices),
+            },
+            now,
+        )
+        uow.commit()
+    return items, len(notices)
 
 
 def queue(

@@ -44,6 +44,7 @@ from rednotice.adapters.formats.screening_input import (
 from rednotice.bootstrap import Store
 from rednotice.domain import errors as e
 from rednotice.domain import policy
+from rednotice.domain.compliance.iccs import SECTIONS as ICCS_SECTIONS
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.lifecycle import TRANSITIONS, Action, Notice, Rule, State, allowed_actions
 from rednotice.domain.model import NoticeRequest, NoticeType, Sex, notice_id_from_ref, url_ref
@@ -1076,8 +1077,21 @@ def install(app: FastAPI) -> None:
                 request, actor, 403, "Not available", "The review queue is for General Secretariat reviewers."
             )
         page = _page_number(request.query_params.get("page"))
-        data = await run_in_threadpool(_queue_data, _store(request), actor, page)
-        return render(request, "review_queue.html", actor, page=page, page_url=_page_url(request), **data)
+        flt, criteria, problems = queue_filter(request.query_params)
+        data = await run_in_threadpool(_queue_data, _store(request), actor, page, flt)
+        return render(
+            request,
+            "review_queue.html",
+            actor,
+            status=422 if problems else 200,
+            page=page,
+            page_url=_page_url(request),
+            criteria=criteria,
+            problems=problems,
+            iccs_sections=[(sec.code, sec.name) for sec in ICCS_SECTIONS],
+            countries=_country_choices(),
+            **data,
+        )
 
     @app.post("/notices/{ref}/resolutions", include_in_schema=False)
     async def resolve_finding(request: Request, ref: str) -> Response:
@@ -1643,12 +1657,62 @@ def _queue_rows(items: Iterable[tuple[Notice, review.StoredCheck | None]]) -> li
     ]
 
 
-def _queue_data(store: Store, actor: Actor, page: int) -> dict[str, Any]:
+QUEUE_STATES = {
+    State.SUBMITTED.value: "Submitted",
+    State.UNDER_REVIEW.value: "Under review",
+    State.UNREVIEWED.value: "Unreviewed diffusion",
+}
+
+
+def queue_filter(q: Mapping[str, str]) -> tuple[review.QueueFilter, dict[str, str], list[str]]:
+    """The queue's filters from the address; a value that cannot be read is said, not silently dropped."""
+    criteria = {k: q.get(k, "").strip()[:200] for k in ("state", "country", "risk", "age", "iccs", "q")}
+    problems: list[str] = []
+    state = criteria["state"]
+    if state and state not in QUEUE_STATES:
+        problems.append("Choose a state from the list.")
+        state = ""
+    country = criteria["country"].upper()
+    if country and (len(country) != 2 or not country.isalpha()):
+        problems.append("Give the requesting country as its two-letter code, e.g. FR.")
+        country = ""
+
+    def number(key: str, label: str) -> int | None:
+        text = criteria[key]
+        if not text:
+            return None
+        if not text.isdigit() or int(text) > 100_000:
+            problems.append(f"{label} is a whole number.")
+            return None
+        return int(text)
+
+    risk = number("risk", "The lowest risk")
+    age = number("age", "The waiting time in days")
+    section = criteria["iccs"]
+    if section and section not in {sec.code for sec in ICCS_SECTIONS}:
+        problems.append("Choose an ICCS section from the list.")
+        section = ""
+    flt = review.QueueFilter(
+        states=(State(state),) if state else (),
+        country=country or None,
+        min_risk=risk,
+        older_than_days=age,
+        iccs_section=section or None,
+        text=criteria["q"] or None,
+    )
+    return flt, criteria, problems
+
+
+def _queue_data(
+    store: Store, actor: Actor, page: int, flt: review.QueueFilter | None = None
+) -> dict[str, Any]:
     requests_total, diffusions_total = _queue_totals(store, actor)
-    total = requests_total + diffusions_total
-    items = review.queue(actor, store.uow(), PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    flt = flt or review.QueueFilter()
+    items, total = review.queue_search(flt, actor, store.uow(), PAGE_SIZE, (page - 1) * PAGE_SIZE)
     return {
         "rows": _queue_rows(items),
+        "filtered": not flt.is_empty(),
+        "queue_states": list(QUEUE_STATES.items()),
         "total": total,
         "requests_total": requests_total,
         "diffusions_total": diffusions_total,

@@ -22,14 +22,14 @@ from rednotice.domain.audit import GENESIS, AuditEvent, seal
 from rednotice.domain.compliance.identity import min_shared_tokens, name_keys
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
-from rednotice.domain.model import NoticeType, Subject
+from rednotice.domain.model import NoticeType, Subject, notice_id_from_ref
 from rednotice.domain.users import Actor, Role
 from rednotice.services.ports import (
     AuditEntry,
     NoticeFilter,
     Page,
 )
-from rednotice.services.review import RecordKind, ReviewRecord, StoredCheck
+from rednotice.services.review import QueueFilter, RecordKind, ReviewRecord, StoredCheck
 
 
 def utcnow() -> datetime:
@@ -482,6 +482,36 @@ class SqlReviewRepository:
         return [
             (self.notices._row_to_notice(row, with_history=False), self.latest_check(row.id)) for row in rows
         ]
+
+    def queue_find(self, flt: QueueFilter, submitted_before: datetime | None) -> list[Notice]:
+        n = t.notices
+        waiting = or_(
+            and_(
+                n.c.type == NoticeType.RED_NOTICE.value,
+                n.c.state.in_([State.SUBMITTED.value, State.UNDER_REVIEW.value]),
+            ),
+            and_(n.c.type == NoticeType.WANTED_PERSON_DIFFUSION.value, n.c.state == State.UNREVIEWED.value),
+        )
+        where: list[Any] = [waiting]
+        if flt.states:
+            where.append(n.c.state.in_([s.value for s in flt.states]))
+        if flt.country:
+            where.append(n.c.requesting_country == flt.country)
+        if flt.min_risk is not None:
+            where.append(n.c.risk >= flt.min_risk)
+        if submitted_before is not None:
+            where.append(n.c.submitted_at <= submitted_before)
+        if flt.text:
+            ref = notice_id_from_ref(flt.text.strip())
+            if ref is not None:
+                where.append(n.c.id == ref)
+            else:
+                for term in fold(flt.text).split():
+                    where.append(n.c.search_names.contains(term, autoescape=True))
+        rows = self.conn.execute(
+            select(n).where(*where).order_by(n.c.risk.desc(), n.c.submitted_at, n.c.id)
+        ).all()
+        return [self.notices._row_to_notice(row, with_history=False) for row in rows]
 
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         r, n = t.review_records, t.notices
