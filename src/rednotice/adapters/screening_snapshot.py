@@ -291,7 +291,9 @@ def encode(index_: ScreeningIndex) -> tuple[dict[str, Any], list[bytes]]:
     keys, values = [], []
     tids = array("i")
     counts = array("I")
+    tid_of: dict[Token, int] = {}
     for tid, part in items(parts):
+        tid_of[part.token] = tid
         tid_row[tid] = len(keys)
         tids.append(tid)
         keys.append(token_digest(part.token))
@@ -310,8 +312,8 @@ def encode(index_: ScreeningIndex) -> tuple[dict[str, Any], list[bytes]]:
         name_row[key] = len(keys)
         keys.append(_name_key(key))
         analysed = [getattr(shared.name, f) for f in _NAME_FIELDS]
-        # the parts by number (the same for a built index: index._share takes them from index._parts)
-        analysed[forms_at] = tuple(tuple(_tid(index_, t) for t in form) for form in shared.name.forms)
+        # the parts by number (a name's parts are the index's: index._share files them)
+        analysed[forms_at] = tuple(tuple(tid_of[t] for t in form) for form in shared.name.forms)
         record = [getattr(shared, f) for f in _SHARED_FIELDS]
         record[0] = tuple(analysed)
         values.append(marshal.dumps(tuple(record)))
@@ -360,10 +362,6 @@ def encode(index_: ScreeningIndex) -> tuple[dict[str, Any], list[bytes]]:
         "body_bytes": body.size,
     }
     return layout, body.chunks
-
-
-def _tid(index_: ScreeningIndex, token: Token) -> int:
-    return index_._part_ids[token]
 
 
 class _Table:

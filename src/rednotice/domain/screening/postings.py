@@ -26,7 +26,8 @@ class LazyMap(MutableMapping[K, V]):
     :data:`MISSING`), ``base_has(key)`` says whether the base holds it without decoding, ``base_keys()``
     lists the base's keys and ``base_len`` counts them. Values decoded are kept (so that they are
     decoded once, stay the same objects, and can be changed in place); keys set or deleted shadow the
-    base's."""
+    base's. Like a dict it takes one writer at a time: the index changes and searches its tables
+    under its own lock."""
 
     __slots__ = ("_base_get", "_base_has", "_base_keys", "_cache", "_len", "_none")
 
