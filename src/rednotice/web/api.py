@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from rednotice.adapters.formats.request_json import NoticeRequestIn
 from rednotice.domain.errors import InvalidInput
@@ -17,6 +17,7 @@ from rednotice.services.ports import NoticeFilter
 from rednotice.services.review import Ground
 from rednotice.services.views import notice_view
 from rednotice.web.deps import CurrentActor, StoreDep
+from rednotice.web.errors import ErrorOut, responses
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 auth_router = APIRouter(prefix="/api/v1", tags=["auth"])
@@ -27,11 +28,27 @@ def notice_id_from_path(ref: str) -> str:
     return notice_id_from_ref(ref) or ref
 
 
-class ErrorOut(BaseModel):
-    error: dict[str, Any]
+ERRORS = responses(401, 403, 404, 409, 413, 422)
+"""Every error status a signed-in operation may answer, each with rednotice's error body."""
+PUBLIC_ERRORS = responses(404, 409, 413, 422)
+"""The same for an operation open to anyone (no 401, no 403)."""
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {s: {"model": ErrorOut} for s in (401, 403, 404, 409, 413, 422)}
+class Out(BaseModel):
+    """A response object: every field it declares is typed and sent; a later version may add fields (a
+    client ignores those it does not know), so none the service returns is ever dropped."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class HealthOut(Out):
+    status: str = Field(examples=["ok"])
+    version: str
+
+
+TYPED: dict[str, Any] = {"response_model_exclude_unset": True}
+"""For routes whose answer leaves out fields some callers may not see: what is sent is exactly what the
+service returns, checked against the model (an optional field absent stays absent, never null)."""
 
 
 class NoticeOut(BaseModel):
@@ -82,7 +99,13 @@ class TokenOut(BaseModel):
     token_type: str = "bearer"  # noqa: S105 - the scheme's name, not a secret
 
 
-@auth_router.post("/tokens", response_model=TokenOut, status_code=201, responses=ERRORS)
+SIGN_IN_ERRORS = {
+    **responses(413, 422, 429),
+    401: {"model": ErrorOut, "description": "Wrong username or password, or the account is locked."},
+}
+
+
+@auth_router.post("/tokens", response_model=TokenOut, status_code=201, responses=SIGN_IN_ERRORS)
 def create_token(body: TokenIn, store: StoreDep) -> TokenOut:
     """Exchange a username and password for a bearer token (sign-in throttling applies)."""
     actor = user_service.authenticate(body.username, body.password, store.uow())

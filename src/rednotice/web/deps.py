@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from rednotice.bootstrap import Store
 from rednotice.domain.errors import Unauthenticated
@@ -22,7 +23,21 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def get_actor(request: Request, store: StoreDep) -> Actor:
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearer",
+    description="A token from `POST /api/v1/tokens` (or `rednotice users token`), sent as "
+    "`Authorization: Bearer <token>`. In the browser, the signed session cookie of the pages works too.",
+)
+"""Declares the scheme in the OpenAPI document, on every operation that needs someone signed in; the
+header itself is read below, as before."""
+
+
+def get_actor(
+    request: Request,
+    store: StoreDep,
+    _declared: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
+) -> Actor:
     """A bearer token (systems) or a signed session cookie (people in the browser)."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):

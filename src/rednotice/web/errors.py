@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rednotice.domain import errors as e
@@ -35,7 +38,44 @@ def error_body(code: str, message: str, details: dict[str, Any] | None = None) -
     return {"error": {"code": code, "message": message, "details": details or {}}}
 
 
+class ErrorDetail(BaseModel):
+    code: str = Field(
+        description="Stable and machine-readable: invalid_input, unauthenticated, forbidden, not_found, "
+        "conflict, too_large, too_many_attempts...",
+        examples=["not_found"],
+    )
+    message: str = Field(description="What went wrong, in words, for a person.")
+    details: dict[str, Any] = Field(
+        description="What the message is about; for invalid input, `errors`: one line per field."
+    )
+
+
+class ErrorOut(BaseModel):
+    """Every error rednotice sends, whatever the status: one JSON shape (``error_body``)."""
+
+    error: ErrorDetail
+
+
+DESCRIPTIONS: dict[int, str] = {
+    401: "Not signed in: no bearer token, or one unknown, revoked or expired (`WWW-Authenticate: Bearer`).",
+    403: "Signed in, but this role or country may not do this.",
+    404: "Not found, or not visible to you (the answer does not say which).",
+    409: "Conflict: the record changed since `expected_version`, or the action is not possible in its state.",
+    413: "The body is larger than the server accepts.",
+    422: "Invalid input: the message names each field at fault (also for a NUL character in the URL).",
+    429: "Too many requests, or failed sign-ins, from your address (`Retry-After` says when to try again).",
+}
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route: each status with rednotice's error body."""
+    return {s: {"model": ErrorOut, "description": DESCRIPTIONS.get(s, "Error.")} for s in statuses}
+
+
 def install(app: FastAPI) -> None:
+    """The exception handlers, and the OpenAPI document saying what they send (``document``)."""
+    document(app)
+
     @app.exception_handler(e.DomainError)
     async def _domain(request: Request, exc: e.DomainError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, e.Unauthenticated) else None
@@ -57,3 +97,79 @@ def install(app: FastAPI) -> None:
             exc.status_code, "http_error"
         )
         return JSONResponse(error_body(code, str(exc.detail)), exc.status_code, headers=exc.headers)
+
+
+SIGN_IN = ("/api/v1/tokens", "post")
+"""The operation the sign-in throttle guards (app.SignInThrottle): it may answer 429."""
+_ERROR_REF = "#/components/schemas/ErrorOut"
+_FASTAPI_ERRORS = ("HTTPValidationError", "ValidationError")
+
+
+def document(app: FastAPI) -> None:
+    """Make the OpenAPI document say what is sent: every 4xx with ``ErrorOut`` (never FastAPI's default
+    ``HTTPValidationError``, which rednotice does not send), 401 and 403 on every operation that needs a
+    token, 404 where the path names something, 413 where there is a body, 422 everywhere (the handler
+    above, and a NUL character in any URL), 429 on the sign-in."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            from rednotice.web.app import _rate_tier  # here: the app module imports this one
+
+            settings = getattr(getattr(app.state, "store", None), "settings", None)
+            limited = _rate_tier if settings is not None and settings.rate_limited else None
+            # build() caches the document in app.openapi_schema: fixed in place
+            fix_errors(
+                build(), lambda method, path: limited is not None and limited(method, path) is not None
+            )
+        assert app.openapi_schema is not None
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _error_response(status: int, description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": _ERROR_REF}}}}
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def fix_errors(schema: dict[str, Any], rate_limited: Callable[[str, str], bool] = lambda m, p: False) -> None:
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    error_schema = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+    components.update(error_schema.pop("$defs", {}))
+    components["ErrorOut"] = error_schema
+    for path, operations in schema.get("paths", {}).items():
+        for method, op in operations.items():
+            if not isinstance(op, dict) or "responses" not in op:
+                continue
+            answers: dict[str, Any] = op["responses"]
+            wanted = {422}
+            if op.get("security"):
+                wanted |= {401, 403}
+            if "{" in path:
+                wanted.add(404)
+            if "requestBody" in op:
+                wanted.add(413)
+            if (path, method) == SIGN_IN:
+                wanted |= {401, 429}
+            if rate_limited(method.upper(), path):
+                wanted.add(429)
+            for wanted_status in wanted:
+                answers.setdefault(str(wanted_status), {})
+            for key, answer in list(answers.items()):
+                if not key.startswith("4"):
+                    continue
+                code = int(key)
+                described = answer.get("description") or ""
+                if described in ("", "Validation Error", _phrase(code)):  # FastAPI's defaults
+                    described = DESCRIPTIONS.get(code, _phrase(code) or "Error.")
+                answers[key] = _error_response(code, described)
+    for name in _FASTAPI_ERRORS:
+        if name in components and _ERROR_REF.replace("ErrorOut", name) not in str(schema["paths"]):
+            components.pop(name)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from rednotice.services import review
 from rednotice.services.views import notice_view
-from rednotice.web.api import ERRORS, NoticeOut, notice_id_from_path
+from rednotice.web.api import ERRORS, TYPED, NoticeOut, Out, notice_id_from_path
 from rednotice.web.deps import CurrentActor, StoreDep
 
 router = APIRouter(prefix="/api/v1/review", tags=["review"])
@@ -51,6 +51,46 @@ def _out(rec: review.ReviewRecord) -> RecordOut:
     return RecordOut(kind=rec.kind.value, code=rec.code, by=rec.actor, at=rec.at.isoformat(), text=rec.text)
 
 
+class StoredCheckOut(Out):
+    """The compliance check stored when the version was sent (the rest of the engine's result too)."""
+
+    verdict: str
+    risk: int
+    checked_at: str
+    notice_version: int
+    findings: list[dict[str, Any]] = Field(default_factory=list)
+    analysis: dict[str, Any] | None = Field(default=None, description="What the engine read (charges, acts).")
+
+
+class DossierRecordOut(Out):
+    kind: str
+    code: str | None
+    by: str
+    at: str
+    text: str
+    data: dict[str, Any]
+
+
+class VersionOut(Out):
+    number: int | None
+    at: str
+    by: str
+
+
+class DossierOut(Out):
+    notice_id: str
+    state: str
+    version: int
+    check: StoredCheckOut | None
+    records: list[DossierRecordOut]
+    versions: list[VersionOut] = Field(description="Each version sent, oldest first.")
+    changes: dict[str, Any] | None = Field(
+        description="The latest version sent against the one before it, field by field; null when only "
+        "one version was sent."
+    )
+    article_34_factors: dict[str, str] = Field(description="The seven factors of RPD Art. 34(3).")
+
+
 @router.get("/queue", response_model=list[QueueItem], responses=ERRORS)
 def queue(
     actor: CurrentActor,
@@ -71,7 +111,7 @@ def queue(
     ]
 
 
-@router.get("/{ref}", responses=ERRORS)
+@router.get("/{ref}", response_model=DossierOut, responses=ERRORS, **TYPED)
 def dossier(ref: str, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
     """The review dossier: the stored check with its findings and evidence, and every review record."""
     return review.dossier(notice_id_from_path(ref), actor, store.uow()).to_dict()
@@ -115,14 +155,24 @@ class PoliticalEventIn(BaseModel):
     description: str = Field(min_length=1, max_length=2000)
 
 
-@events_router.post("", status_code=201, responses=ERRORS)
+class RecordedOut(Out):
+    status: Literal["recorded"]
+
+
+class PoliticalEventOut(Out):
+    kind: str
+    on: str
+    description: str
+
+
+@events_router.post("", response_model=RecordedOut, status_code=201, responses=ERRORS)
 def add_event(body: PoliticalEventIn, actor: CurrentActor, store: StoreDep) -> dict[str, str]:
     """Record a political event (RN-15: requests from that country near it are flagged)."""
     review.add_political_event(body.country.upper(), body.kind, body.on, body.description, actor, store.uow())
     return {"status": "recorded"}
 
 
-@events_router.get("/{country}", responses=ERRORS)
+@events_router.get("/{country}", response_model=list[PoliticalEventOut], responses=ERRORS, **TYPED)
 def list_events(country: str, actor: CurrentActor, store: StoreDep) -> list[dict[str, str]]:
     """The register of political events of a country."""
     return review.political_events(country.upper(), actor, store.uow())

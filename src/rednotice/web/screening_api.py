@@ -17,7 +17,7 @@ from rednotice.adapters.formats.screening_input import FORMATS, guess_format, qu
 from rednotice.domain.errors import InvalidInput, TooLarge
 from rednotice.domain.screening.query import ScreeningQuery
 from rednotice.services import screening as sc
-from rednotice.web.api import ERRORS
+from rednotice.web.api import ERRORS, TYPED, Out
 from rednotice.web.deps import CurrentActor, StoreDep
 
 router = APIRouter(prefix="/api/v1", tags=["screening"])
@@ -74,6 +74,25 @@ class ScreeningOut(BaseModel):
     )
     error: str | None = None
     results: list[ResultLine] | None = None
+
+
+class HitRecordOut(Out):
+    """A hit kept for follow-up: the query line, the notice it matched, and what was done about it."""
+
+    id: int = Field(description="The hit's number, for /api/v1/hits/{hit_id}/...")
+    screening_id: str
+    query_id: str
+    query: dict[str, Any] = Field(description="The traveller's data as screened.")
+    notice_id: str
+    score: float
+    reasons: list[str]
+    created_at: str
+    outcome: str | None
+    outcome_by: str | None
+    outcome_at: str | None
+    outcome_notes: str | None
+    actor: str = Field(description="Who screened.")
+    actor_country: str | None
 
 
 def _engine(request: Request) -> sc.ScreeningEngine:
@@ -169,8 +188,22 @@ def status(run_id: str, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
     return sc.get_run(run_id, actor, store.uow()).to_dict()
 
 
+RESULT_LINES = {
+    "description": "JSON Lines: one `ResultLine` object per line, one line per query, in the order sent.",
+    "content": {
+        "application/x-ndjson": {
+            "schema": {"$ref": "#/components/schemas/ResultLine"},
+            "itemSchema": {"$ref": "#/components/schemas/ResultLine"},
+        }
+    },
+}
+"""A stream of lines: ``schema`` as OpenAPI 3.1 tools read it, ``itemSchema`` as OpenAPI 3.2 says."""
+
+
 @router.get(
-    "/screenings/{run_id}/results", responses={**ERRORS, 200: {"content": {"application/x-ndjson": {}}}}
+    "/screenings/{run_id}/results",
+    response_class=StreamingResponse,
+    responses={**ERRORS, 200: RESULT_LINES},
 )
 def results(run_id: str, actor: CurrentActor, store: StoreDep) -> StreamingResponse:
     """The results as JSON Lines: one line per query, `{"query_id", "matches": [...]}`."""
@@ -187,7 +220,7 @@ def results(run_id: str, actor: CurrentActor, store: StoreDep) -> StreamingRespo
     )
 
 
-@router.get("/screenings/{run_id}/hits", responses=ERRORS)
+@router.get("/screenings/{run_id}/hits", response_model=list[HitRecordOut], responses=ERRORS, **TYPED)
 def hits(run_id: str, actor: CurrentActor, store: StoreDep) -> list[dict[str, Any]]:
     """The hits of a screening, each kept for follow-up with its outcome."""
     return sc.list_hits(run_id, actor, store.uow())
