@@ -153,6 +153,14 @@ def korean_negatives(people: dict[tuple[str, str], list[tuple[str, str]]]) -> li
     return out
 
 
+def capitals(latin: str) -> str:
+    """The family name where the spelling marks it as Hong Kong's Legislative Council does (Alan LEONG
+    Kah-kit: the one part in capitals among parts that are not)."""
+    tokens = latin.split()
+    upper = [t for t in tokens if t.isupper() and len(t) > 1]
+    return upper[0] if len(upper) == 1 and len(tokens) > 1 else ""
+
+
 def tsv_pairs(source: str, lang: str, label: str) -> list[dict[str, Any]]:
     """Native-script against Latin names of legislators (``kind<TAB>native<TAB>latin`` lines of ``source``),
     and look-alike negatives: one member's native name against another member's Latin name, the native
@@ -172,12 +180,12 @@ def tsv_pairs(source: str, lang: str, label: str) -> list[dict[str, Any]]:
                 "same_person": True,
                 "native": native,
                 "latin": latin,
-                "latin_family": "",
+                "latin_family": capitals(latin),
                 "latin_aliases": [],
                 "kind": kind,
             }
         )
-        if kind in ("russian", "romanisation"):
+        if kind in ("russian", "romanisation", "cantonese"):
             people.append((native, latin))
 
     def family(native: str) -> str:
@@ -223,7 +231,9 @@ def duma_pairs() -> list[dict[str, Any]]:
 
 
 def taiwan_pairs() -> list[dict[str, Any]]:
-    return tsv_pairs("zh_taiwan.tsv", "zh", "everypolitician-taiwan")
+    return tsv_pairs("zh_taiwan.tsv", "zh", "everypolitician-taiwan") + tsv_pairs(
+        "zh_hongkong.tsv", "zh", "everypolitician-hongkong"
+    )
 
 
 OUTPUTS = {

@@ -613,6 +613,12 @@ class Token:
     meeting only by one of them is a family-name pair, which a given name cannot be in."""
 
 
+TOKEN_CACHE = 200_000
+"""Name parts kept once made: a part recurs in many names (Mohammed, Wang, Ivanov), and making one is
+most of the cost of analysing a name. Cleared when full."""
+_MADE: dict[tuple[object, ...], Token] = {}
+
+
 def make_token(
     text: str,
     spellings: Iterable[str],
@@ -627,7 +633,38 @@ def make_token(
     """A name part. For a part of a Chinese name, ``readings`` are the pinyin it stands for (worked out
     from a Latin ``text`` when not given; see :func:`chinese_readings`). ``given`` says it is known to be
     a given name; ``surname_only`` are those of ``spellings`` it has only as a family name. ``sounds`` are
-    the spellings its sound-alike keys and consonant skeletons come from (default: every spelling)."""
+    the spellings its sound-alike keys and consonant skeletons come from (default: every spelling).
+    The same arguments give the same (immutable) token, made once."""
+    key = (
+        text,
+        frozenset(spellings),
+        origin,
+        truncated,
+        None if readings is None else frozenset(readings),
+        given,
+        frozenset(surname_only),
+        None if sounds is None else frozenset(sounds),
+        limit,
+    )
+    token = _MADE.get(key)
+    if token is None:
+        if len(_MADE) >= TOKEN_CACHE:
+            _MADE.clear()
+        token = _MADE[key] = _make_token(*key)
+    return token
+
+
+def _make_token(
+    text: str,
+    spellings: frozenset[str],
+    origin: str,
+    truncated: bool,
+    readings: Iterable[str] | None,
+    given: bool,
+    surname_only: frozenset[str],
+    sounds: frozenset[str] | None,
+    limit: int,
+) -> Token:
     sp = sorted({s for s in spellings if s}, key=lambda s: (s != text, len(s), s))[:limit]
     names: set[str] = set()
     for s in sp:
@@ -678,7 +715,8 @@ names of their own (عبدی, Abbas ABDI)."""
 _ABD_COMPOUND = re.compile(r"^abd(?:(?:[aeiou]|ou)(?:sh|[lrsdtzn]))?(?=[a-z]{3})(.+)$")
 
 
-def _arabic_latin_spellings(token: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def _arabic_latin_spellings(token: str) -> frozenset[str]:
     """Abd/Abdel/Abdul compounds folded to ``abd`` + name; al-/el- glued to a known name dropped; the
     known spellings of the name (Mohammed, Muhammad...)."""
     out = {token}
@@ -692,7 +730,7 @@ def _arabic_latin_spellings(token: str) -> set[str]:
         group = _ARABIC_GROUPS.get(s)
         if group is not None:
             out.update(_NOT_LETTER.sub("", g) for g in _NAME_GROUPS[group] if not _script(g))
-    return out
+    return frozenset(out)
 
 
 def _latin_parts(parts: list[str], origins: Sequence[str] = ()) -> list[str]:
@@ -1291,15 +1329,41 @@ def form_similarity(
     left_over = [(t, False) for i, t in enumerate(query) if i not in used_q] + [
         (t, True) for j, t in enumerate(candidate) if j not in used_c
     ]
+    paired = {(i, j) for i, j, _ in chosen}
     for part, notice_side in sorted(left_over, key=lambda p: (p[0].origin != "chinese", p[1]))[
         : long - short
     ]:
-        # A Chinese given name is one name: a syllable of it left over is not a dropped middle name.
-        if part.origin == "chinese":
+        # A Chinese given name is one name: a syllable of it left over is not a dropped middle name. But a
+        # name in Latin letters that starts with a part before the family name written in characters is
+        # the English given name Hong Kong and Singapore put first (Alice MAK Mei-kuen for 麥美娟).
+        if part.origin == "chinese" and not _first_name_before(part, notice_side, query, candidate, paired):
             value *= CHINESE_EXTRA_PART_FACTOR
         else:
             value *= NOTICE_EXTRA_PART_FACTOR if notice_side else EXTRA_PART_FACTOR
     return NameMatch(value, tuple(pairs), long - len(pairs))
+
+
+def _first_name_before(
+    part: Token,
+    notice_side: bool,
+    query: Sequence[Token],
+    candidate: Sequence[Token],
+    paired: set[tuple[int, int]],
+) -> bool:
+    """The left-over part is at one end of its name (not between two of its matched parts, as the Jian of
+    Feng Jian Guo would be against 冯国), and every part of the other name, written in Han characters,
+    is matched: an English given name beside a Chinese one (Alice MAK Mei-kuen, Mei-kuen MAK Alice)."""
+    mine, other = (candidate, query) if notice_side else (query, candidate)
+    if (
+        len(mine) < 3
+        or _HAN.search(part.text)
+        or not _HAN.search(other[0].text)
+        or part not in (mine[0], mine[-1])
+    ):
+        return False
+    matched = {j for i, j in paired} if notice_side else {i for i, j in paired}
+    others = {i for i, j in paired} if notice_side else {j for i, j in paired}
+    return len(others) == len(other) and len(matched) == len(mine) - 1
 
 
 def _chinese(query: Sequence[Token], candidate: Sequence[Token]) -> bool:
