@@ -60,10 +60,10 @@ _COUNTRY = re.compile(r"^[A-Za-z0-9]{2,3}$")
 _EDGE = re.compile(r"[^\w'’ʻʼ`´‘]|[\d_]")
 """A character that separates name parts (as ``names.raw_tokens`` splits them): space, hyphen, punctuation,
 digit."""
-ALTERNATIVE_LETTERS = str.maketrans({"ə": "a", "Ə": "a"})
-"""Letters with a second common romanisation that anyascii does not give: the Azerbaijani schwa is
-``e`` letter by letter (anyascii) but ``a`` in the Russian-based spellings of the same names
-(Əliyev/Aliyev, Əmirova/Amirova)."""
+ALTERNATIVE_LETTERS = (str.maketrans({"ə": "a", "Ə": "a"}), str.maketrans({"ə": "e", "Ə": "e"}))
+"""Letters with two common romanisations, only one of which a letter-by-letter transliteration gives:
+the Azerbaijani schwa is ``e`` for anyascii but ``a`` in the Russian-based spellings of the same names
+(Əliyev/Aliyev, Əmirova/Amirova). Both are kept, whichever the folding picks."""
 
 
 def fold(text: str) -> str:
@@ -84,8 +84,8 @@ def spellings(text: str) -> list[str]:
     mueller, as on a passport) and the alternative romanisation of letters such as ``ə`` (-> a)."""
     out = [fold(text).strip()]
     icao = " ".join(t for t in (icao_fold(t) for t in raw_tokens(text)) if t)
-    alternative = fold(text.translate(ALTERNATIVE_LETTERS)).strip()
-    for variant in (icao, alternative):
+    alternatives = [fold(text.translate(table)).strip() for table in ALTERNATIVE_LETTERS]
+    for variant in (icao, *alternatives):
         if variant not in out:
             out.append(variant)
     return [v for v in out if v]
