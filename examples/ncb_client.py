@@ -143,9 +143,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  not screened: line {problem.get('line')}: {problem.get('reason')}")
                 for line in stream_results(client, run["id"]):
                     for match in line["matches"]:
-                        print(
-                            f"  {line['query_id']}: {match['notice_id']} {match['name']} ({match['score']:.2f})"
-                        )
+                        who = f"{match['notice_id']} {match['name']}"
+                        print(f"  {line['query_id']}: {who} ({match['score']:.2f})")
         except ApiError as exc:
             print(f"refused: {exc}", file=sys.stderr)
             return 1
