@@ -10,7 +10,9 @@ import pytest
 
 from rednotice.domain.screening.realpairs import (
     ARABIC,
+    COMMITTED,
     CYRILLIC,
+    DATA,
     DIRECTIONS,
     GENERATED,
     Report,
@@ -94,3 +96,113 @@ def test_cyrillic_and_arabic_recall(other_report: Report, direction: str) -> Non
     assert other_report.total(direction, ["negative"]).hits == 0, [
         m for m in other_report.misses if m["direction"] == direction and m["kind"] == "negative"
     ]
+
+
+# -- the real-name test set of issue 13: at least 500 pairs per script family ----------------------------
+# Families: Han (CC-CEDICT, Wikidata; Taiwan and Hong Kong legislators), Cyrillic (OFSI; State Duma),
+# Arabic script (OFSI, Wikidata), Korean (National Assembly, Team POPONG). Sources and licences in
+# tests/data/screening/README.md; figures and the peers beside them in docs/screening.md
+# (python -m benchmarks.real_pairs_quality).
+
+KOREAN_PAIRS = DATA / "real_pairs_korean.jsonl"
+DUMA = DATA / "real_pairs_cyrillic_duma.jsonl"
+TAIWAN_HONG_KONG = DATA / "real_pairs_han_taiwan.jsonl"
+FAMILY_FILES = {
+    "han": (COMMITTED, TAIWAN_HONG_KONG),
+    "cyrillic": (CYRILLIC, DUMA),
+    "arabic": (ARABIC,),
+    "korean": (KOREAN_PAIRS,),
+}
+# Han pairs whose Latin name is a romanisation of the characters (not a Western name the person goes by,
+# nor a foreign name written in characters)
+HAN_ROMANISED = ("pinyin", "wade-giles", "cantonese", "other-romanisation", "romanisation")
+
+
+@pytest.mark.parametrize("family", list(FAMILY_FILES))
+def test_each_family_has_at_least_500_real_pairs_with_negatives(family: str) -> None:
+    pairs = [p for path in FAMILY_FILES[family] for p in load(path)]
+    negatives = sum(not p["same_person"] for p in pairs)
+    # Arabic script has only the 300 pairs of the development half (no further public source was found)
+    assert len(pairs) >= (300 if family == "arabic" else 500)
+    assert negatives >= 45
+    assert all(p["same_person"] == (p["kind"] != "negative") for p in pairs)
+
+
+@pytest.fixture(scope="module")
+def korean_report() -> Report:
+    return evaluate(load(KOREAN_PAIRS))
+
+
+# direction: (recall floor, lookup recall floor); reached 0.934 (lookup 423/426: three typo-only
+# spellings, SHON for 손, JHUN for 전, KHANG for 강, that scoring allows and the lookup does not try),
+# 0.940 (426/426), 1.000 (11/11: RHEE In-je against LEE In-je...)
+KOREAN_FLOORS = {"korean-latin": (0.92, 0.99), "latin-korean": (0.93, 1.0), "latin-latin": (1.0, 1.0)}
+
+
+@pytest.mark.parametrize("direction", list(KOREAN_FLOORS))
+def test_korean_recall_and_lookup(korean_report: Report, direction: str) -> None:
+    floor, lookup = KOREAN_FLOORS[direction]
+    tally = korean_report.total(direction, ["korean"])
+    assert tally.recall >= floor, korean_report.lines()
+    assert tally.lookup_recall >= lookup, [m for m in korean_report.misses if m["direction"] == direction]
+
+
+@pytest.mark.parametrize("direction", ["korean-latin", "latin-korean"])
+def test_korean_look_alikes_are_not_flagged(korean_report: Report, direction: str) -> None:
+    # 60 pairs of two members whose Latin names look alike (김재원 against KIM Tae Won): a one-letter
+    # difference between two spellings of Korean syllables is another name, not a typo
+    assert korean_report.total(direction, ["negative"]).hits == 0, [
+        m for m in korean_report.misses if m["kind"] == "negative"
+    ]
+
+
+@pytest.fixture(scope="module")
+def more_report() -> Report:
+    return evaluate(load(DUMA) + load(TAIWAN_HONG_KONG))
+
+
+# direction: (kinds, recall floor); reached: Duma Russian 0.993 and 1.000, Ukrainian and Belarusian forms
+# 0.869 and 0.905; Taiwan romanisations 0.873 and 0.867; Hong Kong Cantonese 0.78 and 0.77
+MORE_FLOORS = {
+    ("cyrillic-latin", "russian"): 0.98,
+    ("latin-cyrillic", "russian"): 0.99,
+    ("cyrillic-latin", "ukrainian-belarusian"): 0.85,
+    ("latin-cyrillic", "ukrainian-belarusian"): 0.88,
+    ("han-latin", "romanisation"): 0.85,
+    ("latin-han", "romanisation"): 0.85,
+    ("han-latin", "cantonese"): 0.75,
+    ("latin-han", "cantonese"): 0.75,
+}
+
+
+@pytest.mark.parametrize(("direction", "kind"), list(MORE_FLOORS))
+def test_duma_taiwan_and_hong_kong_recall(more_report: Report, direction: str, kind: str) -> None:
+    tally = more_report.total(direction, [kind])
+    assert tally.recall >= MORE_FLOORS[(direction, kind)], more_report.lines()
+    assert tally.lookup_recall == 1.0, [m for m in more_report.misses if m["direction"] == direction]
+
+
+@pytest.mark.parametrize("direction", ["cyrillic-latin", "latin-cyrillic", "han-latin", "latin-han"])
+def test_duma_taiwan_and_hong_kong_look_alikes_are_not_flagged(more_report: Report, direction: str) -> None:
+    assert more_report.total(direction, ["negative"]).hits == 0
+
+
+def test_family_goals_on_all_real_pairs(report: Report, other_report: Report, more_report: Report) -> None:
+    """The issue's goals per family, on every committed pair of the family: recall >= 0.95 for Cyrillic
+    (reached 0.977 and 0.980 over 605 pairs) and Korean (the Korean figures stand in the test above: 0.934
+    and 0.940, short of it); Han and Arabic script stay under their goals and have floors a little under
+    what they reach (docs/screening.md); no negative flagged."""
+
+    def combined(direction: str, kinds: tuple[str, ...], *reports: Report) -> float:
+        pairs = sum(r.total(direction, kinds).pairs for r in reports)
+        hits = sum(r.total(direction, kinds).hits for r in reports)
+        return hits / pairs
+
+    russian = ("russian", "ukrainian-belarusian")
+    assert combined("cyrillic-latin", russian, other_report, more_report) >= 0.97
+    assert combined("latin-cyrillic", russian, other_report, more_report) >= 0.97
+    assert combined("han-latin", HAN_ROMANISED, report, more_report) >= 0.85
+    assert combined("latin-han", HAN_ROMANISED, report, more_report) >= 0.85
+    for r in (report, other_report, more_report):
+        for direction in {d for d, _ in r.by}:
+            assert r.total(direction, ["negative"]).hits == 0
