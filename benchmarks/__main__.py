@@ -140,9 +140,11 @@ def main() -> None:
             "figures",
             "pages",
             "imports",
+            "schemathesis",
         ],
         default=None,
     )
+    parser.add_argument("--fuzz-examples", type=int, default=100, help="schemathesis examples per operation")
     args = parser.parse_args()
     rows: list[dict[str, object]] = []
     if args.only in (None, "compliance"):
@@ -186,6 +188,10 @@ def main() -> None:
         from benchmarks.imports import bench_imports
 
         rows += bench_imports(args.import_notices)
+    if args.only in (None, "schemathesis"):
+        from benchmarks.schemathesis_api import bench_schemathesis
+
+        rows += bench_schemathesis(args.fuzz_examples)
     out = Path("bench-results")
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(rows, indent=2, default=str))
