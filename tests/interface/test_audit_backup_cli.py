@@ -245,6 +245,28 @@ def test_a_bad_backup_changes_nothing(sqlite_cli: Store, tmp_path: Path) -> None
     assert not list((tmp_path / "var").glob("*.pre-restore-*"))
 
 
+def test_a_backup_of_another_history_is_refused_when_checkpoints_say_so(
+    sqlite_cli: Store, tmp_path: Path, sqlite_template: Path
+) -> None:
+    # Another store (the same schema, other events) backed up, then offered as this store's backup.
+    other_path = tmp_path / "other.sqlite3"
+    shutil.copy(sqlite_template, other_path)
+    clock = FakeClock()
+    clock.advance(days=1)  # (the same actions at the same time would make the same chain)
+    other = Store(sqlite_cli.settings, make_engine(f"sqlite:///{other_path}"), clock)
+    for name in ("OTHER", "PEOPLE", "HERE"):
+        publish(other, **{"subject.family_name": name})
+    other.engine.dispose()
+    for name in ("DURAND", "IVANOV", "KOWALSKI"):
+        publish(sqlite_cli, **{"subject.family_name": name})
+    assert run("audit", "checkpoint")[0] == 0
+    before = (count(sqlite_cli, t.notices), count(sqlite_cli, t.audit_events))
+    code, _, err = run("db", "restore", str(other_path), "--yes")
+    assert code == 2 and "not this store's" in err and "is not the one signed" in err, err
+    assert (count(sqlite_cli, t.notices), count(sqlite_cli, t.audit_events)) == before
+    assert names(sqlite_cli) == {"DURAND", "IVANOV", "KOWALSKI"}
+
+
 def test_backup_and_restore_are_for_sqlite_only(cli_store: Store, tmp_path: Path) -> None:
     if cli_store.engine.dialect.name == "sqlite":
         pytest.skip("the PostgreSQL answer")

@@ -48,7 +48,12 @@ def _public_keys(given: list[str] | None) -> list[Ed25519PublicKey]:
     settings = store().settings
     if settings.audit_public_key:
         return [signing.load_public_key(settings.audit_public_key)]
-    return [signing.signing_key(settings).public_key()]
+    try:
+        return [signing.signing_key(settings).public_key()]
+    except InvalidInput as exc:
+        raise InvalidInput(
+            "which key signed the checkpoints? Give --public-key (or set REDNOTICE_AUDIT_PUBLIC_KEY)"
+        ) from exc
 
 
 def _default_checkpoints_usable() -> bool:
@@ -171,8 +176,9 @@ def audit_keygen(
 def audit_public_key() -> None:
     """Print the public key of the configured signing key (base64; give it to whoever verifies)."""
     from rednotice.adapters import signing
+    from rednotice.config import load_settings
 
-    key = signing.signing_key(store(migrated=False).settings).public_key()
+    key = signing.signing_key(load_settings()).public_key()
     typer.echo(signing.public_key_text(key))
     err_console.print(f"{signing.key_id(key)}\n{signing.public_key_pem(key)}", highlight=False)
 
@@ -192,16 +198,19 @@ def _sqlite_path(s: Store) -> Path:
     return Path(database)
 
 
-def _check_backup_file(path: Path) -> tuple[int, str, str | None]:
+def _check_backup_file(
+    path: Path, checkpoints: list[Checkpoint] | None = None
+) -> tuple[int, str, str | None]:
     """A backup that can be restored: a readable SQLite file, intact pages, rednotice's tables at a
-    schema version this code knows, an intact audit chain. Returns its head and schema revision."""
+    schema version this code knows, an intact audit chain that holds the signed ``checkpoints`` up to
+    its head (a backup of this store's history, not another). Returns its head and schema revision."""
     from alembic.config import Config
     from alembic.script import ScriptDirectory
     from sqlalchemy import create_engine
 
     from rednotice.adapters.db import migrate
     from rednotice.adapters.db.store import SqlUnitOfWork
-    from rednotice.domain.audit import verify_chain
+    from rednotice.domain.audit import Checkpoint, CheckpointKind, verify_chain
 
     if not path.is_file():
         raise InvalidInput(f"no such backup file: {path}")
@@ -237,11 +246,16 @@ def _check_backup_file(path: Path) -> tuple[int, str, str | None]:
     try:
         with SqlUnitOfWork(engine, read_only=True) as uow:
             seq, digest = uow.audit.head()
-            report = verify_chain(uow.audit.events(), head_hash=digest, head_seq=seq)
+            held: list[Checkpoint] = []
+            if checkpoints:  # as the signed restore will say: back to this head
+                held = [*checkpoints, Checkpoint(CheckpointKind.RESTORE, seq, digest, "this restore", "")]
+            report = verify_chain(uow.audit.events(), head_hash=digest, head_seq=seq, checkpoints=held)
     finally:
         engine.dispose()
     if not report.ok:
-        raise InvalidInput(f"the audit chain in {path} is broken: " + "; ".join(report.problems[:3]))
+        raise InvalidInput(
+            f"the audit chain in {path} is broken or not this store's: " + "; ".join(report.problems[:3])
+        )
     return seq, digest, revision
 
 
@@ -352,6 +366,20 @@ def _after_restore(source: str, replaced: tuple[int, str] | None) -> None:
     )
 
 
+def _signed_checkpoints(s: Store) -> list[Checkpoint]:
+    """The installation's checkpoints signed by its key (none without a key or a file)."""
+    from rednotice.adapters import signing
+
+    file = s.settings.resolved_audit_checkpoints()
+    if not file.is_file():
+        return []
+    try:
+        key = signing.signing_key(s.settings)
+    except InvalidInput:
+        return []
+    return signing.read_checkpoints(file, [key.public_key()])[0]
+
+
 def db_restore(
     path: Annotated[Path, typer.Argument(help="A backup written by `rednotice db backup`.")],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
@@ -361,7 +389,7 @@ def db_restore(
     signed when a signing key is configured, and the screening index is rebuilt."""
     s = store(migrated=False)
     live = _sqlite_path(s)
-    restored_seq, _, _ = _check_backup_file(path)
+    restored_seq, _, _ = _check_backup_file(path, _signed_checkpoints(s))
     if path.resolve() == live.resolve():
         raise InvalidInput("the backup is the store itself")
     if not yes:
