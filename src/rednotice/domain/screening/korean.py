@@ -137,6 +137,8 @@ def syllable_spellings(syllable: str) -> tuple[str, ...]:
     if lead == 9 and VOWELS[vowel][0][0] in "iy":  # ㅅ before i, y: shi, shin
         leads.append("sh")
     vowels = VOWELS[vowel] if not tail else tuple(v for v in VOWELS[vowel] if not v.endswith("ee"))
+    if vowel == 7 and lead not in (5, 11):  # ㅖ after a consonant is said ㅔ: 혜 Hye, He, Hae; 계 Kye, Ke
+        vowels += ("e", "ae")
     if lead == 11 and vowel == 13:  # 우, 욱, 운 written with a w: Woo, Wook, Woon, Wuk
         vowels += ("woo", "wu")
     if lead == 11 and not tail and vowel in _WITH_H:  # 오 Oh, 아 Ah, 이 Yi
