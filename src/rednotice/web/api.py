@@ -11,6 +11,7 @@ from rednotice.adapters.formats.request_json import NoticeRequestIn
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.lifecycle import Action, State
 from rednotice.domain.model import NoticeType, notice_id_from_ref
+from rednotice.domain.users import MAX_PASSWORD_LENGTH, USERNAME_MAX
 from rednotice.services import notices as ns
 from rednotice.services import users as user_service
 from rednotice.services.ports import NoticeFilter
@@ -89,8 +90,8 @@ class TransitionIn(BaseModel):
 
 
 class TokenIn(BaseModel):
-    username: str = Field(min_length=1, max_length=120)
-    password: str = Field(min_length=1, max_length=1000)
+    username: str = Field(min_length=1, max_length=USERNAME_MAX)
+    password: str = Field(min_length=1, max_length=MAX_PASSWORD_LENGTH)
     label: str = Field(default="api", max_length=200)
 
 

@@ -116,6 +116,10 @@ class AnswerIn(BaseModel):
     answer: Long = Field(min_length=1)
 
 
+class PositionAnswerIn(BaseModel):
+    answer: Long = Field(min_length=10, description="Written: at least 10 characters.")
+
+
 # --- what the routes answer ---------------------------------------------------------------------------
 
 
@@ -554,7 +558,7 @@ class PositionIn(BaseModel):
 
 
 class ResolveIn(BaseModel):
-    resolution: Long = Field(min_length=1)
+    resolution: Long = Field(min_length=10, description="Written: at least 10 characters.")
     delete: bool | None = Field(
         default=None,
         description="A refugee confirmation's pending deletion: true deletes the notice, false dismisses it.",
@@ -586,7 +590,7 @@ def positions(ref: str, actor: CurrentActor, store: StoreDep) -> dict[str, Any]:
 
 @router.post("/positions/{position_id}/answer", response_model=PositionOut, responses=ERRORS, **TYPED)
 def answer_position(
-    position_id: DbId, body: AnswerIn, actor: CurrentActor, store: StoreDep
+    position_id: DbId, body: PositionAnswerIn, actor: CurrentActor, store: StoreDep
 ) -> dict[str, Any]:
     return rs.position_view(rs.answer_position(position_id, body.answer, actor, store.uow()), full=True)
 
