@@ -1,6 +1,7 @@
-"""schemathesis against the OpenAPI document, in process (ASGI): no 5xx on any operation, and every response
-matches its schema. Runs as a reviewer and as an NCB officer, with a bounded number of examples per
-operation, on both databases (the ``store`` fixture)."""
+"""schemathesis against the OpenAPI document, in process (ASGI): no 5xx on any operation, every response
+matches its schema, and every status sent is documented. Runs as a reviewer, an NCB officer and the CCF,
+with a bounded number of examples per operation, on both databases (the ``store`` fixture). The longer
+run is in ``make bench`` (``python -m benchmarks --only schemathesis``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from rednotice.adapters.formats.request_json import parse_request
 from rednotice.bootstrap import Store
@@ -23,14 +24,15 @@ from rednotice.services import users as us
 from rednotice.web.app import create_app
 from tests.factories import request_dict
 
-EXAMPLES = 15
+EXAMPLES = 10
 FR = Actor("fuzz.fr", Role.NCB_OFFICER, "FR")
 REVIEWER = Actor("fuzz.reviewer", Role.REVIEWER)
+CCF = Actor("fuzz.ccf", Role.CCF)
 
 
 @pytest.fixture
 def fuzz_app(store: Store) -> Iterator[FastAPI]:
-    for actor in (FR, REVIEWER):
+    for actor in (FR, REVIEWER, CCF):
         us.add_user(
             us.AddUser(actor.username, actor.role, "fuzz password 1234", actor.country), SYSTEM, store.uow()
         )
@@ -42,9 +44,9 @@ def fuzz_app(store: Store) -> Iterator[FastAPI]:
 
 @pytest.fixture
 def bearers(fuzz_app: FastAPI) -> list[dict[str, str]]:
-    """A reviewer's and an NCB officer's tokens: every generated request is sent as each."""
+    """A reviewer's, an NCB officer's and the CCF's tokens: every generated request is sent as each."""
     store: Store = fuzz_app.state.store
-    tokens = [us.issue_token(a.username, "fuzz", SYSTEM, store.uow()) for a in (REVIEWER, FR)]
+    tokens = [us.issue_token(a.username, "fuzz", SYSTEM, store.uow()) for a in (REVIEWER, FR, CCF)]
     return [{"Authorization": f"Bearer {t}"} for t in tokens]
 
 
@@ -56,7 +58,7 @@ SETTINGS = settings(
     database=None,
     phases=[Phase.explicit, Phase.generate],
 )
-CHECKS = [not_a_server_error, response_schema_conformance]
+CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
 KNOWN_POSTGRES_FAILURES: dict[str, str] = {}
 """Operations with a known server error on PostgreSQL, by message (none: keep it that way)."""
 NOT_FUZZED = {"DELETE /api/v1/tokens/current"}
@@ -66,7 +68,7 @@ NOT_FUZZED = {"DELETE /api/v1/tokens/current"}
 def test_no_server_error_and_every_response_matches_its_schema(
     fuzz_app: FastAPI, bearers: list[dict[str, str]]
 ) -> None:
-    """Each operation in turn, ``EXAMPLES`` generated requests each, sent as a reviewer and as an officer."""
+    """Each operation in turn, ``EXAMPLES`` generated requests each, sent with each token."""
     schema = schemathesis.openapi.from_asgi("/openapi.json", fuzz_app)
     on_postgres = str(fuzz_app.state.store.settings.database_url).startswith("postgresql")
     failures: list[str] = []
