@@ -28,7 +28,16 @@ from rednotice.adapters.formats.request_json import parse_request
 from rednotice.bootstrap import Store
 from rednotice.domain.compliance.context import ProtectionStatus
 from rednotice.domain.lifecycle import Action
-from rednotice.domain.redress import ApplicantKind, Filing, IdProof, PositionGround, PositionKind, RequestKind
+from rednotice.domain.redress import (
+    ApplicantKind,
+    DocumentKind,
+    Filing,
+    IdProof,
+    PositionGround,
+    PositionKind,
+    RequestKind,
+    Upload,
+)
 from rednotice.domain.screening.query import ScreeningQuery
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
@@ -114,6 +123,11 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/ccf/cases/{case_id}/consultations"): CCF_ONLY,
     ("POST", "/ccf/cases/{case_id}/decision"): CCF_ONLY,
     ("POST", "/ccf/cases/{case_id}/informed"): CCF_ONLY,
+    ("POST", "/ccf/cases/{case_id}/ask-applicant"): CCF_ONLY,
+    ("GET", "/ccf/cases/{case_id}/documents/{doc_id}"): CCF_ONLY,  # never the requesting NCB
+    # pages: amending a request (the fixture's notice is published: 409 for its bureau, refused for others)
+    ("GET", "/notices/{ref}/edit"): REQ,
+    ("POST", "/notices/{ref}/edit"): REQ,
     # API: tokens, requests and notices
     ("POST", "/api/v1/tokens"): ALL,  # the credentials in the body decide
     ("POST", "/api/v1/requests"): NCB,
@@ -136,6 +150,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/ccf/apply"): ALL,  # anyone files a request to the CCF, without an account
     ("GET", "/ccf/my-case"): ALL,
     ("POST", "/ccf/my-case"): ALL,  # the access code decides (422 for a wrong or empty one)
+    ("POST", "/ccf/my-case/answer"): ALL,  # the access code decides (nothing was asked: 422)
     ("GET", "/harassment/report"): ALL,
     ("POST", "/harassment/report"): ALL,
     ("GET", "/refugee-status/new"): NCB,
@@ -282,7 +297,8 @@ def world(store: Store) -> Iterator[World]:
         "en",
         notice_id=case_notice.id,
     )
-    case, code = rs.file_case(filing, store.uow())
+    case, code = rs.file_case(filing, store.uow(), [Upload("id.pdf", b"%PDF-1.4 id", DocumentKind.IDENTITY)])
+    doc_id = rs.case_exchanges(case.id, CCF, store.uow())["documents"][0]["id"]
     rs.assess_case(case.id, CCF, store.uow())
     due = store.clock().replace(year=store.clock().year + 1)
     rs.consult(case.id, case_notice.id, "Is this case political in character?", due, CCF, store.uow())
@@ -298,6 +314,7 @@ def world(store: Store) -> Iterator[World]:
         "run_id": run.id,
         "hit_id": str(hits[0]["id"]),
         "case_id": case.id,
+        "doc_id": doc_id,
         "number": "1",
         "conf_id": str(conf.id),
         "position_id": str(position.id),

@@ -88,3 +88,16 @@ def test_the_queue_pages(client: TestClient, store: Store) -> None:
 def test_only_reviewers_search_the_queue(store: Store) -> None:
     with pytest.raises(Exception, match="reviewer"):
         review.queue_search(review.QueueFilter(), FR, store.uow())
+
+
+def test_the_ncb_dashboard_pages_its_requests(client: TestClient, store: Store) -> None:
+    ids = [make_notice(store, subject__family_name=f"DASH{i:02d}").id for i in range(23)]
+    make_notice(store, send=False, subject__family_name="DRAFTY")
+    sign_in(client, "fr.officer")
+    first = client.get("/").text
+    second = client.get("/", params={"page": "2"}).text
+    on_first, on_second = refs(first), refs(second)
+    assert len(on_first) == 20 and len(on_second) == 4  # 23 sent + 1 draft, 20 a page
+    assert set(ids) <= set(on_first + on_second)
+    assert 'href="/?page=2"' in first and "Page 1 of 2" in first
+    assert re.search(r'<span class="stat-num">1</span> <span class="badge state-draft">', first)

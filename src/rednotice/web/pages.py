@@ -72,8 +72,6 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 PAGE_SIZE = 20
 SCAN_LIMIT = 200
-DASHBOARD_OWN = 100
-"""The NCB dashboard shows its country's latest requests by state (the full list is one click away)."""
 """The most rows one query for a dashboard or a filtered public page asks for."""
 
 
@@ -948,8 +946,9 @@ def install(app: FastAPI) -> None:
         actor = await current_actor(request)
         if actor is None:
             return login_redirect(request)
-        data = await run_in_threadpool(_dashboard_data, _store(request), actor)
-        return render(request, "dashboard.html", actor, **data)
+        page = _page_number(request.query_params.get("page"))
+        data = await run_in_threadpool(_dashboard_data, _store(request), actor, page)
+        return render(request, "dashboard.html", actor, page=page, page_url=_page_url(request), **data)
 
     # notices
 
@@ -1579,14 +1578,21 @@ def _timeline_entry(entry: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _dashboard_data(store: Store, actor: Actor) -> dict[str, Any]:
+TO_DO = (State.DRAFT, State.MORE_INFORMATION_REQUESTED)
+"""The states in which a request waits for its own bureau: counted on the dashboard."""
+
+
+def _dashboard_data(store: Store, actor: Actor, page: int = 1) -> dict[str, Any]:
     if actor.role is Role.NCB_OFFICER:
         own = ns.list_notices(
-            NoticeFilter(requesting_country=actor.country, limit=DASHBOARD_OWN), actor, store.uow()
+            NoticeFilter(requesting_country=actor.country, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE),
+            actor,
+            store.uow(),
         )
-        groups: dict[State, list[Notice]] = {}
-        for n in own.items:
-            groups.setdefault(n.state, []).append(n)
+        to_do = []
+        for state in TO_DO:
+            waiting = NoticeFilter(requesting_country=actor.country, states=(state,), limit=1)
+            to_do.append((state, ns.list_notices(waiting, actor, store.uow()).total))
         in_force = ns.list_notices(
             NoticeFilter(
                 states=(State.PUBLISHED, State.UNREVIEWED, State.REVIEWED_COMPLIANT), limit=PAGE_SIZE
@@ -1597,9 +1603,9 @@ def _dashboard_data(store: Store, actor: Actor) -> dict[str, Any]:
         return {
             "kind": "ncb",
             "own_total": own.total,
-            "own_groups": [(s, groups[s]) for s in STATE_ORDER if s in groups],
-            "own_truncated": own.total > len(own.items),
-            "own_shown": len(own.items),
+            "own": own.items,
+            "own_pages": _pages(own.total),
+            "to_do": to_do,
             "visible": in_force.items,
             "visible_total": in_force.total,
         }
