@@ -1352,7 +1352,8 @@ def _first_name_before(
 ) -> bool:
     """The left-over part is at one end of its name (not between two of its matched parts, as the Jian of
     Feng Jian Guo would be against 冯国), and every part of the other name, written in Han characters,
-    is matched: an English given name beside a Chinese one (Alice MAK Mei-kuen, Mei-kuen MAK Alice)."""
+    is matched, and it is no Chinese syllable: an English given name beside a Chinese one (Alice MAK
+    Mei-kuen, Mei-kuen MAK Alice)."""
     mine, other = (candidate, query) if notice_side else (query, candidate)
     if (
         len(mine) < 3
@@ -1361,6 +1362,9 @@ def _first_name_before(
         or part not in (mine[0], mine[-1])
     ):
         return False
+    syllables, _, from_wg = _pinyin_tables()
+    if part.text in syllables or part.text in from_wg:
+        return False  # one more syllable (Yang Jia Hao against 杨佳) is another name, not an English one
     matched = {j for i, j in paired} if notice_side else {i for i, j in paired}
     others = {i for i, j in paired} if notice_side else {j for i, j in paired}
     return len(others) == len(other) and len(matched) == len(mine) - 1
