@@ -268,3 +268,24 @@ def test_an_applicant_sends_documents_and_answers_the_ccf(
     page.get_by_role("button", name="Check admissibility").click()
     expect(page.get_by_role("status").filter(has_text="is admissible")).to_be_visible()
     page.screenshot(path=str(screenshots / "33-ccf-documents.png"), full_page=True)
+
+
+def test_a_reviewer_filters_and_searches_the_queue(context: BrowserContext, live_server: LiveServer) -> None:
+    wanted = seed(live_server, "QUEUEFINDME")
+    for i in range(3):
+        seed(live_server, f"QUEUEOTHER{i}")
+    page = context.new_page()
+    sign_in(page, live_server, "gs.reviewer")
+    page.get_by_role("link", name="Review queue").click()
+    page.get_by_label("Name or reference").fill("queuefindme")
+    page.get_by_role("button", name="Filter").click()
+    table = page.get_by_role("table", name=re.compile("Review queue"))
+    expect(table.get_by_role("link", name=wanted.id)).to_be_visible()
+    expect(table.locator("tbody tr")).to_have_count(1)
+    expect(page.get_by_role("status").filter(has_text="1 request matches")).to_be_visible()
+    page.get_by_label("Name or reference").fill("")
+    page.get_by_label("Requesting country").select_option("DE")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_text("No request in the queue matches these filters")).to_be_visible()
+    page.goto(f"{live_server.url}/review?risk=lots")
+    expect(page.get_by_role("alert")).to_contain_text("The lowest risk is a whole number")
