@@ -1386,20 +1386,17 @@ def install(app: FastAPI) -> None:
     @app.get("/public/notices", include_in_schema=False)
     async def public_list(request: Request) -> Response:
         actor = await current_actor(request)
-        q = request.query_params
-        criteria = {
-            "name": q.get("name", "").strip()[:200],
-            "nationality": q.get("nationality", "").strip().upper()[:2],
-            "sex": q.get("sex", "") if q.get("sex", "") in {s.value for s in Sex} else "",
-            "age_min": q.get("age_min", "") if q.get("age_min", "").isdigit() else "",
-            "age_max": q.get("age_max", "") if q.get("age_max", "").isdigit() else "",
-        }
-        page = _page_number(q.get("page"))
-        try:
-            items, total = await run_in_threadpool(_public_search, _store(request), criteria, page)
-        except e.InvalidInput as exc:
-            items, total = [], 0
-            criteria = {**criteria, "error": exc.message}
+        criteria, problems = public_criteria(request.query_params)
+        page = _page_number(request.query_params.get("page"))
+        items: list[dict[str, Any]] = []
+        total = 0
+        if not problems:
+            try:
+                items, total = await run_in_threadpool(_public_search, _store(request), criteria, page)
+            except e.InvalidInput as exc:
+                problems = [exc.message[:1].upper() + exc.message[1:] + "."]
+        if problems:
+            criteria = {**criteria, "error": " ".join(problems)}
         response = render(
             request,
             "public_list.html",
@@ -1982,6 +1979,40 @@ def _live_check(store: Store, values: dict[str, Any], country: str) -> dict[str,
         "check": {"verdict": result["verdict"], "groups": finding_groups(result.get("findings", []))},
         "check_errors": [],
     }
+
+
+MAX_PUBLIC_AGE = 120
+
+
+def public_criteria(q: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The public search as typed, and what cannot be read in it, in words for the reader (nothing is
+    dropped silently: a search that ignored a criterion would show notices the reader did not ask for).
+    The page answers 200 with the message and no results (a reader's typing is not a server error)."""
+    criteria = {
+        "name": q.get("name", "").strip()[:200],
+        "nationality": q.get("nationality", "").strip().upper()[:20],
+        "sex": q.get("sex", "").strip().upper()[:5],
+        "age_min": q.get("age_min", "").strip()[:10],
+        "age_max": q.get("age_max", "").strip()[:10],
+    }
+    problems: list[str] = []
+    if criteria["nationality"] and criteria["nationality"] not in names():
+        problems.append(
+            f"“{criteria['nationality']}” is not a country code: give the nationality as two letters, "
+            "e.g. FR."
+        )
+    if criteria["sex"] and criteria["sex"] not in {s.value for s in Sex}:
+        problems.append("Choose the sex from the list.")
+    ages = {}
+    for key, label in (("age_min", "Age from"), ("age_max", "Age to")):
+        text = criteria[key]
+        if text and (not text.isdigit() or int(text) > MAX_PUBLIC_AGE):
+            problems.append(f"{label} is a whole number of years, from 0 to {MAX_PUBLIC_AGE}.")
+        elif text:
+            ages[key] = int(text)
+    if len(ages) == 2 and ages["age_min"] > ages["age_max"]:
+        problems.append("“Age from” is greater than “Age to”: swap them.")
+    return criteria, problems
 
 
 def _public_search(store: Store, criteria: Mapping[str, str], page: int) -> tuple[list[dict[str, Any]], int]:
