@@ -749,6 +749,30 @@ def contract_json(values: Mapping[str, Any], country: str) -> dict[str, Any]:
     }
 
 
+PYDANTIC_WORDS: dict[str, str] = {
+    "string_too_short": "this is required",
+    "missing": "this is required",
+    "string_too_long": "this is too long",
+    "float_parsing": "give a number, e.g. 1.75",
+    "int_parsing": "give a whole number",
+    "greater_than": "give a number above zero",
+    "greater_than_equal": "give a number of zero or more",
+    "less_than_equal": "this number is too large",
+    "bool_parsing": "answer yes or no",
+    "literal_error": "choose one of the options offered",
+    "enum": "choose one of the options offered",
+}
+"""What a person reads for the validation errors that pydantic words for programmers."""
+
+
+def readable(err: Mapping[str, Any]) -> str:
+    """One validation error in words for the person filling in the form (never pydantic's own wording)."""
+    kind = str(err.get("type", ""))
+    if kind in PYDANTIC_WORDS:
+        return PYDANTIC_WORDS[kind]
+    return str(err.get("msg", "invalid")).removeprefix("Value error, ")
+
+
 def field_errors(exc: e.InvalidInput) -> dict[str, list[str]]:
     """Sort the contract's validation errors under the form fields they belong to."""
     out: dict[str, list[str]] = {}
@@ -761,7 +785,7 @@ def field_errors(exc: e.InvalidInput) -> dict[str, list[str]]:
         numbers = [p for p in err.get("loc", ()) if isinstance(p, int)]
         key = ".".join(loc)
         target = ERROR_TARGETS.get(key) or ERROR_TARGETS.get(".".join(loc[:2])) or "general"
-        message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        message = readable(err)
         if key.startswith("judicial.charges") and numbers:
             message = f"charge {numbers[0] + 1}, {loc[-1].replace('_', ' ')}: {message}"
         elif numbers:
@@ -1050,6 +1074,9 @@ def install(app: FastAPI) -> None:
             problems = exc.details.get("problems")
             if isinstance(problems, list) and problems:
                 flash(request, "error", f"Not {ACTION_DONE.get(action, 'done')}: this still needs", problems)
+            elif exc.message.endswith("needs written reasons"):
+                label = action_label(action)
+                flash(request, "error", f"“{label}” needs written reasons: write them in the Reasons box.")
             else:
                 flash(request, "error", f"Not done: {exc.message}.")
             return redirect(back)

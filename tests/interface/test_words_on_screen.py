@@ -1,0 +1,64 @@
+"""Issue 16, item 11: what a person reads is written for them (no pydantic wording, no action codes, no
+stale sentences)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from rednotice.bootstrap import Store
+from rednotice.domain.users import SYSTEM, Actor, Role
+from rednotice.services.users import AddUser, add_user
+from rednotice.web.app import create_app
+from rednotice.web.pages import readable
+from tests.interface.test_pages import FORM, FR, PASSWORD, REVIEWER, csrf_of, make_notice, sign_in
+
+OVERSIGHT = Actor("ov.one", Role.OVERSIGHT)
+ADMIN = Actor("ad.one", Role.ADMIN)
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    for actor in (FR, REVIEWER, OVERSIGHT, ADMIN):
+        add_user(AddUser(actor.username, actor.role, PASSWORD, actor.country), SYSTEM, store.uow())
+    with TestClient(create_app(store), base_url="https://testserver") as c:
+        yield c
+
+
+def test_validation_errors_are_in_words() -> None:
+    assert readable({"type": "string_too_short", "msg": "String should have at least 1 character"}) == (
+        "this is required"
+    )
+    error = {"type": "value_error", "msg": "Value error, XX is not a country"}
+    assert readable(error) == "XX is not a country"
+
+
+def test_the_request_form_never_shows_pydantic_wording(client: TestClient) -> None:
+    sign_in(client, FR.username)
+    token = csrf_of(client, "/requests/new")
+    r = client.post("/requests/new", data={**FORM, "family_name": "", "csrf_token": token})
+    assert r.status_code == 422
+    assert "String should" not in r.text and "this is required" in r.text
+
+
+def test_a_missing_reason_names_the_button(client: TestClient, store: Store) -> None:
+    notice = make_notice(store)
+    ref = notice.id.replace("/", "-")
+    sign_in(client, REVIEWER.username)
+    token = csrf_of(client, f"/notices/{ref}")
+    client.post(f"/notices/{ref}/actions", data={"action": "start_review", "csrf_token": token})
+    page = client.post(f"/notices/{ref}/actions", data={"action": "request_information", "csrf_token": token})
+    assert "“Ask for more information” needs written reasons" in page.text
+    assert "&#39;request_information&#39;" not in page.text and "'request_information'" not in page.text
+
+
+def test_no_stale_sentences_on_the_dashboards(client: TestClient) -> None:
+    sign_in(client, OVERSIGHT.username)
+    assert "coming to these pages" not in client.get("/").text
+    client.cookies.clear()
+    sign_in(client, ADMIN.username)
+    home = client.get("/").text
+    assert "rednotice users</code> command" not in home and 'href="/admin/users"' in home
+    assert "<title>Users · rednotice</title>" in client.get("/admin/users").text
