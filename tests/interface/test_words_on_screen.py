@@ -62,3 +62,18 @@ def test_no_stale_sentences_on_the_dashboards(client: TestClient) -> None:
     home = client.get("/").text
     assert "rednotice users</code> command" not in home and 'href="/admin/users"' in home
     assert "<title>Users · rednotice</title>" in client.get("/admin/users").text
+
+
+def test_colour_codes_are_read_in_words(client: TestClient, store: Store) -> None:
+    from tests.interface.test_pages import publish
+
+    notice = publish(
+        store,
+        make_notice(
+            store,
+            visibility__public_extract=True,
+            subject__physical_description={"eye_colours": ["BLU"], "hair_colours": ["BLN", "QQQ"]},
+        ),
+    )
+    page = client.get(f"/public/notices/{notice.id.replace('/', '-')}").text
+    assert "blue (BLU)" in page and "blond (BLN), QQQ" in page

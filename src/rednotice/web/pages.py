@@ -242,6 +242,25 @@ def script_lang(text: str) -> str:
     return "und-" + max(counts, key=lambda k: counts[k])
 
 
+COLOURS: dict[str, str] = {
+    "BLA": "black",
+    "BLU": "blue",
+    "BRO": "brown",
+    "GRE": "green",
+    "GRY": "grey",
+    "HAZ": "hazel",
+    "BLN": "blond",
+    "RED": "red",
+    "WHI": "white",
+    "BAL": "bald",
+}
+"""INTERPOL's colour codes read in words; an unknown code is shown as given."""
+
+
+def colours(codes: Iterable[str]) -> str:
+    return ", ".join(f"{COLOURS[c.upper()]} ({c})" if c.upper() in COLOURS else str(c) for c in codes)
+
+
 def _as_utc(when: datetime) -> datetime:
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
 
@@ -299,6 +318,7 @@ def _env() -> Environment:
         years=fmt_years,
         script=script_lang,
         doc_kind=lambda k: DOCUMENT_KINDS.get(str(k), str(k)),
+        colours=colours,
         verdict=lambda v: VERDICT_LABELS.get(str(v), str(v).replace("_", " ").capitalize()),
     )
     env.globals.update(
