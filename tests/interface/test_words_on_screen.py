@@ -77,3 +77,16 @@ def test_colour_codes_are_read_in_words(client: TestClient, store: Store) -> Non
     )
     page = client.get(f"/public/notices/{notice.id.replace('/', '-')}").text
     assert "blue (BLU)" in page and "blond (BLN), QQQ" in page
+
+
+def test_roles_by_their_names_and_no_doubled_field_name(client: TestClient) -> None:
+    sign_in(client, ADMIN.username)
+    users = client.get("/admin/users").text
+    assert "General Secretariat reviewer" in users and ">ncb_officer<" not in users
+    client.cookies.clear()
+    sign_in(client, FR.username)
+    token = csrf_of(client, "/screening")
+    page = client.post(
+        "/screening/query", data={"csrf_token": token, "family_name": "DOE", "birth_date": "2099-01-01"}
+    ).text
+    assert "birth date birth date" not in page and "2099-01-01 is in the future" in page

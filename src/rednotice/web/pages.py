@@ -2208,7 +2208,8 @@ def single_query(
     except e.InvalidInput as exc:
         where = exc.details.get("field")
         field = where if isinstance(where, str) and where in SCREEN_FIELDS else "name"
-        return None, {field: [exc.message[:1].upper() + exc.message[1:] + "."]}
+        message = exc.message.removeprefix(field.replace("_", " ") + " ")  # shown beside its own label
+        return None, {field: [message[:1].upper() + message[1:] + "."]}
 
 
 def _run_screen(
