@@ -63,6 +63,9 @@ def screen(
     result = read_queries(data, fmt, max_bytes=max(store().settings.max_upload_bytes, 200 * 1024 * 1024))  # type: ignore[arg-type]
     for error in result.errors:
         err_console.print(f"[yellow]line {error.line}[/]: {error.reason}", highlight=False)
+    # Doubts about the input (envelope faults, unknown roles...): everyone readable is still screened.
+    for warning in result.warnings:
+        err_console.print(f"[cyan]warning, line {warning.line}[/]: {warning.reason}", highlight=False)
     actor = acting_as(as_user)
     engine = _engine()
     errors = [{"line": e.line, "reason": e.reason} for e in result.errors]
@@ -94,7 +97,8 @@ def screen(
             out.close()
     hits = sum(r.hits for r in runs)
     err_console.print(
-        f"{len(result.queries)} queries screened, {hits} hit(s), {len(result.errors)} input error(s)"
+        f"{len(result.queries)} queries screened, {hits} hit(s), {len(result.errors)} input error(s), "
+        f"{len(result.warnings)} warning(s)"
     )
     # The next run loads what this one built (or caught up on) instead of building it again.
     engine.maybe_snapshot(wait=True)
