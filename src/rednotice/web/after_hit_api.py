@@ -47,8 +47,9 @@ class ExtraditionRequestIn(BaseModel):
 class RefusalIn(BaseModel):
     grounds: list[PositionGround] = Field(default=[], max_length=5)
     reasons: Long = Field(
-        min_length=10,
-        description="At least 10 characters. Kept for reviewers and the CCF; never shown to other NCBs.",
+        min_length=1,
+        description="At least 10 characters (checked after who asks). Kept for reviewers and the CCF; "
+        "never shown to other NCBs.",
     )
     disclose: bool = Field(
         default=False, description="Let other NCBs see that your country refused (default: not named)."
