@@ -1,7 +1,8 @@
-"""The screening index snapshot's file format (decision 0009, format 2): a loaded index answers exactly
+"""The screening index snapshot's file format (decision 0009, format 3): a loaded index answers exactly
 as the built one on real name pairs of every script (tests/data/screening/real_pairs_*.jsonl), nothing
-is decoded at load, changes on top of a loaded index behave as on a built one (and a changed loaded index
-written again loads the same), and :class:`LazyMap` behaves as a dict."""
+is decoded at load, a search decodes only the notices it weighs, changes on top of a loaded index
+behave as on a built one (and a changed loaded index written again loads the same), and
+:class:`LazyMap` behaves as a dict."""
 
 from __future__ import annotations
 
@@ -76,6 +77,39 @@ def test_a_loaded_index_answers_real_pairs_exactly_as_the_built_one(
     fresh = saved_and_loaded(built, tmp_path / "again.snapshot")
     fresh.search(queries[0])
     assert 0 < fresh._notices.decoded < len(notices) // 10  # type: ignore[attr-defined]
+
+
+def test_a_search_after_load_decodes_only_the_notices_it_scores(tmp_path: Path) -> None:
+    """The lookup filters candidates on what each entry keeps (notice id, birth date, who may see it):
+    a notice is decoded only when its name is alike enough to be weighed, not for every candidate."""
+    crowd = [
+        IndexedNotice(
+            f"P/{i:02d}",
+            Subject("Petrov" if i % 4 else "Petrovsky", "Ivan", date_of_birth=PartialDate(1950 + i)),
+            "RU",
+            restricted_to=("DE",) if i % 3 == 0 else None,
+            excluded_countries=("FR",) if i % 5 == 0 else (),
+        )
+        for i in range(40)
+    ]
+    others = [IndexedNotice(f"Q/{i}", Subject("Petrova", "Ivanka"), "UA") for i in range(5)]
+    built = ScreeningIndex.build([*crowd, *others])
+    query = ScreeningQuery(id="q", name="Ivan Petrov", birth_date=PartialDate(1970))
+    everyone = built.candidates(ScreeningQuery(id="all", name="Ivan Petrov"))
+
+    loaded = saved_and_loaded(built, tmp_path / "index.snapshot")
+    kept = loaded.candidates(query, "FR")
+    assert 0 < len(kept) < len(everyone) // 3  # the birth date and the audience ruled most out
+    assert loaded._entries.decoded > 0 and loaded._notices.decoded == 0  # type: ignore[attr-defined]
+
+    loaded = saved_and_loaded(built, tmp_path / "again.snapshot")
+    hits = loaded.search(query, "FR", limit=1000, threshold=0)
+    assert [(m.notice_id, m.score, m.name) for m in hits] == [
+        (m.notice_id, m.score, m.name) for m in built.search(query, "FR", limit=1000, threshold=0)
+    ]
+    assert hits and {m.notice_id for m in hits} <= set(kept)
+    # every hit was weighed with its notice, and no other notice was decoded
+    assert loaded._notices.decoded == len(hits)  # type: ignore[attr-defined]
 
 
 def test_changes_on_a_loaded_index_are_those_on_a_built_one_and_are_written_again(

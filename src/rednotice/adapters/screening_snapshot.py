@@ -55,8 +55,10 @@ from rednotice.domain.screening.names import AnalysedName, Token
 from rednotice.domain.screening.postings import MISSING, LazyMap
 
 MAGIC = b"rednotice-screening-index\n"
-FORMAT = 2
-"""2: flat sections read lazily from a memory-mapped file; 1 was the whole index pickled."""
+FORMAT = 3
+"""3: flat sections read lazily from a memory-mapped file, each notice's audience in a section of its own
+(a search filters on it without decoding the notice); 2 had it only in the notice's pickle; 1 was the
+whole index pickled."""
 log = logging.getLogger(__name__)
 
 _MATCHER_MODULES = (names, tables, score, index, postings, cantonese, korean, query, dates, model)
@@ -151,7 +153,7 @@ _TOKEN_FIELDS = tuple(f.name for f in dataclasses.fields(Token))
 _NAME_FIELDS = tuple(f.name for f in dataclasses.fields(AnalysedName))
 _SHARED_FIELDS = tuple(f.name for f in dataclasses.fields(_Name))
 _LAYOUT = {
-    "_Entry": ("notice", "shared", "born"),
+    "_Entry": ("notice_id", "shared", "born", "audience"),
     "_Part": ("token", "entries"),
 }
 """The index's records this module writes field by field; any other layout fails the write (and the
@@ -278,14 +280,19 @@ def encode(index_: ScreeningIndex) -> tuple[dict[str, Any], list[bytes]]:
     keys: list[bytes] = []
     values: list[bytes] = []
     counts = array("I")
+    audience_off, audiences = array("Q", [0]), bytearray()
     for nid, notice in items(notices):
         eids = notice_entries.get(nid, ())
         notice_row[nid] = len(keys)
         keys.append(_text(nid))
         values.append(array("I", eids).tobytes() + _pickle(notice))
         counts.append(len(eids))
+        audiences += marshal.dumps(notice.audience())
+        audience_off.append(len(audiences))
     body.table("notices", keys, values)
     body.add("notices.count", counts, "I")
+    body.add("notices.audience_off", audience_off, "Q")
+    body.add("notices.audience", audiences)
 
     tid_row = array("i", [_EMPTY]) * next_part
     keys, values = [], []
@@ -324,7 +331,7 @@ def encode(index_: ScreeningIndex) -> tuple[dict[str, Any], list[bytes]]:
     e_lo = array("i", [_EMPTY]) * next_entry
     e_hi = array("i", [_EMPTY]) * next_entry
     for eid, entry in items(entries):
-        e_notice[eid] = notice_row[entry.notice.id]
+        e_notice[eid] = notice_row[entry.notice_id]
         e_name[eid] = name_row[entry.shared.key]
         if entry.born is not None:
             e_lo[eid], e_hi[eid] = entry.born
@@ -509,9 +516,19 @@ def decode(view: memoryview, layout: dict[str, Any]) -> ScreeningIndex:
         name_get, name_keys, counts["names"], lambda key: name_row(key) >= 0
     )
 
-    # entries: a notice's name
+    # entries: a notice's name, its birth date and who may see it (not the notice: read when scored)
     e_notice, e_name = section("entries.notice"), section("entries.name")
     e_lo, e_hi = section("entries.lo"), section("entries.hi")
+    a_off, a_blob = section("notices.audience_off"), section("notices.audience")
+    audiences: dict[bytes, index.Audience] = {}
+    """Each audience decoded once, shared by the entries that have it (most notices have one of few)."""
+
+    def audience_of(r: int) -> index.Audience:
+        raw = bytes(a_blob[a_off[r] : a_off[r + 1]])
+        found = audiences.get(raw)
+        if found is None:
+            found = audiences[raw] = marshal.loads(raw)  # noqa: S302 - HMAC checked
+        return found
 
     def entry_row(eid: object) -> int:
         return e_notice[eid] if type(eid) is int and 0 <= eid < next_entry else -1
@@ -520,13 +537,12 @@ def decode(view: memoryview, layout: dict[str, Any]) -> ScreeningIndex:
         r = entry_row(eid)
         if r < 0:
             return MISSING  # type: ignore[no-any-return]
-        # The notice and name the index shares; read again from the file if the index has just taken
-        # them out (index._remove deletes a notice before popping its entries).
-        nid, key = _untext(nt.key(r)), name_key_of(e_name[eid])
-        notice = notices.get(nid) or notice_get(nid)
+        # The name the index shares; read again from the file if the index has just taken it out.
+        key = name_key_of(e_name[eid])
         shared = shared_names.get(key) or name_get(key)
         lo = e_lo[eid]
-        return _Entry(notice, shared, (lo, e_hi[eid]) if lo != _EMPTY else None)
+        born = (lo, e_hi[eid]) if lo != _EMPTY else None
+        return _Entry(_untext(nt.key(r)), shared, born, audience_of(r))
 
     def entry_keys() -> Iterator[int]:
         return (eid for eid in range(next_entry) if e_notice[eid] >= 0)

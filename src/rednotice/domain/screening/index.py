@@ -13,8 +13,10 @@ syllable however short (周, 王; the E of Liu E) and finds the parts sharing on
 given name also looks up each of its syllables. A name written in Han characters (or kana) also finds
 every name written in the same characters, however split into parts (山田修平, 山田 修平). Candidates
 whose birth date is too far away, or whose notice the viewer may not see, are dropped before any name
-is scored. :meth:`ScreeningIndex.candidates` gives the lookup's result on its own, to measure it apart
-from scoring.
+is scored, on what each entry keeps of its notice (id, birth date, who may see it): a notice itself is
+read only for the candidates whose names are alike enough to be weighed with it (an index loaded from a
+snapshot decodes it then). :meth:`ScreeningIndex.candidates` gives the lookup's result on its own, to
+measure it apart from scoring.
 """
 
 from __future__ import annotations
@@ -46,8 +48,21 @@ MAX_SCORED = 200
 with it. Only names made of very common parts (Li Li, Bin Bakr) with no birth date reach it."""
 CHINESE_MIN_KEY_FOR_TYPOS = 6
 """Likewise for Chinese name parts, whose one-letter neighbours are other common names (Zhang/Chang)."""
-STATE_VERSION = 1
+STATE_VERSION = 2
 """The layout of :meth:`ScreeningIndex.to_state`; a snapshot of another layout is rebuilt."""
+
+
+Audience = tuple[str, tuple[str, ...] | None, tuple[str, ...]]
+"""A notice's requesting country, the countries it is restricted to (None: all) and those excluded."""
+
+
+def _visible(audience: Audience, country: str | None) -> bool:
+    requesting, restricted_to, excluded = audience
+    if country is None or country == requesting:
+        return True
+    if country in excluded:
+        return False
+    return restricted_to is None or country in restricted_to
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +94,11 @@ class IndexedNotice:
 
     def visible_to(self, country: str | None) -> bool:
         """None is an operator who sees every notice in force; the requester always sees its own."""
-        if country is None or country == self.requesting_country:
-            return True
-        if country in self.excluded_countries:
-            return False
-        return self.restricted_to is None or country in self.restricted_to
+        return _visible(self.audience(), country)
+
+    def audience(self) -> Audience:
+        """Who may see it: the requesting country, the countries it is restricted to, those excluded."""
+        return (self.requesting_country, self.restricted_to, self.excluded_countries)
 
     def searchable_names(self) -> tuple[str, ...]:
         """The name, every alias and every name in the original script, without repeats."""
@@ -123,17 +138,22 @@ class Match:
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    notice: IndexedNotice
+    """One searchable name of a notice, with what the lookup filters on; the notice itself is read
+    (from :attr:`ScreeningIndex._notices`) only when a candidate is weighed."""
+
+    notice_id: str
     shared: _Name
     born: tuple[int, int] | None
     """The notice's birth date as the first and last day it can be (proleptic ordinals)."""
+    audience: Audience
+    """Who may see the notice (:meth:`IndexedNotice.audience`)."""
 
     @property
     def name(self) -> AnalysedName:
         return self.shared.name
 
     def __reduce__(self) -> tuple[Any, ...]:  # a snapshot rebuilds it by its constructor (fast)
-        return (_Entry, (self.notice, self.shared, self.born))
+        return (_Entry, (self.notice_id, self.shared, self.born, self.audience))
 
 
 @dataclass(slots=True)
@@ -324,6 +344,7 @@ class ScreeningIndex:
         texts = notice.searchable()
         fresh = {key: analyse(key[0], None, key[1]) for key in texts if key not in self._names}
         born = _span(notice.subject.date_of_birth)
+        audience = notice.audience()
         with self._lock:
             self._remove(notice.id)
             self._notices[notice.id] = notice
@@ -337,7 +358,7 @@ class ScreeningIndex:
                 shared.refs += 1
                 eid = self._next_entry
                 self._next_entry += 1
-                self._entries[eid] = _Entry(notice, shared, born)
+                self._entries[eid] = _Entry(notice.id, shared, born, audience)
                 if shared.name.han:
                     self._by_han.setdefault(shared.name.han, set()).add(eid)
                 for tid in shared.token_ids:
@@ -547,12 +568,11 @@ class ScreeningIndex:
         # from a snapshot): which of a notice's equally good names is shown must not depend on it.
         for eid in sorted(entries):
             entry = entries[eid]
-            notice = entry.notice
-            if viewer_country is not None and not notice.visible_to(viewer_country):
+            if viewer_country is not None and not _visible(entry.audience, viewer_country):
                 continue
             if born and entry.born and (entry.born[1] < lo or entry.born[0] > hi):
                 continue
-            by_notice.setdefault(notice.id, []).append(eid)
+            by_notice.setdefault(entry.notice_id, []).append(eid)
         if len(by_notice) > MAX_SCORED:
             prior = {
                 nid: max(lookup.prior(eid, entries[eid].shared) for eid in eids for lookup in lookups)
@@ -596,7 +616,13 @@ class ScreeningIndex:
                         best_name, best_shown = m, entry.name.text
             if best_name is None or best_name.score < settings.min_name:
                 continue
-            subject = notice_entries[0].notice.subject
+            # The notice is read (decoded, in an index loaded from a snapshot) only now that its name
+            # counts; under the lock, as the index's tables are (None: taken out since the lookup).
+            with self._lock:
+                notice = self._notices.get(notice_id)
+            if notice is None:
+                continue
+            subject = notice.subject
             evidence = Evidence(
                 best_name,
                 best_shown,
