@@ -82,7 +82,6 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     # documentation and operations
     ("GET", "/openapi.json"): ALL,
     ("GET", "/docs"): ALL,
-    ("GET", "/docs/oauth2-redirect"): ALL,
     ("GET", "/redoc"): ALL,
     ("GET", "/healthz"): ALL,
     ("GET", "/static"): ALL,
