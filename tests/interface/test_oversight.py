@@ -119,6 +119,18 @@ def test_public_figures_are_suppressed(app_client: TestClient) -> None:
     assert app_client.get("/transparency/countries/RU/report.csv").text.startswith("country,period")
 
 
+def test_a_period_or_country_that_cannot_be_read_is_said_in_a_page(app_client: TestClient) -> None:
+    """A browser gets a page that says what is wrong (not raw JSON); a code no country has is a 404."""
+    backwards = app_client.get("/transparency?from=2026-12-01&to=2020-01-01")
+    assert backwards.status_code == 400
+    assert backwards.headers["content-type"].startswith("text/html") and "Check the period" in backwards.text
+    unknown = app_client.get("/transparency/countries/ZZ")
+    assert unknown.status_code == 404 and "ZZ" in unknown.text and "(ZZ)" not in unknown.text
+    assert app_client.get("/transparency/countries/ZZ/report.csv").status_code == 404
+    report = app_client.get("/transparency/countries/FR?from=2026-12-01&to=2020-01-01")
+    assert report.status_code == 400 and "Check the period" in report.text
+
+
 def non_white_pixels(png: Path) -> int:
     from PIL import Image
 

@@ -23,11 +23,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
-from rednotice.adapters.countries import name_of
+from rednotice.adapters.countries import is_country, name_of
 from rednotice.adapters.db.figures import SqlFiguresRepository
 from rednotice.bootstrap import Store
 from rednotice.domain import figures as f
-from rednotice.domain.errors import InvalidInput
+from rednotice.domain.errors import InvalidInput, NotFound
 from rednotice.domain.users import Actor
 from rednotice.services import figures as fs
 from rednotice.services.ports import UnitOfWork
@@ -248,6 +248,8 @@ def _cc(cc: str) -> str:
     code = cc.strip().upper()
     if len(code) != 2 or not code.isalpha():
         raise InvalidInput("a country is an ISO 3166 alpha-2 code, such as FR", field="country")
+    if not is_country(code):
+        raise NotFound(f"no country has the code {code}")
     return code
 
 
@@ -304,8 +306,18 @@ async def _overseer(request: Request) -> tuple[Actor | None, Response | None]:
     return actor, None
 
 
-def _bad(request: Request, actor: Actor | None, exc: InvalidInput) -> Response:
+def _bad(request: Request, actor: Actor | None, exc: InvalidInput | NotFound) -> Response:
+    if isinstance(exc, NotFound):
+        return pages.not_found(request, actor, f"There is no report for this code: {exc.message}.")
     return pages.error_page(request, actor, 400, "Check the period", exc.message)
+
+
+async def _figures(request: Request, actor: Actor | None, fn: Any, *args: Any) -> fs.Figures | Response:
+    """The figures, or a page saying what is wrong with the period (checked where it is worked out)."""
+    try:
+        return await run_in_threadpool(fn, *args)
+    except InvalidInput as exc:
+        return _bad(request, actor, exc)
 
 
 def _dashboard(request: Request, actor: Actor | None, fig: fs.Figures, public: bool) -> Response:
@@ -403,7 +415,9 @@ async def oversight_dashboard(
         query = _query(None, first, last)
     except InvalidInput as exc:
         return _bad(request, actor, exc)
-    fig = await run_in_threadpool(_full, store, actor, query, settings)
+    fig = await _figures(request, actor, _full, store, actor, query, settings)
+    if isinstance(fig, Response):
+        return fig
     return _dashboard(request, actor, fig, public=False)
 
 
@@ -422,10 +436,12 @@ async def oversight_report(
     try:
         code = _cc(cc)
         query = _query(code, first, last)
-    except InvalidInput as exc:
+    except (InvalidInput, NotFound) as exc:
         return _bad(request, actor, exc)
     store: Store = request.app.state.store
-    fig = await run_in_threadpool(_full, store, actor, query, settings)
+    fig = await _figures(request, actor, _full, store, actor, query, settings)
+    if isinstance(fig, Response):
+        return fig
     return _report_page(request, actor, fig, code, public=False)
 
 
@@ -463,7 +479,9 @@ async def transparency_dashboard(
     except InvalidInput as exc:
         return _bad(request, actor, exc)
     store: Store = request.app.state.store
-    fig = await run_in_threadpool(_public, store, query, settings, public_cache(request.app))
+    fig = await _figures(request, actor, _public, store, query, settings, public_cache(request.app))
+    if isinstance(fig, Response):
+        return fig
     return _dashboard(request, actor, fig, public=True)
 
 
@@ -479,10 +497,12 @@ async def transparency_report(
     try:
         code = _cc(cc)
         query = _query(code, first, last)
-    except InvalidInput as exc:
+    except (InvalidInput, NotFound) as exc:
         return _bad(request, actor, exc)
     store: Store = request.app.state.store
-    fig = await run_in_threadpool(_public, store, query, settings, public_cache(request.app))
+    fig = await _figures(request, actor, _public, store, query, settings, public_cache(request.app))
+    if isinstance(fig, Response):
+        return fig
     return _report_page(request, actor, fig, code, public=True)
 
 
