@@ -20,7 +20,7 @@ from rednotice.services.ports import NoticeFilter
 from rednotice.services.users import AddUser, add_user, end_sessions
 from rednotice.web.app import create_app
 from rednotice.web.pages import contract_json, form_values, public_extract, script_lang
-from tests.conftest import CASES, FakeClock
+from tests.conftest import CASES, DATA, FakeClock
 
 PASSWORD = "correct horse battery"
 FR = Actor("fr.officer", Role.NCB_OFFICER, "FR")
@@ -961,6 +961,25 @@ def test_an_uploaded_csv_is_screened_and_an_outcome_recorded(client: TestClient,
         f"/screening/hits/{hit_id.group(1)}/outcome", data={"csrf_token": token, "outcome": "no_action"}
     )
     assert r.status_code == 404
+
+
+def test_a_manifest_with_envelope_faults_is_screened_and_its_warnings_shown(client: TestClient) -> None:
+    """A real manifest whose UNT segment count is wrong (GTAS's published test data): every traveller is
+    screened, and the officer reads each warning with its line on the run's page."""
+    sample = (
+        DATA / "paxlst" / "gtas_gtas-job-scheduler-war_src_test_resources_tamr-integration-data_flight1.txt"
+    )
+    sign_in(client, DE.username)
+    token = csrf_of(client, "/screening")
+    r = client.post(
+        "/screening/upload",
+        data={"csrf_token": token, "format": "paxlst"},
+        files={"file": (sample.name, sample.read_bytes())},
+        follow_redirects=False,
+    )
+    page = run_page_of(client, r)
+    assert "1 warning(s)" in page.text and "UNT says" in page.text and "line " in page.text
+    assert "could not be read" not in page.text
 
 
 def test_garbage_uploads_are_explained_not_crashed(client: TestClient) -> None:

@@ -15,7 +15,7 @@ import json
 import re
 import secrets
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -2152,6 +2152,19 @@ def _error_dict(err: InputError) -> dict[str, Any]:
     return {"line": err.line, "reason": err.reason, "field": err.field, "details": list(err.details)}
 
 
+def _flash_input_warnings(request: Request, warnings: Sequence[Any]) -> None:
+    """Doubts about the input (envelope faults, an unknown role, a check digit read leniently): everyone
+    readable was screened, and the officer is told what to check, line by line."""
+    if warnings:
+        flash(
+            request,
+            "warning",
+            f"Everyone who could be read was screened, but the input raised {len(warnings)} warning(s):",
+            [f"line {w.line}: {w.reason[:300]}" for w in warnings[:10]]
+            + ([f"... and {len(warnings) - 10} more"] if len(warnings) > 10 else []),
+        )
+
+
 def input_error_views(errors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Input errors as stored with a run (the API keeps line and reason; the pages also field and details)."""
     out = []
@@ -2361,6 +2374,7 @@ def install_screening(app: FastAPI) -> None:
                 request, actor, 422, mrz_text=text, mrz_errors=input_error_views(errors), active="mrz"
             )
         run = await run_in_threadpool(_run_screen, request, actor, result.queries, "mrz", errors)
+        _flash_input_warnings(request, result.warnings)
         return redirect(f"/screening/runs/{run.id}")
 
     @app.post("/screening/upload", include_in_schema=False)
@@ -2407,6 +2421,7 @@ def install_screening(app: FastAPI) -> None:
                 active="upload",
             )
         run = await run_in_threadpool(_run_screen, request, actor, result.queries, f"upload:{fmt}", problems)
+        _flash_input_warnings(request, result.warnings)
         return redirect(f"/screening/runs/{run.id}")
 
     @app.get("/screening/runs/{run_id}", include_in_schema=False)
