@@ -274,17 +274,18 @@ def _sign_in_username(body: bytes, content_type: str) -> str | None:
 
 class RateLimits:
     """Requests per client address on the anonymous endpoints, and sign-in attempts per address and per
-    username (issue 14, item 10), counted with ``limits`` (sliding window counters). Past a limit: ``429
+    username (issue 14, item 10), counted with ``limits`` over a moving window (exact: each hit is kept until
+    it leaves the window, so a window's turn neither forgives nor doubles a burst). Past a limit: ``429
     rate_limited`` with ``Retry-After``, the request unread by the application. The per-username count is
     kept for any name, whether an account has it or not, with the same answers: it reveals no username."""
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         from limits import parse_many
         from limits.storage import storage_from_string
-        from limits.strategies import SlidingWindowCounterRateLimiter
+        from limits.strategies import MovingWindowRateLimiter
 
         self.app = app
-        self.limiter = SlidingWindowCounterRateLimiter(storage_from_string(settings.rate_limit_storage))
+        self.limiter = MovingWindowRateLimiter(storage_from_string(settings.rate_limit_storage))
         self.limits = {
             "public": parse_many(settings.rate_limit_public),
             "forms": parse_many(settings.rate_limit_forms),
