@@ -307,7 +307,11 @@ def _env() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # every text a person reads goes through _() / {% trans %} (issue 16, item 14); until the catalogues
+    # are installed per request, the English text stands
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         country=name_of,
         dt=fmt_datetime,
@@ -334,6 +338,8 @@ def _env() -> Environment:
         SEVERITY_HINTS=SEVERITY_HINTS,
         GROUND_LABELS=GROUND_LABELS,
         SIMILAR_SCAN=SIMILAR_SCAN,
+        lang="en",  # the page's language and direction; a request's render may say otherwise
+        text_direction="ltr",
     )
     return env
 
