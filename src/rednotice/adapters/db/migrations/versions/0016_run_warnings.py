@@ -1,4 +1,4 @@
-"""run_warnings: the warnings about a screening input (envelope faults, unknown roles) kept with its run (issue 15)
+"""run_warnings: the warnings about a screening input (envelope faults, unknown roles) kept with its run
 
 Reserved: no change to the schema yet.
 
