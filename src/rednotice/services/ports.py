@@ -152,6 +152,7 @@ class ReviewRepository(Protocol):
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]: ...
     def queue_find(self, flt: QueueFilter, submitted_before: datetime | None) -> list[Notice]:
         """The waiting requests matching the filter's columns (not its ICCS section), in queue order."""
+
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         """(decided, refused) over the requesting country's reviewed requests."""
 
