@@ -340,6 +340,8 @@ def _env() -> Environment:
         SIMILAR_SCAN=SIMILAR_SCAN,
         lang="en",  # the page's language and direction; a request's render may say otherwise
         text_direction="ltr",
+        # INTERPOL's working languages, each named in itself (the switcher's entries)
+        languages=(("en", "English"), ("fr", "Français"), ("es", "Español"), ("ar", "العربية")),
     )
     return env
 
