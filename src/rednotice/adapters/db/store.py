@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, and_, case, func, insert, literal, no
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import tables as t
+from rednotice.adapters.db.audit import SqlAuditLog
 from rednotice.adapters.db.bulk import insert_rows
 from rednotice.adapters.db.engine import READ_ONLY
 from rednotice.adapters.db.public import SqlPublicRepository
@@ -18,14 +19,12 @@ from rednotice.adapters.db.redress import SqlRedressRepository
 from rednotice.adapters.db.screening import SqlScreeningRepository
 from rednotice.adapters.db.users import SqlUserRepository
 from rednotice.adapters.formats.request_json import parse_request
-from rednotice.domain.audit import GENESIS, AuditEvent, seal
 from rednotice.domain.compliance.identity import min_shared_tokens, name_keys
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType, Subject, notice_id_from_ref
 from rednotice.domain.users import Actor, Role
 from rednotice.services.ports import (
-    AuditEntry,
     NoticeFilter,
     Page,
 )
@@ -321,87 +320,6 @@ class SqlNoticeRepository:
         else:
             self.conn.execute(update(c).where(c.c.year == year).values(last=last))
         return candidate
-
-
-class SqlAuditLog:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
-    def append(
-        self, actor: Actor | str, action: str, subject: str, data: dict[str, Any], at: datetime
-    ) -> AuditEvent:
-        h = t.audit_head
-        head = self.conn.execute(select(h.c.seq, h.c.hash).where(h.c.id == 1).with_for_update()).first()
-        seq, prev = (head.seq, head.hash) if head else (0, GENESIS)
-        who = str(actor)
-        event = seal(seq + 1, at, who, action, subject, data, prev)
-        self.conn.execute(
-            insert(t.audit_events).values(
-                seq=event.seq,
-                at=event.at,
-                actor=event.actor,
-                action=event.action,
-                subject=event.subject,
-                data=event.data,
-                prev_hash=event.prev_hash,
-                hash=event.hash,
-            )
-        )
-        if head is None:
-            self.conn.execute(insert(h).values(id=1, seq=event.seq, hash=event.hash))
-        else:
-            self.conn.execute(update(h).where(h.c.id == 1).values(seq=event.seq, hash=event.hash))
-        return event
-
-    def append_many(self, entries: Sequence[AuditEntry]) -> list[AuditEvent]:
-        """Append events in the given order: the head is locked once, the chain computed in memory, the
-        events inserted with one statement and the head moved to the last of them."""
-        if not entries:
-            return []
-        h = t.audit_head
-        head = self.conn.execute(select(h.c.seq, h.c.hash).where(h.c.id == 1).with_for_update()).first()
-        seq, prev = (head.seq, head.hash) if head else (0, GENESIS)
-        events = []
-        for entry in entries:
-            seq += 1
-            event = seal(seq, entry.at, str(entry.actor), entry.action, entry.subject, entry.data, prev)
-            events.append(event)
-            prev = event.hash
-        insert_rows(
-            self.conn,
-            t.audit_events,
-            [
-                {
-                    "seq": e.seq,
-                    "at": e.at,
-                    "actor": e.actor,
-                    "action": e.action,
-                    "subject": e.subject,
-                    "data": e.data,
-                    "prev_hash": e.prev_hash,
-                    "hash": e.hash,
-                }
-                for e in events
-            ],
-        )
-        if head is None:
-            self.conn.execute(insert(h).values(id=1, seq=seq, hash=prev))
-        else:
-            self.conn.execute(update(h).where(h.c.id == 1).values(seq=seq, hash=prev))
-        return events
-
-    def events(self) -> Iterator[AuditEvent]:
-        a = t.audit_events
-        for row in self.conn.execute(select(a).order_by(a.c.seq)).yield_per(2000):
-            yield AuditEvent(
-                row.seq, row.at, row.actor, row.action, row.subject, row.data, row.prev_hash, row.hash
-            )
-
-    def head(self) -> tuple[int, str]:
-        row = self.conn.execute(
-            select(t.audit_head.c.seq, t.audit_head.c.hash).where(t.audit_head.c.id == 1)
-        ).first()
-        return (row.seq, row.hash) if row else (0, GENESIS)
 
 
 class SqlReviewRepository:
