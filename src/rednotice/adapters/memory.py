@@ -213,8 +213,8 @@ class MemoryAuditLog:
     def append_many(self, entries: Sequence[AuditEntry]) -> list[AuditEvent]:
         return [self.append(e.actor, e.action, e.subject, e.data, e.at) for e in entries]
 
-    def events(self) -> Iterator[AuditEvent]:
-        return iter(list(self.data.audit))
+    def events(self, after_seq: int = 0) -> Iterator[AuditEvent]:
+        return iter([e for e in self.data.audit if e.seq > after_seq])
 
     def head(self) -> tuple[int, str]:
         return (self.data.audit[-1].seq, self.data.audit[-1].hash) if self.data.audit else (0, GENESIS)

@@ -138,7 +138,9 @@ class AuditLog(Protocol):
     def append_many(self, entries: Sequence[AuditEntry]) -> list[AuditEvent]:
         """Append the entries in order, chained as ``append`` one by one would chain them."""
 
-    def events(self) -> Iterator[AuditEvent]: ...
+    def events(self, after_seq: int = 0) -> Iterator[AuditEvent]:
+        """The events numbered after ``after_seq``, in order."""
+
     def head(self) -> tuple[int, str]: ...
 
 

@@ -25,7 +25,7 @@ from rednotice import __version__
 from rednotice.bootstrap import Store, open_store
 from rednotice.config import Environment, Settings
 from rednotice.services import users as user_service
-from rednotice.services.screening import ScreeningEngine, run_next_job
+from rednotice.services.screening import FRESH_FOR, ScreeningEngine, run_next_job
 from rednotice.web import (
     after_hit_api,
     api,
@@ -486,7 +486,9 @@ def create_app(store: Store | None = None) -> FastAPI:
 
     # Loaded at the first screening (or by the warming thread), written by the background threads.
     snapshots = snapshot_for(settings.data_dir, store.engine, settings.resolved_secret_key())
-    app.state.screening_engine = ScreeningEngine(store.uow, store.reader, snapshots)
+    app.state.screening_engine = ScreeningEngine(
+        store.uow, store.reader, snapshots, max_age=FRESH_FOR, local_commits=store.commits
+    )
     if settings.background:
         _start_background(app, store)
 

@@ -1,0 +1,98 @@
+"""Group commit: many requests' writes in one transaction, each request waiting until its own is durable.
+
+Under load every screening request writes a run, its result lines, its hits and one audit event. Written
+one transaction each, they queue on the audit chain's head row (it is locked from the append to the
+commit), so searches were serialised behind it. Here one thread at a time writes: whoever submits while
+nobody is writing becomes the writer, takes everything queued (up to ``max_batch``) and writes it in one
+unit of work; those who submit meanwhile wait and form the next batch. No background thread: nothing to
+start or stop, and a process that screens nothing holds nothing.
+
+A batch is all or nothing. When it fails, each of its items is tried again alone, so that one bad item
+(a hit on a notice deleted meanwhile...) fails only its own request; whoever still fails gets the error.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+from rednotice.services.ports import UnitOfWork
+
+T = TypeVar("T")
+
+MAX_BATCH = 256
+"""Most items written in one transaction: bounds a batch's size and how long the head row is locked."""
+
+
+class _Slot(Generic[T]):
+    __slots__ = ("done", "error", "item")
+
+    def __init__(self, item: T) -> None:
+        self.item = item
+        self.done = False
+        self.error: BaseException | None = None
+
+
+class GroupCommit(Generic[T]):
+    """Writes items with ``write(uow, items)`` in batches; :meth:`submit` returns once its item is
+    committed (or raises what made it fail)."""
+
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        write: Callable[[UnitOfWork, Sequence[T]], None],
+        max_batch: int = MAX_BATCH,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.write = write
+        self.max_batch = max_batch
+        self.batches = 0
+        """Transactions committed (for tests and the benchmark: how much grouping happened)."""
+        self._queue: list[_Slot[T]] = []
+        self._writing = False
+        self._cond = threading.Condition()
+
+    def submit(self, item: T) -> None:
+        slot = _Slot(item)
+        with self._cond:
+            self._queue.append(slot)
+        while True:
+            with self._cond:
+                while not slot.done and self._writing:
+                    self._cond.wait()
+                if slot.done:
+                    break
+                self._writing = True
+                batch = self._queue[: self.max_batch]
+                del self._queue[: self.max_batch]
+            try:
+                self._write_batch(batch)
+            finally:
+                with self._cond:
+                    self._writing = False
+                    self._cond.notify_all()
+        if slot.error is not None:
+            raise slot.error
+
+    def _write_batch(self, batch: list[_Slot[T]]) -> None:
+        try:
+            self._commit([s.item for s in batch])
+        except Exception as exc:
+            if len(batch) == 1:
+                batch[0].error = exc
+            else:  # find who failed it: each alone, all or nothing
+                for slot in batch:
+                    try:
+                        self._commit([slot.item])
+                    except Exception as alone:
+                        slot.error = alone
+        finally:
+            for slot in batch:
+                slot.done = True
+
+    def _commit(self, items: list[T]) -> None:
+        with self.uow_factory() as uow:
+            self.write(uow, items)
+            uow.commit()
+        self.batches += 1
