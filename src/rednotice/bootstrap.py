@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 from rednotice.adapters.db.engine import make_engine
 from rednotice.adapters.db.store import SqlUnitOfWork, utcnow
@@ -18,6 +20,19 @@ class Store:
     settings: Settings
     engine: Engine
     clock: Callable[[], datetime] = utcnow
+    _commits: Any = field(default_factory=itertools.count, repr=False)
+    _committed: int = field(default=0, repr=False)
+
+    def __post_init__(self) -> None:
+        event.listen(self.engine, "commit", self._count_commit)
+
+    def _count_commit(self, _conn: object) -> None:
+        self._committed = next(self._commits) + 1
+
+    def commits(self) -> int:
+        """How many transactions this process committed in the store: the screening engine looks for
+        notice changes again after any (see ``ScreeningEngine.local_commits``)."""
+        return self._committed
 
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, self.clock)

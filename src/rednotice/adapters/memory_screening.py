@@ -62,6 +62,16 @@ class MemoryScreeningRepository:
                 }
             )
 
+    def add_done_runs(
+        self,
+        runs: list[tuple[ScreeningRun, Actor, str | None, list[tuple[dict[str, Any], Match]]]],
+        at: datetime,
+    ) -> None:
+        for run, actor, viewer, hits in runs:
+            self.add_run(run, actor, viewer, None, at, at)
+            self.add_results(run.id, 0, run.lines or [])
+            self.add_hits(run.id, hits, at)
+
     def progress(self, run_id: str, done: int, hits: int) -> None:
         run = self.state["runs"][run_id]["run"]
         run.done, run.hits = done, hits

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC
 from typing import Any, Protocol
 
-from rednotice.domain.audit import ChainReport, Checkpoint, CheckpointKind, verify_chain
+from rednotice.domain.audit import (
+    AuditEvent,
+    ChainReport,
+    Checkpoint,
+    CheckpointKind,
+    canonical,
+    chain_hash,
+    verify_chain,
+)
 from rednotice.domain.errors import DomainError
 from rednotice.domain.users import Actor
 from rednotice.services.ports import UnitOfWork
@@ -44,7 +52,11 @@ def checkpoint(
 
     ``restored_over`` (the head before a restore from a backup) makes it a signed *restore*: the events
     of the replaced history after this head, which earlier checkpoints vouch for, were discarded on
-    purpose. Reads only: nothing is written to the store."""
+    purpose. Reads only: nothing is written to the store.
+
+    With earlier checkpoints, only the events from the last of them are read (it must still be in the
+    chain as signed, and every event after it must follow it): the events before it were checked when
+    it was signed, and ``rednotice audit verify`` still checks the whole chain. A restore reads all."""
     with uow:
         seq, digest = uow.audit.head()
         kind = CheckpointKind.CHECKPOINT if restored_over is None else CheckpointKind.RESTORE
@@ -58,15 +70,66 @@ def checkpoint(
             restored_over[0] if restored_over else None,
             restored_over[1] if restored_over else None,
         )
-        # As verify will check it: the chain must hold the earlier heads (up to a restore's event).
-        report = verify_chain(
-            uow.audit.events(), head_hash=digest, head_seq=seq, checkpoints=[*earlier, unsigned]
-        )
+        base = _last_in_force(earlier)
+        if restored_over is None and base is not None and 0 < base.seq <= seq:
+            report = verify_since(base, uow.audit.events(after_seq=base.seq - 1), digest, seq)
+        else:  # as verify will check it: the chain must hold the earlier heads (up to a restore's event)
+            report = verify_chain(
+                uow.audit.events(), head_hash=digest, head_seq=seq, checkpoints=[*earlier, unsigned]
+            )
         if not report.ok:
             raise ChainBroken(
                 "the audit chain is broken; it is not signed: " + "; ".join(report.problems[:5])
             )
         return replace(unsigned, signature=signer.sign(unsigned.payload()))
+
+
+def _last_in_force(checkpoints: Sequence[Checkpoint]) -> Checkpoint | None:
+    """The signed head furthest along the chain that the chain must still hold (a restore sets aside
+    the earlier checkpoints past its own event)."""
+    last: Checkpoint | None = None
+    for cp in checkpoints:
+        if cp.kind == CheckpointKind.RESTORE or last is None or cp.seq >= last.seq:
+            last = cp
+    return last
+
+
+def verify_since(
+    base: Checkpoint, events: Iterable[AuditEvent], head_hash: str, head_seq: int
+) -> ChainReport:
+    """Check the chain from the signed head ``base`` on: ``events`` start with the event ``base`` signed
+    (unchanged), and each later one follows the one before it, up to the recorded head."""
+    problems: list[str] = []
+    prev, expected, count = "", base.seq, 0
+    for event in events:
+        count += 1
+        if event.seq != expected:
+            problems.append(f"event {expected} is missing (next found is {event.seq})")
+        if event.seq == base.seq and event.hash != base.hash:
+            problems.append(
+                f"event {base.seq} is not the one signed in the checkpoint of {base.at} "
+                "(the chain was rewritten)"
+            )
+        if prev and event.prev_hash != prev:
+            problems.append(f"event {event.seq} does not follow the event before it (link broken)")
+        recomputed = chain_hash(
+            event.prev_hash,
+            canonical(event.seq, event.at, event.actor, event.action, event.subject, event.data),
+        )
+        if recomputed != event.hash:
+            problems.append(f"event {event.seq} was altered (its content no longer matches its hash)")
+        prev, expected = event.hash, event.seq + 1
+    if count == 0:
+        problems.append(
+            f"the chain no longer holds event {base.seq}, signed in the checkpoint of {base.at}: "
+            "events were removed"
+        )
+    if head_seq != expected - 1:
+        problems.append(f"the chain should end at event {head_seq} but ends at {expected - 1}")
+    if prev and head_hash != prev:
+        problems.append("the last event's hash does not match the recorded head of the chain")
+    note = f"checked from the signed checkpoint of event {base.seq} ({base.at}) on"
+    return ChainReport(not problems, count, tuple(problems), (note,))
 
 
 def record_restore(

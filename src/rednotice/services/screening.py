@@ -16,8 +16,9 @@ import gc
 import logging
 import os
 import threading
+import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -28,7 +29,8 @@ from rednotice.domain.lifecycle import Notice
 from rednotice.domain.screening.index import IndexedNotice, Match, ScreeningIndex
 from rednotice.domain.screening.query import ScreeningQuery
 from rednotice.domain.users import Actor, Role
-from rednotice.services.ports import UnitOfWork
+from rednotice.services.group_commit import GroupCommit
+from rednotice.services.ports import AuditEntry, UnitOfWork
 
 SYNC_LIMIT = 10_000
 """Largest batch screened while the caller waits; larger ones run as background jobs."""
@@ -39,6 +41,9 @@ FREEZE_AT = 10_000
 """An index of at least this many names is frozen out of the garbage collector once built."""
 SNAPSHOT_AFTER = 5_000
 """Changes applied since the snapshot after which :meth:`ScreeningEngine.maybe_snapshot` writes a new one."""
+FRESH_FOR = 0.005
+"""Seconds a server trusts its last look at the store's change sequence (changes made by other
+processes show within this; this process's own commits at once, see ``ScreeningEngine``)."""
 log = logging.getLogger(__name__)
 
 
@@ -81,6 +86,8 @@ class ScreeningEngine:
         uow_factory: Callable[[], UnitOfWork],
         reader: Callable[[], UnitOfWork] | None = None,
         snapshots: IndexSnapshots | None = None,
+        max_age: float = 0.0,
+        local_commits: Callable[[], int] | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.reader = reader or uow_factory
@@ -94,6 +101,15 @@ class ScreeningEngine:
         """The change sequence number the newest snapshot of this index covers (-1: none)."""
         self._writer: int | None = None
         self._lock = threading.Lock()
+        self.max_age = max_age
+        """Seconds the last look at the change sequence is trusted (0: look before every search)."""
+        self.local_commits = local_commits
+        """How many transactions this process has committed: a commit here (a notice cancelled by this
+        server) makes the next search look again at once, whatever ``max_age`` says."""
+        self._looked_at = -1.0
+        self._looked_commits = -1
+        self._recorders: dict[object, GroupCommit[RecordedRun]] = {}
+        self._recorders_lock = threading.Lock()
 
     def ensure_built(self) -> ScreeningIndex:
         with self._lock:
@@ -193,12 +209,22 @@ class ScreeningEngine:
         return ok
 
     def refresh(self) -> int:
-        """Apply every change since the last one seen; return how many notices changed."""
+        """Apply every change since the last one seen; return how many notices changed.
+
+        With ``max_age`` the store is asked at most that often (the freshness value is cached: under load
+        a query per search was 6% of the server's time), unless this process committed meanwhile."""
         if self.index is None:
             return 0
+        now = time.monotonic()
+        commits = self.local_commits() if self.local_commits is not None else 0
+        if self.max_age > 0 and now - self._looked_at < self.max_age and commits == self._looked_commits:
+            return 0
         with self.reader() as uow:  # the common case, nothing new: no lock, no wait
-            if uow.notices.max_change_seq() <= self.seq:
-                return 0
+            newest = uow.notices.max_change_seq()
+        # what was committed before ``now`` is in ``newest`` (or applied below): the look dates from then
+        self._looked_at, self._looked_commits = now, commits
+        if newest <= self.seq:
+            return 0
         with self._lock:
             index = self.index
             if index is None:
@@ -221,6 +247,14 @@ class ScreeningEngine:
         index = self.index or self.ensure_built()
         return index.search(query, viewer_country=viewer_country, limit=limit)
 
+    def recorder(self, uow_factory: Callable[[], UnitOfWork]) -> GroupCommit[RecordedRun]:
+        """The group commit that records this process's screenings in ``uow_factory``'s store."""
+        with self._recorders_lock:
+            found = self._recorders.get(uow_factory)
+            if found is None:
+                found = self._recorders[uow_factory] = GroupCommit(uow_factory, _record_runs)
+            return found
+
 
 @dataclass(frozen=True, slots=True)
 class Screen:
@@ -229,6 +263,9 @@ class Screen:
     input_errors: list[dict[str, Any]] = field(default_factory=list)
     viewer_country: str | None = None
     """Only for an operator (the CLI): screen as this NCB would. NCB officers always screen as their own."""
+    input_warnings: list[dict[str, Any]] = field(default_factory=list)
+    """Doubts about what was read (a PAXLST envelope fault, an unknown role, a lenient check digit...):
+    every query they concern is screened, and they are kept with the run."""
 
 
 @dataclass(slots=True)
@@ -244,6 +281,7 @@ class ScreeningRun:
     input_errors: list[dict[str, Any]] = field(default_factory=list)
     lines: list[dict[str, Any]] | None = None
     error: str | None = None
+    input_warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -255,6 +293,7 @@ class ScreeningRun:
             "created_at": self.created_at.isoformat(),
             "source": self.source,
             "input_errors": self.input_errors,
+            "input_warnings": self.input_warnings,
             "error": self.error,
         }
         if self.lines is not None:
@@ -341,45 +380,68 @@ def screen(
         hits.extend((q, m) for m in matches)
         if progress is not None:
             progress(1)
-    with uow_factory() as uow:
-        now = uow.clock()
-        run = ScreeningRun(
-            str(uuid.uuid4()),
-            Status.DONE,
-            len(cmd.queries),
-            len(cmd.queries),
-            len(hits),
-            now,
-            actor.username,
-            cmd.source,
-            cmd.input_errors,
-            lines,
-        )
-        uow.screening.add_run(run, actor, viewer, queries=None, started_at=now, finished_at=now)
-        uow.screening.add_results(run.id, 0, lines)
-        uow.screening.add_hits(run.id, [(query_to_dict(q), m) for q, m in hits], now)
-        _audit_run(uow, actor, run, viewer, [m.notice_id for _, m in hits])
-        uow.commit()
+    run = ScreeningRun(
+        str(uuid.uuid4()),
+        Status.DONE,
+        len(cmd.queries),
+        len(cmd.queries),
+        len(hits),
+        datetime.min,  # the batch's time, set when it is written
+        actor.username,
+        cmd.source,
+        cmd.input_errors,
+        lines,
+        input_warnings=cmd.input_warnings,
+    )
+    engine.recorder(uow_factory).submit(RecordedRun(run, actor, viewer, hits))
     return run
+
+
+@dataclass(slots=True)
+class RecordedRun:
+    """A screening answered at once, to record with its result lines, hits and audit event."""
+
+    run: ScreeningRun
+    actor: Actor
+    viewer: str | None
+    hits: list[tuple[ScreeningQuery, Match]]
+
+
+def _record_runs(uow: UnitOfWork, items: Sequence[RecordedRun]) -> None:
+    """Record a batch of screenings in one unit of work: the runs, their lines and hits with one
+    statement each, then their audit events in one append (the chain's head is locked only from here
+    to the commit, not across anyone's search)."""
+    now = uow.clock()
+    for item in items:
+        item.run.created_at = now
+    uow.screening.add_done_runs(
+        [(i.run, i.actor, i.viewer, [(query_to_dict(q), m) for q, m in i.hits]) for i in items], now
+    )
+    uow.audit.append_many(
+        [_run_event(i.actor, i.run, i.viewer, [m.notice_id for _, m in i.hits], now) for i in items]
+    )
+
+
+def _run_event(
+    actor: Actor, run: ScreeningRun, viewer: str | None, hit_ids: list[str], at: datetime
+) -> AuditEntry:
+    data: dict[str, Any] = {
+        "source": run.source,
+        "queries": run.total,
+        "hits": len(hit_ids),
+        "notices_hit": sorted(set(hit_ids)),
+        "as_country": viewer,
+        "status": run.status.value,
+    }
+    if run.input_warnings:
+        data["input_warnings"] = len(run.input_warnings)
+    return AuditEntry(actor, "screening.run", f"screening:{run.id}", data, at)
 
 
 def _audit_run(
     uow: UnitOfWork, actor: Actor, run: ScreeningRun, viewer: str | None, hit_ids: list[str]
 ) -> None:
-    uow.audit.append(
-        actor,
-        "screening.run",
-        f"screening:{run.id}",
-        {
-            "source": run.source,
-            "queries": run.total,
-            "hits": len(hit_ids),
-            "notices_hit": sorted(set(hit_ids)),
-            "as_country": viewer,
-            "status": run.status.value,
-        },
-        uow.clock(),
-    )
+    uow.audit.append_many([_run_event(actor, run, viewer, hit_ids, uow.clock())])
 
 
 def submit_job(cmd: Screen, actor: Actor, uow_factory: Callable[[], UnitOfWork]) -> ScreeningRun:
@@ -398,6 +460,7 @@ def submit_job(cmd: Screen, actor: Actor, uow_factory: Callable[[], UnitOfWork])
             actor.username,
             cmd.source,
             cmd.input_errors,
+            input_warnings=cmd.input_warnings,
         )
         uow.screening.add_run(run, actor, viewer, queries=[query_to_dict(q) for q in cmd.queries])
         _audit_run(uow, actor, run, viewer, [])

@@ -29,25 +29,28 @@ class SqlScreeningRepository:
         finished_at: datetime | None = None,
     ) -> None:
         self.conn.execute(
-            insert(screenings).values(
-                id=run.id,
-                actor=actor.username,
-                actor_role=actor.role.value,
-                actor_country=actor.country,
-                viewer_country=viewer,
-                source=run.source,
-                status=run.status.value,
-                total=run.total,
-                done=run.done,
-                hits=run.hits,
-                input_errors=run.input_errors,
-                error=None,
-                queries=queries,
-                created_at=run.created_at,
-                started_at=started_at,
-                finished_at=finished_at,
-            )
+            insert(screenings).values(_run_row(run, actor, viewer, queries, started_at, finished_at))
         )
+
+    def add_done_runs(
+        self,
+        runs: list[tuple[ScreeningRun, Actor, str | None, list[tuple[dict[str, Any], Match]]]],
+        at: datetime,
+    ) -> None:
+        """Runs answered at once, with their result lines and hits: one statement per table for all."""
+        if not runs:
+            return
+        self.conn.execute(insert(screenings), [_run_row(r, a, v, None, at, at) for r, a, v, _ in runs])
+        lines = [
+            {"screening_id": r.id, "seq": i, "line": line}
+            for r, _, _, _ in runs
+            for i, line in enumerate(r.lines or [])
+        ]
+        if lines:
+            self.conn.execute(insert(screening_results), lines)
+        hits = [_hit_row(r.id, q, m, at) for r, _, _, found in runs for q, m in found]
+        if hits:
+            self.conn.execute(insert(screening_hits), hits)
 
     def add_results(self, run_id: str, start: int, lines: list[dict[str, Any]]) -> None:
         if lines:
@@ -58,21 +61,7 @@ class SqlScreeningRepository:
 
     def add_hits(self, run_id: str, hits: list[tuple[dict[str, Any], Match]], at: datetime) -> None:
         if hits:
-            self.conn.execute(
-                insert(screening_hits),
-                [
-                    {
-                        "screening_id": run_id,
-                        "query_id": str(q.get("id") or ""),
-                        "query": q,
-                        "notice_id": m.notice_id,
-                        "score": m.score,
-                        "reasons": list(m.reasons),
-                        "created_at": at,
-                    }
-                    for q, m in hits
-                ],
-            )
+            self.conn.execute(insert(screening_hits), [_hit_row(run_id, q, m, at) for q, m in hits])
 
     def progress(self, run_id: str, done: int, hits: int) -> None:
         self.conn.execute(update(screenings).where(screenings.c.id == run_id).values(done=done, hits=hits))
@@ -136,6 +125,7 @@ class SqlScreeningRepository:
             list(row.input_errors or []),
             lines,
             row.error,
+            list(row.input_warnings or []),
         )
         return run, row.actor, row.actor_country
 
@@ -178,3 +168,44 @@ class SqlScreeningRepository:
             .where(screening_hits.c.id == hit_id)
             .values(outcome=outcome, outcome_by=by, outcome_at=at, outcome_notes=notes)
         )
+
+
+def _run_row(
+    run: ScreeningRun,
+    actor: Actor,
+    viewer: str | None,
+    queries: list[dict[str, Any]] | None,
+    started_at: datetime | None,
+    finished_at: datetime | None,
+) -> dict[str, Any]:
+    return {
+        "id": run.id,
+        "actor": actor.username,
+        "actor_role": actor.role.value,
+        "actor_country": actor.country,
+        "viewer_country": viewer,
+        "source": run.source,
+        "status": run.status.value,
+        "total": run.total,
+        "done": run.done,
+        "hits": run.hits,
+        "input_errors": run.input_errors,
+        "input_warnings": run.input_warnings or None,
+        "error": None,
+        "queries": queries,
+        "created_at": run.created_at,
+        "started_at": started_at,
+        "finished_at": finished_at,
+    }
+
+
+def _hit_row(run_id: str, q: dict[str, Any], m: Match, at: datetime) -> dict[str, Any]:
+    return {
+        "screening_id": run_id,
+        "query_id": str(q.get("id") or ""),
+        "query": q,
+        "notice_id": m.notice_id,
+        "score": m.score,
+        "reasons": list(m.reasons),
+        "created_at": at,
+    }

@@ -20,6 +20,7 @@ screenings = Table(
     Column("done", Integer, nullable=False),
     Column("hits", Integer, nullable=False),
     Column("input_errors", Json, nullable=False),
+    Column("input_warnings", Json),  # doubts about what was read (0016); NULL: none
     Column("error", Text),
     Column("queries", Json),
     Column("created_at", UTCDateTime, nullable=False),

@@ -1,6 +1,8 @@
 """run_warnings: the warnings about a screening input (envelope faults, unknown roles) kept with its run
 
-Reserved: no change to the schema yet.
+``screenings.input_warnings``: the doubts about what was read (a PAXLST envelope fault, an unknown
+role, a lenient check digit...), shown again whenever the run is read back (issue 15). NULL: none, as
+for every run recorded before.
 
 Revision ID: 0016
 Revises: 0015
@@ -9,15 +11,22 @@ Create Date: 2026-12-05
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
 revision = "0016"
 down_revision = "0015"
 branch_labels = None
 depends_on = None
 
+JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+
 
 def upgrade() -> None:
-    pass
+    op.add_column("screenings", sa.Column("input_warnings", JSON, nullable=True))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("screenings") as batch:
+        batch.drop_column("input_warnings")
