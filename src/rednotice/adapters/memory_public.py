@@ -11,7 +11,15 @@ from typing import Any
 from rednotice.domain import policy
 from rednotice.domain.lifecycle import Notice
 from rednotice.domain.model import NoticeType
-from rednotice.services.public import FORENAME, NAME, TEXT, PublicQuery, PublicRow, search_terms
+from rednotice.services.public import (
+    FORENAME,
+    NAME,
+    TEXT,
+    PublicQuery,
+    PublicRow,
+    SearchResult,
+    search_terms,
+)
 
 
 def _is_public(notice: Notice) -> bool:
@@ -65,6 +73,10 @@ class MemoryPublicRepository:
             )
             for n in page
         ]
+
+    def search_page(self, query: PublicQuery, today: date) -> SearchResult:
+        total, rows = self.search(query, today)
+        return SearchResult(total, rows)
 
     def public_ids(self, after: str, limit: int) -> list[str]:
         return sorted(n.id for n in self._public() if n.id > after)[:limit]

@@ -26,6 +26,19 @@ DECISIONS = (
 
 
 @dataclass(frozen=True, slots=True)
+class ListPage(Page):
+    """A page whose total may be an estimate: a large store counts exactly only up to a bound, then
+    estimates (adapters/db/counts.py), so a list page costs a page and not the table (issue 18)."""
+
+    total_exact: bool = True
+
+
+def total_is_exact(page: Page) -> bool:
+    """Whether ``page.total`` was counted (a plain Page always was)."""
+    return bool(getattr(page, "total_exact", True))
+
+
+@dataclass(frozen=True, slots=True)
 class CreateRequest:
     request: NoticeRequest
     send: bool = True
@@ -206,6 +219,7 @@ def list_notices(flt: NoticeFilter, actor: Actor, uow: UnitOfWork) -> Page:
                 "offset": flt.offset,
                 "limit": flt.limit,
                 "total": page.total,
+                **({} if total_is_exact(page) else {"total_estimated": True}),
             },
             uow.clock(),
         )

@@ -365,9 +365,21 @@ class PublicRow:
     nationalities: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One page of public extracts and how many match (``total_exact``: counted, not estimated)."""
+
+    total: int
+    rows: list[PublicRow]
+    total_exact: bool = True
+
+
 class PublicRepository(Protocol):
     def search(self, query: PublicQuery, today: date) -> tuple[int, list[PublicRow]]:
         """Public extracts matching ``query``: the total and the asked page, filtered by the database."""
+
+    def search_page(self, query: PublicQuery, today: date) -> SearchResult:
+        """The same, saying whether the total was counted or (a large total) estimated."""
 
     def public_ids(self, after: str, limit: int) -> list[str]:
         """Ids of public extracts greater than ``after``, in id order (exports)."""
@@ -392,6 +404,9 @@ class PublicPage:
     query: PublicQuery
     total: int
     rows: list[PublicRow] = field(default_factory=list)
+    total_exact: bool = True
+    """False when the store estimated a large total instead of counting it (issue 18: a list page costs
+    a page); the public API says so with ``totalIsEstimate``."""
 
     @property
     def last_page(self) -> int:
@@ -402,13 +417,16 @@ def search(query: PublicQuery, uow: PublicUnitOfWork) -> PublicPage:
     """Search public extracts. Audited as an anonymous ``public.search`` with its parameters (no IP)."""
     with uow:
         now = uow.clock()
-        total, rows = uow.public.search(query, now.date())
+        found = uow.public.search_page(query, now.date())
+        total, rows = found.total, found.rows
         data: dict[str, Any] = {**query.params(), "total": total}
+        if not found.total_exact:
+            data["totalIsEstimate"] = True
         if query.asked_per_page is not None:
             data["resultPerPageAsked"] = query.asked_per_page
         uow.audit.append(PUBLIC_ACTOR, "public.search", "notices:public", data, now)
         uow.commit()
-    return PublicPage(query, total, rows)
+    return PublicPage(query, total, rows, found.total_exact)
 
 
 def get_public_detail(notice_id: str | None, uow: PublicUnitOfWork) -> dict[str, Any]:

@@ -4,10 +4,15 @@ Two parts:
 
 * ``public_clause`` — the policy (``policy.is_public``) as SQL: a red notice, published, with the
   requester's consent to a public extract. Every query here starts from it.
-* ``public_terms`` — folded names and charges of public extracts (see tables_public), kept in step with
-  ``notices`` by :meth:`SqlPublicRepository.sync` before each search. It follows the notices' change
-  sequence, which commits in order (store.py ``_next_change_seq``), so "everything after the last
-  sequence number seen" never skips a change.
+* ``public_terms`` — folded names and charges of public extracts (see tables_public), written with the
+  notice on every change (store.py ``_write_derived``). :meth:`SqlPublicRepository.sync` rebuilds what
+  lags behind the notices' change sequence (migration 0018 ran it once); no search runs it, so a search
+  never pays for building the projection (issue 18: 15 s for the first search after loading 70,000).
+
+A page costs a page (issue 18): the list walks the partial index of public extracts in publication order
+(``ix_notices_public_order``); names are found by trigrams on PostgreSQL (``pg_trgm``) and, anchored, by a
+range of the value index on SQLite; nationality by ``notice_keys``; the total is exact up to
+``counts.EXACT_UP_TO`` and beyond that estimated on PostgreSQL (``counts``).
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from rednotice.adapters.db import counts
 from rednotice.adapters.db import tables as t
 from rednotice.adapters.db.bulk import insert_rows
+from rednotice.adapters.db.keys import NATIONALITY, has_key
 from rednotice.adapters.db.tables_public import public_sources, public_sync, public_terms
 from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain import policy
@@ -33,6 +40,7 @@ from rednotice.services.public import (
     TEXT,
     PublicQuery,
     PublicRow,
+    SearchResult,
     like_escape,
     search_terms,
 )
@@ -43,16 +51,29 @@ BATCH = 1000
 
 
 def public_clause() -> Any:
-    n = t.notices
-    return and_(
-        n.c.type == NoticeType.RED_NOTICE.value,
-        n.c.state == State.PUBLISHED.value,
-        n.c.public_extract.is_(True),
-    )
+    """``policy.is_public`` as the partial index says it (literals, so SQLite uses the index)."""
+    return t.PUBLIC_EXTRACT
 
 
 def _codes(text: str | None) -> tuple[str, ...]:
     return tuple(c for c in (text or "").split(",") if c)
+
+
+def _literal_prefix(like: str) -> str:
+    """The literal start of a LIKE pattern (``\\`` escapes), up to its first wildcard: "" if unanchored."""
+    out: list[str] = []
+    i = 0
+    while i < len(like):
+        c = like[i]
+        if c == "\\" and i + 1 < len(like):
+            out.append(like[i + 1])
+            i += 2
+            continue
+        if c in "%_":
+            break
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 class SqlPublicRepository:
@@ -122,12 +143,20 @@ class SqlPublicRepository:
 
     def _has_term(self, field: str, like: str) -> Any:
         pt = public_terms
-        return exists().where(
-            pt.c.notice_id == t.notices.c.id, pt.c.field == field, pt.c.value.like(like, escape="\\")
-        )
+        terms = [pt.c.notice_id == t.notices.c.id, pt.c.field == field, pt.c.value.like(like, escape="\\")]
+        prefix = _literal_prefix(like)
+        if prefix and self.conn.dialect.name == "sqlite":
+            # SQLite's LIKE ignores case and so never uses a plain index; the range does, and the LIKE
+            # still decides. (PostgreSQL reads the trigram index for anchored and unanchored names.)
+            terms += [pt.c.value >= prefix, pt.c.value < prefix + "\U0010ffff"]
+        return exists().where(*terms)
 
     def search(self, query: PublicQuery, today: date) -> tuple[int, list[PublicRow]]:
-        self.sync()
+        result = self.search_page(query, today)
+        return result.total, result.rows
+
+    def search_page(self, query: PublicQuery, today: date) -> SearchResult:
+        """The asked page and the total (exact, or estimated beyond ``counts.EXACT_UP_TO``)."""
         n = t.notices
         where: list[Any] = [public_clause()]
         if query.name is not None:
@@ -137,7 +166,7 @@ class SqlPublicRepository:
         for word in query.free_text:
             where.append(self._has_term(TEXT, f"%{like_escape(word)}%"))
         if query.nationality:
-            where.append(n.c.nationalities.contains(f",{query.nationality},", autoescape=True))
+            where.append(has_key(NATIONALITY, query.nationality))
         if query.sex is not None:
             where.append(n.c.sex == query.sex.value)
         if query.warrant_country:
@@ -153,15 +182,22 @@ class SqlPublicRepository:
             if bounds.born_on_or_after is not None:
                 where.append(dob >= func.substr(bounds.born_on_or_after, 1, func.length(dob)))
         cond = and_(*where)
-        total = int(self.conn.execute(select(func.count()).select_from(n).where(cond)).scalar_one())
+        whole = "ix_notices_public_order" if len(where) == 1 else None
+        total = counts.count(self.conn, select(n.c.id).where(cond), self._head, whole_list_index=whole)
+        # Publication order, newest first, as the partial index holds it (a published notice always has
+        # its publication time, so no NULLs to place).
         rows = self.conn.execute(
             select(n.c.id, n.c.family_name, n.c.given_names, n.c.date_of_birth, n.c.nationalities)
             .where(cond)
-            .order_by(n.c.published_at.desc().nulls_last(), n.c.id.desc())
+            .order_by(n.c.published_at.desc(), n.c.id.desc())
             .offset(query.offset)
             .limit(query.per_page)
         ).all()
-        return total, [
+        return SearchResult(total.value, self._rows(rows), total.exact)
+
+    @staticmethod
+    def _rows(rows: Sequence[Any]) -> list[PublicRow]:
+        return [
             PublicRow(
                 entity_id=r.id,
                 family_name=r.family_name,

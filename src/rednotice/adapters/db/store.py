@@ -7,27 +7,33 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, case, func, insert, literal, not_, or_, select, update
+from sqlalchemy import Connection, Engine, and_, case, delete, func, insert, not_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from rednotice.adapters.db import counts
 from rednotice.adapters.db import tables as t
 from rednotice.adapters.db.audit import SqlAuditLog
 from rednotice.adapters.db.bulk import insert_rows
 from rednotice.adapters.db.engine import READ_ONLY
+from rednotice.adapters.db.keys import NATIONALITY, RELATION, TOKEN, has_key, key_rows, short_key
 from rednotice.adapters.db.public import SqlPublicRepository
 from rednotice.adapters.db.redress import SqlRedressRepository
 from rednotice.adapters.db.screening import SqlScreeningRepository
+from rednotice.adapters.db.tables_public import public_terms
 from rednotice.adapters.db.users import SqlUserRepository
 from rednotice.adapters.formats.request_json import parse_request
+from rednotice.domain import policy
 from rednotice.domain.compliance.identity import min_shared_tokens, name_keys
 from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType, Subject, notice_id_from_ref
 from rednotice.domain.users import Actor, Role
+from rednotice.services.notices import ListPage
 from rednotice.services.ports import (
     NoticeFilter,
     Page,
 )
+from rednotice.services.public import search_terms
 from rednotice.services.review import QueueFilter, RecordKind, ReviewRecord, StoredCheck
 
 
@@ -50,6 +56,16 @@ def identity_tokens(subject: Subject) -> str:
 
 def _codes(codes: tuple[str, ...] | list[str]) -> str:
     return "," + ",".join(codes) + "," if codes else ","
+
+
+def public_term_rows(notice: Notice) -> list[dict[str, Any]]:
+    """The notice's ``public_terms`` rows: its folded names and charges if it is a public extract."""
+    if notice.type is not NoticeType.RED_NOTICE or not policy.is_public(notice):
+        return []
+    return [
+        {"notice_id": notice.id, "field": f, "position": i, "value": v}
+        for i, (f, v) in enumerate(search_terms(notice.request))
+    ]
 
 
 def _in_force_clause() -> Any:
@@ -107,7 +123,7 @@ class SqlNoticeRepository:
         if flt.requesting_country:
             where.append(n.c.requesting_country == flt.requesting_country)
         if flt.nationality:
-            where.append(n.c.nationalities.contains(f",{flt.nationality},", autoescape=True))
+            where.append(has_key(NATIONALITY, flt.nationality))
         if flt.name:
             for term in fold(flt.name).split():
                 where.append(n.c.search_names.contains(term, autoescape=True))
@@ -130,11 +146,17 @@ class SqlNoticeRepository:
             else:
                 where.append(False)
         cond = and_(True, *where)
-        total = self.conn.execute(select(func.count()).select_from(n).where(cond)).scalar_one()
+        total = counts.count(self.conn, select(n.c.id).where(cond), self.max_change_seq)
         rows = self.conn.execute(
             select(n).where(cond).order_by(n.c.updated_at.desc(), n.c.id).offset(flt.offset).limit(flt.limit)
         ).all()
-        return Page([self._row_to_notice(r, with_history=False) for r in rows], total, flt.offset, flt.limit)
+        return ListPage(
+            [self._row_to_notice(r, with_history=False) for r in rows],
+            total.value,
+            flt.offset,
+            flt.limit,
+            total_exact=total.exact,
+        )
 
     def ids_due_to_expire(self, now: datetime) -> list[str]:
         n = t.notices
@@ -249,6 +271,7 @@ class SqlNoticeRepository:
         except IntegrityError as exc:
             raise Conflict(f"a notice with id {notice.id} already exists", notice_id=notice.id) from exc
         self._insert_history(notice.id, notice.history)
+        self._write_derived([notice], replace=False)
 
     def existing_ids(self, ids: Collection[str]) -> set[str]:
         """Which of ``ids`` are stored already (one query per thousand ids)."""
@@ -283,6 +306,7 @@ class SqlNoticeRepository:
             raise Conflict("a notice with one of these ids already exists") from exc
         history = [self._history_row(notice.id, rec) for notice in notices for rec in notice.history]
         insert_rows(self.conn, t.notice_transitions, history)
+        self._write_derived(notices, replace=False)
 
     def save(self, notice: Notice, expected_version: int, new_records: list[TransitionRecord]) -> None:
         values = self._columns(notice)
@@ -301,6 +325,20 @@ class SqlNoticeRepository:
             )
         notice.version = expected_version + 1
         self._insert_history(notice.id, new_records)
+        self._write_derived([notice], replace=True)
+
+    def _write_derived(self, notices: Sequence[Notice], replace: bool) -> None:
+        """Keep the indexed forms in step with the notices just written, in the same transaction: their
+        keys (nationalities, identity tokens, relations) and, for public extracts, the public search
+        terms. A search never builds them (issue 18)."""
+        ids = [notice.id for notice in notices]
+        if replace:
+            for start in range(0, len(ids), 1000):
+                chunk = ids[start : start + 1000]
+                self.conn.execute(delete(t.notice_keys).where(t.notice_keys.c.notice_id.in_(chunk)))
+                self.conn.execute(delete(public_terms).where(public_terms.c.notice_id.in_(chunk)))
+        insert_rows(self.conn, t.notice_keys, [row for notice in notices for row in key_rows(notice)])
+        insert_rows(self.conn, public_terms, [row for notice in notices for row in public_term_rows(notice)])
 
     def next_id(self, year: int) -> str:
         c = t.id_counters
@@ -448,14 +486,10 @@ class SqlReviewRepository:
 
     def relation_count(self, notice_id: str, exclude_id: str | None = None) -> int:
         """How many requests name this notice as a relation (RN-18: repeated targeting of a circle)."""
-        n = t.notices
-        q = (
-            select(func.count())
-            .select_from(n)
-            .where(n.c.related_ids.contains(f",{notice_id},", autoescape=True))
-        )
+        k = t.notice_keys
+        q = select(func.count()).select_from(k).where(k.c.kind == RELATION, k.c.key == short_key(notice_id))
         if exclude_id is not None:
-            q = q.where(n.c.id != exclude_id)
+            q = q.where(k.c.notice_id != exclude_id)
         return int(self.conn.execute(q).scalar_one())
 
     def political_events(self, country: str) -> list[tuple[str, date, str]]:
@@ -477,18 +511,19 @@ class SqlReviewRepository:
     def identity_candidates(self, subject: Subject, states: tuple[State, ...]) -> list[Notice]:
         """Notices in ``states`` that may be the same person: born the same year (or unknown), sharing as
         many name tokens as a match needs. The caller confirms identity (``same_person``)."""
-        n = t.notices
+        n, k = t.notices, t.notice_keys
         keys = name_keys(subject)
-        tokens = sorted({tok for key in keys for tok in key})
+        tokens = sorted({short_key(tok) for key in keys for tok in key})
         if not tokens:
             return []
-        shared = sum(
-            (case((n.c.identity_tokens.contains(f"|{tok}|", autoescape=True), 1), else_=0) for tok in tokens),
-            start=literal(0),
-        )
-        q = select(n).where(n.c.state.in_([s.value for s in states]), shared >= min_shared_tokens(keys))
+        # The identity keys (notice_keys, kind "tok") by index: notices sharing enough tokens, born the same
+        # year or of unknown birth, without reading any other notice (issue 18).
+        sharing = select(k.c.notice_id).where(k.c.kind == TOKEN, k.c.key.in_(tokens))
         if subject.date_of_birth is not None:
-            q = q.where(or_(n.c.birth_year.is_(None), n.c.birth_year == subject.date_of_birth.year))
+            year = subject.date_of_birth.year
+            sharing = sharing.where(or_(k.c.birth_year.is_(None), k.c.birth_year == year))
+        sharing = sharing.group_by(k.c.notice_id).having(func.count() >= min_shared_tokens(keys))
+        q = select(n).where(n.c.id.in_(sharing), n.c.state.in_([s.value for s in states]))
         return [
             self.notices._row_to_notice(row, with_history=False) for row in self.conn.execute(q.limit(2000))
         ]

@@ -19,6 +19,9 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    and_,
+    literal_column,
+    true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -89,7 +92,46 @@ notices = Table(
     Index("ix_notices_family_name", "family_name"),
     Index("ix_notices_expires_at", "expires_at"),
     Index("ix_notices_updated_at", "updated_at", "id"),
+    # Lists that cost a page (issue 18, migration 0018): each list's filter and order has an index.
+    Index("ix_notices_country_updated", "requesting_country", "updated_at", "id"),
+    Index("ix_notices_state_updated", "state", "updated_at", "id"),
+    Index("ix_notices_queue_order", "state", "risk", "submitted_at", "id"),
+    Index(
+        "ix_notices_search_names_trgm",
+        "search_names",
+        postgresql_using="gin",
+        postgresql_ops={"search_names": "gin_trgm_ops"},
+    ),
 )
+
+PUBLIC_EXTRACT = and_(
+    notices.c.type == literal_column("'red_notice'"),
+    notices.c.state == literal_column("'published'"),
+    notices.c.public_extract == true(),
+)
+"""A public extract (``policy.is_public``) written with literals, exactly as the partial index below says
+it: SQLite uses a partial index only for a query repeating its terms, and never for bound parameters."""
+Index(
+    "ix_notices_public_order",
+    notices.c.published_at,
+    notices.c.id,
+    postgresql_where=PUBLIC_EXTRACT,
+    sqlite_where=PUBLIC_EXTRACT,
+)
+
+notice_keys = Table(
+    "notice_keys",
+    metadata,
+    Column("notice_id", String(32), primary_key=True),
+    Column("kind", String(3), primary_key=True),
+    Column("key", String(120), primary_key=True),
+    Column("birth_year", Integer),
+    Index("ix_notice_keys_lookup", "kind", "key", "birth_year", "notice_id"),
+)
+"""Indexed forms of the notice's list-valued columns, kept in step on every write (store.py
+``_write_keys``): ``nat`` a nationality, ``tok`` an identity token (compliance history, similar
+decisions), ``rel`` a related notice's id (RN-18). They replace ``LIKE '%,RU,%'`` scans of the table
+with index lookups; ``birth_year`` is the notice's, so identity lookups narrow by year in the index."""
 
 notice_transitions = Table(
     "notice_transitions",

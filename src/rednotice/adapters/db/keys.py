@@ -1,0 +1,42 @@
+"""``notice_keys``: the notice's list-valued fields in indexed form (tables.py, migration 0018).
+
+``nationalities``, ``identity_tokens`` and ``related_ids`` are kept on the notice as delimited text
+(``,RU,FR,``), which a filter can only read with ``LIKE '%,RU,%'``: a scan of the table. Each value also
+goes in ``notice_keys``, written with the notice in the same transaction, and lists, the compliance
+check's history and the similar-decisions lookup find notices through its index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import exists
+
+from rednotice.adapters.db import tables as t
+from rednotice.domain.compliance.identity import name_keys
+from rednotice.domain.lifecycle import Notice
+
+NATIONALITY, TOKEN, RELATION = "nat", "tok", "rel"
+"""The kinds of ``notice_keys``."""
+
+
+def short_key(value: str) -> str:
+    return value[:120]
+
+
+def key_rows(notice: Notice) -> list[dict[str, Any]]:
+    """The notice's rows of ``notice_keys``: each nationality, identity token and related notice once."""
+    s = notice.request.subject
+    year = s.date_of_birth.year if s.date_of_birth else None
+    keys = dict.fromkeys(
+        [(NATIONALITY, c) for c in s.nationalities]
+        + [(TOKEN, short_key(tok)) for tok in sorted({tok for key in name_keys(s) for tok in key})]
+        + [(RELATION, short_key(rel.notice_id)) for rel in s.relations]
+    )
+    return [{"notice_id": notice.id, "kind": k, "key": v, "birth_year": year} for k, v in keys]
+
+
+def has_key(kind: str, value: str) -> Any:
+    """The notice (of the enclosing query) has this key: an index lookup, not a scan of the list column."""
+    k = t.notice_keys
+    return exists().where(k.c.notice_id == t.notices.c.id, k.c.kind == kind, k.c.key == short_key(value))
