@@ -147,11 +147,15 @@ class MemoryRedressRepository:
     # -- harassment reports
     def add_report(self, report: HarassmentReport) -> int:
         report_id = self.s.next()
-        self.s.reports.append(replace(report, id=report_id))
+        # one record per report, the notices it names kept with it (as the SQL store's link table)
+        ids = tuple(dict.fromkeys(report.notice_ids))
+        self.s.reports.append(
+            replace(report, id=report_id, notice_id=ids[0] if ids else None, notice_ids=ids)
+        )
         return report_id
 
     def reports(self, notice_id: str | None = None) -> list[HarassmentReport]:
-        return [r for r in self.s.reports if notice_id is None or r.notice_id == notice_id]
+        return [r for r in self.s.reports if notice_id is None or notice_id in r.notice_ids]
 
     # -- positions
     def add_position(self, position: Position) -> int:

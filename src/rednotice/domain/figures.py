@@ -162,8 +162,11 @@ GROUPS: tuple[Group, ...] = (
     Group("hits.total", tuple(f"hits.outcome.{o}" for o in (*HIT_OUTCOMES, "none"))),
 )
 
-NOT_SUMMED_OVER_COUNTRIES: frozenset[str] = frozenset(k for k in MEASURE_KEYS if k.startswith("ccf."))
-"""A CCF case about notices of two countries counts for each, once in ``ALL`` (counted apart)."""
+NOT_SUMMED_OVER_COUNTRIES: frozenset[str] = frozenset(
+    k for k in MEASURE_KEYS if k.startswith(("ccf.", "harassment."))
+)
+"""A CCF case or a harassment report about notices of two countries counts for each, once in ``ALL``
+(counted apart)."""
 
 
 # --- periods ------------------------------------------------------------------------------------------

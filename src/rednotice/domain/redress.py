@@ -738,6 +738,8 @@ class HarassmentReport:
     subject: Subject | None = None
     public_id: str = ""
     """The random id the reporter is given (never the row id: sequential ids would count notices)."""
+    notice_ids: tuple[str, ...] = ()
+    """Every notice the report was linked to (named, or found by identity): one report, many notices."""
 
     def validate(self) -> None:
         if not self.kinds:

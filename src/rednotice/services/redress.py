@@ -1112,33 +1112,37 @@ def file_harassment_report(report: HarassmentReport, uow: RedressUnitOfWork) -> 
             ):
                 if notice_id not in linked:
                     linked.append(notice_id)
-        stored = []
-        targets: list[str | None] = [*linked] or [None]
+        # One record per report, however many notices it names (issue 14, item 5): a row per notice let
+        # the ids, and the count of rows, tell how many notices the person has.
         public_id = new_public_id("hr")
-        for target in targets:
-            r = replace(report, filed_at=now, notice_id=target, public_id=public_id)
-            r = replace(r, id=uow.redress.add_report(r))
-            stored.append(r)
-            if target:
-                _flag(
-                    uow,
-                    target,
-                    FlagSource.HARASSMENT,
-                    str(r.id),
-                    f"Harassment reported ({', '.join(k.value for k in r.kinds)}) against the "
-                    f"{r.victim_relation}: review the notice again.",
-                )
+        r = replace(
+            report,
+            filed_at=now,
+            notice_id=linked[0] if linked else None,
+            notice_ids=tuple(linked),
+            public_id=public_id,
+        )
+        r = replace(r, id=uow.redress.add_report(r))
+        for target in linked:
+            _flag(
+                uow,
+                target,
+                FlagSource.HARASSMENT,
+                str(r.id),
+                f"Harassment reported ({', '.join(k.value for k in r.kinds)}) against the "
+                f"{r.victim_relation}: review the notice again.",
+            )
         _audit(
             uow,
             REPORTER,
             "harassment.report",
             f"harassment:{public_id}",
-            ids=[r.id for r in stored],
+            id=r.id,
             kinds=[k.value for k in report.kinds],
             notices=linked,
         )
         uow.commit()
-    return stored[0]
+    return r
 
 
 def report_view(r: HarassmentReport) -> dict[str, Any]:
@@ -1147,6 +1151,7 @@ def report_view(r: HarassmentReport) -> dict[str, Any]:
         "public_id": r.public_id,
         "filed_at": r.filed_at.isoformat(),
         "notice_id": r.notice_id,
+        "notice_ids": list(r.notice_ids),
         "reporter": {"kind": r.reporter_kind.value, "name": r.reporter_name, "contact": r.reporter_contact},
         "victim": {"name": r.victim_name, "relation": r.victim_relation},
         "kinds": [k.value for k in r.kinds],
@@ -1171,17 +1176,21 @@ def harassment_reports(
 
 
 def harassment_figures(actor: Actor, uow: RedressUnitOfWork) -> dict[str, Any]:
-    """Counts by kind and by requesting country of the linked notice; no identities."""
+    """Counts by kind and by requesting country of the linked notices; no identities. A report counts once
+    for each country whose notices it names (so the countries may add up to more than ``reports``);
+    ``notices_named`` counts the links apart."""
     if actor.role not in (Role.CCF, Role.OVERSIGHT, Role.REVIEWER):
         raise Forbidden("the figures are for the CCF, reviewers and oversight")
     with uow:
         reports = uow.redress.reports()
         countries: Counter[str] = Counter()
         for r in reports:
-            notice = uow.notices.get(r.notice_id) if r.notice_id else None
-            countries[notice.requesting_country if notice else "unlinked"] += 1
+            named = {n.requesting_country for i in r.notice_ids if (n := uow.notices.get(i)) is not None}
+            for country in sorted(named) or ["unlinked"]:
+                countries[country] += 1
     return {
         "reports": len(reports),
+        "notices_named": sum(len(r.notice_ids) for r in reports),
         "by_kind": dict(Counter(k.value for r in reports for k in r.kinds)),
         "by_requesting_country": dict(countries),
         "by_reporter": dict(Counter(r.reporter_kind.value for r in reports)),

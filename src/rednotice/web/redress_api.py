@@ -278,7 +278,8 @@ class HarassmentReportOut(Out):
     id: int
     public_id: str
     filed_at: str
-    notice_id: str | None
+    notice_id: str | None = Field(description="The first of ``notice_ids`` (kept for older clients).")
+    notice_ids: list[str] = Field(description="Every notice the report names: one report, many notices.")
     reporter: ReporterOut
     victim: VictimOut
     kinds: list[str]
@@ -291,8 +292,12 @@ class HarassmentReportOut(Out):
 
 class HarassmentFiguresOut(Out):
     reports: int
+    notices_named: int = Field(description="Notices named by the reports (a report may name several).")
     by_kind: dict[str, int]
-    by_requesting_country: dict[str, int] = Field(description="'unlinked' for reports without a notice.")
+    by_requesting_country: dict[str, int] = Field(
+        description="Reports naming a notice of each country (once per country; 'unlinked' for reports "
+        "without a notice)."
+    )
     by_reporter: dict[str, int]
 
 

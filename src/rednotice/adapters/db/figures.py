@@ -136,6 +136,8 @@ class SqlFiguresRepository:
         if country is None:
             add(self._ccf(start, end, now, None, all_countries=True))
         add(self._harassment(start, end, now, country))
+        if country is None:
+            add(self._harassment(start, end, now, None, all_countries=True))
         add(self._positions(start, end, country))
         add(self._refugees(start, end, country))
         add(self._hits(start, end, now, country))
@@ -386,37 +388,51 @@ class SqlFiguresRepository:
             ]
         return out
 
-    def _harassment(self, start: datetime, end: datetime, now: datetime, country: str | None) -> list[Any]:
-        h, n, fl = tr.harassment_reports, t.notices, tr.review_flags
-        examined = exists().where(
-            fl.c.source == "harassment_report",
-            fl.c.ref == cast(h.c.id, String),
-            fl.c.resolved_at.is_not(None),
-            fl.c.resolved_at <= now,
+    def _harassment(
+        self, start: datetime, end: datetime, now: datetime, country: str | None, all_countries: bool = False
+    ) -> list[Any]:
+        """Reports (one row each, migration 0015), counted once for each requesting country whose notices
+        they name, and once in ``ALL`` (counted apart, as CCF cases: a report naming notices of two
+        countries is one report). Examined: every review flag the report raised was resolved by ``now``."""
+        h, ln, n, fl = tr.harassment_reports, tr.harassment_report_notices, t.notices, tr.review_flags
+        mine = and_(fl.c.source == "harassment_report", fl.c.ref == cast(h.c.id, String))
+        examined = and_(
+            exists().where(mine),
+            ~exists().where(mine, or_(fl.c.resolved_at.is_(None), fl.c.resolved_at > now)),
         )
-        cond = [h.c.filed_at >= start, h.c.filed_at < end]
-        if country:
-            cond.append(n.c.requesting_country == country)
+        if all_countries:
+            who: ColumnElement[Any] = literal(f.ALL, String)
+            source: Any = h
+        else:
+            links = (
+                select(ln.c.report_id, n.c.requesting_country.label("country"))
+                .select_from(ln.join(n, n.c.id == ln.c.notice_id))
+                .distinct()
+                .subquery()
+            )
+            who = func.coalesce(links.c.country, f.UNLINKED)
+            source = h.outerjoin(links, links.c.report_id == h.c.id)
         sub = (
             select(
-                func.coalesce(n.c.requesting_country, f.UNLINKED).label("c"),
+                who.label("c"),
                 year_of(h.c.filed_at).label("y"),
                 case((examined, 1), else_=0).label("examined"),
                 *(h.c.kinds.like(f"%,{k},%").label(k) for k in f.HARM_KINDS),
             )
-            .select_from(h.outerjoin(n, n.c.id == h.c.notice_id))
-            .where(*cond)
+            .select_from(source)
+            .where(h.c.filed_at >= start, h.c.filed_at < end)
             .subquery()
         )
-        rows = self.conn.execute(
-            select(
-                sub.c.c,
-                sub.c.y,
-                func.count(),
-                func.sum(sub.c.examined),
-                *(_sum_if(sub.c[k]) for k in f.HARM_KINDS),
-            ).group_by(sub.c.c, sub.c.y)
+        query = select(
+            sub.c.c,
+            sub.c.y,
+            func.count(),
+            func.sum(sub.c.examined),
+            *(_sum_if(sub.c[k]) for k in f.HARM_KINDS),
         )
+        if country:
+            query = query.where(sub.c.c == country)
+        rows = self.conn.execute(query.group_by(sub.c.c, sub.c.y))
         out: list[Any] = []
         for cc, y, total, done, *kinds in rows:
             out += [

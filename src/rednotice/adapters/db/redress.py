@@ -443,6 +443,7 @@ class SqlRedressRepository:
 
     # -- harassment reports
     def add_report(self, report: HarassmentReport) -> int:
+        """One row per report, whatever the number of notices it names (those go to the link table)."""
         payload = {
             "reporter_kind": report.reporter_kind.value,
             "reporter_name": report.reporter_name,
@@ -459,24 +460,42 @@ class SqlRedressRepository:
         res = self.conn.execute(
             insert(t.harassment_reports)
             .values(
-                notice_id=report.notice_id,
                 filed_at=report.filed_at,
                 kinds=_list([k.value for k in report.kinds]),
                 payload=payload,
-                public_id=report.public_id or None,
+                public_id=report.public_id,
             )
             .returning(t.harassment_reports.c.id)
         )
-        return int(res.scalar_one())
+        report_id = int(res.scalar_one())
+        named = list(dict.fromkeys(report.notice_ids))
+        if named:
+            self.conn.execute(
+                insert(t.harassment_report_notices),
+                [{"report_id": report_id, "notice_id": n} for n in named],
+            )
+        return report_id
 
     def reports(self, notice_id: str | None = None) -> list[HarassmentReport]:
-        h = t.harassment_reports
+        h, ln = t.harassment_reports, t.harassment_report_notices
         q = select(h).order_by(h.c.id)
         if notice_id is not None:
-            q = q.where(h.c.notice_id == notice_id)
+            q = q.where(h.c.id.in_(select(ln.c.report_id).where(ln.c.notice_id == notice_id)))
+        rows = self.conn.execute(q).all()
+        linked: dict[int, list[str]] = {}
+        if rows:
+            ids = [row.id for row in rows]
+            for i in range(0, len(ids), 500):
+                for report_id, nid in self.conn.execute(
+                    select(ln.c.report_id, ln.c.notice_id)
+                    .where(ln.c.report_id.in_(ids[i : i + 500]))
+                    .order_by(ln.c.report_id, ln.c.notice_id)
+                ):
+                    linked.setdefault(report_id, []).append(nid)
         out = []
-        for row in self.conn.execute(q):
+        for row in rows:
             p = row.payload
+            notice_ids = tuple(linked.get(row.id, ()))
             out.append(
                 HarassmentReport(
                     row.id,
@@ -484,7 +503,7 @@ class SqlRedressRepository:
                     ReporterKind(p["reporter_kind"]),
                     p["reporter_name"],
                     p["reporter_contact"],
-                    row.notice_id,
+                    notice_ids[0] if notice_ids else None,
                     p["victim_name"],
                     p["victim_relation"],
                     tuple(HarmKind(k) for k in row.kinds.split(",") if k),
@@ -494,7 +513,8 @@ class SqlRedressRepository:
                     p["source"],
                     tuple(p["evidence"]),
                     subject_from_json(p["subject"]) if p["subject"] else None,
-                    row.public_id or "",
+                    row.public_id,
+                    notice_ids,
                 )
             )
         return out

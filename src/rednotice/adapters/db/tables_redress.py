@@ -73,12 +73,21 @@ harassment_reports = Table(
     "harassment_reports",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("notice_id", String(32), ForeignKey("notices.id"), index=True),
     Column("filed_at", UTCDateTime, nullable=False),
     Column("kinds", String(200), nullable=False),
     Column("payload", Json, nullable=False),
-    Column("public_id", String(40), index=True),
+    Column("public_id", String(40), nullable=False, index=True, unique=True),
 )
+"""One row per report (migration 0015): a report naming a person with three notices is one report, not
+three rows, so neither the ids nor the count of rows tell how many notices the person has."""
+
+harassment_report_notices = Table(
+    "harassment_report_notices",
+    metadata,
+    Column("report_id", Integer, ForeignKey("harassment_reports.id"), primary_key=True),
+    Column("notice_id", String(32), ForeignKey("notices.id"), primary_key=True, index=True),
+)
+"""The notices a report was linked to (named by the reporter, or found by identity)."""
 
 country_positions = Table(
     "country_positions",
