@@ -69,6 +69,7 @@ def screen(
     actor = acting_as(as_user)
     engine = _engine()
     errors = [{"line": e.line, "reason": e.reason} for e in result.errors]
+    warnings = [{"line": w.line, "reason": w.reason, "query_id": w.query_id} for w in result.warnings]
     runs = []
     with Progress(
         TextColumn("screening"),
@@ -84,7 +85,11 @@ def screen(
         for start in range(0, max(len(result.queries), 1), sc.SYNC_LIMIT):
             chunk = result.queries[start : start + sc.SYNC_LIMIT]
             cmd = sc.Screen(
-                chunk, f"cli:{fmt}", errors if start == 0 else [], country.upper() if country else None
+                chunk,
+                f"cli:{fmt}",
+                errors if start == 0 else [],
+                country.upper() if country else None,
+                warnings if start == 0 else [],  # kept with the (first) run, as the errors are
             )
             runs.append(sc.screen(cmd, actor, engine, store().uow, progress=lambda n: bar.advance(task, n)))
     out = output.open("w", encoding="utf-8") if output else sys.stdout

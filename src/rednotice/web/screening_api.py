@@ -67,10 +67,11 @@ class ScreeningOut(BaseModel):
     created_at: str
     source: str
     input_errors: list[dict[str, Any]]
-    input_warnings: list[dict[str, Any]] | None = Field(
-        default=None,
-        description="Uploads only: doubts about what was read (a PAXLST envelope fault, an expired "
-        "document...); every query they concern was screened. Not kept with the screening.",
+    input_warnings: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Doubts about what was read (a PAXLST envelope fault, an unknown role, a lenient "
+        "check digit, an expired document...): every query they concern was screened. Kept with the "
+        "screening: reading it back shows them again.",
     )
     error: str | None = None
     results: list[ResultLine] | None = None
@@ -110,15 +111,14 @@ def _run(
     country: str | None,
     warnings: list[dict[str, Any]] | None = None,
 ) -> JSONResponse:
-    cmd = sc.Screen(queries, source, errors, country.upper() if country else None)
-    said = {"input_warnings": warnings} if warnings is not None else {}
+    cmd = sc.Screen(queries, source, errors, country.upper() if country else None, warnings or [])
     if len(queries) > sc.SYNC_LIMIT:
         run = sc.submit_job(cmd, actor, store.uow)
         return JSONResponse(
-            run.to_dict() | said, status_code=202, headers={"Location": f"/api/v1/screenings/{run.id}"}
+            run.to_dict(), status_code=202, headers={"Location": f"/api/v1/screenings/{run.id}"}
         )
     run = sc.screen(cmd, actor, _engine(request), store.uow)
-    return JSONResponse(run.to_dict() | said, status_code=200)
+    return JSONResponse(run.to_dict(), status_code=200)
 
 
 @router.post("/screenings", response_model=ScreeningOut, responses={**ERRORS, 202: {"model": ScreeningOut}})
