@@ -188,14 +188,56 @@ class MemoryUserRepository:
         s = self.data.sessions.get(session_hash)
         return copy.deepcopy(s) if s else None
 
-    def revoke_sessions(self, username: str, at: datetime, session_hash: str | None = None) -> int:
+    def revoke_sessions(
+        self, username: str, at: datetime, session_hash: str | None = None, public_id: str | None = None
+    ) -> int:
         n = 0
         for s in self.data.sessions.values():
             open_now = s.revoked_at is None and s.expires_at > at
-            if s.username == username and open_now and session_hash in (None, s.session_hash):
+            wanted = session_hash in (None, s.session_hash) and public_id in (None, s.public_id)
+            if s.username == username and open_now and wanted:
                 s.revoked_at = at
                 n += 1
         return n
+
+    def revoke_tokens(self, username: str, at: datetime, public_id: str | None = None) -> int:
+        n = 0
+        for t in self.data.tokens.values():
+            if t.username == username and t.revoked_at is None and public_id in (None, t.public_id):
+                t.revoked_at = at
+                n += 1
+        return n
+
+    def tokens_of(self, username: str) -> list[TokenRecord]:
+        found = [copy.deepcopy(t) for t in self.data.tokens.values() if t.username == username]
+        return sorted(found, key=lambda t: t.created_at, reverse=True)
+
+    def sessions_of(self, username: str) -> list[SessionRecord]:
+        found = [copy.deepcopy(s) for s in self.data.sessions.values() if s.username == username]
+        return sorted(found, key=lambda s: s.created_at, reverse=True)
+
+    def token_user(self, token_hash: str) -> tuple[TokenRecord, UserRecord] | None:
+        token = self.get_token(token_hash)
+        user = self.get(token.username) if token else None
+        return None if token is None or user is None else (token, user)
+
+    def touch(self, token_hash: str | None, session_hash: str | None, at: datetime) -> None:
+        if token_hash is not None and (t := self.data.tokens.get(token_hash)) is not None:
+            t.last_used_at = at
+        if session_hash is not None and (s := self.data.sessions.get(session_hash)) is not None:
+            s.last_used_at = at
+
+    def user_by_reset(self, reset_hash: str) -> UserRecord | None:
+        found = [u for u in self.data.users.values() if u.reset_hash == reset_hash]
+        return copy.deepcopy(found[0]) if found else None
+
+    def consume_reset(self, reset_hash: str, password_hash: str, at: datetime) -> bool:
+        for u in self.data.users.values():
+            if u.reset_hash == reset_hash and u.reset_expires_at is not None and u.reset_expires_at > at:
+                u.password_hash, u.reset_hash, u.reset_expires_at = password_hash, None, None
+                u.failed_logins, u.locked_until = 0, None
+                return True
+        return False
 
 
 class MemoryAuditLog:

@@ -51,6 +51,9 @@ class UserRecord:
     failed_logins: int = 0
     locked_until: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    reset_hash: str | None = None
+    """The hash of a one-time password-reset code an administrator handed over (never the password)."""
+    reset_expires_at: datetime | None = None
 
     def actor(self) -> Actor:
         return Actor(self.username, self.role, self.country)
@@ -65,6 +68,10 @@ class TokenRecord:
     revoked_at: datetime | None = None
     expires_at: datetime | None = None
     """None only for tokens of stores older than migration 0012 (they were given 90 days then)."""
+    public_id: str = ""
+    """What administrators see and revoke by: neither the secret nor its hash."""
+    last_used_at: datetime | None = None
+    """To a few minutes (it is written at most every ``LAST_USED_EVERY``, not per request)."""
 
 
 @dataclass
@@ -76,6 +83,8 @@ class SessionRecord:
     created_at: datetime
     expires_at: datetime
     revoked_at: datetime | None = None
+    public_id: str = ""
+    last_used_at: datetime | None = None
 
 
 class NoticeRepository(Protocol):
@@ -117,8 +126,27 @@ class UserRepository(Protocol):
     def save_token(self, token: TokenRecord) -> None: ...
     def add_session(self, session: SessionRecord) -> None: ...
     def get_session(self, session_hash: str) -> SessionRecord | None: ...
-    def revoke_sessions(self, username: str, at: datetime, session_hash: str | None = None) -> int:
-        """End the user's open (unexpired) sessions, only ``session_hash`` when given; how many."""
+    def revoke_sessions(
+        self, username: str, at: datetime, session_hash: str | None = None, public_id: str | None = None
+    ) -> int:
+        """End the user's open (unexpired) sessions, only ``session_hash`` / ``public_id`` when given;
+        how many."""
+
+    def revoke_tokens(self, username: str, at: datetime, public_id: str | None = None) -> int:
+        """Revoke the user's unrevoked tokens, only ``public_id`` when given; how many."""
+
+    def tokens_of(self, username: str) -> list[TokenRecord]: ...
+    def sessions_of(self, username: str) -> list[SessionRecord]: ...
+    def token_user(self, token_hash: str) -> tuple[TokenRecord, UserRecord] | None:
+        """A token and its owner in one read (the per-request check)."""
+
+    def touch(self, token_hash: str | None, session_hash: str | None, at: datetime) -> None:
+        """Record when a token or a session was last used."""
+
+    def user_by_reset(self, reset_hash: str) -> UserRecord | None: ...
+    def consume_reset(self, reset_hash: str, password_hash: str, at: datetime) -> bool:
+        """Set the password of the user whose unexpired reset this is, and end the reset, in one step
+        (so a code works once however many requests bring it); False when there is no such reset."""
 
 
 class AuditEntry(NamedTuple):

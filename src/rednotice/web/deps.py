@@ -41,12 +41,13 @@ def get_actor(
     """A bearer token (systems) or a signed session cookie (people in the browser)."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
-        return user_service.actor_for_token(auth[7:].strip(), store.reader())
+        # cached for a few seconds per process; "last used" is written now and then, not per request
+        return user_service.actor_for_token(auth[7:].strip(), store.reader(), store.uow)
     session = request.scope.get("session") or {}
     data = session.get(SESSION_USER)
     if isinstance(data, dict) and isinstance(data.get("sid"), str):
         # every request authenticates: in a read-only unit of work, never behind the write lock
-        actor = user_service.session_actor(data["sid"], store.reader())
+        actor = user_service.session_actor(data["sid"], store.reader(), store.uow)
         if actor is not None:
             return actor
     raise Unauthenticated("sign in, or send 'Authorization: Bearer <token>'")

@@ -445,7 +445,7 @@ def session_actor(request: Request) -> Actor | None:
     data = request.session.get(SESSION_USER)
     if not isinstance(data, dict) or not isinstance(data.get("sid"), str):
         return None
-    return user_service.session_actor(data["sid"], _store(request).reader())
+    return user_service.session_actor(data["sid"], _store(request).reader(), _store(request).uow)
 
 
 async def current_actor(request: Request) -> Actor | None:

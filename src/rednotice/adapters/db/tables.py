@@ -166,6 +166,8 @@ users = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("failed_logins", Integer, nullable=False),
     Column("locked_until", UTCDateTime),
+    Column("reset_hash", String(64), index=True, unique=True),  # a one-time reset code's hash (0017)
+    Column("reset_expires_at", UTCDateTime),
 )
 
 api_tokens = Table(
@@ -177,6 +179,8 @@ api_tokens = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("revoked_at", UTCDateTime),
     Column("expires_at", UTCDateTime),
+    Column("public_id", String(32), nullable=False, index=True, unique=True),  # shown to admins (0017)
+    Column("last_used_at", UTCDateTime),
 )
 
 sessions = Table(
@@ -187,6 +191,8 @@ sessions = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
     Column("revoked_at", UTCDateTime),
+    Column("public_id", String(32), nullable=False, index=True, unique=True),  # shown to admins (0017)
+    Column("last_used_at", UTCDateTime),
 )
 
 audit_events = Table(
