@@ -20,6 +20,7 @@ from typing import Annotated, Any
 from xml.sax.saxutils import escape
 
 from fastapi import APIRouter, Depends, Query, Request
+from pydantic import ConfigDict, Field, create_model
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
@@ -32,6 +33,7 @@ from rednotice.domain.users import Actor
 from rednotice.services import figures as fs
 from rednotice.services.ports import UnitOfWork
 from rednotice.web import pages
+from rednotice.web.api import ERRORS, PUBLIC_ERRORS, Out
 from rednotice.web.deps import CurrentActor, StoreDep
 
 router = APIRouter()
@@ -256,7 +258,77 @@ def _cc(cc: str) -> str:
 # --- JSON / CSV API -----------------------------------------------------------------------------------
 
 
-@router.get("/api/v1/figures", tags=["figures"])
+class FigureCellOut(Out):
+    """One count as it may be shown."""
+
+    value: int | None = Field(description="The count; null when withheld.")
+    text: str = Field(description="The count as printed: '12', '<5', or '[c]' (withheld, complementary).")
+    suppressed: str | None = Field(
+        description="null when shown; 'below_minimum' or 'complementary' when withheld."
+    )
+
+
+def _block_model() -> type[Out]:
+    """Every measure of ``domain/figures.py`` as a field named by its key (``refused.ground.art3``...), so
+    the document lists what a client may read. Snapshots (notices in force) come for the whole period
+    only, not in a year's block."""
+    fields: dict[str, Any] = {
+        m.key.replace(".", "__"): (
+            FigureCellOut | None if m.snapshot else FigureCellOut,
+            Field(None if m.snapshot else ..., alias=m.key, description=m.label),
+        )
+        for m in f.MEASURES
+    }
+    fields["refusal_rate"] = (
+        float | None,
+        Field(description="Refusals over review decisions, from shown counts only (null otherwise)."),
+    )
+    model: type[Out] = create_model(
+        "FiguresBlockOut",
+        __base__=Out,
+        __doc__="The figures of one country over the period or one year.",
+        **fields,
+    )
+    return model
+
+
+FiguresBlockOut = _block_model()
+
+
+class FiguresCountryOut(Out):
+    period: FiguresBlockOut = Field(description="The whole period.")  # type: ignore[valid-type]
+    years: dict[str, FiguresBlockOut] = Field(description="Each calendar year of the period.")  # type: ignore[valid-type]
+
+
+class FiguresPeriodOut(Out):
+    model_config = ConfigDict(populate_by_name=True)
+
+    first: str = Field(alias="from", description="The first day (YYYY-MM-DD).")
+    last: str = Field(alias="to", description="The last day, included.")
+    label: str
+
+
+class FiguresOut(Out):
+    """The figures, per requesting country ('all': every country together) and year. With
+    ``format=csv``: the same as CSV, one line per country, period and measure."""
+
+    period: FiguresPeriodOut
+    generated_at: str
+    minimum: int = Field(description="Counts from 1 to minimum - 1 are withheld (1: nothing withheld).")
+    suppression: str = Field(description="How small counts are withheld, in words.")
+    in_force_as_of: str = Field(description="The instant the notices in force are counted at.")
+    measures: dict[str, str] = Field(description="Each measure's key and label.")
+    countries: dict[str, FiguresCountryOut]
+
+
+def _figures_answers(errors: dict[int | str, dict[str, Any]]) -> dict[int | str, dict[str, Any]]:
+    csv = {"text/csv": {"schema": {"type": "string", "description": "format=csv: one line per figure."}}}
+    return {200: {"content": csv}, **errors}
+
+
+@router.get(
+    "/api/v1/figures", tags=["figures"], response_model=FiguresOut, responses=_figures_answers(ERRORS)
+)
 def api_figures(
     actor: CurrentActor,
     store: StoreDep,
@@ -271,7 +343,12 @@ def api_figures(
     return _download(fig, format, "figures")
 
 
-@router.get("/transparency/v1/figures", tags=["figures"])
+@router.get(
+    "/transparency/v1/figures",
+    tags=["figures"],
+    response_model=FiguresOut,
+    responses=_figures_answers(PUBLIC_ERRORS),
+)
 def public_api_figures(
     request: Request,
     store: StoreDep,
