@@ -47,7 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -621,6 +621,161 @@ def bench_http_screening(
     return rows
 
 
+# -- before and after a change (issue 18, item 1): one store, two revisions' servers, same sitting
+
+POSTGRES_URL = os.environ.get(
+    "REDNOTICE_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+"""The PostgreSQL server of the comparison: a schema of its own is made and dropped there."""
+
+
+@contextlib.contextmanager
+def _bench_store(kind: str, tmp: Path) -> Iterator[str]:
+    """A fresh database URL: a SQLite file in ``tmp``, or a schema of its own on ``POSTGRES_URL``."""
+    if kind == "sqlite":
+        yield f"sqlite:///{tmp / 'bench.sqlite3'}"
+        return
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    schema = f"rn_bench_{os.getpid()}_{secrets.token_hex(3)}"
+    admin = make_engine(POSTGRES_URL)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@contextlib.contextmanager
+def _checkout(rev: str | None, tmp: Path) -> Iterator[tuple[str, Path | None]]:
+    """The source tree to serve: ``rev`` checked out in a temporary git worktree, or (None) this one.
+    Yields a label and the ``src`` directory to put first on the server's PYTHONPATH."""
+    if rev is None:
+        yield "working tree", None
+        return
+    root = Path(__file__).resolve().parents[1]
+    where = tmp / f"rev-{rev}"
+    git = ["git", "-C", str(root)]  # git from PATH, as a developer runs it
+    subprocess.run([*git, "worktree", "add", "--detach", "-q", str(where), rev], check=True)  # noqa: S603
+    try:
+        label = subprocess.run(  # noqa: S603
+            [*git, "log", "-1", "--format=%h", rev], check=True, capture_output=True, text=True
+        ).stdout.strip()
+        yield label, where / "src"
+    finally:
+        subprocess.run([*git, "worktree", "remove", "--force", str(where)], check=False)  # noqa: S603
+
+
+def bench_before_after(
+    before: str | None,
+    after: str | None = None,
+    n_notices: int = 20_000,
+    requests: int = 1_500,
+    clients: tuple[int, ...] = (8, 32),
+    stores: tuple[str, ...] = ("postgresql", "sqlite"),
+) -> list[dict[str, object]]:
+    """Single-traveller ``POST /api/v1/screenings`` served by the code of ``before`` and of ``after``
+    (git revisions; None: the working tree), one uvicorn worker each, on the same seeded store, one after
+    the other in the same sitting, at each number of ``clients``: requests/s, p50 and p99, and the
+    ratios after/before. Bounded: ``requests`` a measurement, 2 x len(clients) x len(stores) of them.
+
+    The store is migrated, seeded and given its token by this tree's code: both revisions must read that
+    schema and that token (true of revisions that differ in how they write, as for issue 18, item 1)."""
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="rednotice-http-ab-") as tmp_name:
+        tmp = Path(tmp_name)
+        for kind in stores:
+            with _bench_store(kind, tmp) as url:
+                engine = make_engine(url)
+                try:
+                    upgrade(engine)
+                    seed(engine, n_notices)
+                    secret = secrets.token_urlsafe(48)
+                    store = Store(
+                        Settings(
+                            env=Environment.DEVELOPMENT,
+                            data_dir=tmp,
+                            secret_key=secret,
+                            database_url=url,
+                            background=False,
+                        ),
+                        engine,
+                    )
+                    us.add_user(
+                        us.AddUser(USERNAME, Role.NCB_OFFICER, PASSWORD, COUNTRY), SYSTEM, store.uow()
+                    )
+                    token = us.issue_token(USERNAME, "http benchmark", SYSTEM, store.uow())
+                    queries = make_queries(_published_names(store), requests)
+                finally:
+                    engine.dispose()
+                bodies = [(json.dumps({"queries": [q]}).encode(), 1) for q in queries]
+                measured: dict[tuple[str, int], Load] = {}
+                labels: dict[str, str] = {}
+                for side, rev in (("before", before), ("after", after)):
+                    with _checkout(rev, tmp) as (label, src):
+                        labels[side] = label
+                        data_dir = tmp / f"{kind}-{side}"  # each its own index snapshot
+                        data_dir.mkdir()
+                        env = _server_env(data_dir, url, secret)
+                        if src is not None:
+                            env["PYTHONPATH"] = os.pathsep.join(
+                                [str(src), *filter(None, [os.environ.get("PYTHONPATH")])]
+                            )
+                        log_path = data_dir / "uvicorn.log"
+                        budget = START_TIMEOUT + START_PER_1000_NOTICES * n_notices / 1000
+                        proc, base_url = start_server(env, 1, log_path, budget)
+                        try:
+                            _wait_idle(proc.pid, 1, budget)
+                            asyncio.run(_warm_up(base_url, token, bodies[0][0], 1, budget))
+                            for c in clients:
+                                load = asyncio.run(_load(base_url, token, bodies, c))
+                                _check(load, f"{kind}, {side} ({label}), {c} clients", log_path)
+                                measured[side, c] = load
+                        finally:
+                            _stop(proc)
+                for c in clients:
+                    old, new = measured["before", c], measured["after", c]
+                    old_ms, new_ms = old.wall_s * 1000 / old.requests, new.wall_s * 1000 / new.requests
+                    rows.append(
+                        {
+                            "benchmark": (
+                                f"HTTP screening, 1 traveller per request, {c} clients, 1 worker, {kind}, "
+                                f"{n_notices:,} notices: {labels['after']} against {labels['before']}"
+                            ),
+                            "baseline": f"the same at {labels['before']}",
+                            "baseline_ms": old_ms,
+                            "ms": new_ms,
+                            "per_second": 1000 / new_ms,
+                            "ratio": new_ms / old_ms,
+                            "note": (
+                                f"{new.requests:,} requests each; requests/s {old.requests / old.wall_s:,.0f}"
+                                f" -> {new.requests / new.wall_s:,.0f} "
+                                f"(x{old.wall_s / new.wall_s:.2f}); p50 {old.percentile_ms(50):.1f}"
+                                f" -> {new.percentile_ms(50):.1f} ms; p99 {old.percentile_ms(99):.1f}"
+                                f" -> {new.percentile_ms(99):.1f} ms "
+                                f"(x{new.percentile_ms(99) / max(old.percentile_ms(99), 1e-9):.2f}); "
+                                f"{old.failed} / {new.failed} failed"
+                            ),
+                            "store": kind,
+                            "clients": c,
+                            "requests": new.requests,
+                            "before_per_second": old.requests / old.wall_s,
+                            "after_per_second": new.requests / new.wall_s,
+                            "before_p50_ms": old.percentile_ms(50),
+                            "after_p50_ms": new.percentile_ms(50),
+                            "before_p99_ms": old.percentile_ms(99),
+                            "after_p99_ms": new.percentile_ms(99),
+                            "failed": old.failed + new.failed,
+                        }
+                    )
+    return rows
+
+
 def print_rows(rows: list[dict[str, object]]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -645,10 +800,31 @@ def print_rows(rows: list[dict[str, object]]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    """``[n_notices requests concurrency [batch]]``, each optional."""
-    given = [int(a) for a in argv[:4]]
-    n_notices, requests, concurrency, batch = given + [70_000, 2_000, 8, 100][len(given) :]
-    rows = bench_http_screening(n_notices, requests, concurrency, batch)
+    """``[n_notices requests concurrency [batch]]``, each optional; or ``compare --before REV [--after REV]
+    [--notices N] [--requests N] [--clients 8,32] [--stores postgresql,sqlite]``."""
+    if argv[:1] == ["compare"]:
+        import argparse
+
+        parser = argparse.ArgumentParser(prog="python -m benchmarks.http_screening compare")
+        parser.add_argument("--before", required=True, help="git revision served first")
+        parser.add_argument("--after", default=None, help="git revision served second (default: this tree)")
+        parser.add_argument("--notices", type=int, default=20_000)
+        parser.add_argument("--requests", type=int, default=1_500)
+        parser.add_argument("--clients", default="8,32")
+        parser.add_argument("--stores", default="postgresql,sqlite")
+        args = parser.parse_args(argv[1:])
+        rows = bench_before_after(
+            args.before,
+            args.after,
+            args.notices,
+            args.requests,
+            tuple(int(c) for c in args.clients.split(",")),
+            tuple(args.stores.split(",")),
+        )
+    else:
+        given = [int(a) for a in argv[:4]]
+        n_notices, requests, concurrency, batch = given + [70_000, 2_000, 8, 100][len(given) :]
+        rows = bench_http_screening(n_notices, requests, concurrency, batch)
     print_rows(rows)
     print(json.dumps(rows, indent=1, default=str))
 

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from benchmarks.http_screening import bench_http_screening
+from benchmarks.http_screening import bench_before_after, bench_http_screening
 
 KEYS = {"benchmark", "baseline", "baseline_ms", "ms", "per_second", "ratio", "note"}
 
@@ -55,3 +55,19 @@ def test_tiny_run_succeeds_and_leaves_no_server_behind() -> None:
         assert "WARNING" not in str(r["note"])
         p50, p99 = r["p50_ms"], r["p99_ms"]
         assert isinstance(p50, float) and isinstance(p99, float) and p99 >= p50 > 0
+
+
+def test_tiny_before_after_comparison_reports_both_sides() -> None:
+    """Both sides served from this tree (no git needed): the shape of the comparison rows."""
+    before = _children(os.getpid()) if Path("/proc/self/task").exists() else set()
+    rows = bench_before_after(None, None, n_notices=200, requests=20, clients=(2, 4), stores=("sqlite",))
+    if Path("/proc/self/task").exists():
+        assert _children(os.getpid()) <= before
+    assert [r["clients"] for r in rows] == [2, 4]
+    for r in rows:
+        assert r.keys() >= KEYS
+        assert r["store"] == "sqlite" and r["failed"] == 0 and r["requests"] == 20
+        for key in ("before_per_second", "after_per_second", "before_p99_ms", "after_p99_ms", "ratio"):
+            value = r[key]
+            assert isinstance(value, float) and value > 0, (key, value)
+        assert "working tree against working tree" in str(r["benchmark"])
