@@ -2234,10 +2234,16 @@ def single_query(
 
 
 def _run_screen(
-    request: Request, actor: Actor, queries: list[ScreeningQuery], source: str, errors: list[dict[str, Any]]
+    request: Request,
+    actor: Actor,
+    queries: list[ScreeningQuery],
+    source: str,
+    errors: list[dict[str, Any]],
+    warnings: Sequence[Any] = (),
 ) -> sc.ScreeningRun:
     store = _store(request)
-    cmd = sc.Screen(queries, source, errors)
+    kept = [{"line": w.line, "reason": w.reason, "query_id": w.query_id} for w in warnings]  # with the run
+    cmd = sc.Screen(queries, source, errors, input_warnings=kept)
     if len(queries) > sc.SYNC_LIMIT:
         return sc.submit_job(cmd, actor, store.uow)
     return sc.screen(cmd, actor, _engine(request), store.uow)
@@ -2381,7 +2387,9 @@ def install_screening(app: FastAPI) -> None:
             return _form_page(
                 request, actor, 422, mrz_text=text, mrz_errors=input_error_views(errors), active="mrz"
             )
-        run = await run_in_threadpool(_run_screen, request, actor, result.queries, "mrz", errors)
+        run = await run_in_threadpool(
+            _run_screen, request, actor, result.queries, "mrz", errors, result.warnings
+        )
         _flash_input_warnings(request, result.warnings)
         return redirect(f"/screening/runs/{run.id}")
 
@@ -2428,7 +2436,9 @@ def install_screening(app: FastAPI) -> None:
                 upload_format=chosen,
                 active="upload",
             )
-        run = await run_in_threadpool(_run_screen, request, actor, result.queries, f"upload:{fmt}", problems)
+        run = await run_in_threadpool(
+            _run_screen, request, actor, result.queries, f"upload:{fmt}", problems, result.warnings
+        )
         _flash_input_warnings(request, result.warnings)
         return redirect(f"/screening/runs/{run.id}")
 
