@@ -279,3 +279,13 @@ def test_short_arabic_parts_and_one_syllable_hangul_parts_find_their_notices() -
     )
     assert "A" in ids(index.search(ScreeningQuery(name="رجا سلامة")))  # a part of three letters
     assert "K" in ids(index.search(ScreeningQuery(name="문재인")))  # one-syllable Hangul parts
+
+
+def test_a_korean_family_name_in_hangul_finds_a_latin_one_a_letter_off() -> None:
+    # Scoring allows a typo of a surname's customary spellings (Shon for 손 Son, Khang for 강 Kang); the
+    # lookup must find those notices too, from a query in Hangul.
+    index = ScreeningIndex.build([notice("S", "Shon", "Min Ho"), notice("K", "Khang", "Hyo Sang")])
+    assert "S" in index.candidates(ScreeningQuery(name="손민호"))
+    assert "K" in index.candidates(ScreeningQuery(name="강효상"))
+    assert "S" in ids(index.search(ScreeningQuery(name="손민호")))
+    assert index.candidates(ScreeningQuery(name="박민호")) == []  # 박 is no letter away from Shon

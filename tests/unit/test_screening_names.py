@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rednotice.domain.screening import gwoyeu
 from rednotice.domain.screening.names import (
     analyse,
     cyrillic_spellings,
@@ -249,6 +250,37 @@ GOLDEN = [
     ("Guo Wei Qiang", "Guo Qiang Wei", False, "Latin on both sides"),
     ("司马相如", "Xiang Ru Sima", True, "two-character surname last, given name split"),
     ("司马相如", "Ru Xiang Sima", False, "two-character surname last, given name backwards"),
+    # Gwoyeu Romatzyh tonal spellings (Taiwanese documents): the tone is in the letters
+    ("許志明", "Hsu Jyh-ming", True, "GR: 志 zhi4 written Jyh"),
+    ("張士傑", "Chang Shyh-chieh", True, "GR: 士 shi4 written Shyh"),
+    ("王財福", "Wang Tsair-fu", True, "GR: 財 cai2 written Tsair"),
+    ("許志明", "Hsu Shyh-ming", False, "GR Shyh is shi, not 志 zhi"),
+    (
+        "李安",
+        "Ann Lee",
+        False,
+        "Ann is English, not read as GR (only fourth-tone spellings of three letters are)",
+    ),
+    # Hong Kong spellings beyond the Government's customary table
+    ("陳少波", "Chan Siu-por", True, "波 bo1: the open o written or"),
+    ("易家樂", "Yick Ka-lok", True, "易 jik6 as a surname (its second reading): Yick"),
+    ("單志明", "Sin Chi-ming", True, "單 read sin6 as a surname"),
+    ("尹志強", "Wan Chi-keung", True, "尹 wan5: a Cantonese surname spelling not in the surname table"),
+    ("尹志強", "Man Chi-keung", False, "Man (萬 maan6) is not 尹"),
+    ("黃家基", "Wong Ka-ki", True, "基 gei1: ei written i"),
+    # Korean: a syllable that is also a surname, spelled as the surname is
+    ("김이수", "Kim Lee Soo", True, "이 in a given name written Lee"),
+    ("박조원", "Park Joe Won", True, "조 in a given name written Joe"),
+    # Arabic script: Maghrebi ben, a final ع, Persian name endings
+    (
+        "سامي بن خليفة بن صالح الغربي",
+        "Sami Ben Khalifa Ben Salah Gharbi",
+        True,
+        "ben between parts is بن, dropped",
+    ),
+    ("ربيع حسن", "Rabi Hassan", True, "ربيع: the final ع is not written, so Rabi is no nisba"),
+    ("علی حسین\u200cپناه", "Ali Hossein Panah", True, "Persian -panah written joined (with a non-joiner)"),
+    ("حسین خسروپور", "Hossein Khosrow Pour", True, "Persian -pour written joined"),
 ]
 
 
@@ -369,3 +401,29 @@ def test_hangul_syllables_decompose_by_arithmetic() -> None:
     assert {"pak", "park", "bak"} <= korean.surname_spellings("박")
     assert "jongun" in korean.given_spellings("정은")  # McCune-Reischauer without breves
     assert "shin" in korean.syllable_spellings("신")
+
+
+def test_invisible_format_characters_are_no_part_of_a_name() -> None:
+    # a left-to-right mark copied with a name from a list (آوایی\u200e) and a Persian non-joiner
+    assert [t.text for t in analyse("آوایی\u200e").tokens] == ["آوایی"]
+    assert [t.text for t in analyse("عبدال\u200cحسین").tokens] == ["عبدالحسین"]
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "tone", "gr"),
+    [
+        ("shi", 4, "shyh"),
+        ("cai", 2, "tsair"),
+        ("xiu", 4, "shiow"),
+        ("quan", 2, "chyuan"),
+        ("zhang", 3, "jaang"),
+        ("you", 3, "yeou"),
+        ("wan", 4, "wann"),
+        ("ming", 1, "mhing"),
+        ("ming", 2, "ming"),
+        ("zheng", 4, "jenq"),
+    ],
+)
+def test_gwoyeu_romatzyh_tonal_spellings(pinyin: str, tone: int, gr: str) -> None:
+    # Y. R. Chao's rules (A Grammar of Spoken Chinese, 1968); the examples are his and Wikipedia's
+    assert gwoyeu.tonal(pinyin, tone) == gr

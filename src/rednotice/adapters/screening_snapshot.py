@@ -49,7 +49,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from rednotice.domain import dates, model
-from rednotice.domain.screening import cantonese, index, korean, names, postings, query, score, tables
+from rednotice.domain.screening import cantonese, gwoyeu, index, korean, names, postings, query, score, tables
 from rednotice.domain.screening.index import IndexedNotice, ScreeningIndex, _Entry, _Name, _Part
 from rednotice.domain.screening.names import AnalysedName, Token
 from rednotice.domain.screening.postings import MISSING, LazyMap
@@ -61,7 +61,7 @@ FORMAT = 3
 whole index pickled."""
 log = logging.getLogger(__name__)
 
-_MATCHER_MODULES = (names, tables, score, index, postings, cantonese, korean, query, dates, model)
+_MATCHER_MODULES = (names, tables, score, index, postings, cantonese, gwoyeu, korean, query, dates, model)
 _MATCHER_PACKAGES = ("anyascii", "pypinyin", "ToJyutping")
 
 

@@ -7,6 +7,12 @@ long forms (``oeng`` is ``eung``, ``eoi`` is ``ui``, ``yun`` is ``uen``), and a 
 than one accepted spelling (``zi`` is Chi or Tsz, ``si`` is Si or Sze, ``lei`` is Lei or Lee, the short
 ``a`` of ``sam`` and ``zan`` is Sam or Sum, Chan or Chun).
 
+The vowel table follows Wikipedia's "Hong Kong Government Cantonese Romanisation" (finals: ``ei`` Lei,
+Lee, Sze; ``i`` Yi, Sze, Chee; ``oi`` Choi, Choy; ``yu`` Yu, Shue). Names on identity cards add spellings
+that mark a vowel as English readers would say it: the open ``o`` written ``or`` (Carrie LAM CHENG
+Yuet-ngor 娥 ngo4, Chor, Lor, Sor: an ``o`` alone would be read as the ``ou`` of 高 Ko), ``ik`` and ``ok``
+written ``ick`` and ``ock`` (Yick, Sick, Lock), and ``ei`` written ``i`` (Ki, Hi beside Kei, Hei).
+
 The characters' Cantonese readings come from ToJyutping (BSD-2-Clause, the CanCLID workgroup's
 dictionary, which reads simplified and traditional characters alike); this module only turns Jyutping
 into those spellings. Each character is read by its most likely reading.
@@ -62,7 +68,7 @@ _FINAL_SPELLINGS: dict[str, tuple[str, ...]] = {
     "at": ("at", "ut"),
     "ak": ("ak",),
     "e": ("e",),
-    "ei": ("ei", "ee"),
+    "ei": ("ei", "ee", "i"),
     "eng": ("eng",),
     "ek": ("ek",),
     "eu": ("eu",),
@@ -73,14 +79,14 @@ _FINAL_SPELLINGS: dict[str, tuple[str, ...]] = {
     "ing": ("ing",),
     "ip": ("ip",),
     "it": ("it",),
-    "ik": ("ik",),
-    "o": ("o", "oh"),
+    "ik": ("ik", "ick"),
+    "o": ("o", "or", "oh"),
     "oi": ("oi", "oy"),
     "ou": ("o", "ou"),
     "on": ("on",),
     "ong": ("ong",),
     "ot": ("ot",),
-    "ok": ("ok",),
+    "ok": ("ok", "ock"),
     "u": ("u", "oo"),
     "ui": ("ui", "ooi"),
     "un": ("un", "oon"),
@@ -108,6 +114,7 @@ _SIBILANT_I = {
 _TONE = re.compile(r"[1-6]$")
 MAX_SYLLABLE_SPELLINGS = 4
 MAX_NAME_SPELLINGS = 12
+SURNAME_READINGS = 3
 
 
 def syllable_spellings(jyutping: str) -> tuple[str, ...]:
@@ -130,6 +137,18 @@ def syllable_spellings(jyutping: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
+def surname_readings(text: str) -> tuple[tuple[str, ...], ...]:
+    """Each reading ToJyutping gives a family name (at most :data:`SURNAME_READINGS`, likeliest first): a
+    character read one way as a word may be read another as a surname (單 daan1 is the surname Sin, 易 ji6
+    is Yik)."""
+    out: list[tuple[str, ...]] = []
+    for _char, candidates in ToJyutping.get_jyutping_candidates(text):
+        if candidates:
+            out.append(tuple(c.split()[0] for c in candidates[:SURNAME_READINGS]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=100_000)
 def readings(text: str) -> tuple[str, ...]:
     """The most likely Jyutping reading of each Han character of ``text`` (other characters skipped)."""
     out = []
@@ -137,6 +156,15 @@ def readings(text: str) -> tuple[str, ...]:
         if candidates:
             out.append(candidates[0].split()[0])
     return tuple(out)
+
+
+def surname_spellings(text: str) -> set[str]:
+    """Every Hong Kong spelling of a family name in characters, by each of its readings."""
+    by_char = surname_readings(text)
+    out: set[str] = set()
+    for combo in list(product(*by_char))[:MAX_NAME_SPELLINGS] if by_char else ():
+        out |= spellings(combo)
+    return out
 
 
 def spellings(syllables: tuple[str, ...]) -> set[str]:

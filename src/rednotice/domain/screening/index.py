@@ -29,6 +29,7 @@ from typing import Any
 
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.model import NoticeRequest, NoticeType, Subject
+from rednotice.domain.screening.korean import is_hangul
 from rednotice.domain.screening.names import (
     AnalysedName,
     NameMatch,
@@ -48,6 +49,9 @@ MAX_SCORED = 200
 with it. Only names made of very common parts (Li Li, Bin Bakr) with no birth date reach it."""
 CHINESE_MIN_KEY_FOR_TYPOS = 6
 """Likewise for Chinese name parts, whose one-letter neighbours are other common names (Zhang/Chang)."""
+KOREAN_MIN_KEY_FOR_TYPOS = 3
+"""A Korean family name in Hangul is looked up one letter around spellings of three letters (Son finds
+Shon), as scoring allows: its spellings are few (:data:`.tables.KOREAN_SURNAMES`)."""
 STATE_VERSION = 2
 """The layout of :meth:`ScreeningIndex.to_state`; a snapshot of another layout is rebuilt."""
 
@@ -478,9 +482,15 @@ class ScreeningIndex:
             # A part typed in its own script: look around its plainest Latin spelling (لونيسي, Lounici).
             first = min(token.spellings, key=lambda x: (len(x), x))
             own = {first, phonetic_key(first)} & token.keys
+        elif token.origin == "korean" and not token.given and is_hangul(token.text):
+            # A family name typed in Hangul: look one letter around each of its customary spellings, as
+            # scoring allows a typo of them (손 Son: Shon; 강 Kang: Khang).
+            own = set(token.spellings)
         else:
             own = set()
         min_len = CHINESE_MIN_KEY_FOR_TYPOS if token.origin == "chinese" else MIN_KEY_FOR_TYPOS
+        if token.origin == "korean":
+            min_len = KOREAN_MIN_KEY_FOR_TYPOS
         for key in own:
             if len(key) < min_len:
                 continue

@@ -28,6 +28,8 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _BASE = 0xAC00
 _LAST = 0xD7A3
 MAX_GIVEN = 64
+SURNAME_SPELLINGS_IN_GIVEN = 3
+"""How many of a surname's customary spellings a syllable of a given name also has (the likeliest)."""
 """Cap on the spellings of a joined given name."""
 
 # Initial consonants, in Unicode order: Revised Romanization first, then McCune-Reischauer and customary.
@@ -144,6 +146,9 @@ def syllable_spellings(syllable: str) -> tuple[str, ...]:
     if lead == 11 and not tail and vowel in _WITH_H:  # 오 Oh, 아 Ah, 이 Yi
         vowels += (_WITH_H[vowel],)
     out = ["".join(p) for p in product(leads, vowels, TAILS[tail])]
+    # A syllable that is also a family name is often spelled in a given name as the surname is on
+    # passports (이 Lee, 조 Joe: Lee Jae for 이재), by the same customary spellings.
+    out += tables.KOREAN_SURNAMES.get(syllable, ())[:SURNAME_SPELLINGS_IN_GIVEN]
     return tuple(dict.fromkeys(out))
 
 

@@ -38,7 +38,7 @@ from pypinyin import Style, lazy_pinyin
 from pypinyin.style import convert as pinyin_convert
 from rapidfuzz.distance import OSA
 
-from rednotice.domain.screening import cantonese, korean, tables
+from rednotice.domain.screening import cantonese, gwoyeu, korean, tables
 
 MAX_SPELLINGS = 24
 """Cap on the spellings one token carries (a long Chinese token could otherwise multiply out)."""
@@ -52,6 +52,9 @@ _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.,;:/\\()\[\]{}\"<>|+&*#@!?0-9·
 """Hyphens, punctuation, digits and the middle dots that part transliterated foreign names in Chinese
 and Japanese (莫哈默·费沙, ジョン・スミス: U+00B7, U+30FB, U+FF65, U+2022, U+2027, U+2219, U+22C5,
 U+2E31, U+318D)."""
+_FORMAT = re.compile(r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+"""Invisible format characters copied with names: direction marks (a list's آوایی\u200e), the Persian
+zero-width non-joiner inside a word (عبدالحسین), soft hyphens. They are no letters and part nothing."""
 _ITERATION_MARK = re.compile(r"(.)々")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _HAN_OR_KANA = re.compile(r"(?:[\u3040-\u30ff]|" + _HAN.pattern + ")+")
@@ -69,7 +72,7 @@ def raw_tokens(text: str) -> list[str]:
     """NFKC, case-folded parts of a name: ICAO ``<`` fillers, hyphens, punctuation and middle dots separate
     parts, apostrophes do not (O'Brien -> obrien, Ch'ang -> chang)."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _APOSTROPHES.sub("", text)
+    text = _APOSTROPHES.sub("", _FORMAT.sub("", text))
     if "々" in text:  # the iteration mark repeats the character before it: 佐々木 is 佐佐木
         text = _ITERATION_MARK.sub(r"\1\1", text)
     return [t for t in _SEPARATORS.split(text) if t]
@@ -291,6 +294,17 @@ def _taiwan_spellings(s: str, wg: str) -> set[str]:
     return out - {s, wg}
 
 
+def _gwoyeu(token: str) -> frozenset[str]:
+    """The pinyin a whole Latin part stands for in Gwoyeu Romatzyh's tonal spelling (Shyh: shi; Tsair: cai),
+    Taiwanese documents' other romanisation (:mod:`.gwoyeu`); empty if it is no GR syllable."""
+    return _gwoyeu_table().get(token, frozenset())
+
+
+@cache
+def _gwoyeu_table() -> dict[str, frozenset[str]]:
+    return gwoyeu.table(_pinyin_tables()[0])
+
+
 def _segment(token: str, syllables: frozenset[str] | dict[str, frozenset[str]]) -> list[str] | None:
     """Split a Latin token into syllables (fewest syllables), or None when it does not split."""
     n = len(token)
@@ -314,7 +328,7 @@ def _chinese_latin(token: str) -> tuple[set[str], set[str]]:
     """The spellings of a Latin part of a Chinese name (pinyin <-> Wade-Giles), and those it has only
     as a family name (the other spellings of the surname it spells: Lei, Lee and Lai are all Li)."""
     syllables, to_wg, from_wg = _pinyin_tables()
-    out = {token}
+    out = {token} | _gwoyeu(token)
     py = _segment(token, syllables)
     if py:
         out.add("".join(to_wg.get(s, s) for s in py))
@@ -338,7 +352,7 @@ def chinese_readings(token: str, surname: bool = True) -> frozenset[str]:
     Huang, but Huang is not Wang, though both are spelt Wong in Cantonese. ``surname=False`` is a given
     name, which has no surname readings (a given name Lei is Lei, not the surname Li)."""
     syllables, _, from_wg = _pinyin_tables()
-    out: set[str] = set()
+    out: set[str] = set(_gwoyeu(token))
     if _segment(token, syllables):
         out.add(token)
     wg = _segment(token, from_wg)
@@ -357,7 +371,10 @@ def _looks_chinese(tokens: Sequence[str]) -> bool:
         return False
     syllables, _, from_wg = _pinyin_tables()
     return all(
-        t in _CHINESE_SURNAME_GROUPS or _segment(t, syllables) is not None or _segment(t, from_wg) is not None
+        t in _CHINESE_SURNAME_GROUPS
+        or _segment(t, syllables) is not None
+        or _segment(t, from_wg) is not None
+        or bool(_gwoyeu(t))
         for t in tokens
     )
 
@@ -613,6 +630,9 @@ class Token:
     meeting only by one of them is a family-name pair, which a given name cannot be in."""
 
 
+YUE = "yue:"
+"""Marks a reading that is a Hong Kong spelling of a family name in characters (see :func:`_han_name`)."""
+
 TOKEN_CACHE = 200_000
 """Name parts kept once made: a part recurs in many names (Mohammed, Wang, Ivanov), and making one is
 most of the cost of analysing a name. Cleared when full."""
@@ -676,12 +696,14 @@ def _make_token(
         names.update(f"zh:{r}" for r in readings)
         if text.isascii():  # itself, as written: Keung meets the Cantonese reading of 強
             names.add(f"zh:{text}")
+            names.add(f"zh:{YUE}{text}")
     elif not given and origin != "korean":  # 이 is Lee, but not the Chinese surname Li's other spellings
         for s in sp:
             groups = _CHINESE_SURNAME_GROUPS.get(s, ())
             names.update(f"zh:{_NOT_LETTER.sub('', tables.CHINESE_SURNAMES[g][0])}" for g in groups)
             if groups:
                 names.add(f"zh:{s}")
+                names.add(f"zh:{YUE}{s}")
     if origin == "chinese":
         # Spellings and folded keys both file the token (so a Latin 'Wang' written without Chinese context
         # finds it), but Chinese tokens are only compared by spelling: folding would make Zhou meet Zhu.
@@ -743,6 +765,8 @@ def _latin_parts(parts: list[str], origins: Sequence[str] = ()) -> list[str]:
         hebrew = bool(origins) and origins[i] == "hebrew"  # בנט is Bennett, not the Arabic bint
         if len(parts) > 1 and p in tables.PARTICLES and not hebrew and (latin or p not in tables.TITLES):
             continue
+        if latin and p in tables.MAGHREBI_FILIATION and 0 < i < len(parts) - 1:
+            continue  # Noureddine BEN Ali BEN Belkassem: بن, dropped in Arabic script too; Ben Smith keeps it
         if nxt and not hebrew and p in tables.SUN_ARTICLES and nxt.startswith(p[-1]) and len(nxt) > 2:
             continue
         kept.append(p)
@@ -783,7 +807,7 @@ def _join(a: Token, b: Token) -> Token:
     origin = a.origin if a.origin == b.origin else "latin"
     readings = None
     if origin == "chinese":
-        ra, rb = _readings(a), _readings(b)
+        ra, rb = _readings(a), {r for r in _readings(b) if not r.startswith(YUE)}
         readings = {x + y for x in ra for y in rb} if ra and rb else set()
     return make_token(
         a.text + b.text,
@@ -835,11 +859,16 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
             jyutping = cantonese.readings(part)
             yue = cantonese.spellings(jyutping)
             surname: set[str] = set()
+            cantonese_surname: set[str] = set()
             if i == 0:
                 for s in spellings:
                     for group in _CHINESE_SURNAME_GROUPS.get(s, ()):
                         surname.update(_NOT_LETTER.sub("", x) for x in tables.CHINESE_SURNAMES[group])
+                yue = cantonese.surname_spellings(part)
                 surname |= yue
+                # A Hong Kong spelling of the surname is a reading of its own ("yue:" names), so the
+                # Latin part Wan meets 尹 (wan5), but 尹 and 萬 (pinyin wan) do not meet through it.
+                cantonese_surname = {f"{YUE}{s}" for s in yue}
                 yue = set()
             token = make_token(
                 part,
@@ -847,7 +876,7 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
                 "chinese",
                 # Cantonese spellings count as readings of a given name: Tai Man is 大文 as Hong Kong
                 # writes it, though "tai man" is also the pinyin of other characters.
-                readings={"".join(syllables)} | yue,
+                readings={"".join(syllables)} | yue | cantonese_surname,
                 given=i > 0,
                 surname_only=surname - spellings,
             )
@@ -1085,10 +1114,16 @@ def _arabic_compounds(tokens: list[Token]) -> list[list[Token]]:
         start = next(
             (p for p in tables.ARABIC_COMPOUND_STARTS if key.startswith(p) and len(key) > len(p) + 1), ""
         )
+        ending = next((e for e in tables.PERSIAN_NAME_ENDS if key.endswith(e) and len(key) > len(e) + 1), "")
         if start and not key.startswith("عبد"):
             split += [
                 _arabic_token(t.text[: len(start)], t.given),
                 _arabic_token(t.text[len(start) :], t.given),
+            ]
+        elif ending and t.text.endswith(ending):  # خسروپناه as Khosrow Panah
+            split += [
+                _arabic_token(t.text[: -len(ending)], t.given),
+                _arabic_token(t.text[-len(ending) :], t.given),
             ]
         else:
             split.append(t)
@@ -1140,7 +1175,9 @@ def _nisba(token: Token) -> bool:
     """Ends as a nisba (the -i of Mansouri, Zahrani): in Arabic script a final ي, in Latin a final i, y
     or ee."""
     if token.origin == "arabic":
-        return token.text.endswith(("ي", "ی"))
+        # ربيع, شفيع (Rabi, Shafi): the final ع after a long i is not written in Latin letters, which then
+        # end in i as a nisba does
+        return token.text.endswith(("ي", "ی", "يع", "یع"))
     return token.text.endswith(("i", "y", "ee"))
 
 
@@ -1193,10 +1230,14 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
     for ka in a.spellings if chinese else a.keys:
         for kb in b.spellings if chinese else b.keys:
             d = OSA.distance(ka, kb, score_cutoff=2)
+            if chinese and d == 1 and min(len(ka), len(kb)) < typo_length:
+                continue  # a short spelling of the one (Ki for Kei) is not the other's near miss
             if d < best:
                 best = d
                 if d == 1:
                     break
+    if chinese and best == 1:
+        short = typo_length  # the pair one letter apart is long enough (checked above)
     if best == 1 and not chinese:
         # A letter off between folded keys is a typo on top of another spelling; the spellings
         # themselves must then be at most two letters apart (Kassem is not Casey, keys kasem/kasei).
@@ -1363,7 +1404,7 @@ def _first_name_before(
     ):
         return False
     syllables, _, from_wg = _pinyin_tables()
-    if part.text in syllables or part.text in from_wg:
+    if part.text in syllables or part.text in from_wg or _gwoyeu(part.text):
         return False  # one more syllable (Yang Jia Hao against 杨佳) is another name, not an English one
     matched = {j for i, j in paired} if notice_side else {i for i, j in paired}
     others = {i for i, j in paired} if notice_side else {j for i, j in paired}

@@ -390,7 +390,14 @@ ARABIC_COMPOUND_ENDS: dict[str, tuple[str, ...]] = {
     "خيل": ("khel", "khail", "khil"),
     "خیل": ("khel", "khail", "khil"),
     "مل": ("mal",),
+    "پناه": ("panah", "panahi"),
+    "پور": ("pour", "pur", "poor"),
+    "نژاد": ("nejad", "nezhad", "nejat"),
 }
+# Persian family names end in these words (-panah "refuge", -pour "son", -nejad "lineage", -zadeh "born of":
+# Yazdanpanah, Alipour, Ahmadinejad, Hosseinzadeh; Wikipedia "Iranian name", surnames), written joined in
+# Persian and often apart in Latin letters (Khosrow PANAH): a token ending in one is also read as two.
+PERSIAN_NAME_ENDS = ("پناه", "پور", "نژاد", "زاده")
 # First words written joined to the next name or apart from it (محمدرضا / Mohammad Reza, محمدعلی /
 # Mohammad Ali, غلامحسین / Gholam Hossein): a token that starts with one of these is also read as two.
 ARABIC_COMPOUND_STARTS = (
@@ -688,6 +695,10 @@ PARTICLES = frozenset(
         "frau",
     }
 )
+# "Son of" as Tunisian, Algerian and Moroccan civil registers write it in Latin letters (ben, the French
+# spelling of بن; ALA-LC Arabic romanization table, ibn/bin): dropped between two parts of a name, as بن is
+# in Arabic script, but kept first or last (Ben is also a given name).
+MAGHREBI_FILIATION = frozenset({"ben"})
 # The titles and suffixes among PARTICLES: a part written in another script that spells one of them in
 # Latin letters is a name (المرّ, Murr, is not "Mr").
 TITLES = frozenset(
