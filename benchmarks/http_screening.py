@@ -671,6 +671,18 @@ def _checkout(rev: str | None, tmp: Path) -> Iterator[tuple[str, Path | None]]:
         subprocess.run([*git, "worktree", "remove", "--force", str(where)], check=False)  # noqa: S603
 
 
+SIDES = ("before", "after")
+
+
+def _add(total: Load, part: Load) -> None:
+    total.requests += part.requests
+    total.queries += part.queries
+    total.wall_s += part.wall_s
+    total.latencies_s += part.latencies_s
+    total.failures += part.failures
+    total.queries_with_hits += part.queries_with_hits
+
+
 def bench_before_after(
     before: str | None,
     after: str | None = None,
@@ -678,11 +690,13 @@ def bench_before_after(
     requests: int = 1_500,
     clients: tuple[int, ...] = (8, 32),
     stores: tuple[str, ...] = ("postgresql", "sqlite"),
+    rounds: int = 4,
 ) -> list[dict[str, object]]:
     """Single-traveller ``POST /api/v1/screenings`` served by the code of ``before`` and of ``after``
     (git revisions; None: the working tree), one uvicorn worker each, on the same seeded store, one after
     the other in the same sitting, at each number of ``clients``: requests/s, p50 and p99, and the
-    ratios after/before. Bounded: ``requests`` a measurement, 2 x len(clients) x len(stores) of them.
+    ratios after/before. Both servers run at once, measured in turn: ``rounds`` rounds alternating which
+    goes first, ``requests`` in all per server, number of clients and store.
 
     The store is migrated, seeded and given its token by this tree's code: both revisions must read that
     schema and that token (true of revisions that differ in how they write, as for issue 18, item 1)."""
@@ -714,10 +728,12 @@ def bench_before_after(
                 finally:
                     engine.dispose()
                 bodies = [(json.dumps({"queries": [q]}).encode(), 1) for q in queries]
-                measured: dict[tuple[str, int], Load] = {}
+                measured = {(side, c): Load(0, 0, 0.0) for side in SIDES for c in clients}
                 labels: dict[str, str] = {}
-                for side, rev in (("before", before), ("after", after)):
-                    with _checkout(rev, tmp) as (label, src):
+                with contextlib.ExitStack() as stack:
+                    servers: dict[str, tuple[str, Path]] = {}
+                    for side, rev in zip(SIDES, (before, after), strict=True):
+                        label, src = stack.enter_context(_checkout(rev, tmp))
                         labels[side] = label
                         data_dir = tmp / f"{kind}-{side}"  # each its own index snapshot
                         data_dir.mkdir()
@@ -729,15 +745,21 @@ def bench_before_after(
                         log_path = data_dir / "uvicorn.log"
                         budget = START_TIMEOUT + START_PER_1000_NOTICES * n_notices / 1000
                         proc, base_url = start_server(env, 1, log_path, budget)
-                        try:
-                            _wait_idle(proc.pid, 1, budget)
-                            asyncio.run(_warm_up(base_url, token, bodies[0][0], 1, budget))
-                            for c in clients:
-                                load = asyncio.run(_load(base_url, token, bodies, c))
-                                _check(load, f"{kind}, {side} ({label}), {c} clients", log_path)
-                                measured[side, c] = load
-                        finally:
-                            _stop(proc)
+                        stack.callback(_stop, proc)
+                        _wait_idle(proc.pid, 1, budget)
+                        asyncio.run(_warm_up(base_url, token, bodies[0][0], 1, budget))
+                        servers[side] = base_url, log_path
+                    # both servers up, idle but for the one measured: rounds alternate which goes first,
+                    # so that a machine whose load varies (other work on it) weighs on both alike
+                    per_round = max(1, requests // rounds)
+                    for c in clients:
+                        for r in range(rounds):
+                            part = bodies[r * per_round : (r + 1) * per_round] or bodies[:per_round]
+                            for side in SIDES if r % 2 == 0 else SIDES[::-1]:
+                                base_url, log_path = servers[side]
+                                load = asyncio.run(_load(base_url, token, part, c))
+                                _check(load, f"{kind}, {side} ({labels[side]}), {c} clients", log_path)
+                                _add(measured[side, c], load)
                 for c in clients:
                     old, new = measured["before", c], measured["after", c]
                     old_ms, new_ms = old.wall_s * 1000 / old.requests, new.wall_s * 1000 / new.requests
@@ -753,7 +775,8 @@ def bench_before_after(
                             "per_second": 1000 / new_ms,
                             "ratio": new_ms / old_ms,
                             "note": (
-                                f"{new.requests:,} requests each; requests/s {old.requests / old.wall_s:,.0f}"
+                                f"{new.requests:,} requests each in {rounds} alternating rounds; "
+                                f"requests/s {old.requests / old.wall_s:,.0f}"
                                 f" -> {new.requests / new.wall_s:,.0f} "
                                 f"(x{old.wall_s / new.wall_s:.2f}); p50 {old.percentile_ms(50):.1f}"
                                 f" -> {new.percentile_ms(50):.1f} ms; p99 {old.percentile_ms(99):.1f}"
@@ -812,6 +835,7 @@ def main(argv: list[str]) -> None:
         parser.add_argument("--requests", type=int, default=1_500)
         parser.add_argument("--clients", default="8,32")
         parser.add_argument("--stores", default="postgresql,sqlite")
+        parser.add_argument("--rounds", type=int, default=4)
         args = parser.parse_args(argv[1:])
         rows = bench_before_after(
             args.before,
@@ -820,6 +844,7 @@ def main(argv: list[str]) -> None:
             args.requests,
             tuple(int(c) for c in args.clients.split(",")),
             tuple(args.stores.split(",")),
+            args.rounds,
         )
     else:
         given = [int(a) for a in argv[:4]]

@@ -26,17 +26,22 @@ MAX_BATCH = 256
 
 
 class _Slot(Generic[T]):
-    __slots__ = ("done", "error", "item")
+    __slots__ = ("done", "error", "item", "woken")
 
     def __init__(self, item: T) -> None:
         self.item = item
         self.done = False
         self.error: BaseException | None = None
+        self.woken = threading.Event()
 
 
 class GroupCommit(Generic[T]):
     """Writes items with ``write(uow, items)`` in batches; :meth:`submit` returns once its item is
-    committed (or raises what made it fail)."""
+    committed (or raises what made it fail).
+
+    Whoever finds nobody writing writes; the others wait, each on an event of its own: a finished batch
+    wakes only its own items' submitters and the first one still queued, which writes the next batch
+    (so a writer writes one batch, its own, and nobody waits behind more than the batch before theirs)."""
 
     def __init__(
         self,
@@ -51,27 +56,28 @@ class GroupCommit(Generic[T]):
         """Transactions committed (for tests and the benchmark: how much grouping happened)."""
         self._queue: list[_Slot[T]] = []
         self._writing = False
-        self._cond = threading.Condition()
+        self._lock = threading.Lock()
 
     def submit(self, item: T) -> None:
         slot = _Slot(item)
-        with self._cond:
-            self._queue.append(slot)
-        while True:
-            with self._cond:
-                while not slot.done and self._writing:
-                    self._cond.wait()
-                if slot.done:
-                    break
-                self._writing = True
+        with self._lock:
+            self._queue.append(slot)  # when nobody writes the queue is empty: this slot comes first
+            lead = not self._writing
+            self._writing = True
+        if not lead:
+            slot.woken.wait()
+        if not slot.done:  # woken to write (or first): the next batch starts with this slot
+            with self._lock:
                 batch = self._queue[: self.max_batch]
                 del self._queue[: self.max_batch]
             try:
                 self._write_batch(batch)
             finally:
-                with self._cond:
-                    self._writing = False
-                    self._cond.notify_all()
+                with self._lock:
+                    if self._queue:  # hand the writing to the first one waiting
+                        self._queue[0].woken.set()
+                    else:
+                        self._writing = False
         if slot.error is not None:
             raise slot.error
 
@@ -90,6 +96,7 @@ class GroupCommit(Generic[T]):
         finally:
             for slot in batch:
                 slot.done = True
+                slot.woken.set()
 
     def _commit(self, items: list[T]) -> None:
         with self.uow_factory() as uow:
