@@ -139,11 +139,13 @@ def main() -> None:
             "http",
             "figures",
             "pages",
+            "lists",
             "imports",
             "schemathesis",
         ],
         default=None,
     )
+    parser.add_argument("--list-sizes", default="70000", help="store sizes for the list benchmark (issue 18)")
     parser.add_argument("--fuzz-examples", type=int, default=100, help="schemathesis examples per operation")
     args = parser.parse_args()
     rows: list[dict[str, object]] = []
@@ -184,6 +186,10 @@ def main() -> None:
         from benchmarks.pages import bench_pages
 
         rows += bench_pages()
+    if args.only in (None, "lists"):
+        from benchmarks.lists import bench_lists
+
+        rows += bench_lists(tuple(int(n) for n in args.list_sizes.split(",")))
     if args.only in (None, "imports"):
         from benchmarks.imports import bench_imports
 

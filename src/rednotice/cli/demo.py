@@ -54,7 +54,18 @@ def demo_data(
                 store().uow, notices, seed, if_empty, progress=lambda n: bar.advance(task, n)
             )
     else:
-        report = demo.seed_demo(store().uow, notices, seed, if_empty)
+        # Not a terminal (a log): a line every tenth of the way instead of a bar.
+        done = 0
+
+        def line(count: int) -> None:
+            nonlocal done
+            before, done = done, done + count
+            step = max(notices // 10, 1)
+            if done // step > before // step or done == notices:
+                elapsed = time.perf_counter() - started
+                console.print(f"demo data: {done:,} of {notices:,} notices stored ({elapsed:.0f}s)")
+
+        report = demo.seed_demo(store().uow, notices, seed, if_empty, progress=line)
     if report.skipped:
         console.print("the store already has notices: nothing done (--if-empty)")
         return

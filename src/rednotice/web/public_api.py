@@ -62,6 +62,12 @@ class NoticeList(_Shape):
     """INTERPOL's list response."""
 
     total: int
+    total_is_estimate: bool | None = Field(
+        default=None,
+        alias="totalIsEstimate",
+        description="Only when true: ``total`` is PostgreSQL's estimate (more than 10,000 matches), "
+        "not a count, and ``last`` follows it",
+    )
     query: dict[str, str | int] = Field(description="page, resultPerPage and the parameters given")
     embedded: ListEmbedded = Field(alias="_embedded")
     links: PageLinks = Field(alias="_links")
@@ -148,8 +154,10 @@ def list_document(result: ps.PublicPage, base: str) -> dict[str, Any]:
     if query.page < result.last_page:
         links["next"] = {"href": _page_href(base, query, query.page + 1)}
     links["last"] = {"href": _page_href(base, query, result.last_page)}
+    estimate = {} if result.total_exact else {"totalIsEstimate": True}
     return {
         "total": result.total,
+        **estimate,
         "query": query.params(),
         "_embedded": {
             "notices": [

@@ -42,7 +42,7 @@ def _estimate(conn: Connection, query: Select[Any], index: str | None) -> int | 
         ).scalar()
         if tuples is not None and tuples > 0:
             return int(tuples)
-    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    compiled = query.order_by(None).compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     plan: Any = conn.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params).scalar()
     if isinstance(plan, str):
         plan = json.loads(plan)
@@ -55,7 +55,8 @@ def _estimate(conn: Connection, query: Select[Any], index: str | None) -> int | 
 def count(
     conn: Connection, query: Select[Any], head: Callable[[], int], whole_list_index: str | None = None
 ) -> Total:
-    """How many rows ``query`` (a select with its WHERE, no order or limit) returns.
+    """How many rows ``query`` returns: a select of the list's rows with its WHERE and its ORDER BY (the
+    order makes the bounded count walk the list's own index, as the page does, rather than the table).
 
     ``head`` reads the notices' change head (a cached SQLite count is good while it stays the same);
     ``whole_list_index`` names the partial index holding exactly this list, when the query has no other
@@ -74,7 +75,7 @@ def count(
         if key in _cache:
             _cache.move_to_end(key)
             return Total(_cache[key])
-    value = int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
+    value = int(conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one())
     with _lock:
         _cache[key] = value
         while len(_cache) > _CACHE_SIZE:

@@ -183,13 +183,15 @@ class SqlPublicRepository:
                 where.append(dob >= func.substr(bounds.born_on_or_after, 1, func.length(dob)))
         cond = and_(*where)
         whole = "ix_notices_public_order" if len(where) == 1 else None
-        total = counts.count(self.conn, select(n.c.id).where(cond), self._head, whole_list_index=whole)
         # Publication order, newest first, as the partial index holds it (a published notice always has
         # its publication time, so no NULLs to place).
+        order = (n.c.published_at.desc(), n.c.id.desc())
+        found = select(n.c.id).where(cond).order_by(*order)
+        total = counts.count(self.conn, found, self._head, whole_list_index=whole)
         rows = self.conn.execute(
             select(n.c.id, n.c.family_name, n.c.given_names, n.c.date_of_birth, n.c.nationalities)
             .where(cond)
-            .order_by(n.c.published_at.desc(), n.c.id.desc())
+            .order_by(*order)
             .offset(query.offset)
             .limit(query.per_page)
         ).all()

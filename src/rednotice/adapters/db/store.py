@@ -146,9 +146,10 @@ class SqlNoticeRepository:
             else:
                 where.append(False)
         cond = and_(True, *where)
-        total = counts.count(self.conn, select(n.c.id).where(cond), self.max_change_seq)
+        order = (n.c.updated_at.desc(), n.c.id)
+        total = counts.count(self.conn, select(n.c.id).where(cond).order_by(*order), self.max_change_seq)
         rows = self.conn.execute(
-            select(n).where(cond).order_by(n.c.updated_at.desc(), n.c.id).offset(flt.offset).limit(flt.limit)
+            select(n).where(cond).order_by(*order).offset(flt.offset).limit(flt.limit)
         ).all()
         return ListPage(
             [self._row_to_notice(r, with_history=False) for r in rows],
@@ -435,9 +436,17 @@ class SqlReviewRepository:
             .offset(offset)
             .limit(limit)
         ).all()
-        return [
-            (self.notices._row_to_notice(row, with_history=False), self.latest_check(row.id)) for row in rows
-        ]
+        latest = self.latest_checks([row.id for row in rows])
+        return [(self.notices._row_to_notice(row, with_history=False), latest.get(row.id)) for row in rows]
+
+    def latest_checks(self, notice_ids: Sequence[str]) -> dict[str, StoredCheck]:
+        """The latest check of each notice, in one query (a queue page, not one query per row)."""
+        c = t.compliance_checks
+        out: dict[str, StoredCheck] = {}
+        if notice_ids:
+            for row in self.conn.execute(select(c).where(c.c.notice_id.in_(notice_ids)).order_by(c.c.id)):
+                out[row.notice_id] = self._check(row)
+        return out
 
     def queue_find(self, flt: QueueFilter, submitted_before: datetime | None) -> list[Notice]:
         n = t.notices

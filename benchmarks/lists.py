@@ -1,0 +1,259 @@
+"""List pages at size: p50/p99 of each list query against the same query as it was before issue 18.
+
+`python -m benchmarks --only lists --list-sizes 70000,700000` (both stores; PostgreSQL at
+``REDNOTICE_BENCH_POSTGRES_URL``). Each store is seeded once (``benchmarks.seed``: batches, progress in
+the log) into ``$REDNOTICE_BENCH_DIR`` (SQLite, default /tmp/rednotice-bench) or the schema
+``rn_bench_lists_<n>`` (PostgreSQL) and reused by later runs, so 700,000 notices are seeded once.
+
+The baseline of each query is the old path on the same store: ``count(*)`` of every match plus
+``OFFSET``, nationality as ``LIKE '%,RU,%'``, identity tokens as ``LIKE '%|tok|%'`` over the notices.
+Measured in process through the repositories, one transaction a call (what a request pays), after one
+warm-up call; the SQLite count cache (adapters/db/counts.py) is emptied before every call, so the figures
+are those of a store that changes between pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, and_, case, exists, func, literal, or_, select, text
+
+from benchmarks.seed import seed
+from rednotice.adapters.db import counts
+from rednotice.adapters.db import tables as t
+from rednotice.adapters.db.engine import make_engine
+from rednotice.adapters.db.migrate import upgrade
+from rednotice.adapters.db.store import SqlNoticeRepository, SqlUnitOfWork, fold
+from rednotice.adapters.db.tables_public import public_terms
+from rednotice.domain.compliance.identity import min_shared_tokens, name_keys
+from rednotice.domain.lifecycle import State
+from rednotice.domain.model import NoticeType, Subject
+from rednotice.domain.users import Actor, Role
+from rednotice.services.compliance import OUTCOME_OF_STATE, check_in_store
+from rednotice.services.ports import NoticeFilter
+from rednotice.services.public import NAME, TEXT, PublicQuery, like_escape
+
+POSTGRES = os.environ.get("REDNOTICE_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+BENCH_DIR = Path(os.environ.get("REDNOTICE_BENCH_DIR", Path(tempfile.gettempdir()) / "rednotice-bench"))
+RUNS = 40
+TODAY = date(2026, 12, 5)
+SIMILAR_STATES = (State.PUBLISHED, State.REFUSED, State.REVIEWED_COMPLIANT, State.PURGED)
+log = logging.getLogger("benchmarks.lists")
+
+
+# -- stores, seeded once
+
+
+def _engine(store: str, n: int) -> Engine:
+    if store == "sqlite":
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+        return make_engine(f"sqlite:///{BENCH_DIR}/lists-{n}.sqlite3")
+    schema = f"rn_bench_lists_{n}"
+    admin = make_engine(POSTGRES)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {schema}"))
+    admin.dispose()
+    return make_engine(f"{POSTGRES}?options=-csearch_path%3D{schema}")
+
+
+def seeded(store: str, n: int) -> Engine:
+    engine = _engine(store, n)
+    upgrade(engine)
+    with engine.connect() as conn:
+        have = conn.execute(select(func.count()).select_from(t.notices)).scalar_one()
+    if have != n:
+        if have:
+            raise SystemExit(f"{engine.url} holds {have:,} notices, not {n:,}: remove it first")
+        started = time.perf_counter()
+        seed(engine, n, batch=5000)
+        log.info("seeded %s notices into %s in %.0f s", f"{n:,}", store, time.perf_counter() - started)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    return engine
+
+
+# -- the old paths (before issue 18), on the same store
+
+
+def _old_public(conn: Any, query: PublicQuery) -> int:
+    n = t.notices
+    where: list[Any] = [
+        n.c.type == NoticeType.RED_NOTICE.value,
+        n.c.state == State.PUBLISHED.value,
+        n.c.public_extract.is_(True),
+    ]
+    pt = public_terms
+    if query.name is not None:
+        where.append(
+            exists().where(
+                pt.c.notice_id == n.c.id, pt.c.field == NAME, pt.c.value.like(query.name.like, escape="\\")
+            )
+        )
+    for word in query.free_text:
+        like = f"%{like_escape(word)}%"
+        where.append(
+            exists().where(pt.c.notice_id == n.c.id, pt.c.field == TEXT, pt.c.value.like(like, escape="\\"))
+        )
+    if query.nationality:
+        where.append(n.c.nationalities.contains(f",{query.nationality},", autoescape=True))
+    cond = and_(*where)
+    total = conn.execute(select(func.count()).select_from(n).where(cond)).scalar_one()
+    conn.execute(
+        select(n.c.id, n.c.family_name, n.c.given_names, n.c.date_of_birth, n.c.nationalities)
+        .where(cond)
+        .order_by(n.c.published_at.desc().nulls_last(), n.c.id.desc())
+        .offset(query.offset)
+        .limit(query.per_page)
+    ).all()
+    return int(total)
+
+
+def _old_find(conn: Any, flt: NoticeFilter) -> int:
+    n = t.notices
+    where: list[Any] = []
+    if flt.states:
+        where.append(n.c.state.in_([s.value for s in flt.states]))
+    if flt.requesting_country:
+        where.append(n.c.requesting_country == flt.requesting_country)
+    if flt.nationality:
+        where.append(n.c.nationalities.contains(f",{flt.nationality},", autoescape=True))
+    if flt.name:
+        for term in fold(flt.name).split():
+            where.append(n.c.search_names.contains(term, autoescape=True))
+    cond = and_(True, *where)
+    total = conn.execute(select(func.count()).select_from(n).where(cond)).scalar_one()
+    rows = conn.execute(
+        select(n).where(cond).order_by(n.c.updated_at.desc(), n.c.id).offset(flt.offset).limit(flt.limit)
+    ).all()
+    repo = SqlNoticeRepository(conn)
+    [repo._row_to_notice(r, with_history=False) for r in rows]  # as find() does
+    return int(total)
+
+
+def _old_identity(conn: Any, subject: Subject, states: tuple[State, ...]) -> int:
+    n = t.notices
+    keys = name_keys(subject)
+    tokens = sorted({tok for key in keys for tok in key})
+    shared = sum(
+        (case((n.c.identity_tokens.contains(f"|{tok}|", autoescape=True), 1), else_=0) for tok in tokens),
+        start=literal(0),
+    )
+    q = select(n).where(n.c.state.in_([s.value for s in states]), shared >= min_shared_tokens(keys))
+    if subject.date_of_birth is not None:
+        q = q.where(or_(n.c.birth_year.is_(None), n.c.birth_year == subject.date_of_birth.year))
+    return len(conn.execute(q.limit(2000)).all())
+
+
+# -- timing
+
+
+def _timed(engine: Engine, fn: Callable[[SqlUnitOfWork], object], runs: int) -> tuple[float, float]:
+    """p50 and p99 in ms of ``fn`` in a read-only unit of work (after one warm-up call)."""
+    samples = []
+    for i in range(runs + 1):
+        counts._cache.clear()
+        start = time.perf_counter()
+        with SqlUnitOfWork(engine, read_only=True) as uow:
+            fn(uow)
+        if i:
+            samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, round(0.99 * (len(samples) - 1)))]
+
+
+Case = tuple[Callable[[SqlUnitOfWork], object], Callable[[Any], object] | None]
+"""The new path (through the repositories) and the old one (SQL on the connection), if there was one."""
+
+
+def _cases(engine: Engine) -> dict[str, Case]:
+    with SqlUnitOfWork(engine, read_only=True) as uow:
+        sample = uow.notices.get("2020/000500")
+    assert sample is not None
+    subject = sample.request.subject
+    country = sample.requesting_country
+    fr = Actor("bench-fr", Role.NCB_OFFICER, "FR")
+
+    def public(**params: str) -> PublicQuery:
+        return PublicQuery.parse(params)
+
+    queries = {
+        "public list, page 1": public(),
+        "public list, page 50": public(page="50"),
+        "public list, nationality RU": public(nationality="RU"),
+        "public list, name ^IVANOV (anchored)": public(name="^IVANOV"),
+        "public list, freeText khan": public(freeText="khan"),
+        "public list, name + age 30-50": public(freeText="khan", ageMin="30", ageMax="50"),
+    }
+    filters = {
+        "internal list, reviewer, page 1": NoticeFilter(limit=50),
+        "internal list, NCB FR sees": NoticeFilter(limit=50, visible_to=fr),
+        "internal list, name ivanov": NoticeFilter(name="ivanov", limit=50),
+        "internal list, nationality RU, published": NoticeFilter(
+            nationality="RU", states=(State.PUBLISHED,), limit=50
+        ),
+        "similar decisions (country, decided, 100)": NoticeFilter(
+            states=SIMILAR_STATES, requesting_country=country, limit=100
+        ),
+    }
+    out: dict[str, Case] = {}
+    for name, q in queries.items():
+        out[name] = (
+            lambda uow, q=q: uow.public.search_page(q, TODAY),
+            lambda conn, q=q: _old_public(conn, q),
+        )
+    for name, f in filters.items():
+        old_f = NoticeFilter(**{k: getattr(f, k) for k in f.__dataclass_fields__ if k != "visible_to"})
+        out[name] = (
+            lambda uow, f=f: uow.notices.find(f),
+            None if f.visible_to is not None else (lambda conn, f=old_f: _old_find(conn, f)),
+        )
+    states = tuple(OUTCOME_OF_STATE)
+    out["identity candidates (compliance history)"] = (
+        lambda uow: uow.reviews.identity_candidates(subject, states),
+        lambda conn: _old_identity(conn, subject, states),
+    )
+    out["review queue, 50"] = (lambda uow: uow.reviews.queue(50, 0), None)
+    out["compliance check with store context"] = (lambda uow: check_in_store(uow, sample), None)
+    return out
+
+
+def bench_lists(
+    sizes: tuple[int, ...] = (70_000,), stores: tuple[str, ...] = ("sqlite", "postgresql")
+) -> list[dict[str, object]]:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    rows: list[dict[str, object]] = []
+    for store in stores:
+        for n in sizes:
+            engine = seeded(store, n)
+            for name, (new, old) in _cases(engine).items():
+                p50, p99 = _timed(engine, new, RUNS)
+                row: dict[str, object] = {
+                    "benchmark": f"{name}, {store}, {n:,} notices",
+                    "ms": p50,
+                    "per_second": 1000 / p50,
+                    "note": f"p99 {p99:.1f} ms",
+                }
+                if old is not None:
+
+                    def baseline(uow: SqlUnitOfWork, old: Callable[[Any], object] = old) -> object:
+                        return old(uow.connection)
+
+                    b50, b99 = _timed(engine, baseline, max(RUNS // 4, 5))
+                    row.update(
+                        baseline="old path (count(*) + OFFSET, LIKE scans)",
+                        baseline_ms=b50,
+                        ratio=p50 / b50,
+                        note=f"p99 {p99:.1f} ms (old p99 {b99:.1f} ms)",
+                    )
+                log.info("%s", row)
+                rows.append(row)
+            engine.dispose()
+    return rows
