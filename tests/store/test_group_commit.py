@@ -204,3 +204,31 @@ def test_a_cached_look_is_trusted_for_changes_from_elsewhere(store: Store) -> No
     assert sc.screen(sc.Screen([q("Paul Durand", "1971-04-02")]), DE, engine, elsewhere.uow).hits == 0
     engine.max_age = 0.0
     assert sc.screen(sc.Screen([q("Paul Durand", "1971-04-02")]), DE, engine, elsewhere.uow).hits == 1
+
+
+def test_two_processes_recording_at_once_keep_one_gapless_chain(store: Store) -> None:
+    """Two server processes: two engines (connection pools, write locks, group commits) on one store.
+    Their batches take the chain's head in turn; every search still has its one event."""
+    from rednotice.adapters.db.engine import make_engine
+
+    other = Store(store.settings, make_engine(store.engine.url.render_as_string(hide_password=False)))
+    try:
+        nid = publish(store)
+        engines = [sc.ScreeningEngine(s.uow, s.reader) for s in (store, other)]
+        stores = [store, other]
+        runs: list[sc.ScreeningRun] = []
+        barrier = threading.Barrier(THREADS)
+
+        def one(i: int) -> None:
+            barrier.wait()
+            k = i % 2
+            query = q("Paul Durand", "1971-04-02", qid=f"p{i}")
+            runs.append(sc.screen(sc.Screen([query]), DE, engines[k], stores[k].uow))
+
+        errors = run_threads([lambda i=i: one(i) for i in range(THREADS)])  # type: ignore[misc]
+        assert errors == [None] * THREADS
+        assert sorted(run_events(store)) == sorted(f"screening:{r.id}" for r in runs)
+        assert count(store, screening_hits, notice_id=nid) == THREADS
+        assert audit_service.verify(store.reader()).ok
+    finally:
+        other.engine.dispose()
