@@ -68,10 +68,10 @@ def test_other_people_with_look_alike_names_are_not_flagged(report: Report, dire
 OTHER_SCRIPTS = {
     "cyrillic-latin": (("russian", "ukrainian-belarusian"), 0.98, 1.0),  # reached 0.996 (249/250)
     "latin-cyrillic": (("russian", "ukrainian-belarusian"), 0.97, 1.0),  # reached 0.984 (246/250)
-    # Arabic script: the lookup misses pairs whose parts have three letters or fewer in Arabic script
-    # (index.py looks up no skeleton of a part that short), hence its floor under 1
-    "arabic-latin": (("arabic", "persian-pashto-urdu", "lebanon-kuwait"), 0.85, 0.95),  # 0.872, 0.960
-    "latin-arabic": (("arabic", "persian-pashto-urdu", "lebanon-kuwait"), 0.83, 0.99),  # 0.848, 0.995
+    # Arabic script: the lookup misses one pair (هاغوب بقرادونيان, Hagop Pakradounian: an Armenian p
+    # written ب), hence its floor under 1
+    "arabic-latin": (("arabic", "persian-pashto-urdu", "lebanon-kuwait"), 0.91, 0.99),  # 0.928, 0.996
+    "latin-arabic": (("arabic", "persian-pashto-urdu", "lebanon-kuwait"), 0.89, 0.99),  # 0.900, 0.996
 }
 
 
@@ -133,10 +133,10 @@ def korean_report() -> Report:
     return evaluate(load(KOREAN_PAIRS))
 
 
-# direction: (recall floor, lookup recall floor); reached 0.943 (lookup 427/430: three typo-only
-# spellings, SHON for 손, JHUN for 전, KHANG for 강, that scoring allows and the lookup does not try),
-# 0.949 (430/430), 1.000 (11/11: RHEE In-je against LEE In-je...)
-KOREAN_FLOORS = {"korean-latin": (0.93, 0.99), "latin-korean": (0.94, 1.0), "latin-latin": (1.0, 1.0)}
+# direction: (recall floor, lookup recall floor); reached 0.956 (lookup 433/433, with the typo-only
+# spellings SHON for 손, JHUN for 전, KHANG for 강 now looked up), 0.956 (433/433), 1.000 (11/11: RHEE
+# In-je against LEE In-je...)
+KOREAN_FLOORS = {"korean-latin": (0.95, 1.0), "latin-korean": (0.95, 1.0), "latin-latin": (1.0, 1.0)}
 
 
 @pytest.mark.parametrize("direction", list(KOREAN_FLOORS))
@@ -162,16 +162,16 @@ def more_report() -> Report:
 
 
 # direction: (kinds, recall floor); reached: Duma Russian 0.993 and 1.000, Ukrainian and Belarusian forms
-# 0.869 and 0.905; Taiwan romanisations 0.873 and 0.867; Hong Kong Cantonese 0.78 and 0.77
+# 0.869 and 0.905; Taiwan romanisations 0.904 and 0.898; Hong Kong Cantonese 0.946 and 0.935
 MORE_FLOORS = {
     ("cyrillic-latin", "russian"): 0.98,
     ("latin-cyrillic", "russian"): 0.99,
     ("cyrillic-latin", "ukrainian-belarusian"): 0.85,
     ("latin-cyrillic", "ukrainian-belarusian"): 0.88,
-    ("han-latin", "romanisation"): 0.85,
-    ("latin-han", "romanisation"): 0.85,
-    ("han-latin", "cantonese"): 0.75,
-    ("latin-han", "cantonese"): 0.75,
+    ("han-latin", "romanisation"): 0.89,
+    ("latin-han", "romanisation"): 0.88,
+    ("han-latin", "cantonese"): 0.93,
+    ("latin-han", "cantonese"): 0.92,
 }
 
 
@@ -189,9 +189,10 @@ def test_duma_taiwan_and_hong_kong_look_alikes_are_not_flagged(more_report: Repo
 
 def test_family_goals_on_all_real_pairs(report: Report, other_report: Report, more_report: Report) -> None:
     """The issue's goals per family, on every committed pair of the family: recall >= 0.95 for Cyrillic
-    (reached 0.977 and 0.980 over 605 pairs) and Korean (the Korean figures stand in the test above: 0.943
-    and 0.949, just short of it); Han and Arabic script stay under their goals and have floors a little under
-    what they reach (docs/screening.md); no negative flagged."""
+    (reached 0.977 and 0.980 over 605 pairs) and Korean (the Korean figures stand in the test above: 0.956
+    both ways); Arabic script reaches its goal of 0.90 (0.928 and 0.900, floors above); Han stays under
+    its goal (0.920 and 0.916 over 465 romanised pairs) and has floors a little under what it reaches
+    (docs/screening.md); no negative flagged."""
 
     def combined(direction: str, kinds: tuple[str, ...], *reports: Report) -> float:
         pairs = sum(r.total(direction, kinds).pairs for r in reports)
@@ -201,8 +202,8 @@ def test_family_goals_on_all_real_pairs(report: Report, other_report: Report, mo
     russian = ("russian", "ukrainian-belarusian")
     assert combined("cyrillic-latin", russian, other_report, more_report) >= 0.97
     assert combined("latin-cyrillic", russian, other_report, more_report) >= 0.97
-    assert combined("han-latin", HAN_ROMANISED, report, more_report) >= 0.85
-    assert combined("latin-han", HAN_ROMANISED, report, more_report) >= 0.85
+    assert combined("han-latin", HAN_ROMANISED, report, more_report) >= 0.91
+    assert combined("latin-han", HAN_ROMANISED, report, more_report) >= 0.90
     for r in (report, other_report, more_report):
         for direction in {d for d, _ in r.by}:
             assert r.total(direction, ["negative"]).hits == 0

@@ -151,6 +151,10 @@ def phonetic_key(spelling: str) -> str:
 
 _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     ("sch", "s"),
+    # a soft c (Feliciano, Marcel) is written with س in Arabic script, as it sounds
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "sy"),
     ("kh", "h"),
     ("gh", "g"),
     ("th", "t"),
@@ -737,6 +741,10 @@ names of their own (عبدی, Abbas ABDI)."""
 _ABD_COMPOUND = re.compile(r"^abd(?:(?:[aeiou]|ou)(?:sh|[lrsdtzn]))?(?=[a-z]{3})(.+)$")
 
 
+_DIN_ALONE = frozenset(e for e in tables.ARABIC_COMPOUND_ENDS["الدين"] if e.endswith(("din", "dine", "deen")))
+"""Latin spellings of الدين (uddin, eddine, aldin...), which may stand as a part of their own."""
+
+
 @lru_cache(maxsize=100_000)
 def _arabic_latin_spellings(token: str) -> frozenset[str]:
     """Abd/Abdel/Abdul compounds folded to ``abd`` + name; al-/el- glued to a known name dropped; the
@@ -748,6 +756,8 @@ def _arabic_latin_spellings(token: str) -> frozenset[str]:
     for prefix in ("al", "el"):
         if token.startswith(prefix) and token[2:] in _ARABIC_GROUPS:
             out.add(token[2:])
+    if token in _DIN_ALONE:  # Nor ELDIN: the al-Din of a compound written apart, article glued on
+        out.add("din")
     for s in list(out):
         group = _ARABIC_GROUPS.get(s)
         if group is not None:
@@ -1171,13 +1181,16 @@ def _other_sex_form(a: Token, b: Token) -> bool:
     return False
 
 
-def _nisba(token: Token) -> bool:
+def _nisba(token: Token) -> bool | None:
     """Ends as a nisba (the -i of Mansouri, Zahrani): in Arabic script a final ي, in Latin a final i, y
-    or ee."""
+    or ee; None where the script cannot say (a final ى is the a of موسى Musa in Arabic but the i of حنفى
+    Hanafi in Persian and Urdu writing)."""
+    if token.origin == "arabic" and token.text.endswith(("ى", "يع", "یع")):
+        # nor after ربيع, سميع (Rabi, Rabie, Samie): the final ع after a long i is not written in Latin
+        # letters, which may then end in i as a nisba does
+        return None
     if token.origin == "arabic":
-        # ربيع, شفيع (Rabi, Shafi): the final ع after a long i is not written in Latin letters, which then
-        # end in i as a nisba does
-        return token.text.endswith(("ي", "ی", "يع", "یع"))
+        return token.text.endswith(("ي", "ی"))
     return token.text.endswith(("i", "y", "ee"))
 
 
@@ -1246,7 +1259,8 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
             best = 3
     arabic = bool({"arabic", "hebrew"} & {a.origin, b.origin})  # scripts without short vowels
     shared = a.skeletons & b.skeletons
-    if shared and "arabic" in (a.origin, b.origin) and _nisba(a) != _nisba(b):
+    nisba_a, nisba_b = (_nisba(a), _nisba(b)) if shared else (None, None)
+    if shared and "arabic" in (a.origin, b.origin) and None not in (nisba_a, nisba_b) and nisba_a != nisba_b:
         shared = frozenset()  # Mansour is not Mansouri, Zahran is not Zahrani
     if shared and arabic:  # Arabic script and Hebrew write no short vowels: the consonants are the name
         script = "Hebrew" if "hebrew" in (a.origin, b.origin) else "Arabic script"

@@ -380,8 +380,8 @@ ARABIC_READINGS: dict[str, dict[str, str]] = {
 ARABIC_COMPOUND_ENDS: dict[str, tuple[str, ...]] = {
     "الله": ("ullah", "ulla", "allah", "ollah", "olah", "ulah"),
     "اللہ": ("ullah", "ulla", "allah", "ollah", "olah", "ulah"),
-    "الدين": ("uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "uldin", "oddin", "udin"),
-    "الدین": ("uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "uldin", "oddin", "udin"),
+    "الدين": ("uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "eldin", "uldin", "oddin", "udin"),
+    "الدین": ("uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "eldin", "uldin", "oddin", "udin"),
     "الرحمن": ("urrahman", "ulrahman", "arrahman", "alrahman", "ur rahman", "rahman"),
     "الرحمان": ("urrahman", "ulrahman", "arrahman", "alrahman", "rahman"),
     "جان": ("jan", "jon"),
@@ -413,11 +413,17 @@ ARABIC_COMPOUND_STARTS = (
     "مير",
     "شیر",
     "شير",
+    # the kunya أبو ("father of") written joined to the name after it (أبوغيث, Abu Ghaith; أبواليزيد,
+    # Abou El Yazid), as ALA-LC writes it apart
+    "أبو",
+    "ابو",
 )
 
 # --- Arabic given names: common Latin spellings (and the Arabic-script form), one group per name ----------
 # The first spelling names the group. Turkish and Persian forms of the same name are in the group.
 ARABIC_NAMES: tuple[tuple[str, ...], ...] = (
+    # ولد, "son of" in Mauritanian names, written Ould in French (Mahfouz OULD AL-WALID) or Walad, Weld
+    ("ould", "walad", "weld", "wuld", "ولد"),
     (
         "muhammad",
         "mohammed",
@@ -716,6 +722,8 @@ SCRIPT_TITLES = frozenset(
         "الدكتورة",
         "المهندس",
         "المهندسة",
+        "الإبن",  # "the son", the Jr. of a name written in Arabic script (as jr is dropped in Latin)
+        "الابن",
         "господин",
         "госпожа",
         "г-н",
