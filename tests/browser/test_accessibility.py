@@ -230,3 +230,53 @@ def test_nothing_scrolls_sideways_on_a_phone(
         assert smallest >= 12, f"text of {smallest:.1f}px on {path}"
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("width", ["desktop", "390px"])
+def test_the_language_switch_keeps_the_page_and_mirrors_for_arabic(
+    browser: Browser, site: str, width: str
+) -> None:
+    ctx = _context(browser, "en", width)
+    page = ctx.new_page()
+    try:
+        page.goto(site + "/public/notices?page=2")
+        assert page.locator("html").get_attribute("lang") == "en"
+        # by keyboard: focus the French button, press Enter; the same page comes back in French
+        page.locator('.lang-switch button[value="fr"]').focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url == site + "/public/notices?page=2"
+        assert page.locator("html").get_attribute("lang") == "fr"
+        expect(page.locator('.lang-switch button[value="fr"]')).to_have_attribute("aria-current", "true")
+        with page.expect_navigation():
+            page.locator('.lang-switch button[value="ar"]').click()
+        html = page.locator("html")
+        assert html.get_attribute("lang") == "ar" and html.get_attribute("dir") == "rtl"
+        # mirrored: the brand sits at the right-hand edge, the main heading is right-aligned
+        brand = page.locator(".brand").bounding_box()
+        viewport = page.viewport_size
+        assert brand is not None and viewport is not None and brand["x"] > viewport["width"] / 2, brand
+        assert page.locator("main h1").first.evaluate("h => getComputedStyle(h).textAlign") in (
+            "start",
+            "right",
+        )
+        assert page.locator("main h1").first.evaluate("h => getComputedStyle(h).direction") == "rtl"
+        # the choice is remembered on the next page, signed in or not
+        page.goto(site + "/transparency")
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        serious_violations = serious(run_axe(page))
+        assert not serious_violations, describe(serious_violations)
+    finally:
+        ctx.close()
+
+
+def test_the_open_phone_menu_passes_axe(browser: Browser, site: str) -> None:
+    for lang in ("en", "ar"):
+        page = _signed_in(browser, site, lang, "390px", "ncb-fr")
+        try:
+            page.locator(".nav-toggle").click()
+            expect(page.locator(".site-nav a").first).to_be_visible()
+            bad = serious(run_axe(page))
+            assert not bad, describe(bad)
+        finally:
+            page.context.close()
