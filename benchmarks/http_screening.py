@@ -652,13 +652,13 @@ def _bench_store(kind: str, tmp: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def _checkout(rev: str | None, tmp: Path) -> Iterator[tuple[str, Path | None]]:
+def _checkout(rev: str | None, tmp: Path) -> Iterator[tuple[str, Path]]:
     """The source tree to serve: ``rev`` checked out in a temporary git worktree, or (None) this one.
-    Yields a label and the ``src`` directory to put first on the server's PYTHONPATH."""
-    if rev is None:
-        yield "working tree", None
-        return
+    Yields a label and the ``src`` directory to put first on PYTHONPATH."""
     root = Path(__file__).resolve().parents[1]
+    if rev is None:
+        yield "working tree", root / "src"
+        return
     where = tmp / f"rev-{rev}"
     git = ["git", "-C", str(root)]  # git from PATH, as a developer runs it
     subprocess.run([*git, "worktree", "add", "--detach", "-q", str(where), rev], check=True)  # noqa: S603
@@ -681,6 +681,16 @@ def _add(total: Load, part: Load) -> None:
     total.latencies_s += part.latencies_s
     total.failures += part.failures
     total.queries_with_hits += part.queries_with_hits
+    if part.server_cpu_s is not None:
+        total.server_cpu_s = (total.server_cpu_s or 0.0) + part.server_cpu_s
+
+
+def _cpu_ms(load: Load) -> float | None:
+    """The server's CPU milliseconds per request (robust to other work on the machine, unlike
+    requests/s); None without /proc."""
+    if load.server_cpu_s is None or not load.requests:
+        return None
+    return round(load.server_cpu_s * 1000 / load.requests, 2)
 
 
 def bench_before_after(
@@ -731,24 +741,23 @@ def bench_before_after(
                 measured = {(side, c): Load(0, 0, 0.0) for side in SIDES for c in clients}
                 labels: dict[str, str] = {}
                 with contextlib.ExitStack() as stack:
-                    servers: dict[str, tuple[str, Path]] = {}
+                    servers: dict[str, tuple[str, Path, int]] = {}
                     for side, rev in zip(SIDES, (before, after), strict=True):
                         label, src = stack.enter_context(_checkout(rev, tmp))
                         labels[side] = label
                         data_dir = tmp / f"{kind}-{side}"  # each its own index snapshot
                         data_dir.mkdir()
                         env = _server_env(data_dir, url, secret)
-                        if src is not None:
-                            env["PYTHONPATH"] = os.pathsep.join(
-                                [str(src), *filter(None, [os.environ.get("PYTHONPATH")])]
-                            )
+                        env["PYTHONPATH"] = os.pathsep.join(
+                            [str(src), *filter(None, [os.environ.get("PYTHONPATH")])]
+                        )
                         log_path = data_dir / "uvicorn.log"
                         budget = START_TIMEOUT + START_PER_1000_NOTICES * n_notices / 1000
                         proc, base_url = start_server(env, 1, log_path, budget)
                         stack.callback(_stop, proc)
                         _wait_idle(proc.pid, 1, budget)
                         asyncio.run(_warm_up(base_url, token, bodies[0][0], 1, budget))
-                        servers[side] = base_url, log_path
+                        servers[side] = base_url, log_path, proc.pid
                     # both servers up, idle but for the one measured: rounds alternate which goes first,
                     # so that a machine whose load varies (other work on it) weighs on both alike
                     per_round = max(1, requests // rounds)
@@ -756,8 +765,12 @@ def bench_before_after(
                         for r in range(rounds):
                             part = bodies[r * per_round : (r + 1) * per_round] or bodies[:per_round]
                             for side in SIDES if r % 2 == 0 else SIDES[::-1]:
-                                base_url, log_path = servers[side]
+                                base_url, log_path, pid = servers[side]
+                                cpu_before = _server_cpu(pid)
                                 load = asyncio.run(_load(base_url, token, part, c))
+                                cpu_after = _server_cpu(pid)
+                                if cpu_before is not None and cpu_after is not None:
+                                    load.server_cpu_s = cpu_after[0] - cpu_before[0]
                                 _check(load, f"{kind}, {side} ({labels[side]}), {c} clients", log_path)
                                 _add(measured[side, c], load)
                 for c in clients:
@@ -782,7 +795,8 @@ def bench_before_after(
                                 f" -> {new.percentile_ms(50):.1f} ms; p99 {old.percentile_ms(99):.1f}"
                                 f" -> {new.percentile_ms(99):.1f} ms "
                                 f"(x{new.percentile_ms(99) / max(old.percentile_ms(99), 1e-9):.2f}); "
-                                f"{old.failed} / {new.failed} failed"
+                                f"{old.failed} / {new.failed} failed; server CPU per request "
+                                f"{_cpu_ms(old)} -> {_cpu_ms(new)} ms"
                             ),
                             "store": kind,
                             "clients": c,
@@ -794,8 +808,110 @@ def bench_before_after(
                             "before_p99_ms": old.percentile_ms(99),
                             "after_p99_ms": new.percentile_ms(99),
                             "failed": old.failed + new.failed,
+                            "before_cpu_ms": _cpu_ms(old),
+                            "after_cpu_ms": _cpu_ms(new),
                         }
                     )
+    return rows
+
+
+_SERVICE_THREADS = """
+import json, os, sys, tempfile, threading, time
+from pathlib import Path
+from benchmarks.seed import seed
+from benchmarks.http_screening import make_queries, _published_names, _parsed
+from rednotice.adapters.db.engine import make_engine
+from rednotice.adapters.db.migrate import upgrade
+from rednotice.bootstrap import Store
+from rednotice.config import Environment, Settings
+from rednotice.domain.users import Actor, Role
+from rednotice.services import screening as sc
+url, threads, each, notices = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+engine = make_engine(url)
+upgrade(engine)
+seed(engine, notices)
+tmp = Path(tempfile.mkdtemp())
+settings = Settings(env=Environment.DEVELOPMENT, data_dir=tmp, secret_key="x" * 40, database_url=url,
+                    background=False)
+store = Store(settings, engine)
+screening = sc.ScreeningEngine(store.uow, store.reader)
+screening.ensure_built()
+queries = _parsed(make_queries(_published_names(store), threads * each))
+actor = Actor("bench", Role.NCB_OFFICER, "FR")
+def work(i):
+    for q in queries[i * each : (i + 1) * each]:
+        sc.screen(sc.Screen([q]), actor, screening, store.uow)
+pool = [threading.Thread(target=work, args=(i,)) for i in range(threads)]
+wall, cpu = time.perf_counter(), time.process_time()
+for t in pool:
+    t.start()
+for t in pool:
+    t.join()
+wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+print(json.dumps({"per_second": threads * each / wall, "cpu_ms": cpu * 1000 / (threads * each)}))
+engine.dispose()
+"""
+"""Run with a revision's code: ``threads`` threads screening one traveller at a time in process (the
+service, no HTTP), each writing its run, hits and audit event: the recording's share isolated."""
+
+
+def bench_service_before_after(
+    before: str | None,
+    after: str | None = None,
+    threads: int = 16,
+    each: int = 60,
+    n_notices: int = 3_000,
+    stores: tuple[str, ...] = ("postgresql", "sqlite"),
+) -> list[dict[str, object]]:
+    """``services.screening.screen`` from ``threads`` threads at once in one process, with the code of
+    ``before`` and of ``after``, each on a fresh store: screenings/s and CPU ms per screening."""
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="rednotice-service-ab-") as tmp_name:
+        tmp = Path(tmp_name)
+        for kind in stores:
+            got: dict[str, dict[str, float]] = {}
+            labels: dict[str, str] = {}
+            for side, rev in zip(SIDES, (before, after), strict=True):
+                side_tmp = tmp / f"{kind}-{side}"
+                side_tmp.mkdir()
+                with _checkout(rev, side_tmp) as (label, src), _bench_store(kind, side_tmp) as url:
+                    labels[side] = label
+                    env = dict(os.environ)
+                    env["PYTHONPATH"] = os.pathsep.join(
+                        [str(src), str(src.parent), *filter(None, [os.environ.get("PYTHONPATH")])]
+                    )
+                    args = [url, str(threads), str(each), str(n_notices)]
+                    done = subprocess.run(  # noqa: S603 -- our own interpreter, fixed script
+                        [sys.executable, "-c", _SERVICE_THREADS, *args],
+                        env=env,
+                        cwd=side_tmp,
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                        timeout=600,
+                    )
+                    got[side] = json.loads(done.stdout.strip().splitlines()[-1])
+            old, new = got["before"], got["after"]
+            rows.append(
+                {
+                    "benchmark": (
+                        f"screening service in process, {threads} threads at once, 1 traveller each call, "
+                        f"{kind}, {n_notices:,} notices: {labels['after']} against {labels['before']}"
+                    ),
+                    "baseline": f"the same at {labels['before']}",
+                    "baseline_ms": old["cpu_ms"],
+                    "ms": new["cpu_ms"],
+                    "per_second": new["per_second"],
+                    "ratio": new["cpu_ms"] / old["cpu_ms"],
+                    "note": (
+                        f"{threads * each:,} screenings; screenings/s {old['per_second']:,.0f} -> "
+                        f"{new['per_second']:,.0f} (x{new['per_second'] / old['per_second']:.2f}); "
+                        f"CPU per screening {old['cpu_ms']:.2f} -> {new['cpu_ms']:.2f} ms"
+                    ),
+                    "store": kind,
+                    "threads": threads,
+                }
+            )
     return rows
 
 
@@ -837,7 +953,8 @@ def main(argv: list[str]) -> None:
         parser.add_argument("--stores", default="postgresql,sqlite")
         parser.add_argument("--rounds", type=int, default=4)
         args = parser.parse_args(argv[1:])
-        rows = bench_before_after(
+        rows = bench_service_before_after(args.before, args.after, stores=tuple(args.stores.split(",")))
+        rows += bench_before_after(
             args.before,
             args.after,
             args.notices,

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from benchmarks.http_screening import bench_before_after, bench_http_screening
+from benchmarks.http_screening import bench_before_after, bench_http_screening, bench_service_before_after
 
 KEYS = {"benchmark", "baseline", "baseline_ms", "ms", "per_second", "ratio", "note"}
 
@@ -71,3 +71,13 @@ def test_tiny_before_after_comparison_reports_both_sides() -> None:
             value = r[key]
             assert isinstance(value, float) and value > 0, (key, value)
         assert "working tree against working tree" in str(r["benchmark"])
+
+
+def test_tiny_in_process_comparison_reports_both_sides() -> None:
+    rows = bench_service_before_after(None, None, threads=2, each=3, n_notices=100, stores=("sqlite",))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row.keys() >= KEYS and row["store"] == "sqlite" and row["threads"] == 2
+    for key in ("baseline_ms", "ms", "per_second", "ratio"):
+        value = row[key]
+        assert isinstance(value, float) and value > 0, (key, value)
