@@ -65,7 +65,7 @@ class NoticeList(_Shape):
     total_is_estimate: bool | None = Field(
         default=None,
         alias="totalIsEstimate",
-        description="Only when true: ``total`` is PostgreSQL's estimate (more than 10,000 matches), "
+        description="Only when true: ``total`` is PostgreSQL's estimate (more than 1,000 matches), "
         "not a count, and ``last`` follows it",
     )
     query: dict[str, str | int] = Field(description="page, resultPerPage and the parameters given")

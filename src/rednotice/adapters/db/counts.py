@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select, text
 
-EXACT_UP_TO = 10_000
+EXACT_UP_TO = 1_000
 """Counted exactly up to here on every page (a few milliseconds by an index)."""
 _CACHE_SIZE = 512
 _cache: OrderedDict[tuple[Any, ...], int] = OrderedDict()
