@@ -281,6 +281,10 @@ GOLDEN = [
     ("ربيع حسن", "Rabi Hassan", True, "ربيع: the final ع is not written, so Rabi is no nisba"),
     ("علی حسین\u200cپناه", "Ali Hossein Panah", True, "Persian -panah written joined (with a non-joiner)"),
     ("حسین خسروپور", "Hossein Khosrow Pour", True, "Persian -pour written joined"),
+    # Azerbaijani Latin letters as English spelling writes them
+    ("İlham Əliyev", "Ilham Aliyev", True, "ə written a"),
+    ("Məmmədov Rəşad", "Mammadov Rashad", True, "ə a, ş sh"),
+    ("Xəlilov Cəfər", "Khalilov Jafar", True, "x kh, c j"),
 ]
 
 

@@ -55,6 +55,9 @@ U+2E31, U+318D)."""
 _FORMAT = re.compile(r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 """Invisible format characters copied with names: direction marks (a list's آوایی\u200e), the Persian
 zero-width non-joiner inside a word (عبدالحسین), soft hyphens. They are no letters and part nothing."""
+_AZERBAIJANI = str.maketrans({"ə": "a", "ş": "sh", "ç": "ch", "x": "kh", "c": "j", "ğ": "gh", "ı": "i"})
+"""Azerbaijani Latin letters in English spelling (Əliyev Aliyev, Rəşad Rashad, Xəlilov Khalilov, Cəfər
+Jafar): the BGN/PCGN romanization of Azerbaijani Cyrillic, which those letters replaced in 1991."""
 _ITERATION_MARK = re.compile(r"(.)々")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _HAN_OR_KANA = re.compile(r"(?:[\u3040-\u30ff]|" + _HAN.pattern + ")+")
@@ -1015,6 +1018,8 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
             extra.append({plain, icao_fold(p)})
             if not p.isascii() and (_GREEK.search(p) or _ARMENIAN.search(p) or _GEORGIAN.search(p)):
                 extra[-1] |= other_script_spellings(p)
+            if "ə" in p:  # Azerbaijani (Əliyev): its letters as English and Russian-era documents write them
+                extra[-1].add(ascii_fold(p.translate(_AZERBAIJANI)))
             if "ç" in p:  # Turkish, Albanian, Kurdish ç sounds ch, never k: Çelik is not Kilic
                 cedilla[len(latin) - 1] = ascii_fold(p.replace("ç", "ch"))
     # Arabic-script "عبد" + next part: join as the Latin side does.
