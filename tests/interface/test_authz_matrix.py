@@ -43,6 +43,7 @@ from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
 from rednotice.services import redress as rs
 from rednotice.services import screening as sc
+from rednotice.services import users as account_service
 from rednotice.services.users import AddUser, add_user
 from rednotice.web.app import create_app
 from tests.factories import request_dict
@@ -159,6 +160,14 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/admin/users"): frozenset({"admin"}),
     ("POST", "/admin/users"): frozenset({"admin"}),
     ("POST", "/admin/users/{username}/token"): frozenset({"admin"}),
+    ("GET", "/admin/users/{account}"): frozenset({"admin"}),  # account administration (issue 16, item 10)
+    ("POST", "/admin/users/{account}/deactivate"): frozenset({"admin"}),
+    ("POST", "/admin/users/{account}/reactivate"): frozenset({"admin"}),
+    ("POST", "/admin/users/{account}/password-reset"): frozenset({"admin"}),
+    ("POST", "/admin/users/{account}/tokens/{public_id}/revoke"): frozenset({"admin"}),
+    ("POST", "/admin/users/{account}/sessions/{public_id}/revoke"): frozenset({"admin"}),
+    ("GET", "/reset-password"): ALL,  # the person sets a new password with a one-time code
+    ("POST", "/reset-password"): ALL,
     ("DELETE", "/api/v1/tokens/current"): SIGNED_IN,  # answers 422 to a browser session (no token)
     ("POST", "/api/v1/compliance/check"): NCB | REV,  # each officer sends its own country (see the loop)
     ("POST", "/api/v1/political-events"): REV | frozenset({"admin"}),  # reviewers keep the register
@@ -307,6 +316,10 @@ def world(store: Store) -> Iterator[World]:
         notice.id, PositionKind.CONCERN, [PositionGround.ARTICLE_3], "Political.", [], False, DE, store.uow()
     )
     flags = rs.review_flags(REVIEWER, store.uow())
+    # the account administrators act on: not one the matrix signs in with (a deactivation would sign it out)
+    add_user(AddUser("m.account", Role.REVIEWER, PASSWORD), SYSTEM, store.uow())
+    account_service.issue_token("m.account", "matrix", SYSTEM, store.uow())
+    [account_token] = account_service.credentials("m.account", SYSTEM, store.uow())[1]
     ids = {
         "ref": notice.id.replace("/", "-"),
         "notice_ref": notice.id.replace("/", "-"),
@@ -323,6 +336,8 @@ def world(store: Store) -> Iterator[World]:
         "access_code": code,
         "cc": "FR",
         "username": FR.username,
+        "account": "m.account",
+        "public_id": account_token.public_id,
         "country": "FR",
         "fmt": "csv",
     }

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from rednotice.cli import accounts as accounts_cli
 from rednotice.cli import after_hit as after_hit_cli
 from rednotice.cli import compliance as compliance_cli
 from rednotice.cli import demo as demo_cli
@@ -289,4 +290,5 @@ export_cli.register(app)
 after_hit_cli.register(app)
 report_cli.register(app)
 screen_cli.register(app)
+accounts_cli.register(users_app)
 operations_cli.register(audit_app, db_app)

@@ -1,17 +1,28 @@
-"""Administration in the browser: users (add, list) and the administrator's own API tokens (issue, shown
-once). Admins only. An administrator never obtains another person's token (issue 14, item 6)."""
+"""Administration in the browser: users (add, list, deactivate and reactivate, reset a password, see and
+revoke their sessions and tokens) and the administrator's own API tokens (issue 16, item 10). Admins only.
+
+An administrator never obtains another person's password or token, nor acts as them (issue 14, item 6):
+a reset gives a one-time code to hand over; tokens and sessions are shown by a public id and dates.
+Every action is audited under the administrator's own name (the use cases in services/users.py).
+
+The one page for everyone, ``/reset-password``, is where the person sets their new password with the code.
+"""
 
 from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from rednotice.domain import errors as e
-from rednotice.domain.users import Actor, Role
+from rednotice.domain.users import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, Actor, Role
 from rednotice.services import users as us
 from rednotice.services.ports import UserRecord
 from rednotice.web.pages import (
+    ROLE_LABELS,
     CsrfFailure,
     _store,
     checked_form,
@@ -25,34 +36,79 @@ from rednotice.web.pages import (
 )
 
 
+def _(message: str) -> str:
+    """A message translated through the pages' catalogues (web/i18n.py) once they are installed."""
+    i18n = sys.modules.get("rednotice.web.i18n")
+    return str(i18n.gettext(message)) if i18n is not None else message
+
+
 def _roles() -> list[Role]:
     return [r for r in Role if r is not Role.SYSTEM]
 
 
+def _role_name(role: Role) -> str:
+    """The role's name for people ("NCB officer"), never its stored value ("ncb_officer")."""
+    return str(ROLE_LABELS[role])
+
+
+def _aware(when: datetime | None) -> datetime | None:
+    return when.replace(tzinfo=UTC) if when is not None and when.tzinfo is None else when
+
+
+def _not_admin(request: Request, actor: Actor) -> Response:
+    return error_page(request, actor, 404, _("Not found"), _("There is no such page."))
+
+
+def _users_url(username: str = "") -> str:
+    from urllib.parse import quote
+
+    return "/admin/users" + (f"/{quote(username, safe='')}" if username else "")
+
+
 def install(app: FastAPI) -> None:
-    @app.get("/admin/users", include_in_schema=False)
-    async def users_page(request: Request) -> Response:
+    def list_users(request: Request) -> list[UserRecord]:
+        with _store(request).reader() as uow:
+            return uow.users.all()
+
+    async def users_list(request: Request, actor: Actor, token: dict[str, str] | None = None) -> Response:
+        users = await run_in_threadpool(list_users, request)
+        now = _store(request).clock()
+        response = render(
+            request,
+            "admin_users.html",
+            actor,
+            users=users,
+            roles=_roles(),
+            token=token,
+            values={},
+            now=now,
+            aware=_aware,
+        )
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    async def admin_or_response(request: Request) -> tuple[Actor | None, Response | None]:
         actor = await current_actor(request)
         if actor is None:
-            return login_redirect(request)
+            return None, login_redirect(request)
         if actor.role is not Role.ADMIN:
-            return error_page(request, actor, 404, "Not found", "There is no such page.")
-        store = _store(request)
+            return None, _not_admin(request, actor)
+        return actor, None
 
-        def load() -> list[UserRecord]:
-            with store.uow() as uow:
-                return uow.users.all()
-
-        users = await run_in_threadpool(load)
-        return render(request, "admin_users.html", actor, users=users, roles=_roles(), token=None, values={})
+    @app.get("/admin/users", include_in_schema=False)
+    async def users_page(request: Request) -> Response:
+        actor, refused = await admin_or_response(request)
+        if actor is None:
+            assert refused is not None
+            return refused
+        return await users_list(request, actor)
 
     @app.post("/admin/users", include_in_schema=False)
     async def add_user(request: Request) -> Response:
-        actor = await current_actor(request)
+        actor, refused = await admin_or_response(request)
         if actor is None:
-            return login_redirect(request)
-        if actor.role is not Role.ADMIN:
-            return error_page(request, actor, 404, "Not found", "There is no such page.")
+            assert refused is not None
+            return refused
         try:
             form = await checked_form(request)
         except CsrfFailure:
@@ -62,22 +118,28 @@ def install(app: FastAPI) -> None:
         store = _store(request)
         try:
             role = Role(values["role"])
+            if role is Role.SYSTEM:
+                raise ValueError(role)
             cmd = us.AddUser(values["username"], role, password, values["country"] or None)
             await run_in_threadpool(us.add_user, cmd, actor, store.uow())
         except (ValueError, e.DomainError) as exc:
-            message = exc.message if isinstance(exc, e.DomainError) else "choose a role"
-            flash(request, "warning", f"Not added: {message}")
+            message = exc.message if isinstance(exc, e.DomainError) else _("choose a role")
+            flash(request, "warning", _("Not added: %(reason)s") % {"reason": message})
             return redirect("/admin/users")
-        flash(request, "success", f"User {values['username']} added as {role.value}.")
+        flash(
+            request,
+            "success",
+            _("User %(username)s added as %(role)s.")
+            % {"username": values["username"], "role": _role_name(role)},
+        )
         return redirect("/admin/users")
 
     @app.post("/admin/users/{username}/token", include_in_schema=False)
     async def issue_token(request: Request, username: str) -> Response:
-        actor: Actor | None = await current_actor(request)
+        actor, refused = await admin_or_response(request)
         if actor is None:
-            return login_redirect(request)
-        if actor.role is not Role.ADMIN:
-            return error_page(request, actor, 404, "Not found", "There is no such page.")
+            assert refused is not None
+            return refused
         try:
             form = await checked_form(request)
         except CsrfFailure:
@@ -90,29 +152,165 @@ def install(app: FastAPI) -> None:
             flash(
                 request,
                 "warning",
-                f"No token: {username} issues their own (POST /api/v1/tokens with their credentials). "
-                "Administrators do not obtain another person's credentials.",
+                _(
+                    "No token: %(username)s issues their own (POST /api/v1/tokens with their credentials). "
+                    "Administrators do not obtain another person's credentials."
+                )
+                % {"username": username},
             )
             return redirect("/admin/users")
         try:
             token = await run_in_threadpool(us.issue_token, username, label, actor, store.uow())
         except e.DomainError as exc:
-            flash(request, "warning", f"No token: {exc.message}")
+            flash(request, "warning", _("No token: %(reason)s") % {"reason": exc.message})
             return redirect("/admin/users")
+        return await users_list(request, actor, token={"username": username, "value": token})
 
-        def load() -> list[UserRecord]:
-            with store.uow() as uow:
-                return uow.users.all()
+    # -- one account ---------------------------------------------------------------------------------------
 
-        users = await run_in_threadpool(load)
+    @app.get("/admin/users/{account}", include_in_schema=False)
+    async def user_page(request: Request, account: str) -> Response:
+        actor, refused = await admin_or_response(request)
+        if actor is None:
+            assert refused is not None
+            return refused
+        store = _store(request)
+        try:
+            user, found = await run_in_threadpool(us.credentials, account, actor, store.reader())
+        except e.NotFound:
+            return error_page(request, actor, 404, _("Not found"), _("There is no such user."))
+        return _user_view(request, actor, user, found, reset=None)
+
+    def _user_view(
+        request: Request,
+        actor: Actor,
+        user: UserRecord,
+        found: list[us.Credential],
+        reset: dict[str, object] | None,
+    ) -> Response:
+        now = _store(request).clock()
         response = render(
             request,
-            "admin_users.html",
+            "admin_user.html",
             actor,
-            users=users,
-            roles=_roles(),
-            token={"username": username, "value": token},
-            values={},
+            user=user,
+            tokens=[c for c in found if c.kind == "token"],
+            sessions=[c for c in found if c.kind == "session"],
+            now=now,
+            aware=_aware,
+            reset=reset,
+            role_name=_role_name(user.role),
+            reset_hours=us.RESET_HOURS,
         )
         response.headers["Cache-Control"] = "no-store"
         return response
+
+    async def account_action(request: Request, username: str, action: str, public_id: str = "") -> Response:
+        actor, refused = await admin_or_response(request)
+        if actor is None:
+            assert refused is not None
+            return refused
+        try:
+            await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        store = _store(request)
+        back = _users_url(username)
+        try:
+            if action == "deactivate":
+                await run_in_threadpool(us.set_active, username, False, actor, store.uow())
+                message = _(
+                    "%(username)s is deactivated: their sessions ended and their API tokens were revoked."
+                )
+            elif action == "reactivate":
+                await run_in_threadpool(us.set_active, username, True, actor, store.uow())
+                message = _("%(username)s can sign in again with their password.")
+            elif action in ("token", "session"):
+                kind: us.CredentialKind = "token" if action == "token" else "session"
+                await run_in_threadpool(us.revoke_credential, username, kind, public_id, actor, store.uow())
+                message = (
+                    _("The token was revoked.") if kind == "token" else _("The session was ended.")
+                ) + " %(username)s"
+            else:  # password reset: the page shows the one-time code, once
+                code, expires = await run_in_threadpool(us.start_password_reset, username, actor, store.uow())
+                user, found = await run_in_threadpool(us.credentials, username, actor, store.reader())
+                base = str(request.base_url).rstrip("/")
+                reset = {"code": code, "expires_at": expires, "url": f"{base}/reset-password"}
+                return _user_view(request, actor, user, found, reset=reset)
+        except e.NotFound as exc:
+            if action in ("token", "session"):
+                flash(request, "warning", exc.message)
+                return redirect(back)
+            return error_page(request, actor, 404, _("Not found"), _("There is no such user."))
+        except e.DomainError as exc:
+            flash(request, "warning", exc.message)
+            return redirect(back)
+        flash(request, "success", message % {"username": username} if "%(" in message else message)
+        return redirect(back)
+
+    @app.post("/admin/users/{account}/deactivate", include_in_schema=False)
+    async def deactivate(request: Request, account: str) -> Response:
+        return await account_action(request, account, "deactivate")
+
+    @app.post("/admin/users/{account}/reactivate", include_in_schema=False)
+    async def reactivate(request: Request, account: str) -> Response:
+        return await account_action(request, account, "reactivate")
+
+    @app.post("/admin/users/{account}/password-reset", include_in_schema=False)
+    async def password_reset(request: Request, account: str) -> Response:
+        return await account_action(request, account, "reset")
+
+    @app.post("/admin/users/{account}/tokens/{public_id}/revoke", include_in_schema=False)
+    async def revoke_token(request: Request, account: str, public_id: str) -> Response:
+        return await account_action(request, account, "token", public_id)
+
+    @app.post("/admin/users/{account}/sessions/{public_id}/revoke", include_in_schema=False)
+    async def end_session(request: Request, account: str, public_id: str) -> Response:
+        return await account_action(request, account, "session", public_id)
+
+    # -- the person sets a new password with the code ------------------------------------------------------
+
+    def reset_form(request: Request, actor: Actor | None, status: int = 200, **context: object) -> Response:
+        response = render(
+            request,
+            "reset_password.html",
+            actor,
+            status=status,
+            min_length=MIN_PASSWORD_LENGTH,
+            max_length=MAX_PASSWORD_LENGTH,
+            **{"error": None, "done": False, "code": "", "username": "", **context},
+        )
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.get("/reset-password", include_in_schema=False)
+    async def reset_page(request: Request) -> Response:
+        return reset_form(request, await current_actor(request))
+
+    @app.post("/reset-password", include_in_schema=False)
+    async def reset_submit(request: Request) -> Response:
+        actor = await current_actor(request)
+        try:
+            form = await checked_form(request)
+        except CsrfFailure:
+            return csrf_refused(request, actor)
+        code = str(form.get("code", "")).strip()[:200]
+        password = str(form.get("password", ""))[: MAX_PASSWORD_LENGTH + 1]
+        again = str(form.get("password_again", ""))[: MAX_PASSWORD_LENGTH + 1]
+        if password != again:
+            return reset_form(
+                request, actor, 422, error=_("The two passwords differ: type the same one twice.")
+            )
+        store = _store(request)
+        try:
+            person = await run_in_threadpool(us.complete_password_reset, code, password, store.uow())
+        except e.DomainError as exc:
+            return reset_form(
+                request,
+                actor,
+                422,
+                error=exc.message,
+                code=code if exc.details.get("field") == "password" else "",
+            )
+        return reset_form(request, actor, done=True, username=person.username)

@@ -1,0 +1,100 @@
+"""`rednotice users deactivate|reactivate|reset-password|show|revoke`: account administration from a
+terminal (issue 16, item 10), the same use cases as the administration pages.
+
+Without ``--as`` the operator acts as the system, audited under their login name; with ``--as ADMIN``
+as that administrator. Neither ever sees a password or a token: a reset prints a one-time code for the
+person, and tokens and sessions are listed by their public id.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import typer
+
+from rednotice.cli.common import acting_as, console, handle_errors, store
+
+AsAdmin = Annotated[
+    str | None, typer.Option("--as", help="Act as this administrator (recorded in the audit trail).")
+]
+
+
+def deactivate(username: str, as_user: AsAdmin = None) -> None:
+    """Deactivate an account: its sessions end and its API tokens are revoked at once."""
+    from rednotice.services import users as us
+
+    us.set_active(username, False, acting_as(as_user), store().uow())
+    console.print(f"{username} is deactivated: sessions ended, API tokens revoked")
+
+
+def reactivate(username: str, as_user: AsAdmin = None) -> None:
+    """Let a deactivated person sign in again with their password (they issue new tokens)."""
+    from rednotice.services import users as us
+
+    us.set_active(username, True, acting_as(as_user), store().uow())
+    console.print(f"{username} can sign in again")
+
+
+def reset_password(
+    username: str,
+    as_user: AsAdmin = None,
+    hours: Annotated[float, typer.Option(help="How long the code works (hours, at most 168).")] = 24,
+) -> None:
+    """Stop the current password and print a one-time code with which the person sets a new one."""
+    from rednotice.services import users as us
+
+    code, expires = us.start_password_reset(username, acting_as(as_user), store().uow(), hours)
+    console.print(
+        f"Give {username} this one-time code; they set their new password at /reset-password "
+        f"before {expires:%Y-%m-%d %H:%M} UTC. Their old password and sessions no longer work."
+    )
+    typer.echo(code)
+
+
+def _when(moment: datetime | None) -> str:
+    return "" if moment is None else f"{moment:%Y-%m-%d %H:%M}"
+
+
+def show(username: str, as_user: AsAdmin = None) -> None:
+    """A user's role, status, API tokens and browser sessions (public ids and dates, never secrets)."""
+    from rednotice.services import users as us
+    from rednotice.web.pages import ROLE_LABELS
+
+    user, found = us.credentials(username, acting_as(as_user), store().reader())
+    status = "deactivated" if not user.active else "reset pending" if user.reset_expires_at else "active"
+    country = f", {user.country}" if user.country else ""
+    console.print(f"{user.username}: {ROLE_LABELS[user.role]}{country}, {status}")
+    now = store().clock()
+    # one line each (id first), so that scripts can read it and nothing is cut to the terminal's width
+    for c in found:
+        label = f" {c.label!r}" if c.label else ""
+        typer.echo(
+            f"{c.kind} {c.public_id}{label}: {c.state(now)}; created {_when(c.created_at)}, "
+            f"last used {_when(c.last_used_at) or 'never'}, expires {_when(c.expires_at) or 'never'}"
+        )
+    if not found:
+        typer.echo("no tokens or sessions")
+
+
+def revoke(
+    username: str,
+    public_id: Annotated[str, typer.Argument(help="The id shown by `rednotice users show`.")],
+    session: Annotated[bool, typer.Option("--session", help="The id is a browser session's.")] = False,
+    as_user: AsAdmin = None,
+) -> None:
+    """Revoke one API token (or end one browser session) of a user, by its public id."""
+    from rednotice.services import users as us
+
+    us.revoke_credential(
+        username, "session" if session else "token", public_id, acting_as(as_user), store().uow()
+    )
+    console.print(f"{'session ended' if session else 'token revoked'}: {public_id} of {username}")
+
+
+def register(users_app: typer.Typer) -> None:
+    users_app.command("deactivate")(handle_errors(deactivate))
+    users_app.command("reactivate")(handle_errors(reactivate))
+    users_app.command("reset-password")(handle_errors(reset_password))
+    users_app.command("show")(handle_errors(show))
+    users_app.command("revoke")(handle_errors(revoke))
