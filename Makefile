@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test check lint typecheck imports audit lock bench install browsers clean
+.PHONY: run test check lint typecheck imports audit lock bench install browsers clean screenshots
 
 ## the versions of requirements.lock (pip constraints: what the tests passed with), within pyproject's bounds
 $(STAMP): pyproject.toml $(LOCK)
@@ -60,6 +60,10 @@ check: lint typecheck imports audit test
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m benchmarks
+
+## make screenshots: every role's main pages in the four languages, desktop and phone, into docs/screenshots/
+screenshots: $(STAMP) browsers
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
