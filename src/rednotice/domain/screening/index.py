@@ -520,13 +520,15 @@ class ScreeningIndex:
                     for tid in self._parts_near(token):
                         near.add(tid)
                         per_part[i] |= self._parts[tid].entries
-            elif len(form) == n - 1:  # one adjacent pair joined: its hits count for both parts it joins
-                # (شمس الدين finds SHAMSUDDIN: the two parts agree on it, as two parts must)
+            elif len(form) == n - 1:  # one adjacent pair joined: its hits count as the first part's,
+                # and as both parts' when they are the whole name (شمس الدين finds SHAMSUDDIN, a name of
+                # one part; with more parts, another part must agree)
                 joined_at = next(i for i in range(len(form)) if form[i] is not base[i])
                 for tid in self._parts_near(form[joined_at]):
                     near.add(tid)
                     per_part[joined_at] |= self._parts[tid].entries
-                    per_part[joined_at + 1] |= self._parts[tid].entries
+                    if n == 2:
+                        per_part[1] |= self._parts[tid].entries
             elif len(form) > n:  # a Han given name split into syllables: each counts for the given name
                 at = _split_from(base, form)
                 for k, token in enumerate(form):
