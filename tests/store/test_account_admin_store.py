@@ -252,3 +252,15 @@ def test_tokens_and_sessions_made_before_0017_keep_working(store: Store) -> None
     assert us.actor_for_token(token, store.reader()).username == "old"
     _, found = us.credentials("old", SYSTEM, store.reader())
     assert [c.public_id for c in found] == [security.hash_token(token)[:16]]
+
+
+def test_a_store_that_cannot_record_last_use_still_lets_the_person_in(people: Store) -> None:
+    """ "Last used" is a record for administrators, not a condition of access: a store that refuses the write
+    (here a read-only unit of work, as on a replica) does not turn a valid token into an error."""
+    store = people
+    token = us.issue_token("officer", "border", SYSTEM, store.uow())
+    sid = us.open_session(Actor("officer", Role.NCB_OFFICER, "FR"), store.uow())
+    assert us.actor_for_token(token, store.reader(), store.reader).username == "officer"
+    assert us.session_actor(sid, store.reader(), store.reader) is not None
+    _, found = us.credentials("officer", SYSTEM, store.reader())
+    assert [c.last_used_at for c in found] == [None, None]

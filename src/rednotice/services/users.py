@@ -8,6 +8,7 @@ password; what they see of tokens and sessions is a public id and dates, never a
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -26,6 +27,8 @@ from rednotice.domain.users import (
     password_problem,
 )
 from rednotice.services.ports import SessionRecord, TokenRecord, UnitOfWork, UserRecord
+
+log = logging.getLogger(__name__)
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -304,9 +307,14 @@ def _stale(last_used: datetime | None, now: datetime) -> bool:
 def _touch(
     writer: Callable[[], UnitOfWork], token_hash: str | None, session_hash: str | None, at: datetime
 ) -> None:
-    with writer() as uow:
-        uow.users.touch(token_hash, session_hash, at)
-        uow.commit()
+    """Record "last used". Only a record for administrators: if the store cannot take the write now (a busy
+    SQLite, a read-only replica), the request still goes on, and the next check tries again."""
+    try:
+        with writer() as uow:
+            uow.users.touch(token_hash, session_hash, at)
+            uow.commit()
+    except Exception:  # never refuse a verified person for want of a timestamp
+        log.warning("could not record when a token or session was last used", exc_info=True)
 
 
 def actor_for_token(token: str, uow: UnitOfWork, writer: Callable[[], UnitOfWork] | None = None) -> Actor:
