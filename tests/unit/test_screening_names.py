@@ -265,8 +265,16 @@ GOLDEN = [
     ("陳少波", "Chan Siu-por", True, "波 bo1: the open o written or"),
     ("易家樂", "Yick Ka-lok", True, "易 jik6 as a surname (its second reading): Yick"),
     ("單志明", "Sin Chi-ming", True, "單 read sin6 as a surname"),
-    ("尹志強", "Wan Chi-keung", True, "尹 wan5: a Cantonese surname spelling not in the surname table"),
+    ("邵家明", "Shiu Ka-ming", True, "邵 siu6: a Cantonese surname spelling not in the surname table"),
     ("尹志強", "Man Chi-keung", False, "Man (萬 maan6) is not 尹"),
+    (
+        "张凤英",
+        "蒋凤英",
+        False,
+        "two surnames in characters both spelled Cheung in Hong Kong are two surnames",
+    ),
+    ("卢桂英", "罗桂英", False, "盧 and 羅 are both Lo in Hong Kong, yet two surnames"),
+    ("Xiaohong Chang", "曾小红", False, "Chang is the table's spelling of 張, not 曾 (Tsang) too"),
     ("黃家基", "Wong Ka-ki", True, "基 gei1: ei written i"),
     # Korean: a syllable that is also a surname, spelled as the surname is
     ("김이수", "Kim Lee Soo", True, "이 in a given name written Lee"),

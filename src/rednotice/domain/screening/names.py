@@ -154,10 +154,6 @@ def phonetic_key(spelling: str) -> str:
 
 _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     ("sch", "s"),
-    # a soft c (Feliciano, Marcel) is written with س in Arabic script, as it sounds
-    ("ce", "se"),
-    ("ci", "si"),
-    ("cy", "sy"),
     ("kh", "h"),
     ("gh", "g"),
     ("th", "t"),
@@ -172,6 +168,8 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     ("x", "ks"),
     ("v", "w"),
 )
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_SOFT_C_MARK = "~"
 _SKELETON_DROP = re.compile(r"[aeiouyw']")
 
 
@@ -721,7 +719,16 @@ def _make_token(
         # the length (Papadopoulos/Papadopouoos).
         heard = sp if sounds is None else sorted(set(sounds))
         keys = frozenset(sp) | frozenset(phonetic_key(s) for s in heard)
-        skeletons = frozenset(k for k in (skeleton(s) for s in heard) if len(k) >= 2)
+        found = {k for k in (skeleton(s) for s in heard) if len(k) >= 2}
+        # A soft c (Feliciano, Marcel) is written with س in Arabic script, as it sounds: such skeletons are
+        # marked, so that only a Latin part with a soft c and an Arabic-script one meet by them (Price is
+        # still not Parrish).
+        if origin == "arabic":
+            found |= {_SOFT_C_MARK + k for k in found if "s" in k}
+        elif origin == "latin":
+            soft = (skeleton(_SOFT_C.sub("s", s)) for s in heard if _SOFT_C.search(s))
+            found |= {_SOFT_C_MARK + k for k in soft if len(k) >= 2}
+        skeletons = frozenset(found)
     only = frozenset(surname_only).intersection(sp)
     return Token(
         text or (sp[0] if sp else ""),
@@ -880,8 +887,15 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
                 yue = cantonese.surname_spellings(part)
                 surname |= yue
                 # A Hong Kong spelling of the surname is a reading of its own ("yue:" names), so the
-                # Latin part Wan meets 尹 (wan5), but 尹 and 萬 (pinyin wan) do not meet through it.
-                cantonese_surname = {f"{YUE}{s}" for s in yue}
+                # Latin part Shiu meets 邵 (siu6), but no other surname in characters meets it through it.
+                # A spelling the surname table gives another surname is that surname's (Chang is 張, so
+                # not 曾 zang1 too; Lo is 盧, not 羅): only those it leaves free, or gives this one, count.
+                own = {g for s in spellings for g in _CHINESE_SURNAME_GROUPS.get(s, ())}
+                cantonese_surname = {
+                    f"{YUE}{s}"
+                    for s in yue
+                    if _CHINESE_SURNAME_GROUPS.get(s, own) & own or s not in _CHINESE_SURNAME_GROUPS
+                }
                 yue = set()
             token = make_token(
                 part,
@@ -1186,6 +1200,13 @@ def _other_sex_form(a: Token, b: Token) -> bool:
     return False
 
 
+def _same_pinyin(a: Token, b: Token) -> bool:
+    """Two parts written in Han characters share a reading that is not only a Hong Kong surname spelling."""
+    return not {n for n in a.names if not n.startswith(f"zh:{YUE}")}.isdisjoint(
+        n for n in b.names if not n.startswith(f"zh:{YUE}")
+    )
+
+
 def _nisba(token: Token) -> bool | None:
     """Ends as a nisba (the -i of Mansouri, Zahrani): in Arabic script a final ي, in Latin a final i, y
     or ee; None where the script cannot say (a final ى is the a of موسى Musa in Arabic but the i of حنفى
@@ -1212,6 +1233,8 @@ def token_similarity(a: Token, b: Token) -> TokenMatch:
         return NO_MATCH
     if a.names and b.names and a.names.isdisjoint(b.names) and not (a.truncated or b.truncated):
         return NO_MATCH
+    if _HAN.search(a.text) and _HAN.search(b.text) and not _same_pinyin(a, b):
+        return NO_MATCH  # two names in characters meet by their pinyin only (蒋 and 张 are both Cheung)
     shared = a.spellings & b.spellings
     if shared and (a.surname_only or b.surname_only):
         plain = shared - a.surname_only - b.surname_only
