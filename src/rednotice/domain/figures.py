@@ -36,7 +36,20 @@ DEFAULT_PUBLIC_MINIMUM = 5
 """Counts from 1 to ``minimum - 1`` are not published (shown as ``<5``)."""
 
 TYPES: tuple[str, ...] = tuple(t.value for t in NoticeType)
-GROUNDS: tuple[str, ...] = ("art3", "art2", "refugee", "data_quality", "penalty_threshold", "other")
+GROUNDS: tuple[str, ...] = (
+    "art3",
+    "art2",
+    "refugee",
+    "data_quality",
+    "penalty_threshold",
+    "private_dispute",
+    "administrative",
+    "norms_or_family",
+    "warrant_or_assurance",
+    "time_barred",
+    "resubmitted",
+    "other",
+)
 """The values of ``services.review.Ground`` (a test keeps them equal)."""
 HIT_OUTCOMES: tuple[str, ...] = ("located", "detained_under_national_law", "no_action", "not_the_person")
 """The values of ``services.screening.HitOutcome`` (a test keeps them equal)."""
@@ -91,8 +104,14 @@ _GROUND_LABEL = {
     "art2": "Art. 2 (human rights)",
     "refugee": "refugee policy",
     "data_quality": "data quality",
-    "penalty_threshold": "penalty threshold",
-    "other": "other grounds",
+    "penalty_threshold": "minimum penalty threshold",
+    "private_dispute": "private dispute (debt, contract)",
+    "administrative": "administrative or regulatory offence",
+    "norms_or_family": "cultural norms or a family or private matter",
+    "warrant_or_assurance": "no valid warrant or extradition assurance",
+    "time_barred": "statute of limitations or purpose gone",
+    "resubmitted": "facts refused or deleted before",
+    "other": "other grounds (reasons stated)",
 }
 GROUND_LABELS = _GROUND_LABEL
 
@@ -314,3 +333,48 @@ def rate(numerator: Cell | None, denominator: Cell | None) -> float | None:
 
 def percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value * 100:.1f}%"
+
+
+# --- 'other' grounds, by the reasons given ------------------------------------------------------------
+
+NO_REASON = "(no reason recorded: decided before reasons were asked for)"
+
+
+def reasons_label(minimum: int) -> str:
+    return f"other reasons, each given fewer than {minimum} times"
+
+
+def other_ground_cells(reasons: Iterable[str], total: Cell, minimum: int) -> list[tuple[str, Cell]]:
+    """Refusals on 'other' grounds counted by the reason written for them (case and spaces ignored),
+    most frequent first. With ``minimum <= 1`` every reason is shown. Otherwise a reason is shown only when
+    given ``minimum`` times or more, and only when the 'other' total itself is shown (counts under it would
+    undo its suppression); the rest are one line, 'other reasons, each given fewer than N times', whose
+    count is protected as any other. A reason given fewer than ``minimum`` times is never shown by its
+    text: it could point at one case."""
+    counts: dict[str, int] = {}
+    spelling: dict[str, dict[str, int]] = {}
+    for text in reasons:
+        shown = " ".join(text.split()) or NO_REASON
+        key = shown.casefold()
+        counts[key] = counts.get(key, 0) + 1
+        spelling.setdefault(key, {})
+        spelling[key][shown] = spelling[key].get(shown, 0) + 1
+
+    def word(key: str) -> str:  # the most used spelling of a reason
+        return min(spelling[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if minimum <= 1:
+        return [(word(k), Cell(n, f"{n:,}", Suppression.SHOWN)) for k, n in ordered]
+    if not total.shown or not ordered:
+        return []
+    out = [(word(k), Cell(n, f"{n:,}", Suppression.SHOWN)) for k, n in ordered if n >= minimum]
+    rest = sum(n for _, n in ordered if n < minimum)
+    if rest:
+        cell = (
+            Cell(rest, f"{rest:,}", Suppression.SHOWN)
+            if rest >= minimum
+            else Cell(None, f"<{minimum}", Suppression.BELOW_MINIMUM)
+        )
+        out.append((reasons_label(minimum), cell))
+    return out

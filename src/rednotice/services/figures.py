@@ -71,6 +71,11 @@ class FiguresRepository(Protocol):
         in_force_as_of: datetime | None = None,
     ) -> dict[tuple[str, int, str], int]: ...
 
+    def other_grounds(
+        self, start: datetime, end: datetime, country: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(requesting country, reason) for each refusal on 'other' grounds in ``[start, end)``."""
+
 
 RepoOf = Callable[[UnitOfWork], FiguresRepository]
 
@@ -123,6 +128,9 @@ class Figures:
     as_of: datetime | None = None
     """Public figures: the instant they describe (the closed period's end): notices in force then, and
     what had become of each event by then. None: as of ``generated_at`` (the full figures)."""
+    other_grounds: dict[str, list[tuple[str, Cell]]] = field(default_factory=dict)
+    """Per country (and ``ALL``), the refusals on 'other' grounds over the whole period by the reason
+    given, protected as the figures are (``domain.figures.other_ground_cells``)."""
 
     @property
     def snapshot_day(self) -> date | None:
@@ -175,12 +183,30 @@ class Figures:
                         "suppressed": "" if cell.shown else cell.suppression.value,
                     }
 
+    def other_rows(self) -> Iterable[dict[str, Any]]:
+        """The 'other' grounds by reason, one CSV line each (measure ``refused.ground.other.reason``)."""
+        for c in self.scope:
+            for reason, cell in self.other_grounds.get(c, []):
+                yield {
+                    "country": "all" if c == ALL else ("unlinked" if c == f.UNLINKED else c),
+                    "period": self.period.label,
+                    "from": self.period.start.isoformat(),
+                    "to": self.period.last.isoformat(),
+                    "measure": "refused.ground.other.reason",
+                    "label": f"Refused on other grounds: {reason}",
+                    "value": "" if cell.value is None else cell.value,
+                    "text": cell.text,
+                    "suppressed": "" if cell.shown else cell.suppression.value,
+                }
+
     def to_csv(self) -> str:
         buf = io.StringIO()
         fields = ["country", "period", "from", "to", "measure", "label", "value", "text", "suppressed"]
         writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         for row in self.rows():
+            writer.writerow(row)
+        for row in self.other_rows():
             writer.writerow(row)
         return buf.getvalue()
 
@@ -214,6 +240,9 @@ class Figures:
                 ("all" if c == ALL else c): {
                     "period": block(c, WHOLE),
                     "years": {str(y): block(c, y) for y in self.years},
+                    "other_grounds": [
+                        {"reason": reason, **cell.to_dict()} for reason, cell in self.other_grounds.get(c, [])
+                    ],
                 }
                 for c in self.scope
             },
@@ -268,6 +297,7 @@ def _compute(
             if closed
             else repo.counts(start, end, now, country)
         )
+        reasons = repo.other_grounds(start, end, country)
     years = period.years()
     countries, counts = _fill(raw, years, with_total=country is None)
     if country and country not in countries:
@@ -277,7 +307,17 @@ def _compute(
                 counts.setdefault((country, y, m), 0)
     groups = f.figure_groups(countries, years) if country is None else _country_groups(country, years)
     cells = f.suppress(counts, groups, minimum)
-    return Figures(period, minimum, now, countries, years, cells, country, end if closed else None)
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for c, text in reasons:
+        by_country[c].append(text)
+        if country is None:
+            by_country[ALL].append(text)
+    other = {
+        c: f.other_ground_cells(texts, cells[(c, WHOLE, "refused.ground.other")], minimum)
+        for c, texts in by_country.items()
+        if (c, WHOLE, "refused.ground.other") in cells
+    }
+    return Figures(period, minimum, now, countries, years, cells, country, end if closed else None, other)
 
 
 def _country_groups(country: str, years: list[int]) -> list[Any]:
@@ -419,6 +459,37 @@ def _bars(fig: Figures, c: str, keys: Iterable[str], labels: dict[str, str] | No
     return [Bar(labels.get(k, fig.label(k)), fig.cell(c, k)) for k in keys]
 
 
+def _other_answer(fig: Figures, c: str) -> str:
+    reasons = fig.other_grounds.get(c, [])
+    if not reasons:
+        return ""
+    return (
+        " ("
+        + "; ".join(f"{reason}: {cell.text}" for reason, cell in reasons[:5])
+        + ("; …)" if len(reasons) > 5 else ")")
+    )
+
+
+def _other_chart(fig: Figures, c: str, who: str) -> list[Chart]:
+    """'Other grounds' by the reason the reviewer wrote (issue 16, item 13: a figure is only as good as its
+    grounds). Reasons given fewer times than the public minimum are one line, never shown by their text."""
+    reasons = fig.other_grounds.get(c, [])
+    if not reasons:
+        return []
+    return [
+        Chart(
+            f"Other grounds, by the reason given, {who}",
+            f"Refusals on other grounds in {fig.period.label}, counted by the reason the reviewer wrote"
+            + (
+                f"; reasons given fewer than {fig.minimum} times are counted together."
+                if fig.minimum > 1
+                else "."
+            ),
+            [Bar(reason, cell) for reason, cell in reasons],
+        )
+    ]
+
+
 def report(fig: Figures, country: str, country_name: str) -> list[Section]:
     """The questions an oversight body asks about one requesting country, answered from the figures."""
     c, who, p = country, country_name, fig.period.label
@@ -499,8 +570,9 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
             f"{_t(fig, c, 'refused.total')} refused or purged in {p}: {_t(fig, c, 'refused.ground.art3')} "
             f"under Article 3 (political, military, religious or racial character), "
             f"{_t(fig, c, 'refused.ground.art2')} under Article 2 (human rights), "
-            f"{_t(fig, c, 'refused.ground.refugee')} under the refugee policy. A refusal may rest on "
-            "several grounds.",
+            f"{_t(fig, c, 'refused.ground.refugee')} under the refugee policy, "
+            f"{_t(fig, c, 'refused.ground.other')} on other grounds{_other_answer(fig, c)}. A refusal may "
+            "rest on several grounds.",
             _bars(fig, c, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
             [
                 Chart(
@@ -508,7 +580,8 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
                     f"Requests from {who} refused or purged in {p}, by ground (a refusal may count under "
                     "several grounds).",
                     _bars(fig, c, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
-                )
+                ),
+                *_other_chart(fig, c, who),
             ],
         )
     )
@@ -618,6 +691,7 @@ def dashboard_charts(fig: Figures) -> list[Chart]:
             f"Requests refused or purged in {fig.period.label}, by ground (a refusal may have several).",
             _bars(fig, ALL, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
         ),
+        *_other_chart(fig, ALL, "all countries"),
         Chart(
             "Refusal rate by requesting country",
             f"Share of review decisions that were refusals, {fig.period.label}; countries with a withheld "

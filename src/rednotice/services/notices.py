@@ -182,7 +182,7 @@ def transition(cmd: Transition, actor: Actor, uow: UnitOfWork) -> Notice:
             review.on_sent(uow, notice, actor)
         if cmd.action in DECISIONS:
             grounds = list(cmd.grounds) if cmd.action in (Action.REFUSE, Action.PURGE) else []
-            review.record_decision(uow, notice, cmd.action, actor, record.reasons, grounds)
+            review.record_decision(uow, notice, cmd.action, actor, record.reasons, grounds, cmd.details)
         uow.commit()
     return notice
 

@@ -7,7 +7,8 @@ so the API, the CLI and the pages cannot go around it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -22,39 +23,109 @@ from rednotice.services.ports import UnitOfWork
 
 
 class Ground(StrEnum):
-    """Grounds of refusal, as counted in the transparency figures."""
+    """Grounds of refusal, as counted in the transparency figures: the ones reviewers actually use (RPD Art.
+    83(1)(a) split by category, as the CCF and the Repository of Practice do). ``OTHER`` carries a short
+    written ground of its own (``other_ground``), counted by that text."""
 
     ARTICLE_3 = "art3"
     ARTICLE_2 = "art2"
     REFUGEE = "refugee"
     DATA_QUALITY = "data_quality"
+    """Minimum identity or judicial data missing, or facts that do not support the charges (Art. 83(2))."""
     PENALTY_THRESHOLD = "penalty_threshold"
+    PRIVATE_DISPUTE = "private_dispute"
+    """Art. 83(1)(a)(iii): a debt, a contract, a commercial dispute."""
+    ADMINISTRATIVE = "administrative"
+    """Art. 83(1)(a)(iii): a breach of administrative law or regulation."""
+    NORMS_OR_FAMILY = "norms_or_family"
+    """Art. 83(1)(a)(i)-(ii): behavioural or cultural norms, family or private matters."""
+    WARRANT_OR_ASSURANCE = "warrant_or_assurance"
+    """RPD Art. 82, 84: no valid arrest warrant, or no assurance that extradition will be sought."""
+    TIME_BARRED = "time_barred"
+    """Statute of limitations, or the purpose gone: acquitted, pardoned, warrant withdrawn (Art. 51, 81)."""
+    RESUBMITTED = "resubmitted"
+    """The same facts, refused or deleted before (a CCF decision is binding)."""
     OTHER = "other"
 
 
 GROUND_OF_CODE: dict[str, Ground] = {
-    "RN-01": Ground.OTHER,
     "RN-02": Ground.PENALTY_THRESHOLD,
     "RN-03": Ground.PENALTY_THRESHOLD,
     "RN-04": Ground.DATA_QUALITY,
     "RN-05": Ground.DATA_QUALITY,
     "RN-06": Ground.DATA_QUALITY,
-    "RN-07": Ground.OTHER,
+    "RN-07": Ground.WARRANT_OR_ASSURANCE,
     "RN-09": Ground.ARTICLE_3,
     "RN-10": Ground.ARTICLE_3,
-    "RN-11": Ground.OTHER,
     "RN-12": Ground.ARTICLE_3,
     "RN-13": Ground.REFUGEE,
     "RN-14": Ground.ARTICLE_2,
     "RN-15": Ground.ARTICLE_3,
-    "RN-16": Ground.OTHER,
+    "RN-16": Ground.RESUBMITTED,
     "RN-18": Ground.ARTICLE_2,
     "RN-19": Ground.ARTICLE_3,
     "RN-20": Ground.ARTICLE_3,
-    "RN-21": Ground.OTHER,
-    "RN-22": Ground.OTHER,
+    "RN-21": Ground.TIME_BARRED,
+    "RN-22": Ground.TIME_BARRED,
     "RN-32": Ground.DATA_QUALITY,
+    "RN-33": Ground.DATA_QUALITY,
 }
+"""The ground a rule's finding stands for. RN-01 and RN-19 depend on the finding (see ``ground_of_finding``);
+RN-11 (a country's refusal rate) says why a request was reviewed, never why it was refused."""
+
+RN01_GROUND: dict[str, Ground] = {
+    "private_dispute": Ground.PRIVATE_DISPUTE,
+    "administrative": Ground.ADMINISTRATIVE,
+    "family_matter": Ground.NORMS_OR_FAMILY,
+    "behavioural_norms": Ground.NORMS_OR_FAMILY,
+}
+"""RN-01's ``category`` evidence (``classify.ChargeKind``) as a ground."""
+
+OTHER_GROUND_MAX = 120
+"""The longest 'other' ground: a few words, counted by their text in the figures."""
+_CODE = re.compile(r"\bRN-\d{2}\b")
+
+
+def ground_of_finding(finding: Mapping[str, Any]) -> Ground | None:
+    """The ground one finding stands for; None for a finding that is no ground of refusal (RN-11)."""
+    code = str(finding.get("code") or "")
+    evidence = finding.get("evidence") or {}
+    if code == "RN-01":
+        return RN01_GROUND.get(str(evidence.get("category") or ""))
+    if code == "RN-19":  # economic charges against a sensitive profile (Art. 3 context), or a debt
+        return Ground.ARTICLE_3 if evidence.get("profiles") else Ground.PRIVATE_DISPUTE
+    return GROUND_OF_CODE.get(code)
+
+
+def suggested_grounds(
+    check: StoredCheck | None, reasons: str = "", severities: tuple[str, ...] = ("block",)
+) -> list[Ground]:
+    """The grounds the findings point at: every finding of these severities (blocking ones when a decision
+    is recorded; the form also pre-selects those needing review), and every finding (or rule) the reviewer
+    cites in the reasons (``RN-05``...). Empty when nothing points at a ground."""
+    if check is None:
+        findings: list[dict[str, Any]] = []
+    else:
+        findings = check.findings
+    cited = set(_CODE.findall(reasons))
+    out: set[Ground] = set()
+    for f in findings:
+        if f.get("severity") in severities or f.get("code") in cited:
+            g = ground_of_finding(f)
+            if g is not None:
+                out.add(g)
+    for code in cited - {str(f.get("code")) for f in findings}:
+        g = GROUND_OF_CODE.get(code)  # cited without a finding: the rule's usual ground
+        if g is not None:
+            out.add(g)
+    return sorted(out)
+
+
+def other_ground_text(text: str) -> str:
+    """An 'other' ground as counted: one line, spaces collapsed, at most ``OTHER_GROUND_MAX`` characters."""
+    one = " ".join(text.split())
+    return one if len(one) <= OTHER_GROUND_MAX else one[: OTHER_GROUND_MAX - 1].rstrip() + "…"
+
 
 # What the requesting NCB is told for each ground. Fixed texts: the reviewer's internal reasons may
 # name a country that granted asylum or a CCF case, which the requester must never learn.
@@ -67,6 +138,16 @@ REQUESTER_MESSAGE: dict[Ground, str] = {
     "missing or does not support the charges.",
     Ground.PENALTY_THRESHOLD: "Refused: the offence does not meet the penalty threshold of "
     "RPD Art. 83(1)(a)(ii).",
+    Ground.PRIVATE_DISPUTE: "Refused: the offence derives from a private dispute (RPD Art. 83(1)(a)(iii)).",
+    Ground.ADMINISTRATIVE: "Refused: the offence is a breach of administrative law or regulations "
+    "(RPD Art. 83(1)(a)(iii)).",
+    Ground.NORMS_OR_FAMILY: "Refused: the offence concerns behavioural or cultural norms, or a family or "
+    "private matter (RPD Art. 83(1)(a)(i)-(ii)).",
+    Ground.WARRANT_OR_ASSURANCE: "Refused: no valid arrest warrant or judicial decision, or no assurance "
+    "that extradition will be sought (RPD Art. 82 and 84).",
+    Ground.TIME_BARRED: "Refused: the prosecution or the penalty is time-barred, or the purpose of the "
+    "notice no longer exists (RPD Art. 51 and 81).",
+    Ground.RESUBMITTED: "Refused: the same facts were refused or deleted before, and no new facts are shown.",
     Ground.OTHER: "Refused: the request does not comply with INTERPOL's rules.",
 }
 
@@ -261,11 +342,13 @@ def record_history(uow: UnitOfWork, notice: Notice) -> None:
     for rec in notice.history:
         if rec.action not in (Action.PUBLISH, Action.REFUSE, Action.CONFIRM_COMPLIANT, Action.PURGE):
             continue
-        grounds: list[Ground] = []
+        data: dict[str, Any] = {"decision": rec.action.value, "grounds": []}
         if rec.action in (Action.REFUSE, Action.PURGE):
-            grounds = sorted({GROUND_OF_CODE.get(c, Ground.OTHER) for c in check.codes("block")}) or [
-                Ground.OTHER
-            ]
+            # the rules that blocked it, and those the reasons cite; 'other' only when none applies
+            grounds = suggested_grounds(check, rec.reasons) or [Ground.OTHER]
+            data["grounds"] = [g.value for g in grounds]
+            if Ground.OTHER in grounds:
+                data["other_ground"] = other_ground_text(rec.reasons)
         uow.reviews.add_record(
             ReviewRecord(
                 notice.id,
@@ -275,7 +358,7 @@ def record_history(uow: UnitOfWork, notice: Notice) -> None:
                 rec.actor.role,
                 rec.at,
                 rec.reasons,
-                {"decision": rec.action.value, "grounds": [g.value for g in grounds]},
+                data,
             )
         )
 
@@ -440,30 +523,38 @@ def record_article3(
 
 
 def record_decision(
-    uow: UnitOfWork, notice: Notice, action: Action, actor: Actor, reasons: str, grounds: list[Ground]
+    uow: UnitOfWork,
+    notice: Notice,
+    action: Action,
+    actor: Actor,
+    reasons: str,
+    grounds: list[Ground],
+    details: Mapping[str, Any] | None = None,
 ) -> None:
-    """Called by the transition use case for decisions, in its unit of work."""
+    """Called by the transition use case for decisions, in its unit of work. A refusal without grounds
+    takes those the findings point at (``suggested_grounds``); 'other' needs its ground in a few words
+    (``details["other_ground"]``; without it, the first line of the reasons), counted by that text."""
+    data: dict[str, Any] = {"decision": action.value, "grounds": []}
     if action in (Action.REFUSE, Action.PURGE):
         if not grounds:
-            check = uow.reviews.latest_check(notice.id)
-            grounds = (
-                sorted({GROUND_OF_CODE.get(c, Ground.OTHER) for c in check.codes("block")}) if check else []
-            )
+            grounds = suggested_grounds(uow.reviews.latest_check(notice.id), reasons)
         if not grounds:
             raise InvalidInput(
-                "a refusal names its grounds (art3, art2, refugee, data_quality, penalty_threshold, other)"
+                "a refusal names its grounds (" + ", ".join(g.value for g in Ground) + "); for 'other', "
+                "say which in a few words"
             )
-    _record(
-        uow,
-        notice,
-        RecordKind.DECISION,
-        actor,
-        reasons,
-        data={
-            "decision": action.value,
-            "grounds": [g.value for g in grounds],
-        },
-    )
+        data["grounds"] = [g.value for g in sorted(set(grounds))]
+        if Ground.OTHER in grounds:
+            given = (details or {}).get("other_ground")
+            first_line = (reasons.strip().splitlines() or [""])[0]
+            text = other_ground_text(str(given if given is not None else first_line))
+            if len(text) < 3:
+                raise InvalidInput(
+                    "'other' grounds need the ground in a few words (other_ground), counted by its text",
+                    field="other_ground",
+                )
+            data["other_ground"] = text
+    _record(uow, notice, RecordKind.DECISION, actor, reasons, data=data)
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,12 @@ class TransitionIn(BaseModel):
     grounds: list[Ground] = Field(
         default=[], description="For refuse/purge: the grounds counted in the figures."
     )
+    other_ground: str | None = Field(
+        default=None,
+        max_length=200,
+        description="With the 'other' ground: which, in a few words (counted by its text in the figures); "
+        "without it, the first line of the reasons.",
+    )
 
 
 class TokenIn(BaseModel):
@@ -196,6 +202,11 @@ def transition(
 ) -> dict[str, Any]:
     """Move a notice through its lifecycle (submit, start_review, publish, refuse, cancel, renew...)."""
     cmd = ns.Transition(
-        notice_id_from_path(ref), body.action, body.reasons, body.expected_version, tuple(body.grounds)
+        notice_id_from_path(ref),
+        body.action,
+        body.reasons,
+        body.expected_version,
+        tuple(body.grounds),
+        {} if body.other_ground is None else {"other_ground": body.other_ground},
     )
     return notice_view(ns.transition(cmd, actor, store.uow()), viewer=actor)

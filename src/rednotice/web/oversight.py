@@ -295,9 +295,19 @@ def _block_model() -> type[Out]:
 FiguresBlockOut = _block_model()
 
 
+class OtherGroundOut(FigureCellOut):
+    reason: str = Field(
+        description="The 'other' ground as reviewers wrote it, or the line counting together the reasons "
+        "given fewer times than the minimum (never shown by their text)."
+    )
+
+
 class FiguresCountryOut(Out):
     period: FiguresBlockOut = Field(description="The whole period.")  # type: ignore[valid-type]
     years: dict[str, FiguresBlockOut] = Field(description="Each calendar year of the period.")  # type: ignore[valid-type]
+    other_grounds: list[OtherGroundOut] = Field(
+        description="Refusals on other grounds over the period, by the reason given, most frequent first."
+    )
 
 
 class FiguresPeriodOut(Out):

@@ -179,7 +179,13 @@ GROUND_LABELS: dict[Ground, str] = {
     Ground.REFUGEE: "Refugee or asylum status",
     Ground.DATA_QUALITY: "Data quality: minimum identity or judicial data (RPD Art. 83(2))",
     Ground.PENALTY_THRESHOLD: "Penalty threshold (RPD Art. 83(1)(a))",
-    Ground.OTHER: "Other non-compliance with INTERPOL's rules",
+    Ground.PRIVATE_DISPUTE: "Private dispute: a debt, a contract (RPD Art. 83(1)(a)(iii))",
+    Ground.ADMINISTRATIVE: "Administrative or regulatory offence (RPD Art. 83(1)(a)(iii))",
+    Ground.NORMS_OR_FAMILY: "Cultural norms, or a family or private matter (RPD Art. 83(1)(a)(i)-(ii))",
+    Ground.WARRANT_OR_ASSURANCE: "No valid warrant, or no extradition assurance (RPD Art. 82, 84)",
+    Ground.TIME_BARRED: "Statute of limitations, or purpose gone: acquitted, pardoned (RPD Art. 51, 81)",
+    Ground.RESUBMITTED: "Same facts refused or deleted before",
+    Ground.OTHER: "Other ground (say which below)",
 }
 DECISION_LABELS = {
     "publish": "Published",
@@ -1082,7 +1088,8 @@ def install(app: FastAPI) -> None:
         version_text = _text(form, "expected_version", 12)
         expected = int(version_text) if version_text.isdigit() else None
         grounds = parse_grounds(form) if action in REFUSALS else ()
-        cmd = ns.Transition(notice_id, action, _text(form, "reasons", 20_000), expected, grounds)
+        other = {"other_ground": _text(form, "other_ground", 200)} if Ground.OTHER in grounds else {}
+        cmd = ns.Transition(notice_id, action, _text(form, "reasons", 20_000), expected, grounds, other)
         try:
             notice = await run_in_threadpool(ns.transition, cmd, actor, _store(request).uow())
         except e.NotFound:
@@ -1881,7 +1888,7 @@ def _review_view(store: Store, actor: Actor, notice: Notice, dossier: review.Dos
         "awaiting_second": active and pending and proposals[-1].actor == actor.username,
         "gate": _gate_problems(store, actor, notice) if active and check else None,
         "grounds": list(GROUND_LABELS.items()),
-        "grounds_checked": {review.GROUND_OF_CODE.get(c, Ground.OTHER) for c in blocks + reviews},
+        "grounds_checked": set(review.suggested_grounds(check, severities=("block", "review"))),
         "changes": dossier.changes,
         "versions": sum(1 for r in records if r.kind is RecordKind.SUBMISSION),
     }

@@ -240,6 +240,29 @@ class SqlFiguresRepository:
             out.extend((c, y, f"refused.ground.{g}", cnt) for g, cnt in zip(f.GROUNDS, counts, strict=True))
         return out
 
+    def other_grounds(
+        self, start: datetime, end: datetime, country: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(requesting country, the 'other' ground in words) for each refusal or purge in ``[start, end)`` on
+        other grounds: ``services.figures`` counts them by reason. Empty text: decided before reasons were
+        asked for."""
+        n, r = t.notices, t.review_records
+        cond = [
+            r.c.kind == "decision",
+            r.c.at >= start,
+            r.c.at < end,
+            r.c.data["decision"].as_string().in_(("refuse", "purge")),
+            cast(r.c.data["grounds"], Text).like('%"other"%'),
+        ]
+        if country:
+            cond.append(n.c.requesting_country == country)
+        rows = self.conn.execute(
+            select(n.c.requesting_country, r.c.data["other_ground"].as_string())
+            .select_from(r.join(n, n.c.id == r.c.notice_id))
+            .where(*cond)
+        )
+        return [(c, text or "") for c, text in rows]
+
     def _in_force(self, country: str | None) -> list[Any]:
         n = t.notices
         cond: list[ColumnElement[bool]] = [
