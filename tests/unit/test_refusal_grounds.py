@@ -60,7 +60,7 @@ def test_rules_cited_in_the_reasons_give_the_ground(scripted: Scripted) -> None:
 def test_other_needs_its_ground_in_words(scripted: Scripted) -> None:
     env = Env()
     nid = submit(env, "A")
-    with pytest.raises(InvalidInput, match="other_ground"):
+    with pytest.raises(InvalidInput, match="a few words"):
         refuse(env, nid, "Long internal reasons.", Ground.OTHER, other_ground=" ")
     assert env.data.notices[nid].state is State.UNDER_REVIEW
     refuse(env, nid, "Long internal reasons.", Ground.OTHER, other_ground="  Military   tribunal warrant ")

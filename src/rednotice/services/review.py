@@ -550,7 +550,7 @@ def record_decision(
             text = other_ground_text(str(given if given is not None else first_line))
             if len(text) < 3:
                 raise InvalidInput(
-                    "'other' grounds need the ground in a few words (other_ground), counted by its text",
+                    "for 'other' grounds, say in a few words which ground: counted by those words",
                     field="other_ground",
                 )
             data["other_ground"] = text
