@@ -151,7 +151,8 @@ def list_document(result: ps.PublicPage, base: str) -> dict[str, Any]:
         "self": {"href": _page_href(base, query, query.page)},
         "first": {"href": _page_href(base, query, 1)},
     }
-    if query.page < result.last_page:
+    more = not result.total_exact and len(result.rows) == query.per_page  # an estimate may fall short
+    if query.page < result.last_page or more:
         links["next"] = {"href": _page_href(base, query, query.page + 1)}
     links["last"] = {"href": _page_href(base, query, result.last_page)}
     estimate = {} if result.total_exact else {"totalIsEstimate": True}

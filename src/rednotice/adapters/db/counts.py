@@ -61,12 +61,20 @@ def count(
     ``head`` reads the notices' change head (a cached SQLite count is good while it stays the same);
     ``whole_list_index`` names the partial index holding exactly this list, when the query has no other
     filter (its size is then PostgreSQL's estimate)."""
+    postgres = conn.dialect.name == "postgresql"
+    if postgres:
+        # The bounded count must walk the list's index as the page does, stopping at the bound. The planner
+        # underestimates how many notices an EXISTS filter keeps (nationality, names) and would rather
+        # hash-join every match against the whole list: 75 ms at 700,000 notices instead of ~5.
+        conn.execute(text("SET LOCAL enable_hashjoin = off"))
     counted = int(
         conn.execute(select(func.count()).select_from(query.limit(EXACT_UP_TO + 1).subquery())).scalar_one()
     )
+    if postgres:
+        conn.execute(text("RESET enable_hashjoin"))
     if counted <= EXACT_UP_TO:
         return Total(counted)
-    if conn.dialect.name == "postgresql":
+    if postgres:
         estimate = _estimate(conn, query, whole_list_index)
         return Total(max(estimate or 0, counted), exact=False)
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
