@@ -548,7 +548,7 @@ def record_decision(
             given = (details or {}).get("other_ground")
             first_line = (reasons.strip().splitlines() or [""])[0]
             text = other_ground_text(str(given if given is not None else first_line))
-            if len(text) < 3:
+            if not text:
                 raise InvalidInput(
                     "for 'other' grounds, say in a few words which ground: counted by those words",
                     field="other_ground",
