@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from rednotice.domain import errors as e
 from rednotice.services import after_hit
+from rednotice.web.i18n import _
 from rednotice.web.pages import (
     CsrfFailure,
     _store,
@@ -33,7 +34,7 @@ def install(app: FastAPI) -> None:
         if actor is None:
             return login_redirect(request)
         if not 1 <= hit_id <= MAX_ID:
-            return error_page(request, actor, 404, "Not found", "There is no such hit.")
+            return error_page(request, actor, 404, _("Not found"), _("There is no such hit."))
         try:
             view: dict[str, Any] = await run_in_threadpool(
                 after_hit.safeguards,
@@ -42,7 +43,7 @@ def install(app: FastAPI) -> None:
                 _store(request).uow(),
             )
         except (e.NotFound, e.Forbidden):
-            return error_page(request, actor, 404, "Not found", "There is no such hit for you.")
+            return error_page(request, actor, 404, _("Not found"), _("There is no such hit for you."))
         return render(request, "after_hit_safeguards.html", actor, v=view, hit_id=hit_id)
 
     @app.post("/screening/hits/{hit_id}/safeguards", include_in_schema=False)
@@ -51,7 +52,7 @@ def install(app: FastAPI) -> None:
         if actor is None:
             return login_redirect(request)
         if not 1 <= hit_id <= MAX_ID:
-            return error_page(request, actor, 404, "Not found", "There is no such hit.")
+            return error_page(request, actor, 404, _("Not found"), _("There is no such hit."))
         try:
             form = await checked_form(request)
         except CsrfFailure:
@@ -73,9 +74,9 @@ def install(app: FastAPI) -> None:
                 actor,
                 _store(request).uow(),
             )
-            flash(request, "success", "Safeguards recorded.")
+            flash(request, "success", _("Safeguards recorded."))
         except (e.NotFound, e.Forbidden):
-            return error_page(request, actor, 404, "Not found", "There is no such hit for you.")
+            return error_page(request, actor, 404, _("Not found"), _("There is no such hit for you."))
         except e.DomainError as exc:
-            flash(request, "warning", f"Not recorded: {exc.message}")
+            flash(request, "warning", _("Not recorded: %(reason)s.") % {"reason": exc.message})
         return redirect(f"/screening/hits/{hit_id}/safeguards")

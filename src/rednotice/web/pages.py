@@ -59,8 +59,9 @@ from rednotice.services import users as user_service
 from rednotice.services.compliance import check_request
 from rednotice.services.ports import NoticeFilter
 from rednotice.services.review import Ground, RecordKind, ReviewRecord
-from rednotice.services.views import NOT_A_WARRANT
+from rednotice.web import i18n
 from rednotice.web.deps import SESSION_USER
+from rednotice.web.i18n import _, _l, ngettext
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -86,113 +87,123 @@ SECURITY_HEADERS = {
 }
 
 STATE_LABELS: dict[State, str] = {
-    State.DRAFT: "Draft",
-    State.SUBMITTED: "Submitted",
-    State.UNDER_REVIEW: "Under review",
-    State.MORE_INFORMATION_REQUESTED: "More information requested",
-    State.PUBLISHED: "Published",
-    State.REFUSED: "Refused",
-    State.WITHDRAWN: "Withdrawn",
-    State.CANCELLED: "Cancelled",
-    State.EXPIRED: "Expired",
-    State.SUSPENDED: "Suspended",
-    State.DELETED: "Deleted",
-    State.UNREVIEWED: "Unreviewed",
-    State.REVIEWED_COMPLIANT: "Reviewed: compliant",
-    State.PURGED: "Purged",
+    State.DRAFT: _l("Draft"),
+    State.SUBMITTED: _l("Submitted"),
+    State.UNDER_REVIEW: _l("Under review"),
+    State.MORE_INFORMATION_REQUESTED: _l("More information requested"),
+    State.PUBLISHED: _l("Published"),
+    State.REFUSED: _l("Refused"),
+    State.WITHDRAWN: _l("Withdrawn"),
+    State.CANCELLED: _l("Cancelled"),
+    State.EXPIRED: _l("Expired"),
+    State.SUSPENDED: _l("Suspended"),
+    State.DELETED: _l("Deleted"),
+    State.UNREVIEWED: _l("Unreviewed"),
+    State.REVIEWED_COMPLIANT: _l("Reviewed: compliant"),
+    State.PURGED: _l("Purged"),
 }
 
 ACTION_LABELS: dict[Action, str] = {
-    Action.SUBMIT: "Submit to the General Secretariat",
-    Action.START_REVIEW: "Start review",
-    Action.REQUEST_INFORMATION: "Ask for more information",
-    Action.PUBLISH: "Publish",
-    Action.REFUSE: "Refuse",
-    Action.WITHDRAW: "Withdraw request",
-    Action.CANCEL: "Cancel notice",
-    Action.EXPIRE: "Expire",
-    Action.SUSPEND: "Suspend",
-    Action.REINSTATE: "Reinstate",
-    Action.DELETE: "Delete",
-    Action.RENEW: "Renew for five years",
-    Action.CIRCULATE: "Circulate",
-    Action.CONFIRM_COMPLIANT: "Confirm compliant",
-    Action.PURGE: "Purge",
+    Action.SUBMIT: _l("Submit to the General Secretariat"),
+    Action.START_REVIEW: _l("Start review"),
+    Action.REQUEST_INFORMATION: _l("Ask for more information"),
+    Action.PUBLISH: _l("Publish"),
+    Action.REFUSE: _l("Refuse"),
+    Action.WITHDRAW: _l("Withdraw request"),
+    Action.CANCEL: _l("Cancel notice"),
+    Action.EXPIRE: _l("Expire"),
+    Action.SUSPEND: _l("Suspend"),
+    Action.REINSTATE: _l("Reinstate"),
+    Action.DELETE: _l("Delete"),
+    Action.RENEW: _l("Renew for five years"),
+    Action.CIRCULATE: _l("Circulate"),
+    Action.CONFIRM_COMPLIANT: _l("Confirm compliant"),
+    Action.PURGE: _l("Purge"),
 }
 PRIMARY = frozenset(
     {Action.SUBMIT, Action.START_REVIEW, Action.PUBLISH, Action.CONFIRM_COMPLIANT, Action.RENEW}
 )
 DOCUMENT_KINDS = {
-    "passport": "Passport",
-    "national_id": "National identity card",
-    "residence_permit": "Residence permit",
-    "other": "Other document",
+    "passport": _l("Passport"),
+    "national_id": _l("National identity card"),
+    "residence_permit": _l("Residence permit"),
+    "other": _l("Other document"),
 }
 DESTRUCTIVE = frozenset(
     {Action.REFUSE, Action.WITHDRAW, Action.CANCEL, Action.DELETE, Action.PURGE, Action.SUSPEND}
 )
 ACTION_DONE: dict[Action, str] = {
-    Action.SUBMIT: "submitted",
-    Action.START_REVIEW: "taken into review",
-    Action.REQUEST_INFORMATION: "sent back for more information",
-    Action.PUBLISH: "published",
-    Action.REFUSE: "refused",
-    Action.WITHDRAW: "withdrawn",
-    Action.CANCEL: "cancelled",
-    Action.SUSPEND: "suspended",
-    Action.REINSTATE: "reinstated",
-    Action.DELETE: "deleted",
-    Action.RENEW: "renewed",
-    Action.CIRCULATE: "circulated",
-    Action.CONFIRM_COMPLIANT: "confirmed compliant",
-    Action.PURGE: "purged",
-    Action.EXPIRE: "expired",
+    Action.SUBMIT: _l("submitted"),
+    Action.START_REVIEW: _l("taken into review"),
+    Action.REQUEST_INFORMATION: _l("sent back for more information"),
+    Action.PUBLISH: _l("published"),
+    Action.REFUSE: _l("refused"),
+    Action.WITHDRAW: _l("withdrawn"),
+    Action.CANCEL: _l("cancelled"),
+    Action.SUSPEND: _l("suspended"),
+    Action.REINSTATE: _l("reinstated"),
+    Action.DELETE: _l("deleted"),
+    Action.RENEW: _l("renewed"),
+    Action.CIRCULATE: _l("circulated"),
+    Action.CONFIRM_COMPLIANT: _l("confirmed compliant"),
+    Action.PURGE: _l("purged"),
+    Action.EXPIRE: _l("expired"),
 }
 TYPE_LABELS: dict[NoticeType, str] = {
-    NoticeType.RED_NOTICE: "Red notice",
-    NoticeType.WANTED_PERSON_DIFFUSION: "Wanted-person diffusion",
+    NoticeType.RED_NOTICE: _l("Red notice"),
+    NoticeType.WANTED_PERSON_DIFFUSION: _l("Wanted-person diffusion"),
 }
-SEX_LABELS: dict[Sex, str] = {Sex.MALE: "Male", Sex.FEMALE: "Female", Sex.UNKNOWN: "Unknown"}
+SEX_LABELS: dict[Sex, str] = {Sex.MALE: _l("Male"), Sex.FEMALE: _l("Female"), Sex.UNKNOWN: _l("Unknown")}
 ROLE_LABELS: dict[Role, str] = {
-    Role.NCB_OFFICER: "NCB officer",
-    Role.REVIEWER: "General Secretariat reviewer",
-    Role.CCF: "Commission for the Control of Files",
-    Role.OVERSIGHT: "Oversight",
-    Role.ADMIN: "Administrator",
-    Role.SYSTEM: "System",
+    Role.NCB_OFFICER: _l("NCB officer"),
+    Role.REVIEWER: _l("General Secretariat reviewer"),
+    Role.CCF: _l("Commission for the Control of Files"),
+    Role.OVERSIGHT: _l("Oversight"),
+    Role.ADMIN: _l("Administrator"),
+    Role.SYSTEM: _l("System"),
 }
 STATE_ORDER: list[State] = list(State)
 
 SEVERITY_ORDER = ("block", "review", "warn")
-SEVERITY_LABELS = {"block": "Blocks publication", "review": "Needs a written resolution", "warn": "Warning"}
-SEVERITY_SHORT = {"block": "Block", "review": "Review", "warn": "Warn"}
-SEVERITY_HINTS = {
-    "block": "Only the Art. 83(1)(b) exception of particular importance, proposed with reasons and confirmed "
-    "by a second reviewer, can override these.",
-    "review": "Each needs a written resolution before a decision.",
-    "warn": "For information; no action is required.",
+SEVERITY_LABELS = {
+    "block": _l("Blocks publication"),
+    "review": _l("Needs a written resolution"),
+    "warn": _l("Warning"),
 }
-VERDICT_LABELS = {"compliant": "Compliant", "needs_review": "Needs review", "non_compliant": "Non-compliant"}
+SEVERITY_SHORT = {"block": _l("Block"), "review": _l("Review"), "warn": _l("Warn")}
+SEVERITY_HINTS = {
+    "block": _l(
+        "Only the Art. 83(1)(b) exception of particular importance, proposed with reasons and confirmed "
+        "by a second reviewer, can override these."
+    ),
+    "review": _l("Each needs a written resolution before a decision."),
+    "warn": _l("For information; no action is required."),
+}
+VERDICT_LABELS = {
+    "compliant": _l("Compliant"),
+    "needs_review": _l("Needs review"),
+    "non_compliant": _l("Non-compliant"),
+}
 GROUND_LABELS: dict[Ground, str] = {
-    Ground.ARTICLE_3: "Article 3: political, military, religious or racial character",
-    Ground.ARTICLE_2: "Article 2: human rights",
-    Ground.REFUGEE: "Refugee or asylum status",
-    Ground.DATA_QUALITY: "Data quality: minimum identity or judicial data (RPD Art. 83(2))",
-    Ground.PENALTY_THRESHOLD: "Penalty threshold (RPD Art. 83(1)(a))",
-    Ground.PRIVATE_DISPUTE: "Private dispute: a debt, a contract (RPD Art. 83(1)(a)(iii))",
-    Ground.ADMINISTRATIVE: "Administrative or regulatory offence (RPD Art. 83(1)(a)(iii))",
-    Ground.NORMS_OR_FAMILY: "Cultural norms, or a family or private matter (RPD Art. 83(1)(a)(i)-(ii))",
-    Ground.WARRANT_OR_ASSURANCE: "No valid warrant, or no extradition assurance (RPD Art. 82, 84)",
-    Ground.TIME_BARRED: "Statute of limitations, or purpose gone: acquitted, pardoned (RPD Art. 51, 81)",
-    Ground.RESUBMITTED: "Same facts refused or deleted before",
-    Ground.OTHER: "Other ground (say which below)",
+    Ground.ARTICLE_3: _l("Article 3: political, military, religious or racial character"),
+    Ground.ARTICLE_2: _l("Article 2: human rights"),
+    Ground.REFUGEE: _l("Refugee or asylum status"),
+    Ground.DATA_QUALITY: _l("Data quality: minimum identity or judicial data (RPD Art. 83(2))"),
+    Ground.PENALTY_THRESHOLD: _l("Penalty threshold (RPD Art. 83(1)(a))"),
+    Ground.PRIVATE_DISPUTE: _l("Private dispute: a debt, a contract (RPD Art. 83(1)(a)(iii))"),
+    Ground.ADMINISTRATIVE: _l("Administrative or regulatory offence (RPD Art. 83(1)(a)(iii))"),
+    Ground.NORMS_OR_FAMILY: _l("Cultural norms, or a family or private matter (RPD Art. 83(1)(a)(i)-(ii))"),
+    Ground.WARRANT_OR_ASSURANCE: _l("No valid warrant, or no extradition assurance (RPD Art. 82, 84)"),
+    Ground.TIME_BARRED: _l("Statute of limitations, or purpose gone: acquitted, pardoned (RPD Art. 51, 81)"),
+    Ground.RESUBMITTED: _l("Same facts refused or deleted before"),
+    Ground.OTHER: _l("Other ground (say which below)"),
 }
 DECISION_LABELS = {
-    "publish": "Published",
-    "refuse": "Refused",
-    "request_information": "More information requested",
-    "confirm_compliant": "Confirmed compliant",
-    "purge": "Purged",
+    "publish": _l("Published"),
+    "refuse": _l("Refused"),
+    "request_information": _l("More information requested"),
+    "confirm_compliant": _l("Confirmed compliant"),
+    "purge": _l("Purged"),
 }
 REVIEWABLE = (State.SUBMITTED, State.UNDER_REVIEW, State.UNREVIEWED)
 """States in which review records (resolutions, exception, Art. 3 assessment) can still be written."""
@@ -205,9 +216,9 @@ DASHBOARD_QUEUE = 10
 API_PREFIXES = ("/api/", "/notices/v1", "/openapi.json", "/docs", "/redoc", "/healthz")
 """Paths whose errors stay JSON (errors.install); every other path gets the HTML error page."""
 HTTP_ERRORS = {
-    404: ("Not found", "This page does not exist."),
-    405: ("Not allowed", "This address does not accept this kind of request."),
-    413: ("Too large", "What you sent is larger than this service accepts."),
+    404: (_l("Not found"), _l("This page does not exist.")),
+    405: (_l("Not allowed"), _l("This address does not accept this kind of request.")),
+    413: (_l("Too large"), _l("What you sent is larger than this service accepts.")),
 }
 
 # -- rendering ----------------------------------------------------------------------------------------------
@@ -249,16 +260,16 @@ def script_lang(text: str) -> str:
 
 
 COLOURS: dict[str, str] = {
-    "BLA": "black",
-    "BLU": "blue",
-    "BRO": "brown",
-    "GRE": "green",
-    "GRY": "grey",
-    "HAZ": "hazel",
-    "BLN": "blond",
-    "RED": "red",
-    "WHI": "white",
-    "BAL": "bald",
+    "BLA": _l("black"),
+    "BLU": _l("blue"),
+    "BRO": _l("brown"),
+    "GRE": _l("green"),
+    "GRY": _l("grey"),
+    "HAZ": _l("hazel"),
+    "BLN": _l("blond"),
+    "RED": _l("red"),
+    "WHI": _l("white"),
+    "BAL": _l("bald"),
 }
 """INTERPOL's colour codes read in words; an unknown code is shown as given."""
 
@@ -272,22 +283,42 @@ def _as_utc(when: datetime) -> datetime:
 
 
 def fmt_datetime(when: datetime | None) -> str:
-    return "" if when is None else _as_utc(when).strftime("%Y-%m-%d %H:%M UTC")
+    return "" if when is None else i18n.fmt_moment(_as_utc(when))
 
 
 def fmt_date(when: datetime | None) -> str:
-    return "" if when is None else _as_utc(when).strftime("%Y-%m-%d")
+    return "" if when is None else i18n.fmt_day(_as_utc(when))
 
 
 def fmt_partial(value: PartialDate | None) -> str:
-    return "unknown" if value is None else value.human()
+    """PartialDate.human() in the reader's language (the digits stay ISO: unambiguous everywhere)."""
+    if value is None:
+        return _("unknown")
+    if value.month is None:
+        return _("%(year)s (month and day unknown)") % {"year": value.year}
+    if value.day is None:
+        return _("%(year_month)s (day unknown)") % {"year_month": f"{value.year}-{value.month:02d}"}
+    return value.iso()
 
 
 def fmt_years(value: float | None) -> str:
     if value is None:
-        return "not stated"
+        return _("not stated")
     shown = int(value) if float(value).is_integer() else value
-    return f"{shown} year{'s' if value != 1 else ''}"
+    # a fraction takes the general plural (ngettext counts whole things)
+    count = int(value) if float(value).is_integer() else 100
+    return ngettext("%(num)s year", "%(num)s years", count) % {"num": i18n.fmt_number(shown)}
+
+
+def country_label(code: str | None) -> str:
+    """A country's name in the reader's language (CLDR, through Babel); English keeps ISO 3166 names."""
+    if not code:
+        return ""
+    if i18n.current() != i18n.DEFAULT:
+        local = i18n.territory_name(code)
+        if local:
+            return local
+    return name_of(code)
 
 
 def state_label(value: object) -> str:
@@ -306,6 +337,13 @@ def days_waiting(notice: Notice, now: datetime) -> int | None:
     return None if since is None else max(0, (_as_utc(now) - _as_utc(since)).days)
 
 
+NOT_A_WARRANT_SHOWN = _l(
+    "A red notice is a request to locate and provisionally arrest a person pending extradition. "
+    "It is not an arrest warrant: each country decides under its own law what to do."
+)
+"""services.views.NOT_A_WARRANT in the reader's language (a test keeps the English text equal)."""
+
+
 def _env() -> Environment:
     env = Environment(  # autoescaping is on for every template: user text is always escaped
         loader=FileSystemLoader(TEMPLATES),
@@ -315,11 +353,18 @@ def _env() -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
-    # every text a person reads goes through _() / {% trans %} (issue 16, item 14); until the catalogues
-    # are installed per request, the English text stands
-    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    # every text a person reads goes through _() / {% trans %}; the callables answer in the request's
+    # language (web/i18n.py), and newstyle escapes and fills %(name)s placeholders safely
+    env.policies["ext.i18n.trimmed"] = True  # {% trans %} blocks: line breaks in the source are not text
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=i18n.gettext,
+        ngettext=i18n.ngettext,
+        pgettext=i18n.pgettext,
+        npgettext=i18n.npgettext,
+        newstyle=True,
+    )
     env.filters.update(
-        country=name_of,
+        country=country_label,
         dt=fmt_datetime,
         date=fmt_date,
         pdate=fmt_partial,
@@ -329,6 +374,7 @@ def _env() -> Environment:
         script=script_lang,
         doc_kind=lambda k: DOCUMENT_KINDS.get(str(k), str(k)),
         colours=colours,
+        num=i18n.fmt_number,
         verdict=lambda v: VERDICT_LABELS.get(str(v), str(v).replace("_", " ").capitalize()),
     )
     env.globals.update(
@@ -336,7 +382,7 @@ def _env() -> Environment:
         SEX_LABELS=SEX_LABELS,
         ROLE_LABELS=ROLE_LABELS,
         ACTION_LABELS=ACTION_LABELS,
-        NOT_A_WARRANT=NOT_A_WARRANT,
+        NOT_A_WARRANT=NOT_A_WARRANT_SHOWN,
         Role=Role,
         days_waiting=days_waiting,
         SEVERITY_LABELS=SEVERITY_LABELS,
@@ -344,10 +390,10 @@ def _env() -> Environment:
         SEVERITY_HINTS=SEVERITY_HINTS,
         GROUND_LABELS=GROUND_LABELS,
         SIMILAR_SCAN=SIMILAR_SCAN,
-        lang="en",  # the page's language and direction; a request's render may say otherwise
+        lang="en",  # the page's language and direction; render() sets the request's
         text_direction="ltr",
         # INTERPOL's working languages, each named in itself (the switcher's entries)
-        languages=(("en", "English"), ("fr", "Français"), ("es", "Español"), ("ar", "العربية")),
+        languages=i18n.LANGUAGES,
     )
     return env
 
@@ -366,7 +412,8 @@ def _csrf_token(request: Request) -> str:
 def flash(request: Request, level: str, text: str, items: Iterable[str] = ()) -> None:
     """A message for the next page; ``items`` become a list under it (e.g. what the gate still needs)."""
     messages = list(request.session.get(SESSION_FLASH) or [])
-    messages.append([level, text, [str(i) for i in items][:20]])
+    # stored as plain text in the request's language (a lazy label is resolved now, not on the next page)
+    messages.append([level, str(text), [str(i) for i in items][:20]])
     request.session[SESSION_FLASH] = messages[-5:]
 
 
@@ -380,6 +427,8 @@ def render(
         csrf_token=lambda: _csrf_token(request),
         flashes=flashes,
         path=request.url.path,
+        lang=i18n.current(),
+        text_direction=i18n.direction(),
         **context,
     )
     response = HTMLResponse(html, status_code=status)
@@ -396,6 +445,8 @@ def render_fragment(
         actor=actor,
         csrf_token=lambda: _csrf_token(request),
         path=request.url.path,
+        lang=i18n.current(),
+        text_direction=i18n.direction(),
         **context,
     )
     return HTMLResponse(html, status_code=status, headers={**SECURITY_HEADERS, "Cache-Control": "no-store"})
@@ -422,6 +473,8 @@ def _safe_next(value: str | None) -> str:
     """Only same-site paths: no ``//host`` or ``https://host`` open redirects."""
     if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
         return "/"
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):  # browsers drop tabs: "/\t/host" is "//host"
+        return "/"
     return value
 
 
@@ -434,8 +487,8 @@ def error_page(request: Request, actor: Actor | None, status: int, title: str, m
     return render(request, "error.html", actor, status=status, title=title, message=message)
 
 
-def not_found(request: Request, actor: Actor | None, what: str = "This page does not exist.") -> HTMLResponse:
-    return error_page(request, actor, 404, "Not found", what)
+def not_found(request: Request, actor: Actor | None, what: str | None = None) -> HTMLResponse:
+    return error_page(request, actor, 404, _("Not found"), what or _("This page does not exist."))
 
 
 # -- who is signed in ---------------------------------------------------------------------------------------
@@ -479,9 +532,11 @@ def csrf_refused(request: Request, actor: Actor | None) -> HTMLResponse:
         request,
         actor,
         403,
-        "Form expired",
-        "This form could not be accepted because its security token is missing or out of date. "
-        "Go back, reload the page and try again.",
+        _("Form expired"),
+        _(
+            "This form could not be accepted because its security token is missing or out of date. "
+            "Go back, reload the page and try again."
+        ),
     )
 
 
@@ -557,7 +612,7 @@ def public_extract(notice: Notice) -> dict[str, Any]:
         "names_original_script": list(s.names_original_script),
         "sex": SEX_LABELS[s.sex],
         "date_of_birth": fmt_partial(s.date_of_birth),
-        "nationalities": [name_of(c) for c in s.nationalities],
+        "nationalities": [country_label(c) for c in s.nationalities],
         "charges": [
             {"offence": c.offence, "offence_original": c.offence_original}
             for c in notice.request.judicial.charges
@@ -784,17 +839,17 @@ def contract_json(values: Mapping[str, Any], country: str) -> dict[str, Any]:
 
 
 PYDANTIC_WORDS: dict[str, str] = {
-    "string_too_short": "this is required",
-    "missing": "this is required",
-    "string_too_long": "this is too long",
-    "float_parsing": "give a number, e.g. 1.75",
-    "int_parsing": "give a whole number",
-    "greater_than": "give a number above zero",
-    "greater_than_equal": "give a number of zero or more",
-    "less_than_equal": "this number is too large",
-    "bool_parsing": "answer yes or no",
-    "literal_error": "choose one of the options offered",
-    "enum": "choose one of the options offered",
+    "string_too_short": _l("this is required"),
+    "missing": _l("this is required"),
+    "string_too_long": _l("this is too long"),
+    "float_parsing": _l("give a number, e.g. 1.75"),
+    "int_parsing": _l("give a whole number"),
+    "greater_than": _l("give a number above zero"),
+    "greater_than_equal": _l("give a number of zero or more"),
+    "less_than_equal": _l("this number is too large"),
+    "bool_parsing": _l("answer yes or no"),
+    "literal_error": _l("choose one of the options offered"),
+    "enum": _l("choose one of the options offered"),
 }
 """What a person reads for the validation errors that pydantic words for programmers."""
 
@@ -821,9 +876,13 @@ def field_errors(exc: e.InvalidInput) -> dict[str, list[str]]:
         target = ERROR_TARGETS.get(key) or ERROR_TARGETS.get(".".join(loc[:2])) or "general"
         message = readable(err)
         if key.startswith("judicial.charges") and numbers:
-            message = f"charge {numbers[0] + 1}, {loc[-1].replace('_', ' ')}: {message}"
+            message = _("charge %(number)s, %(field)s: %(message)s") % {
+                "number": numbers[0] + 1,
+                "field": loc[-1].replace("_", " "),
+                "message": message,
+            }
         elif numbers:
-            message = f"item {numbers[0] + 1}: {message}"
+            message = _("item %(number)s: %(message)s") % {"number": numbers[0] + 1, "message": message}
         elif target == "general":
             message = f"{key or 'request'}: {message}"
         out.setdefault(target, []).append(message)
@@ -834,9 +893,9 @@ def _form_checks(values: Mapping[str, Any]) -> dict[str, list[str]]:
     """What the contract allows but a request form must not send."""
     out: dict[str, list[str]] = {}
     if not any(c["offence"] for c in values["charges"]):
-        out["charges"] = ["give at least one charge (the offence as charged)"]
+        out["charges"] = [_("give at least one charge (the offence as charged)")]
     if values["type"] not in {t.value for t in NoticeType}:
-        out["type"] = ["choose a red notice or a wanted-person diffusion"]
+        out["type"] = [_("choose a red notice or a wanted-person diffusion")]
     return out
 
 
@@ -932,6 +991,28 @@ def install(app: FastAPI) -> None:
     """Add the page routes and the static files to the app."""
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_html_errors(app)
+    app.add_middleware(i18n.LanguageMiddleware)
+
+    # the language switch: remembered in a cookie (signing in replaces the session, the choice stays).
+    # No CSRF token: it changes nothing stored and shows nothing new; a forged post could only change the
+    # language of someone's pages, which they switch back, and it must work from any page, signed in or not.
+    @app.post("/language", include_in_schema=False)
+    async def choose_language(request: Request) -> Response:
+        form = await request.form()
+        chosen = i18n.supported(_text(form, "lang", 20))
+        response = redirect(_safe_next(_text(form, "next", 2000)))
+        if chosen is None:
+            return response
+        response.set_cookie(
+            i18n.COOKIE,
+            chosen,
+            max_age=i18n.COOKIE_MAX_AGE,
+            path="/",
+            httponly=True,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+        )
+        return response
 
     # sign-in and sign-out
 
@@ -960,7 +1041,7 @@ def install(app: FastAPI) -> None:
                 status=400,
                 next=target,
                 username=username,
-                error="Enter your username and password.",
+                error=_("Enter your username and password."),
             )
         try:
             actor = await run_in_threadpool(
@@ -969,10 +1050,12 @@ def install(app: FastAPI) -> None:
         except e.Unauthenticated as exc:
             locked = bool(exc.details.get("locked")) or "locked" in exc.message
             error = (
-                "This account is locked after too many failed sign-ins. Try again in 15 minutes, "
-                "or ask your administrator."
+                _(
+                    "This account is locked after too many failed sign-ins. Try again in 15 minutes, "
+                    "or ask your administrator."
+                )
                 if locked
-                else "Wrong username or password."
+                else _("Wrong username or password.")
             )
             return render(
                 request, "login.html", None, status=401, next=target, username=username, error=error
@@ -994,7 +1077,7 @@ def install(app: FastAPI) -> None:
         if isinstance(data, dict) and isinstance(data.get("sid"), str):
             await run_in_threadpool(user_service.close_session, data["sid"], _store(request).uow())
         request.session.clear()
-        flash(request, "info", "You are signed out.")
+        flash(request, "info", _("You are signed out."))
         return redirect("/login")
 
     # the dashboard
@@ -1040,8 +1123,8 @@ def install(app: FastAPI) -> None:
                 request,
                 actor,
                 403,
-                "Not available",
-                f"A {ROLE_LABELS[actor.role].lower()} does not search notices.",
+                _("Not available"),
+                _("Your role (%(role)s) does not search notices.") % {"role": ROLE_LABELS[actor.role]},
             )
         return render(
             request,
@@ -1064,7 +1147,7 @@ def install(app: FastAPI) -> None:
             return login_redirect(request)
         notice_id = notice_id_from_ref(ref)
         if notice_id is None:
-            return not_found(request, actor, "There is no notice with this reference.")
+            return not_found(request, actor, _("There is no notice with this reference."))
         return await notice_response(request, actor, notice_id)
 
     @app.post("/notices/{ref}/actions", include_in_schema=False)
@@ -1078,12 +1161,12 @@ def install(app: FastAPI) -> None:
             return csrf_refused(request, actor)
         notice_id = notice_id_from_ref(ref)
         if notice_id is None:
-            return not_found(request, actor, "There is no notice with this reference.")
+            return not_found(request, actor, _("There is no notice with this reference."))
         back = f"/notices/{url_ref(notice_id)}"
         try:
             action = Action(_text(form, "action", 40))
         except ValueError:
-            flash(request, "error", "Choose one of the actions offered on the page.")
+            flash(request, "error", _("Choose one of the actions offered on the page."))
             return redirect(back)
         version_text = _text(form, "expected_version", 12)
         expected = int(version_text) if version_text.isdigit() else None
@@ -1093,35 +1176,58 @@ def install(app: FastAPI) -> None:
         try:
             notice = await run_in_threadpool(ns.transition, cmd, actor, _store(request).uow())
         except e.NotFound:
-            return not_found(request, actor, f"There is no notice {notice_id} that you may see.")
+            return not_found(
+                request, actor, _("There is no notice %(ref)s that you may see.") % {"ref": notice_id}
+            )
         except e.Conflict:
             flash(
                 request,
                 "error",
-                "Someone changed this notice while you were reading it. Nothing was done: "
-                "read the current version below and decide again.",
+                _(
+                    "Someone changed this notice while you were reading it. Nothing was done: "
+                    "read the current version below and decide again."
+                ),
             )
             return redirect(back)
         except e.IllegalTransition as exc:
-            flash(request, "error", f"Not possible in the notice's current state: {exc.message}.")
+            flash(
+                request,
+                "error",
+                _("Not possible in the notice's current state: %(reason)s.") % {"reason": exc.message},
+            )
             return redirect(back)
         except e.RuleViolation as exc:
             problems = exc.details.get("problems")
             if isinstance(problems, list) and problems:
-                flash(request, "error", f"Not {ACTION_DONE.get(action, 'done')}: this still needs", problems)
+                flash(
+                    request,
+                    "error",
+                    _("Not %(done)s: this still needs") % {"done": ACTION_DONE.get(action, _("done"))},
+                    problems,
+                )
             elif exc.message.endswith("needs written reasons"):
                 label = action_label(action)
-                flash(request, "error", f"“{label}” needs written reasons: write them in the Reasons box.")
+                flash(
+                    request,
+                    "error",
+                    _("“%(action)s” needs written reasons: write them in the Reasons box.")
+                    % {"action": label},
+                )
             else:
-                flash(request, "error", f"Not done: {exc.message}.")
+                flash(request, "error", _("Not done: %(reason)s.") % {"reason": exc.message})
             return redirect(back)
         except e.Forbidden as exc:
-            flash(request, "error", f"You may not do this: {exc.message}.")
+            flash(request, "error", _("You may not do this: %(reason)s.") % {"reason": exc.message})
             return redirect(back)
         except e.DomainError as exc:
-            flash(request, "error", f"Not done: {exc.message}.")
+            flash(request, "error", _("Not done: %(reason)s.") % {"reason": exc.message})
             return redirect(back)
-        flash(request, "success", f"Notice {notice.id} {ACTION_DONE.get(action, action.value)}.")
+        flash(
+            request,
+            "success",
+            _("Notice %(ref)s: %(done)s.")
+            % {"ref": notice.id, "done": ACTION_DONE.get(action, action.value)},
+        )
         if not policy.can_see_notice(actor, notice):
             return redirect("/")
         return redirect(back)
@@ -1135,7 +1241,11 @@ def install(app: FastAPI) -> None:
             return login_redirect(request)
         if actor.role is not Role.REVIEWER:
             return error_page(
-                request, actor, 403, "Not available", "The review queue is for General Secretariat reviewers."
+                request,
+                actor,
+                403,
+                _("Not available"),
+                _("The review queue is for General Secretariat reviewers."),
             )
         page = _page_number(request.query_params.get("page"))
         flt, criteria, problems = queue_filter(request.query_params)
@@ -1159,7 +1269,7 @@ def install(app: FastAPI) -> None:
         def do(notice_id: str, form: FormData, actor: Actor, store: Store) -> str:
             code = _text(form, "code", 10)
             review.resolve_finding(notice_id, code, _text(form, "resolution", 20_000), actor, store.uow())
-            return f"Resolution of {code} recorded."
+            return _("Resolution of %(code)s recorded.") % {"code": code}
 
         return await _review_post(request, ref, do, fragment="_finding.html")
 
@@ -1167,7 +1277,7 @@ def install(app: FastAPI) -> None:
     async def propose_exception(request: Request, ref: str) -> Response:
         def do(notice_id: str, form: FormData, actor: Actor, store: Store) -> str:
             review.propose_exception(notice_id, _text(form, "exception_reasons", 20_000), actor, store.uow())
-            return "Exception proposed. A second reviewer must confirm it."
+            return _("Exception proposed. A second reviewer must confirm it.")
 
         return await _review_post(request, ref, do, anchor="exception")
 
@@ -1175,7 +1285,7 @@ def install(app: FastAPI) -> None:
     async def confirm_exception(request: Request, ref: str) -> Response:
         def do(notice_id: str, form: FormData, actor: Actor, store: Store) -> str:
             review.confirm_exception(notice_id, _text(form, "confirm_reasons", 20_000), actor, store.uow())
-            return "Exception confirmed."
+            return _("Exception confirmed.")
 
         return await _review_post(request, ref, do, anchor="exception")
 
@@ -1205,14 +1315,16 @@ def install(app: FastAPI) -> None:
             return csrf_refused(request, actor)
         notice_id = notice_id_from_ref(ref)
         if notice_id is None:
-            return not_found(request, actor, "There is no notice with this reference.")
+            return not_found(request, actor, _("There is no notice with this reference."))
         code = _text(form, "code", 10)
         typed = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k != CSRF_FIELD}
         store = _store(request)
         try:
             done = await run_in_threadpool(do, notice_id, form, actor, store)
         except e.NotFound:
-            return not_found(request, actor, f"There is no notice {notice_id} that you may see.")
+            return not_found(
+                request, actor, _("There is no notice %(ref)s that you may see.") % {"ref": notice_id}
+            )
         except e.DomainError as exc:
             message = exc.message[:1].upper() + exc.message[1:] + "."
             errors = {code or anchor: message}
@@ -1242,7 +1354,7 @@ def install(app: FastAPI) -> None:
         data = await run_in_threadpool(_review_data, store, actor, notice, False)
         rv = data["rv"]
         if rv is None:  # not a reviewer: the use case refused, and there is no dossier to show
-            message = next(iter(errors.values()), "Only a General Secretariat reviewer does this.")
+            message = next(iter(errors.values()), _("Only a General Secretariat reviewer does this."))
             return render_fragment(request, "_message.html", actor, 403, level="error", message=message)
         group = next((g for sev in rv["groups"] for g in sev["cards"] if g["code"] == code), None)
         return render_fragment(
@@ -1319,11 +1431,13 @@ def install(app: FastAPI) -> None:
             return render(request, "request_form.html", actor, status=422, **_form_context(values, errors))
         if send:
             what = (
-                "submitted for review" if notice.type is NoticeType.RED_NOTICE else "circulated (unreviewed)"
+                _("submitted for review")
+                if notice.type is NoticeType.RED_NOTICE
+                else _("circulated (unreviewed)")
             )
         else:
-            what = "saved as a draft"
-        flash(request, "success", f"Request {notice.id} {what}.")
+            what = _("saved as a draft")
+        flash(request, "success", _("Request %(ref)s: %(done)s.") % {"ref": notice.id, "done": what})
         return redirect(f"/notices/{url_ref(notice.id)}")
 
     @app.get("/notices/{ref}/edit", include_in_schema=False)
@@ -1387,8 +1501,10 @@ def install(app: FastAPI) -> None:
             return again(
                 {
                     "general": [
-                        "Someone changed this request while you were editing it. Nothing was saved: open the "
-                        "request again, then make your changes."
+                        _(
+                            "Someone changed this request while you were editing it. Nothing was saved: "
+                            "open the request again, then make your changes."
+                        )
                     ]
                 },
                 409,
@@ -1396,12 +1512,16 @@ def install(app: FastAPI) -> None:
         except e.DomainError as exc:
             return again({"general": [exc.message[:1].upper() + exc.message[1:] + "."]})
         if not send:
-            what = "changes saved"
+            what = _("changes saved")
         elif notice.type is NoticeType.RED_NOTICE:
-            what = "new version submitted for review" if edit["editing"]["asked"] else "submitted for review"
+            what = (
+                _("new version submitted for review")
+                if edit["editing"]["asked"]
+                else _("submitted for review")
+            )
         else:
-            what = "circulated (unreviewed)"
-        flash(request, "success", f"Request {notice.id}: {what}.")
+            what = _("circulated (unreviewed)")
+        flash(request, "success", _("Request %(ref)s: %(done)s.") % {"ref": notice.id, "done": what})
         return redirect(f"/notices/{url_ref(notice.id)}")
 
     async def _editable(request: Request, actor: Actor, ref: str) -> Notice | Response:
@@ -1410,23 +1530,32 @@ def install(app: FastAPI) -> None:
             return _not_an_officer(request, actor)
         notice_id = notice_id_from_ref(ref)
         if notice_id is None:
-            return not_found(request, actor, "There is no notice with this reference.")
+            return not_found(request, actor, _("There is no notice with this reference."))
         try:
             notice = await run_in_threadpool(ns.get_notice, notice_id, actor, _store(request).uow(), False)
         except e.NotFound:
-            return not_found(request, actor, f"There is no notice {notice_id} that you may see.")
+            return not_found(
+                request, actor, _("There is no notice %(ref)s that you may see.") % {"ref": notice_id}
+            )
         if notice.requesting_country != actor.country:
             return error_page(
-                request, actor, 403, "Not available", "Only the bureau that requested a notice edits it."
+                request,
+                actor,
+                403,
+                _("Not available"),
+                _("Only the bureau that requested a notice edits it."),
             )
         if notice.state not in EDITABLE:
             return error_page(
                 request,
                 actor,
                 409,
-                "Cannot be edited now",
-                f"Request {notice.id} is {state_label(notice.state).lower()}: a request can be edited only "
-                "as a draft, or when the General Secretariat asked for more information.",
+                _("Cannot be edited now"),
+                _(
+                    "Request %(ref)s is in the state “%(state)s”: a request can be edited only as a draft, "
+                    "or when the General Secretariat asked for more information."
+                )
+                % {"ref": notice.id, "state": state_label(notice.state)},
             )
         return notice
 
@@ -1480,7 +1609,7 @@ def install(app: FastAPI) -> None:
         if notice_id is not None:
             extract = await run_in_threadpool(_public_get, _store(request), notice_id)
         if extract is None:
-            return not_found(request, actor, "There is no public red notice with this reference.")
+            return not_found(request, actor, _("There is no public red notice with this reference."))
         return render(request, "public_notice.html", actor, notice=extract)
 
     install_screening(app)
@@ -1495,7 +1624,9 @@ async def notice_response(
     try:
         notice = await run_in_threadpool(ns.get_notice, notice_id, actor, store.uow())
     except e.NotFound:
-        return not_found(request, actor, f"There is no notice {notice_id} that you may see.")
+        return not_found(
+            request, actor, _("There is no notice %(ref)s that you may see.") % {"ref": notice_id}
+        )
     data = await run_in_threadpool(_review_data, store, actor, notice)
     context = {"form_errors": {}, "form_values": {}, **_notice_context(actor, notice), **data, **extra}
     return render(request, "notice.html", actor, status=status, **context)
@@ -1520,7 +1651,7 @@ def install_html_errors(app: FastAPI) -> None:
             response: Response = await answer if inspect.isawaitable(answer) else answer
             return response
         actor = await current_actor(request) if "session" in request.scope else None
-        title, message = HTTP_ERRORS.get(exc.status_code, ("Something went wrong", str(exc.detail)))
+        title, message = HTTP_ERRORS.get(exc.status_code, (_("Something went wrong"), str(exc.detail)))
         response = error_page(request, actor, exc.status_code, title, message)
         for name, value in (exc.headers or {}).items():
             response.headers[name] = value
@@ -1534,7 +1665,11 @@ def install_html_errors(app: FastAPI) -> None:
 
 def _not_an_officer(request: Request, actor: Actor) -> HTMLResponse:
     return error_page(
-        request, actor, 403, "Not available", "Only an officer of a National Central Bureau requests notices."
+        request,
+        actor,
+        403,
+        _("Not available"),
+        _("Only an officer of a National Central Bureau requests notices."),
     )
 
 
@@ -1723,9 +1858,9 @@ def _queue_rows(items: Iterable[tuple[Notice, review.StoredCheck | None]]) -> li
 
 
 QUEUE_STATES = {
-    State.SUBMITTED.value: "Submitted",
-    State.UNDER_REVIEW.value: "Under review",
-    State.UNREVIEWED.value: "Unreviewed diffusion",
+    State.SUBMITTED.value: _l("Submitted"),
+    State.UNDER_REVIEW.value: _l("Under review"),
+    State.UNREVIEWED.value: _l("Unreviewed diffusion"),
 }
 
 
@@ -1735,11 +1870,11 @@ def queue_filter(q: Mapping[str, str]) -> tuple[review.QueueFilter, dict[str, st
     problems: list[str] = []
     state = criteria["state"]
     if state and state not in QUEUE_STATES:
-        problems.append("Choose a state from the list.")
+        problems.append(_("Choose a state from the list."))
         state = ""
     country = criteria["country"].upper()
     if country and (len(country) != 2 or not country.isalpha()):
-        problems.append("Give the requesting country as its two-letter code, e.g. FR.")
+        problems.append(_("Give the requesting country as its two-letter code, e.g. FR."))
         country = ""
 
     def number(key: str, label: str) -> int | None:
@@ -1747,15 +1882,15 @@ def queue_filter(q: Mapping[str, str]) -> tuple[review.QueueFilter, dict[str, st
         if not text:
             return None
         if not text.isdigit() or int(text) > 100_000:
-            problems.append(f"{label} is a whole number.")
+            problems.append(_("%(field)s is a whole number.") % {"field": label})
             return None
         return int(text)
 
-    risk = number("risk", "The lowest risk")
-    age = number("age", "The waiting time in days")
+    risk = number("risk", _("The lowest risk"))
+    age = number("age", _("The waiting time in days"))
     section = criteria["iccs"]
     if section and section not in {sec.code for sec in ICCS_SECTIONS}:
-        problems.append("Choose an ICCS section from the list.")
+        problems.append(_("Choose an ICCS section from the list."))
         section = ""
     flt = review.QueueFilter(
         states=(State(state),) if state else (),
@@ -2060,20 +2195,23 @@ def public_criteria(q: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     problems: list[str] = []
     if criteria["nationality"] and criteria["nationality"] not in names():
         problems.append(
-            f"“{criteria['nationality']}” is not a country code: give the nationality as two letters, "
-            "e.g. FR."
+            _("“%(code)s” is not a country code: give the nationality as two letters, e.g. FR.")
+            % {"code": criteria["nationality"]}
         )
     if criteria["sex"] and criteria["sex"] not in {s.value for s in Sex}:
-        problems.append("Choose the sex from the list.")
+        problems.append(_("Choose the sex from the list."))
     ages = {}
-    for key, label in (("age_min", "Age from"), ("age_max", "Age to")):
+    for key, label in (("age_min", _("Age from")), ("age_max", _("Age to"))):
         text = criteria[key]
         if text and (not text.isdigit() or int(text) > MAX_PUBLIC_AGE):
-            problems.append(f"{label} is a whole number of years, from 0 to {MAX_PUBLIC_AGE}.")
+            problems.append(
+                _("%(field)s is a whole number of years, from 0 to %(max)s.")
+                % {"field": label, "max": MAX_PUBLIC_AGE}
+            )
         elif text:
             ages[key] = int(text)
     if len(ages) == 2 and ages["age_min"] > ages["age_max"]:
-        problems.append("“Age from” is greater than “Age to”: swap them.")
+        problems.append(_("“Age from” is greater than “Age to”: swap them."))
     return criteria, problems
 
 
@@ -2123,22 +2261,22 @@ def _fields(flt: NoticeFilter) -> dict[str, Any]:
 
 SCREENING_ROLES = (Role.NCB_OFFICER, Role.REVIEWER)
 """Who screens from the pages (the service also lets the system screen, from the CLI)."""
-ART87 = (
+ART87 = _l(
     "Act only as your national law allows; inform the requesting NCB and the General Secretariat "
     "(RPD Art. 87)."
 )
 OUTCOME_LABELS: dict[sc.HitOutcome, str] = {
-    sc.HitOutcome.LOCATED: "Located",
-    sc.HitOutcome.DETAINED_UNDER_NATIONAL_LAW: "Detained under national law",
-    sc.HitOutcome.NO_ACTION: "No action",
-    sc.HitOutcome.NOT_THE_PERSON: "Not the person",
+    sc.HitOutcome.LOCATED: _l("Located"),
+    sc.HitOutcome.DETAINED_UNDER_NATIONAL_LAW: _l("Detained under national law"),
+    sc.HitOutcome.NO_ACTION: _l("No action"),
+    sc.HitOutcome.NOT_THE_PERSON: _l("Not the person"),
 }
 UPLOAD_FORMATS: dict[str, str] = {
-    "": "Guess from the file",
-    "csv": "CSV (header row: name or family_name, given_names, birth_date…)",
-    "jsonl": "JSON Lines (one object per line)",
-    "mrz": "Machine-readable zones (MRZ)",
-    "paxlst": "UN/EDIFACT PAXLST manifest",
+    "": _l("Guess from the file"),
+    "csv": _l("CSV (header row: name or family_name, given_names, birth_date…)"),
+    "jsonl": _l("JSON Lines (one object per line)"),
+    "mrz": _l("Machine-readable zones (MRZ)"),
+    "paxlst": _l("UN/EDIFACT PAXLST manifest"),
 }
 SCREEN_FIELDS = ("name", "family_name", "given_names", "birth_date", "nationality", "sex")
 HITS_SHOWN = 200
@@ -2153,8 +2291,8 @@ def _not_a_screener(request: Request, actor: Actor) -> HTMLResponse:
         request,
         actor,
         403,
-        "Not available",
-        "Screening is for officers of National Central Bureaus and General Secretariat reviewers.",
+        _("Not available"),
+        _("Screening is for officers of National Central Bureaus and General Secretariat reviewers."),
     )
 
 
@@ -2174,9 +2312,13 @@ def _flash_input_warnings(request: Request, warnings: Sequence[Any]) -> None:
         flash(
             request,
             "warning",
-            f"Everyone who could be read was screened, but the input raised {len(warnings)} warning(s):",
-            [f"line {w.line}: {w.reason[:300]}" for w in warnings[:10]]
-            + ([f"... and {len(warnings) - 10} more"] if len(warnings) > 10 else []),
+            _("Everyone who could be read was screened, but the input raised %(num)s warning(s):")
+            % {"num": len(warnings)},
+            [
+                _("line %(number)s: %(reason)s") % {"number": w.line, "reason": w.reason[:300]}
+                for w in warnings[:10]
+            ]
+            + ([_("… and %(num)s more") % {"num": len(warnings) - 10}] if len(warnings) > 10 else []),
         )
 
 
@@ -2217,7 +2359,7 @@ def screening_context(
         "upload_errors": input_error_views(upload_errors or []),
         "upload_format": upload_format,
         "upload_formats": list(UPLOAD_FORMATS.items()),
-        "sexes": [("", "Not known"), ("M", "Male"), ("F", "Female"), ("U", "Unknown / other")],
+        "sexes": [("", _("Not known")), ("M", _("Male")), ("F", _("Female")), ("U", _("Unknown / other"))],
         "sync_limit": sc.SYNC_LIMIT,
         "active": active,
         "ART87": ART87,
@@ -2384,13 +2526,17 @@ def install_screening(app: FastAPI) -> None:
         raw = form.get("mrz")
         text = raw if isinstance(raw, str) else ""
         if len(text) > MRZ_CHARS:
-            problem = {"line": 0, "reason": f"Paste at most {MRZ_CHARS:,} characters; upload a file instead."}
+            problem = {
+                "line": 0,
+                "reason": _("Paste at most %(num)s characters; upload a file instead.")
+                % {"num": i18n.fmt_number(MRZ_CHARS)},
+            }
             return _form_page(request, actor, 413, mrz_text="", mrz_errors=[problem], active="mrz")
         result = read_queries(text, "mrz", _store(request).clock().date())
         errors = [_error_dict(err) for err in result.errors]
         if not result.queries:
             if not errors:
-                errors = [{"line": 0, "reason": "Paste the two or three lines of at least one document."}]
+                errors = [{"line": 0, "reason": _("Paste the two or three lines of at least one document.")}]
             return _form_page(
                 request, actor, 422, mrz_text=text, mrz_errors=input_error_views(errors), active="mrz"
             )
@@ -2413,7 +2559,7 @@ def install_screening(app: FastAPI) -> None:
         chosen = chosen if chosen in FORMATS else ""
         upload = form.get("file")
         if upload is None or isinstance(upload, str) or not upload.filename:
-            problem = {"line": 0, "reason": "Choose a file to upload."}
+            problem = {"line": 0, "reason": _("Choose a file to upload.")}
             return _form_page(
                 request, actor, 422, upload_errors=[problem], upload_format=chosen, active="upload"
             )
@@ -2426,7 +2572,13 @@ def install_screening(app: FastAPI) -> None:
             fmt: Format = cast(Format, chosen) if chosen else guess_format(data, upload.filename)
             result = await run_in_threadpool(read_queries, data, fmt, store.clock().date(), max_bytes=limit)
         except e.TooLarge:
-            problems = [{"line": 0, "reason": f"The file is larger than {limit:,} bytes: split it."}]
+            problems = [
+                {
+                    "line": 0,
+                    "reason": _("The file is larger than %(num)s bytes: split it.")
+                    % {"num": i18n.fmt_number(limit)},
+                }
+            ]
         except e.InvalidInput as exc:
             reason = exc.message.replace("give --format", "choose the format")
             problems = [{"line": exc.details.get("line") or 0, "reason": reason}]
@@ -2434,7 +2586,7 @@ def install_screening(app: FastAPI) -> None:
             problems = [_error_dict(err) for err in result.errors]
         if result is None or not result.queries:
             if not problems:
-                problems = [{"line": 0, "reason": "The file holds no traveller to screen."}]
+                problems = [{"line": 0, "reason": _("The file holds no traveller to screen.")}]
             return _form_page(
                 request,
                 actor,
@@ -2455,11 +2607,11 @@ def install_screening(app: FastAPI) -> None:
         if isinstance(actor, Response):
             return actor
         if not _valid_run_id(run_id):
-            return not_found(request, actor, "There is no screening with this reference.")
+            return not_found(request, actor, _("There is no screening with this reference."))
         try:
             data = await run_in_threadpool(_run_data, _store(request), actor, run_id)
         except e.NotFound:
-            return not_found(request, actor, "There is no screening with this reference that you may see.")
+            return not_found(request, actor, _("There is no screening with this reference that you may see."))
         return render(request, "screening_run.html", actor, **data)
 
     @app.get("/screening/runs/{run_id}/progress", include_in_schema=False)
@@ -2492,14 +2644,14 @@ def install_screening(app: FastAPI) -> None:
         except CsrfFailure:
             return csrf_refused(request, actor)
         if not hit_id.isdigit() or len(hit_id) > 12:
-            return not_found(request, actor, "There is no hit with this number.")
+            return not_found(request, actor, _("There is no hit with this number."))
         back = _safe_next(_text(form, "back", 200))
         if not back.startswith("/screening/runs/"):
             back = "/screening"
         try:
             outcome = sc.HitOutcome(_text(form, "outcome", 40))
         except ValueError:
-            flash(request, "error", "Choose what happened after the hit.")
+            flash(request, "error", _("Choose what happened after the hit."))
             return redirect(f"{back}#hit-{hit_id}")
         try:
             hit = await run_in_threadpool(
@@ -2511,19 +2663,24 @@ def install_screening(app: FastAPI) -> None:
                 _store(request).uow(),
             )
         except (e.NotFound, e.Forbidden):  # another bureau's hit: as if it did not exist
-            return not_found(request, actor, "There is no hit with this number that you may see.")
+            return not_found(request, actor, _("There is no hit with this number that you may see."))
         except e.DomainError as exc:
-            flash(request, "error", f"Not recorded: {exc.message}.")
+            flash(request, "error", _("Not recorded: %(reason)s.") % {"reason": exc.message})
             return redirect(f"{back}#hit-{hit_id}")
         informed = [str(x) for x in hit.get("informed") or []]
         told = (
-            f"{', '.join(informed)} {'was' if len(informed) == 1 else 'were'} informed."
+            ngettext("%(names)s was informed.", "%(names)s were informed.", len(informed))
+            % {"names": ", ".join(informed)}
             if informed
-            else "Inform the requesting NCB and the General Secretariat."
+            else _("Inform the requesting NCB and the General Secretariat.")
         )
         label = OUTCOME_LABELS[outcome].lower()
         flash(
-            request, "success", f"Outcome recorded for the hit on notice {hit['notice_id']}: {label}. {told}"
+            request,
+            "success",
+            _("Outcome recorded for the hit on notice %(ref)s: %(outcome)s.")
+            % {"ref": hit["notice_id"], "outcome": label}
+            + f" {told}",
         )
         return redirect(f"{back}#hit-{hit_id}")
 
@@ -2531,27 +2688,27 @@ def install_screening(app: FastAPI) -> None:
 # -- the Commission for the Control of Files ----------------------------------------------------------------
 
 CASE_STATE_LABELS = {
-    CaseState.RECEIVED: "Received",
-    CaseState.AWAITING_APPLICANT: "Waiting for the applicant",
-    CaseState.INADMISSIBLE: "Inadmissible",
-    CaseState.ADMISSIBLE: "Admissible (open)",
-    CaseState.DECIDED: "Decided",
-    CaseState.CLOSED: "Closed",
+    CaseState.RECEIVED: _l("Received"),
+    CaseState.AWAITING_APPLICANT: _l("Waiting for the applicant"),
+    CaseState.INADMISSIBLE: _l("Inadmissible"),
+    CaseState.ADMISSIBLE: _l("Admissible (open)"),
+    CaseState.DECIDED: _l("Decided"),
+    CaseState.CLOSED: _l("Closed"),
 }
 KIND_LABELS = {
-    RequestKind.ACCESS: "Access",
-    RequestKind.CORRECTION: "Correction",
-    RequestKind.DELETION: "Deletion",
-    RequestKind.REVISION: "Revision",
+    RequestKind.ACCESS: _l("Access"),
+    RequestKind.CORRECTION: _l("Correction"),
+    RequestKind.DELETION: _l("Deletion"),
+    RequestKind.REVISION: _l("Revision"),
 }
 CASE_OUTCOME_LABELS = {
-    Outcome.ACCESS_GIVEN: "Access given",
-    Outcome.COMPLIANT: "Compliant: the data stays",
-    Outcome.CORRECTED: "To be corrected by its source",
-    Outcome.DELETED: "Non-compliant: delete everywhere",
-    Outcome.REVISION_REFUSED: "Revision refused",
+    Outcome.ACCESS_GIVEN: _l("Access given"),
+    Outcome.COMPLIANT: _l("Compliant: the data stays"),
+    Outcome.CORRECTED: _l("To be corrected by its source"),
+    Outcome.DELETED: _l("Non-compliant: delete everywhere"),
+    Outcome.REVISION_REFUSED: _l("Revision refused"),
 }
-DEADLINE_LABELS = {"decision": "Decision", "inform_applicant": "Inform the applicant"}
+DEADLINE_LABELS = {"decision": _l("Decision"), "inform_applicant": _l("Inform the applicant")}
 CASE_ID = re.compile(r"^CCF-\d{4}-[0-9A-Z]{1,12}$")  # random since issue 14, item 5
 DOC_ID = re.compile(r"^doc_[A-Za-z0-9_-]{8,40}$")
 
@@ -2575,7 +2732,9 @@ def _when(text: str | None) -> datetime | None:
 def deadline_view(d: Mapping[str, Any]) -> dict[str, Any]:
     name = str(d.get("name") or "")
     label = DEADLINE_LABELS.get(name) or (
-        f"Answer to consultation {name.split(':', 1)[1]}" if name.startswith("consultation:") else name
+        _("Answer to consultation %(number)s") % {"number": name.split(":", 1)[1]}
+        if name.startswith("consultation:")
+        else name
     )
     return {**d, "label": label, "due_at": _when(d.get("due")), "met": _when(d.get("met_at"))}
 
@@ -2613,9 +2772,9 @@ def consultation_views(view: Mapping[str, Any]) -> list[dict[str, Any]]:
         elif c.get("lapsed"):
             status, label = "lapsed", "Lapsed: no answer, data deleted"
         elif open_case:
-            status, label = "waiting", "Waiting for the answer"
+            status, label = "waiting", _("Waiting for the answer")
         else:
-            status, label = "superseded", "Closed unanswered: superseded by the decision"
+            status, label = "superseded", _("Closed unanswered: superseded by the decision")
         out.append({**c, "status": status, "status_label": label})
     return out
 
@@ -2714,11 +2873,11 @@ def install_ccf(app: FastAPI) -> None:
         if isinstance(actor, Response):
             return actor
         if not CASE_ID.match(case_id):
-            return not_found(request, actor, "There is no case with this reference.")
+            return not_found(request, actor, _("There is no case with this reference."))
         try:
             data = await run_in_threadpool(_case_data, _store(request), actor, case_id)
         except e.NotFound:
-            return not_found(request, actor, f"There is no case {case_id}.")
+            return not_found(request, actor, _("There is no case %(ref)s.") % {"ref": case_id})
         return render(request, "ccf_case.html", actor, **data)
 
     def _action(path: str, do: Callable[[str, FormData, Actor, Store], str]) -> None:
@@ -2731,15 +2890,15 @@ def install_ccf(app: FastAPI) -> None:
             except CsrfFailure:
                 return csrf_refused(request, actor)
             if not CASE_ID.match(case_id):
-                return not_found(request, actor, "There is no case with this reference.")
+                return not_found(request, actor, _("There is no case with this reference."))
             back = f"/ccf/cases/{case_id}"
             try:
                 done = await run_in_threadpool(do, case_id, form, actor, _store(request))
             except e.NotFound as exc:
-                flash(request, "error", f"Not done: {exc.message}.")
+                flash(request, "error", _("Not done: %(reason)s.") % {"reason": exc.message})
                 return redirect(back)
             except e.DomainError as exc:
-                flash(request, "error", f"Not done: {exc.message}.")
+                flash(request, "error", _("Not done: %(reason)s.") % {"reason": exc.message})
                 return redirect(back)
             flash(request, "success", done)
             return redirect(back)
@@ -2751,26 +2910,32 @@ def install_ccf(app: FastAPI) -> None:
     def assess(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
         waived = [str(v)[:40] for v in form.getlist("waive") if isinstance(v, str)][:20]
         case = rs.assess_case(case_id, actor, store.uow(), waived)
-        return f"Case {case.id} is {CASE_STATE_LABELS[case.state].lower()}."
+        return _("Case %(ref)s is %(state)s.") % {
+            "ref": case.id,
+            "state": CASE_STATE_LABELS[case.state].lower(),
+        }
 
     def ask(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
         rs.ask_applicant(case_id, _text(form, "message", 20_000), actor, store.uow())
-        return "The applicant is asked for what is missing; they read your message on their case page."
+        return _("The applicant is asked for what is missing; they read your message on their case page.")
 
     def link(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
         notice_id = notice_id_from_ref(_text(form, "notice_id", 40).replace("/", "-")) or ""
         rs.link_notice(case_id, notice_id, actor, store.uow())
-        return f"Notice {notice_id} linked to the case."
+        return _("Notice %(ref)s linked to the case.") % {"ref": notice_id}
 
     def block(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
         rs.block(case_id, _text(form, "reasons", 20_000), actor, store.uow())
-        return "The data is blocked as a precaution: the notices are suspended and out of screening."
+        return _("The data is blocked as a precaution: the notices are suspended and out of screening.")
 
     def consult(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
         due = _due_date(_text(form, "due", 20))
         notice_id = _text(form, "notice_id", 40)
         rs.consult(case_id, notice_id, _text(form, "question", 20_000), due, actor, store.uow())
-        return f"The requesting NCB is consulted about {notice_id}; answer due {due.date().isoformat()}."
+        return _("The requesting NCB is consulted about %(ref)s; answer due %(date)s.") % {
+            "ref": notice_id,
+            "date": fmt_date(due),
+        }
 
     def decide(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
         try:
@@ -2779,11 +2944,14 @@ def install_ccf(app: FastAPI) -> None:
             raise e.InvalidInput("choose the outcome of the decision") from exc
         case = rs.decide(case_id, outcome, _text(form, "reasons", 20_000), actor, store.uow())
         label = CASE_OUTCOME_LABELS[outcome].lower()
-        return f"Decision on {case.id} recorded: {label}. Tell the applicant within one month."
+        return _("Decision on %(ref)s recorded: %(outcome)s. Tell the applicant within one month.") % {
+            "ref": case.id,
+            "outcome": label,
+        }
 
     def inform(case_id: str, form: FormData, actor: Actor, store: Store) -> str:
         rs.inform_applicant(case_id, actor, store.uow())
-        return "Recorded that the applicant was told the decision."
+        return _("Recorded that the applicant was told the decision.")
 
     _action("admissibility", assess)
     _action("ask-applicant", ask)
@@ -2795,13 +2963,13 @@ def install_ccf(app: FastAPI) -> None:
         if isinstance(actor, Response):
             return actor
         if not CASE_ID.match(case_id) or not DOC_ID.match(doc_id):
-            return not_found(request, actor, "There is no such document.")
+            return not_found(request, actor, _("There is no such document."))
         try:
             doc, data = await run_in_threadpool(
                 rs.read_document, case_id, doc_id, actor, _store(request).uow()
             )
         except e.NotFound:
-            return not_found(request, actor, "There is no such document.")
+            return not_found(request, actor, _("There is no such document."))
         extension = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}[doc.media_type]
         response = Response(
             data,

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import HTMLResponse, Response
 
-from rednotice.adapters.countries import name_of, names
+from rednotice.adapters.countries import names
 from rednotice.adapters.formats.request_json import parse_request
 from rednotice.bootstrap import Store
 from rednotice.domain import errors as e
@@ -48,10 +48,13 @@ from rednotice.domain.users import Actor, Role
 from rednotice.services import notices as ns
 from rednotice.services import redress as rs
 from rednotice.web.api import notice_id_from_path
+from rednotice.web.i18n import _, _l
 from rednotice.web.pages import (
+    ENV,
     CsrfFailure,
     _store,
     checked_form,
+    country_label,
     csrf_refused,
     current_actor,
     error_page,
@@ -65,60 +68,60 @@ SHORT = 500
 LONG = 20_000
 
 REQUEST_KINDS = [
-    (RequestKind.ACCESS.value, "Access: what data INTERPOL holds about the person"),
-    (RequestKind.CORRECTION.value, "Correction of data"),
-    (RequestKind.DELETION.value, "Deletion of data (e.g. a red notice)"),
-    (RequestKind.REVISION.value, "Revision of a decision already taken (a new fact)"),
+    (RequestKind.ACCESS.value, _l("Access: what data INTERPOL holds about the person")),
+    (RequestKind.CORRECTION.value, _l("Correction of data")),
+    (RequestKind.DELETION.value, _l("Deletion of data (e.g. a red notice)")),
+    (RequestKind.REVISION.value, _l("Revision of a decision already taken (a new fact)")),
 ]
 APPLICANT_KINDS = [
-    (ApplicantKind.PERSON.value, "The person concerned"),
-    (ApplicantKind.LAWYER.value, "Their lawyer"),
-    (ApplicantKind.RELATIVE.value, "A relative with a power of attorney"),
+    (ApplicantKind.PERSON.value, _l("The person concerned")),
+    (ApplicantKind.LAWYER.value, _l("Their lawyer")),
+    (ApplicantKind.RELATIVE.value, _l("A relative with a power of attorney")),
 ]
 LANGUAGES = [
-    (Language.EN.value, "English"),
-    (Language.FR.value, "French"),
-    (Language.ES.value, "Spanish"),
-    (Language.AR.value, "Arabic"),
+    (Language.EN.value, _l("English")),
+    (Language.FR.value, _l("French")),
+    (Language.ES.value, _l("Spanish")),
+    (Language.AR.value, _l("Arabic")),
 ]
 ID_PROOFS = [
-    ("name", "It shows the person's name"),
-    ("date_of_birth", "It shows the date of birth"),
-    ("photo", "It has a photograph"),
-    ("unredacted", "It is supplied unredacted"),
+    ("name", _l("It shows the person's name")),
+    ("date_of_birth", _l("It shows the date of birth")),
+    ("photo", _l("It has a photograph")),
+    ("unredacted", _l("It is supplied unredacted")),
 ]
 REPORTER_KINDS = [
-    (ReporterKind.PERSON.value, "The person a notice is about"),
-    (ReporterKind.RELATIVE.value, "A relative"),
-    (ReporterKind.LAWYER.value, "A lawyer"),
-    (ReporterKind.NGO.value, "A non-governmental organisation"),
+    (ReporterKind.PERSON.value, _l("The person a notice is about")),
+    (ReporterKind.RELATIVE.value, _l("A relative")),
+    (ReporterKind.LAWYER.value, _l("A lawyer")),
+    (ReporterKind.NGO.value, _l("A non-governmental organisation")),
 ]
 HARM_LABELS = {
-    HarmKind.THREATS: "Threats",
-    HarmKind.QUESTIONING: "Questioning by the authorities",
-    HarmKind.DETENTION: "Detention",
-    HarmKind.EXIT_BAN: "A ban on leaving the country",
-    HarmKind.FROZEN_ASSETS: "Frozen assets",
-    HarmKind.DISMISSAL: "Dismissal from work",
-    HarmKind.PRESSURE_ABROAD: "Pressure on people abroad",
-    HarmKind.OTHER: "Something else",
+    HarmKind.THREATS: _l("Threats"),
+    HarmKind.QUESTIONING: _l("Questioning by the authorities"),
+    HarmKind.DETENTION: _l("Detention"),
+    HarmKind.EXIT_BAN: _l("A ban on leaving the country"),
+    HarmKind.FROZEN_ASSETS: _l("Frozen assets"),
+    HarmKind.DISMISSAL: _l("Dismissal from work"),
+    HarmKind.PRESSURE_ABROAD: _l("Pressure on people abroad"),
+    HarmKind.OTHER: _l("Something else"),
 }
 PROTECTION_STATUSES = [
-    (ProtectionStatus.REFUGEE.value, "Recognised refugee"),
-    (ProtectionStatus.ASYLUM_SEEKER.value, "Asylum seeker"),
+    (ProtectionStatus.REFUGEE.value, _l("Recognised refugee")),
+    (ProtectionStatus.ASYLUM_SEEKER.value, _l("Asylum seeker")),
 ]
 POSITION_KINDS = [
-    (PositionKind.CONCERN.value, "Concern"),
-    (PositionKind.OBJECTION.value, "Objection"),
-    (PositionKind.EXTRADITION_REFUSED.value, "Extradition refused"),
-    (PositionKind.NO_ACTION.value, "We decided not to act on it"),
+    (PositionKind.CONCERN.value, _l("Concern")),
+    (PositionKind.OBJECTION.value, _l("Objection")),
+    (PositionKind.EXTRADITION_REFUSED.value, _l("Extradition refused")),
+    (PositionKind.NO_ACTION.value, _l("We decided not to act on it")),
 ]
 GROUND_LABELS = {
-    PositionGround.ARTICLE_2: "Human rights (Article 2)",
-    PositionGround.ARTICLE_3: "Political, military, religious or racial character (Article 3)",
-    PositionGround.REFUGEE: "The person is a refugee or asylum seeker",
-    PositionGround.DATA_QUALITY: "The data is wrong or incomplete",
-    PositionGround.OTHER: "Other",
+    PositionGround.ARTICLE_2: _l("Human rights (Article 2)"),
+    PositionGround.ARTICLE_3: _l("Political, military, religious or racial character (Article 3)"),
+    PositionGround.REFUGEE: _l("The person is a refugee or asylum seeker"),
+    PositionGround.DATA_QUALITY: _l("The data is wrong or incomplete"),
+    PositionGround.OTHER: _l("Other"),
 }
 SUBJECT_FIELDS = {
     "family_name": "family_name",
@@ -172,7 +175,7 @@ def _subject_values(form: FormData | None) -> dict[str, str]:
 def parse_subject(values: Mapping[str, str], errors: Errors) -> Subject | None:
     """The person concerned, through the notice-request contract (as the API does); errors by field."""
     if not values["family_name"]:
-        _add(errors, "family_name", "give the person's family name")
+        _add(errors, "family_name", _("give the person's family name"))
         return None
     data = {
         "family_name": values["family_name"],
@@ -242,7 +245,7 @@ def ccf_values(form: FormData | None = None) -> dict[str, Any]:
 
 def parse_filing(values: Mapping[str, Any]) -> tuple[Filing | None, Errors]:
     errors: Errors = {}
-    kind = _enum(RequestKind, values["kind"], errors, "kind", "choose what you ask for")
+    kind = _enum(RequestKind, values["kind"], errors, "kind", _("choose what you ask for"))
     applicant = _enum(
         ApplicantKind, values["applicant_kind"], errors, "applicant_kind", "say who is filing the request"
     )
@@ -252,7 +255,7 @@ def parse_filing(values: Mapping[str, Any]) -> tuple[Filing | None, Errors]:
         try:
             discovered = date.fromisoformat(values["new_fact_discovered_on"])
         except ValueError:
-            _add(errors, "new_fact_discovered_on", "give the date as YYYY-MM-DD")
+            _add(errors, "new_fact_discovered_on", _("give the date as YYYY-MM-DD"))
     if kind is RequestKind.REVISION and not values["revision_of"]:
         _add(
             errors,
@@ -301,20 +304,48 @@ def _ccf_form(
     )
 
 
+RELATION_LABELS = {
+    "subject": _l("The person named in the notice"),
+    "spouse": _l("Spouse or partner"),
+    "child": _l("Child"),
+    "parent": _l("Parent"),
+    "sibling": _l("Brother or sister"),
+    "other_relative": _l("Another relative"),
+    "associate": _l("A friend or associate"),
+}
+"""Who the harassment was aimed at, in words (the stored values are domain.redress.VICTIM_RELATIONS)."""
+
+
+def _word(labels: Mapping[str, str]) -> Any:
+    def show(value: object) -> str:
+        return labels.get(str(value), str(value).replace("_", " ").capitalize())
+
+    return show
+
+
+# the stored values reviewers see beside a notice, in words (issue 16, item 11: no raw "exit_ban")
+ENV.filters.update(
+    harm_label=_word({k.value: v for k, v in HARM_LABELS.items()}),
+    relation_label=_word(RELATION_LABELS),
+    protection_label=_word(dict(PROTECTION_STATUSES)),
+    position_label=_word(dict(POSITION_KINDS)),
+)
+
+
 APPLICANT_OUTCOMES = {
-    "access_given": "Access given: the decision below says what INTERPOL holds.",
-    "compliant": "The data complies with INTERPOL's rules and stays. Any precautionary block is lifted.",
-    "corrected": "The data is to be corrected by the country that supplied it.",
-    "deleted": "The data does not comply with INTERPOL's rules: it is deleted everywhere.",
-    "revision_refused": "The request for revision is refused: the earlier decision stands.",
+    "access_given": _l("Access given: the decision below says what INTERPOL holds."),
+    "compliant": _l("The data complies with INTERPOL's rules and stays. Any precautionary block is lifted."),
+    "corrected": _l("The data is to be corrected by the country that supplied it."),
+    "deleted": _l("The data does not comply with INTERPOL's rules: it is deleted everywhere."),
+    "revision_refused": _l("The request for revision is refused: the earlier decision stands."),
 }
 APPLICANT_STATES = {
-    "received": "Received: admissibility not yet checked",
-    "awaiting_applicant": "Waiting for your answer to the Commission's request",
-    "inadmissible": "Inadmissible",
-    "admissible": "Open: the Commission is examining the request",
-    "decided": "Decided",
-    "closed": "Closed: decided, and you were told",
+    "received": _l("Received: admissibility not yet checked"),
+    "awaiting_applicant": _l("Waiting for your answer to the Commission's request"),
+    "inadmissible": _l("Inadmissible"),
+    "admissible": _l("Open: the Commission is examining the request"),
+    "decided": _l("Decided"),
+    "closed": _l("Closed: decided, and you were told"),
 }
 
 
@@ -374,26 +405,26 @@ def harassment_values(form: FormData | None = None) -> dict[str, Any]:
 
 def parse_report(values: Mapping[str, Any], now: Any) -> tuple[HarassmentReport | None, Errors]:
     errors: Errors = {}
-    reporter = _enum(ReporterKind, values["reporter_kind"], errors, "reporter_kind", "say who you are")
+    reporter = _enum(ReporterKind, values["reporter_kind"], errors, "reporter_kind", _("say who you are"))
     kinds = []
     for k in values["kinds"]:
-        kind = _enum(HarmKind, k, errors, "kinds", "choose what happened from the list")
+        kind = _enum(HarmKind, k, errors, "kinds", _("choose what happened from the list"))
         if kind is not None:
             kinds.append(kind)
     if not kinds and "kinds" not in errors:
-        _add(errors, "kinds", "say what happened (tick at least one)")
+        _add(errors, "kinds", _("say what happened (tick at least one)"))
     if values["victim_relation"] not in VICTIM_RELATIONS:
-        _add(errors, "victim_relation", "say how the victim is related to the person")
+        _add(errors, "victim_relation", _("say how the victim is related to the person"))
     if not values["victim_name"]:
-        _add(errors, "victim_name", "say to whom it happened")
+        _add(errors, "victim_name", _("say to whom it happened"))
     if len(values["description"]) < 10:
-        _add(errors, "description", "describe what happened")
+        _add(errors, "description", _("describe what happened"))
     notice_id = _notice_id(values["notice_id"])
     subject = None
     if values["family_name"]:
         subject = parse_subject(values, errors)
     elif not notice_id:
-        _add(errors, "family_name", "give the notice's reference, or the person's family name to find it")
+        _add(errors, "family_name", _("give the notice's reference, or the person's family name to find it"))
     if errors or reporter is None:
         return None, errors
     report = HarassmentReport(
@@ -427,7 +458,7 @@ def _harassment_form(
         values=values,
         errors=errors,
         reporter_kinds=REPORTER_KINDS,
-        relations=[(r, r.replace("_", " ").capitalize()) for r in VICTIM_RELATIONS],
+        relations=[(r, RELATION_LABELS.get(r, r.replace("_", " ").capitalize())) for r in VICTIM_RELATIONS],
         harms=[(k.value, label) for k, label in HARM_LABELS.items()],
     )
 
@@ -465,7 +496,7 @@ def _refugee_form(
         statuses=PROTECTION_STATUSES,
         countries=_country_choices(),
         confirmations=mine,
-        granting=name_of(actor.country or ""),
+        granting=country_label(actor.country or ""),
     )
 
 
@@ -521,7 +552,7 @@ def install(app: FastAPI) -> None:
                 _add(
                     errors,
                     "documents",
-                    "choose your documents again: files are not kept when a form is refused",
+                    _("choose your documents again: files are not kept when a form is refused"),
                 )
             return _ccf_form(request, actor, values, errors, status=422)
         try:
@@ -547,7 +578,7 @@ def install(app: FastAPI) -> None:
             return csrf_refused(request, actor)
         code = _text(form, "access_code", 200)
         if not code:
-            error = "Enter the access code you were given when you filed the request."
+            error = _("Enter the access code you were given when you filed the request.")
             return _page(
                 request, "redress_my_case.html", actor, status=422, case=None, error=error, access_code=""
             )
@@ -559,7 +590,7 @@ def install(app: FastAPI) -> None:
         try:
             view = await run_in_threadpool(rs.my_case, code, _store(request).uow(), True)
         except e.DomainError:
-            error = "No case matches this access code. Check it and try again."
+            error = _("No case matches this access code. Check it and try again.")
             return _page(
                 request, "redress_my_case.html", actor, status=422, case=None, error=error, access_code=""
             )
@@ -589,7 +620,7 @@ def install(app: FastAPI) -> None:
         try:
             await run_in_threadpool(rs.answer_applicant_request, code, answer, uploads, _store(request).uow())
         except e.NotFound:
-            error = "No case matches this access code. Check it and try again."
+            error = _("No case matches this access code. Check it and try again.")
             return _page(
                 request, "redress_my_case.html", actor, status=422, case=None, error=error, access_code=""
             )
@@ -632,7 +663,7 @@ def install(app: FastAPI) -> None:
         if actor is None:
             return login_redirect(request)
         if actor.role is not Role.NCB_OFFICER or not actor.country:
-            return error_page(request, actor, 404, "Not found", "There is no such page.")
+            return error_page(request, actor, 404, _("Not found"), _("There is no such page."))
         return actor
 
     @app.get("/refugee-status/new", include_in_schema=False)
@@ -653,10 +684,12 @@ def install(app: FastAPI) -> None:
             return csrf_refused(request, actor)
         values = refugee_values(form)
         errors: Errors = {}
-        status = _enum(ProtectionStatus, values["status"], errors, "status", "choose the protection status")
+        status = _enum(
+            ProtectionStatus, values["status"], errors, "status", _("choose the protection status")
+        )
         country = values["persecution_country"]
         if len(country) != 2 or not country.isalpha():
-            _add(errors, "persecution_country", "choose the country the person fled")
+            _add(errors, "persecution_country", _("choose the country the person fled"))
         subject = parse_subject(values, errors)
         if errors or status is None or subject is None:
             return await run_in_threadpool(_refugee_form, request, actor, values, errors, 422)
@@ -672,9 +705,12 @@ def install(app: FastAPI) -> None:
         flash(
             request,
             "success",
-            f"Protection status recorded for {subject.name.full()} (confirmation {conf.id}). Any notice from "
-            f"{name_of(country)} about this person goes before the General Secretariat with your evidence, "
-            "which decides on its deletion.",
+            _(
+                "Protection status recorded for %(name)s (confirmation %(id)s). Any notice from %(country)s "
+                "about this person goes before the General Secretariat with your evidence, which decides on "
+                "its deletion."
+            )
+            % {"name": subject.name.full(), "id": conf.id, "country": country_label(country)},
         )
         return redirect("/refugee-status/new")
 
@@ -688,14 +724,14 @@ def install(app: FastAPI) -> None:
         try:
             await run_in_threadpool(_visible_notice, _store(request), actor, notice_id)
         except e.NotFound:
-            return error_page(request, actor, 404, "Not found", "There is no such notice.")
+            return error_page(request, actor, 404, _("Not found"), _("There is no such notice."))
         except e.Forbidden:
             return error_page(
                 request,
                 actor,
                 403,
-                "Not available",
-                "Your country requested this notice: it does not record a position on it.",
+                _("Not available"),
+                _("Your country requested this notice: it does not record a position on it."),
             )
         return actor, notice_id
 
@@ -739,12 +775,12 @@ def install(app: FastAPI) -> None:
             return csrf_refused(request, actor)
         values = position_values(form)
         errors: Errors = {}
-        kind = _enum(PositionKind, values["kind"], errors, "kind", "choose your country's position")
-        message = "choose grounds from the list"
+        kind = _enum(PositionKind, values["kind"], errors, "kind", _("choose your country's position"))
+        message = _("choose grounds from the list")
         parsed = [_enum(PositionGround, v, errors, "grounds", message) for v in values["grounds"]]
         grounds = [g for g in parsed if g is not None]
         if len(values["text"]) < 10:
-            _add(errors, "text", "explain your country's position in writing")
+            _add(errors, "text", _("explain your country's position in writing"))
         if errors or kind is None:
             return _position_form(request, actor, notice_id, values, errors, 422)
         try:
@@ -760,14 +796,17 @@ def install(app: FastAPI) -> None:
                 _store(request).uow(),
             )
         except e.NotFound:
-            return error_page(request, actor, 404, "Not found", "There is no such notice.")
+            return error_page(request, actor, 404, _("Not found"), _("There is no such notice."))
         except e.DomainError as exc:
             return _position_form(request, actor, notice_id, values, {"general": [exc.message]}, 422)
         label = dict(POSITION_KINDS)[kind.value].lower()
         flash(
             request,
             "success",
-            f"Your country's position ({label}) on notice {notice_id} is recorded. The General Secretariat "
-            "is told and the notice is reviewed again.",
+            _(
+                "Your country's position (%(position)s) on notice %(ref)s is recorded. The General "
+                "Secretariat is told and the notice is reviewed again."
+            )
+            % {"position": label, "ref": notice_id},
         )
         return redirect(f"/notices/{notice_id.replace('/', '-')}")

@@ -1,0 +1,212 @@
+"""Issue 16, item 14: INTERPOL's four languages — the catalogues, the choice of language, the pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po
+from fastapi.testclient import TestClient
+
+from rednotice.bootstrap import Store
+from rednotice.services.views import NOT_A_WARRANT
+from rednotice.web import i18n
+from rednotice.web.app import create_app
+from rednotice.web.pages import NOT_A_WARRANT_SHOWN
+
+LANGS = ("fr", "es", "ar")
+WEB = Path(i18n.__file__).resolve().parent
+PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]")
+# the pages a person named in a notice reads first: every text on them is translated in every language
+FIRST_PAGES = (
+    "templates/public_list.html",
+    "templates/public_notice.html",
+    "templates/redress_ccf_apply.html",
+    "templates/redress_ccf_filed.html",
+    "templates/redress_my_case.html",
+    "templates/redress_macros.html",
+    "templates/error.html",
+    "templates/login.html",
+    "redress_pages.py",
+)
+NOT_A_WARRANT_WORDS = {
+    "fr": "pas un mandat d'arrêt",
+    "es": "No es una orden de detención",
+    "ar": "ليست مذكرة توقيف",
+}
+
+
+def catalogue(lang: str) -> dict[str, tuple[str, ...]]:
+    with i18n.catalogue_path(lang).open("rb") as fh:
+        cat = read_po(fh, locale=lang)
+    assert not [m.id for m in cat if m.id and m.fuzzy], f"{lang}: fuzzy entries are not shown; translate them"
+    out: dict[str, tuple[str, ...]] = {}
+    for m in cat:
+        if m.id:
+            ids = m.id if isinstance(m.id, tuple) else (m.id,)
+            out[ids[0]] = m.string if isinstance(m.string, tuple) else (m.string,)
+    return out
+
+
+def placeholders(text: str) -> set[str]:
+    return {m.group(0).split(")")[0] if m.group(1) else m.group(0) for m in PLACEHOLDER.finditer(text)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_translation_keeps_the_placeholders_of_its_text(lang: str) -> None:
+    bad = []
+    for msgid, forms in catalogue(lang).items():
+        for form in forms:
+            if form and placeholders(form) != placeholders(msgid):
+                bad.append((msgid[:60], form[:60]))
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_text_in_the_catalogue_is_translated(lang: str) -> None:
+    missing = [msgid for msgid, forms in catalogue(lang).items() if not all(forms)]
+    assert not missing, f"{lang}: {len(missing)} untranslated (scripts/i18n.py --check), e.g. {missing[:5]}"
+
+
+def first_page_texts() -> set[str]:
+    texts: set[str] = set()
+    for name in FIRST_PAGES:
+        path = WEB / name
+        method = "python" if name.endswith(".py") else "jinja2.ext:babel_extract"
+        options = {
+            "trimmed": "true",
+            "newstyle_gettext": "true",
+            "trim_blocks": "true",
+            "lstrip_blocks": "true",
+        }
+        for _, message, _, _ in extract_from_file(
+            method,
+            str(path),
+            keywords={"_": None, "_l": None, "gettext": None, "ngettext": (1, 2)},
+            options=options,
+        ):
+            texts.add(message if isinstance(message, str) else message[0])
+    return texts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_public_and_ccf_pages_are_translated_completely(lang: str) -> None:
+    texts = first_page_texts()
+    assert len(texts) > 150  # the extraction found the pages' texts
+    have = catalogue(lang)
+    missing = sorted(t for t in texts if not all(have.get(t, ("",))))
+    assert not missing, f"{lang}: {len(missing)} untranslated, e.g. {missing[:5]}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_notice_is_never_called_an_arrest_warrant(lang: str) -> None:
+    assert str(NOT_A_WARRANT_SHOWN) == NOT_A_WARRANT  # the pages say what the API says
+    with i18n.using(lang):
+        shown = str(NOT_A_WARRANT_SHOWN)
+    assert shown != NOT_A_WARRANT
+    assert NOT_A_WARRANT_WORDS[lang] in shown
+
+
+def test_the_language_is_the_choice_then_the_browser_then_english() -> None:
+    assert i18n.negotiate(None, None) == "en"
+    assert i18n.negotiate(None, "fr-CA,fr;q=0.9,en;q=0.8") == "fr"
+    assert i18n.negotiate(None, "de-DE, es;q=0.5, en;q=0.4") == "es"
+    assert i18n.negotiate(None, "en;q=0.2, ar;q=0.9") == "ar"
+    assert i18n.negotiate(None, "de, it;q=x") == "en"
+    assert i18n.negotiate("rednotice_lang=es; other=1", "ar") == "es"
+    assert i18n.negotiate("rednotice_lang=zz", "fr") == "fr"
+
+
+def test_dates_and_numbers_are_written_the_readers_way() -> None:
+    day = date(2026, 12, 5)
+    assert i18n.fmt_day(day) == "2026-12-05"
+    assert i18n.fmt_number(12345) == "12,345"
+    with i18n.using("fr"):
+        assert i18n.fmt_day(day) == "5 déc. 2026"
+        assert i18n.fmt_number(12345).replace("\u202f", " ") == "12 345"
+        assert i18n.fmt_moment(datetime(2026, 12, 5, 14, 30, tzinfo=UTC)).endswith("14:30 UTC")
+    with i18n.using("es"):
+        assert i18n.fmt_number(12345) == "12.345"
+    with i18n.using("ar"):
+        assert i18n.direction() == "rtl"
+        assert i18n.fmt_day(day) != "2026-12-05"
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(store), base_url="https://testserver") as c:
+        yield c
+
+
+HEADINGS = {
+    "fr": "Notices rouges publiques",
+    "es": "Notificaciones rojas públicas",
+    "ar": "النشرات الحمراء العلنية",
+}
+
+
+def html_attrs(page: str) -> tuple[str, str]:
+    tag = re.search(r"<html lang=\"([^\"]+)\" dir=\"([^\"]+)\">", page)
+    assert tag, page[:200]
+    return tag.group(1), tag.group(2)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_public_list_follows_accept_language(client: TestClient, lang: str) -> None:
+    page = client.get("/public/notices", headers={"Accept-Language": f"{lang},en;q=0.5"})
+    assert page.status_code == 200
+    assert html_attrs(page.text) == (lang, "rtl" if lang == "ar" else "ltr")
+    assert f"<h1>{HEADINGS[lang]}</h1>" in page.text
+    assert "Persons wanted for prosecution" not in page.text
+    assert NOT_A_WARRANT_WORDS[lang] in page.text
+
+
+def test_english_stays_the_default(client: TestClient) -> None:
+    page = client.get("/public/notices")
+    assert html_attrs(page.text) == ("en", "ltr")
+    assert "<h1>Public red notices</h1>" in page.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_switch_remembers_the_choice_over_the_browser(client: TestClient, lang: str) -> None:
+    switched = client.post(
+        "/language", data={"lang": lang, "next": "/public/notices?name=x"}, follow_redirects=False
+    )
+    assert switched.status_code == 303
+    assert switched.headers["location"] == "/public/notices?name=x"
+    assert client.cookies.get(i18n.COOKIE) == lang
+    page = client.get("/public/notices", headers={"Accept-Language": "en"})
+    assert html_attrs(page.text) == (lang, "rtl" if lang == "ar" else "ltr")
+    assert f"<h1>{HEADINGS[lang]}</h1>" in page.text
+    ccf = client.get("/ccf/apply").text  # and on the next page too
+    assert "Request to the Commission for the Control of INTERPOL's Files" not in ccf
+
+
+@pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/\t/evil.example", "\\evil"])
+def test_the_switch_goes_back_only_to_a_page_of_this_site(client: TestClient, target: str) -> None:
+    switched = client.post("/language", data={"lang": "fr", "next": target}, follow_redirects=False)
+    assert switched.status_code == 303
+    assert switched.headers["location"] == "/"
+
+
+def test_an_unknown_language_changes_nothing(client: TestClient) -> None:
+    switched = client.post("/language", data={"lang": "xx", "next": "/ccf/apply"}, follow_redirects=False)
+    assert switched.status_code == 303
+    assert i18n.COOKIE not in switched.headers.get("set-cookie", "")
+    assert html_attrs(client.get("/ccf/apply").text) == ("en", "ltr")
+
+
+def test_a_translated_form_error_is_in_the_readers_language(client: TestClient) -> None:
+    client.post("/language", data={"lang": "es", "next": "/"}, follow_redirects=False)
+    page = client.get("/ccf/my-case")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert token
+    answer = client.post(
+        "/ccf/my-case", data={"csrf_token": token.group(1), "access_code": "nothing-like-it"}
+    )
+    assert answer.status_code == 422
+    assert "Ningún caso corresponde a este código de acceso" in answer.text
