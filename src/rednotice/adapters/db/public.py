@@ -186,7 +186,10 @@ class SqlPublicRepository:
         # Publication order, newest first, as the partial index holds it (a published notice always has
         # its publication time, so no NULLs to place).
         order = (n.c.published_at.desc(), n.c.id.desc())
-        found = select(n.c.id).where(cond).order_by(*order)
+        # A name is counted from its own index (stopping at the bound), not along the publication order,
+        # which would read every public extract between two matches.
+        named = query.name is not None or query.forename is not None or bool(query.free_text)
+        found = select(n.c.id).where(cond).order_by(*(() if named else order))
         total = counts.count(self.conn, found, self._head, whole_list_index=whole)
         rows = self.conn.execute(
             select(n.c.id, n.c.family_name, n.c.given_names, n.c.date_of_birth, n.c.nationalities)
