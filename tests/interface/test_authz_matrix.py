@@ -90,6 +90,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/login"): ALL,
     ("POST", "/login"): ALL,
     ("POST", "/logout"): ALL,
+    ("POST", "/language"): ALL,  # the language switch (issue 16, item 14)
     ("GET", "/"): SIGNED_IN,
     # pages: notices and review
     ("GET", "/notices"): SEE_NOTICES,
