@@ -29,6 +29,8 @@ FIRST_PAGES = (
     "templates/redress_ccf_filed.html",
     "templates/redress_my_case.html",
     "templates/redress_macros.html",
+    "templates/redress_harassment.html",
+    "templates/redress_harassment_done.html",
     "templates/error.html",
     "templates/login.html",
     "redress_pages.py",
