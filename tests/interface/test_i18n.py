@@ -165,6 +165,8 @@ def test_the_public_list_follows_accept_language(client: TestClient, lang: str) 
     assert f"<h1>{HEADINGS[lang]}</h1>" in page.text
     assert "Persons wanted for prosecution" not in page.text
     assert NOT_A_WARRANT_WORDS[lang] in page.text
+    assert page.headers["content-language"] == lang
+    assert "Accept-Language" in page.headers["vary"]  # a shared cache keeps each language apart
 
 
 def test_english_stays_the_default(client: TestClient) -> None:

@@ -431,9 +431,14 @@ def render(
         text_direction=i18n.direction(),
         **context,
     )
-    response = HTMLResponse(html, status_code=status)
+    response = HTMLResponse(html, status_code=status, headers=_language_headers())
     _secure(response, private=actor is not None)
     return response
+
+
+def _language_headers() -> dict[str, str]:
+    """The page's language, and what chose it: a cache must not give one reader's French to another."""
+    return {"Content-Language": i18n.current(), "Vary": "Accept-Language, Cookie"}
 
 
 def render_fragment(
@@ -449,7 +454,8 @@ def render_fragment(
         text_direction=i18n.direction(),
         **context,
     )
-    return HTMLResponse(html, status_code=status, headers={**SECURITY_HEADERS, "Cache-Control": "no-store"})
+    headers = {**SECURITY_HEADERS, **_language_headers(), "Cache-Control": "no-store"}
+    return HTMLResponse(html, status_code=status, headers=headers)
 
 
 def is_htmx(request: Request) -> bool:
