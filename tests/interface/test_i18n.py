@@ -214,3 +214,10 @@ def test_a_translated_form_error_is_in_the_readers_language(client: TestClient) 
     )
     assert answer.status_code == 422
     assert "Ningún caso corresponde a este código de acceso" in answer.text
+
+
+def test_the_ccf_form_keeps_the_language_switch_in_each_language_own_name(client: TestClient) -> None:
+    """The form's own list of request languages must not hide the header's switcher: each entry of the
+    switcher is named in itself (Français, not French) on /ccf/apply too."""
+    page = client.get("/ccf/apply").text
+    assert "Français" in page and "العربية" in page

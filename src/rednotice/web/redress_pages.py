@@ -297,7 +297,7 @@ def _ccf_form(
         errors=errors,
         kinds=REQUEST_KINDS,
         applicant_kinds=APPLICANT_KINDS,
-        languages=LANGUAGES,
+        request_languages=LANGUAGES,
         id_proofs=ID_PROOFS,
         max_mb=MAX_DOCUMENT_BYTES // (1024 * 1024),
         max_docs=MAX_DOCUMENTS,
