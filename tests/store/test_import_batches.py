@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from rednotice.adapters.db import store as db_store
 from rednotice.adapters.db import tables as t
+from rednotice.adapters.db.tables_public import public_terms
 from rednotice.adapters.formats.interpol import Parsed, read_path, read_text
 from rednotice.bootstrap import Store
 from rednotice.cli import common
@@ -72,6 +73,8 @@ def wipe(store: Store) -> None:
     """Back to an empty store (the audit head at genesis, change sequence numbers from 1)."""
     with store.engine.begin() as conn:
         conn.execute(delete(t.notice_transitions))
+        conn.execute(delete(t.notice_keys))  # the derived tables written with each notice (issue 18)
+        conn.execute(delete(public_terms))
         conn.execute(delete(t.notices))
         conn.execute(delete(t.audit_events))
         conn.execute(delete(t.id_counters))
