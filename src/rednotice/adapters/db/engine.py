@@ -6,17 +6,22 @@ import contextlib
 import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import NullPool
 
 READ_ONLY = "rednotice_read_only"
 """Execution option of a connection whose transactions only read."""
 SQLITE_BUSY_SECONDS = 30
 _HOLDS_WRITERS = "rednotice_holds_writers"
+PING_AFTER_IDLE_SECONDS = 10.0
+"""A pooled PostgreSQL connection idle this long is pinged before use; a busy one never is."""
+_IDLE_SINCE = "rednotice_idle_since"
 
 
 def _private_file(url: str) -> None:
@@ -95,4 +100,34 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
                 _release(record.info)
 
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    idle_seconds = kwargs.pop("ping_after_idle_seconds", PING_AFTER_IDLE_SECONDS)
+    engine = create_engine(url, **kwargs)
+    _ping_when_idle(engine, idle_seconds)
+    return engine
+
+
+def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
+    """Check a pooled connection before use only when it sat idle for ``idle_seconds``.
+
+    SQLAlchemy's ``pool_pre_ping`` pings on every checkout: one more round trip on every request of
+    the hot path (screening answers in a few milliseconds). A connection in steady use cannot have
+    been dropped by an idle timeout, a server restart it survived, or a PgBouncer idle cut, so only
+    one that sat idle is pinged; a dead one is replaced before the unit of work starts (the pool
+    retries the checkout on ``DisconnectionError``), so no request fails on a stale connection.
+    """
+
+    @event.listens_for(engine.pool, "checkin")
+    def _checked_in(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine.pool, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.pop(_IDLE_SINCE, None)
+        if since is None or time.monotonic() - since < idle_seconds:
+            return  # new, or in steady use
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+            dbapi_connection.rollback()  # end the ping's implicit transaction: settings apply afresh
+        except Exception as exc:  # any failure of the ping means: do not use this connection
+            raise DisconnectionError("the pooled connection did not answer a ping") from exc
