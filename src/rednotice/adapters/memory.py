@@ -19,6 +19,7 @@ from rednotice.domain.errors import Conflict
 from rednotice.domain.lifecycle import Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType, Subject, notice_id_from_ref
 from rednotice.domain.users import Actor
+from rednotice.services.notices import ListPage, decode_cursor, encode_cursor
 from rednotice.services.ports import (
     AuditEntry,
     NoticeFilter,
@@ -27,7 +28,14 @@ from rednotice.services.ports import (
     TokenRecord,
     UserRecord,
 )
-from rednotice.services.review import QueueFilter, RecordKind, ReviewRecord, StoredCheck
+from rednotice.services.review import (
+    QueueFilter,
+    QueuePage,
+    RecordKind,
+    ReviewRecord,
+    StoredCheck,
+    iccs_sections,
+)
 
 
 class MemoryData:
@@ -98,7 +106,8 @@ class MemoryNoticeRepository:
     def find(self, flt: NoticeFilter) -> Page:
         from rednotice.domain.policy import can_see_notice, is_public
 
-        out = []
+        after = None if flt.after is None else decode_cursor(flt.after, 1)[0]
+        out, total = [], 0
         for n in sorted(self.data.notices.values(), key=lambda n: n.id):
             if flt.states and n.state not in flt.states:
                 continue
@@ -116,8 +125,13 @@ class MemoryNoticeRepository:
                 continue
             if flt.visible_to is not None and not can_see_notice(flt.visible_to, n):
                 continue
-            out.append(copy.deepcopy(n))
-        return Page(out[flt.offset : flt.offset + flt.limit], len(out), flt.offset, flt.limit)
+            total += 1
+            if after is None or n.id > after:
+                out.append(copy.deepcopy(n))
+        items = out[flt.offset : flt.offset + flt.limit]
+        more = len(out) > flt.offset + flt.limit
+        following = encode_cursor(items[-1].id) if more and items else None
+        return ListPage(items, total, flt.offset, flt.limit, next_after=following)
 
     def next_id(self, year: int) -> str:
         last = self.data.counters.get(year, 0)
@@ -294,11 +308,12 @@ class MemoryReviewRepository:
         waiting.sort(key=key)
         return [(copy.deepcopy(n), self.latest_check(n.id)) for n in waiting[offset : offset + limit]]
 
-    def queue_find(self, flt: QueueFilter, submitted_before: datetime | None) -> list[Notice]:
+    def queue_page(
+        self, flt: QueueFilter, submitted_before: datetime | None, limit: int, offset: int
+    ) -> QueuePage:
         ref = notice_id_from_ref(flt.text.strip()) if flt.text else None
         out = []
-        for n, _ in self.queue(len(self.data.notices) + 1, 0):
-            check = self.latest_check(n.id)
+        for n, check in self.queue(len(self.data.notices) + 1, 0):
             if flt.states and n.state not in flt.states:
                 continue
             if flt.country and n.requesting_country != flt.country:
@@ -314,8 +329,10 @@ class MemoryReviewRepository:
                 hay += " " + " ".join(x.casefold() for x in n.request.subject.names_original_script)
                 if not all(term in hay for term in flt.text.casefold().split()):
                     continue
-            out.append(n)
-        return out
+            if flt.iccs_section and flt.iccs_section not in iccs_sections(check):
+                continue
+            out.append((n, check))
+        return QueuePage(out[offset : offset + limit], len(out), offset, limit)
 
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         decided = refused = 0

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from rednotice.domain import policy
-from rednotice.domain.errors import Conflict, Forbidden, NotFound
+from rednotice.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from rednotice.domain.lifecycle import Action, Notice, State
 from rednotice.domain.model import NoticeRequest, NoticeType
 from rednotice.domain.users import SYSTEM, Actor, Role
@@ -31,11 +33,39 @@ class ListPage(Page):
     estimates (adapters/db/counts.py), so a list page costs a page and not the table (issue 18)."""
 
     total_exact: bool = True
+    next_after: str | None = None
+    """The cursor of the next page (``NoticeFilter.after``), None on the last page."""
 
 
 def total_is_exact(page: Page) -> bool:
     """Whether ``page.total`` was counted (a plain Page always was)."""
     return bool(getattr(page, "total_exact", True))
+
+
+def next_cursor(page: Page) -> str | None:
+    """The cursor of the page after this one (None on the last page, or from a store without cursors)."""
+    value = getattr(page, "next_after", None)
+    return value if isinstance(value, str) else None
+
+
+_SEP = "\x1f"
+
+
+def encode_cursor(*parts: str) -> str:
+    """An opaque cursor holding the list position ``parts`` (base64url, unpadded: safe in a URL)."""
+    return base64.urlsafe_b64encode(_SEP.join(parts).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, count: int) -> list[str]:
+    """The ``count`` parts of a cursor made by :func:`encode_cursor`; InvalidInput for anything else."""
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        text = ""
+    parts = text.split(_SEP)
+    if len(cursor) > 400 or len(parts) != count or not all(parts):
+        raise InvalidInput("'after' is not a cursor this list gave (use the previous page's next cursor)")
+    return parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +233,8 @@ def list_notices(flt: NoticeFilter, actor: Actor, uow: UnitOfWork) -> Page:
     """Search notices within what the actor may see. Every search is audited."""
     if not policy.can_list_notices(actor):
         raise Forbidden(f"a {actor.role.value} does not list notices")
+    if flt.after is not None and flt.offset:
+        raise InvalidInput("page by 'after' (the cursor) or by offset, not both")
     flt = NoticeFilter(**{**_as_dict(flt), "visible_to": actor})
     with uow:
         page = uow.notices.find(flt)
@@ -218,6 +250,7 @@ def list_notices(flt: NoticeFilter, actor: Actor, uow: UnitOfWork) -> Page:
                 "nationality": flt.nationality,
                 "offset": flt.offset,
                 "limit": flt.limit,
+                **({} if flt.after is None else {"after": flt.after}),
                 "total": page.total,
                 **({} if total_is_exact(page) else {"total_estimated": True}),
             },

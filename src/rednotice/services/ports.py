@@ -15,7 +15,7 @@ from rednotice.domain.users import Actor, Role
 if TYPE_CHECKING:
     from rednotice.adapters.db.screening import SqlScreeningRepository
     from rednotice.services.redress import RedressRepository
-    from rednotice.services.review import QueueFilter, ReviewRecord, StoredCheck
+    from rednotice.services.review import QueueFilter, QueuePage, ReviewRecord, StoredCheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,10 @@ class NoticeFilter:
     """Restrict to what this actor may see (the policy, expressed as a query)."""
     offset: int = 0
     limit: int = 50
+    after: str | None = None
+    """A cursor from the previous page (``ListPage.next_after``): the page starts after that notice, in the
+    list's order, without counting the rows before it (issue 18). Opaque; only the store that gave it reads
+    it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +184,11 @@ class ReviewRepository(Protocol):
     def add_record(self, record: ReviewRecord) -> None: ...
     def records(self, notice_id: str) -> list[ReviewRecord]: ...
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]: ...
-    def queue_find(self, flt: QueueFilter, submitted_before: datetime | None) -> list[Notice]:
-        """The waiting requests matching the filter's columns (not its ICCS section), in queue order."""
+    def queue_page(
+        self, flt: QueueFilter, submitted_before: datetime | None, limit: int, offset: int
+    ) -> QueuePage:
+        """One page of the waiting requests matching every part of the filter, in queue order (riskiest,
+        then oldest), each with its latest check; the total bounded as lists count (issue 18)."""
 
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         """(decided, refused) over the requesting country's reviewed requests."""

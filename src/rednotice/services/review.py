@@ -662,27 +662,35 @@ def iccs_sections(check: StoredCheck | None) -> set[str]:
     return {str(c["iccs"]["section"]) for c in charges if isinstance(c, dict) and c.get("iccs")}
 
 
-def queue_search(
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    """One page of the queue, each request with its latest check. ``total`` is exact up to 1,000 matches,
+    then (PostgreSQL) an estimate, which ``total_exact`` says (adapters/db/counts.py, issue 18)."""
+
+    items: list[tuple[Notice, StoredCheck | None]]
+    total: int
+    offset: int
+    limit: int
+    total_exact: bool = True
+
+
+def queue_page(
     flt: QueueFilter, actor: Actor, uow: UnitOfWork, limit: int = 20, offset: int = 0
-) -> tuple[list[tuple[Notice, StoredCheck | None]], int]:
-    """The queue narrowed by ``flt``, riskiest then oldest first: one page and the number matching.
-    The database filters what it holds in columns; the ICCS section is read from each stored check."""
+) -> QueuePage:
+    """The queue narrowed by ``flt``, riskiest then oldest first: one page and how many match. The store
+    filters, orders and pages (by an index of the waiting requests; the ICCS sections of each request's
+    latest check are stored with it), so a page costs a page, not the queue. Audited like any search."""
     _reviewer(actor)
     if flt.states and not set(flt.states) <= set(WAITING):
         raise InvalidInput("the queue holds submitted, under-review and unreviewed requests only")
+    if limit < 1 or offset < 0:
+        raise InvalidInput("a queue page holds at least one request and starts at 0 or later")
     with uow:
         now = uow.clock()
         before = None
         if flt.older_than_days is not None:
             before = now - timedelta(days=flt.older_than_days)
-        notices = uow.reviews.queue_find(flt, before)
-        checks: dict[str, StoredCheck | None] = {}
-        if flt.iccs_section:
-            for n in notices:
-                checks[n.id] = uow.reviews.latest_check(n.id)
-            notices = [n for n in notices if flt.iccs_section in iccs_sections(checks[n.id])]
-        page = notices[offset : offset + limit]
-        items = [(n, checks[n.id] if n.id in checks else uow.reviews.latest_check(n.id)) for n in page]
+        page = uow.reviews.queue_page(flt, before, limit, offset)
         uow.audit.append(
             actor,
             "review.queue",
@@ -696,12 +704,22 @@ def queue_search(
                 "older_than_days": flt.older_than_days,
                 "iccs_section": flt.iccs_section,
                 "text": flt.text,
-                "total": len(notices),
+                "total": page.total,
+                **({} if page.total_exact else {"total_estimated": True}),
             },
             now,
         )
         uow.commit()
-    return items, len(notices)
+    return page
+
+
+def queue_search(
+    flt: QueueFilter, actor: Actor, uow: UnitOfWork, limit: int = 20, offset: int = 0
+) -> tuple[list[tuple[Notice, StoredCheck | None]], int]:
+    """The queue narrowed by ``flt``, riskiest then oldest first: one page and the number matching
+    (:func:`queue_page` without saying whether the number is an estimate)."""
+    page = queue_page(flt, actor, uow, limit, offset)
+    return page.items, page.total
 
 
 def queue(
