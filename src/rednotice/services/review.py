@@ -656,9 +656,12 @@ class QueueFilter:
 
 def iccs_sections(check: StoredCheck | None) -> set[str]:
     """The ICCS sections of the charges as the engine read them (from the stored check)."""
-    if check is None:
-        return set()
-    charges = (check.result.get("analysis") or {}).get("charges") or []
+    return set() if check is None else result_sections(check.result)
+
+
+def result_sections(result: dict[str, Any]) -> set[str]:
+    """The ICCS sections of the charges in a stored check's result."""
+    charges = (result.get("analysis") or {}).get("charges") or []
     return {str(c["iccs"]["section"]) for c in charges if isinstance(c, dict) and c.get("iccs")}
 
 

@@ -16,8 +16,11 @@ from rednotice.adapters.db import tables as t
 from rednotice.domain.compliance.identity import name_keys
 from rednotice.domain.lifecycle import Notice
 
-NATIONALITY, TOKEN, RELATION = "nat", "tok", "rel"
-"""The kinds of ``notice_keys``."""
+NATIONALITY, TOKEN, RELATION, SECTION = "nat", "tok", "rel", "sec"
+"""The kinds of ``notice_keys``. The first three are written with the notice (:func:`key_rows`); ``sec``,
+the ICCS sections of the charges as the latest compliance check read them, with each check
+(:func:`section_rows`), for the review queue's filter."""
+NOTICE_KINDS = (NATIONALITY, TOKEN, RELATION)
 
 
 def short_key(value: str) -> str:
@@ -40,3 +43,8 @@ def has_key(kind: str, value: str) -> Any:
     """The notice (of the enclosing query) has this key: an index lookup, not a scan of the list column."""
     k = t.notice_keys
     return exists().where(k.c.notice_id == t.notices.c.id, k.c.kind == kind, k.c.key == short_key(value))
+
+
+def section_rows(notice_id: str, sections: set[str]) -> list[dict[str, Any]]:
+    """The ``sec`` rows of a notice whose latest check placed charges in these ICCS sections."""
+    return [{"notice_id": notice_id, "kind": SECTION, "key": x, "birth_year": None} for x in sorted(sections)]

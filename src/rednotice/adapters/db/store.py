@@ -15,7 +15,17 @@ from rednotice.adapters.db import tables as t
 from rednotice.adapters.db.audit import SqlAuditLog
 from rednotice.adapters.db.bulk import insert_rows
 from rednotice.adapters.db.engine import READ_ONLY
-from rednotice.adapters.db.keys import NATIONALITY, RELATION, TOKEN, has_key, key_rows, short_key
+from rednotice.adapters.db.keys import (
+    NATIONALITY,
+    NOTICE_KINDS,
+    RELATION,
+    SECTION,
+    TOKEN,
+    has_key,
+    key_rows,
+    section_rows,
+    short_key,
+)
 from rednotice.adapters.db.public import SqlPublicRepository
 from rednotice.adapters.db.redress import SqlRedressRepository
 from rednotice.adapters.db.screening import SqlScreeningRepository
@@ -24,17 +34,24 @@ from rednotice.adapters.db.users import SqlUserRepository
 from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain import policy
 from rednotice.domain.compliance.identity import min_shared_tokens, name_keys
-from rednotice.domain.errors import Conflict
+from rednotice.domain.errors import Conflict, InvalidInput
 from rednotice.domain.lifecycle import IN_FORCE, Action, Notice, State, TransitionRecord
 from rednotice.domain.model import NoticeType, Subject, notice_id_from_ref
 from rednotice.domain.users import Actor, Role
-from rednotice.services.notices import ListPage
+from rednotice.services.notices import ListPage, decode_cursor, encode_cursor
 from rednotice.services.ports import (
     NoticeFilter,
     Page,
 )
 from rednotice.services.public import search_terms
-from rednotice.services.review import QueueFilter, RecordKind, ReviewRecord, StoredCheck
+from rednotice.services.review import (
+    QueueFilter,
+    QueuePage,
+    RecordKind,
+    ReviewRecord,
+    StoredCheck,
+    iccs_sections,
+)
 
 
 def utcnow() -> datetime:
@@ -66,6 +83,18 @@ def public_term_rows(notice: Notice) -> list[dict[str, Any]]:
         {"notice_id": notice.id, "field": f, "position": i, "value": v}
         for i, (f, v) in enumerate(search_terms(notice.request))
     ]
+
+
+def _list_cursor(cursor: str) -> tuple[datetime, str]:
+    """The (updated_at, id) an internal list's cursor holds."""
+    at, last = decode_cursor(cursor, 2)
+    try:
+        when = datetime.fromisoformat(at)
+    except ValueError:
+        when = None
+    if when is None or when.tzinfo is None:
+        raise InvalidInput("'after' is not a cursor this list gave (use the previous page's next cursor)")
+    return when, last
 
 
 def _in_force_clause() -> Any:
@@ -151,15 +180,26 @@ class SqlNoticeRepository:
         # which reads every notice between two matches (355 against 125 ms for a name on 5% of 700,000).
         counted = select(n.c.id).where(cond).order_by(*(() if flt.name else order))
         total = counts.count(self.conn, counted, self.max_change_seq)
-        rows = self.conn.execute(
-            select(n).where(cond).order_by(*order).offset(flt.offset).limit(flt.limit)
-        ).all()
+        page = select(n).where(cond)
+        if flt.after is not None:
+            # Keyset: after the cursor's (updated_at, id) in the list's order (updated_at descending, id
+            # ascending); the plain bound lets the index start there instead of counting rows to skip.
+            at, last = _list_cursor(flt.after)
+            page = page.where(
+                n.c.updated_at <= at, or_(n.c.updated_at < at, and_(n.c.updated_at == at, n.c.id > last))
+            )
+        rows = self.conn.execute(page.order_by(*order).offset(flt.offset).limit(flt.limit + 1)).all()
+        more, rows = len(rows) > flt.limit, rows[: flt.limit]
+        following = None
+        if more and rows:
+            following = encode_cursor(rows[-1].updated_at.isoformat(), rows[-1].id)
         return ListPage(
             [self._row_to_notice(r, with_history=False) for r in rows],
             total.value,
             flt.offset,
             flt.limit,
             total_exact=total.exact,
+            next_after=following,
         )
 
     def ids_due_to_expire(self, now: datetime) -> list[str]:
@@ -339,7 +379,8 @@ class SqlNoticeRepository:
         if replace:
             for start in range(0, len(ids), 1000):
                 chunk = ids[start : start + 1000]
-                self.conn.execute(delete(t.notice_keys).where(t.notice_keys.c.notice_id.in_(chunk)))
+                k = t.notice_keys
+                self.conn.execute(delete(k).where(k.c.notice_id.in_(chunk), k.c.kind.in_(NOTICE_KINDS)))
                 self.conn.execute(delete(public_terms).where(public_terms.c.notice_id.in_(chunk)))
         insert_rows(self.conn, t.notice_keys, [row for notice in notices for row in key_rows(notice)])
         insert_rows(self.conn, public_terms, [row for notice in notices for row in public_term_rows(notice)])
@@ -385,6 +426,10 @@ class SqlReviewRepository:
             .where(t.notices.c.id == check.notice_id)
             .values(verdict=check.verdict, risk=check.risk)
         )
+        # The queue filters by the ICCS sections of the latest check: stored with it, not read per request.
+        k = t.notice_keys
+        self.conn.execute(delete(k).where(k.c.notice_id == check.notice_id, k.c.kind == SECTION))
+        insert_rows(self.conn, k, section_rows(check.notice_id, iccs_sections(check)))
 
     @staticmethod
     def _check(row: Any) -> StoredCheck:
@@ -424,20 +469,8 @@ class SqlReviewRepository:
         ]
 
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]:
-        n = t.notices
-        waiting = or_(
-            and_(
-                n.c.type == NoticeType.RED_NOTICE.value,
-                n.c.state.in_([State.SUBMITTED.value, State.UNDER_REVIEW.value]),
-            ),
-            and_(n.c.type == NoticeType.WANTED_PERSON_DIFFUSION.value, n.c.state == State.UNREVIEWED.value),
-        )
         rows = self.conn.execute(
-            select(n)
-            .where(waiting)
-            .order_by(n.c.risk.desc(), n.c.submitted_at, n.c.id)
-            .offset(offset)
-            .limit(limit)
+            select(t.notices).where(t.WAITING).order_by(*t.QUEUE_ORDER).offset(offset).limit(limit)
         ).all()
         latest = self.latest_checks([row.id for row in rows])
         return [(self.notices._row_to_notice(row, with_history=False), latest.get(row.id)) for row in rows]
@@ -451,16 +484,13 @@ class SqlReviewRepository:
                 out[row.notice_id] = self._check(row)
         return out
 
-    def queue_find(self, flt: QueueFilter, submitted_before: datetime | None) -> list[Notice]:
+    def queue_page(
+        self, flt: QueueFilter, submitted_before: datetime | None, limit: int, offset: int
+    ) -> QueuePage:
+        """The filtered queue walks a partial index of the waiting requests in queue order (by country,
+        ``ix_notices_queue_country``) and stops at the page; the total is bounded (counts.py)."""
         n = t.notices
-        waiting = or_(
-            and_(
-                n.c.type == NoticeType.RED_NOTICE.value,
-                n.c.state.in_([State.SUBMITTED.value, State.UNDER_REVIEW.value]),
-            ),
-            and_(n.c.type == NoticeType.WANTED_PERSON_DIFFUSION.value, n.c.state == State.UNREVIEWED.value),
-        )
-        where: list[Any] = [waiting]
+        where: list[Any] = [t.WAITING]
         if flt.states:
             where.append(n.c.state.in_([s.value for s in flt.states]))
         if flt.country:
@@ -469,6 +499,8 @@ class SqlReviewRepository:
             where.append(n.c.risk >= flt.min_risk)
         if submitted_before is not None:
             where.append(n.c.submitted_at <= submitted_before)
+        if flt.iccs_section:
+            where.append(has_key(SECTION, flt.iccs_section))
         if flt.text:
             ref = notice_id_from_ref(flt.text.strip())
             if ref is not None:
@@ -476,10 +508,17 @@ class SqlReviewRepository:
             else:
                 for term in fold(flt.text).split():
                     where.append(n.c.search_names.contains(term, autoescape=True))
+        cond = and_(*where)
+        whole = None if len(where) > 1 else "ix_notices_queue_waiting"
+        # Names are counted from their trigram index (stopping at the bound), as internal lists are.
+        counted = select(n.c.id).where(cond).order_by(*(() if flt.text else t.QUEUE_ORDER))
+        total = counts.count(self.conn, counted, self.notices.max_change_seq, whole)
         rows = self.conn.execute(
-            select(n).where(*where).order_by(n.c.risk.desc(), n.c.submitted_at, n.c.id)
+            select(n).where(cond).order_by(*t.QUEUE_ORDER).offset(offset).limit(limit)
         ).all()
-        return [self.notices._row_to_notice(row, with_history=False) for row in rows]
+        latest = self.latest_checks([row.id for row in rows])
+        items = [(self.notices._row_to_notice(row, with_history=False), latest.get(row.id)) for row in rows]
+        return QueuePage(items, total.value, offset, limit, total_exact=total.exact)
 
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         r, n = t.review_records, t.notices

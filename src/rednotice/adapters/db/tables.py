@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     TypeDecorator,
     and_,
     literal_column,
+    or_,
     true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -95,7 +97,6 @@ notices = Table(
     # Lists that cost a page (issue 18, migration 0018): each list's filter and order has an index.
     Index("ix_notices_country_updated", "requesting_country", "updated_at", "id"),
     Index("ix_notices_state_updated", "state", "updated_at", "id"),
-    Index("ix_notices_queue_order", "state", "risk", "submitted_at", "id"),
     Index(
         "ix_notices_search_names_trgm",
         "search_names",
@@ -119,6 +120,28 @@ Index(
     sqlite_where=PUBLIC_EXTRACT,
 )
 
+WAITING = or_(
+    and_(
+        notices.c.type == literal_column("'red_notice'"),
+        notices.c.state.in_([literal_column("'submitted'"), literal_column("'under_review'")]),
+    ),
+    and_(
+        notices.c.type == literal_column("'wanted_person_diffusion'"),
+        notices.c.state == literal_column("'unreviewed'"),
+    ),
+)
+"""Waiting for review (``review.WAITING`` by type), in literals as the queue's partial indexes say it
+(migration 0020): the queue walks them in its order, riskiest then oldest, and stops at the page."""
+QUEUE_ORDER = (notices.c.risk.desc(), notices.c.submitted_at, notices.c.id)
+Index("ix_notices_queue_waiting", *QUEUE_ORDER, postgresql_where=WAITING, sqlite_where=WAITING)
+Index(
+    "ix_notices_queue_country",
+    notices.c.requesting_country,
+    *QUEUE_ORDER,
+    postgresql_where=WAITING,
+    sqlite_where=WAITING,
+)
+
 notice_keys = Table(
     "notice_keys",
     metadata,
@@ -130,8 +153,10 @@ notice_keys = Table(
 )
 """Indexed forms of the notice's list-valued columns, kept in step on every write (store.py
 ``_write_keys``): ``nat`` a nationality, ``tok`` an identity token (compliance history, similar
-decisions), ``rel`` a related notice's id (RN-18). They replace ``LIKE '%,RU,%'`` scans of the table
-with index lookups; ``birth_year`` is the notice's, so identity lookups narrow by year in the index."""
+decisions), ``rel`` a related notice's id (RN-18); ``sec`` an ICCS section of the charges in the notice's
+latest compliance check (the review queue's filter, written with each check, migration 0020). They
+replace ``LIKE '%,RU,%'`` scans of the table with index lookups; ``birth_year`` is the notice's, so
+identity lookups narrow by year in the index."""
 
 notice_transitions = Table(
     "notice_transitions",
@@ -198,8 +223,9 @@ sessions = Table(
 audit_events = Table(
     "audit_events",
     metadata,
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("at", UTCDateTime, nullable=False),
+    # (seq, at): on PostgreSQL the table is partitioned by month of ``at`` (0019), whose key must hold it
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False),
+    Column("at", UTCDateTime, nullable=False, primary_key=True),
     Column("actor", String(200), nullable=False),
     Column("action", String(100), nullable=False, index=True),
     Column("subject", String(200), nullable=False, index=True),
@@ -212,7 +238,7 @@ audit_head = Table(
     "audit_head",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("seq", Integer, nullable=False),
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), nullable=False),
     Column("hash", String(64), nullable=False),
 )
 
