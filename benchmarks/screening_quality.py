@@ -2,7 +2,8 @@
 same pairs.
 
 ``bench_screening_quality(n_notices, n_queries, peer_sample)`` builds one corpus: the labelled
-development set (:mod:`rednotice.domain.screening.devset`, hand-written spellings across scripts, with
+development set (:mod:`rednotice.domain.screening.devset`, hand-written spellings across scripts, MRZ
+fields written with its own copy of ICAO 9303's tables and the name fields of real specimen documents, with
 hard negatives) sized to give about ``n_queries`` queries, topped up with Faker filler notices
 (:func:`benchmarks.screening.make_notices`) to ``n_notices``. Then:
 
@@ -67,7 +68,7 @@ from rich.table import Table
 from benchmarks.screening import make_notices
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.model import Sex
-from rednotice.domain.screening.devset import generate
+from rednotice.domain.screening.devset import REAL_MRZ, generate
 from rednotice.domain.screening.index import IndexedNotice, Match, ScreeningIndex
 from rednotice.domain.screening.quality import notice_from_json, query_from_json
 
@@ -374,9 +375,10 @@ def build_corpus(n_notices: int, n_queries: int, clear_namesakes: bool = True) -
     order, so that ties between equal scores (broken by notice id) fall neither for nor against the
     devset's notices, and a brute-force scan meets the names in no telling order. With
     ``clear_namesakes`` the filler makes no negative a namesake (see the module docstring)."""
-    data, subjects = devset_for(n_queries, max_subjects=n_notices)
+    data, _ = devset_for(n_queries, max_subjects=max(5, n_notices - len(REAL_MRZ)))
     queries = stratified(data["queries"], n_queries, DEVSET_SEED)
     devset_notices = [notice_from_json(n) for n in data["notices"]]
+    subjects = len(devset_notices)  # the synthetic people and the holders of the real documents
     wanted = max(0, n_notices - len(devset_notices))
     set_aside = cleared = 0
     if clear_namesakes and wanted:
@@ -702,7 +704,8 @@ def bench_screening_quality(
                 f"{overall['negatives_with_namesake_in_corpus']:.1%} of negatives have a namesake in the "
                 f"corpus (same name; birth year the same or unknown); {sum(filler_only.values())} false "
                 f"positives hit filler notices only; {sum(crowded.values())} misses scored above the "
-                f"threshold but beyond the top {SEARCH_LIMIT}; devset {corpus.subjects:,} subjects + "
+                f"threshold but beyond the top {SEARCH_LIMIT}; devset {corpus.subjects:,} subjects (of them "
+                f"{len(REAL_MRZ)} holders of real specimen documents) + "
                 f"{corpus.filler:,} filler notices ({filler_note}); index built in {build_s:.1f}s; "
                 f"whole run {total_s:.0f}s"
             ),

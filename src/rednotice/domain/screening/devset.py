@@ -6,15 +6,21 @@ Arabic script and its usual Latin spellings...), *not* from the matcher's own tr
 tests the matcher rather than repeating it. Every query has a ``kind`` (what variant it is) and the notice
 it should hit (``expect``) or None for a traveller who must not be flagged.
 
-Regenerate the committed file with
-``python -m rednotice.domain.screening.devset tests/data/screening/devset.json``.
+The machine-readable-zone variants are written with this module's own copy of ICAO Doc 9303 Part 3's
+transliteration tables (:data:`ICAO_LATIN`, :data:`ICAO_CYRILLIC`, with each issuing state's choice where
+the document allows two spellings), the plain spellings of names with diacritics with the Unicode
+decomposition (:func:`plain_letters`, ``unicodedata`` directly), and the ``mrz-real`` queries are name
+fields of real specimen documents (:data:`REAL_MRZ`). This module imports nothing from the matcher
+(``tests/unit/test_devset_independent.py`` checks it).
+
+Pure: it reads and writes no file. ``python -m benchmarks.devset write tests/data/screening/devset.json``
+regenerates the committed set; ``python -m benchmarks.devset evaluate`` measures the matcher on it.
 """
 
 from __future__ import annotations
 
-import json
 import random
-import sys
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,6 +205,149 @@ LATIN_FAMILY = (
     "Castellanos",
 )
 
+# --- ICAO Doc 9303 Part 3 (8th edition, 2021), section 6: transliteration in the MRZ ---------------------
+# Written from the document's tables, independently of the matcher's (rednotice.domain.screening.tables):
+# a passport office writes the zone with these, so the set tests the matcher against them.
+# Table A, "Transliteration of multinational Latin-based characters": the national character (capital, as
+# the table lists it; ß has no capital there) and its recommended MRZ spellings. Where the document gives
+# two or three ("AE or A"), the first is its first choice; which one a document carries is the issuing
+# state's practice (:data:`ISSUER_CHOICE`).
+ICAO_LATIN: dict[str, tuple[str, ...]] = {
+    "Á": ("A",), "À": ("A",), "Â": ("A",), "Ä": ("AE", "A"), "Ã": ("A",), "Ă": ("A",),
+    "Å": ("AA", "A"), "Ā": ("A",), "Ą": ("A",),
+    "Ć": ("C",), "Ĉ": ("C",), "Č": ("C",), "Ċ": ("C",), "Ç": ("C",),
+    "Ð": ("D",), "Đ": ("D",), "Ď": ("D",),
+    "É": ("E",), "È": ("E",), "Ê": ("E",), "Ë": ("E",), "Ě": ("E",), "Ė": ("E",), "Ē": ("E",),
+    "Ę": ("E",), "Ĕ": ("E",),
+    "Ĝ": ("G",), "Ğ": ("G",), "Ġ": ("G",), "Ģ": ("G",),
+    "Ħ": ("H",), "Ĥ": ("H",),
+    "ı": ("I",), "Í": ("I",), "Ì": ("I",), "Î": ("I",), "Ï": ("I",), "Ĩ": ("I",), "İ": ("I",),
+    "Ī": ("I",), "Į": ("I",), "Ĭ": ("I",),
+    "Ĵ": ("J",), "Ķ": ("K",),
+    "Ł": ("L",), "Ĺ": ("L",), "Ľ": ("L",), "Ļ": ("L",), "Ŀ": ("L",),
+    "Ń": ("N",), "Ñ": ("N", "NXX"), "Ň": ("N",), "Ņ": ("N",), "Ŋ": ("N",),
+    "Ø": ("OE",), "Ó": ("O",), "Ò": ("O",), "Ô": ("O",), "Ö": ("OE", "O"), "Õ": ("O",), "Ő": ("O",),
+    "Ō": ("O",), "Ŏ": ("O",),
+    "Ŕ": ("R",), "Ř": ("R",), "Ŗ": ("R",),
+    "Ś": ("S",), "Ŝ": ("S",), "Š": ("S",), "Ş": ("S",),
+    "Ť": ("T",), "Ţ": ("T",), "Ŧ": ("T",),
+    "Ú": ("U",), "Ù": ("U",), "Û": ("U",), "Ü": ("UE", "UXX", "U"), "Ũ": ("U",), "Ŭ": ("U",),
+    "Ű": ("U",), "Ů": ("U",), "Ū": ("U",), "Ų": ("U",),
+    "Ŵ": ("W",), "Ý": ("Y",), "Ŷ": ("Y",), "Ÿ": ("Y",), "Ź": ("Z",), "Ž": ("Z",), "Ż": ("Z",),
+    "Þ": ("TH",), "Æ": ("AE",), "Ĳ": ("IJ",), "Œ": ("OE",), "ß": ("SS",),
+}  # fmt: skip
+# Table B, "Transliteration of Cyrillic characters" (the Russian alphabet, and the Ukrainian and Belarusian
+# letters it adds). Ь is not written.
+ICAO_CYRILLIC: dict[str, str] = {
+    "А": "A", "Б": "B", "В": "V", "Г": "G", "Д": "D", "Е": "E", "Ё": "E", "Ж": "ZH", "З": "Z",
+    "И": "I", "Й": "I", "К": "K", "Л": "L", "М": "M", "Н": "N", "О": "O", "П": "P", "Р": "R",
+    "С": "S", "Т": "T", "У": "U", "Ф": "F", "Х": "KH", "Ц": "TS", "Ч": "CH", "Ш": "SH", "Щ": "SHCH",
+    "Ъ": "IE", "Ы": "Y", "Ь": "", "Э": "E", "Ю": "IU", "Я": "IA",
+    "І": "I", "Ї": "I", "Є": "IE", "Ґ": "G", "Ў": "U",
+}  # fmt: skip
+ISSUER_CHOICE: dict[str, dict[str, str]] = {
+    "tr": {"Ö": "O", "Ü": "U"},  # Turkish documents drop the diaeresis (ÖZTÜRK -> OZTURK)
+    "es": {"Ñ": "N"},  # Spain writes N (the DNI specimen: ESPAÑOLA -> ESPANOLA), not NXX
+}
+"""Where Table A allows more than one spelling, the one an issuing state (by pool language) uses; any
+other state uses the table's first choice."""
+
+# Name fields of real specimen documents (ICAO 9303 examples and national specimens from the test suites
+# of MRZ libraries; zones copied in tests/data/screening/devset_mrz_names.jsonl with their sources): the
+# field as printed, the name as the document's visual zone writes it, the issuing state, birth date, sex.
+REAL_MRZ: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("ESPANOLA<ESPANOLA<<CARMEN", "Española Española", "Carmen", "ESP", "1980-01-01", "F"),
+    ("PARAUDZINS<<ANDRIS", "Paraudziņš", "Andris", "LVA", "1982-12-12", "M"),
+    ("PARAUDZINA<<MARA", "Paraudziņa", "Māra", "LVA", "1982-12-12", "F"),
+    ("JOEORG<<JAAK<KRISTJAN", "Jõeorg", "Jaak-Kristjan", "EST", "1980-01-08", "M"),
+    ("OSPELT<BECK<<MARISA", "Ospelt-Beck", "Marisa", "LIE", "1982-05-12", "M"),
+    ("ERIKSSON<<ANNA<MARIA", "Eriksson", "Anna Maria", "UTO", "1974-08-12", "F"),
+    ("STEVENSON<<PETER<JOHN", "Stevenson", "Peter John", "UTO", "1934-07-12", "M"),
+    ("MUSTERMANN<<ERIKA", "Mustermann", "Erika", "D", "1964-08-12", "F"),
+    ("MUSTERFRAU<<ISOLDE", "Musterfrau", "Isolde", "AUT", "1971-09-09", "F"),
+    ("KOWALSKA<KWIATKOWSKA<<JOANNA", "Kowalska-Kwiatkowska", "Joanna", "POL", "1960-02-08", "F"),
+    ("KOWALSKA<<ANNA", "Kowalska", "Anna", "POL", "1972-03-30", "F"),
+    ("VAN<DER<VELDEN<<GREET<HILDE", "Van der Velden", "Greet Hilde", "BEL", "1985-02-01", "F"),
+    ("DE<BRUIJN<<WILLEKE<LISELOTTE", "De Bruijn", "Willeke Liselotte", "NLD", "1965-03-10", "F"),
+    ("WATA<<AROHA<MERE<TERESA", "Wata", "Aroha Mere Teresa", "NZL", "1990-10-01", "F"),
+    ("CHUNG<<KWOK<SUM", "Chung", "Kwok Sum", "CHN", "1980-08-08", "F"),
+    ("ABULIKEMU<<ABULA", "Abulikemu", "Abula", "CHN", "1997-01-07", "M"),
+)
+_MRZ_SEPARATORS = frozenset(" -")
+_MRZ_OMITTED = frozenset("'’ʼ.,")
+
+
+def _mrz_letters(text: str, choice: dict[str, str]) -> str:
+    out = []
+    for c in text:
+        up = c if c == "ß" else c.upper()
+        if up in choice:
+            out.append(choice[up])
+        elif up in ICAO_LATIN:
+            out.append(ICAO_LATIN[up][0])
+        elif up in ICAO_CYRILLIC:
+            out.append(ICAO_CYRILLIC[up])
+        elif "A" <= up <= "Z":
+            out.append(up)
+        elif c in _MRZ_SEPARATORS:
+            out.append("<")
+        elif c in _MRZ_OMITTED:
+            continue
+        else:
+            raise ValueError(f"no ICAO 9303 transliteration for {c!r} (U+{ord(c):04X}) in {text!r}")
+    return "".join(out)
+
+
+def icao_mrz(family: str, given: str, width: int = 39, issuer: str = "") -> str:
+    """The MRZ name field as ICAO 9303 writes it: Table A / Table B, ``<`` for spaces and hyphens,
+    apostrophes left out, ``<<`` between the primary and secondary identifiers, cut to ``width`` (TD3: 39).
+    Letters with diacritics that Table A does not list (Vietnamese ấ, ơ...) lose them, as the document's
+    rule for Latin letters says (the base letter of their Unicode decomposition). A character with no
+    transliteration is an error, so a new name in a pool cannot slip through unwritten."""
+    choice = ISSUER_CHOICE.get(issuer, {})
+
+    def part(text: str) -> str:
+        decomposed = []
+        for c in text.strip():
+            up = c if c == "ß" else c.upper()
+            if up in ICAO_LATIN or up in ICAO_CYRILLIC or up in choice:
+                decomposed.append(c)
+            else:  # Vietnamese and other stacked marks: the base letter, then the table
+                base = unicodedata.normalize("NFD", c)[0]
+                decomposed.append(base)
+        return _mrz_letters("".join(decomposed), choice)
+
+    field = f"{part(family)}<<{part(given)}"
+    return field[:width].rstrip("<")
+
+
+_NO_DECOMPOSITION = {"ß": "ss", "ẞ": "SS", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D"}
+"""Letters Unicode neither decomposes nor names as a base letter with a mark."""
+
+
+def plain_letters(text: str) -> str:
+    """A name as typed without diacritics, from Unicode itself: the canonical decomposition without its
+    combining marks (é -> e, ş -> s, ấ -> a), then the letters Unicode names as a base letter "WITH
+    STROKE" (ł, ø, đ), the dotless i and the ligatures (æ -> ae, œ -> oe), then ß, þ and ð."""
+    out = []
+    for c in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(c):
+            continue
+        if c.isascii() or not c.isalpha():
+            out.append(c)
+            continue
+        if c in _NO_DECOMPOSITION:
+            out.append(_NO_DECOMPOSITION[c])
+            continue
+        name = unicodedata.name(c)  # e.g. LATIN SMALL LETTER L WITH STROKE, LATIN CAPITAL LETTER AE
+        small = " SMALL " in name
+        letter = name.split(" LETTER ", 1)[-1].split(" LIGATURE ", 1)[-1].split(" WITH ", 1)[0]
+        letter = letter.removeprefix("DOTLESS ").removeprefix("LIGATURE ")
+        if not name.startswith("LATIN ") or not letter.isalpha() or not letter.isascii() or len(letter) > 2:
+            raise ValueError(f"no plain spelling for {c!r} ({name}) in {text!r}")
+        out.append(letter.lower() if small else letter if len(letter) == 1 else letter.capitalize())
+    return "".join(out)
+
 
 @dataclass
 class _Person:
@@ -242,15 +391,6 @@ def _typo(rng: random.Random, word: str) -> str:
     return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
-def _mrz(family: str, given: str, width: int = 30) -> str:
-    """An MRZ name field as ICAO 9303 writes it (ICAO transliteration, fillers, truncated to ``width``)."""
-    from rednotice.domain.screening.names import icao_fold, raw_tokens
-
-    fam = "<".join(icao_fold(t).upper() for t in raw_tokens(family))
-    giv = "<".join(icao_fold(t).upper() for t in raw_tokens(given))
-    return f"{fam}<<{giv}"[:width].rstrip("<")
-
-
 def _other(rng: random.Random, n: int, i: int) -> int:
     return rng.choice([j for j in range(n) if j != i])
 
@@ -285,7 +425,7 @@ def _russian(rng: random.Random) -> _Person:
         ("cyrillic-icao", f"{g[1]} {s[1]}"),
         ("cyrillic-german", f"{s[3]}, {g[3]}"),
         ("cyrillic-french", f"{g[4]} {s[4]}"),
-        ("mrz", _mrz(s[1], g[1])),
+        ("mrz", icao_mrz(s[0], g[0], 30)),
     ]
     return _Person("russian", s[2], g[2], f"{s[0]} {g[0]}", f"ru:{sex}{gi}:{si}", variants, sex, other)
 
@@ -311,13 +451,14 @@ def _diacritics(rng: random.Random) -> _Person:
     lang = rng.choice(sorted(DIACRITICS))
     givens, families = DIACRITICS[lang]
     gi, fi = rng.randrange(len(givens)), rng.randrange(len(families))
-    from rednotice.domain.screening.names import ascii_fold, raw_tokens
-
     given, family = givens[gi], families[fi]
     oi = _other(rng, len(givens), gi)
     other = (f"{lang}:{oi}:{fi}", f"{givens[oi]} {family}")
-    plain = " ".join(ascii_fold(t).capitalize() for t in raw_tokens(f"{given} {family}"))
-    variants = [("diacritics", plain), ("mrz", _mrz(family, given, 44)), ("order", f"{family} {given}")]
+    variants = [
+        ("diacritics", plain_letters(f"{given} {family}")),
+        ("mrz", icao_mrz(family, given, 39, issuer=lang)),
+        ("order", f"{family} {given}"),
+    ]
     return _Person(f"latin-{lang}", family, given, "", f"{lang}:{gi}:{fi}", variants, rng.choice("MF"), other)
 
 
@@ -337,7 +478,7 @@ def _latin(rng: random.Random) -> _Person:
         ("typo", f"{_typo(rng, LATIN_GIVEN[gi])} {LATIN_MIDDLE[mi]} {family}"),
         ("dropped-middle-name", f"{LATIN_GIVEN[gi]} {family}"),
         ("order", f"{family} {given}"),
-        ("mrz-truncated", _mrz(family, given, 30)),
+        ("mrz-truncated", icao_mrz(family, given, 30)),
     ]
     return _Person("latin", family, given, "", f"la:{gi}:{fi}", variants, rng.choice("MF"), other)
 
@@ -445,18 +586,28 @@ def generate(seed: int = 9303, subjects: int = 400) -> dict[str, Any]:
                     }
                 )
                 break
+    # Real documents: each specimen's holder is a notice, and the document's own name field a query.
+    for i, (field, family, given, _state, born, sex) in enumerate(REAL_MRZ):
+        notices.append(
+            {
+                "id": f"DEV/R{i:03d}",
+                "family_name": family,
+                "given_names": given,
+                "names_original_script": [],
+                "date_of_birth": born,
+                "sex": sex,
+                "nationalities": [],
+                "requesting_country": "XX",
+            }
+        )
+        queries.append(
+            {
+                "id": f"Q{len(queries):05d}",
+                "name": field,
+                "birth_date": born,
+                "kind": "mrz-real",
+                "date": "same",
+                "expect": f"DEV/R{i:03d}",
+            }
+        )
     return {"seed": seed, "notices": notices, "queries": queries}
-
-
-def main(argv: list[str]) -> None:
-    data = generate()
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    if argv:
-        with open(argv[0], "w", encoding="utf-8") as fh:
-            fh.write(text)
-    else:
-        sys.stdout.write(text)
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

@@ -1,8 +1,8 @@
 """Recall and false-positive rate of the matcher on the labelled development set.
 
-``python -m rednotice.domain.screening.quality [devset.json]`` prints the figures, overall and by kind of
-variant; with no file it uses the committed set (tests/data/screening/devset.json) when it is there and
-the generator's output otherwise.
+The set comes in as data (:func:`rednotice.domain.screening.devset.generate`) or from the path a caller
+gives :func:`load`: this module knows no file of its own. ``python -m benchmarks.devset evaluate [-v]``
+prints the figures, overall and by kind of variant, for the committed set.
 
 * recall: the share of true-variant queries whose notice is among the hits;
 * false-positive rate: the share of negative queries (homonyms born years apart, same family name with
@@ -12,7 +12,6 @@ the generator's output otherwise.
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,11 +20,8 @@ from typing import Any
 
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.model import Sex, Subject
-from rednotice.domain.screening.devset import generate
 from rednotice.domain.screening.index import IndexedNotice, ScreeningIndex
 from rednotice.domain.screening.query import ScreeningQuery
-
-COMMITTED = Path(__file__).resolve().parents[4] / "tests" / "data" / "screening" / "devset.json"
 
 
 @dataclass
@@ -78,12 +74,12 @@ def query_from_json(d: dict[str, Any]) -> ScreeningQuery:
     return ScreeningQuery(id=d["id"], name=d["name"], birth_date=dob)
 
 
-def load(path: Path | None = None) -> dict[str, Any]:
-    path = path or COMMITTED
-    if path.exists():
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        return data
-    return generate()
+def load(path: Path) -> dict[str, Any]:
+    """The set in ``path`` (JSON as :func:`~rednotice.domain.screening.devset.generate` makes it). Kept here
+    for callers of this name; the domain knows no file of its own (the committed set's place and the
+    command line are in :mod:`benchmarks.devset`)."""
+    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data
 
 
 def evaluate(data: dict[str, Any], index: ScreeningIndex | None = None) -> Report:
@@ -110,19 +106,3 @@ def evaluate(data: dict[str, Any], index: ScreeningIndex | None = None) -> Repor
                 report.false_positives.append({**q, "hits": [h.to_dict() for h in hits[:2]]})
     report.ms_per_query = (time.perf_counter() - started) * 1000 / max(1, len(data["queries"]))
     return report
-
-
-def main(argv: list[str]) -> None:
-    data = load(Path(argv[0]) if argv else None)
-    report = evaluate(data)
-    for line in report.lines():
-        sys.stdout.write(line + "\n")
-    if "-v" in argv:
-        for m in report.misses:
-            sys.stdout.write(f"MISS {json.dumps(m, ensure_ascii=False)}\n")
-        for m in report.false_positives:
-            sys.stdout.write(f"FP {json.dumps(m, ensure_ascii=False)}\n")
-
-
-if __name__ == "__main__":
-    main([a for a in sys.argv[1:] if a != "-v"] + (["-v"] if "-v" in sys.argv else []))
