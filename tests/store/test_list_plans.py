@@ -10,23 +10,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 from benchmarks.seed import seed
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, event, select, text
 
+from rednotice.adapters.db import tables as t
 from rednotice.adapters.db.engine import make_engine
 from rednotice.adapters.db.store import SqlUnitOfWork
 from rednotice.domain.lifecycle import State
 from rednotice.domain.users import Actor, Role
 from rednotice.services.compliance import OUTCOME_OF_STATE
+from rednotice.services.notices import ListPage
 from rednotice.services.ports import NoticeFilter
 from rednotice.services.public import PublicQuery
+from rednotice.services.review import QueueFilter, StoredCheck
 
 NOTICES = 4000
 TODAY = date(2026, 12, 5)
+NOW = datetime(2026, 12, 5, tzinfo=UTC)
 FR = Actor("ncb-fr", Role.NCB_OFFICER, "FR")
 
 
@@ -37,11 +42,25 @@ def engine(postgres_url: str) -> Iterator[Engine]:
     _truncate_postgres(postgres_url)
     eng = make_engine(postgres_url)
     seed(eng, NOTICES)
+    _check_waiting(eng)
     with eng.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM ANALYZE"))  # what autovacuum does after a load
     yield eng
     eng.dispose()
     _truncate_postgres(postgres_url)
+
+
+def _check_waiting(engine: Engine) -> None:
+    """A compliance check for each waiting request (the seeder stores none): risks and ICCS sections to
+    filter and order the queue by, written as the service writes them."""
+    sections = ["01", "03", "07", "11"]
+    with SqlUnitOfWork(engine) as uow:
+        waiting = uow.connection.execute(select(t.notices.c.id).where(t.WAITING).order_by(t.notices.c.id))
+        for i, notice_id in enumerate(waiting.scalars().all()):
+            charges = [{"iccs": {"section": sections[i % 4]}}, {"iccs": {"section": sections[i % 3]}}]
+            result = {"analysis": {"charges": charges}}
+            uow.reviews.add_check(StoredCheck(notice_id, 1, NOW, "review", (i * 7) % 60, result))
+        uow.commit()
 
 
 def _statements(engine: Engine, call: Callable[[SqlUnitOfWork], object]) -> list[tuple[str, Any]]:
@@ -80,6 +99,34 @@ def _find(flt: NoticeFilter) -> Callable[[SqlUnitOfWork], object]:
     return lambda uow: uow.notices.find(flt)
 
 
+def _next(flt: NoticeFilter) -> Callable[[SqlUnitOfWork], object]:
+    """The second page by the cursor the first gave."""
+
+    def call(uow: SqlUnitOfWork) -> object:
+        first = uow.notices.find(flt)
+        assert isinstance(first, ListPage) and first.next_after is not None
+        return uow.notices.find(replace(flt, after=first.next_after))
+
+    return call
+
+
+def _queue(flt: QueueFilter, offset: int = 0) -> Callable[[SqlUnitOfWork], object]:
+    return lambda uow: uow.reviews.queue_page(flt, None, 20, offset)
+
+
+QUEUES: dict[str, tuple[QueueFilter, int]] = {
+    "filtered page 1": (QueueFilter(), 0),
+    "page 5": (QueueFilter(), 80),
+    "by country": (QueueFilter(country="FR"), 0),
+    "by state": (QueueFilter(states=(State.SUBMITTED,)), 0),
+    "by lowest risk": (QueueFilter(min_risk=40), 0),
+    "by ICCS section": (QueueFilter(iccs_section="07"), 0),
+    "by ICCS section and country": (QueueFilter(iccs_section="03", country="RU"), 0),
+    "by name": (QueueFilter(text="ivanov"), 0),
+    "by reference": (QueueFilter(text="2020-000500"), 0),
+}
+
+
 def _identity(uow: SqlUnitOfWork) -> object:
     notice = uow.notices.get("2020/000500")
     assert notice is not None
@@ -101,6 +148,9 @@ LISTS: dict[str, Callable[[SqlUnitOfWork], object]] = {
         NoticeFilter(states=(State.PUBLISHED, State.REFUSED), requesting_country="FR", limit=100)
     ),
     "review queue": lambda uow: uow.reviews.queue(50, 0),
+    "internal list after a cursor": _next(NoticeFilter(limit=50)),
+    "internal list by state after a cursor": _next(NoticeFilter(states=(State.PUBLISHED,), limit=50)),
+    **{f"review queue, {name}": _queue(flt, offset) for name, (flt, offset) in QUEUES.items()},
     "compliance history (identity keys)": _identity,
     "relations (RN-18)": lambda uow: uow.reviews.relation_count("2020/000001"),
 }
@@ -122,3 +172,12 @@ def test_the_public_list_walks_its_partial_index(engine: Engine) -> None:
 def test_nationality_is_looked_up_in_the_keys(engine: Engine) -> None:
     plans = "\n".join(_plans(engine, LISTS["public list by nationality"]))
     assert "notice_keys" in plans and "LIKE" not in plans.upper().replace("ILIKE", ""), plans
+
+
+def test_the_queue_walks_its_partial_indexes(engine: Engine) -> None:
+    whole = "\n".join(_plans(engine, LISTS["review queue, filtered page 1"]))
+    assert "ix_notices_queue_waiting" in whole, whole
+    by_country = "\n".join(_plans(engine, LISTS["review queue, by country"]))
+    assert "ix_notices_queue_country" in by_country, by_country
+    sections = "\n".join(_plans(engine, LISTS["review queue, by ICCS section"]))
+    assert "notice_keys" in sections and "compliance_checks" not in sections.split("\n")[0], sections
