@@ -7,6 +7,7 @@ Heavy imports (the store, cryptography) stay inside the commands: `tests/interfa
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import tempfile
@@ -18,10 +19,15 @@ import typer
 
 from rednotice.cli.common import acting_as, console, err_console, handle_errors, store
 from rednotice.domain.errors import InvalidInput
+from rednotice.domain.users import Actor
 
 if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from collections.abc import Callable
 
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from sqlalchemy import Connection
+
+    from rednotice.adapters.db.audit_partitions import Retention
     from rednotice.adapters.db.store import SqlUnitOfWork
     from rednotice.bootstrap import Store
     from rednotice.domain.audit import Checkpoint
@@ -426,6 +432,91 @@ def db_after_restore() -> None:
     _after_restore("pg_restore", None)
 
 
+RETENTION_MONTHS = 12
+"""Default of ``rednotice db retention --keep-months``: the current month and the twelve before it."""
+
+
+def run_partitions(s: Store, ahead: int) -> list[str]:
+    """Create the monthly partitions up to ``ahead`` months after the current one (PostgreSQL)."""
+    from rednotice.adapters.db import audit_partitions as parts
+
+    if not 0 <= ahead <= 24:
+        raise InvalidInput("--ahead is a number of months from 0 to 24")
+    with s.engine.begin() as conn:
+        return parts.ensure(conn, s.clock(), ahead)
+
+
+def run_retention(s: Store, keep_months: int, dry_run: bool, actor: Actor) -> list[Retention]:
+    """Drop the screening runs older than the current month and the ``keep_months`` before it, with
+    their result lines and hits, except the runs someone acted on (decision 0013): on PostgreSQL one
+    transaction per month (its partition detached and dropped), then the rows outside monthly
+    partitions; each step is audited (``screenings.retention``) in its own transaction. Audit events
+    are never dropped."""
+    from rednotice.adapters.db import audit_partitions as parts
+    from rednotice.adapters.db.audit import SqlAuditLog
+
+    if not 1 <= keep_months <= 1200:
+        raise InvalidInput("--keep-months is a number of months from 1 to 1200")
+    before = parts.add_months(parts.month_of(s.clock()), -keep_months)
+    with s.engine.begin() as conn:
+        months = parts.expired_months(conn, before)
+    steps: list[Retention] = []
+
+    def step(work: Callable[[Connection], Retention], subject: str) -> None:
+        with s.engine.begin() as conn:
+            done = work(conn)
+            if not dry_run and (done.runs or done.months):
+                SqlAuditLog(conn).append(actor, "screenings.retention", subject, done.as_dict(), s.clock())
+        steps.append(done)
+
+    for month in months:
+        step(functools.partial(parts.drop_month, month=month, dry_run=dry_run), f"screenings/{month:%Y-%m}")
+    step(functools.partial(parts.delete_rows, before=before, dry_run=dry_run), "screenings")
+    return steps
+
+
+def db_partitions(
+    ahead: Annotated[int, typer.Option("--ahead", help="Months to create after the current one (0-24).")] = 3,
+) -> None:
+    """Create the monthly partitions of audit events and screening runs ahead of time (PostgreSQL;
+    nothing to do on SQLite), moving any row that waited in a default partition into its month. Run it
+    daily from cron: a month is never written before its partition exists."""
+    created = run_partitions(store(), ahead)
+    console.print(
+        f"created {len(created)} partition(s)" + (": " + ", ".join(created) if created else ""),
+        highlight=False,
+    )
+
+
+def db_retention(
+    keep_months: Annotated[
+        int,
+        typer.Option(
+            "--keep-months",
+            help="Keep the screening runs of the current month and of this many before it "
+            f"(default {RETENTION_MONTHS}).",
+        ),
+    ] = RETENTION_MONTHS,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Count what would go; change nothing.")] = False,
+) -> None:
+    """Drop old search records: screening runs, their result lines and hits, by whole months. A run
+    whose hit someone acted on (an outcome, a follow-up, an extradition request or refusal) is kept,
+    as are queued and running jobs. Audit events are never dropped (the chain is verified from its
+    first event). Each month dropped is audited."""
+    s = store()
+    steps = run_retention(s, keep_months, dry_run, acting_as(None))
+    runs = sum(d.runs for d in steps)
+    months = [m for d in steps for m in d.months]
+    verb = "would drop" if dry_run else "dropped"
+    console.print(
+        f"{verb} {runs} screening run(s) created before {steps[-1].before.isoformat()}"
+        f" ({sum(d.lines for d in steps)} result lines, {sum(d.hits for d in steps)} hits"
+        + (f"; months {', '.join(months)}" if months else "")
+        + f"); kept {sum(d.kept_runs for d in steps)} run(s) someone acted on",
+        highlight=False,
+    )
+
+
 def register(audit_app: typer.Typer, db_app: typer.Typer) -> None:
     audit_app.command("verify")(handle_errors(audit_verify))
     audit_app.command("checkpoint")(handle_errors(audit_checkpoint))
@@ -434,3 +525,5 @@ def register(audit_app: typer.Typer, db_app: typer.Typer) -> None:
     db_app.command("backup")(handle_errors(db_backup))
     db_app.command("restore")(handle_errors(db_restore))
     db_app.command("after-restore")(handle_errors(db_after_restore))
+    db_app.command("partitions")(handle_errors(db_partitions))
+    db_app.command("retention")(handle_errors(db_retention))

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 class SqlScreeningRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self._created: dict[str, datetime] = {}
 
     def add_run(
         self,
@@ -42,7 +43,7 @@ class SqlScreeningRepository:
             return
         self.conn.execute(insert(screenings), [_run_row(r, a, v, None, at, at) for r, a, v, _ in runs])
         lines = [
-            {"screening_id": r.id, "seq": i, "line": line}
+            {"screening_id": r.id, "seq": i, "line": line, "created_at": r.created_at}
             for r, _, _, _ in runs
             for i, line in enumerate(r.lines or [])
         ]
@@ -54,10 +55,23 @@ class SqlScreeningRepository:
 
     def add_results(self, run_id: str, start: int, lines: list[dict[str, Any]]) -> None:
         if lines:
+            at = self._run_created_at(run_id)  # a line carries its run's time: the partition key (0019)
             self.conn.execute(
                 insert(screening_results),
-                [{"screening_id": run_id, "seq": start + i, "line": line} for i, line in enumerate(lines)],
+                [
+                    {"screening_id": run_id, "seq": start + i, "line": line, "created_at": at}
+                    for i, line in enumerate(lines)
+                ],
             )
+
+    def _run_created_at(self, run_id: str) -> datetime:
+        at = self._created.get(run_id)
+        if at is None:
+            at = self.conn.execute(
+                select(screenings.c.created_at).where(screenings.c.id == run_id)
+            ).scalar_one()
+            self._created[run_id] = at
+        return at
 
     def add_hits(self, run_id: str, hits: list[tuple[dict[str, Any], Match]], at: datetime) -> None:
         if hits:
@@ -109,7 +123,10 @@ class SqlScreeningRepository:
                 r.line
                 for r in self.conn.execute(
                     select(screening_results.c.line)
-                    .where(screening_results.c.screening_id == run_id)
+                    .where(
+                        screening_results.c.screening_id == run_id,
+                        screening_results.c.created_at == row.created_at,  # one partition
+                    )
                     .order_by(screening_results.c.seq)
                 )
             ]
