@@ -19,7 +19,6 @@ from rednotice.cli.common import acting_as, console, handle_errors, print_json, 
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.model import Subject, notice_id_from_ref
 from rednotice.domain.redress import (
-    HarassmentReport,
     Outcome,
     PositionGround,
     PositionKind,
@@ -333,23 +332,7 @@ def refugee_restore(conf_id: int, notice_id: str, reasons: Reasons, as_user: AsU
 def harassment_report(file: JsonFile) -> None:
     """Report harassment linked to a notice (no account needed); the reporter's identity is protected."""
     body = _harassment_in(file)
-    report = HarassmentReport(
-        0,
-        store().clock(),
-        body.reporter_kind,
-        body.reporter_name,
-        body.reporter_contact,
-        _notice_id(body.notice_id) if body.notice_id else None,
-        body.victim_name,
-        body.victim_relation,
-        tuple(dict.fromkeys(body.kinds)),
-        body.occurred_on,
-        body.place,
-        body.description,
-        body.source,
-        tuple(body.evidence),
-        _subject_from(body.subject) if body.subject else None,
-    )
+    report = body.to_report(store().clock())
     stored = rs.file_harassment_report(report, store().uow())
     console.print(f"report {stored.id} received", highlight=False)
 

@@ -510,6 +510,27 @@ class HarassmentIn(BaseModel):
     source: Short = ""
     evidence: list[Short] = []
 
+    def to_report(self, filed_at: datetime) -> HarassmentReport:
+        """The report to file, received at ``filed_at``: the one place the API and the CLI
+        (``rednotice harassment report``) build it. The store gives it its ids."""
+        return HarassmentReport(
+            id=0,
+            filed_at=filed_at,
+            reporter_kind=self.reporter_kind,
+            reporter_name=self.reporter_name,
+            reporter_contact=self.reporter_contact,
+            notice_id=notice_id_from_path(self.notice_id.strip()) if self.notice_id else None,
+            victim_name=self.victim_name,
+            victim_relation=self.victim_relation,
+            kinds=tuple(dict.fromkeys(self.kinds)),
+            occurred_on=self.occurred_on,
+            place=self.place,
+            description=self.description,
+            source=self.source,
+            evidence=tuple(self.evidence),
+            subject=subject_from(self.subject) if self.subject else None,
+        )
+
 
 @router.post(
     "/harassment-reports",
@@ -520,23 +541,7 @@ class HarassmentIn(BaseModel):
 )
 def file_harassment(body: HarassmentIn, store: StoreDep) -> dict[str, Any]:
     """Report harassment linked to a notice (no account needed). The reporter's identity is protected."""
-    report = HarassmentReport(
-        0,
-        store.clock(),
-        body.reporter_kind,
-        body.reporter_name,
-        body.reporter_contact,
-        notice_id_from_path(body.notice_id) if body.notice_id else None,
-        body.victim_name,
-        body.victim_relation,
-        tuple(dict.fromkeys(body.kinds)),
-        body.occurred_on,
-        body.place,
-        body.description,
-        body.source,
-        tuple(body.evidence),
-        subject_from(body.subject) if body.subject else None,
-    )
+    report = body.to_report(store.clock())
     stored = rs.file_harassment_report(report, store.uow())
     return {"id": stored.public_id, "received": True}
 
