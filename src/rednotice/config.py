@@ -1,5 +1,13 @@
 """Typed settings, read from the environment (prefix ``REDNOTICE_``) when the app starts.
 
+One ``Settings``, built once at the edge (the app factory, the CLI) and passed down. The use cases'
+tunables are sections of it, plain frozen values (dataclasses, no environment) declared here and
+re-exported by the module that uses them: ``settings.after_hit`` (``AfterHitSettings``, also
+``services.after_hit.AfterHitSettings``) and ``settings.figures`` (``FiguresSettings``, also
+``services.figures.FiguresSettings``). Their environment variables keep the names they always had
+(``SECTION_ENV``); ``REDNOTICE_AFTER_HIT__EXTRADITION_REQUEST_DAYS``-style nested names work too. No use
+case reads the environment (decision 0012).
+
 Outside development there are no default secrets: a missing or weak secret key stops start-up.
 """
 
@@ -7,11 +15,18 @@ from __future__ import annotations
 
 import os
 import secrets
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 
 class Environment(StrEnum):
@@ -40,8 +55,93 @@ def secret_problem(key: str) -> str | None:
     return None
 
 
+def _whole(name: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"{name} is a whole number from {low} to {high}, not {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class AfterHitSettings:
+    """After a hit (``services/after_hit.py``), as plain values: the use cases take them, never read the
+    environment (``REDNOTICE_EXTRADITION_REQUEST_DAYS`` is read here, into ``Settings.after_hit``)."""
+
+    extradition_request_days: int = 60
+    """RN-23: days after a person is located within which the requesting NCB records an extradition
+    request; after that the notice is flagged for review (harassment pattern). 1 to 3650."""
+
+    def __post_init__(self) -> None:
+        _whole("extradition_request_days", self.extradition_request_days, 1, 3650)
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresSettings:
+    """Small-group protection of the figures (``services/figures.py``), as plain values
+    (``REDNOTICE_FIGURES_PUBLIC_MINIMUM``, ``REDNOTICE_FIGURES_OVERSIGHT_MINIMUM``)."""
+
+    public_minimum: int = 5
+    """Public figures withhold counts from 1 to this minus 1 (shown as '<5'); 3 to 100. The default is
+    ``domain.figures.DEFAULT_PUBLIC_MINIMUM`` (a test holds them equal)."""
+    oversight_minimum: int = 1
+    """The same for oversight users; 1 withholds nothing. 1 to 100."""
+
+    def __post_init__(self) -> None:
+        _whole("public_minimum", self.public_minimum, 3, 100)
+        _whole("oversight_minimum", self.oversight_minimum, 1, 100)
+
+
+SECTION_ENV: dict[tuple[str, str], str] = {
+    ("after_hit", "extradition_request_days"): "REDNOTICE_EXTRADITION_REQUEST_DAYS",
+    ("figures", "public_minimum"): "REDNOTICE_FIGURES_PUBLIC_MINIMUM",
+    ("figures", "oversight_minimum"): "REDNOTICE_FIGURES_OVERSIGHT_MINIMUM",
+}
+"""The environment variable of each section's field: the names used before the sections existed."""
+
+
+class SectionEnvironment(PydanticBaseSettingsSource):
+    """Reads the sections' fields from their established environment variables (``SECTION_ENV``)."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # everything is done in __call__
+
+    def __call__(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for (section, name), variable in SECTION_ENV.items():
+            value = os.environ.get(variable)
+            if value is not None:
+                out.setdefault(section, {})[name] = value
+        return out
+
+
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="REDNOTICE_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="REDNOTICE_", extra="ignore", env_nested_delimiter="__")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Arguments first, then the environment (the sections' own names before nested ones)."""
+        return (
+            init_settings,
+            SectionEnvironment(settings_cls),
+            env_settings,
+            dotenv_settings,
+            file_secret_settings,
+        )
+
+    after_hit: AfterHitSettings = Field(
+        default_factory=AfterHitSettings,
+        description="After a hit (RN-23): REDNOTICE_EXTRADITION_REQUEST_DAYS (default 60, 1 to 3650).",
+    )
+    figures: FiguresSettings = Field(
+        default_factory=FiguresSettings,
+        description="Small-group protection of the figures: REDNOTICE_FIGURES_PUBLIC_MINIMUM (default 5, "
+        "3 to 100) and REDNOTICE_FIGURES_OVERSIGHT_MINIMUM (default 1).",
+    )
 
     env: Environment = Environment.DEVELOPMENT
     data_dir: Path = Field(default=Path("var"), description="Where the embedded SQLite store lives.")

@@ -10,6 +10,8 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from rednotice.adapters.memory_after_hit import MemoryAfterHitRepository
+from rednotice.adapters.memory_figures import MemoryFiguresRepository
 from rednotice.adapters.memory_public import MemoryPublicRepository
 from rednotice.adapters.memory_redress import MemoryRedressRepository
 from rednotice.adapters.memory_screening import MemoryScreeningRepository
@@ -390,6 +392,8 @@ class MemoryUnitOfWork:
         self.redress = MemoryRedressRepository(self.data)
         self.screening = MemoryScreeningRepository(self.data)
         self.public = MemoryPublicRepository(self.data)
+        self.after_hit = MemoryAfterHitRepository(self.data)
+        self.figures = MemoryFiguresRepository(self.data)
         return self
 
     def __exit__(self, *exc: object) -> None:

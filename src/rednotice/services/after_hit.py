@@ -23,11 +23,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
-
+from rednotice.config import AfterHitSettings as AfterHitSettings  # a section of Settings
 from rednotice.domain import policy
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, RuleViolation
@@ -44,29 +42,13 @@ from rednotice.domain.redress import (
     refugee_status_for,
 )
 from rednotice.domain.users import SYSTEM, Actor, Role
+from rednotice.services.ports import AfterHitRepository as AfterHitRepository  # moved to ports.py
+from rednotice.services.ports import AfterHitUnitOfWork as AfterHitUnitOfWork
 from rednotice.services.ports import UnitOfWork
 from rednotice.services.review import GROUND_OF_CODE, Ground
 from rednotice.services.screening import HitOutcome
 
-if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
-
 # --- settings and fixed texts -------------------------------------------------------------------------
-
-
-class AfterHitSettings(BaseSettings):
-    """Typed settings of this module, read from the environment (prefix ``REDNOTICE_``)."""
-
-    model_config = SettingsConfigDict(env_prefix="REDNOTICE_", extra="ignore")
-
-    extradition_request_days: int = Field(
-        default=60,
-        ge=1,
-        le=3650,
-        description="RN-23: days after a person is located within which the requesting NCB records an "
-        "extradition request; after that the notice is flagged for review (harassment pattern).",
-    )
 
 
 ART87 = (
@@ -192,41 +174,19 @@ class SafeguardAnswers:
 # --- port ---------------------------------------------------------------------------------------------
 
 
-class AfterHitRepository(Protocol):
-    def get_hit(self, hit_id: int) -> Hit | None: ...
-    def get_follow_up(self, hit_id: int, lock: bool = False) -> FollowUp | None: ...
-    def save_follow_up(self, follow_up: FollowUp) -> None:
-        """Insert or update."""
+def repository(uow: UnitOfWork) -> AfterHitRepository:
+    """The unit of work's after-hit repository (``uow.after_hit``, inside its ``with`` block).
 
-    def located_without_follow_up(self) -> list[Hit]:
-        """Hits recorded as located or detained (by any path) that have no located follow-up yet."""
-
-    def unpursued(self, located_before: datetime) -> list[int]:
-        """Follow-ups located before the cut-off, not yet flagged, whose hit is still located or detained,
-        with no extradition request or refusal for the same notice and locating country."""
-
-    def pursued(self, notice_id: str, locating_country: str) -> bool:
-        """An extradition request or a refusal exists for this notice and locating country."""
-
-    def flagged_follow_up(self, notice_id: str, locating_country: str) -> FollowUp | None: ...
-    def add_extradition_request(self, request: ExtraditionRequest) -> int: ...
-    def extradition_requests(self, notice_id: str) -> list[ExtraditionRequest]: ...
-    def add_refusal(self, refusal: ExtraditionRefusal) -> int: ...
-    def refusals(self, notice_id: str) -> list[ExtraditionRefusal]: ...
-    def add_addendum(self, addendum: Addendum) -> int: ...
-    def addenda(self, notice_id: str) -> list[Addendum]: ...
-
-
-class AfterHitUnitOfWork(UnitOfWork, Protocol):
-    @property
-    def connection(self) -> Connection: ...
-
-
-def repository(uow: AfterHitUnitOfWork) -> AfterHitRepository:
-    """The SQL repository on the unit of work's connection (inside its ``with`` block)."""
+    Transitional (decision 0012): ``SqlUnitOfWork`` does not build ``after_hit`` yet, so for it the SQL
+    repository is made on its connection here, the one place a use case still names an adapter (listed
+    in the import contract's ``ignore_imports``). Remove the fallback once ``SqlUnitOfWork.__enter__``
+    sets ``self.after_hit``."""
+    repo: AfterHitRepository | None = getattr(uow, "after_hit", None)
+    if repo is not None:
+        return repo
     from rednotice.adapters.db.after_hit import SqlAfterHitRepository
 
-    return SqlAfterHitRepository(uow.connection)
+    return SqlAfterHitRepository(uow.connection)  # type: ignore[attr-defined]  # transitional, see above
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -240,7 +200,7 @@ def _notify(uow: UnitOfWork, recipient: str, kind: str, notice_id: str, text: st
     uow.redress.add_notification(Notification(0, uow.clock(), recipient, kind, notice_id, text))
 
 
-def _load(uow: AfterHitUnitOfWork, hit_id: int) -> tuple[AfterHitRepository, Hit, Notice]:
+def _load(uow: UnitOfWork, hit_id: int) -> tuple[AfterHitRepository, Hit, Notice]:
     repo = repository(uow)
     hit = repo.get_hit(hit_id)
     notice = uow.notices.get(hit.notice_id) if hit is not None else None
@@ -305,9 +265,7 @@ def _hit_dict(hit: Hit, with_query: bool) -> dict[str, Any]:
 # --- 1. the outcome, and informing the requester and the GS (rule 31) ---------------------------------
 
 
-def inform_located(
-    uow: AfterHitUnitOfWork, hit: Hit, notice: Notice, outcome: HitOutcome, at: datetime
-) -> list[str]:
+def inform_located(uow: UnitOfWork, hit: Hit, notice: Notice, outcome: HitOutcome, at: datetime) -> list[str]:
     """Inside an open unit of work: tell the requesting NCB and the General Secretariat that the person
     sought may have been located (or was detained under national law), with the Art. 87 reminder, and
     start RN-23's clock. Returns the recipients."""
@@ -332,7 +290,7 @@ def inform_located(
 
 
 def record_outcome(
-    hit_id: int, outcome: HitOutcome, notes: str, actor: Actor, uow: AfterHitUnitOfWork
+    hit_id: int, outcome: HitOutcome, notes: str, actor: Actor, uow: UnitOfWork
 ) -> dict[str, Any]:
     """The locating NCB records what happened after a hit. Located or detained: the requesting NCB and the
     General Secretariat are informed in the same transaction (Art. 87: action only under national law; a
@@ -453,7 +411,7 @@ def _ill_treatment_item(uow: UnitOfWork, notice: Notice, actor: Actor) -> dict[s
 
 
 def _checklist(
-    uow: AfterHitUnitOfWork, repo: AfterHitRepository, hit: Hit, notice: Notice, actor: Actor
+    uow: UnitOfWork, repo: AfterHitRepository, hit: Hit, notice: Notice, actor: Actor
 ) -> dict[str, Any]:
     fu = _follow_up(repo, hit, notice)
     locating, requesting = hit.locating_country or "the locating country", notice.requesting_country
@@ -501,7 +459,7 @@ def _checklist(
     }
 
 
-def safeguards(hit_id: int, actor: Actor, uow: AfterHitUnitOfWork) -> dict[str, Any]:
+def safeguards(hit_id: int, actor: Actor, uow: UnitOfWork) -> dict[str, Any]:
     """The checklist the officer sees for a hit: treaty in force, refugee or asylum status reported, risk
     of ill-treatment (Art. 2), the right to contest, and the notice's caveats. For the locating NCB,
     reviewers and the CCF."""
@@ -517,7 +475,7 @@ def safeguards(hit_id: int, actor: Actor, uow: AfterHitUnitOfWork) -> dict[str, 
 
 
 def record_safeguards(
-    hit_id: int, answers: SafeguardAnswers, actor: Actor, uow: AfterHitUnitOfWork
+    hit_id: int, answers: SafeguardAnswers, actor: Actor, uow: UnitOfWork
 ) -> dict[str, Any]:
     """The locating NCB records its answers (treaty in force; the person told of their right to contest;
     notes). Audited with the answers."""
@@ -553,7 +511,7 @@ def record_safeguards(
 
 
 def request_extradition(
-    hit_id: int, reference: str, notes: str, actor: Actor, uow: AfterHitUnitOfWork
+    hit_id: int, reference: str, notes: str, actor: Actor, uow: UnitOfWork
 ) -> dict[str, Any]:
     """The requesting NCB records that it asked the locating country to extradite the person (the Art. 84
     assurance kept). The General Secretariat and the locating NCB are told. Stops RN-23's clock."""
@@ -612,7 +570,7 @@ def refuse_extradition(
     reasons: str,
     disclose: bool,
     actor: Actor,
-    uow: AfterHitUnitOfWork,
+    uow: UnitOfWork,
 ) -> dict[str, Any]:
     """The locating country refused extradition. In one transaction: an addendum on the notice (fixed
     wording, no internal reasons, the country named only if it agrees), a position of kind
@@ -735,7 +693,7 @@ def _addendum_view(a: Addendum, actor: Actor) -> dict[str, Any]:
     }
 
 
-def addenda_for(notice_id: str, actor: Actor, uow: AfterHitUnitOfWork) -> list[dict[str, Any]]:
+def addenda_for(notice_id: str, actor: Actor, uow: UnitOfWork) -> list[dict[str, Any]]:
     """The addenda of a notice, for whoever may see the notice (reviewers, the CCF, the requester and
     NCBs it is visible to). The text names no country and no internal reasons."""
     with uow:
@@ -745,7 +703,7 @@ def addenda_for(notice_id: str, actor: Actor, uow: AfterHitUnitOfWork) -> list[d
         return [_addendum_view(a, actor) for a in repository(uow).addenda(notice_id)]
 
 
-def follow_up(hit_id: int, actor: Actor, uow: AfterHitUnitOfWork) -> dict[str, Any]:
+def follow_up(hit_id: int, actor: Actor, uow: UnitOfWork) -> dict[str, Any]:
     """Where a hit stands: for the locating NCB (everything it recorded), the requesting NCB (once the
     person is located: where and when, its extradition requests, refusals without their reasons) and
     reviewers and the CCF (everything)."""
@@ -783,7 +741,7 @@ def follow_up(hit_id: int, actor: Actor, uow: AfterHitUnitOfWork) -> dict[str, A
 # --- 4. RN-23: located, and no extradition request in time --------------------------------------------
 
 
-def _adopt(uow_factory: Callable[[], AfterHitUnitOfWork]) -> None:
+def _adopt(uow_factory: Callable[[], UnitOfWork]) -> None:
     """Start RN-23's clock for hits recorded as located through another path (the screening use case)."""
     with uow_factory() as uow:
         repo = repository(uow)
@@ -798,13 +756,13 @@ def _adopt(uow_factory: Callable[[], AfterHitUnitOfWork]) -> None:
 
 
 def sweep_unpursued_hits(
-    uow_factory: Callable[[], AfterHitUnitOfWork], settings: AfterHitSettings | None = None
+    uow_factory: Callable[[], UnitOfWork], settings: AfterHitSettings | None = None
 ) -> list[int]:
     """RN-23 (run daily): a person located more than ``extradition_request_days`` ago, for whom the
     requesting NCB recorded no extradition request (and no refusal was recorded), flags the notice for
     review as a possible harassment pattern and adds an addendum. Only notices still in force; each hit
     once, and one flag per notice and locating country. Returns the ids of the hits flagged."""
-    days = (settings or AfterHitSettings()).extradition_request_days
+    days = (settings or AfterHitSettings()).extradition_request_days  # the defaults, not the environment
     _adopt(uow_factory)
     with uow_factory() as uow:
         due = repository(uow).unpursued(uow.clock() - timedelta(days=days))

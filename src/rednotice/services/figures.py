@@ -1,6 +1,6 @@
 """Transparency figures and the oversight report: counted by the store, protected, framed as answers.
 
-``figures(query, actor, uow, repo_of)`` gives every figure of ``domain/figures.py`` for a period, per
+``figures(query, actor, uow)`` gives every figure of ``domain/figures.py`` for a period, per
 requesting country and year. Who sees what:
 
 * oversight bodies, reviewers and the CCF see the full figures (``FiguresSettings.oversight_minimum``,
@@ -9,9 +9,11 @@ requesting country and year. Who sees what:
   ``FiguresSettings.public_minimum`` (5 by default) withheld, with complementary suppression over the
   table of every country and year, so the public report of one country agrees with the public dashboard.
 
-The repository is any object with ``counts(start, end, now, country)``; for ``SqlUnitOfWork`` it is
-``SqlFiguresRepository(uow.connection)``, passed in by the caller as ``repo_of`` (the unit of work does not
-carry it).
+The counts come from the unit of work's figures repository (``uow.figures``: the ``FiguresRepository``
+port of ``services/ports.py``); a caller may still pass ``repo_of`` (a function of the unit of work) to
+pick another, as the web and the CLI do for ``SqlUnitOfWork`` until it carries ``figures`` (decision
+0012). The settings are plain values built at the edge (``Settings().figures``): nothing here reads the
+environment.
 """
 
 from __future__ import annotations
@@ -23,15 +25,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Protocol
+from typing import Any
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
-
+from rednotice.config import FiguresSettings as FiguresSettings  # a section of Settings
 from rednotice.domain import figures as f
 from rednotice.domain.errors import Forbidden, InvalidInput
 from rednotice.domain.figures import ALL, WHOLE, Cell, Period
 from rednotice.domain.users import Actor, Role
+from rednotice.services.ports import FiguresRepository as FiguresRepository  # moved to ports.py
 from rednotice.services.ports import UnitOfWork
 
 FULL_ACCESS = frozenset({Role.OVERSIGHT, Role.REVIEWER, Role.CCF, Role.SYSTEM})
@@ -43,38 +44,6 @@ MAX_YEARS = 20
 """The longest period the figures are computed for (each year is a column of every table)."""
 EARLIEST = date(1946, 1, 1)
 """No figures before the red notice existed (1946): earlier dates are refused, not computed."""
-
-
-class FiguresSettings(BaseSettings):
-    """Small-group protection (environment: ``REDNOTICE_FIGURES_PUBLIC_MINIMUM`` ...)."""
-
-    model_config = SettingsConfigDict(env_prefix="REDNOTICE_FIGURES_", extra="ignore")
-
-    public_minimum: int = Field(
-        default=f.DEFAULT_PUBLIC_MINIMUM,
-        ge=3,
-        le=100,
-        description="Public figures withhold counts from 1 to this minus 1 (shown as '<5').",
-    )
-    oversight_minimum: int = Field(
-        default=1, ge=1, le=100, description="The same for oversight users; 1 withholds nothing."
-    )
-
-
-class FiguresRepository(Protocol):
-    def counts(
-        self,
-        start: datetime,
-        end: datetime,
-        now: datetime,
-        country: str | None = None,
-        in_force_as_of: datetime | None = None,
-    ) -> dict[tuple[str, int, str], int]: ...
-
-    def other_grounds(
-        self, start: datetime, end: datetime, country: str | None = None
-    ) -> list[tuple[str, str]]:
-        """(requesting country, reason) for each refusal on 'other' grounds in ``[start, end)``."""
 
 
 RepoOf = Callable[[UnitOfWork], FiguresRepository]
@@ -277,9 +246,21 @@ def _fill(
     return countries, counts
 
 
+def _repository(uow: UnitOfWork, repo_of: RepoOf | None) -> FiguresRepository:
+    """``repo_of(uow)`` when given, else the unit of work's own ``figures`` (a ``FiguresUnitOfWork``)."""
+    if repo_of is not None:
+        return repo_of(uow)
+    repo: FiguresRepository | None = getattr(uow, "figures", None)
+    if repo is None:
+        raise TypeError(
+            f"{type(uow).__name__} holds no figures repository: pass repo_of, or build uow.figures"
+        )
+    return repo
+
+
 def _compute(
     uow: UnitOfWork,
-    repo_of: RepoOf,
+    repo_of: RepoOf | None,
     period: Period,
     country: str | None,
     minimum: int,
@@ -291,7 +272,7 @@ def _compute(
     end = datetime.combine(period.end, time(), UTC)
     with uow:
         now = uow.clock()
-        repo = repo_of(uow)
+        repo = _repository(uow, repo_of)
         raw = (
             repo.counts(start, end, end, country, in_force_as_of=end)
             if closed
@@ -329,10 +310,11 @@ def figures(
     query: FiguresQuery,
     actor: Actor,
     uow: UnitOfWork,
-    repo_of: RepoOf,
+    repo_of: RepoOf | None = None,
     settings: FiguresSettings | None = None,
 ) -> Figures:
-    """The full figures, for oversight bodies, reviewers and the CCF."""
+    """The full figures, for oversight bodies, reviewers and the CCF. Without ``settings``, the defaults
+    (never the environment: the edge passes ``Settings().figures``)."""
     if actor.role not in FULL_ACCESS:
         raise Forbidden("the full figures are for oversight bodies, reviewers and the CCF")
     settings = settings or FiguresSettings()
@@ -389,7 +371,7 @@ class PublicFiguresCache:
 def public_figures(
     query: FiguresQuery,
     uow: UnitOfWork,
-    repo_of: RepoOf,
+    repo_of: RepoOf | None = None,
     settings: FiguresSettings | None = None,
     cache: PublicFiguresCache | None = None,
 ) -> Figures:

@@ -1,4 +1,11 @@
-"""The ports the use cases need. The database adapter and the in-memory fakes both implement them."""
+"""The ports the use cases need: every repository protocol and the unit of work that holds them.
+
+The database adapter (``adapters/db``) and the in-memory fakes (``adapters/memory*.py``) both implement
+them; ``tests/contract`` runs one suite against both (decision 0012). The unit of work is typed only
+against these protocols, never against an adapter's class. Records a repository hands back are defined
+next to the use cases that own them (``services/review.py``, ``after_hit.py``, ``public.py``...) and
+imported here for typing only.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +20,27 @@ from rednotice.domain.model import NoticeType, Subject
 from rednotice.domain.users import Actor, Role
 
 if TYPE_CHECKING:
-    from rednotice.adapters.db.screening import SqlScreeningRepository
-    from rednotice.services.redress import RedressRepository
+    from rednotice.domain.redress import (
+        Case,
+        CaseDocument,
+        CaseState,
+        HarassmentReport,
+        Notification,
+        Position,
+        RefugeeConfirmation,
+        ReviewFlag,
+    )
+    from rednotice.domain.screening.index import Match, ScreeningIndex
+    from rednotice.services.after_hit import (
+        Addendum,
+        ExtraditionRefusal,
+        ExtraditionRequest,
+        FollowUp,
+        Hit,
+    )
+    from rednotice.services.public import PublicQuery, PublicRow, SearchResult
     from rednotice.services.review import QueueFilter, QueuePage, ReviewRecord, StoredCheck
+    from rednotice.services.screening import ScreeningRun
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +233,177 @@ class ReviewRepository(Protocol):
         token. Over-returning is fine: ``same_person`` confirms."""
 
 
+class RedressRepository(Protocol):
+    """CCF cases and their documents, binding outcomes, refugee status, harassment reports, positions,
+    review flags and notifications (``uow.redress``)."""
+
+    # CCF cases
+    def next_case_id(self, year: int) -> str: ...
+    def add_case(self, case: Case) -> None: ...
+    def get_case(self, case_id: str) -> Case | None: ...
+    def case_by_code(self, code_hash: str) -> Case | None: ...
+    def save_case(self, case: Case, expected_version: int) -> None: ...
+    def cases(self, states: tuple[CaseState, ...] = ()) -> list[Case]: ...
+    def cases_consulting(self, country: str) -> list[Case]: ...
+    def cases_with_consultations_due(self, now: datetime) -> list[str]: ...
+    # documents sent with a case (the CCF alone reads them)
+    def add_document(self, doc: CaseDocument, data: bytes) -> None: ...
+    def documents(self, case_id: str) -> list[CaseDocument]: ...
+    def document_data(self, case_id: str, doc_id: str) -> bytes | None: ...
+    # binding outcomes per notice (RN-16)
+    def add_outcome(
+        self, notice_id: str, outcome: str, source: str, ref: str, at: datetime, by: str, reasons: str
+    ) -> None: ...
+    def outcomes_for(self, notice_ids: Sequence[str]) -> dict[str, str]:
+        """The latest binding outcome recorded for each of these notices (absent: none)."""
+
+    # refugee status
+    def add_refugee(self, conf: RefugeeConfirmation) -> int: ...
+    def get_refugee(self, conf_id: int) -> RefugeeConfirmation | None: ...
+    def save_refugee(self, conf: RefugeeConfirmation) -> None: ...
+    def refugees(self, granting_country: str | None = None) -> list[RefugeeConfirmation]: ...
+    def refugee_candidates(self, subject: Subject) -> list[RefugeeConfirmation]:
+        """Confirmations that may concern the subject (same birth year, or unknown): identity is confirmed
+        by the caller with ``same_person``."""
+
+    # harassment reports
+    def add_report(self, report: HarassmentReport) -> int: ...
+    def reports(self, notice_id: str | None = None) -> list[HarassmentReport]: ...
+    # positions
+    def add_position(self, position: Position) -> int: ...
+    def get_position(self, position_id: int) -> Position | None: ...
+    def save_position(self, position: Position) -> None: ...
+    def positions(self, notice_ids: Sequence[str] | None = None) -> list[Position]: ...
+    # review flags
+    def add_flag(self, flag: ReviewFlag) -> int: ...
+    def get_flag(self, flag_id: int) -> ReviewFlag | None: ...
+    def save_flag(self, flag: ReviewFlag) -> None: ...
+    def flags(self, notice_ids: Sequence[str] | None = None, open_only: bool = False) -> list[ReviewFlag]: ...
+    # notifications
+    def add_notification(self, notification: Notification) -> int: ...
+    def notifications(self, notice_id: str | None = None) -> list[Notification]: ...
+
+
+class ScreeningRepository(Protocol):
+    """Screening runs, background jobs, result lines and hits (``uow.screening``). A hit is a plain dict
+    (``id``, ``screening_id``, ``query``, ``notice_id``, ``score``, ``reasons``, ``created_at``, ``outcome``,
+    ``outcome_by``, ``outcome_at``, ``outcome_notes``, ``actor``, ``actor_country``)."""
+
+    def add_run(
+        self,
+        run: ScreeningRun,
+        actor: Actor,
+        viewer: str | None,
+        queries: list[dict[str, Any]] | None,
+        started_at: datetime | None = None,
+        finished_at: datetime | None = None,
+    ) -> None: ...
+    def add_done_runs(
+        self,
+        runs: list[tuple[ScreeningRun, Actor, str | None, list[tuple[dict[str, Any], Match]]]],
+        at: datetime,
+    ) -> None:
+        """Runs answered at once, with their result lines and hits."""
+
+    def add_results(self, run_id: str, start: int, lines: list[dict[str, Any]]) -> None: ...
+    def add_hits(self, run_id: str, hits: list[tuple[dict[str, Any], Match]], at: datetime) -> None: ...
+    def progress(self, run_id: str, done: int, hits: int) -> None: ...
+    def finish(self, run_id: str, status: str, at: datetime, error: str | None) -> None: ...
+    def claim_next(
+        self, worker: str, at: datetime
+    ) -> tuple[str, list[dict[str, Any]], str | None, Actor] | None:
+        """Take the oldest queued run (marking it running): its id, queries, viewer and actor."""
+
+    def get_run(self, run_id: str, with_results: bool) -> tuple[ScreeningRun, str, str | None] | None:
+        """The run, the username and the country of whoever started it."""
+
+    def get_hit(self, hit_id: int) -> dict[str, Any] | None: ...
+    def hits(self, run_id: str) -> list[dict[str, Any]]: ...
+    def set_outcome(self, hit_id: int, outcome: str, by: str, at: datetime, notes: str) -> None: ...
+
+
+class AfterHitRepository(Protocol):
+    """What happened after a screening hit (``services/after_hit.py``): follow-ups, extradition requests
+    and refusals, addenda (``uow.after_hit``)."""
+
+    def get_hit(self, hit_id: int) -> Hit | None: ...
+    def get_follow_up(self, hit_id: int, lock: bool = False) -> FollowUp | None: ...
+    def save_follow_up(self, follow_up: FollowUp) -> None:
+        """Insert or update."""
+
+    def located_without_follow_up(self) -> list[Hit]:
+        """Hits recorded as located or detained (by any path) that have no located follow-up yet."""
+
+    def unpursued(self, located_before: datetime) -> list[int]:
+        """Follow-ups located before the cut-off, not yet flagged, whose hit is still located or detained,
+        with no extradition request or refusal for the same notice and locating country."""
+
+    def pursued(self, notice_id: str, locating_country: str) -> bool:
+        """An extradition request or a refusal exists for this notice and locating country."""
+
+    def flagged_follow_up(self, notice_id: str, locating_country: str) -> FollowUp | None: ...
+    def add_extradition_request(self, request: ExtraditionRequest) -> int: ...
+    def extradition_requests(self, notice_id: str) -> list[ExtraditionRequest]: ...
+    def add_refusal(self, refusal: ExtraditionRefusal) -> int: ...
+    def refusals(self, notice_id: str) -> list[ExtraditionRefusal]: ...
+    def add_addendum(self, addendum: Addendum) -> int: ...
+    def addenda(self, notice_id: str) -> list[Addendum]: ...
+
+
+FigureKey = tuple[str, int, str]
+"""(requesting country, calendar year, measure of ``domain/figures.py``)."""
+
+
+class FiguresRepository(Protocol):
+    """The transparency figures, counted by the store (``services/figures.py``; ``uow.figures``)."""
+
+    def counts(
+        self,
+        start: datetime,
+        end: datetime,
+        now: datetime,
+        country: str | None = None,
+        in_force_as_of: datetime | None = None,
+    ) -> dict[FigureKey, int]:
+        """Counts over ``[start, end)`` (events) and in force now (or at ``in_force_as_of``), per
+        requesting country and year; sparse (zeros left out)."""
+
+    def other_grounds(
+        self, start: datetime, end: datetime, country: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(requesting country, reason) for each refusal on 'other' grounds in ``[start, end)``."""
+
+
+class PublicRepository(Protocol):
+    """The public extracts of notices (``services/public.py``; ``uow.public``)."""
+
+    def search(self, query: PublicQuery, today: date) -> tuple[int, list[PublicRow]]:
+        """Public extracts matching ``query``: the total and the asked page, filtered by the database."""
+
+    def search_page(self, query: PublicQuery, today: date) -> SearchResult:
+        """The same, saying whether the total was counted or (a large total) estimated."""
+
+    def public_ids(self, after: str, limit: int) -> list[str]:
+        """Ids of public extracts greater than ``after``, in id order (exports)."""
+
+    def add_sources(self, documents: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Keep INTERPOL's document (``InterpolRecord.document``) of each imported notice, by id."""
+
+    def sources(self, notice_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """INTERPOL's documents of those of ``notice_ids`` that were imported."""
+
+
+class IndexSnapshots(Protocol):
+    """Where the screening index is kept between processes (``adapters.screening_snapshot.SnapshotFile``)."""
+
+    def load(self) -> tuple[ScreeningIndex, int] | None:
+        """The index and the change sequence number it covers, or None: build from the store."""
+
+    def prepare(self, index: ScreeningIndex, seq: int) -> Callable[[], object]:
+        """Ask the store what a snapshot needs; the returned call keeps the index as covering the
+        changes up to ``seq`` (atomically) without touching the store (it may run in a forked child)."""
+
+
 class UnitOfWork(Protocol):
     """One transaction: repositories that see it, the audit log written in it, and the clock."""
 
@@ -222,7 +418,9 @@ class UnitOfWork(Protocol):
     @property
     def redress(self) -> RedressRepository: ...
     @property
-    def screening(self) -> SqlScreeningRepository: ...
+    def screening(self) -> ScreeningRepository: ...
+    @property
+    def public(self) -> PublicRepository: ...
     @property
     def clock(self) -> Callable[[], datetime]: ...
 
@@ -230,3 +428,23 @@ class UnitOfWork(Protocol):
     def __exit__(self, *exc: object) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+
+
+class AfterHitUnitOfWork(UnitOfWork, Protocol):
+    """A unit of work that also holds the after-hit repository. ``MemoryUnitOfWork`` does; ``SqlUnitOfWork``
+    does once it builds ``after_hit`` in ``__enter__`` (decision 0012); until then
+    :func:`rednotice.services.after_hit.repository` reaches the SQL repository on its connection."""
+
+    @property
+    def after_hit(self) -> AfterHitRepository: ...
+
+
+class FiguresUnitOfWork(UnitOfWork, Protocol):
+    """A unit of work that also holds the figures repository (as :class:`AfterHitUnitOfWork`)."""
+
+    @property
+    def figures(self) -> FiguresRepository: ...
+
+
+PublicUnitOfWork = UnitOfWork
+"""The old name (``services/public.py``): the unit of work holds ``public`` itself now."""

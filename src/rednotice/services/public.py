@@ -15,10 +15,10 @@ readable message. The filtering and paging are done by the database (``uow.publi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from rednotice.adapters.formats import interpol
 from rednotice.domain import policy
@@ -27,6 +27,8 @@ from rednotice.domain.errors import InvalidInput, NotFound
 from rednotice.domain.lifecycle import Notice
 from rednotice.domain.model import NoticeRequest, NoticeType, PhysicalDescription, Sex, url_ref
 from rednotice.domain.screening.names import ascii_fold, icao_fold, raw_tokens
+from rednotice.services.ports import PublicRepository as PublicRepository  # moved to ports.py
+from rednotice.services.ports import PublicUnitOfWork as PublicUnitOfWork
 from rednotice.services.ports import UnitOfWork
 
 MAX_RESULTS_PER_PAGE = 160
@@ -372,28 +374,6 @@ class SearchResult:
     total: int
     rows: list[PublicRow]
     total_exact: bool = True
-
-
-class PublicRepository(Protocol):
-    def search(self, query: PublicQuery, today: date) -> tuple[int, list[PublicRow]]:
-        """Public extracts matching ``query``: the total and the asked page, filtered by the database."""
-
-    def search_page(self, query: PublicQuery, today: date) -> SearchResult:
-        """The same, saying whether the total was counted or (a large total) estimated."""
-
-    def public_ids(self, after: str, limit: int) -> list[str]:
-        """Ids of public extracts greater than ``after``, in id order (exports)."""
-
-    def add_sources(self, documents: Sequence[tuple[str, dict[str, Any]]]) -> None:
-        """Keep INTERPOL's document (``InterpolRecord.document``) of each imported notice, by id."""
-
-    def sources(self, notice_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-        """INTERPOL's documents of those of ``notice_ids`` that were imported."""
-
-
-class PublicUnitOfWork(UnitOfWork, Protocol):
-    @property
-    def public(self) -> PublicRepository: ...
 
 
 # -- use cases ------------------------------------------------------------------------------------------

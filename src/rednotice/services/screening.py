@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
 from rednotice.domain.errors import Forbidden, InvalidInput, NotFound
 from rednotice.domain.lifecycle import Notice
@@ -31,6 +31,7 @@ from rednotice.domain.screening.query import ScreeningQuery
 from rednotice.domain.users import Actor, Role
 from rednotice.services.group_commit import GroupCommit
 from rednotice.services.ports import AuditEntry, UnitOfWork
+from rednotice.services.ports import IndexSnapshots as IndexSnapshots  # moved to ports.py
 
 SYNC_LIMIT = 10_000
 """Largest batch screened while the caller waits; larger ones run as background jobs."""
@@ -45,17 +46,6 @@ FRESH_FOR = 0.005
 """Seconds a server trusts its last look at the store's change sequence (changes made by other
 processes show within this; this process's own commits at once, see ``ScreeningEngine``)."""
 log = logging.getLogger(__name__)
-
-
-class IndexSnapshots(Protocol):
-    """Where the index is kept between processes (``adapters.screening_snapshot.SnapshotFile``)."""
-
-    def load(self) -> tuple[ScreeningIndex, int] | None:
-        """The index and the change sequence number it covers, or None: build from the store."""
-
-    def prepare(self, index: ScreeningIndex, seq: int) -> Callable[[], object]:
-        """Ask the store what a snapshot needs; the returned call keeps the index as covering the
-        changes up to ``seq`` (atomically) without touching the store (it may run in a forked child)."""
 
 
 class HitOutcome(StrEnum):
@@ -540,7 +530,7 @@ def record_outcome(
     (located or detained: the requesting NCB and the General Secretariat are informed)."""
     from rednotice.services import after_hit
 
-    return after_hit.record_outcome(hit_id, outcome, notes, actor, uow)  # type: ignore[arg-type]
+    return after_hit.record_outcome(hit_id, outcome, notes, actor, uow)
 
 
 def list_hits(run_id: str, actor: Actor, uow: UnitOfWork) -> list[dict[str, Any]]:
