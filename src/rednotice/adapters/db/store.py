@@ -470,7 +470,11 @@ class SqlReviewRepository:
 
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]:
         rows = self.conn.execute(
-            select(t.notices).where(t.WAITING).order_by(*t.QUEUE_ORDER).offset(offset).limit(limit)
+            select(t.notices)
+            .where(t.waiting(self.conn.dialect.name))
+            .order_by(*t.QUEUE_ORDER)
+            .offset(offset)
+            .limit(limit)
         ).all()
         latest = self.latest_checks([row.id for row in rows])
         return [(self.notices._row_to_notice(row, with_history=False), latest.get(row.id)) for row in rows]
@@ -490,7 +494,7 @@ class SqlReviewRepository:
         """The filtered queue walks a partial index of the waiting requests in queue order (by country,
         ``ix_notices_queue_country``) and stops at the page; the total is bounded (counts.py)."""
         n = t.notices
-        where: list[Any] = [t.WAITING]
+        where: list[Any] = [t.waiting(self.conn.dialect.name)]
         if flt.states:
             where.append(n.c.state.in_([s.value for s in flt.states]))
         if flt.country:

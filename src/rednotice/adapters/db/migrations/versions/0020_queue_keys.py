@@ -29,12 +29,17 @@ WAITING = (
     "OR (type = 'wanted_person_diffusion' AND state = 'unreviewed')"
 )
 """As ``tables.WAITING`` renders it (SQLite uses a partial index only for a query repeating its terms)."""
+WAITING_SQLITE = (
+    "(+type = 'red_notice' AND +state IN ('submitted', 'under_review')) "
+    "OR (+type = 'wanted_person_diffusion' AND +state = 'unreviewed')"
+)
+"""``tables.WAITING_SQLITE``: the unary ``+`` keeps SQLite from answering the OR by the states' index."""
 ORDER: list[str | sa.TextClause] = [sa.text("risk DESC"), "submitted_at", "id"]
 
 
 def upgrade() -> None:
     conn = op.get_bind()
-    where = sa.text(WAITING)
+    where = sa.text(WAITING if conn.dialect.name == "postgresql" else WAITING_SQLITE)
     op.create_index("ix_notices_queue_waiting", "notices", ORDER, postgresql_where=where, sqlite_where=where)
     op.create_index(
         "ix_notices_queue_country",
