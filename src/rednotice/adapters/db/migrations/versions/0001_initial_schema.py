@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
+
+from rednotice.adapters.db.migrations._helpers import JSON
 
 revision = "0001"
 down_revision = None
@@ -26,11 +27,7 @@ def upgrade() -> None:
         sa.Column("actor", sa.String(length=200), nullable=False),
         sa.Column("action", sa.String(length=100), nullable=False),
         sa.Column("subject", sa.String(length=200), nullable=False),
-        sa.Column(
-            "data",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
-            nullable=False,
-        ),
+        sa.Column("data", JSON, nullable=False),
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_audit_events")),
@@ -68,11 +65,7 @@ def upgrade() -> None:
         sa.Column("restricted_to", sa.String(length=800), nullable=True),
         sa.Column("excluded_countries", sa.String(length=800), nullable=False),
         sa.Column("public_extract", sa.Boolean(), nullable=False),
-        sa.Column(
-            "payload",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
-            nullable=False,
-        ),
+        sa.Column("payload", JSON, nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("created_by", sa.String(length=120), nullable=False),
         sa.Column("submitted_at", sa.DateTime(), nullable=True),

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
+
+from rednotice.adapters.db.migrations._helpers import JSON
 
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
-
-JSON = sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql")
 
 
 def _fk(table: str) -> sa.ForeignKeyConstraint:

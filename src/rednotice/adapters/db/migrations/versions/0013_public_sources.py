@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects.postgresql import JSONB
+
+from rednotice.adapters.db.migrations._helpers import JSON
 
 revision = "0013"
 down_revision = "0012"
@@ -26,7 +27,7 @@ def upgrade() -> None:
     op.create_table(
         "public_sources",
         sa.Column("notice_id", sa.String(length=32), nullable=False),
-        sa.Column("document", sa.JSON().with_variant(JSONB(), "postgresql"), nullable=False),
+        sa.Column("document", JSON, nullable=False),
         sa.PrimaryKeyConstraint("notice_id", name=op.f("pk_public_sources")),
     )
     op.execute(sa.text("DELETE FROM public_terms"))

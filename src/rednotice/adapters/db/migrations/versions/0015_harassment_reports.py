@@ -18,7 +18,8 @@ from collections import defaultdict
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
+
+from rednotice.adapters.db.migrations._helpers import JSON
 
 revision = "0015"
 down_revision = "0014"
@@ -26,7 +27,6 @@ branch_labels = None
 depends_on = None
 
 FLAG_SOURCE = "harassment_report"
-JSON = sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql")
 
 reports = sa.table(
     "harassment_reports",
