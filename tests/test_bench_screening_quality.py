@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -129,3 +130,21 @@ def test_filler_is_kept_clear_of_the_negatives_namesakes_only() -> None:
     assert (set_aside, touched) == (2, 2)
     with pytest.raises(ValueError, match="clear of the negatives"):
         _clear_of(negatives, drawn, 5)
+
+
+def test_the_devset_command_writes_the_committed_file_and_evaluates_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import devset as cmd
+
+    assert cmd.COMMITTED.read_text(encoding="utf-8") == cmd.dumps(generate())
+    target = tmp_path / "devset.json"
+    assert cmd.main(["write", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == cmd.COMMITTED.read_text(encoding="utf-8")
+    assert cmd.load(target) == cmd.load()
+    capsys.readouterr()
+    assert cmd.main(["evaluate", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("recall ") and "false-positive rate" in out and "mrz-real" in out
+    assert cmd.main(["nonsense"]) == 2
+    assert "usage" in capsys.readouterr().err
