@@ -72,9 +72,17 @@ class NoticeOut(BaseModel):
 
 
 class NoticePage(BaseModel):
-    total: int
+    total: int = Field(description="How many match: counted up to 1,000, beyond that maybe an estimate.")
+    total_is_exact: bool = Field(
+        default=True,
+        description="False when ``total`` is an estimate (a large list is not counted to the end).",
+    )
     offset: int
     limit: int
+    next_after: str | None = Field(
+        default=None,
+        description="Pass as ``after`` for the next page (cheaper than an offset); null on the last page.",
+    )
     items: list[NoticeOut]
 
 
@@ -153,8 +161,12 @@ def list_notices(
     nationality: Annotated[str | None, Query(min_length=2, max_length=2)] = None,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    after: Annotated[
+        str | None, Query(max_length=400, description="The previous page's ``next_after`` (not with offset).")
+    ] = None,
 ) -> dict[str, Any]:
-    """Notices the caller may see, filtered and paged. The search is audited."""
+    """Notices the caller may see, filtered and paged (by offset, or by the cursor ``after``). The search is
+    audited."""
     flt = NoticeFilter(
         states=tuple(state or ()),
         type=type,
@@ -163,12 +175,15 @@ def list_notices(
         nationality=nationality.upper() if nationality else None,
         offset=offset,
         limit=limit,
+        after=after or None,
     )
     page = ns.list_notices(flt, actor, store.uow())
     return {
         "total": page.total,
+        "total_is_exact": ns.total_is_exact(page),
         "offset": page.offset,
         "limit": page.limit,
+        "next_after": ns.next_cursor(page),
         "items": [notice_view(n, with_timeline=False) for n in page.items],
     }
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
+from rednotice.domain.lifecycle import State
 from rednotice.services import review
 from rednotice.services.views import notice_view
 from rednotice.web.api import ERRORS, TYPED, NoticeOut, Out, notice_id_from_path
@@ -95,11 +96,33 @@ class DossierOut(Out):
 def queue(
     actor: CurrentActor,
     store: StoreDep,
+    response: Response,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    state: Annotated[list[State] | None, Query(description="submitted, under_review, unreviewed")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="Requesting country.")] = None,
+    min_risk: Annotated[int | None, Query(ge=0, le=1_000)] = None,
+    older_than_days: Annotated[int | None, Query(ge=0, le=36_500, description="Waiting at least.")] = None,
+    iccs_section: Annotated[
+        str | None, Query(pattern=r"^(0[1-9]|1[01])$", description="A charge in this ICCS section.")
+    ] = None,
+    q: Annotated[str | None, Query(max_length=200, description="A reference or words of a name.")] = None,
 ) -> list[dict[str, Any]]:
-    """Requests and unreviewed diffusions waiting for review, riskiest first, then oldest."""
-    items = review.queue(actor, store.uow(), limit, offset)
+    """Requests and unreviewed diffusions waiting for review, riskiest first, then oldest, narrowed by the
+    filters. How many match is in ``X-Total-Count``, counted up to 1,000 and maybe estimated beyond
+    (``X-Total-Is-Exact: false``)."""
+    flt = review.QueueFilter(
+        states=tuple(state or ()),
+        country=country.upper() if country else None,
+        min_risk=min_risk,
+        older_than_days=older_than_days,
+        iccs_section=iccs_section,
+        text=(q or "").strip() or None,
+    )
+    page = review.queue_page(flt, actor, store.uow(), limit, offset)
+    response.headers["X-Total-Count"] = str(page.total)
+    response.headers["X-Total-Is-Exact"] = "true" if page.total_exact else "false"
+    items = page.items
     return [
         {
             "notice": notice_view(n, with_timeline=False),
