@@ -142,6 +142,7 @@ def main() -> None:
             "lists",
             "imports",
             "schemathesis",
+            "partitions",
         ],
         default=None,
     )
@@ -198,6 +199,10 @@ def main() -> None:
         from benchmarks.schemathesis_api import bench_schemathesis
 
         rows += bench_schemathesis(args.fuzz_examples)
+    if args.only in (None, "partitions"):
+        from benchmarks.partitions import bench_partitions
+
+        rows += bench_partitions()
     out = Path("bench-results")
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(rows, indent=2, default=str))
