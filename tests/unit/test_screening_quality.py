@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from benchmarks.devset import load
+
 from rednotice.domain.screening.devset import generate
-from rednotice.domain.screening.quality import evaluate, load
+from rednotice.domain.screening.quality import evaluate
 
 DEVSET = Path(__file__).resolve().parents[1] / "data" / "screening" / "devset.json"
 

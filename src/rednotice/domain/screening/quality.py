@@ -11,11 +11,9 @@ prints the figures, overall and by kind of variant, for the committed set.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from rednotice.domain.dates import PartialDate
@@ -72,14 +70,6 @@ def notice_from_json(d: dict[str, Any]) -> IndexedNotice:
 def query_from_json(d: dict[str, Any]) -> ScreeningQuery:
     dob = PartialDate.parse(d["birth_date"]) if d.get("birth_date") else None
     return ScreeningQuery(id=d["id"], name=d["name"], birth_date=dob)
-
-
-def load(path: Path) -> dict[str, Any]:
-    """The set in ``path`` (JSON as :func:`~rednotice.domain.screening.devset.generate` makes it). Kept here
-    for callers of this name; the domain knows no file of its own (the committed set's place and the
-    command line are in :mod:`benchmarks.devset`)."""
-    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
-    return data
 
 
 def evaluate(data: dict[str, Any], index: ScreeningIndex | None = None) -> Report:
