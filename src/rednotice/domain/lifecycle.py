@@ -132,6 +132,19 @@ IN_FORCE: dict[NoticeType, frozenset[State]] = {
 }
 """States in which other NCBs see the notice and border officers screen against it."""
 
+AWAITING_REVIEW: dict[NoticeType, frozenset[State]] = {
+    RED: frozenset({State.SUBMITTED, State.UNDER_REVIEW}),
+    DIFF: frozenset({State.UNREVIEWED}),
+}
+"""States in which a notice waits for the General Secretariat's review: the reviewer's queue (a red notice
+request before its decision, a diffusion circulated unreviewed). The one definition; the queue's queries,
+the review records and the pages read it."""
+
+AWAITING_REVIEW_STATES: tuple[State, ...] = tuple(
+    s for s in State if any(s in states for states in AWAITING_REVIEW.values())
+)
+"""The states of AWAITING_REVIEW, of every type, in State's order: submitted, under review, unreviewed."""
+
 FINAL = frozenset(
     {State.REFUSED, State.WITHDRAWN, State.CANCELLED, State.EXPIRED, State.DELETED, State.PURGED}
 )
