@@ -34,11 +34,11 @@ from functools import cache, lru_cache
 from itertools import product
 
 from anyascii import anyascii
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.style import convert as pinyin_convert
 from rapidfuzz.distance import OSA
 
-from rednotice.domain.screening import cantonese, gwoyeu, korean, tables
+from rednotice.domain.screening import cantonese, gwoyeu, hokkien, korean, tables
 
 MAX_SPELLINGS = 24
 """Cap on the spellings one token carries (a long Chinese token could otherwise multiply out)."""
@@ -307,7 +307,26 @@ def _gwoyeu(token: str) -> frozenset[str]:
 
 @cache
 def _gwoyeu_table() -> dict[str, frozenset[str]]:
-    return gwoyeu.table(_pinyin_tables()[0])
+    syllables, to_wg, _ = _pinyin_tables()
+    table = dict(gwoyeu.table(syllables))
+    er: dict[str, set[str]] = {}
+    for s in syllables:
+        if _ER_FINAL.fullmatch(s):
+            er.setdefault(_er(s, to_wg), set()).add(s)
+    for spelling, readings in er.items():
+        table[spelling] = table.get(spelling, frozenset()) | frozenset(readings)
+    return table
+
+
+_ER_FINAL = re.compile(r"[bpmfdtnlgkhzcsr]h?e")
+
+
+def _er(s: str, to_wg: dict[str, str]) -> str:
+    """A syllable with the final e (ㄜ) as Taiwanese documents often write it, with an r that keeps English
+    readers from saying ee, on its Wade-Giles spelling (柯 ke: Ker, 哲 zhe: Cher, 何 he: Her); other
+    syllables in Wade-Giles. Read back only from a whole name part, as Gwoyeu Romatzyh is."""
+    wg = to_wg.get(s, s)
+    return wg[:-1] + "er" if _ER_FINAL.fullmatch(s) and wg[-1:] in ("e", "o") else wg
 
 
 def _segment(token: str, syllables: frozenset[str] | dict[str, frozenset[str]]) -> list[str] | None:
@@ -390,9 +409,40 @@ def _han_syllables(text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=100_000)
+def _second_reading(char: str, first: str) -> str:
+    """The likeliest reading pypinyin knows for a character besides ``first`` (the one it read it by in
+    context), or "" (芾 fei: fu; 禅 chan: shan; 焘 dao: tao)."""
+    if not _HAN.fullmatch(char):
+        return ""
+    for reading in pinyin(char, heteronym=True, style=Style.NORMAL, v_to_u=True)[0]:
+        r = _NOT_LETTER.sub("", reading.replace("ü", "u"))
+        if r and r != first:
+            return r
+    return ""
+
+
+def _other_readings(part: str, syllables: Sequence[str]) -> list[list[str]]:
+    """The syllables of a given name with one character read by its other reading, for each character
+    that has one (only one at a time: a name is rarely read against the usual reading twice)."""
+    if len(part) != len(syllables):
+        return []
+    out = []
+    for k, (c, s) in enumerate(zip(part, syllables, strict=True)):
+        alt = _second_reading(c, s) if s else ""
+        if alt:
+            out.append([*syllables[:k], alt, *syllables[k + 1 :]])
+    return out
+
+
 def _syllable_spellings(syllables: Sequence[str]) -> set[str]:
     _, to_wg, _ = _pinyin_tables()
-    return {"".join(syllables), "".join(to_wg.get(s, s) for s in syllables), "".join(map(_mps2, syllables))}
+    return {
+        "".join(syllables),
+        "".join(to_wg.get(s, s) for s in syllables),
+        "".join(map(_mps2, syllables)),
+        "".join(_er(s, to_wg) for s in syllables),
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -709,6 +759,9 @@ def _make_token(
             if groups:
                 names.add(f"zh:{s}")
                 names.add(f"zh:{YUE}{s}")
+                # and the pinyin it spells as any part of a Chinese name, as a Chinese part has (Kang is
+                # the surname Jiang, and the Wade-Giles of 剛 gang: Vincent FANG Kang is 方剛)
+                names.update(f"zh:{r}" for r in chinese_readings(s, False))
     if origin == "chinese":
         # Spellings and folded keys both file the token (so a Latin 'Wang' written without Chinese context
         # finds it), but Chinese tokens are only compared by spelling: folding would make Zhou meet Zhu.
@@ -862,8 +915,38 @@ def _forms(tokens: list[Token], split: list[list[Token]] | None = None) -> tuple
     return tuple(forms)
 
 
-def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
-    """Tokens for a name written in Han characters; the second value holds the syllable-split form."""
+def _married(parts: list[str]) -> list[list[str]]:
+    """A married woman's name in characters: her husband's family name before her own and her given name
+    (周陳秀霞, 林鄭月娥; Hong Kong writes CHOW CHAN Sau-ha, Taiwan Chou Chen Hsiu-hsia), which documents
+    and lists also give with one of the two family names only (CHAN Sau-ha, CHOW Sau-ha). Gives the
+    name's other readings: the two family names as two parts that are both family names (so that they may
+    stand together after the given name: Hsiu-hsia Chou Chen), then each family name alone; [] for any
+    other name. Only a name of
+    four characters whose first two are both family names (:data:`hokkien.SURNAMES`) and not one
+    two-character surname (歐陽) is read so."""
+    if len(parts) == 1 and len(parts[0]) == 4:
+        family, given = parts[0][:2], parts[0][2:]
+    elif len(parts) == 2 and len(parts[0]) == 2 and len(parts[1]) == 2:
+        family, given = parts
+    else:
+        return []
+    if family in tables.COMPOUND_SURNAMES or not all(c in hokkien.SURNAMES for c in family):
+        return []
+    if not all(_HAN.fullmatch(c) for c in family + given):
+        return []
+    return [[family[0], family[1], given], [family[1], given], [family[0], given]]
+
+
+def _han_name(parts: list[str], families: int = 0) -> tuple[list[Token], list[list[Token]]]:
+    """Tokens for a name written in Han characters; the second value holds the other forms: the
+    syllable-split form, and a married woman's names (:func:`_married`). The first ``families`` parts
+    are family names (0: the first, and look for a married woman's name)."""
+    others: list[list[Token]] = []
+    if not families:
+        for alt in _married(parts):
+            alt_tokens, alt_forms = _han_name(alt, families=len(alt) - 1)
+            others += [alt_tokens, *alt_forms]
+        families = 1
     if len(parts) == 1:
         text = parts[0]
         n = 2 if text[:2] in tables.COMPOUND_SURNAMES and len(text) > 2 else 1
@@ -873,14 +956,14 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
     for i, part in enumerate(parts):
         if _HAN.search(part):
             syllables = _han_syllables(part)
-            if i == 0 and part in tables.SURNAME_READINGS:
+            if i < families and part in tables.SURNAME_READINGS:
                 syllables = [tables.SURNAME_READINGS[part]]
             spellings = _syllable_spellings(syllables)
             jyutping = cantonese.readings(part)
             yue = cantonese.spellings(jyutping)
             surname: set[str] = set()
             cantonese_surname: set[str] = set()
-            if i == 0:
+            if i < families:
                 for s in spellings:
                     for group in _CHINESE_SURNAME_GROUPS.get(s, ()):
                         surname.update(_NOT_LETTER.sub("", x) for x in tables.CHINESE_SURNAMES[group])
@@ -890,33 +973,59 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
                 # Latin part Shiu meets 邵 (siu6), but no other surname in characters meets it through it.
                 # A spelling the surname table gives another surname is that surname's (Chang is 張, so
                 # not 曾 zang1 too; Lo is 盧, not 羅): only those it leaves free, or gives this one, count.
-                own = {g for s in spellings for g in _CHINESE_SURNAME_GROUPS.get(s, ())}
+                # A surname the table does not list under its pinyin (游 you, whose Wade-Giles yu is 余's;
+                # 尹 yin) keeps every Hong Kong spelling (Yau, Wan): the table says nothing of it.
+                own = set(_CHINESE_SURNAME_GROUPS.get("".join(syllables), ()))
                 cantonese_surname = {
                     f"{YUE}{s}"
                     for s in yue
-                    if _CHINESE_SURNAME_GROUPS.get(s, own) & own or s not in _CHINESE_SURNAME_GROUPS
+                    if not own
+                    or _CHINESE_SURNAME_GROUPS.get(s, own) & own
+                    or s not in _CHINESE_SURNAME_GROUPS
                 }
                 yue = set()
+            # Hokkien, Teochew and Hakka spellings (Lee Kuan Yew for 李光耀, :mod:`.hokkien`): readings of
+            # their own, as a surname's Hong Kong spellings are, so two names in characters still meet by
+            # their pinyin only; a family name's are spellings it has only as a family name.
+            hok = hokkien.spellings(part)
+            if i < families:
+                surname |= hok
+            # A given name's character read by its other reading (芾 fei or fu: 米芾 is Mi Fu), one at a time.
+            others_read = _other_readings(part, syllables) if i >= families else []
+            other_spellings = {x for alt in others_read for x in _syllable_spellings(alt)} - spellings
             token = make_token(
                 part,
-                spellings | surname | yue,
+                spellings | surname | yue | hok | other_spellings,
                 "chinese",
                 # Cantonese spellings count as readings of a given name: Tai Man is 大文 as Hong Kong
                 # writes it, though "tai man" is also the pinyin of other characters.
-                readings={"".join(syllables)} | yue | cantonese_surname,
-                given=i > 0,
+                readings={"".join(syllables)}
+                | {"".join(alt) for alt in others_read}
+                | yue
+                | cantonese_surname
+                | {f"{YUE}{h}" for h in hok},
+                given=i >= families,
                 surname_only=surname - spellings,
+                limit=MAX_SPELLINGS + len(hok) + len(other_spellings),
             )
             tokens.append(token)
-            if i > 0 and len(syllables) > 1:
+            if i >= families and len(syllables) > 1:
                 by_char = jyutping if len(jyutping) == len(syllables) else ("",) * len(syllables)
                 for c, s, j in zip(part, syllables, by_char, strict=False):
                     if not s:  # not a Han character (kana): no reading to compare by
                         continue
                     one = cantonese.spellings((j,)) if j else set()
+                    min_nan = hokkien.char_spellings(c)
+                    second = _second_reading(c, s)
+                    mandarin = _syllable_spellings([s]) | (_syllable_spellings([second]) if second else set())
                     split.append(
                         make_token(
-                            c, _syllable_spellings([s]) | one, "chinese", readings={s} | one, given=True
+                            c,
+                            mandarin | one | set(min_nan),
+                            "chinese",
+                            readings={s, second} - {""} | one | {f"{YUE}{h}" for h in min_nan},
+                            given=True,
+                            limit=MAX_SPELLINGS + len(min_nan),
                         )
                     )
             else:
@@ -926,7 +1035,7 @@ def _han_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
             token = make_token(ascii_fold(part), base | surname, "chinese", surname_only=surname)
             tokens.append(token)
             split.append(token)
-    return tokens, ([split] if len(split) != len(tokens) else [])
+    return tokens, ([split] if len(split) != len(tokens) else []) + others
 
 
 def _korean_name(parts: list[str]) -> tuple[list[Token], list[list[Token]]]:
@@ -1473,7 +1582,20 @@ def _in_order(
     if len(falls) > 1 or pairs[-1][1] >= pairs[0][1]:
         return False
     runs = (pairs[: falls[0]], pairs[falls[0] :])
-    return any(len(run) == 1 and not (query[run[0][0]].given or candidate[run[0][1]].given) for run in runs)
+    return any(_may_move(run, query, candidate) for run in runs)
+
+
+def _may_move(run: Sequence[tuple[int, int]], query: Sequence[Token], candidate: Sequence[Token]) -> bool:
+    """The pairs of ``run`` may stand at the other end of one name: one family name, or the two family
+    names of a married woman's name in Han characters (周陳秀霞 against Hsiu-hsia Chou Chen), never a
+    part known to be a given name."""
+    if len(run) > 2 or any(query[i].given or candidate[j].given for i, j in run):
+        return False
+    if len(run) == 1:
+        return True
+    return all(_HAN.search(query[i].text) for i, _ in run) or all(
+        _HAN.search(candidate[j].text) for _, j in run
+    )
 
 
 def _chinese_order(
