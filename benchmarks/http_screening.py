@@ -1,6 +1,8 @@
 """Screening over HTTP under concurrent load: ``POST /api/v1/screenings`` on a real uvicorn server.
 
-``python -m benchmarks.http_screening [n_notices requests concurrency [batch]]``
+``python -m benchmarks.http_screening [n_notices requests concurrency [batch]]``, or
+``python -m benchmarks.http_screening workers [--notices 20000] [--store postgresql] [--workers 1,2]
+[--clients 8] [--rounds 2]`` (one server process against two on one store, same run; ``--help``).
 
 A temporary SQLite store is migrated and seeded (``benchmarks.seed``), an NCB officer gets an API token
 (argon2 password, hashed token, through the user service), and uvicorn serves ``create_app`` on
@@ -525,16 +527,23 @@ def bench_http_screening(
     concurrency: int = 8,
     batch: int = 100,
     workers: tuple[int, ...] = (1, 2),
+    store_kind: str = "sqlite",
+    rounds: int = 1,
 ) -> list[dict[str, object]]:
     """Rows shaped like ``benchmarks.__main__``'s (plus counts: workers, keepalive, requests, queries, failed,
-    latency percentiles, queries with hits over HTTP and in process)."""
-    if requests < 1 or concurrency < 1 or batch < 1:
-        raise ValueError("requests, concurrency and batch are at least 1")
+    latency percentiles, queries with hits over HTTP and in process). ``store_kind``: ``sqlite`` (a file)
+    or ``postgresql`` (a schema of its own on ``POSTGRES_URL``); ``batch`` 0 leaves out the batched
+    requests; ``rounds`` serves each worker count that many times, in alternating order (1, 2, then
+    2, 1...), so that neither always runs first on a shared machine."""
+    if requests < 1 or concurrency < 1 or batch < 0 or rounds < 1:
+        raise ValueError("requests, concurrency and rounds are at least 1, batch at least 0")
     batch_requests = max(1, requests // 10)
     rows: list[dict[str, object]] = []
-    with tempfile.TemporaryDirectory(prefix="rednotice-http-bench-") as tmp_name:
+    with (
+        tempfile.TemporaryDirectory(prefix="rednotice-http-bench-") as tmp_name,
+        _bench_store(store_kind, Path(tmp_name)) as url,
+    ):
         tmp = Path(tmp_name)
-        url = f"sqlite:///{tmp / 'bench.sqlite3'}"
         secret = secrets.token_urlsafe(48)
         engine = make_engine(url)
         try:
@@ -561,11 +570,13 @@ def bench_http_screening(
             gc.collect()  # the in-process index is gone: leave the machine to the server
 
             single = [(json.dumps({"queries": [q]}).encode(), 1) for q in queries]
-            batched = _bodies(queries, batch_requests, batch)
-            single_hits, batched_hits = sum(flags), _expected_hits(flags, batch_requests, batch)
+            batched = _bodies(queries, batch_requests, batch) if batch else []
+            single_hits = sum(flags)
+            batched_hits = _expected_hits(flags, batch_requests, batch) if batch else 0
             warm_body = json.dumps({"queries": queries[:1]}).encode()
             env = _server_env(tmp, url, secret)
-            for n_workers in workers:
+            order = [(r, n) for r in range(rounds) for n in (workers if r % 2 == 0 else workers[::-1])]
+            for round_no, n_workers in order:
                 log_path = tmp / f"uvicorn-{n_workers}.log"
                 budget = START_TIMEOUT + START_PER_1000_NOTICES * n_workers * n_notices / 1000
                 started = time.monotonic()
@@ -582,6 +593,7 @@ def bench_http_screening(
                     variants = [(True, single, single_hits), (True, batched, batched_hits)]
                     if n_workers > 1:
                         variants += [(False, single, single_hits), (False, batched, batched_hits)]
+                    variants = [v for v in variants if v[1]]
                     for keepalive, bodies, expected in variants:
                         per = "1 query per request" if bodies is single else f"{batch} queries per request"
                         conns = "kept-alive connections" if keepalive else "a new connection per request"
@@ -595,8 +607,9 @@ def bench_http_screening(
                                 (c - before[1].get(p, 0.0) for p, c in after[1].items()), reverse=True
                             )
                         _check(load, f"{per}, {what}", log_path)
+                        again = f", round {round_no + 1}" if rounds > 1 else ""
                         row = _row(
-                            f"HTTP screening, {per}, {what}, {n_notices:,} notices",
+                            f"HTTP screening, {per}, {what}, {n_notices:,} notices, {store_kind}{again}",
                             load,
                             _baseline_label(len(parsed)),
                             baseline_ms,
@@ -613,6 +626,8 @@ def bench_http_screening(
                                 else ""
                             )
                         )
+                        row["store"] = store_kind
+                        row["round"] = round_no + 1
                         rows.append(row)
                 finally:
                     _stop(proc)
@@ -941,6 +956,39 @@ def print_rows(rows: list[dict[str, object]]) -> None:
 def main(argv: list[str]) -> None:
     """``[n_notices requests concurrency [batch]]``, each optional; or ``compare --before REV [--after REV]
     [--notices N] [--requests N] [--clients 8,32] [--stores postgresql,sqlite]``."""
+    if argv[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        print("usage: python -m benchmarks.http_screening [n_notices requests concurrency [batch]]")
+        print("       python -m benchmarks.http_screening workers --help")
+        print("       python -m benchmarks.http_screening compare --help")
+        return
+    if argv[:1] == ["workers"]:
+        import argparse
+
+        parser = argparse.ArgumentParser(
+            prog="python -m benchmarks.http_screening workers",
+            description="One server process against several on the same store, same run (issue 18, item 6).",
+        )
+        parser.add_argument("--notices", type=int, default=20_000)
+        parser.add_argument("--requests", type=int, default=2_000, help="single-query requests per load")
+        parser.add_argument("--clients", type=int, default=8, help="requests in flight")
+        parser.add_argument("--workers", default="1,2", help="server worker processes to compare")
+        parser.add_argument("--store", choices=["postgresql", "sqlite"], default="postgresql")
+        parser.add_argument("--batch", type=int, default=0, help="also 100-query requests (0: not)")
+        parser.add_argument("--rounds", type=int, default=2, help="each worker count served this many times")
+        args = parser.parse_args(argv[1:])
+        rows = bench_http_screening(
+            args.notices,
+            args.requests,
+            args.clients,
+            args.batch,
+            tuple(int(w) for w in args.workers.split(",")),
+            args.store,
+            args.rounds,
+        )
+        print_rows(rows)
+        print(json.dumps(rows, indent=1, default=str))
+        return
     if argv[:1] == ["compare"]:
         import argparse
 
