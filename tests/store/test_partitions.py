@@ -243,3 +243,27 @@ def test_a_month_made_late_takes_its_rows_out_of_the_default_partition(
     assert "audit_events_p2040_05" in _where(store, "audit_events", "at")
     assert sc.get_run(run, ES, store.uow(), with_results=True).lines
     _verify(store)
+
+
+def test_the_commands_say_what_they_did(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from rednotice.cli.common import reset_store
+    from rednotice.cli.main import app
+
+    assert store.settings.database_url
+    monkeypatch.setenv("REDNOTICE_DATABASE_URL", store.settings.database_url)
+    monkeypatch.setenv("REDNOTICE_ENV", "test")
+    monkeypatch.setenv("REDNOTICE_SECRET_KEY", "s" * 40)
+    monkeypatch.setenv("REDNOTICE_DATA_DIR", str(store.settings.data_dir))
+    reset_store()
+    try:
+        runner = CliRunner()
+        made = runner.invoke(app, ["db", "partitions", "--ahead", "1"])
+        assert made.exit_code == 0 and "partition(s)" in made.output
+        dry = runner.invoke(app, ["db", "retention", "--dry-run"])
+        assert dry.exit_code == 0 and "would drop 0 screening run(s)" in dry.output, dry.output
+        bad = runner.invoke(app, ["db", "retention", "--keep-months", "0"])
+        assert bad.exit_code != 0 and "--keep-months" in bad.output
+    finally:
+        reset_store()
