@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -174,18 +175,40 @@ def _one(variant: str, searches: int, batch: int, hit_every: int) -> dict[str, A
 
 
 def bench_partitions(
-    searches: int = 200_000, batch: int = 256, hit_every: int = 10
+    searches: int = 200_000, batch: int = 256, hit_every: int = 10, rounds: int = 1
 ) -> list[dict[str, object]]:
-    base = _one("unpartitioned", searches, batch, hit_every)
-    part = _one("partitioned", searches, batch, hit_every)
-    note = f"{searches:,} searches over {DAYS} days, 1 hit in {hit_every}, batches of {batch}; PostgreSQL"
-    rows: list[dict[str, object]] = [
+    """``rounds`` pairs run in ABBA order (plain, partitioned, partitioned, plain...), so that neither
+    variant always runs first on a shared machine; the figures are each variant's median."""
+    runs: dict[str, list[dict[str, Any]]] = {"unpartitioned": [], "partitioned": []}
+    for r in range(rounds):
+        order = ("unpartitioned", "partitioned") if r % 2 == 0 else ("partitioned", "unpartitioned")
+        for variant in order:
+            runs[variant].append(_one(variant, searches, batch, hit_every))
+
+    def median(variant: str, key: str) -> float:
+        return float(statistics.median(float(run[key]) for run in runs[variant]))
+
+    def each(variant: str, key: str, fmt: str) -> str:
+        return "/".join(format(float(run[key]), fmt) for run in runs[variant])
+
+    base = {
+        k: median("unpartitioned", k) for k in ("per_second", "mb_per_million", "verify_s", "retention_s")
+    }
+    part = {k: median("partitioned", k) for k in ("per_second", "mb_per_million", "verify_s", "retention_s")}
+    note = (
+        f"{searches:,} searches over {DAYS} days, 1 hit in {hit_every}, batches of {batch}; PostgreSQL; "
+        f"median of {rounds} run(s) each"
+    )
+    events = runs["partitioned"][0]["events"]
+    month = runs["partitioned"][0]["retention_runs"]
+    return [
         {
             "benchmark": "partitions: searches recorded a second",
             "baseline": "plain tables",
             "per_second": part["per_second"],
             "ratio": part["per_second"] / base["per_second"],
-            "note": f"{note}; baseline {base['per_second']:,.0f}/s",
+            "note": f"{note}; partitioned {each('partitioned', 'per_second', ',.0f')}/s, "
+            f"plain {each('unpartitioned', 'per_second', ',.0f')}/s",
         },
         {
             "benchmark": "partitions: MB per million searches (4 tables)",
@@ -200,7 +223,8 @@ def bench_partitions(
             "baseline_ms": base["verify_s"] * 1000,
             "ms": part["verify_s"] * 1000,
             "ratio": part["verify_s"] / base["verify_s"],
-            "note": f"{part['events']:,} events",
+            "note": f"{events:,} events; partitioned {each('partitioned', 'verify_s', '.1f')} s, "
+            f"plain {each('unpartitioned', 'verify_s', '.1f')} s",
         },
         {
             "benchmark": "partitions: drop the oldest month of search records",
@@ -208,10 +232,10 @@ def bench_partitions(
             "baseline_ms": base["retention_s"] * 1000,
             "ms": part["retention_s"] * 1000,
             "ratio": part["retention_s"] / base["retention_s"],
-            "note": f"{part['retention_runs']:,} runs (baseline {base['retention_runs']:,})",
+            "note": f"{month:,} runs; partitioned {each('partitioned', 'retention_s', '.2f')} s, "
+            f"plain {each('unpartitioned', 'retention_s', '.2f')} s",
         },
     ]
-    return rows
 
 
 def main() -> None:
@@ -219,8 +243,9 @@ def main() -> None:
     parser.add_argument("--searches", type=int, default=200_000)
     parser.add_argument("--batch", type=int, default=256, help="screenings per transaction (group commit)")
     parser.add_argument("--hit-every", type=int, default=10, help="one screening in this many has a hit")
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each variant, in ABBA order")
     args = parser.parse_args()
-    for row in bench_partitions(args.searches, args.batch, args.hit_every):
+    for row in bench_partitions(args.searches, args.batch, args.hit_every, args.rounds):
         print(row)
 
 

@@ -24,6 +24,7 @@ Create Date: 2026-12-05
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -44,7 +45,7 @@ CONVENTION = {
 }
 
 
-def _audit(md: sa.MetaData, new: bool, **kw: str) -> sa.Table:
+def _audit(md: sa.MetaData, new: bool, **kw: Any) -> sa.Table:
     return sa.Table(
         "audit_events",
         md,
@@ -62,7 +63,7 @@ def _audit(md: sa.MetaData, new: bool, **kw: str) -> sa.Table:
     )
 
 
-def _screenings(md: sa.MetaData, new: bool, **kw: str) -> sa.Table:
+def _screenings(md: sa.MetaData, new: bool, **kw: Any) -> sa.Table:
     return sa.Table(
         "screenings",
         md,
@@ -89,7 +90,7 @@ def _screenings(md: sa.MetaData, new: bool, **kw: str) -> sa.Table:
     )
 
 
-def _results(md: sa.MetaData, new: bool, **kw: str) -> sa.Table:
+def _results(md: sa.MetaData, new: bool, **kw: Any) -> sa.Table:
     if not new:
         return sa.Table(
             "screening_results",
@@ -170,7 +171,7 @@ def _rebuild(new: bool) -> None:
             conn.exec_driver_sql(f"DROP TABLE {name}")
 
     md = sa.MetaData(naming_convention=CONVENTION)
-    kw = {}
+    kw: dict[str, Any] = {}
     if postgres and new:
         kw = {"postgresql_partition_by": "RANGE (at)"}
     tables = [_audit(md, new, **kw)]
