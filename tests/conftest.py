@@ -96,7 +96,8 @@ def postgres_url(worker_id: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def worker_id(request: pytest.FixtureRequest) -> str:
-    return getattr(request.config, "workerinput", {}).get("workerid", "main")
+    workerid: str = getattr(request.config, "workerinput", {}).get("workerid", "main")
+    return workerid
 
 
 def _truncate_postgres(url: str) -> None:

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, Protocol
 
 from rednotice.adapters.formats.request_json import parse_request
 from rednotice.domain.model import NoticeRequest
+from rednotice.services.ports import UnitOfWork
+
+
+class OpensUnitsOfWork(Protocol):
+    """What scenario builders need: ``bootstrap.Store``, or a contract test's ``Backend`` (the fakes)."""
+
+    def uow(self) -> UnitOfWork: ...
+
 
 BASE: dict[str, Any] = {
     "type": "red_notice",

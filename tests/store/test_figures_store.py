@@ -34,7 +34,7 @@ from rednotice.services import screening as sc
 from rednotice.services.review import Ground
 from rednotice.services.screening import HitOutcome
 from tests.conftest import FakeClock
-from tests.factories import make_request
+from tests.factories import OpensUnitsOfWork, make_request
 from tests.unit.test_redress import filing
 
 REV = Actor("rev", Role.REVIEWER)
@@ -68,13 +68,17 @@ def person(cc: str, name: str, public: bool = False, kind: str = "red_notice") -
 
 
 def sent(
-    cc: str, name: str, public: bool = False, kind: str = "red_notice", store: Store | None = None
+    cc: str,
+    name: str,
+    public: bool = False,
+    kind: str = "red_notice",
+    store: OpensUnitsOfWork | None = None,
 ) -> str:
     assert store is not None
     return ns.create_request(ns.CreateRequest(person(cc, name, public, kind)), officer(cc), store.uow()).id
 
 
-def decide(store: Store, nid: str, action: Action, grounds: tuple[Ground, ...] = ()) -> None:
+def decide(store: OpensUnitsOfWork, nid: str, action: Action, grounds: tuple[Ground, ...] = ()) -> None:
     ns.transition(ns.Transition(nid, Action.START_REVIEW), REV, store.uow())
     reasons = "compliant" if action is Action.PUBLISH else "refused on the stated grounds"
     ns.transition(ns.Transition(nid, action, reasons, grounds=grounds), REV, store.uow())
@@ -98,7 +102,7 @@ def report(nid: str, kinds: tuple[HarmKind, ...], clock: FakeClock) -> Harassmen
     )
 
 
-def build_store(store: Store, clock: FakeClock) -> dict[str, str]:
+def build_store(store: OpensUnitsOfWork, clock: FakeClock) -> dict[str, str]:
     """RU: 6 red notices (2 published, 3 refused, 1 withdrawn) and 1 diffusion; FR: 2 published, 1 of them
     cancelled, 1 hit (located); CN: 1 refused. One CCF case on an RU notice (deleted, deadline met), one
     naming no notice (access, overdue). 2 harassment reports (1 examined), 2 positions, 1 refugee status."""

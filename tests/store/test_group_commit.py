@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 
 from rednotice.adapters.db import tables as t
 from rednotice.adapters.db.tables_screening import screening_hits, screening_results, screenings
@@ -44,8 +44,8 @@ def run_threads(targets: list[Callable[[], object]]) -> list[BaseException | Non
     return errors
 
 
-def count(store: Store, table: object, **where: object) -> int:
-    q_ = select(func.count()).select_from(table)  # type: ignore[arg-type]
+def count(store: Store, table: Table, **where: object) -> int:
+    q_ = select(func.count()).select_from(table)
     for column, value in where.items():
         q_ = q_.where(table.c[column] == value)
     with store.engine.connect() as conn:
@@ -139,7 +139,7 @@ def test_a_failing_batch_fails_only_its_culprit_and_leaves_nothing_of_it(store: 
         wait_queued(writer, len(items))
         gate.set()
 
-    errors = run_threads([lambda it=it: writer.submit(it) for it in items] + [later])  # type: ignore[misc]
+    errors = run_threads([lambda it=it: writer.submit(it) for it in items] + [later])
     th.join(60)
     results = errors[: len(items)]
     assert [e is None for e in results] == [True, True, False, True, True]
@@ -172,7 +172,7 @@ def test_a_batch_that_fails_whole_writes_nothing_and_everyone_hears(store: Store
         wait_queued(writer, len(bad))
         gate.set()
 
-    errors = run_threads([lambda it=it: writer.submit(it) for it in bad] + [later])  # type: ignore[misc]
+    errors = run_threads([lambda it=it: writer.submit(it) for it in bad] + [later])
     th.join(60)
     assert all(e is not None for e in errors[: len(bad)])
     with store.reader() as uow:

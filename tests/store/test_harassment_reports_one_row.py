@@ -5,7 +5,7 @@ sharing a public id) and splits them back on downgrade. SQLite and PostgreSQL.""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from alembic import command
@@ -13,6 +13,7 @@ from alembic import command
 from rednotice.adapters.db import tables_redress as tr
 from rednotice.adapters.db.figures import SqlFiguresRepository
 from rednotice.adapters.db.migrate import alembic_config, upgrade
+from rednotice.adapters.db.store import SqlUnitOfWork
 from rednotice.bootstrap import Store
 from rednotice.domain import figures as f
 from rednotice.domain.users import Actor, Role
@@ -45,7 +46,7 @@ def _figures(store: Store) -> fs.Figures:
         fs.FiguresQuery(None, date(2026, 1, 1)),
         OVERSIGHT,
         store.uow(),
-        lambda uow: SqlFiguresRepository(uow.connection),
+        lambda uow: SqlFiguresRepository(cast(SqlUnitOfWork, uow).connection),
     )
 
 
@@ -132,7 +133,7 @@ FLAGS = sa.table(
     sa.column("ref", sa.String),
     sa.column("payload", sa.JSON),
 )
-PAYLOAD = {
+PAYLOAD: dict[str, Any] = {
     "reporter_kind": "relative",
     "reporter_name": "",
     "reporter_contact": "",

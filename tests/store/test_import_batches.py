@@ -19,6 +19,7 @@ from benchmarks.imports import detail
 from sqlalchemy import delete, insert, select, update
 from typer.testing import CliRunner
 
+from rednotice.adapters.db import audit as db_audit
 from rednotice.adapters.db import store as db_store
 from rednotice.adapters.db import tables as t
 from rednotice.adapters.db.tables_public import public_terms
@@ -179,7 +180,7 @@ def test_a_record_the_lifecycle_refuses_is_rejected_before_its_batch_is_written(
     monkeypatch.setattr(import_service, "_published", published)
     report = run(store, items, batch_size=5)
     assert [(r.entity_id, r.reason) for r in report.rejected] == [
-        (bad.entity_id, "simulated: this one cannot be published")  # type: ignore[union-attr]
+        (bad.entity_id, "simulated: this one cannot be published")
     ]
     assert len(report.imported) == 6
     assert count(store, t.notices) == 6 and count(store, t.notice_transitions) == 18
@@ -192,9 +193,9 @@ def test_a_batch_the_store_refuses_is_retried_record_by_record(
     """A failure inside the batch's transaction (here the audit step, for one record) rolls the whole
     batch back; its records are then written one per transaction and only the culprit is rejected."""
     items = synthetic(9)
-    bad_id = items[4].entity_id  # type: ignore[union-attr]
-    real_append = db_store.SqlAuditLog.append
-    real_many = db_store.SqlAuditLog.append_many
+    bad_id = items[4].entity_id
+    real_append = db_audit.SqlAuditLog.append
+    real_many = db_audit.SqlAuditLog.append_many
     batches: list[int] = []
 
     def append(self: Any, actor: Any, action: str, subject: str, *args: Any) -> Any:
@@ -208,14 +209,14 @@ def test_a_batch_the_store_refuses_is_retried_record_by_record(
             raise InvalidInput("simulated: the store refused this batch")
         return real_many(self, entries)
 
-    monkeypatch.setattr(db_store.SqlAuditLog, "append", append)
-    monkeypatch.setattr(db_store.SqlAuditLog, "append_many", append_many)
+    monkeypatch.setattr(db_audit.SqlAuditLog, "append", append)
+    monkeypatch.setattr(db_audit.SqlAuditLog, "append_many", append_many)
     report = run(store, items, batch_size=3)
     assert batches == [3, 3, 3]
     assert [(r.entity_id, r.reason) for r in report.rejected] == [
         (bad_id, "simulated: the store refused this record")
     ]
-    assert report.imported == [i.entity_id for i in items if i.entity_id != bad_id]  # type: ignore[union-attr]
+    assert report.imported == [i.entity_id for i in items if i.entity_id != bad_id]
     with store.engine.connect() as conn:
         ids = set(conn.execute(select(t.notices.c.id)).scalars())
         subjects = [s for s in conn.execute(select(t.audit_events.c.subject)).scalars() if s != "notices"]
@@ -233,7 +234,7 @@ def test_an_id_taken_meanwhile_is_already_present_and_the_rest_of_its_batch_impo
     run(store, items[2:3], batch_size=1)
     monkeypatch.setattr(db_store.SqlNoticeRepository, "existing_ids", lambda self, ids: set())
     report = run(store, items, batch_size=6)
-    taken = items[2].entity_id  # type: ignore[union-attr]
+    taken = items[2].entity_id
     assert [(s.entity_id, s.reason) for s in report.skipped] == [(taken, "already present")]
     assert len(report.imported) == 5 and taken not in report.imported
     assert count(store, t.notices) == 6

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import overload
 
 import pytest
 from fastapi.testclient import TestClient
@@ -28,7 +29,11 @@ from tests.factories import make_request
 NOW = datetime(2026, 1, 15, tzinfo=UTC)
 
 
-def _put(store: Store, notice_id: str, public: bool = True, **overrides: object) -> Notice:
+@overload
+def _put(store: Store, notice_id: str, /, **overrides: object) -> Notice: ...
+@overload
+def _put(store: Store, notice_id: str, /, public: bool = True, **overrides: object) -> Notice: ...
+def _put(store: Store, notice_id: str, /, public: object = True, **overrides: object) -> Notice:
     request = make_request(**{"visibility.public_extract": public, **overrides})
     notice = Notice(notice_id, request, State.PUBLISHED, created_at=NOW, published_at=NOW, created_by="f")
     with store.uow() as uow:

@@ -22,6 +22,7 @@ from rednotice.domain.redress import (
 from rednotice.domain.users import Actor, Role
 from rednotice.services import notices as ns
 from rednotice.services import redress as rs
+from rednotice.services.ports import NoticeFilter
 from tests.conftest import FakeClock
 from tests.factories import make_request
 from tests.unit.test_redress import filing
@@ -33,7 +34,7 @@ DE = Actor("ncb-de", Role.NCB_OFFICER, "DE")
 
 
 def published(store: Store, **overrides: object) -> str:
-    request = make_request(**overrides)  # type: ignore[arg-type]
+    request = make_request(**overrides)
     officer = Actor(f"ncb-{request.requesting_country.lower()}", Role.NCB_OFFICER, request.requesting_country)
     notice = ns.create_request(ns.CreateRequest(request), officer, store.uow())
     ns.transition(ns.Transition(notice.id, Action.START_REVIEW), REV, store.uow())
@@ -57,7 +58,7 @@ def test_case_round_trip_and_deletion_cascade(store: Store, clock: FakeClock) ->
     rs.assess_case(case.id, CCF, store.uow())
     rs.block(case.id, "Pending the Commission's decision.", CCF, store.uow())
     assert state(store, nid) is State.SUSPENDED
-    page = ns.list_notices(ns.NoticeFilter(), DE, store.uow())
+    page = ns.list_notices(NoticeFilter(), DE, store.uow())
     assert nid not in [n.id for n in page.items]
     rs.decide(case.id, Outcome.DELETED, "The facts describe a political dispute (Art. 3).", CCF, store.uow())
     assert state(store, nid) is State.DELETED
@@ -185,7 +186,7 @@ def test_a_ccf_block_and_deletion_reach_the_screening_index_and_the_public_list_
         return [m["notice_id"] for line in run.lines or [] for m in line["matches"]]
 
     def listed() -> list[str]:
-        page = public.search(public.PublicQuery.parse({"name": "durand"}), store.uow())  # type: ignore[arg-type]
+        page = public.search(public.PublicQuery.parse({"name": "durand"}), store.uow())
         return [row.entity_id for row in page.rows]
 
     assert screened() == [nid] and listed() == [nid]

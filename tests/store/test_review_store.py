@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -20,15 +21,16 @@ REV2 = Actor("rev2", Role.REVIEWER)
 FACTORS = {k: f"assessed: {k}" for k in review.ARTICLE_34_FACTORS}
 
 
-def case(name: str) -> dict:
-    return json.loads((CASES / "compliance" / name).read_text())
+def case(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((CASES / "compliance" / name).read_text())
+    return data
 
 
 def officer(country: str) -> Actor:
     return Actor(f"ncb-{country.lower()}", Role.NCB_OFFICER, country)
 
 
-def submit(store: Store, data: dict) -> str:
+def submit(store: Store, data: dict[str, Any]) -> str:
     request = parse_request(data)
     notice = ns.create_request(ns.CreateRequest(request), officer(request.requesting_country), store.uow())
     ns.transition(ns.Transition(notice.id, Action.START_REVIEW), REV, store.uow())

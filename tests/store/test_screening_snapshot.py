@@ -249,7 +249,7 @@ def test_the_cli_loads_the_snapshot_and_does_not_build_again(
     builds: list[int] = []
     real_build = ScreeningIndex.build.__func__  # type: ignore[attr-defined]
 
-    def counting(cls: type[ScreeningIndex], *args: object, **kwargs: object) -> ScreeningIndex:
+    def counting(cls: type[ScreeningIndex], /, *args: object, **kwargs: object) -> ScreeningIndex:
         builds.append(1)
         return real_build(cls, *args, **kwargs)  # type: ignore[no-any-return]
 

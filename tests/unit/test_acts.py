@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -157,7 +159,7 @@ def test_sentences_keep_abbreviations_and_numbers() -> None:
 
 def test_reading_is_plain_data() -> None:
     reading = read_facts("The subject stabbed the guard.", SUBJECT)
-    data = reading.to_dict()
+    data: dict[str, Any] = reading.to_dict()
     assert data["acts"][0]["kind"] == "violence" and data["acts"][0]["actor"] == "subject"
 
 

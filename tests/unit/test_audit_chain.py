@@ -1,10 +1,10 @@
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from rednotice.domain.audit import GENESIS, seal, verify_chain
+from rednotice.domain.audit import GENESIS, AuditEvent, seal, verify_chain
 
 
-def chain(n: int) -> list:
+def chain(n: int) -> list[AuditEvent]:
     events, prev = [], GENESIS
     for i in range(1, n + 1):
         e = seal(i, datetime(2026, 1, 1, tzinfo=UTC), "alice", "notice.create", f"notice:{i}", {"i": i}, prev)

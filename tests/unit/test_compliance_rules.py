@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 import pytest
 from hypothesis import given, settings
@@ -61,14 +61,29 @@ def charge(
     return {"offence": offence, "law": law, "max_penalty_years": years, "offence_original": original}
 
 
+@overload
 def req(
     offence: str | None = None,
     facts: str | None = None,
+    /,
+    law: str = "Penal Code art. 1",
+    years: float = 10,
+    original: str = "",
+    **overrides: Any,
+) -> NoticeRequest: ...
+@overload
+def req(offence: str | None = None, facts: str | None = None, /, **overrides: Any) -> NoticeRequest: ...
+def req(
+    offence: str | None = None,
+    facts: str | None = None,
+    /,
     law: str = "Penal Code art. 1",
     years: float = 10,
     original: str = "",
     **overrides: Any,
 ) -> NoticeRequest:
+    """A request charging ``offence`` with ``facts``; ``overrides`` as ``make_request`` takes them (the
+    second overload lets ``**{"subject.x": ...}`` through without reading it as ``law`` or ``years``)."""
     if offence is not None:
         overrides["judicial.charges"] = [charge(offence, law, years, original)]
     if facts is not None:

@@ -23,7 +23,7 @@ def requirements(*groups: str) -> list[Requirement]:
 
 
 def locked() -> dict[str, str]:
-    pins = {}
+    pins: dict[str, str] = {}
     for line in (ROOT / "requirements.lock").read_text().splitlines():
         if line.strip() and not line.startswith("#"):
             name, _, version = line.partition("==")

@@ -65,7 +65,7 @@ def uow(clock: FakeClock) -> MemoryUnitOfWork:
 
 
 def published(uow: MemoryUnitOfWork, **overrides: object) -> str:
-    request = make_request(**overrides)  # type: ignore[arg-type]
+    request = make_request(**overrides)
     officer = Actor(f"ncb-{request.requesting_country.lower()}", Role.NCB_OFFICER, request.requesting_country)
     notice = ns.create_request(ns.CreateRequest(request), officer, uow)
     ns.transition(ns.Transition(notice.id, Action.START_REVIEW), REV, uow)

@@ -3,6 +3,8 @@ them and the rules the reasons cite; 'other' carries its reason in words, counte
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from rednotice.domain import figures as f
@@ -36,7 +38,9 @@ def refuse(env: Env, nid: str, reasons: str, *grounds: Ground, **details: str) -
         ({**finding("RN-01", "block"), "evidence": {"category": "family_matter"}}, "norms_or_family"),
     ],
 )
-def test_the_ground_comes_from_the_rule_that_blocked(scripted: Scripted, found: dict, ground: str) -> None:
+def test_the_ground_comes_from_the_rule_that_blocked(
+    scripted: Scripted, found: dict[str, Any], ground: str
+) -> None:
     env = Env()
     scripted.results["A"] = [found]
     nid = submit(env, "A")

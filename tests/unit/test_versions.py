@@ -24,7 +24,7 @@ def version(**changes: object) -> dict[str, object]:
         *parents, last = path.split("__")
         for p in parents:
             target = target[p]  # type: ignore[assignment]
-        target[last] = value  # type: ignore[index]
+        target[last] = value
     return data
 
 

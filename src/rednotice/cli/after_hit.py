@@ -28,8 +28,11 @@ def after_hits(
     """RN-23: flag notices whose person was located with no extradition request in time."""
     from rednotice.services import after_hit as ah
 
-    settings = ah.AfterHitSettings() if days is None else ah.AfterHitSettings(extradition_request_days=days)
-    flagged = ah.sweep_unpursued_hits(store().uow, settings)
+    s = store()
+    settings = s.settings.after_hit
+    if days is not None:
+        settings = ah.AfterHitSettings(extradition_request_days=days)
+    flagged = ah.sweep_unpursued_hits(s.uow, settings)
     console.print(
         f"flagged {len(flagged)} hit(s) with no extradition request within "
         f"{settings.extradition_request_days} days"

@@ -57,11 +57,12 @@ def report_figures(
     if fmt not in ("csv", "json"):
         raise InvalidInput("--format is csv or json", field="format")
     query = fs.FiguresQuery(country, _day(first, "from"), _day(last, "to"))
-    settings = fs.FiguresSettings()
+    s = store()
+    settings = s.settings.figures  # REDNOTICE_FIGURES_*: read once, with the store's settings
     if public:
-        fig = fs.public_figures(query, store().uow(), _repo, settings)
+        fig = fs.public_figures(query, s.uow(), _repo, settings)
     else:
-        fig = fs.figures(query, acting_as(as_user), store().uow(), _repo, settings)
+        fig = fs.figures(query, acting_as(as_user), s.uow(), _repo, settings)
     text = fig.to_csv() if fmt == "csv" else json.dumps(fig.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         sys.stdout.write(text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from rednotice.adapters import security
+from rednotice.adapters import security as security  # a pure codec (import contract, decision 0012)
 from rednotice.adapters.countries import is_country
 from rednotice.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
 from rednotice.domain.users import (
