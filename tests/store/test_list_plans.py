@@ -36,18 +36,35 @@ FR = Actor("ncb-fr", Role.NCB_OFFICER, "FR")
 
 
 @pytest.fixture(scope="module")
-def engine(postgres_url: str) -> Iterator[Engine]:
-    from tests.conftest import _truncate_postgres
+def engine(postgres_url: str, worker_id: str) -> Iterator[Engine]:
+    """A schema of its own (not the worker's, which any other store test on this worker empties while this
+    module's tests are still to run), seeded once for the module."""
+    import os
 
-    _truncate_postgres(postgres_url)
-    eng = make_engine(postgres_url)
-    seed(eng, NOTICES)
-    _check_waiting(eng)
-    with eng.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("VACUUM ANALYZE"))  # what autovacuum does after a load
-    yield eng
-    eng.dispose()
-    _truncate_postgres(postgres_url)
+    from sqlalchemy.engine import make_url
+
+    from rednotice.adapters.db.migrate import upgrade
+    from tests.conftest import POSTGRES_URL
+
+    schema = f"rn_plans_{worker_id}_{os.getpid()}"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    eng = make_engine(url.render_as_string(hide_password=False))
+    try:
+        upgrade(eng)
+        seed(eng, NOTICES)
+        _check_waiting(eng)
+        with eng.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE"))  # what autovacuum does after a load
+        yield eng
+    finally:
+        eng.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def _check_waiting(engine: Engine) -> None:
