@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test check lint typecheck imports audit lock bench install browsers clean screenshots
+.PHONY: run test check lint typecheck imports audit lock bench install browsers clean screenshots i18n i18n-check
 
 ## the versions of requirements.lock (pip constraints: what the tests passed with), within pyproject's bounds
 $(STAMP): pyproject.toml $(LOCK)
@@ -53,8 +53,16 @@ lock: $(STAMP)
 	$(BIN)/python scripts/lock.py $(VENV)/lock-report.json > $(LOCK).new
 	mv $(LOCK).new $(LOCK)
 
-## make check: ruff, mypy (strict on the domain), the import contract, the dependency audit, and the tests
-check: lint typecheck imports audit test
+## make i18n: extract the texts people read, merge them into the fr/es/ar catalogues, compile them (docs/i18n.md)
+i18n: $(STAMP)
+	$(BIN)/python scripts/i18n.py
+
+## make i18n-check: every catalogue complete (no missing, fuzzy or untranslated text) and compiled up to date
+i18n-check: $(STAMP)
+	$(BIN)/python scripts/i18n.py --check
+
+## make check: ruff, mypy (strict on the domain), the import contract, the catalogues, the dependency audit, the tests
+check: lint typecheck imports i18n-check audit test
 
 ## make bench: benchmarks against a named baseline in the same run; prints ratios
 bench: $(STAMP)

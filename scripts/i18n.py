@@ -1,28 +1,57 @@
-"""Extract the texts people read and merge them into the catalogues (docs/i18n.md).
+"""Extract the texts people read, merge them into the catalogues, compile them (docs/i18n.md).
 
-    .venv/bin/python scripts/i18n.py           # extract to messages.pot, then update fr, es, ar
-    .venv/bin/python scripts/i18n.py --check   # exit 1 if a marked text is missing from a catalogue
+    .venv/bin/python scripts/i18n.py           # extract, update fr, es, ar, compile (make i18n)
+    .venv/bin/python scripts/i18n.py --check   # exit 1 unless every catalogue is complete and compiled
 
-New texts arrive untranslated (msgstr ""); tests/web/test_i18n.py fails until each one is translated.
+``--check`` (part of ``make check``) fails when a marked text is missing from a catalogue, when an entry is
+fuzzy or untranslated (every plural form), when a translation loses a placeholder of its text, when a
+catalogue does not compile, or when a compiled ``messages.mo`` is older than its ``messages.po`` in content.
+The app itself reads the ``.po`` files (web/i18n.py): the ``.mo`` files are for gettext tools and packagers.
+
+New texts arrive untranslated (msgstr ""); tests/interface/test_i18n.py fails until each one is translated.
 """
 
 from __future__ import annotations
 
+import ast
+import io
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from babel.messages.pofile import read_po
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "src" / "rednotice" / "locale"
 POT = LOCALE / "messages.pot"
 LANGS = ("fr", "es", "ar")
 PYBABEL = str(Path(sys.executable).with_name("pybabel"))
+ERROR_CLASSES = (
+    "DomainError",
+    "InvalidInput",
+    "TooLarge",
+    "NotFound",
+    "Forbidden",
+    "Unauthenticated",
+    "IllegalTransition",
+    "Conflict",
+    "RuleViolation",
+    "IntegrityFailure",
+)
+"""domain/errors.py's classes (and their subclasses named here): the text given to the constructor is a
+message a person reads. Only a whole literal is a message: an f-string or a text joined at run time cannot
+be looked up in a catalogue (docs/i18n.md says how to write one with values)."""
+ERRORS_FROM = ("domain", "services", "adapters", "web")
+"""Where error messages reach people through the web; the CLI speaks English (docs/i18n.md)."""
+KEYWORDS = ("_l", "N_")
 
 
-def extract() -> None:
-    LOCALE.mkdir(parents=True, exist_ok=True)
+def extract(pot: Path = POT) -> None:
+    pot.parent.mkdir(parents=True, exist_ok=True)
+    keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
     subprocess.run(  # noqa: S603 - fixed arguments, our own venv's pybabel
         [
             PYBABEL,
@@ -30,8 +59,7 @@ def extract() -> None:
             "extract",
             "-F",
             "babel.cfg",
-            "-k",
-            "_l",
+            *keywords,
             "--no-location",
             "--sort-output",
             "--project",
@@ -40,36 +68,110 @@ def extract() -> None:
             "-c",
             "Translators:",
             "-o",
-            str(POT),
+            str(pot),
             "src/rednotice",
         ],
         cwd=ROOT,
         check=True,
     )
+    with pot.open("rb") as fh:
+        catalog = read_po(fh)
+    for message in sorted(error_messages()):
+        if message not in catalog:
+            catalog.add(message)
+    with pot.open("wb") as fh:
+        write_po(fh, catalog, width=0, no_location=True, sort_output=True)
+
+
+def error_messages() -> set[str]:
+    """The literal messages given to an error class anywhere people may read them (see ERROR_CLASSES)."""
+    found: set[str] = set()
+    for folder in ERRORS_FROM:
+        for path in sorted((ROOT / "src" / "rednotice" / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+                if not isinstance(node, ast.Call) or not node.args:
+                    continue
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                first = node.args[0]
+                text = first.value if isinstance(first, ast.Constant) else None
+                if name in ERROR_CLASSES and isinstance(text, str) and text.strip():
+                    found.add(text)
+    return found
+
+
+def po_path(lang: str) -> Path:
+    return LOCALE / lang / "LC_MESSAGES" / "messages.po"
+
+
+def mo_path(lang: str) -> Path:
+    return po_path(lang).with_suffix(".mo")
 
 
 def update() -> None:
     for lang in LANGS:
-        po = LOCALE / lang / "LC_MESSAGES" / "messages.po"
-        command = "update" if po.exists() else "init"
+        command = "update" if po_path(lang).exists() else "init"
         args = [PYBABEL, "-q", command, "-i", str(POT), "-d", str(LOCALE), "-l", lang, "--no-wrap"]
         if command == "update":
             args += ["--no-fuzzy-matching", "--ignore-obsolete"]
         subprocess.run(args, cwd=ROOT, check=True)  # noqa: S603 - fixed arguments
 
 
-def check() -> int:
-    extract()
-    with POT.open("rb") as fh:
-        wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id}
-    missing = 0
+def read(lang: str) -> Catalog:
+    with po_path(lang).open("rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+def compiled(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def compile_all() -> None:
     for lang in LANGS:
-        with (LOCALE / lang / "LC_MESSAGES" / "messages.po").open("rb") as fh:
-            have = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id and m.string}
-        for msgid in sorted(wanted - have):
-            print(f"{lang}: untranslated: {msgid[:80]}")
-            missing += 1
-    return 1 if missing else 0
+        mo_path(lang).write_bytes(compiled(read(lang)))
+
+
+def _key(msgid: str | tuple[str, ...] | list[str]) -> str:
+    return msgid if isinstance(msgid, str) else msgid[0]
+
+
+def problems() -> list[str]:
+    """Everything that keeps the catalogues from being complete and compiled, one line each."""
+    out: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = Path(tmp) / "messages.pot"
+        extract(pot)
+        with pot.open("rb") as fh:
+            wanted = {_key(m.id) for m in read_po(fh) if m.id}
+    for lang in LANGS:
+        catalog = read(lang)
+        have = {_key(m.id) for m in catalog if m.id}
+        out += [f"{lang}: missing from the catalogue: {msgid[:80]}" for msgid in sorted(wanted - have)]
+        for m in catalog:
+            if not m.id:
+                continue
+            forms = m.string if isinstance(m.string, tuple) else (m.string,)
+            if m.fuzzy:
+                out.append(f"{lang}: fuzzy: {_key(m.id)[:80]}")
+            elif not all(forms):
+                out.append(f"{lang}: untranslated: {_key(m.id)[:80]}")
+            for error in m.check(catalog):
+                out.append(f"{lang}: {error}: {_key(m.id)[:80]}")
+        mo = mo_path(lang)
+        if mo.exists() and mo.read_bytes() != compiled(catalog):
+            out.append(f"{lang}: {mo.relative_to(ROOT)} is out of date: run make i18n")
+    return out
+
+
+def check() -> int:
+    found = problems()
+    for line in found:
+        print(line)
+    if not found:
+        print(f"catalogues complete: {', '.join(LANGS)}")
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
@@ -77,3 +179,4 @@ if __name__ == "__main__":
         sys.exit(check())
     extract()
     update()
+    compile_all()

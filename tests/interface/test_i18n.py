@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -221,3 +224,131 @@ def test_the_ccf_form_keeps_the_language_switch_in_each_language_own_name(client
     switcher is named in itself (Français, not French) on /ccf/apply too."""
     page = client.get("/ccf/apply").text
     assert "Français" in page and "العربية" in page
+
+
+# -- messages from the domain and the figures (docs/i18n.md: "Messages with values") -------------------------
+
+
+def test_a_domain_error_answers_in_the_readers_language_and_logs_in_english() -> None:
+    from rednotice.domain.errors import N_, NotFound
+
+    plain = NotFound("no such token")
+    filled = NotFound(N_("no country has the code %(code)s"), code="ZZ")
+    assert (plain.message, filled.message) == ("no such token", "no country has the code ZZ")
+    with i18n.using("fr"):
+        assert plain.message == "ce jeton n'existe pas"
+        assert filled.message == "aucun pays n'a le code ZZ"
+        assert str(filled) == "no country has the code ZZ"  # logs stay English
+    with i18n.using("ar"):
+        assert filled.message == "لا يوجد بلد رمزه ZZ"
+    assert filled.details == {"code": "ZZ"}
+
+
+def test_a_message_with_values_missing_is_shown_as_written() -> None:
+    from rednotice.domain.errors import InvalidInput
+
+    assert InvalidInput("%(what)s is odd").message == "%(what)s is odd"
+    assert InvalidInput("100% sure", field="x").message == "100% sure"
+
+
+def test_every_literal_error_message_is_in_the_catalogues() -> None:
+    """scripts/i18n.py extracts the literal messages given to an error class; each one is translated."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("i18n_script", WEB.parents[2] / "scripts" / "i18n.py")
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    messages = script.error_messages()
+    assert "wrong username or password" in messages and len(messages) > 100
+    for lang in LANGS:
+        have = catalogue(lang)
+        missing = sorted(m for m in messages if not all(have.get(m, ("",))))
+        assert not missing, f"{lang}: {missing[:5]}"
+
+
+def test_every_measure_of_the_figures_has_a_translated_label() -> None:
+    from rednotice.domain import figures as f
+
+    members = {m for g in f.GROUPS for m in (g.total, *g.members)}
+    assert members <= set(f.LABELS)  # the labels are written out whole, so each is one text to translate
+    for lang in LANGS:
+        have = catalogue(lang)
+        assert not [label for label in f.LABELS.values() if not all(have.get(label, ("",)))], lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "error", "label"),
+    [
+        ("fr", "aucun pays n'a le code ZZ", "Demandes (notices rouges et diffusions)"),
+        ("ar", "لا يوجد بلد رمزه ZZ", "الطلبات (النشرات الحمراء والتعاميم)"),
+    ],
+)
+def test_a_french_and_an_arabic_page_show_errors_and_figure_labels_translated(
+    client: TestClient, lang: str, error: str, label: str
+) -> None:
+    headers = {"Accept-Language": lang}
+    missing = client.get("/transparency/countries/ZZ", headers=headers)
+    assert missing.status_code == 404
+    assert error in html.unescape(missing.text) and "no country has the code" not in missing.text
+    figures = client.get("/transparency", headers=headers)
+    assert figures.status_code == 200
+    assert label in figures.text and "Requests (red notices and diffusions)" not in figures.text
+    assert "All countries" not in figures.text
+    period = client.get("/transparency?from=2026-13-01", headers=headers)
+    assert period.status_code == 400
+    assert "is a date: YYYY-MM-DD" not in period.text and "from" in period.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fr", "« from » est une date : AAAA-MM-JJ"), ("es", "«from» es una fecha"), ("ar", "«from» تاريخ")],
+)
+def test_json_errors_answer_in_the_readers_language(client: TestClient, lang: str, words: str) -> None:
+    path = "/transparency/v1/figures?from=2026-13-01"
+    answer = client.get(path, headers={"Accept-Language": lang})
+    assert answer.status_code == 422
+    body = answer.json()["error"]
+    assert body["code"] == "invalid_input" and body["details"] == {"field": "from"}
+    assert body["message"].startswith(words)
+    assert client.get(path).json()["error"]["message"] == "'from' is a date: YYYY-MM-DD"
+
+
+def test_json_validation_errors_are_in_words_in_each_language(client: TestClient) -> None:
+    answer = client.post("/api/v1/tokens", content=b"{", headers={"Content-Type": "application/json"})
+    assert answer.status_code == 422
+    english = answer.json()["error"]["message"]
+    assert "JSON decode error" not in english and "valid JSON" in english
+    french = client.post(
+        "/api/v1/tokens",
+        content=b"{",
+        headers={"Content-Type": "application/json", "Accept-Language": "fr"},
+    ).json()["error"]["message"]
+    assert "JSON valide" in french
+
+
+@pytest.mark.parametrize("lang", ["en", *LANGS])
+def test_the_sign_in_page_links_to_setting_a_new_password(client: TestClient, lang: str) -> None:
+    page = client.get("/login", headers={"Accept-Language": lang})
+    link = re.search(r'<a href="/reset-password">([^<]+)</a>', page.text)
+    assert link, lang
+    if lang != "en":
+        assert "Forgot your password" not in link.group(1)
+    assert client.get("/reset-password", headers={"Accept-Language": lang}).status_code == 200
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
+@pytest.mark.parametrize(
+    ("lang", "title"), [("fr", "Chiffres publics"), ("es", "Cifras públicas"), ("ar", "Public figures")]
+)
+def test_the_pdf_report_is_in_the_readers_language_but_arabic(
+    client: TestClient, tmp_path: Path, lang: str, title: str
+) -> None:
+    """reportlab cannot write Arabic without an LGPL bidi library (docs/i18n.md): Arabic gets English."""
+    answer = client.get("/transparency/countries/FR/report.pdf", headers={"Accept-Language": lang})
+    assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(answer.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert title in text
+    assert ("Public figures" in text) == (lang == "ar")

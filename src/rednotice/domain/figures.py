@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from rednotice.domain.compliance import iccs
+from rednotice.domain.errors import N_
 from rednotice.domain.model import NoticeType
 from rednotice.domain.redress import HarmKind, Outcome, PositionKind, RequestKind
 
@@ -98,62 +99,142 @@ def _m(key: str, label: str, snapshot: bool = False) -> Measure:
     return Measure(key, label, snapshot)
 
 
-_TYPE_LABEL = {"red_notice": "red notices", "wanted_person_diffusion": "diffusions"}
 _GROUND_LABEL = {
-    "art3": "Art. 3 (political, military, religious, racial)",
-    "art2": "Art. 2 (human rights)",
-    "refugee": "refugee policy",
-    "data_quality": "data quality",
-    "penalty_threshold": "minimum penalty threshold",
-    "private_dispute": "private dispute (debt, contract)",
-    "administrative": "administrative or regulatory offence",
-    "norms_or_family": "cultural norms or a family or private matter",
-    "warrant_or_assurance": "no valid warrant or extradition assurance",
-    "time_barred": "statute of limitations or purpose gone",
-    "resubmitted": "facts refused or deleted before",
-    "other": "other grounds (reasons stated)",
+    "art3": N_("Art. 3 (political, military, religious, racial)"),
+    "art2": N_("Art. 2 (human rights)"),
+    "refugee": N_("refugee policy"),
+    "data_quality": N_("data quality"),
+    "penalty_threshold": N_("minimum penalty threshold"),
+    "private_dispute": N_("private dispute (debt, contract)"),
+    "administrative": N_("administrative or regulatory offence"),
+    "norms_or_family": N_("cultural norms or a family or private matter"),
+    "warrant_or_assurance": N_("no valid warrant or extradition assurance"),
+    "time_barred": N_("statute of limitations or purpose gone"),
+    "resubmitted": N_("facts refused or deleted before"),
+    "other": N_("other grounds (reasons stated)"),
 }
 GROUND_LABELS = _GROUND_LABEL
 
 MEASURES: tuple[Measure, ...] = (
-    _m("requests.total", "Requests (red notices and diffusions)"),
-    *(_m(f"requests.{t}", f"Requests: {_TYPE_LABEL[t]}") for t in TYPES),
-    *(
-        _m(f"requests.iccs.{c}", f"Requests with a charge in ICCS {c}: {ICCS_SECTION_LABELS[c]}")
-        for c in ICCS_SECTIONS
+    _m("requests.total", N_("Requests (red notices and diffusions)")),
+    _m("requests.red_notice", N_("Requests: red notices")),
+    _m("requests.wanted_person_diffusion", N_("Requests: diffusions")),
+    _m(
+        "requests.iccs.01",
+        N_("Requests with a charge in ICCS 01: acts leading to death or intending to cause death"),
     ),
-    _m("requests.iccs.none", "Requests with a charge the engine could not place in the ICCS"),
-    _m("decisions", "Review decisions (published, cleared, refused or purged)"),
-    _m("published", "Red notices published"),
-    _m("cleared", "Diffusions reviewed as compliant"),
-    _m("refused.total", "Refused (red notices) or purged (diffusions)"),
-    *(_m(f"refused.{t}", f"Refused: {_TYPE_LABEL[t]}") for t in TYPES),
-    *(_m(f"refused.ground.{g}", f"Refused on {_GROUND_LABEL[g]}") for g in GROUNDS),
-    _m("withdrawn", "Requests withdrawn by the requester"),
-    _m("cancelled", "Cancelled by the requester"),
-    _m("expired", "Expired"),
-    _m("blocked", "Blocked as a precaution (pending a challenge)"),
-    _m("deleted.total", "Deleted as non-compliant"),
-    _m("deleted.ccf", "Deleted by the CCF"),
-    _m("deleted.reviewer", "Deleted by the General Secretariat"),
-    _m("deleted.system", "Deleted on a confirmed refugee status"),
-    _m("in_force.total", "In force today", True),
-    *(_m(f"in_force.{t}", f"In force today: {_TYPE_LABEL[t]}", True) for t in TYPES),
-    _m("in_force.public", "In force today with a public extract", True),
-    _m("in_force.restricted", "In force today, restricted to law enforcement", True),
-    _m("ccf.total", "Requests to the CCF"),
-    *(_m(f"ccf.kind.{k}", f"CCF requests: {k}") for k in CCF_KINDS),
-    *(_m(f"ccf.state.{s}", f"CCF requests: {s.replace('_', ' ')}") for s in CCF_STATES),
-    *(_m(f"ccf.deadline.{s}", f"CCF decision deadline: {s.replace('_', ' ')}") for s in DEADLINE_STATES),
-    _m("harassment.total", "Harassment reports"),
-    *(_m(f"harassment.kind.{k}", f"Harassment reported: {k.replace('_', ' ')}") for k in HARM_KINDS),
-    _m("harassment.examined", "Harassment reports examined by a reviewer"),
-    _m("harassment.not_examined", "Harassment reports not yet examined"),
-    _m("positions.total", "Positions raised by other countries"),
-    *(_m(f"positions.kind.{k}", f"Positions: {k.replace('_', ' ')}") for k in POSITION_KINDS),
-    _m("refugee.confirmed", "Refugee statuses confirmed against this country"),
-    _m("hits.total", "Screening hits"),
-    *(_m(f"hits.outcome.{o}", f"Hits: {o.replace('_', ' ')}") for o in (*HIT_OUTCOMES, "none")),
+    _m(
+        "requests.iccs.02",
+        N_("Requests with a charge in ICCS 02: acts causing harm or intending to cause harm to the person"),
+    ),
+    _m("requests.iccs.03", N_("Requests with a charge in ICCS 03: injurious acts of a sexual nature")),
+    _m(
+        "requests.iccs.04",
+        N_(
+            "Requests with a charge in ICCS 04: "
+            "acts against property involving violence or threat against a person"
+        ),
+    ),
+    _m("requests.iccs.05", N_("Requests with a charge in ICCS 05: acts against property only")),
+    _m(
+        "requests.iccs.06",
+        N_(
+            "Requests with a charge in ICCS 06: "
+            "acts involving controlled drugs or other psychoactive substances"
+        ),
+    ),
+    _m(
+        "requests.iccs.07",
+        N_("Requests with a charge in ICCS 07: acts involving fraud, deception or corruption"),
+    ),
+    _m(
+        "requests.iccs.08",
+        N_(
+            "Requests with a charge in ICCS 08: "
+            "acts against public order, authority and provisions of the State"
+        ),
+    ),
+    _m(
+        "requests.iccs.09",
+        N_("Requests with a charge in ICCS 09: acts against public safety and state security"),
+    ),
+    _m("requests.iccs.10", N_("Requests with a charge in ICCS 10: acts against the natural environment")),
+    _m(
+        "requests.iccs.11",
+        N_("Requests with a charge in ICCS 11: other criminal acts not elsewhere classified"),
+    ),
+    _m("requests.iccs.none", N_("Requests with a charge the engine could not place in the ICCS")),
+    _m("decisions", N_("Review decisions (published, cleared, refused or purged)")),
+    _m("published", N_("Red notices published")),
+    _m("cleared", N_("Diffusions reviewed as compliant")),
+    _m("refused.total", N_("Refused (red notices) or purged (diffusions)")),
+    _m("refused.red_notice", N_("Refused: red notices")),
+    _m("refused.wanted_person_diffusion", N_("Refused: diffusions")),
+    _m("refused.ground.art3", N_("Refused on Art. 3 (political, military, religious, racial)")),
+    _m("refused.ground.art2", N_("Refused on Art. 2 (human rights)")),
+    _m("refused.ground.refugee", N_("Refused on refugee policy")),
+    _m("refused.ground.data_quality", N_("Refused on data quality")),
+    _m("refused.ground.penalty_threshold", N_("Refused on minimum penalty threshold")),
+    _m("refused.ground.private_dispute", N_("Refused on private dispute (debt, contract)")),
+    _m("refused.ground.administrative", N_("Refused on administrative or regulatory offence")),
+    _m("refused.ground.norms_or_family", N_("Refused on cultural norms or a family or private matter")),
+    _m("refused.ground.warrant_or_assurance", N_("Refused on no valid warrant or extradition assurance")),
+    _m("refused.ground.time_barred", N_("Refused on statute of limitations or purpose gone")),
+    _m("refused.ground.resubmitted", N_("Refused on facts refused or deleted before")),
+    _m("refused.ground.other", N_("Refused on other grounds (reasons stated)")),
+    _m("withdrawn", N_("Requests withdrawn by the requester")),
+    _m("cancelled", N_("Cancelled by the requester")),
+    _m("expired", N_("Expired")),
+    _m("blocked", N_("Blocked as a precaution (pending a challenge)")),
+    _m("deleted.total", N_("Deleted as non-compliant")),
+    _m("deleted.ccf", N_("Deleted by the CCF")),
+    _m("deleted.reviewer", N_("Deleted by the General Secretariat")),
+    _m("deleted.system", N_("Deleted on a confirmed refugee status")),
+    _m("in_force.total", N_("In force today"), True),
+    _m("in_force.red_notice", N_("In force today: red notices"), True),
+    _m("in_force.wanted_person_diffusion", N_("In force today: diffusions"), True),
+    _m("in_force.public", N_("In force today with a public extract"), True),
+    _m("in_force.restricted", N_("In force today, restricted to law enforcement"), True),
+    _m("ccf.total", N_("Requests to the CCF")),
+    _m("ccf.kind.access", N_("CCF requests: access")),
+    _m("ccf.kind.correction", N_("CCF requests: correction")),
+    _m("ccf.kind.deletion", N_("CCF requests: deletion")),
+    _m("ccf.kind.revision", N_("CCF requests: revision")),
+    _m("ccf.state.access_given", N_("CCF requests: access given")),
+    _m("ccf.state.compliant", N_("CCF requests: compliant")),
+    _m("ccf.state.corrected", N_("CCF requests: corrected")),
+    _m("ccf.state.deleted", N_("CCF requests: deleted")),
+    _m("ccf.state.revision_refused", N_("CCF requests: revision refused")),
+    _m("ccf.state.inadmissible", N_("CCF requests: inadmissible")),
+    _m("ccf.state.open", N_("CCF requests: open")),
+    _m("ccf.deadline.met", N_("CCF decision deadline: met")),
+    _m("ccf.deadline.met_late", N_("CCF decision deadline: met late")),
+    _m("ccf.deadline.overdue", N_("CCF decision deadline: overdue")),
+    _m("ccf.deadline.pending", N_("CCF decision deadline: pending")),
+    _m("ccf.deadline.none", N_("CCF decision deadline: none")),
+    _m("harassment.total", N_("Harassment reports")),
+    _m("harassment.kind.threats", N_("Harassment reported: threats")),
+    _m("harassment.kind.questioning", N_("Harassment reported: questioning")),
+    _m("harassment.kind.detention", N_("Harassment reported: detention")),
+    _m("harassment.kind.exit_ban", N_("Harassment reported: exit ban")),
+    _m("harassment.kind.frozen_assets", N_("Harassment reported: frozen assets")),
+    _m("harassment.kind.dismissal", N_("Harassment reported: dismissal")),
+    _m("harassment.kind.pressure_abroad", N_("Harassment reported: pressure abroad")),
+    _m("harassment.kind.other", N_("Harassment reported: other")),
+    _m("harassment.examined", N_("Harassment reports examined by a reviewer")),
+    _m("harassment.not_examined", N_("Harassment reports not yet examined")),
+    _m("positions.total", N_("Positions raised by other countries")),
+    _m("positions.kind.concern", N_("Positions: concern")),
+    _m("positions.kind.objection", N_("Positions: objection")),
+    _m("positions.kind.no_action", N_("Positions: no action")),
+    _m("positions.kind.extradition_refused", N_("Positions: extradition refused")),
+    _m("refugee.confirmed", N_("Refugee statuses confirmed against this country")),
+    _m("hits.total", N_("Screening hits")),
+    _m("hits.outcome.located", N_("Hits: located")),
+    _m("hits.outcome.detained_under_national_law", N_("Hits: detained under national law")),
+    _m("hits.outcome.no_action", N_("Hits: no action")),
+    _m("hits.outcome.not_the_person", N_("Hits: not the person")),
+    _m("hits.outcome.none", N_("Hits: none")),
 )
 MEASURE_KEYS: tuple[str, ...] = tuple(m.key for m in MEASURES)
 LABELS: dict[str, str] = {m.key: m.label for m in MEASURES}
@@ -337,11 +418,14 @@ def percent(value: float | None) -> str:
 
 # --- 'other' grounds, by the reasons given ------------------------------------------------------------
 
-NO_REASON = "(no reason recorded: decided before reasons were asked for)"
+NO_REASON = N_("(no reason recorded: decided before reasons were asked for)")
+
+
+REASONS_LABEL = N_("other reasons, each given fewer than %(minimum)s times")
 
 
 def reasons_label(minimum: int) -> str:
-    return f"other reasons, each given fewer than {minimum} times"
+    return REASONS_LABEL % {"minimum": minimum}
 
 
 def other_ground_cells(reasons: Iterable[str], total: Cell, minimum: int) -> list[tuple[str, Cell]]:

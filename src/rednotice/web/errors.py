@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rednotice.domain import errors as e
+from rednotice.web.i18n import _, _l, translated
 
 STATUS: dict[type[e.DomainError], int] = {
     e.TooLarge: 413,
@@ -72,6 +73,42 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"model": ErrorOut, "description": DESCRIPTIONS.get(s, "Error.")} for s in statuses}
 
 
+VALIDATION_WORDS: dict[str, str] = {
+    "string_too_short": _l("this is required"),
+    "missing": _l("this is required"),
+    "string_too_long": _l("this is too long"),
+    "float_parsing": _l("give a number, e.g. 1.75"),
+    "int_parsing": _l("give a whole number"),
+    "greater_than": _l("give a number above zero"),
+    "greater_than_equal": _l("give a number of zero or more"),
+    "less_than_equal": _l("this number is too large"),
+    "bool_parsing": _l("answer yes or no"),
+    "literal_error": _l("choose one of the options offered"),
+    "enum": _l("choose one of the options offered"),
+    "json_invalid": _l("the body is not valid JSON"),
+    "model_attributes_type": _l("the body is not a JSON object"),
+    "dict_type": _l("give an object with named fields"),
+    "list_type": _l("give a list"),
+    "string_type": _l("give a text"),
+    "extra_forbidden": _l("this field is not part of the request"),
+}
+"""The validation errors pydantic words for programmers, in words for a person (in their language)."""
+
+HTTP_WORDS: dict[int, str] = {
+    404: _l("Not found"),
+    405: _l("This address does not accept this method"),
+    413: _l("The body is larger than the server accepts"),
+}
+
+
+def validation_text(err: dict[str, Any]) -> str:
+    """One validation error for a person: the field, then what is wrong, in the request's language."""
+    where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+    words = VALIDATION_WORDS.get(str(err.get("type", "")))
+    what = str(words) if words is not None else str(err.get("msg", "")).removeprefix("Value error, ")
+    return f"{where}: {what}" if where else what
+
+
 def install(app: FastAPI) -> None:
     """The exception handlers, and the OpenAPI document saying what they send (``document``)."""
     document(app)
@@ -83,12 +120,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = []
-        for err in exc.errors()[:20]:
-            where = ".".join(str(p) for p in err.get("loc", ()))
-            problems.append(f"{where}: {err.get('msg')}")
+        problems = [validation_text(err) for err in exc.errors()[:20]]
         return JSONResponse(
-            error_body("invalid_input", "; ".join(problems) or "invalid request", {"errors": problems}), 422
+            error_body("invalid_input", "; ".join(problems) or _("invalid request"), {"errors": problems}),
+            422,
         )
 
     @app.exception_handler(StarletteHTTPException)
@@ -96,7 +131,12 @@ def install(app: FastAPI) -> None:
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
             exc.status_code, "http_error"
         )
-        return JSONResponse(error_body(code, str(exc.detail)), exc.status_code, headers=exc.headers)
+        words = HTTP_WORDS.get(exc.status_code)
+        detail = str(exc.detail)
+        message = (
+            str(words) if words is not None and detail == _phrase(exc.status_code) else translated(detail)
+        )
+        return JSONResponse(error_body(code, message), exc.status_code, headers=exc.headers)
 
 
 SIGN_IN = ("/api/v1/tokens", "post")

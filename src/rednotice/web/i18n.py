@@ -25,9 +25,11 @@ from babel import Locale
 from babel.dates import format_date, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from babel.support import LazyProxy, NullTranslations, Translations
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from rednotice.domain import errors as domain_errors
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DEFAULT = "en"
@@ -168,6 +170,16 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
 _ = gettext
 
 
+def translated(text: str) -> str:
+    """A text that may be in the catalogue (a domain error's message, a figure's label), in the reader's
+    language; any other text as it is (gettext('') would answer the catalogue's header)."""
+    return gettext(text) if text else text
+
+
+domain_errors.set_translator(translated)
+"""Domain errors' messages answer in the request's language (domain/errors.py keeps no import of ours)."""
+
+
 def _l(message: str) -> str:
     """A text translated each time it is shown (labels defined at import time, before any request).
 
@@ -211,3 +223,9 @@ def fmt_moment(value: datetime) -> str:
     locale = Locale.parse(current())
     day = format_date(value, format="medium", locale=locale)
     return f"{day} {format_time(value, format='short', locale=locale)} UTC"
+
+
+def fmt_percent(value: float) -> str:
+    """A share from 0 to 1 as a percentage with one decimal, written the reader's way (``12.5%`` /
+    ``12,5 %`` / ``١٢٫٥٪``)."""
+    return format_percent(value, format="#,##0.0%", locale=Locale.parse(current()))

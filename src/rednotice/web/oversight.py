@@ -15,6 +15,7 @@ table beside them; no script.
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from typing import Annotated, Any
 from xml.sax.saxutils import escape
@@ -28,13 +29,14 @@ from rednotice.adapters.countries import is_country, name_of
 from rednotice.adapters.db.figures import SqlFiguresRepository
 from rednotice.bootstrap import Store
 from rednotice.domain import figures as f
-from rednotice.domain.errors import InvalidInput, NotFound
+from rednotice.domain.errors import N_, InvalidInput, NotFound
 from rednotice.domain.users import Actor
 from rednotice.services import figures as fs
 from rednotice.services.ports import UnitOfWork
-from rednotice.web import pages
+from rednotice.web import i18n, pages
 from rednotice.web.api import ERRORS, PUBLIC_ERRORS, Out
 from rednotice.web.deps import CurrentActor, StoreDep
+from rednotice.web.i18n import _
 
 router = APIRouter()
 
@@ -77,20 +79,65 @@ def _query(country: str | None, first: str | None, last: str | None) -> fs.Figur
         try:
             return date.fromisoformat(value)
         except ValueError as exc:
-            raise InvalidInput(f"'{name}' is a date: YYYY-MM-DD", field=name) from exc
+            raise InvalidInput(N_("'%(field)s' is a date: YYYY-MM-DD"), field=name) from exc
 
     return fs.FiguresQuery(country or None, day(first, "from"), day(last, "to"))
 
 
 def _country_name(cc: str) -> str:
     if cc == f.ALL:
-        return "All countries"
+        return _("All countries")
     if cc == f.UNLINKED:
-        return "Not linked to a notice"
+        return _("Not linked to a notice")
     try:
-        return name_of(cc)
+        english = name_of(cc)  # the ISO name in English; CLDR's in the reader's language otherwise
+        return english if i18n.current() == i18n.DEFAULT else i18n.territory_name(cc) or english
     except Exception:  # an unknown code is shown as given
         return cc
+
+
+_SNAPSHOT_DAY = re.compile(r"\bon (\d{4}-\d{2}-\d{2})\b")
+_SNAPSHOT_LABELS: dict[str, str] = {
+    "In force today": N_("In force on %(day)s"),
+    "In force today: red notices": N_("In force on %(day)s: red notices"),
+    "In force today: diffusions": N_("In force on %(day)s: diffusions"),
+    "In force today with a public extract": N_("In force on %(day)s with a public extract"),
+    "In force today, restricted to law enforcement": N_("In force on %(day)s, restricted to law enforcement"),
+}
+"""The public figures count notices in force on the closed period's last day (``Figures.label``)."""
+_REASONS = re.compile(f.REASONS_LABEL.replace("%(minimum)s", "(?P<minimum>\\d+)") + "$")
+
+
+def figure_label(text: str) -> str:
+    """A figure's label (domain/figures.py) in the reader's language. Labels are English in the figures
+    (CSV, JSON and the API keep them so); reasons reviewers wrote for 'other' grounds stay as written."""
+    if text in f.LABELS.values() or text == f.NO_REASON:
+        return i18n.translated(text)
+    day = _SNAPSHOT_DAY.search(text)
+    if day:
+        template = _SNAPSHOT_LABELS.get(_SNAPSHOT_DAY.sub("today", text, count=1))
+        if template:
+            return _(template) % {"day": i18n.fmt_day(date.fromisoformat(day.group(1)))}
+    reasons = _REASONS.match(text)
+    if reasons:
+        return _(f.REASONS_LABEL) % {"minimum": i18n.fmt_number(int(reasons.group("minimum")))}
+    return text
+
+
+def cell_text(cell: f.Cell) -> str:
+    """A count as printed, its digits grouped the reader's way ('<5' and '[c]' as they are)."""
+    return i18n.fmt_number(cell.value) if cell.shown and cell.value is not None else cell.text
+
+
+def percent_text(value: float | None) -> str:
+    return _("n/a") if value is None else i18n.fmt_percent(value)
+
+
+def period_text(fig: fs.Figures) -> str:
+    return _("%(first)s to %(last)s") % {
+        "first": i18n.fmt_day(fig.period.start),
+        "last": i18n.fmt_day(fig.period.last),
+    }
 
 
 # --- charts -------------------------------------------------------------------------------------------
@@ -107,12 +154,18 @@ def chart_view(chart: fs.Chart, ident: str) -> dict[str, Any]:
         top = max([v for v in values if v is not None] or [0.0]) or 1.0
     for i, (bar, value) in enumerate(zip(chart.bars, values, strict=True)):
         if chart.unit == "percent":
-            text = f.percent(value) if value is not None else ("n/a" if bar.cell.shown else bar.cell.text)
+            text = percent_text(value) if value is not None or bar.cell.shown else bar.cell.text
         else:
-            text = bar.cell.text
+            text = cell_text(bar.cell)
         width = 0 if value is None else round(BAR_AREA * value / top)
         bars.append(
-            {"y": 8 + i * ROW, "label": bar.label, "width": width, "text": text, "count": bar.cell.text}
+            {
+                "y": 8 + i * ROW,
+                "label": figure_label(bar.label),
+                "width": width,
+                "text": text,
+                "count": cell_text(bar.cell),
+            }
         )
     return {
         "id": ident,
@@ -130,6 +183,16 @@ def chart_view(chart: fs.Chart, ident: str) -> dict[str, Any]:
 # --- PDF (reportlab, BSD: docs/decisions/0006-pdf.md) -------------------------------------------------
 
 
+def _plain(text: str) -> str:
+    """Text for reportlab's built-in fonts (WinAnsi): the narrow no-break space babel puts in French
+    numbers is not in it, the no-break space is."""
+    return text.replace("\u202f", "\u00a0")
+
+
+def _latin(text: str) -> str:
+    return escape(_plain(text))
+
+
 def report_pdf(title: str, subtitle: str, sections: list[fs.Section], note: str) -> bytes:
     from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib import colors
@@ -144,23 +207,27 @@ def report_pdf(title: str, subtitle: str, sections: list[fs.Section], note: str)
         buf, pagesize=A4, title=title, author="rednotice", leftMargin=18 * mm, rightMargin=18 * mm
     )
     story: list[Any] = [
-        Paragraph(escape(title), styles["Title"]),
-        Paragraph(escape(subtitle), styles["Normal"]),
-        Paragraph(escape(note), styles["Italic"]),
+        Paragraph(_latin(title), styles["Title"]),
+        Paragraph(_latin(subtitle), styles["Normal"]),
+        Paragraph(_latin(note), styles["Italic"]),
         Spacer(1, 6 * mm),
     ]
     for section in sections:
-        story.append(Paragraph(escape(section.question), styles["Heading2"]))
-        story.append(Paragraph(escape(section.answer), styles["Normal"]))
+        story.append(Paragraph(_latin(section.question), styles["Heading2"]))
+        story.append(Paragraph(_latin(section.answer), styles["Normal"]))
         story.append(Spacer(1, 3 * mm))
         for i, chart in enumerate(section.charts):
             view = chart_view(chart, f"{section.id}-{i}")
             scale = 0.7
             d = Drawing(view["width"] * scale, view["height"] * scale + 14)
-            d.add(String(0, view["height"] * scale + 4, chart.title, fontName="Helvetica-Bold", fontSize=9))
+            d.add(
+                String(
+                    0, view["height"] * scale + 4, _plain(chart.title), fontName="Helvetica-Bold", fontSize=9
+                )
+            )
             for bar in view["bars"]:
                 y = (view["height"] - bar["y"] - 18) * scale
-                d.add(String(0, y + 4, bar["label"][:48], fontName="Helvetica", fontSize=7))
+                d.add(String(0, y + 4, _plain(bar["label"][:48]), fontName="Helvetica", fontSize=7))
                 if bar["width"]:
                     d.add(
                         Rect(
@@ -176,14 +243,15 @@ def report_pdf(title: str, subtitle: str, sections: list[fs.Section], note: str)
                     String(
                         (view["bar_x"] + bar["width"] + 6) * scale,
                         y + 4,
-                        bar["text"],
+                        _plain(bar["text"]),
                         fontName="Helvetica",
                         fontSize=7,
                     )
                 )
             story.append(KeepTogether([d, Spacer(1, 3 * mm)]))
-        data = [["Figure", "Count"]] + [
-            [Paragraph(escape(b.label), styles["BodyText"]), b.cell.text] for b in section.rows
+        data = [[_("Figure"), _("Count")]] + [
+            [Paragraph(_latin(figure_label(b.label)), styles["BodyText"]), _plain(cell_text(b.cell))]
+            for b in section.rows
         ]
         table = Table(data, colWidths=[120 * mm, 30 * mm], repeatRows=1)
         table.setStyle(
@@ -216,18 +284,22 @@ def _public(
 
 def _note(fig: fs.Figures) -> str:
     if fig.minimum <= 1:
-        return "Full figures for oversight: no count is withheld. Do not publish as is."
+        return _("Full figures for oversight: no count is withheld. Do not publish as is.")
     day = fig.snapshot_day
-    return (
-        f"Counts from 1 to {fig.minimum - 1} are shown as <{fig.minimum}; {f.COMPLEMENTARY_TEXT} marks a "
-        "count withheld so that another cannot be worked out from a total. "
-        + (
-            f"Everything is as of the end of the period: notices in force on {day.isoformat()}, what "
-            "became of each request, case and report by then."
-            if day
-            else "Notices in force: as of today."
+    withheld = _(
+        "Counts from 1 to %(last)s are shown as <%(minimum)s; %(mark)s marks a count withheld so that "
+        "another cannot be worked out from a total."
+    ) % {"last": fig.minimum - 1, "minimum": fig.minimum, "mark": f.COMPLEMENTARY_TEXT}
+    when = (
+        _(
+            "Everything is as of the end of the period: notices in force on %(day)s, what became of each "
+            "request, case and report by then."
         )
+        % {"day": i18n.fmt_day(day)}
+        if day
+        else _("Notices in force: as of today.")
     )
+    return f"{withheld} {when}"
 
 
 def _download(fig: fs.Figures, fmt: str, name: str) -> Response:
@@ -251,7 +323,7 @@ def _cc(cc: str) -> str:
     if len(code) != 2 or not code.isalpha():
         raise InvalidInput("a country is an ISO 3166 alpha-2 code, such as FR", field="country")
     if not is_country(code):
-        raise NotFound(f"no country has the code {code}")
+        raise NotFound(N_("no country has the code %(code)s"), code=code)
     return code
 
 
@@ -386,17 +458,21 @@ async def _overseer(request: Request) -> tuple[Actor | None, Response | None]:
             request,
             actor,
             403,
-            "Not available",
-            "The oversight figures are for oversight bodies, reviewers and the CCF. The public figures are "
-            "at /transparency.",
+            _("Not available"),
+            _(
+                "The oversight figures are for oversight bodies, reviewers and the CCF. The public figures "
+                "are at /transparency."
+            ),
         )
     return actor, None
 
 
 def _bad(request: Request, actor: Actor | None, exc: InvalidInput | NotFound) -> Response:
     if isinstance(exc, NotFound):
-        return pages.not_found(request, actor, f"There is no report for this code: {exc.message}.")
-    return pages.error_page(request, actor, 400, "Check the period", exc.message)
+        return pages.not_found(
+            request, actor, _("There is no report for this code: %(reason)s.") % {"reason": exc.message}
+        )
+    return pages.error_page(request, actor, 400, _("Check the period"), exc.message)
 
 
 async def _figures(request: Request, actor: Actor | None, fn: Any, *args: Any) -> fs.Figures | Response:
@@ -413,8 +489,11 @@ def _dashboard(request: Request, actor: Actor | None, fig: fs.Figures, public: b
         {
             "code": c,
             "name": _country_name(c),
-            "cells": [fig.cell(c, m) for m in TABLE_MEASURES],
-            "rate": f.percent(fig.refusal_rate(c)),
+            "cells": [
+                {"text": cell_text(cell), "shown": cell.shown}
+                for cell in (fig.cell(c, m) for m in TABLE_MEASURES)
+            ],
+            "rate": percent_text(fig.refusal_rate(c)),
             "link": c not in (f.ALL, f.UNLINKED),
         }
         for c in [f.ALL, *fig.countries]
@@ -427,7 +506,8 @@ def _dashboard(request: Request, actor: Actor | None, fig: fs.Figures, public: b
         fig=fig,
         charts=charts,
         rows=rows,
-        headers=[fig.label(m) for m in TABLE_MEASURES],
+        headers=[figure_label(fig.label(m)) for m in TABLE_MEASURES],
+        period=period_text(fig),
         note=_note(fig),
         base="/transparency" if public else "/oversight",
         first=fig.period.start.isoformat(),
@@ -451,6 +531,7 @@ def _report_page(request: Request, actor: Actor | None, fig: fs.Figures, cc: str
         {
             "section": s,
             "charts": [chart_view(c, f"{s.id}-{i}") for i, c in enumerate(s.charts)],
+            "rows": [{"label": figure_label(b.label), "text": cell_text(b.cell)} for b in s.rows],
         }
         for s in sections
     ]
@@ -464,6 +545,7 @@ def _report_page(request: Request, actor: Actor | None, fig: fs.Figures, cc: str
         cc=cc,
         country_name=_country_name(cc),
         sections=views,
+        period=period_text(fig),
         note=_note(fig),
         base=base,
         first=fig.period.start.isoformat(),
@@ -471,11 +553,23 @@ def _report_page(request: Request, actor: Actor | None, fig: fs.Figures, cc: str
     )
 
 
+PDF_LANGUAGES = frozenset({"en", "fr", "es"})
+"""reportlab's built-in fonts write Latin scripts only and it does not shape Arabic (docs/i18n.md): a
+report asked for in Arabic is made in English."""
+
+
 def _pdf(fig: fs.Figures, cc: str, public: bool) -> Response:
-    name = _country_name(cc)
-    title = f"{'Public figures' if public else 'Oversight report'}: {name} ({cc})"
-    subtitle = f"Requests from {name}, {fig.period.label}. Generated {fig.generated_at:%Y-%m-%d %H:%M} UTC."
-    body = report_pdf(title, subtitle, fs.report(fig, cc, name), _note(fig))
+    lang = i18n.current() if i18n.current() in PDF_LANGUAGES else i18n.DEFAULT
+    with i18n.using(lang):
+        name = _country_name(cc)
+        what = _("Public figures") if public else _("Oversight report")
+        title = _("%(what)s: %(country)s (%(code)s)") % {"what": what, "country": name, "code": cc}
+        subtitle = _("Requests from %(country)s, %(period)s. Generated %(moment)s.") % {
+            "country": name,
+            "period": period_text(fig),
+            "moment": i18n.fmt_moment(fig.generated_at),
+        }
+        body = report_pdf(title, subtitle, fs.report(fig, cc, name), _note(fig))
     response = Response(
         body,
         media_type="application/pdf",
