@@ -1,5 +1,6 @@
-"""`rednotice users deactivate|reactivate|reset-password|show|revoke`: account administration from a
-terminal (issue 16, item 10), the same use cases as the administration pages.
+"""`rednotice users list|deactivate|reactivate|reset-password|show|revoke`: account administration from a
+terminal (issue 16, item 10), the same use cases as the administration pages. Roles are named as the pages
+name them ("NCB officer", not ``ncb_officer``).
 
 Without ``--as`` the operator acts as the system, audited under their login name; with ``--as ADMIN``
 as that administrator. Neither ever sees a password or a token: a reset prints a one-time code for the
@@ -8,8 +9,9 @@ person, and tokens and sessions are listed by their public id.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -52,6 +54,37 @@ def reset_password(
     typer.echo(code)
 
 
+def _status(active: bool, reset_pending: bool) -> str:
+    return "deactivated" if not active else "reset pending" if reset_pending else "active"
+
+
+def list_users() -> None:
+    """List users: username, role (by its name), country and status."""
+    from rich.table import Table
+
+    from rednotice.web.pages import ROLE_LABELS
+
+    with store().uow() as uow:
+        rows = uow.users.all()
+    table = Table("username", "role", "country", "status")
+    for u in rows:
+        table.add_row(
+            u.username, str(ROLE_LABELS[u.role]), u.country or "", _status(u.active, bool(u.reset_expires_at))
+        )
+    console.print(table)
+
+
+def replace_command(app: typer.Typer, name: str, command: Callable[..., None]) -> None:
+    """Register ``command`` as ``name``, in place of a command of that name registered before (cli/main.py
+    defined `users list` and `transition` before this module; Typer would otherwise keep both)."""
+
+    def named(info: Any) -> str:
+        return str(info.name or info.callback.__name__.replace("_", "-"))
+
+    app.registered_commands = [c for c in app.registered_commands if named(c) != name]
+    app.command(name)(handle_errors(command))
+
+
 def _when(moment: datetime | None) -> str:
     return "" if moment is None else f"{moment:%Y-%m-%d %H:%M}"
 
@@ -62,7 +95,7 @@ def show(username: str, as_user: AsAdmin = None) -> None:
     from rednotice.web.pages import ROLE_LABELS
 
     user, found = us.credentials(username, acting_as(as_user), store().reader())
-    status = "deactivated" if not user.active else "reset pending" if user.reset_expires_at else "active"
+    status = _status(user.active, bool(user.reset_expires_at))
     country = f", {user.country}" if user.country else ""
     console.print(f"{user.username}: {ROLE_LABELS[user.role]}{country}, {status}")
     now = store().clock()
@@ -93,6 +126,7 @@ def revoke(
 
 
 def register(users_app: typer.Typer) -> None:
+    replace_command(users_app, "list", list_users)
     users_app.command("deactivate")(handle_errors(deactivate))
     users_app.command("reactivate")(handle_errors(reactivate))
     users_app.command("reset-password")(handle_errors(reset_password))

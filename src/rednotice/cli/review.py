@@ -1,4 +1,5 @@
-"""`rednotice review ...`: work the review queue from a terminal."""
+"""`rednotice review ...`: work the review queue from a terminal; and `rednotice transition`, a notice's
+next step, with the grounds of a refusal as the web form and the API take them (``--other-ground``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import typer
 
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
 from rednotice.domain.errors import InvalidInput
+from rednotice.domain.lifecycle import Action
 from rednotice.services import review
+from rednotice.services.review import Ground
 
 app = typer.Typer(
     help="Work the review queue: findings, resolutions, exceptions, Article 3.", no_args_is_help=True
@@ -121,5 +124,58 @@ def event(
     console.print(f"recorded: {kind} in {country.upper()} on {day.isoformat()}")
 
 
+OTHER_GROUND_MAX = 200
+"""As the API (``TransitionIn.other_ground``) and the decision form."""
+
+
+def transition(
+    notice_id: str,
+    action: Annotated[Action, typer.Argument(help="submit, start_review, publish, refuse, cancel, ...")],
+    reasons: Annotated[str, typer.Option("--reasons", "-r", help="Why (required for most actions).")] = "",
+    expected_version: Annotated[int | None, typer.Option(help="Fail if the notice changed since.")] = None,
+    ground: Annotated[
+        list[Ground] | None,
+        typer.Option(help="Grounds of a refusal or a purge (repeatable), as counted in the figures."),
+    ] = None,
+    other_ground: Annotated[
+        str | None,
+        typer.Option(
+            "--other-ground",
+            help="With --ground other (required then): which ground, in a few words; the figures count "
+            "'other' refusals by these words.",
+        ),
+    ] = None,
+    as_user: Annotated[
+        str | None, typer.Option("--as", help="The person acting (recorded in the audit trail).")
+    ] = None,
+) -> None:
+    """Move a notice through its lifecycle."""
+    from rednotice.services import notices as ns
+
+    grounds = tuple(ground or ())
+    words = " ".join((other_ground or "").split())
+    if Ground.OTHER in grounds and not words:
+        raise InvalidInput(
+            "with --ground other, say which ground in a few words: --other-ground TEXT", field="other_ground"
+        )
+    if other_ground is not None and Ground.OTHER not in grounds:
+        raise InvalidInput("--other-ground goes with --ground other", field="other_ground")
+    if len(words) > OTHER_GROUND_MAX:
+        raise InvalidInput(
+            f"--other-ground is at most {OTHER_GROUND_MAX} characters: a few words", field="other_ground"
+        )
+    notice = ns.transition(
+        ns.Transition(
+            notice_id, action, reasons, expected_version, grounds, {"other_ground": words} if words else {}
+        ),
+        acting_as(as_user),
+        store().uow(),
+    )
+    console.print(f"{notice.id} [bold]{notice.state.value}[/] (version {notice.version})")
+
+
 def register(main: typer.Typer) -> None:
+    from rednotice.cli.accounts import replace_command
+
     main.add_typer(app, name="review")
+    replace_command(main, "transition", transition)  # in place of cli/main.py's, which had no --other-ground
