@@ -161,17 +161,25 @@ def capitals(latin: str) -> str:
     return upper[0] if len(upper) == 1 and len(tokens) > 1 else ""
 
 
-def tsv_pairs(source: str, lang: str, label: str) -> list[dict[str, Any]]:
+def tsv_pairs(
+    source: str, lang: str, label: str, keep: int | None = None, negatives: int | None = None
+) -> list[dict[str, Any]]:
     """Native-script against Latin names of legislators (``kind<TAB>native<TAB>latin`` lines of ``source``),
     and look-alike negatives: one member's native name against another member's Latin name, the native
     names different, the Latin ones never equal but alike (rapidfuzz ratio of the letters, plus 10 for the
-    same family name in Han characters, or for the same given name in Cyrillic, where the family names
-    must differ), 85 or more; each member in one negative at most, the most alike first."""
+    same family name in Han characters, or for the same given name in Cyrillic and Arabic script, where
+    the family names must differ), 85 or more; each member in one negative at most, the most alike first,
+    at most ``negatives`` of them. ``keep`` takes that many lines, evenly spread over the file."""
     pairs: list[dict[str, Any]] = []
     people: list[tuple[str, str]] = []
-    for line in (SOURCES / source).read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
+    lines = [
+        line
+        for line in (SOURCES / source).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    if keep is not None and keep < len(lines):
+        lines = [lines[k * len(lines) // keep] for k in range(keep)]
+    for line in lines:
         kind, native, latin = line.split("\t")
         pairs.append(
             {
@@ -185,7 +193,7 @@ def tsv_pairs(source: str, lang: str, label: str) -> list[dict[str, Any]]:
                 "kind": kind,
             }
         )
-        if kind in ("russian", "romanisation", "cantonese"):
+        if kind in ("russian", "romanisation", "cantonese", "morocco"):
             people.append((native, latin))
 
     def family(native: str) -> str:
@@ -201,15 +209,23 @@ def tsv_pairs(source: str, lang: str, label: str) -> list[dict[str, Any]]:
                 continue  # one family name in Cyrillic: a relative or a namesake, not a look-alike
             if lang == "ru":  # the same given name (Сергей, Сергей) makes two Russian names look alike
                 same = native_a.split()[1] == native_b.split()[1]
+            if (
+                lang == "ar"
+            ):  # given name first: the same family name is a relative, the same given name alike
+                if native_a.split()[-1] == native_b.split()[-1]:
+                    continue
+                same = native_a.split()[0] == native_b.split()[0]
             score = fuzz.ratio(letters(latin_a), letters(latin_b)) + 10 * same
             if score >= 85:
                 candidates.append((-score, native_a, native_b, latin_a, latin_b))
     candidates.sort()
     used: set[str] = set()
+    found = 0
     for _score, native_a, native_b, latin_a, latin_b in candidates:
-        if native_a in used or native_b in used:
+        if native_a in used or native_b in used or found == negatives:
             continue
         used |= {native_a, native_b}
+        found += 1
         pairs.append(
             {
                 "lang": lang,
@@ -236,10 +252,22 @@ def taiwan_pairs() -> list[dict[str, Any]]:
     )
 
 
+MOROCCO_PAIRS = 200
+"""Moroccan members kept (evenly spread over the extract's 378), so that Maghrebi French spellings do not
+outweigh the rest of the Arabic-script family; and an eighth as many negatives at most."""
+
+
+def morocco_pairs() -> list[dict[str, Any]]:
+    return tsv_pairs(
+        "ar_morocco.tsv", "ar", "everypolitician-morocco", keep=MOROCCO_PAIRS, negatives=MOROCCO_PAIRS // 8
+    )
+
+
 OUTPUTS = {
     "korean": (OUT, korean_pairs),
     "duma": (OUT.with_name("real_pairs_cyrillic_duma.jsonl"), duma_pairs),
     "taiwan": (OUT.with_name("real_pairs_han_taiwan.jsonl"), taiwan_pairs),
+    "morocco": (OUT.with_name("real_pairs_arabic_morocco.jsonl"), morocco_pairs),
 }
 
 

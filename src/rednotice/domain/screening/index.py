@@ -36,6 +36,7 @@ from rednotice.domain.screening.names import (
     Token,
     TokenSimilarity,
     analyse,
+    is_known_name,
     name_similarity,
     phonetic_key,
 )
@@ -479,9 +480,17 @@ class ScreeningIndex:
         if token.text.isascii():
             own = {token.text, phonetic_key(token.text)} & token.keys
         elif token.origin in ("arabic", "cyrillic") and token.spellings:
-            # A part typed in its own script: look around its plainest Latin spelling (لونيسي, Lounici).
-            first = min(token.spellings, key=lambda x: (len(x), x))
-            own = {first, phonetic_key(first)} & token.keys
+            # A part typed in its own script: look around its plainest Latin spellings (لونيسي, Lounici), its
+            # known spellings, and a name starting as the article does read with it (الحسين, Lhoussain).
+            shortest = min(len(x) for x in token.spellings)
+            plain = {x for x in token.spellings if len(x) == shortest}
+            if (
+                token.origin == "arabic"
+            ):  # and its known spellings (حسين: Husain, as Lhoussain glues al to it)
+                plain |= {x for x in token.spellings if is_known_name(x)}
+                if token.text.startswith("ال"):
+                    plain |= {x for x in token.spellings if x.startswith("al")}
+            own = (plain | {phonetic_key(x) for x in plain}) & token.keys
         elif token.origin == "korean" and not token.given and is_hangul(token.text):
             # A family name typed in Hangul: look one letter around each of its customary spellings, as
             # scoring allows a typo of them (손 Son: Shon; 강 Kang: Khang).

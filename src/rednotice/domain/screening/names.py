@@ -237,6 +237,12 @@ def _arabic_script_key(token: str) -> str:
 _ARABIC_GROUPS = _arabic_index()
 
 
+def is_known_name(spelling: str) -> bool:
+    """A Latin spelling of a known Arabic or Hebrew name: Husain, Mohammed
+    (:data:`.tables.ARABIC_NAMES`)."""
+    return spelling in _ARABIC_GROUPS
+
+
 @cache
 def _pinyin_tables() -> tuple[frozenset[str], dict[str, str], dict[str, frozenset[str]]]:
     """Every pinyin syllable pypinyin knows, its Wade-Giles spelling and the reverse (built once)."""
@@ -589,6 +595,9 @@ def arabic_spellings(token: str) -> set[str]:
     spellings of the name when :data:`.tables.ARABIC_NAMES` has it."""
     out = {arabic_spelling(token)} | {arabic_spelling(token, r) for r in tables.ARABIC_READINGS}
     key = _arabic_script_key(token)
+    if key.startswith("ال") and len(key) > 3:
+        # a name that only starts as the article does (الهام, Ilham, written without its hamza)
+        out.add("al" + arabic_spelling(key[2:]))
     bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
     group = _ARABIC_GROUPS.get(key, _ARABIC_GROUPS.get(bare))
     if group is not None:
@@ -704,11 +713,14 @@ def make_token(
     surname_only: Iterable[str] = (),
     sounds: Iterable[str] | None = None,
     limit: int = MAX_SPELLINGS,
+    script_sounds: Iterable[str] = (),
 ) -> Token:
     """A name part. For a part of a Chinese name, ``readings`` are the pinyin it stands for (worked out
     from a Latin ``text`` when not given; see :func:`chinese_readings`). ``given`` says it is known to be
     a given name; ``surname_only`` are those of ``spellings`` it has only as a family name. ``sounds`` are
-    the spellings its sound-alike keys and consonant skeletons come from (default: every spelling).
+    the spellings its sound-alike keys and consonant skeletons come from (default: every spelling);
+    ``script_sounds`` (a Latin part) spellings whose consonant skeletons meet only a part written in Arabic
+    script (Essadiki for الصديقي; see :func:`_maghrebi_latin`).
     The same arguments give the same (immutable) token, made once."""
     key = (
         text,
@@ -720,6 +732,7 @@ def make_token(
         frozenset(surname_only),
         None if sounds is None else frozenset(sounds),
         limit,
+        frozenset(script_sounds),
     )
     token = _MADE.get(key)
     if token is None:
@@ -739,6 +752,7 @@ def _make_token(
     surname_only: frozenset[str],
     sounds: frozenset[str] | None,
     limit: int,
+    script_sounds: frozenset[str] = frozenset(),
 ) -> Token:
     sp = sorted({s for s in spellings if s}, key=lambda s: (s != text, len(s), s))[:limit]
     names: set[str] = set()
@@ -776,10 +790,12 @@ def _make_token(
         # A soft c (Feliciano, Marcel) is written with س in Arabic script, as it sounds: such skeletons are
         # marked, so that only a Latin part with a soft c and an Arabic-script one meet by them (Price is
         # still not Parrish).
+        # Maghrebi French spellings (Essadiki, Ouali) are marked the same way: only Arabic script meets them.
         if origin == "arabic":
-            found |= {_SOFT_C_MARK + k for k in found if "s" in k}
+            found |= {_SOFT_C_MARK + k for k in found}
         elif origin == "latin":
-            soft = (skeleton(_SOFT_C.sub("s", s)) for s in heard if _SOFT_C.search(s))
+            soft = [skeleton(_SOFT_C.sub("s", s)) for s in heard if _SOFT_C.search(s)]
+            soft += [skeleton(s) for s in script_sounds]
             found |= {_SOFT_C_MARK + k for k in soft if len(k) >= 2}
         skeletons = frozenset(found)
     only = frozenset(surname_only).intersection(sp)
@@ -1191,8 +1207,21 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
                 )
             )
         return AnalysedName(text, _forms(tokens), han)
+    # A family name after بن/ابن, which the Maghreb writes joined to it in Latin letters (يونس بن سليمان,
+    # Younes BENSLIMAN; ابن كيران, BENKIRAN): also read with Ben in front (see below).
+    after_ben = {
+        shown[i + 1]
+        for i in range(len(latin) - 1)
+        if origins[i] == "arabic"
+        and _arabic_script_key(shown[i]) in ("بن", "ابن")
+        and origins[i + 1] == "arabic"
+    }
     kept = _latin_parts(latin, origins)
-    arabic_name = "arabic" in origins or any(p in _ARABIC_GROUPS for p in kept)
+    arabic_name = (
+        "arabic" in origins
+        or any(p in _ARABIC_GROUPS for p in kept)
+        or any(_ABD_COMPOUND.match(p) and p != "abd" for p in kept)
+    )
     tokens = []
     for n, part in enumerate(kept):
         if part in latin:
@@ -1201,8 +1230,14 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
         else:  # an Abd compound joined from two parts
             spellings, origin, label, is_given = {part}, "latin", part, False
         all_spellings: set[str] = set()
+        maghrebi: set[str] = set()
         for s in spellings:
             all_spellings |= _arabic_latin_spellings(s)
+            if origin == "latin":
+                for other in _maghrebi_latin(s, arabic_name):
+                    maghrebi |= _arabic_latin_spellings(other)
+                if "p" in s:  # Arabic script writes a foreign p as ب (بقرادونيان, Pakradounian)
+                    maghrebi.add(s.replace("p", "b"))
             if arabic_name and len(s) >= 5 and s[:2] in ("al", "el"):
                 all_spellings |= _arabic_latin_spellings(s[2:])  # the article written as one word
         sounds = None
@@ -1216,12 +1251,49 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
             sounds = (sounds if sounds is not None else set(all_spellings)) | {_GERMAN_J.sub("y", part)}
         tokens.append(
             make_token(
-                label, all_spellings, origin, mrz and n == len(kept) - 1, given=is_given, sounds=sounds
+                label,
+                all_spellings,
+                origin,
+                mrz and n == len(kept) - 1,
+                given=is_given,
+                sounds=sounds,
+                script_sounds=maghrebi - all_spellings,
             )
         )
     if "arabic" in origins:
-        return AnalysedName(text, _forms(tokens, _arabic_compounds(tokens)), han)
+        others = _arabic_compounds(tokens)
+        if after_ben:
+            others.append([_with_ben(t) if t.text in after_ben else t for t in tokens])
+        return AnalysedName(text, _forms(tokens, others), han)
     return AnalysedName(text, _forms(tokens), han)
+
+
+_SUN_GLUED = re.compile(r"^e([dnrstz])\1(?=[a-z]{3})")
+_L_GLUED = re.compile(r"^l(?=[aeiou][a-z]{3})")
+_FRENCH_W = re.compile(r"ou(?=[aei])")
+
+
+@lru_cache(maxsize=100_000)
+def _maghrebi_latin(spelling: str, arabic_name: bool = False) -> frozenset[str]:
+    """Other spellings of a Latin part of an Arabic name as French transcription writes it (Morocco,
+    Algeria, Tunisia): the article assimilated to a sun letter and joined (Essadiki, Errachid, Ennaji:
+    as-Saddiqi, ar-Rashid, an-Naji), ou for و before a vowel (Ouali, Abdelouahed: Wali, Abdelwahed), and
+    in a name known to be Arabic the article as a bare l before a vowel (Laaraki, Lazrek: al-Araqi,
+    al-Azraq)."""
+    out = set()
+    if _SUN_GLUED.match(spelling):
+        out.add(spelling[2:])
+    if arabic_name and _L_GLUED.match(spelling):
+        out.add(spelling[1:])
+    if _FRENCH_W.search(spelling):
+        out |= {_FRENCH_W.sub("w", x) for x in (spelling, *out)}
+    return frozenset(out)
+
+
+def _with_ben(token: Token) -> Token:
+    """An Arabic-script family name after بن or ابن, with Ben (Bin, Ibn) joined in front."""
+    spellings = {f"{b}{s}" for s in token.spellings for b in ("ben", "bin", "ibn")}
+    return make_token(f"بن {token.text}", spellings | token.spellings, "arabic", given=token.given)
 
 
 def _arabic_token(script: str, given: bool = False) -> Token:

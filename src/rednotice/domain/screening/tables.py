@@ -374,6 +374,9 @@ ARABIC_READINGS: dict[str, dict[str, str]] = {
     "persian": {"ض": "z", "ظ": "z", "ذ": "z", "ث": "s", "ق": "gh", "ح": "h", "ع": "", "ښ": "kh", "ږ": "g"},
     "egyptian": {"ج": "g", "ث": "t", "ذ": "d", "ظ": "z", "ق": "k", "ض": "d"},
     "gulf": {"ض": "dh", "ظ": "dh", "ذ": "dh", "ث": "th", "ق": "g"},
+    # Maghrebi French transcription (Morocco, Algeria, Tunisia): غ as rh (Rhoulam, Sarhiri, Larhrib), and
+    # ك as g where it writes the g of Darija and Amazigh names (Guermat, Bargayou, the letter ڭ elsewhere)
+    "maghrebi": {"غ": "rh", "ك": "g"},
 }
 # Second words that make one name with the word before (هدايت الله / Hidayatullah, شمس الدين /
 # Shamsuddin, ولی جان / Walijan, آخوند زاده / Akhundzada) and the Latin spellings of the joined ending.
