@@ -498,12 +498,9 @@ def create_app(store: Store | None = None) -> FastAPI:
             uow.audit.head()
         return {"status": "ok", "version": __version__}
 
-    from rednotice.web import admin_pages, after_hit_pages, pages, redress_pages  # pages, apart from the API
+    from rednotice.web import pages  # pages, apart from the API: one router per area (web/pages/)
 
     pages.install(app)
-    admin_pages.install(app)
-    after_hit_pages.install(app)
-    redress_pages.install(app)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.resolved_secret_key(),
