@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from alembic import context
 
+from rednotice.adapters.db.audit_partitions import COMPARE_OPTS
 from rednotice.adapters.db.tables import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
 
 if connection is not None:
-    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True, **COMPARE_OPTS)
     with context.begin_transaction():
         context.run_migrations()
 else:
@@ -18,6 +19,6 @@ else:
 
     engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as conn:
-        context.configure(connection=conn, target_metadata=metadata, render_as_batch=True)
+        context.configure(connection=conn, target_metadata=metadata, render_as_batch=True, **COMPARE_OPTS)
         with context.begin_transaction():
             context.run_migrations()
