@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from alembic import context
 
-from rednotice.adapters.db.audit_partitions import COMPARE_OPTS
+from rednotice.adapters.db.audit_partitions import compare_include_name, compare_include_object
 from rednotice.adapters.db.tables import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
 
 if connection is not None:
-    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True, **COMPARE_OPTS)
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=True,
+        include_name=compare_include_name,
+        include_object=compare_include_object,
+    )
     with context.begin_transaction():
         context.run_migrations()
 else:
@@ -19,6 +25,12 @@ else:
 
     engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as conn:
-        context.configure(connection=conn, target_metadata=metadata, render_as_batch=True, **COMPARE_OPTS)
+        context.configure(
+            connection=conn,
+            target_metadata=metadata,
+            render_as_batch=True,
+            include_name=compare_include_name,
+            include_object=compare_include_object,
+        )
         with context.begin_transaction():
             context.run_migrations()
