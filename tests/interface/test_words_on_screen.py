@@ -90,3 +90,51 @@ def test_roles_by_their_names_and_no_doubled_field_name(client: TestClient) -> N
         "/screening/query", data={"csrf_token": token, "family_name": "DOE", "birth_date": "2099-01-01"}
     ).text
     assert "birth date birth date" not in page and "2099-01-01 is in the future" in page
+
+
+def test_no_template_fragment_or_english_caption_on_the_officers_dashboard(
+    client: TestClient, store: Store
+) -> None:
+    """The visible-notices caption was glued together in English ('The latest _(20) of 52')."""
+    from tests.interface.test_pages import publish
+
+    for _ in range(2):
+        publish(store, make_notice(store))
+    sign_in(client, FR.username)
+    english = client.get("/").text
+    assert "_(" not in english and "In force: 2" in english
+    french = client.get("/", headers={"Accept-Language": "fr"}).text
+    assert "_(" not in french and "En vigueur : 2" in french
+
+
+@pytest.mark.parametrize(("lang", "country"), [("fr", "Allemagne"), ("ar", "ألمانيا"), ("en", "Germany")])
+def test_country_choices_are_named_in_the_readers_language(
+    client: TestClient, lang: str, country: str
+) -> None:
+    sign_in(client, REVIEWER.username)
+    queue = client.get("/review", headers={"Accept-Language": lang}).text
+    assert f'<option value="DE">{country}</option>' in queue
+    client.cookies.clear()
+    sign_in(client, FR.username)
+    refugee = client.get("/refugee-status/new", headers={"Accept-Language": lang}).text
+    assert f'<option value="DE">{country} (DE)</option>' in refugee
+
+
+def test_iccs_sections_and_figure_labels_are_translated() -> None:
+    from rednotice.domain import figures as f
+    from rednotice.domain.compliance.iccs import SECTIONS
+    from rednotice.web import i18n
+    from rednotice.web.oversight import ICCS_NAMES, figure_label
+
+    assert {s.code: s.name for s in SECTIONS} == ICCS_NAMES  # the marked copy stays equal to the domain's
+    bar = f"01 {f.ICCS_SECTION_LABELS['01']}"
+    assert figure_label(bar) == bar
+    with i18n.using("fr"):
+        assert figure_label(bar) == "01 actes ayant entraîné la mort ou visant à la causer"
+        assert figure_label(f.GROUND_LABELS["time_barred"]) == "prescription ou disparition de l'objet"
+        assert (
+            figure_label("In force on 2026-09-30: red notices")
+            == "En vigueur le 30 sept. 2026 : notices rouges"
+        )
+        assert figure_label(f.reasons_label(5)) == "autres motifs, chacun invoqué moins de 5 fois"
+        assert figure_label("Civil contempt order") == "Civil contempt order"  # a reviewer's words stay
