@@ -195,3 +195,17 @@ def _indexes(conn: Any) -> set[str]:
     from sqlalchemy import inspect
 
     return {ix["name"] for ix in inspect(conn).get_indexes("notices") if ix["name"]}
+
+
+def test_the_planner_hints_end_with_the_walk(store: Store) -> None:
+    """The bounded walks turn hash and merge joins and parallel workers off on PostgreSQL for their own
+    statements only: the rest of the transaction plans as configured."""
+    (notice,) = _waiting(store, 1)
+    _check(store, notice.id, 5, "07")
+    with store.uow() as uow:
+        page = uow.reviews.queue_page(QueueFilter(iccs_section="07"), None, 20, 0)
+        assert [n.id for n, _ in page.items] == [notice.id]
+        if store.engine.dialect.name == "postgresql":
+            for name in ("enable_hashjoin", "enable_mergejoin", "max_parallel_workers_per_gather"):
+                q = text("SELECT setting = reset_val FROM pg_settings WHERE name = :name")
+                assert uow.connection.execute(q, {"name": name}).scalar() is True, name
