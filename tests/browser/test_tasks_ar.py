@@ -41,7 +41,7 @@ def words(text: str) -> re.Pattern[str]:
 @pytest.fixture(params=sorted(SIZES))
 def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
     ctx = browser.new_context(viewport=SIZES[request.param], locale="ar")
-    ctx.set_default_timeout(10_000)
+    ctx.set_default_timeout(20_000)  # a loaded machine (make test runs two workers)
     try:
         yield ctx
     finally:
