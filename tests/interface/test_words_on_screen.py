@@ -3,6 +3,7 @@ stale sentences)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -138,3 +139,31 @@ def test_iccs_sections_and_figure_labels_are_translated() -> None:
         )
         assert figure_label(f.reasons_label(5)) == "autres motifs, chacun invoqué moins de 5 fois"
         assert figure_label("Civil contempt order") == "Civil contempt order"  # a reviewer's words stay
+
+
+@pytest.mark.parametrize(("lang", "who"), [("en", "by the lawyer"), ("ar", "المحامي")])
+def test_a_ccf_case_names_who_filed_it_in_words(store: Store, lang: str, who: str) -> None:
+    from rednotice.domain.redress import ApplicantKind, Filing, IdProof, RequestKind
+    from rednotice.services import redress as rs
+    from tests.interface import test_redress_pages as rp
+
+    subject = make_notice(store).request.subject
+    filing = Filing(
+        RequestKind.ACCESS,
+        ApplicantKind.LAWYER,
+        subject,
+        IdProof(True, True, True, True),
+        True,
+        "Access to the data held about my client.",
+        "en",
+        representative="Law Chambers",
+    )
+    case, _ = rs.file_case(filing, store.uow())
+    add_user(AddUser(rp.CCF.username, Role.CCF, rp.PASSWORD), SYSTEM, store.uow())
+    with TestClient(create_app(store), base_url="https://testserver") as web:
+        rp.sign_in(web, rp.CCF)
+        page = web.get(f"/ccf/cases/{case.id}", headers={"Accept-Language": lang}).text
+    line = re.search(r'<span class="muted">([^<]*Law Chambers[^<]*)</span>', page)
+    assert line and who in line.group(1)
+    if lang != "en":
+        assert "lawyer" not in line.group(1)  # the raw value was shown in every language
