@@ -480,16 +480,13 @@ class ScreeningIndex:
         if token.text.isascii():
             own = {token.text, phonetic_key(token.text)} & token.keys
         elif token.origin in ("arabic", "cyrillic") and token.spellings:
-            # A part typed in its own script: look around its plainest Latin spellings (لونيسي, Lounici), its
-            # known spellings, and a name starting as the article does read with it (الحسين, Lhoussain).
+            # A part typed in its own script: look around its plainest Latin spellings (لونيسي, Lounici); a
+            # name with the article, around its known spellings and its reading with the article too.
             shortest = min(len(x) for x in token.spellings)
             plain = {x for x in token.spellings if len(x) == shortest}
-            if (
-                token.origin == "arabic"
-            ):  # and its known spellings (حسين: Husain, as Lhoussain glues al to it)
-                plain |= {x for x in token.spellings if is_known_name(x)}
-                if token.text.startswith("ال"):
-                    plain |= {x for x in token.spellings if x.startswith("al")}
+            if token.origin == "arabic" and token.text.startswith("ال"):
+                # the article glued as a bare l in Latin letters (الحسين: Lhoussain, one letter from Husain)
+                plain |= {x for x in token.spellings if is_known_name(x) or x.startswith("al")}
             own = (plain | {phonetic_key(x) for x in plain}) & token.keys
         elif token.origin == "korean" and not token.given and is_hangul(token.text):
             # A family name typed in Hangul: look one letter around each of its customary spellings, as
