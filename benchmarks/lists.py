@@ -234,7 +234,9 @@ def _old_queue(conn: Any, flt: QueueFilter, before: datetime | None, limit: int,
 
 
 def _old_queue_page(conn: Any, limit: int, offset: int) -> int:
-    """``reviews.queue`` as it was: the waiting condition with bound values, which no partial index serves."""
+    """``reviews.queue`` as it was: the waiting condition with bound values. On SQLite no partial index
+    serves it; PostgreSQL plans it with the values and walks ``ix_notices_queue_waiting`` all the same, so
+    there the ratio compares the code alone, not the indexes before migration 0020."""
     n = t.notices
     waiting = or_(
         and_(
@@ -251,7 +253,8 @@ def _old_queue_page(conn: Any, limit: int, offset: int) -> int:
         .limit(limit)
     ).all()
     repo = SqlNoticeRepository(conn)
-    SqlReviewRepository(conn, repo).latest_checks([r.id for r in rows])
+    latest = SqlReviewRepository(conn, repo).latest_checks([r.id for r in rows])
+    [(repo._row_to_notice(r, with_history=False), latest.get(r.id)) for r in rows]  # as queue() does
     return len(rows)
 
 
