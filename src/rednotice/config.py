@@ -158,6 +158,13 @@ class Settings(BaseSettings):
         default=90, ge=1, le=366, description="How many days a new API token lives (at most 366)."
     )
     page_size_max: int = Field(default=200, description="Largest page a list endpoint returns.")
+    search_retention_months: int = Field(
+        default=12,
+        ge=1,
+        le=1200,
+        description="How many months before the current one `rednotice db retention` keeps screening runs, "
+        "their results and hits (search records; audit events are never dropped).",
+    )
     # Signed audit checkpoints (issue 14, item 9): the signing key is never in the database.
     audit_signing_key: str | None = Field(
         default=None,
@@ -280,4 +287,16 @@ class Settings(BaseSettings):
 
 
 def load_settings() -> Settings:
-    return Settings()
+    """The settings from the environment; a value out of range is one clear error naming its variable."""
+    from pydantic import ValidationError
+
+    from rednotice.domain.errors import InvalidInput
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"REDNOTICE_{'__'.join(str(part) for part in err['loc']).upper()}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise InvalidInput("the settings are not valid: %(problems)s", problems=problems) from None

@@ -36,7 +36,7 @@ FIRST_PAGES = (
     "templates/redress_harassment_done.html",
     "templates/error.html",
     "templates/login.html",
-    "redress_pages.py",
+    "pages/redress.py",
 )
 NOT_A_WARRANT_WORDS = {
     "fr": "pas un mandat d'arrêt",

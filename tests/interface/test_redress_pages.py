@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from starlette.routing import Route
 
 from rednotice.bootstrap import Store
 from rednotice.domain.lifecycle import State
@@ -18,7 +17,6 @@ from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
 from rednotice.services import redress as rs
 from rednotice.services.users import AddUser, add_user
-from rednotice.web import redress_pages
 from rednotice.web.app import create_app
 from tests.interface.test_pages import DE, FR, PASSWORD, REVIEWER, make_notice, publish
 
@@ -29,10 +27,7 @@ CODE = re.compile(r"ccf_[A-Za-z0-9_-]{20,}")
 
 
 def _app(store: Store) -> FastAPI:
-    app = create_app(store)
-    if not any(isinstance(r, Route) and r.path == "/ccf/apply" for r in app.router.routes):
-        redress_pages.install(app)  # until web/app.py installs the module itself
-    return app
+    return create_app(store)
 
 
 @pytest.fixture

@@ -146,6 +146,7 @@ def test_a_ccf_case_names_who_filed_it_in_words(store: Store, lang: str, who: st
     from rednotice.domain.redress import ApplicantKind, Filing, IdProof, RequestKind
     from rednotice.services import redress as rs
     from tests.interface import test_redress_pages as rp
+    from tests.interface.test_pages import PASSWORD
 
     subject = make_notice(store).request.subject
     filing = Filing(
@@ -159,7 +160,7 @@ def test_a_ccf_case_names_who_filed_it_in_words(store: Store, lang: str, who: st
         representative="Law Chambers",
     )
     case, _ = rs.file_case(filing, store.uow())
-    add_user(AddUser(rp.CCF.username, Role.CCF, rp.PASSWORD), SYSTEM, store.uow())
+    add_user(AddUser(rp.CCF.username, Role.CCF, PASSWORD), SYSTEM, store.uow())
     with TestClient(create_app(store), base_url="https://testserver") as web:
         rp.sign_in(web, rp.CCF)
         page = web.get(f"/ccf/cases/{case.id}", headers={"Accept-Language": lang}).text

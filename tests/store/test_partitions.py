@@ -267,3 +267,33 @@ def test_the_commands_say_what_they_did(store: Store, monkeypatch: pytest.Monkey
         assert bad.exit_code != 0 and "--keep-months" in bad.output
     finally:
         reset_store()
+
+
+def test_retention_keeps_as_many_months_as_the_setting_says(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``rednotice db retention`` without --keep-months keeps REDNOTICE_SEARCH_RETENTION_MONTHS months."""
+    from typer.testing import CliRunner
+
+    from rednotice.cli.common import reset_store
+    from rednotice.cli.main import app
+
+    _runs_in_months(store, clock, 2)  # January and February 2026, months before today's
+    assert store.settings.database_url
+    monkeypatch.setenv("REDNOTICE_DATABASE_URL", store.settings.database_url)
+    monkeypatch.setenv("REDNOTICE_ENV", "test")
+    monkeypatch.setenv("REDNOTICE_SECRET_KEY", "s" * 40)
+    monkeypatch.setenv("REDNOTICE_DATA_DIR", str(store.settings.data_dir))
+    runner = CliRunner()
+    try:
+        for months, dropped in (("1200", 0), ("1", 2)):
+            monkeypatch.setenv("REDNOTICE_SEARCH_RETENTION_MONTHS", months)
+            reset_store()
+            dry = runner.invoke(app, ["db", "retention", "--dry-run"])
+            assert dry.exit_code == 0 and f"would drop {dropped} screening run(s)" in dry.output, dry.output
+        monkeypatch.setenv("REDNOTICE_SEARCH_RETENTION_MONTHS", "0")
+        reset_store()
+        bad = runner.invoke(app, ["db", "retention", "--dry-run"])
+        assert bad.exit_code != 0 and "SEARCH_RETENTION_MONTHS" in bad.output.upper(), bad.output
+    finally:
+        reset_store()

@@ -18,8 +18,8 @@ from rednotice.adapters.memory_screening import MemoryScreeningRepository
 from rednotice.domain.audit import GENESIS, AuditEvent, seal
 from rednotice.domain.compliance.identity import min_shared_tokens, name_keys
 from rednotice.domain.errors import Conflict
-from rednotice.domain.lifecycle import Notice, State, TransitionRecord
-from rednotice.domain.model import NoticeType, Subject, notice_id_from_ref
+from rednotice.domain.lifecycle import AWAITING_REVIEW, Notice, State, TransitionRecord
+from rednotice.domain.model import Subject, notice_id_from_ref
 from rednotice.domain.users import Actor
 from rednotice.services.notices import ListPage, decode_cursor, encode_cursor
 from rednotice.services.ports import (
@@ -296,12 +296,7 @@ class MemoryReviewRepository:
         return [r for r in self.data.records if r.notice_id == notice_id]
 
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]:
-        waiting = [
-            n
-            for n in self.data.notices.values()
-            if (n.type is NoticeType.RED_NOTICE and n.state in (State.SUBMITTED, State.UNDER_REVIEW))
-            or (n.type is NoticeType.WANTED_PERSON_DIFFUSION and n.state is State.UNREVIEWED)
-        ]
+        waiting = [n for n in self.data.notices.values() if n.state in AWAITING_REVIEW.get(n.type, ())]
 
         def key(n: Notice) -> tuple[int, str, str]:
             check = self.latest_check(n.id)

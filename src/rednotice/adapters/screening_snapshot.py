@@ -49,7 +49,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from rednotice.domain import dates, model
-from rednotice.domain.screening import cantonese, gwoyeu, index, korean, names, postings, query, score, tables
+from rednotice.domain.screening import index, names, postings
 from rednotice.domain.screening.index import IndexedNotice, ScreeningIndex, _Entry, _Name, _Part
 from rednotice.domain.screening.names import AnalysedName, Token
 from rednotice.domain.screening.postings import MISSING, LazyMap
@@ -61,7 +61,17 @@ FORMAT = 3
 whole index pickled."""
 log = logging.getLogger(__name__)
 
-_MATCHER_MODULES = (names, tables, score, index, postings, cantonese, gwoyeu, korean, query, dates, model)
+_MATCHER_MODULES = (dates, model)
+"""Modules outside the screening package whose source decides what the index holds."""
+
+
+def _matcher_sources() -> list[Path]:
+    """Every module of the screening package (a new one counts without being listed here) and the others
+    the index depends on, in a fixed order."""
+    package = Path(index.__file__ or "").parent
+    return sorted(package.glob("*.py")) + [Path(m.__file__ or "") for m in _MATCHER_MODULES]
+
+
 _MATCHER_PACKAGES = ("anyascii", "pypinyin", "ToJyutping")
 
 
@@ -70,8 +80,9 @@ def matcher_version() -> str:
     modules (a change to names.py or tables.py gives another version), the libraries that spell names,
     the index layout and the Python version (pickle of slotted classes)."""
     h = hashlib.sha256()
-    for module in _MATCHER_MODULES:
-        h.update(Path(module.__file__ or "").read_bytes())
+    for source in _matcher_sources():
+        h.update(source.name.encode())
+        h.update(source.read_bytes())
     for package in _MATCHER_PACKAGES:
         try:
             h.update(f"{package}={metadata.version(package)}".encode())

@@ -9,9 +9,8 @@ person, and tokens and sessions are listed by their public id.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -74,17 +73,6 @@ def list_users() -> None:
     console.print(table)
 
 
-def replace_command(app: typer.Typer, name: str, command: Callable[..., None]) -> None:
-    """Register ``command`` as ``name``, in place of a command of that name registered before (cli/main.py
-    defined `users list` and `transition` before this module; Typer would otherwise keep both)."""
-
-    def named(info: Any) -> str:
-        return str(info.name or info.callback.__name__.replace("_", "-"))
-
-    app.registered_commands = [c for c in app.registered_commands if named(c) != name]
-    app.command(name)(handle_errors(command))
-
-
 def _when(moment: datetime | None) -> str:
     return "" if moment is None else f"{moment:%Y-%m-%d %H:%M}"
 
@@ -126,7 +114,7 @@ def revoke(
 
 
 def register(users_app: typer.Typer) -> None:
-    replace_command(users_app, "list", list_users)
+    users_app.command("list")(handle_errors(list_users))
     users_app.command("deactivate")(handle_errors(deactivate))
     users_app.command("reactivate")(handle_errors(reactivate))
     users_app.command("reset-password")(handle_errors(reset_password))

@@ -27,10 +27,9 @@ from rednotice.cli import review as review_cli
 from rednotice.cli import screen as screen_cli
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
 from rednotice.domain.errors import InvalidInput
-from rednotice.domain.lifecycle import Action, State
+from rednotice.domain.lifecycle import State
 from rednotice.domain.model import NoticeType
 from rednotice.domain.users import Role
-from rednotice.services.review import Ground
 
 app = typer.Typer(
     help="rednotice: the red notice process, built so abuse is hard, visible and reversible.",
@@ -90,20 +89,6 @@ def users_add(
         user_service.AddUser(username, role, password, country), acting_as(None), store().uow()
     )
     console.print(f"added {user.username} ({user.role.value}{', ' + user.country if user.country else ''})")
-
-
-@users_app.command("list")
-@handle_errors
-def users_list() -> None:
-    """List users and their roles."""
-    from rich.table import Table
-
-    with store().uow() as uow:
-        rows = uow.users.all()
-    table = Table("username", "role", "country", "active")
-    for u in rows:
-        table.add_row(u.username, u.role.value, u.country or "", "yes" if u.active else "no")
-    console.print(table)
 
 
 @users_app.command("revoke-token")
@@ -245,27 +230,6 @@ def list_(
             ",".join(s.nationalities),
         )
     console.print(table)
-
-
-@app.command()
-@handle_errors
-def transition(
-    notice_id: str,
-    action: Annotated[Action, typer.Argument(help="submit, start_review, publish, refuse, cancel, ...")],
-    reasons: Annotated[str, typer.Option("--reasons", "-r", help="Why (required for most actions).")] = "",
-    expected_version: Annotated[int | None, typer.Option(help="Fail if the notice changed since.")] = None,
-    ground: Annotated[list[Ground] | None, typer.Option(help="Refusal grounds (repeatable).")] = None,
-    as_user: AsUser = None,
-) -> None:
-    """Move a notice through its lifecycle."""
-    from rednotice.services import notices as ns
-
-    notice = ns.transition(
-        ns.Transition(notice_id, action, reasons, expected_version, tuple(ground or ())),
-        acting_as(as_user),
-        store().uow(),
-    )
-    console.print(f"{notice.id} [bold]{notice.state.value}[/] (version {notice.version})")
 
 
 @app.command()

@@ -432,10 +432,6 @@ def db_after_restore() -> None:
     _after_restore("pg_restore", None)
 
 
-RETENTION_MONTHS = 12
-"""Default of ``rednotice db retention --keep-months``: the current month and the twelve before it."""
-
-
 def run_partitions(s: Store, ahead: int) -> list[str]:
     """Create the monthly partitions up to ``ahead`` months after the current one (PostgreSQL)."""
     from rednotice.adapters.db import audit_partitions as parts
@@ -490,13 +486,13 @@ def db_partitions(
 
 def db_retention(
     keep_months: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--keep-months",
             help="Keep the screening runs of the current month and of this many before it "
-            f"(default {RETENTION_MONTHS}).",
+            "(default: REDNOTICE_SEARCH_RETENTION_MONTHS, 12 unless set).",
         ),
-    ] = RETENTION_MONTHS,
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Count what would go; change nothing.")] = False,
 ) -> None:
     """Drop old search records: screening runs, their result lines and hits, by whole months. A run
@@ -504,7 +500,8 @@ def db_retention(
     as are queued and running jobs. Audit events are never dropped (the chain is verified from its
     first event). Each month dropped is audited."""
     s = store()
-    steps = run_retention(s, keep_months, dry_run, acting_as(None))
+    months_kept = s.settings.search_retention_months if keep_months is None else keep_months
+    steps = run_retention(s, months_kept, dry_run, acting_as(None))
     runs = sum(d.runs for d in steps)
     months = [m for d in steps for m in d.months]
     verb = "would drop" if dry_run else "dropped"

@@ -175,7 +175,5 @@ def transition(
 
 
 def register(main: typer.Typer) -> None:
-    from rednotice.cli.accounts import replace_command
-
     main.add_typer(app, name="review")
-    replace_command(main, "transition", transition)  # in place of cli/main.py's, which had no --other-ground
+    main.command("transition")(handle_errors(transition))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
-from rednotice.domain.errors import Forbidden, IllegalTransition, RuleViolation
+from rednotice.domain.errors import N_, Forbidden, IllegalTransition, RuleViolation
 from rednotice.domain.model import NoticeRequest, NoticeType
 from rednotice.domain.users import Actor, Role
 
@@ -78,6 +78,9 @@ _GS = frozenset({Role.REVIEWER})
 _CCF_OR_GS = frozenset({Role.CCF, Role.REVIEWER})
 _SYS = frozenset({Role.SYSTEM})
 RED, DIFF = NoticeType.RED_NOTICE, NoticeType.WANTED_PERSON_DIFFUSION
+
+REASONS_NEEDED = N_("'%(action)s' needs written reasons")
+"""The refusal of an action that must be explained (its ``template``: pages say it in their own words)."""
 
 TRANSITIONS: dict[tuple[NoticeType, State, Action], Rule] = {
     # red notices
@@ -233,7 +236,7 @@ class Notice:
         if actor.role is Role.NCB_OFFICER and actor.country != self.requesting_country:
             raise Forbidden("only the requesting NCB may do this", action=action.value)
         if rule.reasons_required and not reasons.strip():
-            raise RuleViolation(f"'{action.value}' needs written reasons", action=action.value)
+            raise RuleViolation(REASONS_NEEDED, action=action.value)
         if action is Action.RENEW:
             opens = self.renewal_opens()
             assert self.expires_at is not None and opens is not None

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, RuleViolation
-from rednotice.domain.lifecycle import Action, Notice, State
+from rednotice.domain.lifecycle import AWAITING_REVIEW_STATES, Action, Notice, State
 from rednotice.domain.model import NoticeType
 from rednotice.domain.users import Actor, Role
 from rednotice.domain.versions import FieldChange, diff_requests
@@ -631,7 +631,8 @@ def decision_for_requester(uow: UnitOfWork, notice: Notice) -> dict[str, Any] | 
     return out
 
 
-WAITING = (State.SUBMITTED, State.UNDER_REVIEW, State.UNREVIEWED)
+WAITING = AWAITING_REVIEW_STATES
+"""The states a reviewer's queue can be narrowed to (``lifecycle.AWAITING_REVIEW_STATES``)."""
 
 
 @dataclass(frozen=True, slots=True)

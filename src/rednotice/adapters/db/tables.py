@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
+from rednotice.domain.lifecycle import AWAITING_REVIEW, AWAITING_REVIEW_STATES
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(column_0_label)s",
@@ -125,21 +127,20 @@ def _waiting(plus: str) -> Any:
     def col(name: str) -> Any:
         return literal_column(f"{plus}{name}")
 
-    return or_(
-        and_(
-            col("type") == literal_column("'red_notice'"),
-            col("state").in_([literal_column("'submitted'"), literal_column("'under_review'")]),
-        ),
-        and_(
-            col("type") == literal_column("'wanted_person_diffusion'"),
-            col("state") == literal_column("'unreviewed'"),
-        ),
-    )
+    def lit(value: str) -> Any:
+        return literal_column(f"'{value}'")
+
+    terms = []
+    for kind, states in AWAITING_REVIEW.items():
+        ordered = [lit(s.value) for s in AWAITING_REVIEW_STATES if s in states]
+        state = col("state") == ordered[0] if len(ordered) == 1 else col("state").in_(ordered)
+        terms.append(and_(col("type") == lit(kind.value), state))
+    return or_(*terms)
 
 
 WAITING = _waiting("")
-"""Waiting for review (``review.WAITING`` by type), in literals as the queue's partial indexes say it
-(migration 0020): the queue walks them in its order, riskiest then oldest, and stops at the page."""
+"""Waiting for review (``lifecycle.AWAITING_REVIEW``, by type), in literals as the queue's partial indexes
+say it (migration 0020): the queue walks them in its order, riskiest then oldest, and stops at the page."""
 WAITING_SQLITE = _waiting("+")
 """The same on SQLite, where the unary ``+`` keeps the planner from answering the OR by the states' index
 (and sorting every waiting request) instead of the partial index: SQLite uses a partial index only for a

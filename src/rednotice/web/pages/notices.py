@@ -15,7 +15,15 @@ from starlette.responses import Response
 from rednotice.bootstrap import Store
 from rednotice.domain import errors as e
 from rednotice.domain import policy
-from rednotice.domain.lifecycle import TRANSITIONS, Action, Notice, Rule, State, allowed_actions
+from rednotice.domain.lifecycle import (
+    REASONS_NEEDED,
+    TRANSITIONS,
+    Action,
+    Notice,
+    Rule,
+    State,
+    allowed_actions,
+)
 from rednotice.domain.model import NoticeType, notice_id_from_ref, url_ref
 from rednotice.domain.users import Actor, Role
 from rednotice.services import notices as ns
@@ -165,7 +173,7 @@ async def notice_action(request: Request, ref: str, actor: PageActor, form: Csrf
                 _("Not %(done)s: this still needs") % {"done": ACTION_DONE.get(action, _("done"))},
                 problems,
             )
-        elif exc.message.endswith("needs written reasons"):
+        elif exc.template == REASONS_NEEDED:
             label = action_label(action)
             flash(
                 request,
