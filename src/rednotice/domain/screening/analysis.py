@@ -488,6 +488,20 @@ def _given_parts(parts: list[str], family: str) -> list[bool]:
     return [p not in in_family for p in parts]
 
 
+_MRZ_XX = re.compile(r"([nu])xx")
+
+
+def _mrz_xx(plain: str) -> tuple[str, ...]:
+    """A Latin part written with ICAO 9303 Part 3's alternative transliterations of Ñ as NXX and Ü as UXX
+    (Table A: "N or NXX", "UE or UXX"; IBANXXEZ, MUXXLLER) read as the letter plain (IBANEZ, MULLER) and,
+    for Ü, as UE (MUELLER); () for any other part. No name is written with "nxx" or "uxx" otherwise."""
+    if "xx" not in plain or not _MRZ_XX.search(plain):
+        return ()
+    plain_letter = _MRZ_XX.sub(r"\1", plain)
+    with_ue = _MRZ_XX.sub(lambda m: "ue" if m.group(1) == "u" else "n", plain)
+    return (plain_letter, with_ue) if with_ue != plain_letter else (plain_letter,)
+
+
 @lru_cache(maxsize=100_000)
 def analyse(text: str, truncated: bool | None = None, family: str = "") -> AnalysedName:
     """Every comparable form of a name written in any script, in any order (see the module docstring).
@@ -541,10 +555,13 @@ def analyse(text: str, truncated: bool | None = None, family: str = "") -> Analy
             if not plain:
                 given.pop()
                 continue
+            mrz_xx = _mrz_xx(plain)
+            if mrz_xx:  # ICAO's NXX / UXX for Ñ / Ü: the letters it stands for, as other documents write them
+                plain = mrz_xx[0]
             latin.append(plain)
             shown.append(plain)
             origins.append("latin")
-            extra.append({plain, icao_fold(p)})
+            extra.append({plain, icao_fold(p), *mrz_xx})
             if not p.isascii() and (_GREEK.search(p) or _ARMENIAN.search(p) or _GEORGIAN.search(p)):
                 extra[-1] |= other_script_spellings(p)
             if "ə" in p:  # Azerbaijani (Əliyev): its letters as English and Russian-era documents write them
