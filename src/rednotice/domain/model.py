@@ -7,11 +7,12 @@ these classes trust their arguments and know how to turn themselves back into th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import Field, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
 from rednotice.domain.dates import PartialDate
+from rednotice.domain.errors import N_
 
 _NOTICE_REF = re.compile(r"^(\d{4})[-/](\d{1,10})$")
 
@@ -63,6 +64,107 @@ class RelationKind(StrEnum):
     ASSOCIATE = "associate"
 
 
+# -- the declared schema of a notice's subject ------------------------------------------------------------
+#
+# Each field of ``Subject`` and ``PhysicalDescription`` says, in its metadata, what it is called, how the
+# request form asks for it, what the contract allows in it, and its name in INTERPOL's public detail and in
+# FollowTheMoney. The request JSON, the form, the notice page and the field labels of version comparisons
+# are derived from it; the INTERPOL, public and FtM mappings are checked against it
+# (tests/unit/test_notice_schema.py). docs/adding-a-field.md is the checklist.
+
+
+class Widget(StrEnum):
+    """How the request form asks for a field (``web/pages/forms.py`` turns each into text and back)."""
+
+    TEXT = "text"
+    """One line of text."""
+    TEXTAREA = "textarea"
+    """Free text over several lines."""
+    LINES = "lines"
+    """A list of texts, one per line."""
+    CODES = "codes"
+    """A list of codes (countries, INTERPOL colours) separated by commas or spaces, upper-cased."""
+    COUNTRY = "country"
+    """One ISO country code, upper-cased; empty is "not given"."""
+    NUMBER = "number"
+    """A number; a comma is read as the decimal point; empty is "not given"."""
+    SELECT = "select"
+    """One value of an enumeration."""
+    CUSTOM = "custom"
+    """Laid out and read by hand in the form (aliases, date of birth, identity document, biometrics)."""
+    GROUP = "group"
+    """A nested part whose own fields are on the form (the physical description)."""
+    NONE = "none"
+    """Not on the form: an edit keeps the stored value (occupations, profile, relations)."""
+
+
+class Contract(StrEnum):
+    """What the notice-request contract allows in a text (``adapters/formats/request_json.py``)."""
+
+    SHORT = "short"
+    """Up to 500 characters, no control characters."""
+    LONG = "long"
+    """Up to 10,000 characters, no control characters."""
+    CODE = "code"
+    """A code of up to 8 characters (INTERPOL's colour codes)."""
+    PERSON_COUNTRY = "person_country"
+    """An ISO 3166 country, current or former (YU, SU...): a nationality or a country of birth."""
+    COUNTRY = "country"
+    """A current ISO 3166 country."""
+    OTHER = "other"
+    """Given by the field's type (enumerations, booleans, nested parts, dates, numbers with bounds)."""
+
+
+LEFT_OUT = None
+"""The value of ``interpol=`` or ``ftm=`` for a field that mapping deliberately does not carry."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """What one field of the notice's subject is, beyond its Python type."""
+
+    label: str
+    """What people read (marked for translation; translated where shown)."""
+    form: Widget
+    interpol: str | None
+    """Its key in INTERPOL's public detail document, or ``LEFT_OUT`` (INTERPOL publishes nothing for it)."""
+    ftm: str | None
+    """Its FollowTheMoney ``Person`` property, or ``LEFT_OUT``."""
+    contract: Contract = Contract.SHORT
+    required: bool = False
+    """The contract refuses it empty."""
+    unique: bool = False
+    """A list whose repeated items are kept once (nationalities, profile)."""
+    bounds: tuple[float, float] | None = None
+    """A number's open interval (lower, upper), both excluded."""
+    hint: str = ""
+    """Shown under the form's input (marked for translation)."""
+    on_page: bool = True
+    """Shown by the notice page's generic rows; False where the page lays the field out by hand."""
+    searchable: bool = False
+    """Indexed for search: then the store, its fakes and a migration change too (docs/adding-a-field.md)."""
+
+
+def spec(
+    *, label: str, form: Widget, interpol: str | None, ftm: str | None, **more: Any
+) -> dict[str, FieldSpec]:
+    """A declared field's metadata: ``field(default=..., metadata=spec(label=..., ...))``. ``interpol`` and
+    ``ftm`` must be given, so that a new field cannot leave a mapping undecided."""
+    return {"spec": FieldSpec(label, form, interpol, ftm, **more)}
+
+
+def spec_of(f: Field[Any]) -> FieldSpec:
+    found = f.metadata.get("spec")
+    if not isinstance(found, FieldSpec):
+        raise TypeError(f"field {f.name} has no FieldSpec")
+    return found
+
+
+def schema(cls: type) -> tuple[tuple[str, FieldSpec], ...]:
+    """The declared fields of ``Subject`` or ``PhysicalDescription``, in order, with their specs."""
+    return tuple((f.name, spec_of(f)) for f in fields(cls))
+
+
 @dataclass(frozen=True, slots=True)
 class Name:
     family_name: str
@@ -81,11 +183,60 @@ class IdentityDocument:
 
 @dataclass(frozen=True, slots=True)
 class PhysicalDescription:
-    height_m: float | None = None
-    weight_kg: float | None = None
-    eye_colours: tuple[str, ...] = ()
-    hair_colours: tuple[str, ...] = ()
-    distinguishing_marks: str = ""
+    height_m: float | None = field(
+        default=None,
+        metadata=spec(
+            label=N_("Height (metres)"),
+            form=Widget.NUMBER,
+            interpol="height",
+            ftm="height",
+            contract=Contract.OTHER,
+            bounds=(0.3, 2.8),
+        ),
+    )
+    weight_kg: float | None = field(
+        default=None,
+        metadata=spec(
+            label=N_("Weight (kg)"),
+            form=Widget.NUMBER,
+            interpol="weight",
+            ftm="weight",
+            contract=Contract.OTHER,
+            bounds=(1, 500),
+        ),
+    )
+    eye_colours: tuple[str, ...] = field(
+        default=(),
+        metadata=spec(
+            label=N_("Eye colours"),
+            form=Widget.CODES,
+            interpol="eyes_colors_id",
+            ftm="eyeColor",
+            contract=Contract.CODE,
+            hint=N_("INTERPOL codes, e.g. BRO, BLU"),
+        ),
+    )
+    hair_colours: tuple[str, ...] = field(
+        default=(),
+        metadata=spec(
+            label=N_("Hair colours"),
+            form=Widget.CODES,
+            interpol="hairs_id",
+            ftm="hairColor",
+            contract=Contract.CODE,
+            hint=N_("INTERPOL codes, e.g. BLA, BRO"),
+        ),
+    )
+    distinguishing_marks: str = field(
+        default="",
+        metadata=spec(
+            label=N_("Distinguishing marks"),
+            form=Widget.TEXTAREA,
+            interpol="distinguishing_marks",
+            ftm="notes",
+            contract=Contract.LONG,
+        ),
+    )
 
     def is_empty(self) -> bool:
         return (
@@ -114,21 +265,140 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Subject:
-    family_name: str
-    given_names: str = ""
-    names_original_script: tuple[str, ...] = ()
-    aliases: tuple[Name, ...] = ()
-    sex: Sex = Sex.UNKNOWN
-    date_of_birth: PartialDate | None = None
-    place_of_birth: str = ""
-    country_of_birth: str | None = None
-    nationalities: tuple[str, ...] = ()
-    identity_documents: tuple[IdentityDocument, ...] = ()
-    physical_description: PhysicalDescription | None = None
-    biometrics: Biometrics = field(default_factory=Biometrics)
-    occupations: tuple[str, ...] = ()
-    profile: tuple[Profile, ...] = ()
-    relations: tuple[Relation, ...] = ()
+    """The person a notice is about. Every field is declared with its :class:`FieldSpec`."""
+
+    family_name: str = field(
+        metadata=spec(
+            label=N_("Family name"), form=Widget.TEXT, interpol="name", ftm="lastName", required=True
+        )
+    )
+    given_names: str = field(
+        default="",
+        metadata=spec(label=N_("Given names"), form=Widget.TEXT, interpol="forename", ftm="firstName"),
+    )
+    names_original_script: tuple[str, ...] = field(
+        default=(),
+        metadata=spec(
+            label=N_("Names in the original script"),
+            form=Widget.LINES,
+            interpol=LEFT_OUT,
+            ftm="alias",
+            hint=N_("As written in their own script (Arabic, Cyrillic, Han…), one per line."),
+        ),
+    )
+    aliases: tuple[Name, ...] = field(
+        default=(),
+        metadata=spec(
+            label=N_("Aliases"),
+            form=Widget.CUSTOM,
+            interpol=LEFT_OUT,
+            ftm="alias",
+            contract=Contract.OTHER,
+            hint=N_("One per line: FAMILY NAME, given names"),
+        ),
+    )
+    sex: Sex = field(
+        default=Sex.UNKNOWN,
+        metadata=spec(
+            label=N_("Sex"), form=Widget.SELECT, interpol="sex_id", ftm="gender", contract=Contract.OTHER
+        ),
+    )
+    date_of_birth: PartialDate | None = field(
+        default=None,
+        metadata=spec(
+            label=N_("Date of birth"),
+            form=Widget.CUSTOM,
+            interpol="date_of_birth",
+            ftm="birthDate",
+            contract=Contract.OTHER,
+        ),
+    )
+    place_of_birth: str = field(
+        default="",
+        metadata=spec(
+            label=N_("Place of birth"), form=Widget.TEXT, interpol="place_of_birth", ftm="birthPlace"
+        ),
+    )
+    country_of_birth: str | None = field(
+        default=None,
+        metadata=spec(
+            label=N_("Country of birth"),
+            form=Widget.COUNTRY,
+            interpol="country_of_birth_id",
+            ftm="country",
+            contract=Contract.PERSON_COUNTRY,
+            hint=N_("Two-letter ISO code, e.g. FR"),
+        ),
+    )
+    nationalities: tuple[str, ...] = field(
+        default=(),
+        metadata=spec(
+            label=N_("Nationalities"),
+            form=Widget.CODES,
+            interpol="nationalities",
+            ftm="nationality",
+            contract=Contract.PERSON_COUNTRY,
+            unique=True,
+            hint=N_("Two-letter ISO codes separated by commas, e.g. FR, DZ"),
+            searchable=True,
+        ),
+    )
+    identity_documents: tuple[IdentityDocument, ...] = field(
+        default=(),
+        metadata=spec(
+            label=N_("Identity documents"),
+            form=Widget.CUSTOM,
+            interpol=LEFT_OUT,
+            ftm=LEFT_OUT,
+            contract=Contract.OTHER,
+            searchable=True,
+        ),
+    )
+    physical_description: PhysicalDescription | None = field(
+        default=None,
+        metadata=spec(
+            label=N_("Physical description"),
+            form=Widget.GROUP,
+            interpol=LEFT_OUT,
+            ftm=LEFT_OUT,
+            contract=Contract.OTHER,
+        ),
+    )
+    biometrics: Biometrics = field(
+        default_factory=Biometrics,
+        metadata=spec(
+            label=N_("Biometric identifiers held"),
+            form=Widget.CUSTOM,
+            interpol=LEFT_OUT,
+            ftm=LEFT_OUT,
+            contract=Contract.OTHER,
+        ),
+    )
+    occupations: tuple[str, ...] = field(
+        default=(), metadata=spec(label=N_("Occupations"), form=Widget.NONE, interpol=LEFT_OUT, ftm=LEFT_OUT)
+    )
+    profile: tuple[Profile, ...] = field(
+        default=(),
+        metadata=spec(
+            label=N_("Profile"),
+            form=Widget.NONE,
+            interpol=LEFT_OUT,
+            ftm=LEFT_OUT,
+            contract=Contract.OTHER,
+            unique=True,
+        ),
+    )
+    relations: tuple[Relation, ...] = field(
+        default=(),
+        metadata=spec(
+            label=N_("Relations to other notices"),
+            form=Widget.NONE,
+            interpol=LEFT_OUT,
+            ftm=LEFT_OUT,
+            contract=Contract.OTHER,
+            searchable=True,
+        ),
+    )
 
     @property
     def name(self) -> Name:

@@ -5,10 +5,20 @@ Used by the CLI (``submit``, ``check``), the API (``POST /api/v1/requests``) and
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from typing import Annotated, Any
+from types import UnionType
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    model_validator,
+)
 
 from rednotice.adapters.countries import normalise as normalise_country
 from rednotice.domain import model as m
@@ -67,14 +77,6 @@ class IdentityDocumentIn(_Model):
     issuing_country: Country | None = None
 
 
-class PhysicalIn(_Model):
-    height_m: float | None = Field(default=None, gt=0.3, lt=2.8)
-    weight_kg: float | None = Field(default=None, gt=1, lt=500)
-    eye_colours: list[Annotated[str, Field(max_length=8)]] = []
-    hair_colours: list[Annotated[str, Field(max_length=8)]] = []
-    distinguishing_marks: Text = ""
-
-
 class BiometricsIn(_Model):
     photo: bool = False
     fingerprints: bool = False
@@ -86,22 +88,117 @@ class RelationIn(_Model):
     relation: m.RelationKind
 
 
-class SubjectIn(_Model):
-    family_name: ShortText = Field(min_length=1)
-    given_names: ShortText = ""
-    names_original_script: list[ShortText] = []
-    aliases: list[NameIn] = []
-    sex: m.Sex = m.Sex.UNKNOWN
-    date_of_birth: PartialDateText = None
-    place_of_birth: ShortText = ""
-    country_of_birth: PersonCountry | None = None
-    nationalities: list[PersonCountry] = []
-    identity_documents: list[IdentityDocumentIn] = []
-    physical_description: PhysicalIn | None = None
-    biometrics: BiometricsIn = BiometricsIn()
-    occupations: list[ShortText] = []
-    profile: list[m.Profile] = []
-    relations: list[RelationIn] = []
+# -- the subject's models, derived from its declared schema (domain/model.py ``spec``) -----------------------
+
+_CONTRACT_TEXT: dict[m.Contract, Any] = {
+    m.Contract.SHORT: ShortText,
+    m.Contract.LONG: Text,
+    m.Contract.CODE: Annotated[str, Field(max_length=8)],
+    m.Contract.PERSON_COUNTRY: PersonCountry,
+    m.Contract.COUNTRY: Country,
+}
+_PARTS: dict[type, type[BaseModel]] = {
+    m.Name: NameIn,
+    m.IdentityDocument: IdentityDocumentIn,
+    m.Biometrics: BiometricsIn,
+    m.Relation: RelationIn,
+}
+"""The contract's model of each part a declared field holds (``derived_model`` adds the ones it makes)."""
+
+
+def _contract_field(hint: Any, f: dataclasses.Field[Any], spec: m.FieldSpec) -> tuple[Any, Any]:
+    """The pydantic annotation and default of one declared field."""
+    optional = _optional(hint)
+    inner = _without_none(hint)
+    if get_origin(inner) is tuple:
+        item = get_args(inner)[0]
+        item_type = _CONTRACT_TEXT[spec.contract] if item is str else _PARTS.get(item, item)
+        return list[item_type], []  # type: ignore[valid-type]  # built at run time
+    if inner is str:
+        text = _CONTRACT_TEXT[spec.contract]
+        if optional:
+            return text | None, None
+        return text, Field(min_length=1) if spec.required else f.default
+    if inner is PartialDate:
+        return PartialDateText, None
+    if inner in _PARTS:
+        part = _PARTS[inner]
+        return (part | None, None) if optional else (part, part())
+    if spec.bounds is not None:
+        low, high = spec.bounds
+        return hint, Field(default=f.default, gt=low, lt=high)
+    return hint, f.default
+
+
+def derived_model(name: str, cls: type) -> type[BaseModel]:
+    """A contract model with one field per declared field of the dataclass ``cls``, in its order."""
+    hints = get_type_hints(cls)
+    made = create_model(  # type: ignore[call-overload]  # fields given as a mapping
+        name,
+        __base__=_Model,
+        **{f.name: _contract_field(hints[f.name], f, m.spec_of(f)) for f in dataclasses.fields(cls)},
+    )
+    _PARTS[cls] = made
+    return made  # type: ignore[no-any-return]
+
+
+def _optional(hint: Any) -> bool:
+    return get_origin(hint) in (Union, UnionType) and type(None) in get_args(hint)
+
+
+def _without_none(hint: Any) -> Any:
+    if get_origin(hint) in (Union, UnionType):
+        args = [a for a in get_args(hint) if a is not type(None)]
+        return args[0] if len(args) == 1 else hint
+    return hint
+
+
+T = TypeVar("T")
+
+
+def to_domain(cls: type[T], data: BaseModel) -> T:
+    """The domain object ``cls`` from a validated contract model with the same field names: lists become
+    tuples (a declared ``unique`` list keeps each item once), dates become ``PartialDate``, parts are
+    built the same way, a part not given (``null``) takes the dataclass's default when it cannot be None."""
+    hints = get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]  # cls is a dataclass
+        values[f.name] = _domain_value(hints[f.name], getattr(data, f.name), f)
+    return cls(**values)
+
+
+def _domain_value(hint: Any, value: Any, f: dataclasses.Field[Any] | None) -> Any:
+    if value is None:
+        if f is None or _optional(hint):
+            return None
+        if f.default_factory is not dataclasses.MISSING:
+            return f.default_factory()
+        return f.default
+    inner = _without_none(hint)
+    if get_origin(inner) is tuple:
+        items = [_domain_value(get_args(inner)[0], v, None) for v in value]
+        spec = f.metadata.get("spec") if f is not None else None
+        if isinstance(spec, m.FieldSpec) and spec.unique:
+            items = list(dict.fromkeys(items))
+        return tuple(items)
+    if inner is PartialDate:
+        return PartialDate.parse(value) if value else None
+    if isinstance(inner, type) and dataclasses.is_dataclass(inner) and isinstance(value, BaseModel):
+        return to_domain(inner, value)
+    return value
+
+
+PhysicalIn = derived_model("PhysicalIn", m.PhysicalDescription)
+if TYPE_CHECKING:
+
+    class SubjectIn(_Model):
+        """Derived from ``m.Subject`` (below); its fields are the subject's."""
+
+        def __getattr__(self, name: str) -> Any: ...
+
+else:
+    SubjectIn = derived_model("SubjectIn", m.Subject)
+"""The subject as the contract takes it: one field per declared field of ``m.Subject``, in its order."""
 
 
 class FactsIn(_Model):
@@ -162,72 +259,7 @@ class NoticeRequestIn(_Model):
     language: Annotated[str, Field(max_length=12)] = "en"
 
     def to_domain(self) -> m.NoticeRequest:
-        s, j = self.subject, self.judicial
-        pd = s.physical_description
-        facts = j.facts or FactsIn()
-        return m.NoticeRequest(
-            type=self.type,
-            requesting_country=self.requesting_country,
-            language=self.language,
-            subject=m.Subject(
-                family_name=s.family_name,
-                given_names=s.given_names,
-                names_original_script=tuple(s.names_original_script),
-                aliases=tuple(m.Name(a.family_name, a.given_names) for a in s.aliases),
-                sex=s.sex,
-                date_of_birth=_pd(s.date_of_birth),
-                place_of_birth=s.place_of_birth,
-                country_of_birth=s.country_of_birth,
-                nationalities=tuple(dict.fromkeys(s.nationalities)),
-                identity_documents=tuple(
-                    m.IdentityDocument(d.kind, d.number, d.issuing_country) for d in s.identity_documents
-                ),
-                physical_description=None
-                if pd is None
-                else m.PhysicalDescription(
-                    pd.height_m,
-                    pd.weight_kg,
-                    tuple(pd.eye_colours),
-                    tuple(pd.hair_colours),
-                    pd.distinguishing_marks,
-                ),
-                biometrics=m.Biometrics(s.biometrics.photo, s.biometrics.fingerprints, s.biometrics.dna),
-                occupations=tuple(s.occupations),
-                profile=tuple(dict.fromkeys(s.profile)),
-                relations=tuple(m.Relation(r.notice_id, r.relation) for r in s.relations),
-            ),
-            judicial=m.Judicial(
-                facts=m.Facts(facts.summary, _pd(facts.date), facts.place),
-                charges=tuple(
-                    m.Charge(c.offence, c.law, c.max_penalty_years, c.offence_original) for c in j.charges
-                ),
-                warrant=None
-                if j.warrant is None
-                else m.Warrant(
-                    j.warrant.reference,
-                    _pd(j.warrant.issued_on),
-                    j.warrant.authority,
-                    j.warrant.judicial,
-                    j.warrant.appealable_to_judge,
-                ),
-                conviction=None
-                if j.conviction is None
-                else m.Conviction(
-                    j.conviction.sentence_months,
-                    j.conviction.remaining_months,
-                    j.conviction.judgment_reference,
-                    _pd(j.conviction.date),
-                ),
-            ),
-            assurances=m.Assurances(
-                self.assurances.extradition_will_be_sought, self.assurances.issuing_authority_competent
-            ),
-            visibility=m.Visibility(
-                None if self.visibility.restricted_to is None else tuple(self.visibility.restricted_to),
-                tuple(self.visibility.excluded_countries),
-                self.visibility.public_extract,
-            ),
-        )
+        return to_domain(m.NoticeRequest, self)
 
 
 def subject_from(s: SubjectIn) -> m.Subject:
@@ -235,10 +267,6 @@ def subject_from(s: SubjectIn) -> m.Subject:
     return (
         NoticeRequestIn(type=m.NoticeType.RED_NOTICE, requesting_country="FR", subject=s).to_domain().subject
     )
-
-
-def _pd(text: str | None) -> PartialDate | None:
-    return PartialDate.parse(text) if text else None
 
 
 def explain(exc: ValidationError) -> str:

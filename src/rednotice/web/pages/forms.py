@@ -5,34 +5,43 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import fields
 from typing import Any
 
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from rednotice.domain import errors as e
-from rednotice.domain.model import NoticeRequest, NoticeType, Sex
+from rednotice.domain.model import (
+    Contract,
+    FieldSpec,
+    NoticeRequest,
+    NoticeType,
+    PhysicalDescription,
+    Sex,
+    Subject,
+    Widget,
+    schema,
+)
 from rednotice.web.i18n import _, _l
 from rednotice.web.pages.toolkit import form_text, form_texts
 
+SIMPLE_WIDGETS = frozenset(
+    {Widget.TEXT, Widget.TEXTAREA, Widget.LINES, Widget.CODES, Widget.COUNTRY, Widget.NUMBER, Widget.SELECT}
+)
+"""The widgets read and written here from the declared schema alone (each input named as its field)."""
+SUBJECT_INPUTS = tuple(name for name, spec in schema(Subject) if spec.form in SIMPLE_WIDGETS)
+PHYSICAL_INPUTS = tuple(name for name, spec in schema(PhysicalDescription) if spec.form in SIMPLE_WIDGETS)
+_SPECS: dict[str, FieldSpec] = {**dict(schema(Subject)), **dict(schema(PhysicalDescription))}
+
 FORM_FIELDS = (
     "type",
-    "family_name",
-    "given_names",
-    "names_original_script",
+    *SUBJECT_INPUTS,
     "aliases",
-    "sex",
     "dob_year",
     "dob_month",
     "dob_day",
-    "place_of_birth",
-    "country_of_birth",
-    "nationalities",
-    "height_m",
-    "weight_kg",
-    "eye_colours",
-    "hair_colours",
-    "distinguishing_marks",
+    *PHYSICAL_INPUTS,
     "facts_summary",
     "facts_date",
     "facts_place",
@@ -62,26 +71,16 @@ CHARGE_FIELDS = ("offence", "law", "max_penalty_years", "offence_original")
 ERROR_TARGETS: dict[str, str] = {
     "type": "type",
     "requesting_country": "general",
-    "subject.family_name": "family_name",
-    "subject.given_names": "given_names",
-    "subject.names_original_script": "names_original_script",
+    **{f"subject.{name}": name for name in SUBJECT_INPUTS},
+    **{f"subject.physical_description.{name}": name for name in PHYSICAL_INPUTS},
     "subject.aliases": "aliases",
     "subject.aliases.family_name": "aliases",
     "subject.aliases.given_names": "aliases",
-    "subject.sex": "sex",
     "subject.date_of_birth": "date_of_birth",
-    "subject.place_of_birth": "place_of_birth",
-    "subject.country_of_birth": "country_of_birth",
-    "subject.nationalities": "nationalities",
     "subject.identity_documents": "identity_document",
     "subject.identity_documents.kind": "identity_document",
     "subject.identity_documents.number": "identity_document",
     "subject.identity_documents.issuing_country": "identity_document",
-    "subject.physical_description.height_m": "height_m",
-    "subject.physical_description.weight_kg": "weight_kg",
-    "subject.physical_description.eye_colours": "eye_colours",
-    "subject.physical_description.hair_colours": "hair_colours",
-    "subject.physical_description.distinguishing_marks": "distinguishing_marks",
     "judicial.facts.summary": "facts_summary",
     "judicial.facts.date": "facts_date",
     "judicial.facts.place": "facts_place",
@@ -96,6 +95,82 @@ ERROR_TARGETS: dict[str, str] = {
     "visibility.public_extract": "public_extract",
     "language": "language",
 }
+
+_INPUT_ATTRS: dict[Widget, dict[str, Any]] = {
+    Widget.TEXT: {},
+    Widget.TEXTAREA: {"rows": 2, "maxlength": 2000},
+    Widget.LINES: {"rows": 2},
+    Widget.CODES: {"maxlength": 200},
+    Widget.COUNTRY: {"maxlength": 2, "extra_class": "field-short"},
+    Widget.NUMBER: {"inputmode": "decimal", "maxlength": 6, "extra_class": "field-short"},
+    Widget.SELECT: {},
+}
+"""How each widget is drawn (request_form.html's macros); INTERPOL's colour codes are shorter lists."""
+
+
+def _inputs(cls: type) -> list[dict[str, Any]]:
+    out = []
+    for name, spec in schema(cls):
+        attrs = dict(_INPUT_ATTRS.get(spec.form, {}))
+        if spec.form is Widget.CODES and spec.contract is Contract.CODE:
+            attrs["maxlength"] = 60
+        out.append(
+            {
+                "name": name,
+                "label": spec.label,
+                "hint": spec.hint,
+                "widget": spec.form.value,
+                "required": spec.required,
+                "attrs": attrs,
+            }
+        )
+    return out
+
+
+SUBJECT_FORM = _inputs(Subject)
+"""The subject's fields in the form's order, for request_form.html (custom ones are laid out by name)."""
+PHYSICAL_FORM = _inputs(PhysicalDescription)
+
+
+def _from_text(spec: FieldSpec, text: str, default: Any) -> Any:
+    """A simple widget's typed text as the contract's JSON value."""
+    match spec.form:
+        case Widget.LINES:
+            return _lines(text)
+        case Widget.CODES:
+            return _split_codes(text)
+        case Widget.COUNTRY:
+            return text.upper() or None
+        case Widget.NUMBER:
+            return _number(text)
+        case Widget.SELECT:
+            return text or default.value
+        case _:
+            return text
+
+
+def _to_text(spec: FieldSpec, value: Any) -> str:
+    """A stored value as the simple widget shows it."""
+    match spec.form:
+        case Widget.LINES:
+            return "\n".join(value)
+        case Widget.CODES:
+            return ", ".join(value)
+        case Widget.NUMBER:
+            return _num_text(value)
+        case Widget.SELECT:
+            return str(value.value)
+        case _:
+            return "" if value is None else str(value)
+
+
+def _fields_from_form(cls: type, values: Mapping[str, Any]) -> dict[str, Any]:
+    defaults = {f.name: f.default for f in fields(cls)}
+    return {
+        name: _from_text(spec, values[name], defaults[name])
+        for name, spec in schema(cls)
+        if spec.form in SIMPLE_WIDGETS
+    }
 
 
 def empty_form() -> dict[str, Any]:
@@ -159,13 +234,7 @@ def contract_json(values: Mapping[str, Any], country: str) -> dict[str, Any]:
     for line in _lines(values["aliases"]):
         family, _, given = line.partition(",")
         aliases.append({"family_name": family.strip(), "given_names": given.strip()})
-    physical = {
-        "height_m": _number(values["height_m"]),
-        "weight_kg": _number(values["weight_kg"]),
-        "eye_colours": _split_codes(values["eye_colours"]),
-        "hair_colours": _split_codes(values["hair_colours"]),
-        "distinguishing_marks": values["distinguishing_marks"],
-    }
+    physical = _fields_from_form(PhysicalDescription, values)
     has_physical = any(v for v in physical.values())
     warrant = {
         "reference": values["warrant_reference"],
@@ -190,15 +259,9 @@ def contract_json(values: Mapping[str, Any], country: str) -> dict[str, Any]:
         "requesting_country": country,
         "language": values["language"] or "en",
         "subject": {
-            "family_name": values["family_name"],
-            "given_names": values["given_names"],
-            "names_original_script": _lines(values["names_original_script"]),
+            **_fields_from_form(Subject, values),
             "aliases": aliases,
-            "sex": values["sex"] or Sex.UNKNOWN.value,
             "date_of_birth": _birth_date(values),
-            "place_of_birth": values["place_of_birth"],
-            "country_of_birth": values["country_of_birth"].upper() or None,
-            "nationalities": _split_codes(values["nationalities"]),
             "identity_documents": documents,
             "physical_description": physical if has_physical else None,
             "biometrics": {name: bool(values[f"bio_{name}"]) for name in BIOMETRICS},
@@ -309,24 +372,23 @@ def values_from_request(req: NoticeRequest) -> dict[str, Any]:
     doc = s.identity_documents[0] if s.identity_documents else None
     dob = s.date_of_birth.iso().split("-") if s.date_of_birth else []
     values.update(
+        {name: _to_text(spec, getattr(s, name)) for name, spec in schema(Subject) if name in SUBJECT_INPUTS}
+    )
+    if pd is not None:
+        values.update(
+            {
+                name: _to_text(spec, getattr(pd, name))
+                for name, spec in schema(PhysicalDescription)
+                if name in PHYSICAL_INPUTS
+            }
+        )
+    values.update(
         type=req.type.value,
         language=req.language,
-        family_name=s.family_name,
-        given_names=s.given_names,
-        names_original_script="\n".join(s.names_original_script),
         aliases="\n".join(f"{a.family_name}, {a.given_names}".rstrip(", ") for a in s.aliases),
-        sex=s.sex.value,
         dob_year=dob[0] if len(dob) > 0 and dob[0] != "?" else "",
         dob_month=dob[1] if len(dob) > 1 and dob[1] != "?" else "",
         dob_day=dob[2] if len(dob) > 2 else "",
-        place_of_birth=s.place_of_birth,
-        country_of_birth=s.country_of_birth or "",
-        nationalities=", ".join(s.nationalities),
-        height_m=_num_text(pd.height_m) if pd else "",
-        weight_kg=_num_text(pd.weight_kg) if pd else "",
-        eye_colours=", ".join(pd.eye_colours) if pd else "",
-        hair_colours=", ".join(pd.hair_colours) if pd else "",
-        distinguishing_marks=pd.distinguishing_marks if pd else "",
         facts_summary=j.facts.summary,
         facts_date=j.facts.date.iso() if j.facts.date else "",
         facts_place=j.facts.place,
@@ -357,12 +419,14 @@ def values_from_request(req: NoticeRequest) -> dict[str, Any]:
 
 
 def carry_over(data: dict[str, Any], stored: NoticeRequest) -> dict[str, Any]:
-    """What the form does not show is kept from the stored request (occupations, profile, relations to
-    other notices, a conviction, excluded countries, further identity documents...), not lost by an edit."""
+    """What the form does not show is kept from the stored request (the subject's fields declared
+    ``Widget.NONE``: occupations, profile, relations to other notices; a conviction, excluded countries,
+    further identity documents...), not lost by an edit."""
     old = stored.to_dict()
     subject, judicial = data["subject"], data["judicial"]
-    for key in ("occupations", "profile", "relations"):
-        subject[key] = old["subject"].get(key, [])
+    for key, spec in schema(Subject):
+        if spec.form is Widget.NONE:
+            subject[key] = old["subject"].get(key, [])
     subject["identity_documents"] = subject["identity_documents"] + old["subject"]["identity_documents"][1:]
     judicial["conviction"] = old["judicial"].get("conviction")
     data["visibility"]["excluded_countries"] = old["visibility"].get("excluded_countries", [])

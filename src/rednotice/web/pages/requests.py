@@ -23,6 +23,8 @@ from rednotice.web.pages.dossier import finding_groups
 from rednotice.web.pages.forms import (
     CHARGE_FIELDS,
     ERROR_ANCHORS,
+    PHYSICAL_FORM,
+    SUBJECT_FORM,
     _form_checks,
     carry_over,
     contract_json,
@@ -228,6 +230,9 @@ def _form_context(values: dict[str, Any], errors: dict[str, list[str]]) -> dict[
         "countries": country_choices(),
         "types": list(NoticeType),
         "sexes": list(Sex),
+        "subject_form": SUBJECT_FORM,
+        "physical_form": PHYSICAL_FORM,
+        "choices": {"sex": [("U", _("Unknown")), ("M", _("Male")), ("F", _("Female"))]},
         "document_kinds": list(DOCUMENT_KINDS.items()),
         "error_anchors": ERROR_ANCHORS,
         "checked": False,
