@@ -109,6 +109,7 @@ class MemoryNoticeRepository:
         from rednotice.domain.policy import can_see_notice, is_public
 
         after = None if flt.after is None else decode_cursor(flt.after, 1)[0]
+        before = None if flt.before is None else decode_cursor(flt.before, 1)[0]
         out, total = [], 0
         for n in sorted(self.data.notices.values(), key=lambda n: n.id):
             if flt.states and n.state not in flt.states:
@@ -128,12 +129,17 @@ class MemoryNoticeRepository:
             if flt.visible_to is not None and not can_see_notice(flt.visible_to, n):
                 continue
             total += 1
-            if after is None or n.id > after:
+            if (after is None or n.id > after) and (before is None or n.id < before):
                 out.append(copy.deepcopy(n))
-        items = out[flt.offset : flt.offset + flt.limit]
-        more = len(out) > flt.offset + flt.limit
-        following = encode_cursor(items[-1].id) if more and items else None
-        return ListPage(items, total, flt.offset, flt.limit, next_after=following)
+        if before is not None:
+            items = out[max(0, len(out) - flt.limit) :]
+            more_before, more_after = len(out) > flt.limit, True
+        else:
+            items = out[flt.offset : flt.offset + flt.limit]
+            more_before, more_after = bool(after or flt.offset), len(out) > flt.offset + flt.limit
+        following = encode_cursor(items[-1].id) if more_after and items else None
+        preceding = encode_cursor(items[0].id) if more_before and items else None
+        return ListPage(items, total, flt.offset, flt.limit, next_after=following, prev_before=preceding)
 
     def next_id(self, year: int) -> str:
         last = self.data.counters.get(year, 0)
@@ -306,7 +312,13 @@ class MemoryReviewRepository:
         return [(copy.deepcopy(n), self.latest_check(n.id)) for n in waiting[offset : offset + limit]]
 
     def queue_page(
-        self, flt: QueueFilter, submitted_before: datetime | None, limit: int, offset: int
+        self,
+        flt: QueueFilter,
+        submitted_before: datetime | None,
+        limit: int,
+        offset: int,
+        after: str | None = None,
+        before: str | None = None,
     ) -> QueuePage:
         ref = notice_id_from_ref(flt.text.strip()) if flt.text else None
         out = []
@@ -329,7 +341,32 @@ class MemoryReviewRepository:
             if flt.iccs_section and flt.iccs_section not in iccs_sections(check):
                 continue
             out.append((n, check))
-        return QueuePage(out[offset : offset + limit], len(out), offset, limit)
+        ids = [n.id for n, _ in out]
+
+        def position(cursor: str) -> int:
+            last = decode_cursor(cursor, 1)[0]
+            keys = [self._queue_key(n) for n, _ in out]
+            anchor = self.data.notices.get(last)
+            if anchor is None:
+                return next((i for i, id_ in enumerate(ids) if id_ > last), len(ids))
+            mark = self._queue_key(anchor)
+            return sum(1 for k in keys if k < mark) + (1 if last in ids else 0)
+
+        start, end = offset, offset + limit
+        if after is not None:
+            start = position(after)
+            end = start + limit
+        if before is not None:
+            end = position(before) - (1 if decode_cursor(before, 1)[0] in ids else 0)
+            start = max(0, end - limit)
+        items = out[start:end]
+        following = encode_cursor(items[-1][0].id) if items and end < len(out) else None
+        preceding = encode_cursor(items[0][0].id) if items and start > 0 else None
+        return QueuePage(items, len(out), offset, limit, next_after=following, prev_before=preceding)
+
+    def _queue_key(self, n: Notice) -> tuple[int, str, str]:
+        check = self.latest_check(n.id)
+        return (-(check.risk if check else 0), n.submitted_at.isoformat() if n.submitted_at else "", n.id)
 
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         decided = refused = 0

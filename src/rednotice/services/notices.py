@@ -35,6 +35,8 @@ class ListPage(Page):
     total_exact: bool = True
     next_after: str | None = None
     """The cursor of the next page (``NoticeFilter.after``), None on the last page."""
+    prev_before: str | None = None
+    """The cursor of the page before (``NoticeFilter.before``), None on the first page."""
 
 
 def total_is_exact(page: Page) -> bool:
@@ -45,6 +47,12 @@ def total_is_exact(page: Page) -> bool:
 def next_cursor(page: Page) -> str | None:
     """The cursor of the page after this one (None on the last page, or from a store without cursors)."""
     value = getattr(page, "next_after", None)
+    return value if isinstance(value, str) else None
+
+
+def previous_cursor(page: Page) -> str | None:
+    """The cursor of the page before this one (None on the first page, or from a store without cursors)."""
+    value = getattr(page, "prev_before", None)
     return value if isinstance(value, str) else None
 
 
@@ -233,8 +241,10 @@ def list_notices(flt: NoticeFilter, actor: Actor, uow: UnitOfWork) -> Page:
     """Search notices within what the actor may see. Every search is audited."""
     if not policy.can_list_notices(actor):
         raise Forbidden(f"a {actor.role.value} does not list notices")
-    if flt.after is not None and flt.offset:
+    if (flt.after is not None or flt.before is not None) and flt.offset:
         raise InvalidInput("page by 'after' (the cursor) or by offset, not both")
+    if flt.after is not None and flt.before is not None:
+        raise InvalidInput("page by 'after' or by 'before', not both")
     flt = NoticeFilter(**{**_as_dict(flt), "visible_to": actor})
     with uow:
         page = uow.notices.find(flt)
@@ -251,6 +261,7 @@ def list_notices(flt: NoticeFilter, actor: Actor, uow: UnitOfWork) -> Page:
                 "offset": flt.offset,
                 "limit": flt.limit,
                 **({} if flt.after is None else {"after": flt.after}),
+                **({} if flt.before is None else {"before": flt.before}),
                 "total": page.total,
                 **({} if total_is_exact(page) else {"total_estimated": True}),
             },

@@ -59,6 +59,9 @@ class NoticeFilter:
     """A cursor from the previous page (``ListPage.next_after``): the page starts after that notice, in the
     list's order, without counting the rows before it (issue 18). Opaque; only the store that gave it reads
     it."""
+    before: str | None = None
+    """A cursor from the next page (``ListPage.prev_before``): the page ends just before that notice, in the
+    list's order (the page a "Previous" link shows), read by keyset too. Not with ``after`` or an offset."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +213,17 @@ class ReviewRepository(Protocol):
     def records(self, notice_id: str) -> list[ReviewRecord]: ...
     def queue(self, limit: int, offset: int) -> list[tuple[Notice, StoredCheck | None]]: ...
     def queue_page(
-        self, flt: QueueFilter, submitted_before: datetime | None, limit: int, offset: int
+        self,
+        flt: QueueFilter,
+        submitted_before: datetime | None,
+        limit: int,
+        offset: int,
+        after: str | None = None,
+        before: str | None = None,
     ) -> QueuePage:
         """One page of the waiting requests matching every part of the filter, in queue order (riskiest,
-        then oldest), each with its latest check; the total bounded as lists count (issue 18)."""
+        then oldest), each with its latest check; the total bounded as lists count (issue 18). ``after`` /
+        ``before``: a cursor this method gave (``next_after``/``prev_before``), read by keyset."""
 
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         """(decided, refused) over the requesting country's reviewed requests."""

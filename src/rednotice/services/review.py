@@ -676,25 +676,41 @@ class QueuePage:
     offset: int
     limit: int
     total_exact: bool = True
+    next_after: str | None = None
+    """The cursor of the next page (``queue_page(after=...)``), None on the last page."""
+    prev_before: str | None = None
+    """The cursor of the page before (``queue_page(before=...)``), None on the first page."""
 
 
 def queue_page(
-    flt: QueueFilter, actor: Actor, uow: UnitOfWork, limit: int = 20, offset: int = 0
+    flt: QueueFilter,
+    actor: Actor,
+    uow: UnitOfWork,
+    limit: int = 20,
+    offset: int = 0,
+    after: str | None = None,
+    before: str | None = None,
 ) -> QueuePage:
     """The queue narrowed by ``flt``, riskiest then oldest first: one page and how many match. The store
     filters, orders and pages (by an index of the waiting requests; the ICCS sections of each request's
-    latest check are stored with it), so a page costs a page, not the queue. Audited like any search."""
+    latest check are stored with it), so a page costs a page, not the queue. ``after``/``before``: the
+    page after or before a page's cursor (``next_after``/``prev_before``), by keyset in queue order, so a
+    deep page costs what the first does. Audited like any search."""
     _reviewer(actor)
     if flt.states and not set(flt.states) <= set(WAITING):
         raise InvalidInput("the queue holds submitted, under-review and unreviewed requests only")
     if limit < 1 or offset < 0:
         raise InvalidInput("a queue page holds at least one request and starts at 0 or later")
+    if (after is not None or before is not None) and offset:
+        raise InvalidInput("page by 'after' (the cursor) or by offset, not both")
+    if after is not None and before is not None:
+        raise InvalidInput("page by 'after' or by 'before', not both")
     with uow:
         now = uow.clock()
-        before = None
+        submitted_before = None
         if flt.older_than_days is not None:
-            before = now - timedelta(days=flt.older_than_days)
-        page = uow.reviews.queue_page(flt, before, limit, offset)
+            submitted_before = now - timedelta(days=flt.older_than_days)
+        page = uow.reviews.queue_page(flt, submitted_before, limit, offset, after, before)
         uow.audit.append(
             actor,
             "review.queue",
@@ -708,6 +724,8 @@ def queue_page(
                 "older_than_days": flt.older_than_days,
                 "iccs_section": flt.iccs_section,
                 "text": flt.text,
+                **({} if after is None else {"after": after}),
+                **({} if before is None else {"before": before}),
                 "total": page.total,
                 **({} if page.total_exact else {"total_estimated": True}),
             },

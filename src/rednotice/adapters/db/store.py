@@ -97,6 +97,46 @@ def _list_cursor(cursor: str) -> tuple[datetime, str]:
     return when, last
 
 
+def _queue_cursor(row: Any) -> str:
+    """The queue position of ``row``: its risk, submission time ("-" for none) and id."""
+    at = row.submitted_at.isoformat() if row.submitted_at is not None else "-"
+    return encode_cursor(str(row.risk), at, row.id)
+
+
+def _queue_keyset(cursor: str, dialect: str, forward: bool) -> Any:
+    """The waiting requests after (``forward``) or before the cursor's row in queue order (``risk DESC,
+    submitted_at, id``). A request always has a submission time once it waits (lifecycle: submit and
+    circulate set it), but a missing one is placed where the dialect sorts NULL in ascending order (last on
+    PostgreSQL, first on SQLite), so that the pages still hold every row once."""
+    n = t.notices
+    risk_text, at_text, last = decode_cursor(cursor, 3)
+    try:
+        risk = int(risk_text)
+        at = None if at_text == "-" else datetime.fromisoformat(at_text)
+    except ValueError:
+        at, risk = None, None
+    if risk is None or (at is not None and at.tzinfo is None):
+        raise InvalidInput("'after' is not a cursor this list gave (use the previous page's next cursor)")
+    nulls_last = dialect == "postgresql"
+    sub = n.c.submitted_at
+    # Whether the rows with no submission time of the cursor's risk lie ahead in the walk's direction.
+    untimed_ahead = nulls_last if forward else not nulls_last
+    if at is None:
+        same = [and_(sub.is_(None), n.c.id > last if forward else n.c.id < last)]
+        if not untimed_ahead:
+            same.append(sub.is_not(None))
+    else:
+        same = [
+            sub > at if forward else sub < at,
+            and_(sub == at, n.c.id > last if forward else n.c.id < last),
+        ]
+        if untimed_ahead:
+            same.append(sub.is_(None))
+    if forward:
+        return and_(n.c.risk <= risk, or_(n.c.risk < risk, and_(n.c.risk == risk, or_(*same))))
+    return and_(n.c.risk >= risk, or_(n.c.risk > risk, and_(n.c.risk == risk, or_(*same))))
+
+
 def _in_force_clause() -> Any:
     return or_(
         *(
@@ -175,7 +215,7 @@ class SqlNoticeRepository:
             else:
                 where.append(False)
         cond = and_(True, *where)
-        order = (n.c.updated_at.desc(), n.c.id)
+        order: tuple[Any, ...] = (n.c.updated_at.desc(), n.c.id)
         # A name is counted from its trigram index (stopping at the bound), not along the list's order,
         # which reads every notice between two matches (355 against 125 ms for a name on 5% of 700,000).
         counted = select(n.c.id).where(cond).order_by(*(() if flt.name else order))
@@ -188,11 +228,25 @@ class SqlNoticeRepository:
             page = page.where(
                 n.c.updated_at <= at, or_(n.c.updated_at < at, and_(n.c.updated_at == at, n.c.id > last))
             )
-        rows = self.conn.execute(page.order_by(*order).offset(flt.offset).limit(flt.limit + 1)).all()
-        more, rows = len(rows) > flt.limit, rows[: flt.limit]
-        following = None
-        if more and rows:
-            following = encode_cursor(rows[-1].updated_at.isoformat(), rows[-1].id)
+        backward = flt.before is not None
+        if flt.before is not None:
+            # The page before the cursor: the same keyset the other way, read in reverse order and turned.
+            at, last = _list_cursor(flt.before)
+            page = page.where(
+                n.c.updated_at >= at, or_(n.c.updated_at > at, and_(n.c.updated_at == at, n.c.id < last))
+            )
+            order = (n.c.updated_at.asc(), n.c.id.desc())
+        read = self.conn.execute(page.order_by(*order).offset(flt.offset).limit(flt.limit + 1)).all()
+        more = len(read) > flt.limit
+        rows = list(reversed(read[: flt.limit])) if backward else list(read[: flt.limit])
+
+        def cursor(row: Any) -> str:
+            return encode_cursor(row.updated_at.isoformat(), row.id)
+
+        # Going forward there is a page before when the page did not start the list; going back, a page
+        # after (the cursor's own row) always, and a page before when more rows were read than shown.
+        following = cursor(rows[-1]) if rows and (more or backward) else None
+        preceding = cursor(rows[0]) if rows and ((more and backward) or flt.after or flt.offset) else None
         return ListPage(
             [self._row_to_notice(r, with_history=False) for r in rows],
             total.value,
@@ -200,6 +254,7 @@ class SqlNoticeRepository:
             flt.limit,
             total_exact=total.exact,
             next_after=following,
+            prev_before=preceding,
         )
 
     def ids_due_to_expire(self, now: datetime) -> list[str]:
@@ -489,10 +544,17 @@ class SqlReviewRepository:
         return out
 
     def queue_page(
-        self, flt: QueueFilter, submitted_before: datetime | None, limit: int, offset: int
+        self,
+        flt: QueueFilter,
+        submitted_before: datetime | None,
+        limit: int,
+        offset: int,
+        after: str | None = None,
+        before: str | None = None,
     ) -> QueuePage:
         """The filtered queue walks a partial index of the waiting requests in queue order (by country,
-        ``ix_notices_queue_country``) and stops at the page; the total is bounded (counts.py)."""
+        ``ix_notices_queue_country``) and stops at the page; the total is bounded (counts.py). A cursor
+        starts the walk at its row (keyset on ``risk DESC, submitted_at, id``)."""
         n = t.notices
         where: list[Any] = [t.waiting(self.conn.dialect.name)]
         if flt.states:
@@ -517,7 +579,14 @@ class SqlReviewRepository:
         # Names are counted from their trigram index (stopping at the bound), as internal lists are.
         counted = select(n.c.id).where(cond).order_by(*(() if flt.text else t.QUEUE_ORDER))
         total = counts.count(self.conn, counted, self.notices.max_change_seq, whole)
-        page = select(n).where(cond).order_by(*t.QUEUE_ORDER).offset(offset).limit(limit)
+        page = select(n).where(cond)
+        order: tuple[Any, ...] = t.QUEUE_ORDER
+        if after is not None:
+            page = page.where(_queue_keyset(after, self.conn.dialect.name, forward=True))
+        if before is not None:
+            page = page.where(_queue_keyset(before, self.conn.dialect.name, forward=False))
+            order = (n.c.risk, n.c.submitted_at.desc(), n.c.id.desc())
+        page = page.order_by(*order).offset(offset).limit(limit + 1)
         if flt.iccs_section and not flt.text:
             # Walk the queue's index probing each request's section key (half the queue has a common
             # section): stop at the page rather than join every request of that section and sort them.
@@ -525,9 +594,23 @@ class SqlReviewRepository:
                 rows = self.conn.execute(page).all()
         else:
             rows = self.conn.execute(page).all()
+        more = len(rows) > limit
+        rows = list(reversed(rows[:limit])) if before is not None else list(rows[:limit])
+        following = _queue_cursor(rows[-1]) if rows and (more or before is not None) else None
+        preceding = None
+        if rows and ((more and before is not None) or after is not None or offset):
+            preceding = _queue_cursor(rows[0])
         latest = self.latest_checks([row.id for row in rows])
         items = [(self.notices._row_to_notice(row, with_history=False), latest.get(row.id)) for row in rows]
-        return QueuePage(items, total.value, offset, limit, total_exact=total.exact)
+        return QueuePage(
+            items,
+            total.value,
+            offset,
+            limit,
+            total_exact=total.exact,
+            next_after=following,
+            prev_before=preceding,
+        )
 
     def decisions_by_country(self, country: str) -> tuple[int, int]:
         r, n = t.review_records, t.notices

@@ -22,7 +22,8 @@ from rednotice.services.review import Ground, RecordKind, ReviewRecord
 from rednotice.services.similar import similar_decisions
 from rednotice.web.i18n import _, _l
 from rednotice.web.pages.labels import DECISION_LABELS, GROUND_LABELS, SEVERITY_ORDER, STATE_LABELS
-from rednotice.web.pages.toolkit import PAGE_SIZE, page_count
+from rednotice.web.pages.paging import Position, count_text
+from rednotice.web.pages.toolkit import PAGE_SIZE
 
 DIFFUSION = NoticeType.WANTED_PERSON_DIFFUSION
 
@@ -31,8 +32,9 @@ def _waiting(kind: NoticeType) -> tuple[State, ...]:
     return tuple(s for s in AWAITING_REVIEW_STATES if s in AWAITING_REVIEW[kind])
 
 
-def queue_totals(store: Store, actor: Actor) -> tuple[int, int]:
-    """How many red notice requests and unreviewed diffusions wait (two counting searches)."""
+def queue_totals(store: Store, actor: Actor) -> dict[str, Any]:
+    """How many red notice requests and unreviewed diffusions wait (two bounded counting searches: exact
+    up to the store's bound, then estimated, which the shown texts say: "about 12,000")."""
     requests = ns.list_notices(
         NoticeFilter(states=_waiting(NoticeType.RED_NOTICE), type=NoticeType.RED_NOTICE, limit=1),
         actor,
@@ -47,7 +49,15 @@ def queue_totals(store: Store, actor: Actor) -> tuple[int, int]:
         actor,
         store.uow(),
     )
-    return requests.total, diffusions.total
+    requests_exact, diffusions_exact = ns.total_is_exact(requests), ns.total_is_exact(diffusions)
+    return {
+        "requests_total": requests.total,
+        "diffusions_total": diffusions.total,
+        "requests_shown": count_text(requests.total, requests_exact),
+        "diffusions_shown": count_text(diffusions.total, diffusions_exact),
+        "queue_total": requests.total + diffusions.total,
+        "queue_shown": count_text(requests.total + diffusions.total, requests_exact and diffusions_exact),
+    }
 
 
 def _code_badges(findings: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
@@ -120,21 +130,22 @@ def queue_filter(q: Mapping[str, str]) -> tuple[review.QueueFilter, dict[str, st
 
 
 def queue_data(
-    store: Store, actor: Actor, page: int, flt: review.QueueFilter | None = None
-) -> dict[str, Any]:
-    requests_total, diffusions_total = queue_totals(store, actor)
+    store: Store, actor: Actor, at: Position, flt: review.QueueFilter | None = None
+) -> tuple[dict[str, Any], review.QueuePage]:
+    """The queue page's data and the page itself (whose cursors the pager turns into links)."""
+    totals = queue_totals(store, actor)
     flt = flt or review.QueueFilter()
-    items, total = review.queue_search(flt, actor, store.uow(), PAGE_SIZE, (page - 1) * PAGE_SIZE)
-    return {
-        "rows": queue_rows(items),
+    page = review.queue_page(flt, actor, store.uow(), PAGE_SIZE, at.offset, at.after, at.before)
+    data = {
+        "rows": queue_rows(page.items),
         "filtered": not flt.is_empty(),
         "queue_states": list(QUEUE_STATES.items()),
-        "total": total,
-        "requests_total": requests_total,
-        "diffusions_total": diffusions_total,
-        "pages": page_count(total),
+        "total": page.total,
+        "total_exact": page.total_exact,
         "now": store.clock(),
+        **totals,
     }
+    return data, page
 
 
 def _evidence_value(value: Any) -> list[str]:

@@ -3,7 +3,7 @@ requests.py; the reviewer's dossier shown on the page, dossier.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -42,15 +42,13 @@ from rednotice.web.pages.labels import (
     STATE_ORDER,
     action_label,
 )
+from rednotice.web.pages.paging import Position, count_text, pager, position
 from rednotice.web.pages.toolkit import (
     PAGE_SIZE,
     error_page,
     flash,
     form_text,
     not_found,
-    page_count,
-    page_number,
-    paging_url,
     redirect,
     render,
     store_of,
@@ -67,9 +65,24 @@ DASHBOARD_QUEUE = 10
 
 @router.get("/")
 async def dashboard(request: Request, actor: PageActor) -> Response:
-    page = page_number(request.query_params.get("page"))
-    data = await run_in_threadpool(_dashboard_data, store_of(request), actor, page)
-    return render(request, "dashboard.html", actor, page=page, page_url=paging_url(request), **data)
+    at = position(request.query_params)
+    try:
+        data = await run_in_threadpool(_dashboard_data, store_of(request), actor, at)
+    except e.InvalidInput:  # a cursor the list did not give (an edited address): the first page
+        at = position({})
+        data = await run_in_threadpool(_dashboard_data, store_of(request), actor, at)
+    own = data.pop("own_page", None)
+    if own is not None:
+        data["pager"] = pager(
+            request,
+            at,
+            own.total,
+            ns.total_is_exact(own),
+            ns.next_cursor(own),
+            ns.previous_cursor(own),
+            "#own-title",
+        )
+    return render(request, "dashboard.html", actor, **data)
 
 
 @router.get("/notices")
@@ -82,18 +95,27 @@ async def notice_list(request: Request, actor: PageActor) -> Response:
         "nationality": q.get("nationality", "").strip().upper()[:2],
         "requesting_country": q.get("requesting_country", "").strip().upper()[:2],
     }
-    page = page_number(q.get("page"))
+    at = position(q)
     flt = NoticeFilter(
         requesting_country=criteria["requesting_country"] or None,
         states=(State(criteria["state"]),) if criteria["state"] in {s.value for s in State} else (),
         type=NoticeType(criteria["type"]) if criteria["type"] in {t.value for t in NoticeType} else None,
         name=criteria["name"] or None,
         nationality=criteria["nationality"] or None,
-        offset=(page - 1) * PAGE_SIZE,
+        offset=at.offset,
         limit=PAGE_SIZE,
+        after=at.after,
+        before=at.before,
     )
+    problems = []
     try:
-        result = await run_in_threadpool(ns.list_notices, flt, actor, store_of(request).uow())
+        try:
+            result = await run_in_threadpool(ns.list_notices, flt, actor, store_of(request).uow())
+        except e.InvalidInput:  # a cursor the list did not give (an edited address): the first page, said
+            at = position({})
+            flt = replace(flt, offset=0, after=None, before=None)
+            result = await run_in_threadpool(ns.list_notices, flt, actor, store_of(request).uow())
+            problems.append(_("The link to this page could not be read; here is the first page."))
     except e.Forbidden:
         return error_page(
             request,
@@ -106,14 +128,22 @@ async def notice_list(request: Request, actor: PageActor) -> Response:
         request,
         "notices.html",
         actor,
+        status=422 if problems else 200,
         notices=result.items,
         total=result.total,
-        page=page,
-        pages=page_count(result.total),
+        total_exact=ns.total_is_exact(result),
+        pager=pager(
+            request,
+            at,
+            result.total,
+            ns.total_is_exact(result),
+            ns.next_cursor(result),
+            ns.previous_cursor(result),
+        ),
+        problems=problems,
         criteria=criteria,
         states=STATE_ORDER,
         state_labels=STATE_LABELS,
-        page_url=paging_url(request),
     )
 
 
@@ -301,17 +331,27 @@ TO_DO = (State.DRAFT, State.MORE_INFORMATION_REQUESTED)
 """The states in which a request waits for its own bureau: counted on the dashboard."""
 
 
-def _dashboard_data(store: Store, actor: Actor, page: int = 1) -> dict[str, Any]:
+def _dashboard_data(store: Store, actor: Actor, at: Position | None = None) -> dict[str, Any]:
+    """The dashboard of each role. An NCB's own requests: one page (by cursor, 20 a page) and bounded
+    counts ("about N" beyond the store's bound), never every request."""
+    at = at or position({})
     if actor.role is Role.NCB_OFFICER:
         own = ns.list_notices(
-            NoticeFilter(requesting_country=actor.country, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE),
+            NoticeFilter(
+                requesting_country=actor.country,
+                limit=PAGE_SIZE,
+                offset=at.offset,
+                after=at.after,
+                before=at.before,
+            ),
             actor,
             store.uow(),
         )
         to_do = []
         for state in TO_DO:
             waiting = NoticeFilter(requesting_country=actor.country, states=(state,), limit=1)
-            to_do.append((state, ns.list_notices(waiting, actor, store.uow()).total))
+            counted = ns.list_notices(waiting, actor, store.uow())
+            to_do.append((state, count_text(counted.total, ns.total_is_exact(counted))))
         in_force = ns.list_notices(
             NoticeFilter(
                 states=(State.PUBLISHED, State.UNREVIEWED, State.REVIEWED_COMPLIANT), limit=PAGE_SIZE
@@ -321,22 +361,21 @@ def _dashboard_data(store: Store, actor: Actor, page: int = 1) -> dict[str, Any]
         )
         return {
             "kind": "ncb",
+            "own_page": own,
             "own_total": own.total,
+            "own_shown": count_text(own.total, ns.total_is_exact(own)),
             "own": own.items,
-            "own_pages": page_count(own.total),
             "to_do": to_do,
             "visible": in_force.items,
             "visible_total": in_force.total,
+            "visible_shown": count_text(in_force.total, ns.total_is_exact(in_force)),
         }
     if actor.role is Role.REVIEWER:
-        requests_total, diffusions_total = queue_totals(store, actor)
         return {
             "kind": "reviewer",
             "rows": queue_rows(review.queue(actor, store.uow(), DASHBOARD_QUEUE, 0)),
-            "queue_total": requests_total + diffusions_total,
-            "requests_total": requests_total,
-            "diffusions_total": diffusions_total,
             "now": store.clock(),
+            **queue_totals(store, actor),
         }
     return {"kind": "other"}
 

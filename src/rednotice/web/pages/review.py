@@ -21,6 +21,7 @@ from rednotice.web.i18n import _
 from rednotice.web.pages.deps import CsrfForm, PageActor, Reviewer
 from rednotice.web.pages.dossier import queue_data, queue_filter, review_data
 from rednotice.web.pages.notices import notice_response
+from rednotice.web.pages.paging import pager, position
 from rednotice.web.pages.toolkit import (
     CSRF_FIELD,
     country_choices,
@@ -28,8 +29,6 @@ from rednotice.web.pages.toolkit import (
     form_text,
     is_htmx,
     not_found,
-    page_number,
-    paging_url,
     redirect,
     render,
     render_fragment,
@@ -42,18 +41,22 @@ router = APIRouter(include_in_schema=False)
 @router.get("/review")
 async def review_queue(request: Request, actor: Reviewer) -> Response:
     """The reviewer's queue: requests and diffusions waiting for review (lifecycle.AWAITING_REVIEW), riskiest
-    first, filtered as the address says. The query: services.review.queue_search, which asks the reviews
-    repository's queue_page (adapters/db/store.py)."""
-    page = page_number(request.query_params.get("page"))
+    first, filtered as the address says, paged by the store's keyset cursors (web/pages/paging.py).
+    The query: services.review.queue_page, which asks the reviews repository's queue_page (adapters/db)."""
+    at = position(request.query_params)
     flt, criteria, problems = queue_filter(request.query_params)
-    data = await run_in_threadpool(queue_data, store_of(request), actor, page, flt)
+    try:
+        data, page = await run_in_threadpool(queue_data, store_of(request), actor, at, flt)
+    except e.InvalidInput:  # a cursor this list did not give (an edited address): the first page, said
+        at = position({})
+        data, page = await run_in_threadpool(queue_data, store_of(request), actor, at, flt)
+        problems.append(_("The link to this page could not be read; here is the first page."))
     return render(
         request,
         "review_queue.html",
         actor,
         status=422 if problems else 200,
-        page=page,
-        page_url=paging_url(request),
+        pager=pager(request, at, page.total, page.total_exact, page.next_after, page.prev_before),
         criteria=criteria,
         problems=problems,
         iccs_sections=[(sec.code, sec.name) for sec in ICCS_SECTIONS],
