@@ -139,8 +139,6 @@ class FieldSpec:
     """A number's open interval (lower, upper), both excluded."""
     hint: str = ""
     """Shown under the form's input (marked for translation)."""
-    on_page: bool = True
-    """Shown by the notice page's generic rows; False where the page lays the field out by hand."""
     searchable: bool = False
     """Indexed for search: then the store, its fakes and a migration change too (docs/adding-a-field.md)."""
 

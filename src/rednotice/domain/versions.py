@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from rednotice.domain.model import Subject, schema
+
 
 class Op(StrEnum):
     SAME = "same"
@@ -47,21 +49,7 @@ class FieldChange:
 
 LABELS: dict[str, str] = {
     "language": "Language",
-    "subject.family_name": "Family name",
-    "subject.given_names": "Given names",
-    "subject.names_original_script": "Names in the original script",
-    "subject.aliases": "Aliases",
-    "subject.sex": "Sex",
-    "subject.date_of_birth": "Date of birth",
-    "subject.place_of_birth": "Place of birth",
-    "subject.country_of_birth": "Country of birth",
-    "subject.nationalities": "Nationalities",
-    "subject.identity_documents": "Identity documents",
-    "subject.physical_description": "Physical description",
-    "subject.biometrics": "Biometric identifiers held",
-    "subject.occupations": "Occupations",
-    "subject.profile": "Profile",
-    "subject.relations": "Relations to other notices",
+    **{f"subject.{name}": spec.label for name, spec in schema(Subject)},
     "judicial.facts.summary": "Summary of facts",
     "judicial.facts.date": "Date of the facts",
     "judicial.facts.place": "Place of the facts",

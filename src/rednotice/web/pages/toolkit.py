@@ -25,7 +25,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from rednotice.adapters.countries import names
 from rednotice.bootstrap import Store
-from rednotice.domain.model import url_ref
+from rednotice.domain.dates import PartialDate
+from rednotice.domain.model import Subject, schema, url_ref
 from rednotice.domain.users import Actor, Role
 from rednotice.services import similar
 from rednotice.services import users as user_service
@@ -144,7 +145,57 @@ def _env() -> Environment:
     return env
 
 
+SUBJECT_LAID_OUT = frozenset(
+    {
+        "family_name",
+        "given_names",
+        "names_original_script",
+        "aliases",
+        "sex",
+        "date_of_birth",
+        "place_of_birth",
+        "country_of_birth",
+        "nationalities",
+        "identity_documents",
+        "occupations",
+        "profile",
+        "physical_description",
+    }
+)
+"""The subject's fields notice.html lays out by hand (a test checks it names each)."""
+SUBJECT_NOT_ON_NOTICE_PAGE = frozenset({"biometrics", "relations"})
+"""Declared fields the notice page does not show (as before the schema was declared)."""
+
+
+def subject_rows(subject: Subject) -> list[tuple[str, str]]:
+    """The notice page's rows for every other declared field of the subject that has a value: its label
+    (to translate) and its value as text. A field whose value is not text, a list of texts, a number, a
+    date or a yes/no has to be laid out by hand (TypeError)."""
+    rows = []
+    for name, spec in schema(Subject):
+        if name in SUBJECT_LAID_OUT or name in SUBJECT_NOT_ON_NOTICE_PAGE:
+            continue
+        value = getattr(subject, name)
+        if value is None or value == "" or value == ():
+            continue
+        if isinstance(value, bool):
+            text = _("yes") if value else _("no")
+        elif isinstance(value, str):
+            text = value
+        elif isinstance(value, int | float):
+            text = i18n.fmt_number(value)
+        elif isinstance(value, PartialDate):
+            text = fmt_partial(value)
+        elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            text = ", ".join(value)
+        else:
+            raise TypeError(f"subject.{name} is not shown by the generic rows: lay it out in notice.html")
+        rows.append((spec.label, text))
+    return rows
+
+
 ENV = _env()
+ENV.globals["subject_rows"] = subject_rows
 
 
 def csrf_token_of(request: Request) -> str:
