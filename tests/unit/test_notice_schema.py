@@ -24,6 +24,8 @@ from typing import Any
 
 import pytest
 
+from rednotice.adapters.db.keys import key_rows
+from rednotice.adapters.db.store import SqlNoticeRepository, public_term_rows
 from rednotice.adapters.formats import ftm, interpol
 from rednotice.adapters.formats.request_json import PhysicalIn, SubjectIn, parse_request
 from rednotice.domain import versions
@@ -252,3 +254,26 @@ def test_a_field_left_out_of_ftm_is_not_exported() -> None:
             for text in texts:
                 if text.startswith("Sample"):
                     assert text not in exported, name
+
+
+# -- checked: what the store indexes ------------------------------------------------------------------------
+
+
+def _indexed(notice: Notice) -> tuple[Any, ...]:
+    """What the SQL store derives from a notice to search it: its columns (without the stored JSON and the
+    time written), its ``notice_keys`` rows and its public search terms."""
+    columns = SqlNoticeRepository._columns(None, notice)  # type: ignore[arg-type]  # reads only the notice
+    columns.pop("payload")
+    columns.pop("updated_at")
+    return (columns, key_rows(notice), public_term_rows(notice))
+
+
+@pytest.mark.parametrize(("name", "spec"), schema(Subject), ids=lambda v: v if isinstance(v, str) else "")
+def test_a_field_is_declared_searchable_exactly_when_the_store_indexes_it(name: str, spec: FieldSpec) -> None:
+    base = Subject(family_name="Basefamily")
+    changed = dataclasses.replace(base, **{name: getattr(SUBJECT, name)})
+
+    def notice(subject: Subject) -> Notice:
+        return dataclasses.replace(NOTICE, request=dataclasses.replace(REQUEST, subject=subject))
+
+    assert (_indexed(notice(changed)) != _indexed(notice(base))) is spec.searchable, name

@@ -140,7 +140,8 @@ class FieldSpec:
     hint: str = ""
     """Shown under the form's input (marked for translation)."""
     searchable: bool = False
-    """Indexed for search: then the store, its fakes and a migration change too (docs/adding-a-field.md)."""
+    """The store indexes it (its columns, ``notice_keys`` or public search terms): then the store, its fakes
+    and perhaps a migration change too (docs/adding-a-field.md); a test checks the store agrees."""
 
 
 def spec(
@@ -267,16 +268,24 @@ class Subject:
 
     family_name: str = field(
         metadata=spec(
-            label=N_("Family name"), form=Widget.TEXT, interpol="name", ftm="lastName", required=True
+            searchable=True,
+            label=N_("Family name"),
+            form=Widget.TEXT,
+            interpol="name",
+            ftm="lastName",
+            required=True,
         )
     )
     given_names: str = field(
         default="",
-        metadata=spec(label=N_("Given names"), form=Widget.TEXT, interpol="forename", ftm="firstName"),
+        metadata=spec(
+            searchable=True, label=N_("Given names"), form=Widget.TEXT, interpol="forename", ftm="firstName"
+        ),
     )
     names_original_script: tuple[str, ...] = field(
         default=(),
         metadata=spec(
+            searchable=True,
             label=N_("Names in the original script"),
             form=Widget.LINES,
             interpol=LEFT_OUT,
@@ -287,6 +296,7 @@ class Subject:
     aliases: tuple[Name, ...] = field(
         default=(),
         metadata=spec(
+            searchable=True,
             label=N_("Aliases"),
             form=Widget.CUSTOM,
             interpol=LEFT_OUT,
@@ -298,12 +308,18 @@ class Subject:
     sex: Sex = field(
         default=Sex.UNKNOWN,
         metadata=spec(
-            label=N_("Sex"), form=Widget.SELECT, interpol="sex_id", ftm="gender", contract=Contract.OTHER
+            searchable=True,
+            label=N_("Sex"),
+            form=Widget.SELECT,
+            interpol="sex_id",
+            ftm="gender",
+            contract=Contract.OTHER,
         ),
     )
     date_of_birth: PartialDate | None = field(
         default=None,
         metadata=spec(
+            searchable=True,
             label=N_("Date of birth"),
             form=Widget.CUSTOM,
             interpol="date_of_birth",
@@ -349,7 +365,6 @@ class Subject:
             interpol=LEFT_OUT,
             ftm=LEFT_OUT,
             contract=Contract.OTHER,
-            searchable=True,
         ),
     )
     physical_description: PhysicalDescription | None = field(
