@@ -356,8 +356,41 @@ def _cases(engine: Engine) -> dict[str, Case]:
         lambda uow: uow.notices.find(cursor),
         lambda conn: _old_find(conn, deep),
     )
+    back = NoticeFilter(limit=50, before=previous.next_after)
+    out["internal list, page 49 backwards by cursor (Previous; old: by offset)"] = (
+        lambda uow: uow.notices.find(back),
+        lambda conn: _old_find(conn, NoticeFilter(limit=50, offset=50 * 48)),
+    )
+    for page in (10, 100):
+        after = _queue_cursor_of(engine, QueueFilter(), page)
+        out[f"review queue, page {page} by cursor (old: OFFSET {20 * (page - 1):,} in the index)"] = (
+            lambda uow, after=after: uow.reviews.queue_page(QueueFilter(), None, 20, 0, after),
+            lambda conn, page=page: _queue_by_offset(conn, QueueFilter(), 20 * (page - 1)),
+        )
+    sect = QueueFilter(iccs_section="07")
+    after = _queue_cursor_of(engine, sect, 10)
+    out["review queue, ICCS 07, page 10 by cursor (old: OFFSET 180 in the index)"] = (
+        lambda uow: uow.reviews.queue_page(sect, None, 20, 0, after),
+        lambda conn: _queue_by_offset(conn, sect, 180),
+    )
     out["compliance check with store context"] = (lambda uow: check_in_store(uow, sample), None)
     return out
+
+
+def _queue_cursor_of(engine: Engine, flt: QueueFilter, page: int) -> str:
+    """The cursor a reviewer's Next link carries to page ``page`` of the queue (walked by cursor)."""
+    after = None
+    with SqlUnitOfWork(engine, read_only=True) as uow:
+        for _ in range(page - 1):
+            after = uow.reviews.queue_page(flt, None, 20, 0, after).next_after
+            assert after is not None
+    assert after is not None
+    return after
+
+
+def _queue_by_offset(conn: Any, flt: QueueFilter, offset: int) -> object:
+    """The queue's page by OFFSET on the same index (the pages' paging before cursors)."""
+    return SqlReviewRepository(conn, SqlNoticeRepository(conn)).queue_page(flt, None, 20, offset)
 
 
 def _queue_case(flt: QueueFilter, before: datetime | None, offset: int) -> Case:
