@@ -148,6 +148,12 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, description="SQLAlchemy URL; PostgreSQL in production: postgresql+psycopg://..."
     )
+    replica_database_url: str | None = Field(
+        default=None,
+        description="A PostgreSQL streaming replica (postgresql+psycopg://...) for reads that may be a "
+        "second late: the public list and notice pages and API, the transparency and oversight figures. "
+        "Connections to it are read-only; every write stays on REDNOTICE_DATABASE_URL (PostgreSQL too).",
+    )
     secret_key: str | None = Field(
         default=None, description="Signs session cookies. Required outside development."
     )
@@ -227,6 +233,23 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def _replica_of_postgresql(self) -> Settings:
+        """A replica is PostgreSQL's (streaming replication): refused beside SQLite or as another kind."""
+        if self.replica_database_url is None:
+            return self
+        if not _is_postgresql(self.replica_database_url):
+            raise ValueError(
+                "REDNOTICE_REPLICA_DATABASE_URL is a PostgreSQL URL (postgresql+psycopg://...), not "
+                f"{self.replica_database_url.split(':', 1)[0]!r}"
+            )
+        if not self.database_url or not _is_postgresql(self.database_url):
+            raise ValueError(
+                "REDNOTICE_REPLICA_DATABASE_URL needs REDNOTICE_DATABASE_URL on PostgreSQL: the embedded "
+                "SQLite store has no replica (unset REDNOTICE_REPLICA_DATABASE_URL)"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _no_default_secrets(self) -> Settings:
         if self.env is not Environment.DEVELOPMENT and (not self.secret_key or len(self.secret_key) < 32):
             raise ValueError(
@@ -286,6 +309,10 @@ class Settings(BaseSettings):
         return path.read_bytes()
 
 
+def _is_postgresql(url: str) -> bool:
+    return url.split(":", 1)[0].split("+", 1)[0] in ("postgresql", "postgres")
+
+
 def load_settings() -> Settings:
     """The settings from the environment; a value out of range is one clear error naming its variable."""
     from pydantic import ValidationError
@@ -297,6 +324,8 @@ def load_settings() -> Settings:
     except ValidationError as exc:
         problems = "; ".join(
             f"REDNOTICE_{'__'.join(str(part) for part in err['loc']).upper()}: {err['msg']}"
+            if err["loc"]
+            else str(err["msg"]).removeprefix("Value error, ")  # a check of several settings names them
             for err in exc.errors()
         )
         raise InvalidInput("the settings are not valid: %(problems)s", problems=problems) from None

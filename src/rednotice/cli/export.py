@@ -30,7 +30,7 @@ def export_ftm(
     from rednotice.adapters.formats import ftm
     from rednotice.services import public as ps
 
-    notices = ps.public_extracts(store().uow)
+    notices = ps.public_extracts(store().replica)  # the read replica when configured
     if output is None:
         count = ftm.write(notices, base_url, sys.stdout)
     else:

@@ -393,11 +393,18 @@ class PublicPage:
         return max(1, -(-self.total // self.query.per_page))
 
 
-def search(query: PublicQuery, uow: PublicUnitOfWork) -> PublicPage:
-    """Search public extracts. Audited as an anonymous ``public.search`` with its parameters (no IP)."""
+def search(query: PublicQuery, uow: PublicUnitOfWork, reader: PublicUnitOfWork | None = None) -> PublicPage:
+    """Search public extracts. Audited as an anonymous ``public.search`` with its parameters (no IP).
+
+    With a ``reader`` (a read-only unit of work, e.g. on the read replica: ``Store.replica()``) the page
+    is read there and only the audit event is written in ``uow`` (the primary); without, both in ``uow``."""
+    if reader is not None:
+        with reader:
+            found = reader.public.search_page(query, reader.clock().date())
     with uow:
         now = uow.clock()
-        found = uow.public.search_page(query, now.date())
+        if reader is None:
+            found = uow.public.search_page(query, now.date())
         total, rows = found.total, found.rows
         data: dict[str, Any] = {**query.params(), "total": total}
         if not found.total_exact:

@@ -42,9 +42,23 @@ class Out(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
+class ReplicaOut(Out):
+    state: str = Field(examples=["standby"], description="standby, not a standby, or unreachable")
+    lag_seconds: float | None = Field(
+        default=None,
+        description="How far the replica's replay is behind (0 when it replayed all it received); "
+        "null when it is not a standby or does not answer",
+    )
+    error: str | None = None
+
+
 class HealthOut(Out):
     status: str = Field(examples=["ok"])
     version: str
+    replica: ReplicaOut | None = Field(
+        default=None,
+        description="Only with REDNOTICE_REPLICA_DATABASE_URL: the read replica's state and lag.",
+    )
 
 
 TYPED: dict[str, Any] = {"response_model_exclude_unset": True}

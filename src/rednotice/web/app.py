@@ -492,11 +492,12 @@ def create_app(store: Store | None = None) -> FastAPI:
     if settings.background:
         _start_background(app, store)
 
-    @app.get("/healthz", tags=["ops"], response_model=api.HealthOut)
-    def healthz(request: Request) -> dict[str, str]:
+    @app.get("/healthz", tags=["ops"], response_model=api.HealthOut, response_model_exclude_unset=True)
+    def healthz(request: Request) -> dict[str, Any]:
         with store.uow() as uow:
             uow.audit.head()
-        return {"status": "ok", "version": __version__}
+        replica = store.replica_status()  # one cheap query to the read replica, when one is configured
+        return {"status": "ok", "version": __version__, **({"replica": replica} if replica else {})}
 
     from rednotice.web import pages  # pages, apart from the API: one router per area (web/pages/)
 

@@ -301,13 +301,13 @@ def report_pdf(title: str, subtitle: str, sections: list[fs.Section], note: str)
 
 
 def _full(store: Store, actor: Actor, query: fs.FiguresQuery, settings: fs.FiguresSettings) -> fs.Figures:
-    return fs.figures(query, actor, store.uow(), repo_of, settings)
+    return fs.figures(query, actor, store.replica(), repo_of, settings)
 
 
 def _public(
     store: Store, query: fs.FiguresQuery, settings: fs.FiguresSettings, cache: fs.PublicFiguresCache
 ) -> fs.Figures:
-    return fs.public_figures(query, store.uow(), repo_of, settings, cache)
+    return fs.public_figures(query, store.replica(), repo_of, settings, cache)
 
 
 def _note(fig: fs.Figures) -> str:

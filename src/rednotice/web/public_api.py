@@ -243,7 +243,7 @@ def list_red_notices(
             "resultPerPage": result_per_page,
         }
     )
-    return list_document(ps.search(query, store.uow()), red_base(request))
+    return list_document(ps.search(query, store.uow(), store.replica()), red_base(request))
 
 
 @router.get(
@@ -255,7 +255,7 @@ def list_red_notices(
 def get_red_notice(notice_ref: str, request: Request, store: StoreDep) -> dict[str, Any]:
     """One public red notice (``notice_ref`` is ``YYYY-NNNNN``): INTERPOL's detail response. For a notice
     imported from INTERPOL, what INTERPOL wrote is served as written, with its related-notice links."""
-    detail = ps.get_public_detail(notice_id_from_ref(notice_ref), store.uow())
+    detail = ps.get_public_detail(notice_id_from_ref(notice_ref), store.replica())
     base = red_base(request)
     detail["_embedded"] = {"links": related_links(detail["_embedded"]["links"], base)}
     return {**detail, "_links": notice_links(base, detail["entity_id"])}
@@ -269,7 +269,7 @@ def get_red_notice(notice_ref: str, request: Request, store: StoreDep) -> dict[s
 )
 def get_red_notice_images(notice_ref: str, request: Request, store: StoreDep) -> dict[str, Any]:
     """INTERPOL's images response. rednotice keeps no photographs: the list is always empty."""
-    notice = ps.get_public(notice_id_from_ref(notice_ref), store.uow())
+    notice = ps.get_public(notice_id_from_ref(notice_ref), store.replica())
     href = f"{red_base(request)}/{url_ref(notice.id)}"
     return {
         "_embedded": {"images": []},

@@ -106,6 +106,39 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
+def make_replica_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine whose every transaction is read-only: the read replica (``REDNOTICE_REPLICA_DATABASE_URL``).
+
+    Each connection is made read-only when it is opened (psycopg's ``read_only``: every transaction starts
+    ``BEGIN READ ONLY``, no extra round trip, and it holds under PgBouncer's transaction pooling, unlike a
+    session ``SET``). A write routed here by mistake fails at once ("cannot execute INSERT in a read-only
+    transaction") even when the URL points at the primary itself, not only on a standby."""
+    if not url.startswith(("postgresql", "postgres")):
+        raise ValueError("a read replica is PostgreSQL's (streaming replication)")
+    engine = make_engine(url, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _read_only(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.read_only = True
+
+    return engine
+
+
+REPLICA_LAG = (
+    "SELECT pg_is_in_recovery(), CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0.0 "
+    "ELSE extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp())::float8 END"
+)
+"""Is the server a standby, and how many seconds its replay is behind what it received (0 when it has
+replayed everything it received; on a primary both functions answer NULL)."""
+
+
+def replica_lag(engine: Engine) -> tuple[bool, float | None]:
+    """``(standby, lag_seconds)`` of a replica engine: one cheap query (no table read)."""
+    with engine.connect() as conn:
+        standby, lag = conn.exec_driver_sql(REPLICA_LAG).one()
+    return bool(standby), (None if lag is None else float(lag))
+
+
 def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
     """Check a pooled connection before use only when it sat idle for ``idle_seconds``.
 

@@ -122,7 +122,7 @@ def _public_search(store: Store, criteria: Mapping[str, str], page: int) -> tupl
             "resultPerPage": str(PAGE_SIZE),
         }
     )
-    result = public.search(query, store.uow())
+    result = public.search(query, store.uow(), store.replica())
     notices = [_public_notice(store, row.entity_id) for row in result.rows]
     # belt and braces: whatever the query returned, only public extracts leave this function
     return [public_extract(n) for n in notices if n is not None and policy.is_public(n)], result.total
@@ -130,14 +130,14 @@ def _public_search(store: Store, criteria: Mapping[str, str], page: int) -> tupl
 
 def _public_notice(store: Store, notice_id: str) -> Notice | None:
     try:
-        return ns.get_notice(notice_id, SYSTEM, store.uow(), audit=False)
+        return ns.get_notice(notice_id, SYSTEM, store.replica(), audit=False)
     except e.NotFound:
         return None
 
 
 def _public_get(store: Store, notice_id: str) -> dict[str, Any] | None:
     try:
-        notice = ns.get_notice(notice_id, SYSTEM, store.uow(), audit=False)
+        notice = ns.get_notice(notice_id, SYSTEM, store.replica(), audit=False)
     except e.NotFound:
         return None
     return public_extract(notice) if policy.is_public(notice) else None
