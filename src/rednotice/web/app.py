@@ -374,6 +374,14 @@ def _start_background(app: FastAPI, store: Store) -> None:
         except Exception:  # the index is built again on first use
             logging.getLogger(__name__).exception("could not warm the screening index")
 
+    def figures() -> None:  # the public figures of the closed period, counted here, not by a page
+        while True:
+            try:
+                oversight.warm_public_figures(app, store)
+            except Exception:  # a public page counts them instead
+                logging.getLogger(__name__).exception("could not count the public figures")
+            time.sleep(oversight.WARM_EVERY)
+
     def work() -> None:
         while True:
             try:
@@ -386,6 +394,7 @@ def _start_background(app: FastAPI, store: Store) -> None:
 
     threading.Thread(target=warm, name="rednotice-index", daemon=True).start()
     threading.Thread(target=work, name="rednotice-jobs", daemon=True).start()
+    threading.Thread(target=figures, name="rednotice-figures", daemon=True).start()
 
 
 DOCS_ASSETS = ("/static/swagger-ui-bundle.js", "/static/swagger-ui.css", "/static/favicon.svg")

@@ -72,6 +72,18 @@ def public_cache(app: Any) -> fs.PublicFiguresCache:
     return cache
 
 
+def warm_public_figures(app: Any, store: Store) -> fs.Figures:
+    """Count the public table of the closed period into the app's cache (``public_cache``), so that no
+    public page does: called by the server's background thread at start-up and every ``WARM_EVERY``
+    seconds after (a no-op while the quarter's table is kept; the first call after a quarter closes
+    counts the new one). On the read replica when one is configured, like every figures page."""
+    return _public(store, fs.FiguresQuery(), store.settings.figures, public_cache(app))
+
+
+WARM_EVERY = 600.0
+"""How often the background thread checks that the public table of the closed period is counted."""
+
+
 def _query(country: str | None, first: str | None, last: str | None) -> fs.FiguresQuery:
     def day(value: str | None, name: str) -> date | None:
         if not value:
