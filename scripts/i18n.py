@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import subprocess
 import sys
 import tempfile
@@ -42,11 +43,15 @@ ERROR_CLASSES = (
     "IntegrityFailure",
 )
 """domain/errors.py's classes (and their subclasses named here): the text given to the constructor is a
-message a person reads. Only a whole literal is a message: an f-string or a text joined at run time cannot
-be looked up in a catalogue (docs/i18n.md says how to write one with values)."""
+message a person reads. Only a whole literal is a message (or each literal branch of ``a if c else b``): an
+f-string or a text joined at run time cannot be looked up in a catalogue (docs/i18n.md says how to write one
+with values)."""
 ERRORS_FROM = ("domain", "services", "adapters", "web")
 """Where error messages reach people through the web; the CLI speaks English (docs/i18n.md)."""
 KEYWORDS = ("_l", "N_")
+ONLY_PLACEHOLDERS = re.compile(r"(%\(\w+\)s)+")
+"""A message that is only its details (``InvalidInput("%(why)s", why=Text.joined(...))``): nothing to
+translate."""
 
 
 def extract(pot: Path = POT) -> None:
@@ -93,10 +98,14 @@ def error_messages() -> set[str]:
                     continue
                 func = node.func
                 name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                if name not in ERROR_CLASSES:
+                    continue
                 first = node.args[0]
-                text = first.value if isinstance(first, ast.Constant) else None
-                if name in ERROR_CLASSES and isinstance(text, str) and text.strip():
-                    found.add(text)
+                branches = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+                for branch in branches:
+                    text = branch.value if isinstance(branch, ast.Constant) else None
+                    if isinstance(text, str) and text.strip() and not ONLY_PLACEHOLDERS.fullmatch(text):
+                        found.add(text)
     return found
 
 

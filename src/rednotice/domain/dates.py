@@ -22,16 +22,16 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         if not 1800 <= self.year <= 2200:
-            raise InvalidInput(f"year {self.year} is out of range", field="date")
+            raise InvalidInput("year %(year)s is out of range", field="date", year=self.year)
         if self.month is None and self.day is not None:
             raise InvalidInput("a day without a month is not a date", field="date")
         if self.month is not None and not 1 <= self.month <= 12:
-            raise InvalidInput(f"month {self.month} does not exist", field="date")
+            raise InvalidInput("month %(month)s does not exist", field="date", month=self.month)
         if self.day is not None and self.month is not None:
             try:
                 date(self.year, self.month, self.day)
             except ValueError as exc:
-                raise InvalidInput(f"{self.iso()} is not a real date", field="date") from exc
+                raise InvalidInput("%(date)s is not a real date", field="date", date=self.iso()) from exc
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -39,7 +39,9 @@ class PartialDate:
         text = text.strip()
         m = _ISO.match(text) or _INTERPOL.match(text)
         if not m:
-            raise InvalidInput(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", field="date")
+            raise InvalidInput(
+                "'%(text)s' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)", field="date", text=text
+            )
         y, mo, d = m.groups()
         return cls(int(y), int(mo) if mo else None, int(d) if d else None)
 

@@ -6,12 +6,15 @@ below as a gettext keyword, and ``N_`` marks a text kept elsewhere), and ``messa
 language the edge chose for the request (``web.i18n`` installs the translator with ``set_translator``;
 without one, and in the CLI, it is the English text). A message with values is a template whose
 placeholders are named details: ``NotFound(N_("no notice %(notice)s"), notice=ref)``, so the words are
-translated and the values kept. ``str(exc)`` stays English, for logs.
+translated and the values kept. A value that is itself one of rednotice's words (a state, an action, a
+role) is given as a ``Term``: ``str(exc)`` and the details keep its stored value, ``message`` shows the
+reader's label for it (the edge installs the labels with ``set_labeller``). ``str(exc)`` stays English,
+for logs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -24,13 +27,76 @@ def _same(message: str) -> str:
     return message
 
 
+def _as_stored(kind: str, value: str) -> str:
+    return value
+
+
 _translate: Callable[[str], str] = _same
+_label: Callable[[str, str], str] = _as_stored
 
 
 def set_translator(translate: Callable[[str], str] | None) -> None:
     """The edge's translator (the request's language); None: English."""
     global _translate
     _translate = translate or _same
+
+
+def set_labeller(label: Callable[[str, str], str] | None) -> None:
+    """The edge's names for rednotice's words: ``label(kind, value)``, e.g. ``("state", "draft")`` →
+    "Brouillon"; None: the stored value itself."""
+    global _label
+    _label = label or _as_stored
+
+
+class Term(str):
+    """A detail that is one of rednotice's words, or a list of them (``Term("action", "publish",
+    "refuse")``): as a string, its stored values joined by ", " (``str(exc)``, the JSON details); in
+    ``DomainError.message``, the reader's label of each. Kinds: state, action, role, notice_type, and
+    any other the labeller knows (an unknown kind or value shows as stored)."""
+
+    kind: str
+    values: tuple[str, ...]
+
+    def __new__(cls, kind: str, *values: object) -> Term:
+        words = tuple(str(getattr(v, "value", v)) for v in values)
+        term = super().__new__(cls, ", ".join(words))
+        term.kind = kind
+        term.values = words
+        return term
+
+    def label(self) -> str:
+        return ", ".join(_label(self.kind, v) for v in self.values)
+
+
+class Text(str):
+    """A detail that is itself a message, or several joined by ``sep`` (``Text.joined("; ", parts)``): as a
+    string, the English text; in ``DomainError.message``, each part translated with its own values (e.g.
+    the list of what keeps a reviewer from deciding)."""
+
+    parts: tuple[tuple[str, dict[str, Any]], ...]
+    sep: str
+
+    def __new__(cls, template: str, /, **values: Any) -> Text:
+        return cls._of(((template, values),), "")
+
+    @classmethod
+    def _of(cls, parts: tuple[tuple[str, dict[str, Any]], ...], sep: str) -> Text:
+        text = super().__new__(cls, sep.join(fill(t, v) for t, v in parts))
+        text.parts = parts
+        text.sep = sep
+        return text
+
+    @classmethod
+    def joined(cls, sep: str, texts: Sequence[Text]) -> Text:
+        return cls._of(tuple(p for t in texts for p in t.parts), sep)
+
+    def label(self) -> str:
+        return self.sep.join(fill(_translate(t), _shown(v)) for t, v in self.parts)
+
+
+def _shown(values: dict[str, Any]) -> dict[str, Any]:
+    """Details as a reader sees them: a Term by its label, a Text in the reader's language."""
+    return {k: v.label() if isinstance(v, Term | Text) else v for k, v in values.items()}
 
 
 def fill(template: str, values: dict[str, Any]) -> str:
@@ -57,7 +123,9 @@ class DomainError(Exception):
     @property
     def message(self) -> str:
         """What went wrong, for a person, in the request's language (English without one)."""
-        return fill(_translate(self.template), self.details)
+        if isinstance(self.template, Text):
+            return self.template.label()
+        return fill(_translate(self.template), _shown(self.details))
 
     @message.setter
     def message(self, value: str) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
-from rednotice.domain.errors import N_, Forbidden, IllegalTransition, RuleViolation
+from rednotice.domain.errors import N_, Forbidden, IllegalTransition, RuleViolation, Term
 from rednotice.domain.model import NoticeRequest, NoticeType
 from rednotice.domain.users import Actor, Role
 
@@ -220,31 +220,36 @@ class Notice:
         """Move the notice by ``action``; raise a clear error if the lifecycle or the actor forbids it."""
         rule = TRANSITIONS.get((self.type, self.state, action))
         if rule is None:
-            allowed = ", ".join(a.value for a in allowed_actions(self.type, self.state)) or "none"
+            allowed = allowed_actions(self.type, self.state)
             raise IllegalTransition(
-                f"a {self.type.value} in state '{self.state.value}' cannot '{action.value}' "
-                f"(allowed here: {allowed})",
-                state=self.state.value,
-                action=action.value,
+                "a %(type)s in state '%(state)s' cannot '%(action)s' (allowed here: %(allowed)s)"
+                if allowed
+                else "a %(type)s in state '%(state)s' cannot '%(action)s' (nothing is allowed here)",
+                type=Term("notice_type", self.type),
+                state=Term("state", self.state),
+                action=Term("action", action),
+                allowed=Term("action", *allowed),
             )
         if actor.role not in rule.roles and actor.role is not Role.SYSTEM:
             raise Forbidden(
-                f"'{action.value}' is for {', '.join(sorted(r.value for r in rule.roles))}, "
-                f"not {actor.role.value}",
-                action=action.value,
+                "'%(action)s' is for %(roles)s, not %(role)s",
+                action=Term("action", action),
+                roles=Term("role", *sorted(r.value for r in rule.roles)),
+                role=Term("role", actor.role),
             )
         if actor.role is Role.NCB_OFFICER and actor.country != self.requesting_country:
             raise Forbidden("only the requesting NCB may do this", action=action.value)
         if rule.reasons_required and not reasons.strip():
-            raise RuleViolation(REASONS_NEEDED, action=action.value)
+            raise RuleViolation(REASONS_NEEDED, action=Term("action", action))
         if action is Action.RENEW:
             opens = self.renewal_opens()
             assert self.expires_at is not None and opens is not None
             if at < opens:
                 raise RuleViolation(
-                    f"renewal is possible only in the last {RENEWAL_WINDOW_MONTHS} months before expiry "
-                    f"(from {opens.date().isoformat()})",
+                    "renewal is possible only in the last %(months)s months before expiry (from %(opens)s)",
                     action=action.value,
+                    months=RENEWAL_WINDOW_MONTHS,
+                    opens=opens.date().isoformat(),
                 )
         if action is Action.EXPIRE and (self.expires_at is None or at < self.expires_at):
             raise RuleViolation("the notice has not reached its expiry date", action=action.value)
@@ -267,9 +272,9 @@ class Notice:
     def with_request(self, request: NoticeRequest) -> Notice:
         if self.state not in (State.DRAFT, State.MORE_INFORMATION_REQUESTED):
             raise IllegalTransition(
-                f"a request can be edited only as a draft or when more information was asked "
-                f"(it is '{self.state.value}')",
-                state=self.state.value,
+                "a request can be edited only as a draft or when more information was asked "
+                "(it is '%(state)s')",
+                state=Term("state", self.state),
             )
         return replace(self, request=request, history=list(self.history))
 

@@ -31,7 +31,7 @@ from rednotice.domain.compliance.context import (
     RefugeeStatus,
 )
 from rednotice.domain.compliance.identity import same_person
-from rednotice.domain.errors import IllegalTransition, InvalidInput, RuleViolation
+from rednotice.domain.errors import IllegalTransition, InvalidInput, RuleViolation, Term
 from rednotice.domain.lifecycle import add_months
 from rednotice.domain.model import RelationKind, Subject
 
@@ -220,21 +220,24 @@ def check_uploads(uploads: Sequence[Upload]) -> list[tuple[Upload, str]]:
     (a form's file field left empty) are skipped."""
     files = [u for u in uploads if u.data]
     if len(files) > MAX_DOCUMENTS:
-        raise InvalidInput(f"send at most {MAX_DOCUMENTS} documents at a time", field="documents")
+        raise InvalidInput("send at most %(max)s documents at a time", field="documents", max=MAX_DOCUMENTS)
     out = []
     for u in files:
         name = safe_filename(u.filename)
         if len(u.data) > MAX_DOCUMENT_BYTES:
             raise InvalidInput(
-                f"'{name}' is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB: send a smaller scan",
+                "'%(name)s' is larger than %(mb)s MB: send a smaller scan",
                 field="documents",
+                name=name,
+                mb=MAX_DOCUMENT_BYTES // (1024 * 1024),
             )
         media = detect_media_type(u.data)
         if media is None:
             raise InvalidInput(
-                f"'{name}' is not a PDF, PNG or JPEG file (whatever its name says): send a scan or a photo "
+                "'%(name)s' is not a PDF, PNG or JPEG file (whatever its name says): send a scan or a photo "
                 "in one of these formats",
                 field="documents",
+                name=name,
             )
         out.append((u, media))
     return out
@@ -465,9 +468,10 @@ class Case:
     def _require(self, *states: CaseState) -> None:
         if self.state not in states:
             raise IllegalTransition(
-                f"case {self.id} is '{self.state.value}'; this needs "
-                + " or ".join(f"'{s.value}'" for s in states),
-                state=self.state.value,
+                "case %(case)s is '%(state)s'; this needs '%(needs)s'",
+                case=self.id,
+                state=Term("case_state", self.state),
+                needs=Term("case_state", *states),
             )
 
     @property
@@ -506,7 +510,9 @@ class Case:
         self._require(CaseState.RECEIVED)
         unknown = sorted(set(waived) - {p.code for p in problems})
         if unknown:
-            raise InvalidInput(f"only a problem found can be set aside ({', '.join(unknown)} is not one)")
+            raise InvalidInput(
+                "only a problem found can be set aside (%(codes)s is not one)", codes=", ".join(unknown)
+            )
         if waived and not (self.applicant_requests or self.events_of("documents")):
             raise RuleViolation("a problem is set aside only on documents or answers the applicant sent")
         self.waived = sorted(set(waived))
@@ -530,7 +536,9 @@ class Case:
     ) -> Consultation:
         self._require(CaseState.ADMISSIBLE)
         if notice_id not in self.notice_ids:
-            raise InvalidInput(f"notice {notice_id} is not part of case {self.id}")
+            raise InvalidInput(
+                "notice %(notice)s is not part of case %(case)s", notice=notice_id, case=self.id
+            )
         if len(question.strip()) < 10:
             raise InvalidInput("a consultation asks a written question")
         if due <= at:
@@ -546,7 +554,7 @@ class Case:
         for c in self.consultations:
             if c.number == number:
                 return c
-        raise InvalidInput(f"case {self.id} has no consultation {number}")
+        raise InvalidInput("case %(case)s has no consultation %(number)s", case=self.id, number=number)
 
     def answer(self, at: datetime, actor: str, country: str, number: int, text: str) -> Consultation:
         c = self.consultation(number)
@@ -590,8 +598,12 @@ class Case:
         is expected any more and nothing is deleted for want of one); returns those it closed."""
         self._require(CaseState.ADMISSIBLE)
         if outcome not in OUTCOMES_FOR[self.filing.kind]:
-            allowed = ", ".join(sorted(o.value for o in OUTCOMES_FOR[self.filing.kind]))
-            raise InvalidInput(f"a {self.filing.kind.value} request ends {allowed}, not {outcome.value}")
+            raise InvalidInput(
+                "a request for %(kind)s ends %(allowed)s, not %(outcome)s",
+                kind=Term("request_kind", self.filing.kind),
+                allowed=Term("outcome", *sorted(o.value for o in OUTCOMES_FOR[self.filing.kind])),
+                outcome=Term("outcome", outcome),
+            )
         if len(reasons.strip()) < 20:
             raise InvalidInput("a CCF decision is reasoned (at least 20 characters)")
         self.state = CaseState.DECIDED
@@ -747,7 +759,9 @@ class HarassmentReport:
         if len(self.description.strip()) < 10:
             raise InvalidInput("describe what happened")
         if self.victim_relation not in VICTIM_RELATIONS:
-            raise InvalidInput(f"victim_relation is one of {', '.join(VICTIM_RELATIONS)}")
+            raise InvalidInput(
+                "victim_relation is one of %(relations)s", relations=", ".join(VICTIM_RELATIONS)
+            )
         if not self.victim_name.strip():
             raise InvalidInput("say to whom it happened")
         if not self.notice_id and self.subject is None:

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rednotice.domain.errors import InvalidInput
+from rednotice.domain.errors import N_, InvalidInput, Text
 
 
 class Role(StrEnum):
@@ -61,7 +61,7 @@ def normalize_username(raw: str) -> str:
     unassigned or private. Raises InvalidInput naming what is wrong."""
     name = unicodedata.normalize("NFKC", raw.strip())
     if not name or len(name) > USERNAME_MAX:
-        raise InvalidInput(f"a username is 1-{USERNAME_MAX} characters", field="username")
+        raise InvalidInput("a username is 1-%(max)s characters", field="username", max=USERNAME_MAX)
     scripts: set[str] = set()
     for char in name:
         category = unicodedata.category(char)
@@ -73,13 +73,14 @@ def normalize_username(raw: str) -> str:
             continue
         what = unicodedata.name(char, f"U+{ord(char):04X}")
         raise InvalidInput(
-            f"a username has letters, ASCII digits and - . _ @ only, not {what}", field="username"
+            "a username has letters, ASCII digits and - . _ @ only, not %(char)s", field="username", char=what
         )
     if len(scripts) > 1:
         raise InvalidInput(
-            f"a username is written in one script, not several ({', '.join(sorted(scripts))}): "
+            "a username is written in one script, not several (%(scripts)s): "
             "mixed scripts make lookalike names",
             field="username",
+            scripts=", ".join(sorted(scripts)),
         )
     return name
 
@@ -98,27 +99,30 @@ WEAK_PASSWORDS = frozenset(
 """Known-weak passwords, compared without case, digits or punctuation ("Password2026!" is "password")."""
 
 
-def password_problem(password: str, username: str = "") -> str | None:
+def password_problem(password: str, username: str = "") -> Text | None:
     """Why a password is too weak, or None: at least ten characters; not one character class only
-    unless sixteen or more; at least five different characters; not a known-weak one nor the username."""
+    unless sixteen or more; at least five different characters; not a known-weak one nor the username.
+    The reason is a ``Text``: English as a string, in the reader's language as an error's message."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"a password has at least {MIN_PASSWORD_LENGTH} characters"
+        return Text(N_("a password has at least %(min)s characters"), min=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"a password has at most {MAX_PASSWORD_LENGTH} characters"
+        return Text(N_("a password has at most %(max)s characters"), max=MAX_PASSWORD_LENGTH)
     if "\x00" in password:
-        return "a password cannot contain NUL characters"
+        return Text(N_("a password cannot contain NUL characters"))
     if len(set(password)) < 5:
-        return "a password needs at least five different characters"
+        return Text(N_("a password needs at least five different characters"))
     classes = {
         "lower" if c.islower() else "upper" if c.isupper() else "digit" if c.isdigit() else "other"
         for c in password
     }
     if len(classes) < 2 and len(password) < 16:
-        return "a password shorter than 16 characters mixes letters with digits, capitals or symbols"
+        return Text(
+            N_("a password shorter than 16 characters mixes letters with digits, capitals or symbols")
+        )
     letters = "".join(c for c in password.casefold() if c.isalpha())
     digits = "".join(c for c in password if c.isdigit())
     if letters in WEAK_PASSWORDS or (not letters and digits and digits in "01234567890123456789"):
-        return "this password is on the list of known-weak passwords"
+        return Text(N_("this password is on the list of known-weak passwords"))
     if username and username.casefold() in password.casefold():
-        return "a password cannot contain the username"
+        return Text(N_("a password cannot contain the username"))
     return None

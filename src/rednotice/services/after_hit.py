@@ -28,7 +28,7 @@ from typing import Any
 from rednotice.config import AfterHitSettings as AfterHitSettings  # a section of Settings
 from rednotice.domain import policy
 from rednotice.domain.dates import PartialDate
-from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, RuleViolation
+from rednotice.domain.errors import N_, Forbidden, InvalidInput, NotFound, RuleViolation
 from rednotice.domain.lifecycle import Notice
 from rednotice.domain.model import Subject
 from rednotice.domain.redress import (
@@ -205,7 +205,7 @@ def _load(uow: UnitOfWork, hit_id: int) -> tuple[AfterHitRepository, Hit, Notice
     hit = repo.get_hit(hit_id)
     notice = uow.notices.get(hit.notice_id) if hit is not None else None
     if hit is None or notice is None:
-        raise NotFound(f"no hit {hit_id}")
+        raise NotFound("no hit %(hit)s", hit=hit_id)
     return repo, hit, notice
 
 
@@ -228,13 +228,14 @@ def _is_requesting(actor: Actor, hit: Hit, notice: Notice) -> bool:
 def _visible(actor: Actor, hit: Hit, notice: Notice) -> None:
     if actor.role in OFFICIALS or _is_locating(actor, hit) or _is_requesting(actor, hit, notice):
         return
-    raise NotFound(f"no hit {hit.id}")
+    raise NotFound("no hit %(hit)s", hit=hit.id)
 
 
-def _locating_only(actor: Actor, hit: Hit, notice: Notice, what: str) -> str:
+def _locating_only(actor: Actor, hit: Hit, notice: Notice, refusal: str) -> str:
+    """``refusal``: the whole sentence, marked with N_ where it is written."""
     _visible(actor, hit, notice)
     if not _is_locating(actor, hit) or hit.locating_country is None:
-        raise Forbidden(f"only the NCB of the country where the person was found {what}")
+        raise Forbidden(refusal)
     return hit.locating_country
 
 
@@ -297,7 +298,12 @@ def record_outcome(
     red notice is not an arrest warrant). Audited."""
     with uow:
         repo, hit, notice = _load(uow, hit_id)
-        _locating_only(actor, hit, notice, "records what happened after a hit")
+        _locating_only(
+            actor,
+            hit,
+            notice,
+            N_("only the NCB of the country where the person was found records what happened after a hit"),
+        )
         now = uow.clock()
         uow.screening.set_outcome(hit_id, outcome.value, actor.username, now, notes.strip())
         informed: list[str] = []
@@ -483,7 +489,12 @@ def record_safeguards(
         raise InvalidInput("notes are at most 5,000 characters")
     with uow:
         repo, hit, notice = _load(uow, hit_id)
-        _locating_only(actor, hit, notice, "records the safeguards")
+        _locating_only(
+            actor,
+            hit,
+            notice,
+            N_("only the NCB of the country where the person was found records the safeguards"),
+        )
         fu = _follow_up(repo, hit, notice)
         if answers.treaty_in_force is not None:
             fu.treaty_in_force = answers.treaty_in_force
@@ -580,7 +591,12 @@ def refuse_extradition(
         raise InvalidInput("a refused extradition is recorded with its reasons (at least 10 characters)")
     with uow:
         repo, hit, notice = _load(uow, hit_id)
-        country = _locating_only(actor, hit, notice, "records a refused extradition")
+        country = _locating_only(
+            actor,
+            hit,
+            notice,
+            N_("only the NCB of the country where the person was found records a refused extradition"),
+        )
         if not hit.located:
             raise RuleViolation("record the person as located or detained before a refused extradition")
         if country == notice.requesting_country:
@@ -699,7 +715,7 @@ def addenda_for(notice_id: str, actor: Actor, uow: UnitOfWork) -> list[dict[str,
     with uow:
         notice = uow.notices.get(notice_id)
         if notice is None or not policy.can_see_notice(actor, notice):
-            raise NotFound(f"no notice {notice_id}")
+            raise NotFound("no notice %(notice)s", notice=notice_id)
         return [_addendum_view(a, actor) for a in repository(uow).addenda(notice_id)]
 
 

@@ -63,16 +63,23 @@ class FiguresQuery:
         for value, name in ((self.first, "from"), (self.last, "to")):
             if value is not None and not EARLIEST <= value <= latest:
                 raise InvalidInput(
-                    f"'{name}' is a day from {EARLIEST.isoformat()} to {latest.isoformat()}", field=name
+                    "'%(field)s' is a day from %(first)s to %(last)s",
+                    field=name,
+                    first=EARLIEST.isoformat(),
+                    last=latest.isoformat(),
                 )
         first = self.first or date(today.year - DEFAULT_YEARS + 1, 1, 1)
         last = self.last or (today if not self.first else max(today, first))
-        try:
-            period = Period.between(first, last)
-        except ValueError as exc:
-            raise InvalidInput(str(exc), field="from") from exc
+        if last < first:
+            raise InvalidInput(
+                "'from' (%(first)s) is after 'to' (%(last)s)",
+                field="from",
+                first=first.isoformat(),
+                last=last.isoformat(),
+            )
+        period = Period.between(first, last)
         if len(period.years()) > MAX_YEARS:
-            raise InvalidInput(f"a period covers at most {MAX_YEARS} calendar years", field="from")
+            raise InvalidInput("a period covers at most %(max)s calendar years", field="from", max=MAX_YEARS)
         return period
 
     def checked_country(self) -> str | None:

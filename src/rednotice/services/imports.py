@@ -107,7 +107,7 @@ def import_interpol(
     if actor.role not in (Role.ADMIN, Role.SYSTEM):
         raise Forbidden("only an administrator or the system imports notices")
     if batch_size < 1:
-        raise InvalidInput(f"the batch size must be at least 1, not {batch_size}")
+        raise InvalidInput("the batch size must be at least 1, not %(size)s", size=batch_size)
     report = ImportReport()
     chosen = _richest(cmd.items)
     pending: list[InterpolRecord] = []

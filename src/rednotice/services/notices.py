@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rednotice.domain import policy
-from rednotice.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from rednotice.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Term
 from rednotice.domain.lifecycle import Action, Notice, State
 from rednotice.domain.model import NoticeRequest, NoticeType
 from rednotice.domain.users import SYSTEM, Actor, Role
@@ -112,7 +112,9 @@ def create_request(cmd: CreateRequest, actor: Actor, uow: UnitOfWork) -> Notice:
         raise Forbidden("only an NCB officer can request a notice or send a diffusion")
     if actor.role is Role.NCB_OFFICER and actor.country != cmd.request.requesting_country:
         raise Forbidden(
-            f"an officer of {actor.country} cannot request on behalf of {cmd.request.requesting_country}"
+            "an officer of %(country)s cannot request on behalf of %(requesting)s",
+            country=actor.country,
+            requesting=cmd.request.requesting_country,
         )
     with uow:
         now = uow.clock()
@@ -189,12 +191,14 @@ def amend_request(cmd: AmendRequest, actor: Actor, uow: UnitOfWork) -> Notice:
 def _load_for_change(uow: UnitOfWork, notice_id: str, actor: Actor, expected_version: int | None) -> Notice:
     notice = uow.notices.get(notice_id)
     if notice is None or not policy.can_see_notice(actor, notice):
-        raise NotFound(f"no notice {notice_id}")
+        raise NotFound("no notice %(notice)s", notice=notice_id)
     if expected_version is not None and expected_version != notice.version:
         raise Conflict(
-            f"notice {notice_id} is at version {notice.version}, you decided on version {expected_version}; "
+            "notice %(notice)s is at version %(current_version)s, you decided on version %(version)s; "
             "reload it and decide again",
             current_version=notice.version,
+            notice=notice_id,
+            version=expected_version,
         )
     return notice
 
@@ -230,7 +234,7 @@ def get_notice(notice_id: str, actor: Actor, uow: UnitOfWork, audit: bool = True
     with uow:
         notice = uow.notices.get(notice_id)
         if notice is None or not policy.can_see_notice(actor, notice):
-            raise NotFound(f"no notice {notice_id}")
+            raise NotFound("no notice %(notice)s", notice=notice_id)
         if audit:
             uow.audit.append(actor, "notice.view", f"notice:{notice_id}", {}, uow.clock())
             uow.commit()
@@ -240,7 +244,7 @@ def get_notice(notice_id: str, actor: Actor, uow: UnitOfWork, audit: bool = True
 def list_notices(flt: NoticeFilter, actor: Actor, uow: UnitOfWork) -> Page:
     """Search notices within what the actor may see. Every search is audited."""
     if not policy.can_list_notices(actor):
-        raise Forbidden(f"a {actor.role.value} does not list notices")
+        raise Forbidden("a %(role)s does not list notices", role=Term("role", actor.role))
     if (flt.after is not None or flt.before is not None) and flt.offset:
         raise InvalidInput("page by 'after' (the cursor) or by offset, not both")
     if flt.after is not None and flt.before is not None:

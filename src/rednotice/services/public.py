@@ -114,7 +114,7 @@ class NamePattern:
     @classmethod
     def parse(cls, text: str, what: str) -> NamePattern:
         if len(text) > MAX_PATTERN:
-            raise InvalidInput(f"{what} is longer than {MAX_PATTERN} characters", field=what)
+            raise InvalidInput("%(field)s is longer than %(max)s characters", field=what, max=MAX_PATTERN)
         body = text
         start = body.startswith("^")
         if start:
@@ -263,18 +263,22 @@ class PublicQuery:
         age_min = _integer(v["ageMin"], "ageMin", 0, MAX_AGE)
         age_max = _integer(v["ageMax"], "ageMax", 0, MAX_AGE)
         if age_min is not None and age_max is not None and age_min > age_max:
-            raise InvalidInput(f"ageMin ({age_min}) is greater than ageMax ({age_max})", field="ageMin")
+            raise InvalidInput(
+                "ageMin (%(min)s) is greater than ageMax (%(max)s)", field="ageMin", min=age_min, max=age_max
+            )
         sex: Sex | None = None
         if v["sexId"]:
             try:
                 sex = Sex(v["sexId"].upper())
             except ValueError:
                 raise InvalidInput(
-                    f"sexId {v['sexId']!r} is not one of '', 'F', 'M' or 'U'", field="sexId"
+                    "sexId '%(value)s' is not one of '', 'F', 'M' or 'U'", field="sexId", value=v["sexId"]
                 ) from None
         text = v["freeText"]
         if len(text) > MAX_PATTERN:
-            raise InvalidInput(f"freeText is longer than {MAX_PATTERN} characters", field="freeText")
+            raise InvalidInput(
+                "%(field)s is longer than %(max)s characters", field="freeText", max=MAX_PATTERN
+            )
         words = tuple(w for w in fold(text).split() if w)
         page = _integer(v["page"], "page", 1, MAX_PAGE) or 1
         asked = _integer(v["resultPerPage"], "resultPerPage", 1, None)
@@ -299,12 +303,16 @@ def _integer(text: str, what: str, low: int, high: int | None) -> int | None:
     if not text:
         return None
     if not re.fullmatch(r"[+-]?\d{1,12}", text):
-        raise InvalidInput(f"{what} {text!r} is not a whole number", field=what)
+        raise InvalidInput("%(field)s '%(value)s' is not a whole number", field=what, value=text)
     value = int(text)
     if value < low:
-        raise InvalidInput(f"{what} must be at least {low} (got {value})", field=what)
+        raise InvalidInput(
+            "%(field)s must be at least %(low)s (got %(value)s)", field=what, low=low, value=value
+        )
     if high is not None and value > high:
-        raise InvalidInput(f"{what} must be at most {high} (got {value})", field=what)
+        raise InvalidInput(
+            "%(field)s must be at most %(high)s (got %(value)s)", field=what, high=high, value=value
+        )
     return value
 
 
@@ -313,7 +321,11 @@ def _country(text: str, what: str) -> str | None:
     if not text:
         return None
     if not _COUNTRY.match(text):
-        raise InvalidInput(f"{what} {text!r} is not a country code (ISO 3166-1 alpha-2, e.g. FR)", field=what)
+        raise InvalidInput(
+            "%(field)s '%(value)s' is not a country code (ISO 3166-1 alpha-2, e.g. FR)",
+            field=what,
+            value=text,
+        )
     return text.upper()
 
 
@@ -433,7 +445,7 @@ def get_public(notice_id: str | None, uow: UnitOfWork) -> Notice:
     with uow:
         notice = uow.notices.get(notice_id)
     if notice is None or notice.type is not NoticeType.RED_NOTICE or not policy.is_public(notice):
-        raise NotFound(f"no public red notice {url_ref(notice_id)}")
+        raise NotFound("no public red notice %(notice)s", notice=url_ref(notice_id))
     return notice
 
 

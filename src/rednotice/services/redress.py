@@ -162,7 +162,7 @@ def _audit(uow: UnitOfWork, actor: Actor | str, action: str, subject: str, **dat
 def _load_case(uow: RedressUnitOfWork, case_id: str) -> Case:
     case = uow.redress.get_case(case_id)
     if case is None:
-        raise NotFound(f"no CCF case {case_id}")
+        raise NotFound("no CCF case %(case)s", case=case_id)
     return case
 
 
@@ -429,7 +429,7 @@ def read_document(
         doc = next((d for d in uow.redress.documents(case_id) if d.id == doc_id), None)
         data = uow.redress.document_data(case_id, doc_id) if doc else None
         if doc is None or data is None:
-            raise NotFound(f"no document {doc_id} in case {case_id}")
+            raise NotFound("no document %(document)s in case %(case)s", document=doc_id, case=case_id)
         _audit(uow, actor, "ccf.document.view", f"ccf:{case_id}", document=doc_id, sha256=doc.sha256)
         uow.commit()
     return doc, data
@@ -442,7 +442,7 @@ def link_notice(case_id: str, notice_id: str, actor: Actor, uow: RedressUnitOfWo
         case = _load_case(uow, case_id)
         version = case.version
         if uow.notices.get(notice_id) is None:
-            raise NotFound(f"no notice {notice_id}")
+            raise NotFound("no notice %(notice)s", notice=notice_id)
         if notice_id not in case.notice_ids:
             case.notice_ids.append(notice_id)
             case.events.append(CaseEvent(uow.clock(), actor.username, "link", notice_id))
@@ -463,7 +463,7 @@ def consult(
         version = case.version
         notice = uow.notices.get(notice_id)
         if notice is None:
-            raise NotFound(f"no notice {notice_id}")
+            raise NotFound("no notice %(notice)s", notice=notice_id)
         c = case.consult(uow.clock(), actor.username, notice.requesting_country, notice_id, question, due)
         uow.redress.save_case(case, version)
         uow.redress.add_notification(
@@ -522,7 +522,12 @@ def answer_consultation(
     with uow:
         case = uow.redress.get_case(case_id)
         if case is None or not any(c.country == country for c in case.consultations):
-            raise NotFound(f"no consultation {case_id}/{number} for {country}")
+            raise NotFound(
+                "no consultation %(case)s/%(number)s for %(country)s",
+                case=case_id,
+                number=number,
+                country=country,
+            )
         version = case.version
         c = case.answer(uow.clock(), actor.username, country, number, text)
         uow.redress.save_case(case, version)
@@ -933,7 +938,7 @@ def _decide_refugee_deletion(
     """The General Secretariat step on a refugee confirmation (inside the caller's transaction)."""
     conf = uow.redress.get_refugee(int(flag.ref))
     if conf is None:
-        raise NotFound(f"no refugee confirmation {flag.ref}")
+        raise NotFound("no refugee confirmation %(confirmation)s", confirmation=flag.ref)
     if delete:
         if not conf.active:
             raise RuleViolation("the protection status has ended: nothing to delete on it")
@@ -970,9 +975,9 @@ def _decide_refugee_deletion(
 def _load_refugee(uow: RedressUnitOfWork, conf_id: int, actor: Actor) -> RefugeeConfirmation:
     conf = uow.redress.get_refugee(conf_id)
     if conf is None:
-        raise NotFound(f"no refugee confirmation {conf_id}")
+        raise NotFound("no refugee confirmation %(confirmation)s", confirmation=conf_id)
     if actor.role is Role.NCB_OFFICER and actor.country != conf.granting_country:
-        raise NotFound(f"no refugee confirmation {conf_id}")
+        raise NotFound("no refugee confirmation %(confirmation)s", confirmation=conf_id)
     return conf
 
 
@@ -1015,7 +1020,7 @@ def allow_restoration(
         if conf.active:
             raise RuleViolation("the protection status has not ended")
         if notice_id not in conf.deleted_notice_ids:
-            raise InvalidInput(f"notice {notice_id} was not deleted because of this status")
+            raise InvalidInput("notice %(notice)s was not deleted because of this status", notice=notice_id)
         now = uow.clock()
         uow.redress.add_outcome(
             notice_id,
@@ -1083,7 +1088,7 @@ def refugee_confirmations(
         else:
             notice = uow.notices.get(notice_id)
             if notice is None:
-                raise NotFound(f"no notice {notice_id}")
+                raise NotFound("no notice %(notice)s", notice=notice_id)
             s = notice.request.subject
             confs = [
                 c for c in uow.redress.refugee_candidates(s) if match_notices(s, [(notice_id, c.subject)])
@@ -1215,7 +1220,7 @@ def record_position(
     with uow:
         notice = uow.notices.get(notice_id)
         if notice is None or not policy.can_see_notice(actor, notice):
-            raise NotFound(f"no notice {notice_id}")
+            raise NotFound("no notice %(notice)s", notice=notice_id)
         if notice.requesting_country == country:
             raise Forbidden("the requesting country does not record a position on its own notice")
         now = uow.clock()
@@ -1292,7 +1297,7 @@ def positions_for(notice_id: str, actor: Actor, uow: RedressUnitOfWork) -> dict[
     with uow:
         notice = uow.notices.get(notice_id)
         if notice is None or not policy.can_see_notice(actor, notice):
-            raise NotFound(f"no notice {notice_id}")
+            raise NotFound("no notice %(notice)s", notice=notice_id)
         positions = uow.redress.positions([notice_id])
     official = actor.role in (Role.CCF, Role.REVIEWER)
     caveats = [p for p in positions if p.kind is not PositionKind.NO_ACTION]
@@ -1312,7 +1317,7 @@ def answer_position(position_id: int, answer: str, actor: Actor, uow: RedressUni
     with uow:
         p = uow.redress.get_position(position_id)
         if p is None:
-            raise NotFound(f"no position {position_id}")
+            raise NotFound("no position %(position)s", position=position_id)
         p.answered_at, p.answered_by, p.answer = uow.clock(), actor.username, answer.strip()
         uow.redress.save_position(p)
         uow.redress.add_notification(
@@ -1383,7 +1388,7 @@ def resolve_flag(
     with uow:
         f = uow.redress.get_flag(flag_id)
         if f is None:
-            raise NotFound(f"no review flag {flag_id}")
+            raise NotFound("no review flag %(flag)s", flag=flag_id)
         if f.resolved_at is not None:
             raise RuleViolation("this flag is already resolved")
         if f.source is FlagSource.REFUGEE_DELETION:

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, RuleViolation
+from rednotice.domain.errors import N_, Forbidden, InvalidInput, NotFound, RuleViolation, Term, Text
 from rednotice.domain.lifecycle import AWAITING_REVIEW_STATES, Action, Notice, State
 from rednotice.domain.model import NoticeType
 from rednotice.domain.users import Actor, Role
@@ -325,8 +325,9 @@ def on_sent(uow: UnitOfWork, notice: Notice, actor: Actor) -> StoredCheck:
         # A diffusion circulates before review — unless the automatic check already finds a ground that
         # blocks it (e.g. a refused request re-sent as a diffusion): that loophole stays closed.
         raise RuleViolation(
-            "this diffusion cannot circulate: the automatic check found blocking grounds "
-            f"({', '.join(stored.codes('block'))}); send it as a red notice request for review instead",
+            "this diffusion cannot circulate: the automatic check found blocking grounds (%(codes)s); "
+            "send it as a red notice request for review instead",
+            codes=", ".join(stored.codes("block")),
             findings=stored.result.get("findings", []),
         )
     return stored
@@ -378,27 +379,39 @@ def gate_decision(uow: UnitOfWork, notice: Notice, action: Action, actor: Actor)
         return  # the CCF's decision after a challenge; its own reasons are required by the lifecycle
     check = _latest(uow, notice)
     records = uow.reviews.records(notice.id)
-    problems: list[str] = []
+    problems: list[Text] = []
     blocks = check.codes("block")
     if blocks:
         confirmed = [r for r in records if r.kind is RecordKind.EXCEPTION_CONFIRMED]
         if not confirmed:
             problems.append(
-                f"blocking findings {', '.join(blocks)}: only an Art. 83(1)(b) exception of particular "
-                "importance, proposed with reasons and confirmed by a second reviewer, can override them"
+                Text(
+                    N_(
+                        "blocking findings %(codes)s: only an Art. 83(1)(b) exception of particular "
+                        "importance, proposed with reasons and confirmed by a second reviewer, "
+                        "can override them"
+                    ),
+                    codes=", ".join(blocks),
+                )
             )
     resolved = {r.code for r in records if r.kind is RecordKind.RESOLUTION}
     unresolved = [c for c in check.codes("review") if c not in resolved]
     if unresolved:
-        problems.append(f"findings needing a written resolution: {', '.join(unresolved)}")
+        problems.append(
+            Text(N_("findings needing a written resolution: %(codes)s"), codes=", ".join(unresolved))
+        )
     needs_art3 = ART3_CODES & set(check.codes("review") + blocks)
     if needs_art3 and not any(r.kind is RecordKind.ARTICLE_3 for r in records):
         problems.append(
-            "an Article 3 assessment of the seven Art. 34(3) factors is required "
-            f"({', '.join(sorted(needs_art3))})"
+            Text(
+                N_("an Article 3 assessment of the seven Art. 34(3) factors is required (%(codes)s)"),
+                codes=", ".join(sorted(needs_art3)),
+            )
         )
     if problems:
-        raise RuleViolation("cannot decide yet: " + "; ".join(problems), problems=problems)
+        raise RuleViolation(
+            "cannot decide yet: %(why)s", why=Text.joined("; ", problems), problems=[str(p) for p in problems]
+        )
 
 
 def _reviewer(actor: Actor) -> None:
@@ -409,9 +422,13 @@ def _reviewer(actor: Actor) -> None:
 def _reviewable(uow: UnitOfWork, notice_id: str) -> Notice:
     notice = uow.notices.get(notice_id)
     if notice is None:
-        raise NotFound(f"no notice {notice_id}")
+        raise NotFound("no notice %(notice)s", notice=notice_id)
     if notice.state not in (State.UNDER_REVIEW, State.UNREVIEWED, State.SUBMITTED):
-        raise RuleViolation(f"notice {notice_id} is not under review (it is '{notice.state.value}')")
+        raise RuleViolation(
+            "notice %(notice)s is not under review (it is '%(state)s')",
+            notice=notice_id,
+            state=Term("state", notice.state),
+        )
     return notice
 
 
@@ -449,7 +466,7 @@ def resolve_finding(
         notice = _reviewable(uow, notice_id)
         check = _latest(uow, notice)
         if code not in {f["code"] for f in check.findings}:
-            raise InvalidInput(f"{code} is not among this request's findings")
+            raise InvalidInput("%(code)s is not among this request's findings", code=code)
         rec = _record(uow, notice, RecordKind.RESOLUTION, actor, resolution, code)
         uow.commit()
     return rec
@@ -501,11 +518,12 @@ def record_article3(
     missing = [k for k in ARTICLE_34_FACTORS if not factors.get(k, "").strip()]
     unknown = sorted(set(factors) - set(ARTICLE_34_FACTORS))
     if missing or unknown:
-        raise InvalidInput(
-            "an Article 3 assessment addresses each of the seven factors"
-            + (f"; missing: {', '.join(missing)}" if missing else "")
-            + (f"; unknown: {', '.join(unknown)}" if unknown else "")
-        )
+        parts = [Text(N_("an Article 3 assessment addresses each of the seven factors"))]
+        if missing:
+            parts.append(Text(N_("missing: %(factors)s"), factors=", ".join(missing)))
+        if unknown:
+            parts.append(Text(N_("unknown: %(factors)s"), factors=", ".join(unknown)))
+        raise InvalidInput("%(why)s", why=Text.joined("; ", parts))
     if not conclusion.strip():
         raise InvalidInput("an Article 3 assessment ends with a conclusion")
     with uow:
@@ -540,8 +558,8 @@ def record_decision(
             grounds = suggested_grounds(uow.reviews.latest_check(notice.id), reasons)
         if not grounds:
             raise InvalidInput(
-                "a refusal names its grounds (" + ", ".join(g.value for g in Ground) + "); for 'other', "
-                "say which in a few words"
+                "a refusal names its grounds (%(grounds)s); for 'other', say which in a few words",
+                grounds=Term("ground", *Ground),
             )
         data["grounds"] = [g.value for g in sorted(set(grounds))]
         if Ground.OTHER in grounds:
@@ -610,7 +628,7 @@ def dossier(notice_id: str, actor: Actor, uow: UnitOfWork) -> Dossier:
     with uow:
         notice = uow.notices.get(notice_id)
         if notice is None:
-            raise NotFound(f"no notice {notice_id}")
+            raise NotFound("no notice %(notice)s", notice=notice_id)
         return Dossier(notice, uow.reviews.latest_check(notice_id), uow.reviews.records(notice_id))
 
 
@@ -767,7 +785,7 @@ def add_political_event(
     if actor.role not in (Role.REVIEWER, Role.ADMIN, Role.SYSTEM):
         raise Forbidden("reviewers keep the register of political events")
     if kind not in EVENT_KINDS:
-        raise InvalidInput(f"kind is one of {', '.join(EVENT_KINDS)}")
+        raise InvalidInput("kind is one of %(kinds)s", kinds=", ".join(EVENT_KINDS))
     if not description.strip():
         raise InvalidInput("say what happened")
     with uow:

@@ -24,7 +24,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from rednotice.domain.errors import Forbidden, InvalidInput, NotFound
+from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, Term
 from rednotice.domain.lifecycle import Notice
 from rednotice.domain.screening.index import IndexedNotice, Match, ScreeningIndex
 from rednotice.domain.screening.query import ScreeningQuery
@@ -293,7 +293,7 @@ class ScreeningRun:
 
 def _viewer(actor: Actor, requested: str | None) -> str | None:
     if actor.role not in SCREENERS:
-        raise Forbidden(f"a {actor.role.value} does not screen travellers")
+        raise Forbidden("a %(role)s does not screen travellers", role=Term("role", actor.role))
     if actor.role is Role.NCB_OFFICER:
         return actor.country  # an officer screens only against what their country may see
     return requested
@@ -362,7 +362,7 @@ def screen(
     """Screen a batch now (up to SYNC_LIMIT), record the run, its hits and the audit event."""
     viewer = _viewer(actor, cmd.viewer_country)
     if len(cmd.queries) > SYNC_LIMIT:
-        raise InvalidInput(f"at most {SYNC_LIMIT} queries at once; submit a larger batch as a job")
+        raise InvalidInput("at most %(max)s queries at once; submit a larger batch as a job", max=SYNC_LIMIT)
     lines: list[dict[str, Any]] = []
     hits: list[tuple[ScreeningQuery, Match]] = []
     for q, matches in _screen_lines(engine, cmd.queries, viewer):
@@ -519,7 +519,7 @@ def get_run(run_id: str, actor: Actor, uow: UnitOfWork, with_results: bool = Fal
     with uow:
         found = uow.screening.get_run(run_id, with_results)
         if found is None or not _own(found[1], found[2], actor):
-            raise NotFound(f"no screening {run_id}")
+            raise NotFound("no screening %(run)s", run=run_id)
         return found[0]
 
 
@@ -537,5 +537,5 @@ def list_hits(run_id: str, actor: Actor, uow: UnitOfWork) -> list[dict[str, Any]
     with uow:
         found = uow.screening.get_run(run_id, False)
         if found is None or not _own(found[1], found[2], actor):
-            raise NotFound(f"no screening {run_id}")
+            raise NotFound("no screening %(run)s", run=run_id)
         return uow.screening.hits(run_id)

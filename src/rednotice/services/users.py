@@ -18,7 +18,7 @@ from typing import Literal
 
 from rednotice.adapters import security as security  # a pure codec (import contract, decision 0012)
 from rednotice.adapters.countries import is_country
-from rednotice.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
+from rednotice.domain.errors import N_, Conflict, Forbidden, InvalidInput, NotFound, Term, Unauthenticated
 from rednotice.domain.users import (
     MAX_PASSWORD_LENGTH,
     Actor,
@@ -53,7 +53,7 @@ def add_user(cmd: AddUser, actor: Actor, uow: UnitOfWork) -> UserRecord:
         if not country or not is_country(country):
             raise InvalidInput("an NCB officer needs the ISO 3166 alpha-2 code of their country")
     elif country is not None:
-        raise InvalidInput(f"a {cmd.role.value} is not bound to a country")
+        raise InvalidInput("a %(role)s is not bound to a country", role=Term("role", cmd.role))
     if cmd.role is Role.SYSTEM:
         raise InvalidInput("the system role is not for people")
     with uow:
@@ -156,12 +156,14 @@ def issue_token(username: str, label: str, actor: Actor, uow: UnitOfWork, days: 
         raise InvalidInput("NUL characters are not allowed in a username or a token's label")
     days = TOKEN_DAYS if days is None else days
     if not 0 < days <= MAX_TOKEN_DAYS:
-        raise InvalidInput(f"a token lives more than 0 and at most {MAX_TOKEN_DAYS} days", field="days")
+        raise InvalidInput(
+            "a token lives more than 0 and at most %(max)s days", field="days", max=MAX_TOKEN_DAYS
+        )
     token = security.new_token()
     with uow:
         user = uow.users.get(username)
         if user is None or not user.active:
-            raise NotFound(f"no active user {username!r}")
+            raise NotFound("no active user '%(user)s'", user=username)
         now = uow.clock()
         expires = now + timedelta(days=days)
         record = TokenRecord(
@@ -233,7 +235,7 @@ def end_sessions(username: str, actor: Actor, uow: UnitOfWork) -> int:
         raise Forbidden("only an administrator ends another person's sessions")
     with uow:
         if uow.users.get(username) is None:
-            raise NotFound(f"no user {username!r}")
+            raise NotFound("no user '%(user)s'", user=username)
         n = uow.users.revoke_sessions(username, uow.clock())
         uow.audit.append(actor, "auth.sessions_ended", f"user:{username}", {"sessions": n}, uow.clock())
         uow.commit()
@@ -378,15 +380,16 @@ INVALID_RESET = (
 )
 
 
-def _admin_only(actor: Actor, what: str) -> None:
+def _admin_only(actor: Actor, refusal: str) -> None:
+    """``refusal``: the whole sentence, marked with N_ where it is written."""
     if actor.role not in (Role.ADMIN, Role.SYSTEM):
-        raise Forbidden(f"only an administrator {what}")
+        raise Forbidden(refusal)
 
 
 def _existing(uow: UnitOfWork, username: str) -> UserRecord:
     user = uow.users.get(username)
     if user is None:
-        raise NotFound(f"no user {username!r}")
+        raise NotFound("no user '%(user)s'", user=username)
     return user
 
 
@@ -394,13 +397,15 @@ def set_active(username: str, active: bool, actor: Actor, uow: UnitOfWork) -> Us
     """Deactivate or reactivate an account. Deactivating ends the person's sessions and revokes their
     API tokens at once (and any pending reset); reactivating lets them sign in again with their password,
     and they issue new tokens. An administrator does not deactivate themselves (another one does)."""
-    _admin_only(actor, "deactivates or reactivates accounts")
+    _admin_only(actor, N_("only an administrator deactivates or reactivates accounts"))
     if not active and actor.username == username:
         raise InvalidInput("you cannot deactivate your own account: another administrator can")
     with uow:
         user = _existing(uow, username)
         if user.active == active:
-            raise Conflict(f"{username} is already {'active' if active else 'deactivated'}")
+            raise Conflict(
+                "%(user)s is already active" if active else "%(user)s is already deactivated", user=username
+            )
         now = uow.clock()
         user.active = active
         detail: dict[str, int] = {}
@@ -422,14 +427,14 @@ def start_password_reset(
     """A one-time code for the person to set a new password, and when it stops working. The old password
     and the person's browser sessions stop working now; a new reset replaces an unused one. The
     administrator hands the code over: they never see or choose the password."""
-    _admin_only(actor, "resets passwords")
+    _admin_only(actor, N_("only an administrator resets passwords"))
     if not 0 < hours <= 7 * 24:
         raise InvalidInput("a reset code lives more than 0 and at most 168 hours", field="hours")
     code = security.new_reset_code()
     with uow:
         user = _existing(uow, username)
         if not user.active:
-            raise InvalidInput(f"{username} is deactivated: reactivate the account first")
+            raise InvalidInput("%(user)s is deactivated: reactivate the account first", user=username)
         now = uow.clock()
         user.password_hash = security.UNUSABLE_PASSWORD
         user.reset_hash = security.hash_token(code)
@@ -502,7 +507,7 @@ class Credential:
 
 def credentials(username: str, actor: Actor, uow: UnitOfWork) -> tuple[UserRecord, list[Credential]]:
     """A user and their API tokens and browser sessions, newest first."""
-    _admin_only(actor, "sees another person's sessions and tokens")
+    _admin_only(actor, N_("only an administrator sees another person's sessions and tokens"))
     with uow:
         user = _existing(uow, username)
         found = [
@@ -522,11 +527,13 @@ def revoke_credential(
     username: str, kind: CredentialKind, public_id: str, actor: Actor, uow: UnitOfWork
 ) -> None:
     """An administrator revokes one token or ends one session of a user (a lost device, a leaked key)."""
-    _admin_only(actor, "revokes another person's sessions and tokens")
+    _admin_only(actor, N_("only an administrator revokes another person's sessions and tokens"))
     if kind not in ("token", "session"):
         raise InvalidInput("revoke a token or a session", field="kind")
     if not public_id or len(public_id) > 32 or not public_id.isalnum():
-        raise NotFound(f"no open {kind} {public_id!r}")
+        raise NotFound(
+            "no open token '%(id)s'" if kind == "token" else "no open session '%(id)s'", id=public_id
+        )
     with uow:
         _existing(uow, username)
         now = uow.clock()
@@ -535,7 +542,13 @@ def revoke_credential(
         else:
             n = uow.users.revoke_sessions(username, now, public_id=public_id)
         if n == 0:
-            raise NotFound(f"no open {kind} {public_id!r} of {username}")
+            raise NotFound(
+                "no open token '%(id)s' of %(user)s"
+                if kind == "token"
+                else "no open session '%(id)s' of %(user)s",
+                id=public_id,
+                user=username,
+            )
         action = "token.revoke" if kind == "token" else "auth.session_ended"
         uow.audit.append(actor, action, f"user:{username}", {"id": public_id}, now)
         uow.commit()

@@ -13,7 +13,7 @@ first use, so a fresh clone needs no build step. See docs/i18n.md.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
@@ -176,8 +176,21 @@ def translated(text: str) -> str:
     return gettext(text) if text else text
 
 
+TERMS: dict[str, Mapping[Any, str]] = {}
+"""The pages' names for rednotice's words, by kind (``state``, ``action``, ``role``...): filled by the modules
+that define them (web/pages/labels.py, web/pages/ccf.py), read by ``term_label``."""
+
+
+def term_label(kind: str, value: str) -> str:
+    """The page's label of a stored word (``("state", "draft")`` → "Brouillon"), or the word as stored."""
+    label = TERMS.get(kind, {}).get(value)
+    return str(label) if label is not None else value
+
+
 domain_errors.set_translator(translated)
-"""Domain errors' messages answer in the request's language (domain/errors.py keeps no import of ours)."""
+domain_errors.set_labeller(term_label)
+"""Domain errors' messages answer in the request's language, with states, actions and roles named as the
+pages name them (domain/errors.py keeps no import of ours)."""
 
 
 def _l(message: str) -> str:

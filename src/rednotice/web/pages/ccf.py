@@ -21,6 +21,7 @@ from rednotice.domain.redress import OUTCOMES_FOR, CaseState, Outcome, RequestKi
 from rednotice.domain.users import Actor
 from rednotice.services import notices as ns
 from rednotice.services import redress as rs
+from rednotice.web import i18n
 from rednotice.web.i18n import _, _l
 from rednotice.web.pages.deps import CcfMember, CsrfForm
 from rednotice.web.pages.labels import fmt_date
@@ -56,6 +57,7 @@ CASE_OUTCOME_LABELS = {
     Outcome.DELETED: _l("Non-compliant: delete everywhere"),
     Outcome.REVISION_REFUSED: _l("Revision refused"),
 }
+i18n.TERMS.update(case_state=CASE_STATE_LABELS, request_kind=KIND_LABELS, outcome=CASE_OUTCOME_LABELS)
 DEADLINE_LABELS = {"decision": _l("Decision"), "inform_applicant": _l("Inform the applicant")}
 CASE_ID = re.compile(r"^CCF-\d{4}-[0-9A-Z]{1,12}$")  # random since issue 14, item 5
 DOC_ID = re.compile(r"^doc_[A-Za-z0-9_-]{8,40}$")

@@ -128,6 +128,11 @@ GROUND_LABELS: dict[Ground, str] = {
     Ground.RESUBMITTED: _l("Same facts refused or deleted before"),
     Ground.OTHER: _l("Other ground (say which below)"),
 }
+i18n.TERMS.update(
+    state=STATE_LABELS, action=ACTION_LABELS, role=ROLE_LABELS, notice_type=TYPE_LABELS, ground=GROUND_LABELS
+)
+"""Domain errors name states, actions, roles, types and grounds as the pages do (errors.Term)."""
+
 DECISION_LABELS = {
     "publish": _l("Published"),
     "refuse": _l("Refused"),
