@@ -46,8 +46,8 @@ ERROR_CLASSES = (
 message a person reads. Only a whole literal is a message (or each literal branch of ``a if c else b``): an
 f-string or a text joined at run time cannot be looked up in a catalogue (docs/i18n.md says how to write one
 with values)."""
-ERRORS_FROM = ("domain", "services", "adapters", "web")
-"""Where error messages reach people through the web; the CLI speaks English (docs/i18n.md)."""
+ERRORS_FROM = ("domain", "services", "adapters", "web", "cli")
+"""Where error messages reach people: the web, and the CLI in its language (docs/i18n.md)."""
 KEYWORDS = ("_l", "N_")
 ONLY_PLACEHOLDERS = re.compile(r"(%\(\w+\)s)+")
 """A message that is only its details (``InvalidInput("%(why)s", why=Text.joined(...))``): nothing to

@@ -127,3 +127,10 @@ def store(
     )
     yield Store(settings, engine, clock)
     engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _cli_speaks_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI follows the environment's language (cli/lang.py): tests of its English wording run in
+    English whatever the developer's LANG; tests of another language set REDNOTICE_LANG themselves."""
+    monkeypatch.setenv("REDNOTICE_LANG", "en")

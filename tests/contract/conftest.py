@@ -12,14 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from rednotice.adapters.db.after_hit import SqlAfterHitRepository
 from rednotice.adapters.db.engine import make_engine
-from rednotice.adapters.db.figures import SqlFiguresRepository
-from rednotice.adapters.db.store import SqlUnitOfWork
 from rednotice.adapters.memory import MemoryData, MemoryUnitOfWork
 from rednotice.bootstrap import Store
 from rednotice.config import Environment, Settings
-from rednotice.services.ports import AfterHitRepository, FiguresRepository, UnitOfWork
+from rednotice.services.ports import UnitOfWork
 from tests.conftest import FakeClock, _truncate_postgres
 
 BACKENDS = ["memory", "sqlite", "postgresql"]
@@ -27,8 +24,8 @@ BACKENDS = ["memory", "sqlite", "postgresql"]
 
 @dataclass
 class Backend:
-    """One implementation of the ports: a unit-of-work factory, and how to reach the two repositories
-    ``SqlUnitOfWork`` does not hold yet (``after_hit``, ``figures``; decision 0012)."""
+    """One implementation of the ports: a unit-of-work factory (its units of work hold every repository,
+    ``after_hit`` and ``figures`` included; decision 0012)."""
 
     name: str
     uow: Callable[[], UnitOfWork]
@@ -36,18 +33,6 @@ class Backend:
     @property
     def is_sql(self) -> bool:
         return self.name != "memory"
-
-    def after_hit(self, uow: UnitOfWork) -> AfterHitRepository:
-        if isinstance(uow, MemoryUnitOfWork):
-            return uow.after_hit
-        assert isinstance(uow, SqlUnitOfWork)
-        return SqlAfterHitRepository(uow.connection)
-
-    def figures(self, uow: UnitOfWork) -> FiguresRepository:
-        if isinstance(uow, MemoryUnitOfWork):
-            return uow.figures
-        assert isinstance(uow, SqlUnitOfWork)
-        return SqlFiguresRepository(uow.connection)
 
 
 def memory_backend(clock: FakeClock) -> Backend:

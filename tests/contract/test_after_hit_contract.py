@@ -64,7 +64,7 @@ def test_a_hit_is_read_from_screening_with_its_locating_country(backend: Backend
     nid = publish(backend)
     hid = hit(backend, "pax-1")
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         got = repo.get_hit(hid)
         assert repo.get_hit(hid + 1000) is None
     assert got is not None
@@ -75,7 +75,7 @@ def test_a_hit_is_read_from_screening_with_its_locating_country(backend: Backend
         uow.screening.set_outcome(hid, sc.HitOutcome.LOCATED.value, "ncb-es", clock(), "gate 12")
         uow.commit()
     with backend.uow() as uow:
-        located = backend.after_hit(uow).get_hit(hid)
+        located = uow.after_hit.get_hit(hid)
     assert located is not None and located.located
     assert (located.outcome, located.outcome_at, located.outcome_by) == (
         sc.HitOutcome.LOCATED,
@@ -91,12 +91,12 @@ def test_a_follow_up_is_inserted_then_updated_and_handed_out_as_a_copy(
     hid = hit(backend, "pax-1")
     fu = FollowUp(hid, nid, "ES", "FR", located_at=clock())
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         assert repo.get_follow_up(hid) is None
         repo.save_follow_up(fu)
         uow.commit()
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         stored = repo.get_follow_up(hid, lock=True)
         assert stored == fu
         assert stored is not None
@@ -106,7 +106,7 @@ def test_a_follow_up_is_inserted_then_updated_and_handed_out_as_a_copy(
         repo.save_follow_up(stored)
         uow.commit()
     with backend.uow() as uow:
-        again = backend.after_hit(uow).get_follow_up(hid)
+        again = uow.after_hit.get_follow_up(hid)
     assert again == replace(
         fu,
         treaty_in_force=Treaty.YES,
@@ -121,11 +121,11 @@ def test_leaving_the_unit_of_work_without_commit_keeps_nothing(backend: Backend,
     nid = publish(backend)
     hid = hit(backend, "pax-1")
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         repo.save_follow_up(FollowUp(hid, nid, "ES", "FR", located_at=clock()))
         repo.add_addendum(Addendum(0, nid, clock(), AddendumKind.EXTRADITION_REFUSED, "ES", "x", "text"))
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         assert repo.get_follow_up(hid) is None and repo.addenda(nid) == []
 
 
@@ -140,14 +140,14 @@ def test_rn23_selections(backend: Backend, clock: FakeClock) -> None:
             uow.screening.set_outcome(h, sc.HitOutcome.LOCATED.value, "ncb-es", start, "")
         uow.commit()
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         assert [x.id for x in repo.located_without_follow_up()] == [h1, h2, h3]
         repo.save_follow_up(FollowUp(h2, nid, "ES", "FR", located_at=start + timedelta(days=1)))
         repo.save_follow_up(FollowUp(h1, nid, "ES", "FR", located_at=start + timedelta(days=2)))
         repo.save_follow_up(FollowUp(h3, nid, "ES", "FR"))  # not located yet: still without follow-up
         uow.commit()
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         assert [x.id for x in repo.located_without_follow_up()] == [h3]
         assert repo.unpursued(start) == []
         assert repo.unpursued(start + timedelta(days=1)) == [h2]
@@ -160,7 +160,7 @@ def test_rn23_selections(backend: Backend, clock: FakeClock) -> None:
         repo.save_follow_up(fu)
         uow.commit()
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         assert repo.unpursued(start + timedelta(days=9)) == [h1]  # h2 was flagged
         flagged = repo.flagged_follow_up(nid, "ES")
         assert flagged is not None and (flagged.hit_id, flagged.unpursued_flag_id) == (h2, 7)
@@ -168,14 +168,14 @@ def test_rn23_selections(backend: Backend, clock: FakeClock) -> None:
         repo.add_extradition_request(ExtraditionRequest(0, h1, nid, "FR", "ES", start, "ncb-fr", "REF-1", ""))
         uow.commit()
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         assert repo.pursued(nid, "ES") and not repo.pursued(nid, "DE")
         assert repo.unpursued(start + timedelta(days=9)) == []  # requested: no longer unpursued
     with backend.uow() as uow:  # a hit no longer located leaves the selection
         uow.screening.set_outcome(h3, sc.HitOutcome.NOT_THE_PERSON.value, "ncb-es", start, "")
         uow.commit()
     with backend.uow() as uow:
-        assert backend.after_hit(uow).located_without_follow_up() == []
+        assert uow.after_hit.located_without_follow_up() == []
 
 
 def test_requests_refusals_and_addenda_are_numbered_and_listed_per_notice(
@@ -185,7 +185,7 @@ def test_requests_refusals_and_addenda_are_numbered_and_listed_per_notice(
     h1, h2 = hit(backend, "a"), hit(backend, "b", other=True)
     at = clock()
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         r1 = repo.add_extradition_request(ExtraditionRequest(0, h1, n1, "FR", "ES", at, "ncb-fr", "R-1", "n"))
         r2 = repo.add_extradition_request(ExtraditionRequest(0, h2, n2, "FR", "ES", at, "ncb-fr", "", ""))
         a1 = repo.add_addendum(Addendum(0, n1, at, AddendumKind.EXTRADITION_REFUSED, "ES", f"hit:{h1}", "t1"))
@@ -199,7 +199,7 @@ def test_requests_refusals_and_addenda_are_numbered_and_listed_per_notice(
         uow.commit()
     assert (r1, r2) == (1, 2) and (a1, a2) == (1, 2) and x1 == 1  # numbered from 1, per kind
     with backend.uow() as uow:
-        repo = backend.after_hit(uow)
+        repo = uow.after_hit
         assert repo.extradition_requests(n1) == [
             ExtraditionRequest(r1, h1, n1, "FR", "ES", at, "ncb-fr", "R-1", "n")
         ]

@@ -27,7 +27,7 @@ def at(y: int, m: int = 1, d: int = 1) -> datetime:
 def test_every_backend_gives_the_hand_count(backend: Backend, clock: FakeClock) -> None:
     build_store(backend, clock)
     query = fs.FiguresQuery(first=date(2024, 1, 1), last=date(2026, 12, 31))
-    fig = fs.figures(query, OVERSIGHT, backend.uow(), backend.figures)
+    fig = fs.figures(query, OVERSIGHT, backend.uow())
     for country, expected in EXPECTED.items():
         assert {m: fig.value(country, m) for m in expected} == expected, country
     for (country, year, measure), n in BY_YEAR.items():
@@ -52,11 +52,11 @@ def test_the_fake_and_the_database_agree_on_every_count(sql_backend: Backend, cl
     build_store(sql_backend, clock)
     for start, end, now, country, as_of in WINDOWS:
         with fake.uow() as uow:
-            want = fake.figures(uow).counts(start, end, now, country, in_force_as_of=as_of)
-            want_other = fake.figures(uow).other_grounds(start, end, country)
+            want = uow.figures.counts(start, end, now, country, in_force_as_of=as_of)
+            want_other = uow.figures.other_grounds(start, end, country)
         with sql_backend.uow() as uow:
-            got = sql_backend.figures(uow).counts(start, end, now, country, in_force_as_of=as_of)
-            got_other = sql_backend.figures(uow).other_grounds(start, end, country)
+            got = uow.figures.counts(start, end, now, country, in_force_as_of=as_of)
+            got_other = uow.figures.other_grounds(start, end, country)
         assert want, (start, end, country)
         assert got == want, (start, end, now, country, as_of)
         assert sorted(got_other) == sorted(want_other)
@@ -69,7 +69,7 @@ def test_other_grounds_and_iccs_sections(backend: Backend, clock: FakeClock) -> 
     nid = sent("RU", "KILO", store=backend)
     decide(backend, nid, Action.REFUSE, (Ground.OTHER,))
     with backend.uow() as uow:
-        repo = backend.figures(uow)
+        repo = uow.figures
         other = repo.other_grounds(at(2025), at(2026))
         counts = repo.counts(at(2025), at(2026), at(2025, 6))
         assert repo.other_grounds(at(2026), at(2027)) == []
@@ -83,7 +83,7 @@ def test_other_grounds_and_iccs_sections(backend: Backend, clock: FakeClock) -> 
 
 def test_an_empty_store_counts_nothing(backend: Backend) -> None:
     with backend.uow() as uow:
-        repo = backend.figures(uow)
+        repo = uow.figures
         assert repo.counts(at(2020), at(2027), at(2026)) == {}
         assert repo.counts(at(2020), at(2027), at(2026), "FR", in_force_as_of=at(2026)) == {}
         assert repo.other_grounds(at(2020), at(2027)) == []
@@ -96,6 +96,6 @@ def test_the_public_table_is_the_same_on_every_backend(
     build_store(backend, clock)
     clock.now = at(2026, 7, 1)
     settings = fs.FiguresSettings(public_minimum=public_minimum)
-    fig = fs.public_figures(fs.FiguresQuery("RU"), backend.uow(), backend.figures, settings)
+    fig = fs.public_figures(fs.FiguresQuery("RU"), backend.uow(), settings)
     assert fig.minimum == public_minimum
     assert fig.value("RU", "requests.total") == 7

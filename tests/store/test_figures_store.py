@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from rednotice.adapters.db.figures import SqlFiguresRepository
 from rednotice.bootstrap import Store
 from rednotice.domain import figures as f
 from rednotice.domain.compliance.context import ProtectionStatus
@@ -42,10 +41,6 @@ CCF = Actor("ccf", Role.CCF)
 OVERSIGHT = Actor("oversight", Role.OVERSIGHT)
 DE = Actor("ncb-de", Role.NCB_OFFICER, "DE")
 FR = Actor("ncb-fr", Role.NCB_OFFICER, "FR")
-
-
-def repo_of(uow: Any) -> SqlFiguresRepository:
-    return SqlFiguresRepository(uow.connection)
 
 
 def officer(cc: str) -> Actor:
@@ -269,9 +264,7 @@ def built(store: Store, clock: FakeClock) -> dict[str, str]:
 
 
 def test_full_figures_match_the_hand_count(store: Store, built: dict[str, str]) -> None:
-    fig = fs.figures(
-        fs.FiguresQuery(first=date(2024, 1, 1), last=date(2026, 12, 31)), OVERSIGHT, store.uow(), repo_of
-    )
+    fig = fs.figures(fs.FiguresQuery(first=date(2024, 1, 1), last=date(2026, 12, 31)), OVERSIGHT, store.uow())
     assert fig.years == [2024, 2025, 2026]
     for country, expected in EXPECTED.items():
         got = {m: fig.value(country, m) for m in expected}
@@ -284,15 +277,13 @@ def test_full_figures_match_the_hand_count(store: Store, built: dict[str, str]) 
 
 def test_one_country_asked_alone_gives_the_same_counts(store: Store, built: dict[str, str]) -> None:
     q = fs.FiguresQuery(country="ru", first=date(2025, 1, 1), last=date(2026, 12, 31))
-    fig = fs.figures(q, CCF, store.uow(), repo_of)
+    fig = fs.figures(q, CCF, store.uow())
     assert fig.scope == ["RU"]
     assert {m: fig.value("RU", m) for m in EXPECTED["RU"]} == EXPECTED["RU"]
 
 
 def test_the_period_bounds_what_is_counted(store: Store, built: dict[str, str]) -> None:
-    only_2026 = fs.figures(
-        fs.FiguresQuery(first=date(2026, 1, 1), last=date(2026, 12, 31)), REV, store.uow(), repo_of
-    )
+    only_2026 = fs.figures(fs.FiguresQuery(first=date(2026, 1, 1), last=date(2026, 12, 31)), REV, store.uow())
     assert only_2026.value("RU", "requests.total") == 1
     assert only_2026.value("RU", "refused.ground.art3") == 0
     assert only_2026.value("RU", "refused.ground.refugee") == 1
@@ -301,7 +292,7 @@ def test_the_period_bounds_what_is_counted(store: Store, built: dict[str, str]) 
 
 
 def test_public_figures_withhold_small_counts(store: Store, built: dict[str, str]) -> None:
-    fig = fs.public_figures(fs.FiguresQuery(country="RU"), store.uow(), repo_of)
+    fig = fs.public_figures(fs.FiguresQuery(country="RU"), store.uow())
     assert fig.minimum == 5
     assert fig.cell("RU", "refused.total").text == "<5"
     assert fig.cell("RU", "refused.total").value is None
@@ -318,7 +309,7 @@ def test_public_figures_withhold_small_counts(store: Store, built: dict[str, str
 
 def test_an_ncb_officer_does_not_get_the_full_figures(store: Store) -> None:
     with pytest.raises(Forbidden):
-        fs.figures(fs.FiguresQuery(), FR, store.uow(), repo_of)
+        fs.figures(fs.FiguresQuery(), FR, store.uow())
 
 
 def test_requests_are_counted_by_the_iccs_sections_of_their_charges(store: Store, clock: FakeClock) -> None:
@@ -337,9 +328,7 @@ def test_requests_are_counted_by_the_iccs_sections_of_their_charges(store: Store
             **{"requesting_country": "RU", "subject.family_name": name, "judicial.charges": charged}
         )
         ns.create_request(ns.CreateRequest(request), officer("RU"), store.uow())
-    fig = fs.figures(
-        fs.FiguresQuery(first=date(2025, 1, 1), last=date(2025, 12, 31)), OVERSIGHT, store.uow(), repo_of
-    )
+    fig = fs.figures(fs.FiguresQuery(first=date(2025, 1, 1), last=date(2025, 12, 31)), OVERSIGHT, store.uow())
     assert fig.value("RU", "requests.total") == 4
     assert fig.value("RU", "requests.iccs.01") == 2  # MURDER and BOTH
     assert fig.value("RU", "requests.iccs.07") == 2  # FRAUDSTER and BOTH: a breakdown, not a partition

@@ -5,15 +5,13 @@ sharing a public id) and splits them back on downgrade. SQLite and PostgreSQL.""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
 
 from rednotice.adapters.db import tables_redress as tr
-from rednotice.adapters.db.figures import SqlFiguresRepository
 from rednotice.adapters.db.migrate import alembic_config, upgrade
-from rednotice.adapters.db.store import SqlUnitOfWork
 from rednotice.bootstrap import Store
 from rednotice.domain import figures as f
 from rednotice.domain.users import Actor, Role
@@ -42,12 +40,7 @@ def _rows(store: Store, table: sa.Table) -> list[Any]:
 
 
 def _figures(store: Store) -> fs.Figures:
-    return fs.figures(
-        fs.FiguresQuery(None, date(2026, 1, 1)),
-        OVERSIGHT,
-        store.uow(),
-        lambda uow: SqlFiguresRepository(cast(SqlUnitOfWork, uow).connection),
-    )
+    return fs.figures(fs.FiguresQuery(None, date(2026, 1, 1)), OVERSIGHT, store.uow())
 
 
 def test_a_report_naming_a_person_with_three_notices_is_one_row(store: Store) -> None:

@@ -12,7 +12,7 @@ from rednotice.services import figures as fs
 from rednotice.services import notices as ns
 from rednotice.services.review import Ground
 from tests.conftest import FakeClock
-from tests.store.test_figures_store import OVERSIGHT, REV, repo_of, sent
+from tests.store.test_figures_store import OVERSIGHT, REV, sent
 
 
 def refuse_other(store: Store, name: str, why: str) -> None:
@@ -29,7 +29,7 @@ def test_other_refusals_are_counted_by_reason(store: Store, clock: FakeClock) ->
     refuse_other(store, "BRAVO", "Military tribunal")
     clock.now = datetime(2025, 6, 15, 9, 0, tzinfo=UTC)
 
-    full = fs.figures(fs.FiguresQuery(None, date(2025, 1, 1)), OVERSIGHT, store.uow(), repo_of)
+    full = fs.figures(fs.FiguresQuery(None, date(2025, 1, 1)), OVERSIGHT, store.uow())
     assert full.value("RU", "refused.ground.other") == 6
     got = [(r, c.value) for r, c in full.other_grounds["RU"]]
     assert [n for _, n in got] == [5, 1] and got[1] == ("Military tribunal", 1)
@@ -42,7 +42,7 @@ def test_other_refusals_are_counted_by_reason(store: Store, clock: FakeClock) ->
     assert "Military tribunal" in sections["refusals"].answer
     assert any(c.title.startswith("Other grounds, by the reason given") for c in sections["refusals"].charts)
 
-    public = fs.public_figures(fs.FiguresQuery("RU"), store.uow(), repo_of)
+    public = fs.public_figures(fs.FiguresQuery("RU"), store.uow())
     reasons = [(r, c.text) for r, c in public.other_grounds["RU"]]
     assert reasons[0][1] == "5" and reasons[0][0].casefold() == "civil contempt order"
     assert reasons[1:] == [("other reasons, each given fewer than 5 times", "<5")]

@@ -10,9 +10,8 @@ a quarter's totals, under the same suppression)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
-from rednotice.adapters.db.figures import SqlFiguresRepository
+from rednotice.adapters.db.store import SqlUnitOfWork
 from rednotice.bootstrap import Store
 from rednotice.domain.lifecycle import Action
 from rednotice.services import figures as fs
@@ -21,10 +20,6 @@ from tests.conftest import FakeClock
 from tests.store.test_redress import CCF, REV, published
 
 NAMES = ["ABADI", "BOROV", "CHEKHOV", "DUBOV", "ERMAKOV", "FEDOROV", "GORIN", "HALIN", "IVANOV"]
-
-
-def repo_of(uow: Any) -> SqlFiguresRepository:
-    return SqlFiguresRepository(uow.connection)
 
 
 def _notice(store: Store, name: str) -> str:
@@ -40,7 +35,7 @@ def test_in_force_on_public_pages_is_as_of_the_closed_period(store: Store, clock
     clock.now = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
 
     def public() -> fs.Figures:
-        return fs.public_figures(fs.FiguresQuery("RU"), store.uow(), repo_of)
+        return fs.public_figures(fs.FiguresQuery("RU"), store.uow())
 
     before = public()
     assert before.value("RU", "in_force.total") == 7  # on 2025-09-30, the later deletion not yet made
@@ -54,7 +49,7 @@ def test_in_force_on_public_pages_is_as_of_the_closed_period(store: Store, clock
     after = public()
     assert {k: c.text for k, c in after.cells.items()} == {k: c.text for k, c in before.cells.items()}
     # oversight sees today's snapshot
-    full = fs.figures(fs.FiguresQuery("RU"), REV, store.uow(), repo_of)
+    full = fs.figures(fs.FiguresQuery("RU"), REV, store.uow())
     assert full.value("RU", "in_force.total") == 5
     assert full.label("in_force.total") == "In force today"
 
@@ -62,9 +57,13 @@ def test_in_force_on_public_pages_is_as_of_the_closed_period(store: Store, clock
 def test_the_public_table_is_counted_once_per_closed_period(store: Store, clock: FakeClock) -> None:
     calls = []
 
-    def counting_repo(uow: Any) -> SqlFiguresRepository:
-        calls.append(1)
-        return SqlFiguresRepository(uow.connection)
+    class CountingUnitOfWork(SqlUnitOfWork):
+        """Counts the times the figures are read: each table computed opens one unit of work."""
+
+        def __enter__(self) -> CountingUnitOfWork:
+            super().__enter__()
+            calls.append(1)
+            return self
 
     clock.now = datetime(2025, 5, 1, 9, 0, tzinfo=UTC)
     for name in NAMES[:6]:
@@ -73,7 +72,9 @@ def test_the_public_table_is_counted_once_per_closed_period(store: Store, clock:
     cache = fs.PublicFiguresCache()
 
     def public(country: str | None = None) -> fs.Figures:
-        return fs.public_figures(fs.FiguresQuery(country), store.uow(), counting_repo, cache=cache)
+        return fs.public_figures(
+            fs.FiguresQuery(country), CountingUnitOfWork(store.engine, store.clock), cache=cache
+        )
 
     first = public()
     assert public("RU").value("RU", "published") == 6 and public("FR").value("FR", "published") == 0

@@ -178,15 +178,11 @@ def test_public_figures_do_not_move_with_todays_events(store: Store) -> None:
     closed periods (after a lag), the same whatever window is asked for. Oversight keeps full figures."""
     from datetime import date
 
-    from rednotice.adapters.db.figures import SqlFiguresRepository
     from rednotice.domain import figures as f
     from rednotice.services import figures as fs
 
-    def repo_of(uow: Any) -> SqlFiguresRepository:
-        return SqlFiguresRepository(uow.connection)
-
     def public(first: date | None = None, last: date | None = None) -> dict[Any, Any]:
-        fig = fs.public_figures(fs.FiguresQuery("RU", first, last), store.uow(), repo_of)
+        fig = fs.public_figures(fs.FiguresQuery("RU", first, last), store.uow())
         return {k: c.text for k, c in fig.cells.items() if k[2] not in f.SNAPSHOTS}
 
     for name in NAMES[:6]:
@@ -195,5 +191,5 @@ def test_public_figures_do_not_move_with_todays_events(store: Store) -> None:
     published(store, **{"requesting_country": "RU", "subject.family_name": "ZELENKO", "subject.aliases": []})
     assert public(date(2026, 1, 1), date(2026, 1, 15)) == before
     assert public(date(2026, 1, 10)) == before == public()
-    full = fs.figures(fs.FiguresQuery("RU", date(2026, 1, 1)), REV, store.uow(), repo_of)
+    full = fs.figures(fs.FiguresQuery("RU", date(2026, 1, 1)), REV, store.uow())
     assert full.value("RU", "published") == 7  # oversight sees today's

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from rednotice.cli.common import acting_as, console, handle_errors, store
+from rednotice.cli.lang import _
 
 AsAdmin = Annotated[
     str | None, typer.Option("--as", help="Act as this administrator (recorded in the audit trail).")
@@ -26,7 +27,7 @@ def deactivate(username: str, as_user: AsAdmin = None) -> None:
     from rednotice.services import users as us
 
     us.set_active(username, False, acting_as(as_user), store().uow())
-    console.print(f"{username} is deactivated: sessions ended, API tokens revoked")
+    console.print(_("%(user)s is deactivated: sessions ended, API tokens revoked") % {"user": username})
 
 
 def reactivate(username: str, as_user: AsAdmin = None) -> None:
@@ -34,7 +35,7 @@ def reactivate(username: str, as_user: AsAdmin = None) -> None:
     from rednotice.services import users as us
 
     us.set_active(username, True, acting_as(as_user), store().uow())
-    console.print(f"{username} can sign in again")
+    console.print(_("%(user)s can sign in again") % {"user": username})
 
 
 def reset_password(
@@ -47,8 +48,11 @@ def reset_password(
 
     code, expires = us.start_password_reset(username, acting_as(as_user), store().uow(), hours)
     console.print(
-        f"Give {username} this one-time code; they set their new password at /reset-password "
-        f"before {expires:%Y-%m-%d %H:%M} UTC. Their old password and sessions no longer work."
+        _(
+            "Give %(user)s this one-time code; they set their new password at /reset-password "
+            "before %(expires)s UTC. Their old password and sessions no longer work."
+        )
+        % {"user": username, "expires": f"{expires:%Y-%m-%d %H:%M}"}
     )
     typer.echo(code)
 
@@ -110,7 +114,8 @@ def revoke(
     us.revoke_credential(
         username, "session" if session else "token", public_id, acting_as(as_user), store().uow()
     )
-    console.print(f"{'session ended' if session else 'token revoked'}: {public_id} of {username}")
+    done = _("session %(id)s of %(user)s ended") if session else _("token %(id)s of %(user)s revoked")
+    console.print(done % {"id": public_id, "user": username})
 
 
 def register(users_app: typer.Typer) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 import typer
 
+from rednotice.cli.lang import _, speaking
 from rednotice.domain.errors import DomainError, InvalidInput
 from rednotice.domain.users import Actor, Role
 
@@ -48,6 +49,12 @@ class _LazyConsole:
 console = cast("Console", _LazyConsole())
 err_console = cast("Console", _LazyConsole(stderr=True))
 
+
+def error_word() -> str:
+    """The word that starts an error line, in the CLI's language."""
+    return _("error")
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -64,11 +71,11 @@ def store(*, migrated: bool = True) -> Store:
         _store = open_store()
     if migrated and not _has_schema(_store):
         where = _store.engine.url.render_as_string(hide_password=True)
-        err_console.print(
-            f"[bold red]error[/]: the store at {where} has no tables yet. Run [bold]rednotice db upgrade[/] "
-            "first (make run does it for you).",
-            highlight=False,
-        )
+        problem = _(
+            "the store at %(where)s has no tables yet. Run [bold]rednotice db upgrade[/] first "
+            "(make run does it for you)."
+        ) % {"where": where}
+        err_console.print(f"[bold red]{error_word()}[/]: {problem}", highlight=False)
         raise typer.Exit(1)
     return _store
 
@@ -103,19 +110,22 @@ def acting_as(username: str | None) -> Actor:
     with store().uow() as uow:
         user = uow.users.get(username)
     if user is None or not user.active:
-        raise InvalidInput(f"no active user {username!r}")
+        raise InvalidInput("no active user '%(user)s'", user=username)
     return user.actor()
 
 
 def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
-    """Domain errors become a clear message on stderr and exit code 2 (bad input) or 1."""
+    """Domain errors become a clear message on stderr, in the CLI's language (cli/lang.py), and exit code 2
+    (bad input) or 1."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return fn(*args, **kwargs)
         except DomainError as exc:
-            err_console.print(f"[bold red]error[/] ({exc.code}): {exc.message}", highlight=False)
+            with speaking():
+                message = exc.message
+            err_console.print(f"[bold red]{error_word()}[/] ({exc.code}): {message}", highlight=False)
             raise typer.Exit(2 if isinstance(exc, InvalidInput) else 1) from exc
 
     return wrapper

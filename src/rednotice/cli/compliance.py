@@ -29,17 +29,17 @@ def _read(path: str) -> str:
     if path == "-":
         text = sys.stdin.read(MAX_INPUT_BYTES + 1)
         if len(text.encode("utf-8")) > MAX_INPUT_BYTES:
-            raise InvalidInput(f"standard input is larger than {MAX_INPUT_BYTES} bytes")
+            raise InvalidInput("standard input is larger than %(limit)s bytes", limit=MAX_INPUT_BYTES)
         return text
     p = Path(path)
     if not p.is_file():
-        raise InvalidInput(f"no such file: {path}")
+        raise InvalidInput("no such file: %(path)s", path=path)
     if p.stat().st_size > MAX_INPUT_BYTES:
-        raise InvalidInput(f"{path} is larger than {MAX_INPUT_BYTES} bytes")
+        raise InvalidInput("%(path)s is larger than %(limit)s bytes", path=path, limit=MAX_INPUT_BYTES)
     try:
         return p.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InvalidInput(f"{path} is not UTF-8 text: {exc}") from exc
+        raise InvalidInput("%(path)s is not UTF-8 text: %(reason)s", path=path, reason=str(exc)) from exc
 
 
 def register(app: typer.Typer) -> None:

@@ -26,6 +26,7 @@ from rednotice.cli import report as report_cli
 from rednotice.cli import review as review_cli
 from rednotice.cli import screen as screen_cli
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
+from rednotice.cli.lang import CODES, choose
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.lifecycle import State
 from rednotice.domain.model import NoticeType
@@ -39,6 +40,24 @@ app = typer.Typer(
 db_app = typer.Typer(help="The store.", no_args_is_help=True)
 users_app = typer.Typer(help="People and their roles.", no_args_is_help=True)
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
+
+
+@app.callback()
+def _language(
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of the messages: en, fr, es or ar (default: REDNOTICE_LANG, then LANGUAGE, "
+            "LC_ALL, LC_MESSAGES, LANG; else English). Help texts stay English.",
+        ),
+    ] = None,
+) -> None:
+    if lang is not None and lang.strip().lower() not in CODES:
+        raise typer.BadParameter(f"one of {', '.join(CODES)}", param_hint="--lang")
+    choose(lang)
+
+
 app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
 app.add_typer(audit_app, name="audit")
@@ -239,9 +258,10 @@ def expire() -> None:
     from rednotice.services import after_hit
     from rednotice.services import notices as ns
 
-    expired = ns.expire_due(store().uow)
+    s = store()
+    expired = ns.expire_due(s.uow)
     console.print(f"expired {len(expired)} notice(s)")
-    flagged = after_hit.sweep_unpursued_hits(store().uow)
+    flagged = after_hit.sweep_unpursued_hits(s.uow, s.settings.after_hit)
     console.print(f"flagged {len(flagged)} located person(s) with no extradition request in time (RN-23)")
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
+from rednotice.cli.lang import _, ngettext
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.model import Subject, notice_id_from_ref
 from rednotice.domain.redress import (
@@ -58,18 +59,18 @@ def _read_json(path: str) -> Any:
     else:
         p = Path(path)
         if not p.is_file():
-            raise InvalidInput(f"no such file: {path}")
+            raise InvalidInput("no such file: %(path)s", path=path)
         limit = store().settings.max_upload_bytes
         if p.stat().st_size > limit:
-            raise InvalidInput(f"{path} is larger than {limit} bytes")
+            raise InvalidInput("%(path)s is larger than %(limit)s bytes", path=path, limit=limit)
         try:
             text = p.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"cannot read {path}: {exc}") from exc
+            raise InvalidInput("cannot read %(path)s: %(reason)s", path=path, reason=str(exc)) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidInput(f"malformed JSON: {exc}") from exc
+        raise InvalidInput("malformed JSON: %(reason)s", reason=str(exc)) from exc
     if not isinstance(data, dict):
         raise InvalidInput("the file must hold a JSON object")
     return data
@@ -112,7 +113,7 @@ def _subject_from(body: SubjectIn) -> Subject:
 
 def _text(value: str, what: str) -> str:
     if not value.strip():
-        raise InvalidInput(f"{what} is written")
+        raise InvalidInput("%(what)s is written", what=what)
     return value
 
 
@@ -127,8 +128,8 @@ def ccf_file(file: JsonFile) -> None:
     filing = body.to_filing()
     case, code = rs.file_case(filing, store().uow())
     console.print(f"{case.id} [bold]{case.state.value}[/]", highlight=False)
-    console.print(f"access code: {code}", highlight=False, soft_wrap=True)
-    console.print("Shown once: give it to the applicant. Only its hash is stored.", highlight=False)
+    console.print(_("access code: %(code)s") % {"code": code}, highlight=False, soft_wrap=True)
+    console.print(_("Shown once: give it to the applicant. Only its hash is stored."), highlight=False)
 
 
 @ccf_app.command("my-case")
@@ -175,7 +176,10 @@ def ccf_assess(case_id: str, as_user: AsUser) -> None:
 def ccf_link(case_id: str, notice_id: str, as_user: AsUser) -> None:
     """Add a notice the CCF found to the case."""
     case = rs.link_notice(case_id, _notice_id(notice_id), acting_as(as_user), store().uow())
-    console.print(f"{case.id}: notices {', '.join(case.notice_ids)}", highlight=False)
+    console.print(
+        _("%(case)s: notices %(notices)s") % {"case": case.id, "notices": ", ".join(case.notice_ids)},
+        highlight=False,
+    )
 
 
 @ccf_app.command("block")
@@ -183,7 +187,11 @@ def ccf_link(case_id: str, notice_id: str, as_user: AsUser) -> None:
 def ccf_block(case_id: str, reasons: Reasons, as_user: AsUser) -> None:
     """Precautionary block: the linked notices are suspended and leave other NCBs' view at once."""
     case = rs.block(case_id, reasons, acting_as(as_user), store().uow())
-    console.print(f"{case.id}: blocked ({', '.join(case.notice_ids)} suspended)", highlight=False)
+    console.print(
+        _("%(case)s: blocked (%(notices)s suspended)")
+        % {"case": case.id, "notices": ", ".join(case.notice_ids)},
+        highlight=False,
+    )
 
 
 @ccf_app.command("consult")
@@ -199,7 +207,7 @@ def ccf_consult(
     try:
         when = datetime.fromisoformat(due)
     except ValueError as exc:
-        raise InvalidInput(f"{due!r} is not a date and time (e.g. 2026-03-01T00:00:00Z)") from exc
+        raise InvalidInput("'%(text)s' is not a date and time (e.g. 2026-03-01T00:00:00Z)", text=due) from exc
     if when.tzinfo is None:
         raise InvalidInput("give the deadline with a time zone (e.g. 2026-03-01T00:00:00Z)")
     case = rs.consult(
@@ -211,7 +219,11 @@ def ccf_consult(
         store().uow(),
     )
     c = case.consultations[-1]
-    console.print(f"{case.id}: question {c.number} to {c.country}, due {c.due.isoformat()}", highlight=False)
+    console.print(
+        _("%(case)s: question %(number)s to %(country)s, due %(due)s")
+        % {"case": case.id, "number": c.number, "country": c.country, "due": c.due.isoformat()},
+        highlight=False,
+    )
 
 
 @ccf_app.command("consultations")
@@ -255,7 +267,7 @@ def ccf_decide(
 def ccf_informed(case_id: str, as_user: AsUser) -> None:
     """Record that the applicant was told the decision."""
     case = rs.inform_applicant(case_id, acting_as(as_user), store().uow())
-    console.print(f"{case.id}: applicant informed", highlight=False)
+    console.print(_("%(case)s: applicant informed") % {"case": case.id}, highlight=False)
 
 
 @ccf_app.command("deadlines")
@@ -270,7 +282,15 @@ def ccf_deadlines(as_user: AsUser) -> None:
 def ccf_sweep() -> None:
     """Daily: delete the data of consultations not answered by their deadline (rule 27)."""
     deleted = rs.sweep_consultations(store().uow())
-    console.print(f"deleted {len(deleted)} notice(s) after unanswered consultations", highlight=False)
+    console.print(
+        ngettext(
+            "deleted %(num)s notice after unanswered consultations",
+            "deleted %(num)s notices after unanswered consultations",
+            len(deleted),
+        )
+        % {"num": len(deleted)},
+        highlight=False,
+    )
     for notice_id in deleted:
         console.print(f"  {notice_id}", highlight=False)
 
@@ -321,7 +341,10 @@ def refugee_end(
 def refugee_restore(conf_id: int, notice_id: str, reasons: Reasons, as_user: AsUser) -> None:
     """A reviewer decides deleted data may come back (status ended, data otherwise compliant)."""
     rs.allow_restoration(conf_id, _notice_id(notice_id), reasons, acting_as(as_user), store().uow())
-    console.print(f"{_notice_id(notice_id)}: may be re-submitted (reviewed again)", highlight=False)
+    console.print(
+        _("%(notice)s: may be re-submitted (reviewed again)") % {"notice": _notice_id(notice_id)},
+        highlight=False,
+    )
 
 
 # --- harassment reports -------------------------------------------------------------------------------
@@ -334,7 +357,7 @@ def harassment_report(file: JsonFile) -> None:
     body = _harassment_in(file)
     report = body.to_report(store().clock())
     stored = rs.file_harassment_report(report, store().uow())
-    console.print(f"report {stored.id} received", highlight=False)
+    console.print(_("report %(id)s received") % {"id": stored.id}, highlight=False)
 
 
 @harassment_app.command("list")

@@ -6,24 +6,14 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from rednotice.cli.common import acting_as, err_console, handle_errors, store
 from rednotice.domain.errors import InvalidInput
 
-if TYPE_CHECKING:
-    from rednotice.adapters.db.figures import SqlFiguresRepository
-    from rednotice.services.ports import UnitOfWork
-
 report_app = typer.Typer(help="Reports: the transparency figures.", no_args_is_help=True)
-
-
-def _repo(uow: UnitOfWork) -> SqlFiguresRepository:
-    from rednotice.adapters.db.figures import SqlFiguresRepository
-
-    return SqlFiguresRepository(uow.connection)  # type: ignore[attr-defined]
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -60,9 +50,9 @@ def report_figures(
     s = store()
     settings = s.settings.figures  # REDNOTICE_FIGURES_*: read once, with the store's settings
     if public:
-        fig = fs.public_figures(query, s.uow(), _repo, settings)
+        fig = fs.public_figures(query, s.uow(), settings)
     else:
-        fig = fs.figures(query, acting_as(as_user), s.uow(), _repo, settings)
+        fig = fs.figures(query, acting_as(as_user), s.uow(), settings)
     text = fig.to_csv() if fmt == "csv" else json.dumps(fig.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         sys.stdout.write(text)

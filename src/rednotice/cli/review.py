@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
+from rednotice.cli.lang import _
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.lifecycle import Action
 from rednotice.services import review
@@ -60,7 +61,7 @@ def show(notice_id: str, as_user: AsUser) -> None:
 def resolve(notice_id: str, code: str, resolution: str, as_user: AsUser) -> None:
     """Write the resolution of a `review` finding."""
     review.resolve_finding(notice_id, code, resolution, acting_as(as_user), store().uow())
-    console.print(f"{notice_id}: {code} resolved")
+    console.print(_("%(notice)s: %(code)s resolved") % {"notice": notice_id, "code": code})
 
 
 @app.command("exception")
@@ -70,7 +71,9 @@ def exception(
 ) -> None:
     """Propose the Art. 83(1)(b) exception of particular importance over blocking findings."""
     review.propose_exception(notice_id, reasons, acting_as(as_user), store().uow())
-    console.print(f"{notice_id}: exception proposed; a second reviewer must confirm it")
+    console.print(
+        _("%(notice)s: exception proposed; a second reviewer must confirm it") % {"notice": notice_id}
+    )
 
 
 @app.command("confirm-exception")
@@ -80,7 +83,7 @@ def confirm_exception(
 ) -> None:
     """Confirm a colleague's proposed exception (a second reviewer)."""
     review.confirm_exception(notice_id, reasons, acting_as(as_user), store().uow())
-    console.print(f"{notice_id}: exception confirmed")
+    console.print(_("%(notice)s: exception confirmed") % {"notice": notice_id})
 
 
 @app.command("article3")
@@ -97,13 +100,13 @@ def article3(
     try:
         factors = json.loads(factors_file.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise InvalidInput(f"cannot read the factors: {exc}") from exc
+        raise InvalidInput("cannot read the factors: %(reason)s", reason=str(exc)) from exc
     if not isinstance(factors, dict):
         raise InvalidInput("the factors file holds a JSON object")
     review.record_article3(
         notice_id, {str(k): str(v) for k, v in factors.items()}, conclusion, acting_as(as_user), store().uow()
     )
-    console.print(f"{notice_id}: Article 3 assessment recorded")
+    console.print(_("%(notice)s: Article 3 assessment recorded") % {"notice": notice_id})
 
 
 @app.command("event")
@@ -119,9 +122,12 @@ def event(
     try:
         day = date.fromisoformat(on)
     except ValueError as exc:
-        raise InvalidInput(f"{on!r} is not a date (YYYY-MM-DD)") from exc
+        raise InvalidInput("'%(text)s' is not a date (YYYY-MM-DD)", text=on) from exc
     review.add_political_event(country.upper(), kind, day, description, acting_as(as_user), store().uow())
-    console.print(f"recorded: {kind} in {country.upper()} on {day.isoformat()}")
+    console.print(
+        _("recorded: %(kind)s in %(country)s on %(day)s")
+        % {"kind": kind, "country": country.upper(), "day": day.isoformat()}
+    )
 
 
 OTHER_GROUND_MAX = 200

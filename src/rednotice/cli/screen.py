@@ -55,11 +55,15 @@ def screen(
     else:
         path = Path(input_)
         if not path.is_file():
-            raise InvalidInput(f"no such file: {input_}")
+            raise InvalidInput("no such file: %(path)s", path=input_)
         data, name = path.read_bytes(), path.name
     fmt = format_ or guess_format(data, name)
     if fmt not in FORMATS:
-        raise InvalidInput(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+        raise InvalidInput(
+            "unknown format '%(format)s' (expected one of %(formats)s)",
+            format=fmt,
+            formats=", ".join(FORMATS),
+        )
     result = read_queries(data, fmt, max_bytes=max(store().settings.max_upload_bytes, 200 * 1024 * 1024))  # type: ignore[arg-type]
     for error in result.errors:
         err_console.print(f"[yellow]line {error.line}[/]: {error.reason}", highlight=False)

@@ -171,24 +171,6 @@ class SafeguardAnswers:
     notes: str | None = None
 
 
-# --- port ---------------------------------------------------------------------------------------------
-
-
-def repository(uow: UnitOfWork) -> AfterHitRepository:
-    """The unit of work's after-hit repository (``uow.after_hit``, inside its ``with`` block).
-
-    Transitional (decision 0012): ``SqlUnitOfWork`` does not build ``after_hit`` yet, so for it the SQL
-    repository is made on its connection here, the one place a use case still names an adapter (listed
-    in the import contract's ``ignore_imports``). Remove the fallback once ``SqlUnitOfWork.__enter__``
-    sets ``self.after_hit``."""
-    repo: AfterHitRepository | None = getattr(uow, "after_hit", None)
-    if repo is not None:
-        return repo
-    from rednotice.adapters.db.after_hit import SqlAfterHitRepository
-
-    return SqlAfterHitRepository(uow.connection)  # type: ignore[attr-defined]  # transitional, see above
-
-
 # --- helpers ------------------------------------------------------------------------------------------
 
 
@@ -201,7 +183,7 @@ def _notify(uow: UnitOfWork, recipient: str, kind: str, notice_id: str, text: st
 
 
 def _load(uow: UnitOfWork, hit_id: int) -> tuple[AfterHitRepository, Hit, Notice]:
-    repo = repository(uow)
+    repo = uow.after_hit
     hit = repo.get_hit(hit_id)
     notice = uow.notices.get(hit.notice_id) if hit is not None else None
     if hit is None or notice is None:
@@ -270,7 +252,7 @@ def inform_located(uow: UnitOfWork, hit: Hit, notice: Notice, outcome: HitOutcom
     """Inside an open unit of work: tell the requesting NCB and the General Secretariat that the person
     sought may have been located (or was detained under national law), with the Art. 87 reminder, and
     start RN-23's clock. Returns the recipients."""
-    repo = repository(uow)
+    repo = uow.after_hit
     country = hit.locating_country or "a member country"
     what = "detained under national law" if outcome is HitOutcome.DETAINED_UNDER_NATIONAL_LAW else "located"
     text = (
@@ -716,7 +698,7 @@ def addenda_for(notice_id: str, actor: Actor, uow: UnitOfWork) -> list[dict[str,
         notice = uow.notices.get(notice_id)
         if notice is None or not policy.can_see_notice(actor, notice):
             raise NotFound("no notice %(notice)s", notice=notice_id)
-        return [_addendum_view(a, actor) for a in repository(uow).addenda(notice_id)]
+        return [_addendum_view(a, actor) for a in uow.after_hit.addenda(notice_id)]
 
 
 def follow_up(hit_id: int, actor: Actor, uow: UnitOfWork) -> dict[str, Any]:
@@ -760,7 +742,7 @@ def follow_up(hit_id: int, actor: Actor, uow: UnitOfWork) -> dict[str, Any]:
 def _adopt(uow_factory: Callable[[], UnitOfWork]) -> None:
     """Start RN-23's clock for hits recorded as located through another path (the screening use case)."""
     with uow_factory() as uow:
-        repo = repository(uow)
+        repo = uow.after_hit
         for hit in repo.located_without_follow_up():
             notice = uow.notices.get(hit.notice_id)
             if notice is None or hit.outcome_at is None:
@@ -781,11 +763,11 @@ def sweep_unpursued_hits(
     days = (settings or AfterHitSettings()).extradition_request_days  # the defaults, not the environment
     _adopt(uow_factory)
     with uow_factory() as uow:
-        due = repository(uow).unpursued(uow.clock() - timedelta(days=days))
+        due = uow.after_hit.unpursued(uow.clock() - timedelta(days=days))
     flagged = []
     for hit_id in due:
         with uow_factory() as uow:
-            repo = repository(uow)
+            repo = uow.after_hit
             fu = repo.get_follow_up(hit_id, lock=True)
             hit = repo.get_hit(hit_id)
             if fu is None or hit is None or fu.unpursued_flagged_at is not None or not hit.located:

@@ -10,10 +10,8 @@ requesting country and year. Who sees what:
   table of every country and year, so the public report of one country agrees with the public dashboard.
 
 The counts come from the unit of work's figures repository (``uow.figures``: the ``FiguresRepository``
-port of ``services/ports.py``); a caller may still pass ``repo_of`` (a function of the unit of work) to
-pick another, as the web and the CLI do for ``SqlUnitOfWork`` until it carries ``figures`` (decision
-0012). The settings are plain values built at the edge (``Settings().figures``): nothing here reads the
-environment.
+port of ``services/ports.py``, decision 0012). The settings are plain values built once at the edge
+(``store.settings.figures``) and passed in: nothing here reads the environment.
 """
 
 from __future__ import annotations
@@ -44,9 +42,6 @@ MAX_YEARS = 20
 """The longest period the figures are computed for (each year is a column of every table)."""
 EARLIEST = date(1946, 1, 1)
 """No figures before the red notice existed (1946): earlier dates are refused, not computed."""
-
-
-RepoOf = Callable[[UnitOfWork], FiguresRepository]
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,21 +248,8 @@ def _fill(
     return countries, counts
 
 
-def _repository(uow: UnitOfWork, repo_of: RepoOf | None) -> FiguresRepository:
-    """``repo_of(uow)`` when given, else the unit of work's own ``figures`` (a ``FiguresUnitOfWork``)."""
-    if repo_of is not None:
-        return repo_of(uow)
-    repo: FiguresRepository | None = getattr(uow, "figures", None)
-    if repo is None:
-        raise TypeError(
-            f"{type(uow).__name__} holds no figures repository: pass repo_of, or build uow.figures"
-        )
-    return repo
-
-
 def _compute(
     uow: UnitOfWork,
-    repo_of: RepoOf | None,
     period: Period,
     country: str | None,
     minimum: int,
@@ -279,7 +261,7 @@ def _compute(
     end = datetime.combine(period.end, time(), UTC)
     with uow:
         now = uow.clock()
-        repo = _repository(uow, repo_of)
+        repo = uow.figures
         raw = (
             repo.counts(start, end, end, country, in_force_as_of=end)
             if closed
@@ -317,17 +299,16 @@ def figures(
     query: FiguresQuery,
     actor: Actor,
     uow: UnitOfWork,
-    repo_of: RepoOf | None = None,
     settings: FiguresSettings | None = None,
 ) -> Figures:
     """The full figures, for oversight bodies, reviewers and the CCF. Without ``settings``, the defaults
-    (never the environment: the edge passes ``Settings().figures``)."""
+    (never the environment: the edge passes ``store.settings.figures``)."""
     if actor.role not in FULL_ACCESS:
         raise Forbidden("the full figures are for oversight bodies, reviewers and the CCF")
     settings = settings or FiguresSettings()
     country = query.checked_country()
     period = query.period(uow.clock().date())
-    return _compute(uow, repo_of, period, country, settings.oversight_minimum)
+    return _compute(uow, period, country, settings.oversight_minimum)
 
 
 PUBLIC_LAG_DAYS = 30
@@ -378,7 +359,6 @@ class PublicFiguresCache:
 def public_figures(
     query: FiguresQuery,
     uow: UnitOfWork,
-    repo_of: RepoOf | None = None,
     settings: FiguresSettings | None = None,
     cache: PublicFiguresCache | None = None,
 ) -> Figures:
@@ -392,7 +372,7 @@ def public_figures(
     period = closed_period(today)
 
     def compute() -> Figures:
-        return _compute(uow, repo_of, period, None, settings.public_minimum, closed=True)
+        return _compute(uow, period, None, settings.public_minimum, closed=True)
 
     full = cache.table(period, settings.public_minimum, compute) if cache else compute()
     if not country:

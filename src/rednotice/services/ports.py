@@ -415,7 +415,9 @@ class IndexSnapshots(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction: repositories that see it, the audit log written in it, and the clock."""
+    """One transaction: repositories that see it, the audit log written in it, and the clock. Both
+    ``SqlUnitOfWork`` (``adapters/db/store.py``) and ``MemoryUnitOfWork`` (``adapters/memory.py``) build
+    every repository below in ``__enter__``."""
 
     @property
     def notices(self) -> NoticeRepository: ...
@@ -432,6 +434,10 @@ class UnitOfWork(Protocol):
     @property
     def public(self) -> PublicRepository: ...
     @property
+    def after_hit(self) -> AfterHitRepository: ...
+    @property
+    def figures(self) -> FiguresRepository: ...
+    @property
     def clock(self) -> Callable[[], datetime]: ...
 
     def __enter__(self) -> Self: ...
@@ -440,20 +446,11 @@ class UnitOfWork(Protocol):
     def rollback(self) -> None: ...
 
 
-class AfterHitUnitOfWork(UnitOfWork, Protocol):
-    """A unit of work that also holds the after-hit repository. ``MemoryUnitOfWork`` does; ``SqlUnitOfWork``
-    does once it builds ``after_hit`` in ``__enter__`` (decision 0012); until then
-    :func:`rednotice.services.after_hit.repository` reaches the SQL repository on its connection."""
+AfterHitUnitOfWork = UnitOfWork
+"""The old name (``services/after_hit.py``): the unit of work holds ``after_hit`` itself now."""
 
-    @property
-    def after_hit(self) -> AfterHitRepository: ...
-
-
-class FiguresUnitOfWork(UnitOfWork, Protocol):
-    """A unit of work that also holds the figures repository (as :class:`AfterHitUnitOfWork`)."""
-
-    @property
-    def figures(self) -> FiguresRepository: ...
+FiguresUnitOfWork = UnitOfWork
+"""The old name (``services/figures.py``): the unit of work holds ``figures`` itself now."""
 
 
 PublicUnitOfWork = UnitOfWork

@@ -480,6 +480,9 @@ def create_app(store: Store | None = None) -> FastAPI:
     )
     _docs(app, signed_in_only=production)
     app.state.store = store
+    # what the pages need from the one Settings, built at the edge (decision 0012); no page uses an
+    # after-hit tunable (the RN-23 sweep runs from the CLI with settings.after_hit)
+    app.state.figures_settings = settings.figures
     errors.install(app)
     app.include_router(api.auth_router)
     app.include_router(api.router)

@@ -26,13 +26,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
 from rednotice.adapters.countries import is_country, name_of
-from rednotice.adapters.db.figures import SqlFiguresRepository
 from rednotice.bootstrap import Store
 from rednotice.domain import figures as f
 from rednotice.domain.errors import N_, InvalidInput, NotFound
 from rednotice.domain.users import Actor
 from rednotice.services import figures as fs
-from rednotice.services.ports import UnitOfWork
 from rednotice.web import i18n, pages
 from rednotice.web.api import ERRORS, PUBLIC_ERRORS, Out
 from rednotice.web.deps import CurrentActor, StoreDep
@@ -46,16 +44,11 @@ BAR_AREA = 300
 ROW = 26
 
 
-def repo_of(uow: UnitOfWork) -> SqlFiguresRepository:
-    return SqlFiguresRepository(uow.connection)  # type: ignore[attr-defined]
-
-
 def get_settings(request: Request) -> fs.FiguresSettings:
-    """Read once when first needed and kept on the app (typed, validated: a bad minimum stops here)."""
-    settings = getattr(request.app.state, "figures_settings", None)
-    if not isinstance(settings, fs.FiguresSettings):
-        settings = fs.FiguresSettings()
-        request.app.state.figures_settings = settings
+    """``settings.figures`` of the one ``Settings``, built at start-up (a bad minimum stops it there) and
+    set on the app by ``create_app`` (``web/app.py``)."""
+    settings = request.app.state.figures_settings
+    assert isinstance(settings, fs.FiguresSettings), "create_app sets app.state.figures_settings"
     return settings
 
 
@@ -313,13 +306,13 @@ def report_pdf(title: str, subtitle: str, sections: list[fs.Section], note: str)
 
 
 def _full(store: Store, actor: Actor, query: fs.FiguresQuery, settings: fs.FiguresSettings) -> fs.Figures:
-    return fs.figures(query, actor, store.replica(), repo_of, settings)
+    return fs.figures(query, actor, store.replica(), settings)
 
 
 def _public(
     store: Store, query: fs.FiguresQuery, settings: fs.FiguresSettings, cache: fs.PublicFiguresCache
 ) -> fs.Figures:
-    return fs.public_figures(query, store.replica(), repo_of, settings, cache)
+    return fs.public_figures(query, store.replica(), settings, cache)
 
 
 def _note(fig: fs.Figures) -> str:

@@ -12,9 +12,11 @@ from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import counts
 from rednotice.adapters.db import tables as t
+from rednotice.adapters.db.after_hit import SqlAfterHitRepository
 from rednotice.adapters.db.audit import SqlAuditLog
 from rednotice.adapters.db.bulk import insert_rows
 from rednotice.adapters.db.engine import READ_ONLY
+from rednotice.adapters.db.figures import SqlFiguresRepository
 from rednotice.adapters.db.keys import (
     NATIONALITY,
     NOTICE_KINDS,
@@ -696,6 +698,8 @@ class SqlUnitOfWork:
         self.redress = SqlRedressRepository(self._conn)
         self.screening = SqlScreeningRepository(self._conn)
         self.public = SqlPublicRepository(self._conn)
+        self.after_hit = SqlAfterHitRepository(self.connection)
+        self.figures = SqlFiguresRepository(self.connection)
         return self
 
     def __exit__(self, *exc: object) -> None:
