@@ -61,7 +61,7 @@ i18n: $(STAMP)
 i18n-check: $(STAMP)
 	$(BIN)/python scripts/i18n.py --check
 
-## make check: ruff, mypy (strict on the domain), the import contract, the catalogues, the dependency audit, the tests
+## make check: ruff, mypy (strict on src and tests), the import contracts, the catalogues, the dependency audit, the tests (the contract suite on the fakes, SQLite and PostgreSQL among them)
 check: lint typecheck imports i18n-check audit test
 
 ## make bench: benchmarks against a named baseline in the same run; prints ratios
