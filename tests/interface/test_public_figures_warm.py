@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
 
 from rednotice.bootstrap import Store
+from rednotice.web import app as web_app
 from rednotice.web import oversight
 from rednotice.web.app import create_app
 from tests.conftest import FakeClock
@@ -17,9 +20,20 @@ from tests.store.test_figures_store import build_store
 
 
 @pytest.fixture
-def background_store(store: Store, clock: FakeClock) -> Iterator[Store]:
+def background_store(store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The server's background threads on, of which only the figures' one really starts (the index and
+    job threads loop for ever: they would outlive the test's store), sleeping past the test once done."""
     build_store(store, clock)
     store.settings = store.settings.model_copy(update={"background": True})
+
+    def only_figures(*, target: Callable[[], None], name: str, daemon: bool) -> threading.Thread:
+        thread = threading.Thread(target=target, name=name, daemon=daemon)
+        if name != "rednotice-figures":
+            thread.start = lambda: None  # type: ignore[method-assign]
+        return thread
+
+    monkeypatch.setattr(web_app, "threading", SimpleNamespace(Thread=only_figures, Lock=threading.Lock))
+    monkeypatch.setattr(oversight, "WARM_EVERY", 10**6)
     yield store
 
 
