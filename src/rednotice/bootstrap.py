@@ -13,6 +13,7 @@ from sqlalchemy import Engine, event
 from rednotice.adapters.db.engine import make_engine, make_replica_engine, replica_lag
 from rednotice.adapters.db.store import SqlUnitOfWork, utcnow
 from rednotice.config import Settings, load_settings
+from rednotice.services.group_commit import writing_records
 
 
 @dataclass
@@ -29,11 +30,13 @@ class Store:
         event.listen(self.engine, "commit", self._count_commit)
 
     def _count_commit(self, _conn: object) -> None:
-        self._committed = next(self._commits) + 1
+        if not writing_records():  # screenings recorded by group commit change no notice
+            self._committed = next(self._commits) + 1
 
     def commits(self) -> int:
-        """How many transactions this process committed in the store: the screening engine looks for
-        notice changes again after any (see ``ScreeningEngine.local_commits``)."""
+        """How many transactions this process committed in the store, those that only record screenings
+        left out: the screening engine looks for notice changes again after any (see
+        ``ScreeningEngine.local_commits``)."""
         return self._committed
 
     def uow(self) -> SqlUnitOfWork:

@@ -193,6 +193,49 @@ def test_a_commit_in_this_process_is_seen_by_the_next_search_whatever_the_cache(
     assert sc.screen(sc.Screen([q("Paul Durand", "1971-04-02")]), DE, engine, store.uow).hits == 1
 
 
+def test_recording_screenings_does_not_count_as_a_change_but_a_notice_does(store: Store) -> None:
+    """The server's searches look at the change sequence again after any commit of this process that
+    may have changed notices; its own group commits of screenings change none and are not counted
+    (counted, under load every search looked at the store again)."""
+    engine = sc.ScreeningEngine(store.uow, store.reader, max_age=3600.0, local_commits=store.commits)
+    engine.ensure_built()
+    before = store.commits()
+    sc.screen(sc.Screen([q("Paul Durand", "1971-04-02")]), DE, engine, store.uow)
+    assert count(store, screenings) == 1  # recorded and committed
+    assert store.commits() == before
+    publish(store)
+    assert store.commits() > before
+
+
+def test_one_look_at_a_time_serves_every_search_waiting_for_it(store: Store) -> None:
+    """Searches that all find the last look too old wait for one look instead of each taking a
+    connection to look; the look they wait for began after they found it too old."""
+    looks = 0
+    lock = threading.Lock()
+
+    def counting_reader() -> UnitOfWork:
+        nonlocal looks
+        with lock:
+            looks += 1
+        return store.reader()
+
+    engine = sc.ScreeningEngine(store.uow, counting_reader, max_age=3600.0, local_commits=lambda: 0)
+    engine.ensure_built()
+    looks = 0
+    engine._looked_at = time.monotonic() - 7200  # the last look is too old for everyone
+    barrier = threading.Barrier(THREADS)
+
+    def one() -> None:
+        barrier.wait()
+        engine.refresh()
+
+    assert run_threads([one] * THREADS) == [None] * THREADS
+    assert looks == 1
+    engine.max_age = 0.0  # a look per search when asked: each looks
+    assert run_threads([one] * THREADS) == [None] * THREADS
+    assert looks == 1 + THREADS
+
+
 def test_a_cached_look_is_trusted_for_changes_from_elsewhere(store: Store) -> None:
     """Another process's commits (here: a store that does not count this one's) show once the look is
     older than ``max_age``; within it, the search does not ask the store."""

@@ -24,6 +24,15 @@ T = TypeVar("T")
 MAX_BATCH = 256
 """Most items written in one transaction: bounds a batch's size and how long the head row is locked."""
 
+_writer = threading.local()
+
+
+def writing_records() -> bool:
+    """True in a thread while it writes (and commits) a batch of a group commit made with
+    ``changes_notices=False``: the store's count of commits that may have changed notices leaves such
+    commits out, so that recording screenings does not make every search look at the store again."""
+    return bool(getattr(_writer, "records", False))
+
 
 class _Slot(Generic[T]):
     __slots__ = ("done", "error", "item", "woken")
@@ -48,10 +57,13 @@ class GroupCommit(Generic[T]):
         uow_factory: Callable[[], UnitOfWork],
         write: Callable[[UnitOfWork, Sequence[T]], None],
         max_batch: int = MAX_BATCH,
+        changes_notices: bool = True,
     ) -> None:
         self.uow_factory = uow_factory
         self.write = write
         self.max_batch = max_batch
+        self.changes_notices = changes_notices
+        """False: ``write`` changes no notice (see :func:`writing_records`)."""
         self.batches = 0
         """Transactions committed (for tests and the benchmark: how much grouping happened)."""
         self._queue: list[_Slot[T]] = []
@@ -99,7 +111,11 @@ class GroupCommit(Generic[T]):
                 slot.woken.set()
 
     def _commit(self, items: list[T]) -> None:
-        with self.uow_factory() as uow:
-            self.write(uow, items)
-            uow.commit()
+        _writer.records = not self.changes_notices
+        try:
+            with self.uow_factory() as uow:
+                self.write(uow, items)
+                uow.commit()
+        finally:
+            _writer.records = False
         self.batches += 1

@@ -98,6 +98,7 @@ class ScreeningEngine:
         server) makes the next search look again at once, whatever ``max_age`` says."""
         self._looked_at = -1.0
         self._looked_commits = -1
+        self._look_lock = threading.Lock()
         self._recorders: dict[object, GroupCommit[RecordedRun]] = {}
         self._recorders_lock = threading.Lock()
 
@@ -207,14 +208,33 @@ class ScreeningEngine:
             return 0
         now = time.monotonic()
         commits = self.local_commits() if self.local_commits is not None else 0
-        if self.max_age > 0 and now - self._looked_at < self.max_age and commits == self._looked_commits:
+        if self.max_age <= 0:
+            return self._look(now, commits)
+        if self._fresh(now, commits):
             return 0
+        # One look at a time: under load every request found the last look too old at once and took a
+        # connection of its own to look; beyond the pool's five, connections were opened and closed again
+        # (two in five checkouts opened one). Who waits here uses the look that finished meanwhile if it
+        # began after this request's ``now``, or at most ``max_age`` before, and after this process's
+        # last commit that may have changed notices.
+        with self._look_lock:
+            if self._fresh(now, commits):
+                return 0
+            return self._look(now, commits)
+
+    def _fresh(self, now: float, commits: int) -> bool:
+        return now - self._looked_at < self.max_age and commits == self._looked_commits
+
+    def _look(self, now: float, commits: int) -> int:
         with self.reader() as uow:  # the common case, nothing new: no lock, no wait
             newest = uow.notices.max_change_seq()
-        # what was committed before ``now`` is in ``newest`` (or applied below): the look dates from then
-        self._looked_at, self._looked_commits = now, commits
-        if newest <= self.seq:
-            return 0
+        applied = self._apply() if newest > self.seq else 0
+        # what was committed before ``now`` is in ``newest``, and now applied: the look dates from then
+        if now >= self._looked_at:
+            self._looked_at, self._looked_commits = now, commits
+        return applied
+
+    def _apply(self) -> int:
         with self._lock:
             index = self.index
             if index is None:
@@ -242,7 +262,10 @@ class ScreeningEngine:
         with self._recorders_lock:
             found = self._recorders.get(uow_factory)
             if found is None:
-                found = self._recorders[uow_factory] = GroupCommit(uow_factory, _record_runs)
+                # recording runs changes no notice: its commits do not make the next search look again
+                found = self._recorders[uow_factory] = GroupCommit(
+                    uow_factory, _record_runs, changes_notices=False
+                )
             return found
 
 

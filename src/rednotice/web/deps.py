@@ -15,7 +15,8 @@ from rednotice.services import users as user_service
 SESSION_USER = "user"
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
+    # async: no I/O, so no hop to the thread pool and back on every request (issue 18)
     store: Store = request.app.state.store
     return store
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from rednotice.adapters.db.bulk import insert_rows
 from rednotice.adapters.db.tables_screening import screening_hits, screening_results, screenings
 from rednotice.domain.users import Actor, Role
 
@@ -38,20 +39,20 @@ class SqlScreeningRepository:
         runs: list[tuple[ScreeningRun, Actor, str | None, list[tuple[dict[str, Any], Match]]]],
         at: datetime,
     ) -> None:
-        """Runs answered at once, with their result lines and hits: one statement per table for all."""
+        """Runs answered at once, with their result lines and hits: one statement per table for all (COPY
+        on PostgreSQL: executemany sent one INSERT per row)."""
         if not runs:
             return
-        self.conn.execute(insert(screenings), [_run_row(r, a, v, None, at, at) for r, a, v, _ in runs])
+        insert_rows(self.conn, screenings, [_run_row(r, a, v, None, at, at) for r, a, v, _ in runs])
         lines = [
             {"screening_id": r.id, "seq": i, "line": line, "created_at": r.created_at}
             for r, _, _, _ in runs
             for i, line in enumerate(r.lines or [])
         ]
-        if lines:
-            self.conn.execute(insert(screening_results), lines)
-        hits = [_hit_row(r.id, q, m, at) for r, _, _, found in runs for q, m in found]
-        if hits:
-            self.conn.execute(insert(screening_hits), hits)
+        insert_rows(self.conn, screening_results, lines)
+        insert_rows(
+            self.conn, screening_hits, [_hit_row(r.id, q, m, at) for r, _, _, found in runs for q, m in found]
+        )
 
     def add_results(self, run_id: str, start: int, lines: list[dict[str, Any]]) -> None:
         if lines:
