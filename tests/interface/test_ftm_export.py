@@ -64,14 +64,16 @@ def test_a_person_and_a_sanction_per_public_notice(store: Store) -> None:
     put(
         store,
         "2026/00001",
-        **{
+        fields={
             "subject.names_original_script": ["Дюран Поль"],
             "subject.date_of_birth": "1971-04",
             "judicial.charges": [{"offence": "Murder", "offence_original": "Meurtre"}],
         },
     )
     put(
-        store, "2026/00002", **{"subject.sex": "U", "subject.date_of_birth": None, "subject.family_name": "X"}
+        store,
+        "2026/00002",
+        fields={"subject.sex": "U", "subject.date_of_birth": None, "subject.family_name": "X"},
     )
     entities = export(store)
     for entity in entities:

@@ -184,7 +184,7 @@ def test_a_field_changed_since_the_import_is_served_from_the_notice() -> None:
 
 
 def test_a_notice_of_rednotice_itself_keeps_its_weight(store: Store, api: TestClient) -> None:
-    put(store, "2026/00001", **{"subject.physical_description.weight_kg": 74.5})
+    put(store, "2026/00001", fields={"subject.physical_description.weight_kg": 74.5})
     served = detail(api, "2026/00001")
     assert served["weight"] == 74.5 and served["_embedded"] == {"links": []}
 
@@ -242,7 +242,7 @@ def test_the_public_fold_is_the_screening_fold() -> None:
 
 
 def test_nationality_filters_take_percent_and_underscore_literally(store: Store, api: TestClient) -> None:
-    put(store, "2026/00001", **{"subject.nationalities": ["FR"]})
+    put(store, "2026/00001", fields={"subject.nationalities": ["FR"]})
     with store.uow() as uow:
         for code in ("_R", "%R", "F_", "%%"):
             assert uow.notices.find(NoticeFilter(nationality=code)).items == [], code

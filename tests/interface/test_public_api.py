@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -56,10 +56,12 @@ def put(
     state: State = State.PUBLISHED,
     consent: bool = True,
     published_at: datetime = NOW,
+    fields: Mapping[str, Any] | None = None,
     **overrides: Any,
 ) -> Notice:
-    """A notice straight into the store in any state (a factory, not the lifecycle)."""
-    request = make_request(**{"visibility.public_extract": consent, **overrides})
+    """A notice straight into the store in any state (a factory, not the lifecycle); ``fields``: overrides
+    by dotted path (``{"subject.sex": "F"}``), as ``make_request`` takes them."""
+    request = make_request(**{"visibility.public_extract": consent, **(fields or {}), **overrides})
     notice = Notice(
         id=notice_id,
         request=request,
@@ -106,7 +108,8 @@ def json_type(value: Any) -> str:
         return "boolean"
     if isinstance(value, int | float):
         return "number"
-    return {str: "string", list: "array", dict: "object"}[type(value)]
+    kinds: dict[type, str] = {str: "string", list: "array", dict: "object"}
+    return kinds[type(value)]
 
 
 def search(api: TestClient, **params: Any) -> dict[str, Any]:
@@ -125,7 +128,11 @@ def ids(data: dict[str, Any]) -> set[str]:
 
 def test_list_response_has_interpols_shape(api: TestClient, store: Store) -> None:
     put(store, "2026/00001")
-    put(store, "2026/00002", **{"subject.date_of_birth": "1980-07", "subject.nationalities": ["FR", "DE"]})
+    put(
+        store,
+        "2026/00002",
+        fields={"subject.date_of_birth": "1980-07", "subject.nationalities": ["FR", "DE"]},
+    )
     ours, theirs = search(api), shape("list.json")
 
     assert list(ours) == list(theirs)  # total, query, _embedded, _links, in INTERPOL's order
@@ -160,7 +167,7 @@ def test_detail_response_has_interpols_shape_and_only_public_fields(api: TestCli
     put(
         store,
         "2026/00007",
-        **{
+        fields={
             "judicial.charges": [
                 {"offence": "Murder", "offence_original": "Meurtre", "max_penalty_years": 30}
             ]
@@ -206,7 +213,7 @@ def test_detail_response_has_interpols_shape_and_only_public_fields(api: TestCli
 
 def test_detail_imports_back_with_the_interpol_importer(api: TestClient, store: Store) -> None:
     """The importer (adapters/formats/interpol.py) reads what the public API writes, unchanged."""
-    put(store, "2026/00008", **{"subject.date_of_birth": "1971-04", "subject.sex": "F"})
+    put(store, "2026/00008", fields={"subject.date_of_birth": "1971-04", "subject.sex": "F"})
     record = to_record(api.get("/notices/v1/red/2026-00008").json(), Source("api"))
     assert not isinstance(record, type(None)) and hasattr(record, "request"), record
     s = record.request.subject
@@ -264,12 +271,12 @@ def test_paging_and_the_160_cap(api: TestClient, store: Store) -> None:
 
 @pytest.fixture
 def people(store: Store) -> None:
-    put(store, "2026/00101", **{"subject.family_name": "BENÍTEZ", "subject.given_names": "Carolina"})
+    put(store, "2026/00101", fields={"subject.family_name": "BENÍTEZ", "subject.given_names": "Carolina"})
     put(
         store,
         "2026/00102",
         requesting_country="RU",
-        **{
+        fields={
             "subject.family_name": "IVANOV",
             "subject.given_names": "Sergei",
             "subject.names_original_script": ["Иванов Сергей"],
@@ -283,7 +290,7 @@ def people(store: Store) -> None:
         store,
         "2026/00103",
         requesting_country="CN",
-        **{
+        fields={
             "subject.family_name": "LIU",
             "subject.given_names": "Mei",
             "subject.names_original_script": ["刘梅"],
@@ -294,7 +301,7 @@ def people(store: Store) -> None:
             "judicial.charges": [{"offence": "Drug trafficking"}],
         },
     )
-    put(store, "2026/00104", **{"subject.family_name": "BENITEZ LOPEZ", "subject.sex": "U"})
+    put(store, "2026/00104", fields={"subject.family_name": "BENITEZ LOPEZ", "subject.sex": "U"})
 
 
 @pytest.mark.usefixtures("people")
@@ -353,7 +360,7 @@ def test_age_uses_partial_birth_dates_honestly(
 
 
 def test_no_birth_date_matches_no_age_filter(api: TestClient, store: Store) -> None:
-    put(store, "2026/00201", **{"subject.date_of_birth": None})
+    put(store, "2026/00201", fields={"subject.date_of_birth": None})
     assert ids(search(api)) == {"2026/00201"}
     assert ids(search(api, ageMin=0, ageMax=300)) == set()
 
@@ -378,7 +385,7 @@ RANGES = [(None, 17), (18, None), (35, 35), (36, 36), (17, 18), (0, 0), (100, 13
 def test_sql_age_filter_matches_the_reference_on_both_databases(store: Store) -> None:
     """The database's text comparison on partial dates agrees with PartialDate.age_range_on."""
     for i, dob in enumerate(DATES, start=1):
-        put(store, f"2026/{i:05d}", **{"subject.date_of_birth": dob})
+        put(store, f"2026/{i:05d}", fields={"subject.date_of_birth": dob})
     for today in (date(2026, 1, 15), date(2026, 2, 28), date(2024, 2, 29), date(2026, 12, 31)):
         for low, high in RANGES:
             query = ps.PublicQuery(age_min=low, age_max=high, per_page=160)
@@ -397,7 +404,7 @@ def test_the_in_memory_fake_answers_like_the_database(store: Store) -> None:
     data = MemoryData()
     for i, dob in enumerate(DATES, start=1):
         notice = put(
-            store, f"2026/{i:05d}", **{"subject.date_of_birth": dob, "subject.family_name": f"N{i}É"}
+            store, f"2026/{i:05d}", fields={"subject.date_of_birth": dob, "subject.family_name": f"N{i}É"}
         )
         data.notices[notice.id] = notice
     queries = [
@@ -476,7 +483,7 @@ HIDDEN: list[tuple[str, dict[str, Any], str]] = [
 
 
 def test_only_public_extracts_ever_appear(api: TestClient, store: Store) -> None:
-    put(store, "2026/00300", **{"subject.family_name": "VISIBLE"})
+    put(store, "2026/00300", fields={"subject.family_name": "VISIBLE"})
     for notice_id, how, _ in HIDDEN:
         put(store, notice_id, **{"subject.family_name": "HIDDEN", **how})
     everything = search(api, resultPerPage=160)
@@ -494,7 +501,7 @@ def test_only_public_extracts_ever_appear(api: TestClient, store: Store) -> None
 
 
 def test_a_notice_leaves_the_public_api_when_it_is_suspended(api: TestClient, store: Store) -> None:
-    put(store, "2026/00400", **{"subject.family_name": "SOONGONE"})
+    put(store, "2026/00400", fields={"subject.family_name": "SOONGONE"})
     assert ids(search(api, name="soongone")) == {"2026/00400"}
     ns.transition(ns.Transition("2026/00400", Action.SUSPEND, "challenge pending"), REV, store.uow())
     assert ids(search(api, name="soongone")) == set()
@@ -603,7 +610,7 @@ def test_a_client_written_for_interpols_api_works_unchanged(api: TestClient, sto
         store,
         "2026/00001",
         requesting_country="RU",
-        **{"subject.family_name": "IVANOV", "subject.nationalities": ["RU"]},
+        fields={"subject.family_name": "IVANOV", "subject.nationalities": ["RU"]},
     )
     client = InterpolClient(api, "http://testserver")
 
