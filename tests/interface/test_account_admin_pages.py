@@ -45,7 +45,8 @@ def sign_in(client: TestClient, username: str, password: str = PASSWORD) -> int:
         data={"username": username, "password": password, "csrf_token": csrf(client, "/login")},
         follow_redirects=False,
     )
-    return r.status_code
+    status: int = r.status_code
+    return status
 
 
 def visible_text(page: str) -> str:
