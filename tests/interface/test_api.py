@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
@@ -21,10 +22,11 @@ def counts(store: Store) -> tuple[int, int]:
         )
 
 
-def submit(client: TestClient, token: str, **overrides: object) -> dict:
+def submit(client: TestClient, token: str, **overrides: object) -> dict[str, Any]:
     r = client.post("/api/v1/requests", json=request_dict(**overrides), headers=auth(token))
     assert r.status_code == 201, r.text
-    return r.json()
+    body: dict[str, Any] = r.json()
+    return body
 
 
 def test_health(client: TestClient) -> None:
