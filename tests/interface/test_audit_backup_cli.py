@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import Table, delete, func, select, text, update
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
@@ -44,7 +44,7 @@ def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, " ".join(result.stdout.split()), " ".join(result.stderr.split())
 
 
-def count(store: Store, table: t.Table) -> int:
+def count(store: Store, table: Table) -> int:
     with store.engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
