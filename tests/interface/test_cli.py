@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select, update
 from typer.testing import CliRunner
 
 from rednotice.adapters.db import tables as t
@@ -18,7 +18,7 @@ from tests.factories import request_dict
 runner = CliRunner()
 
 
-def count(store: Store, table: t.Table) -> int:
+def count(store: Store, table: Table) -> int:
     with store.engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
