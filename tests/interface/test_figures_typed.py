@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from rednotice.bootstrap import Store
 from rednotice.web import oversight
+from rednotice.web.api import Out
 from rednotice.web.app import create_app
 from tests.conftest import FakeClock
 from tests.interface.conftest import auth
@@ -29,7 +30,7 @@ def app_client(store: Store, users: dict[str, str], clock: FakeClock) -> Iterato
 def _same_keys(model: Any, data: Any, where: str = "") -> list[str]:
     """Where the answer has a key the model does not declare, or the model requires one the answer lacks."""
     problems: list[str] = []
-    if isinstance(model, oversight.Out):
+    if isinstance(model, Out):
         fields = {(f.alias or name): name for name, f in type(model).model_fields.items()}
         for key, value in data.items():
             if key not in fields:
