@@ -9,6 +9,7 @@ import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import cast
 
 import pytest
 from babel.messages.extract import extract_from_file
@@ -53,7 +54,10 @@ def catalogue(lang: str) -> dict[str, tuple[str, ...]]:
     for m in cat:
         if m.id:
             ids = m.id if isinstance(m.id, tuple) else (m.id,)
-            out[ids[0]] = m.string if isinstance(m.string, tuple) else (m.string,)
+            # babel types a message's id and string loosely (str, list or tuple; None): these are strings
+            out[cast(str, ids[0])] = cast(
+                tuple[str, ...], m.string if isinstance(m.string, tuple) else (m.string,)
+            )
     return out
 
 
