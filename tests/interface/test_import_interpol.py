@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rednotice.adapters.db import store as db_store
+from rednotice.adapters.db.audit import SqlAuditLog
 from rednotice.adapters.formats.interpol import read_path, read_text
 from rednotice.bootstrap import Store
 from rednotice.cli import common
@@ -165,20 +165,20 @@ def test_a_record_failing_in_the_store_is_rolled_back(store: Store, monkeypatch:
     """A failure after the notice was added (here: in the audit step) leaves no trace of that record: its
     batch is rolled back and retried one record per transaction, where only that record fails."""
     records = read_path(DATA / "array.json").items
-    real_append = db_store.SqlAuditLog.append
+    real_append = SqlAuditLog.append
 
-    def append(self: db_store.SqlAuditLog, actor: object, action: str, *args: object) -> object:
+    def append(self: SqlAuditLog, actor: object, action: str, *args: object) -> object:
         if action == "notice.import" and "2018/21107" in str(args[0]):
             raise InvalidInput("simulated failure while auditing")
         return real_append(self, actor, action, *args)  # type: ignore[arg-type]
 
-    def append_many(self: db_store.SqlAuditLog, entries: list[AuditEntry]) -> object:
+    def append_many(self: SqlAuditLog, entries: list[AuditEntry]) -> object:
         if any(e.subject == "notice:2018/21107" for e in entries):
             raise InvalidInput("simulated failure while auditing")
         raise AssertionError("the batch holds 2018/21107")
 
-    monkeypatch.setattr(db_store.SqlAuditLog, "append", append)
-    monkeypatch.setattr(db_store.SqlAuditLog, "append_many", append_many)
+    monkeypatch.setattr(SqlAuditLog, "append", append)
+    monkeypatch.setattr(SqlAuditLog, "append_many", append_many)
     report = import_interpol(ImportInterpol(records), SYSTEM, store.uow)
     assert sorted(report.imported) == ["2020/48211", "2022/10931"]
     assert [(r.entity_id, r.reason) for r in report.rejected] == [
