@@ -99,8 +99,8 @@ def problems_in(doc: dict[str, Any]) -> list[str]:
         if missing:
             problems.append(f"{key}: does not document {', '.join(missing)}")
     for key in NOT_YET_TYPED:
-        op = dict(operations(doc)).get(key)
-        if op is None:
+        found = dict(operations(doc)).get(key)
+        if found is None:
             problems.append(f"NOT_YET_TYPED: {key} is no operation")
     return problems
 
