@@ -26,7 +26,7 @@ def api(store: Store) -> Iterator[TestClient]:
 def publish(api: TestClient, users: dict[str, str], **overrides: Any) -> str:
     r = api.post("/api/v1/requests", json=request_dict(**overrides), headers=auth(users["ncb-fr"]))
     assert r.status_code == 201, r.text
-    ref = r.json()["id"].replace("/", "-")
+    ref: str = r.json()["id"].replace("/", "-")
     for action, reasons in (("start_review", ""), ("publish", "compliant")):
         r = api.post(
             f"/api/v1/notices/{ref}/transitions",
