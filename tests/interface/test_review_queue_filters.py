@@ -52,7 +52,8 @@ def test_filters_search_and_paging(client: TestClient, store: Store, clock: Fake
     def queue(**params: str) -> str:
         page = client.get("/review", params=params)
         assert page.status_code == 200, page.text
-        return page.text
+        text: str = page.text
+        return text
 
     assert set(refs(queue())) == {old.id, fraud.id}
     assert refs(queue(country="DE")) == [fraud.id]
