@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
+from rednotice.adapters.formats.screening_input import read_queries
 from rednotice.bootstrap import Store
 from rednotice.web import screening_api
 from rednotice.web.app import create_app
@@ -20,7 +21,7 @@ SLOW = 1.5
 def test_healthz_answers_while_an_upload_is_parsed_and_screened(
     store: Store, users: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = screening_api.read_queries
+    real = read_queries
     parsing = threading.Event()
     parsed: list[float] = []
 
