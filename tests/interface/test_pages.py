@@ -1216,7 +1216,8 @@ def test_reviewers_see_harassment_reports_and_refugee_status_beside_the_notice(s
     from fastapi.testclient import TestClient
 
     from rednotice.adapters.formats.request_json import parse_request
-    from rednotice.domain.redress import HarassmentReport, HarmKind, ProtectionStatus, ReporterKind
+    from rednotice.domain.compliance.context import ProtectionStatus
+    from rednotice.domain.redress import HarassmentReport, HarmKind, ReporterKind
     from rednotice.domain.users import SYSTEM, Actor, Role
     from rednotice.services import notices as ns
     from rednotice.services import redress
