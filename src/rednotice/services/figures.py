@@ -27,7 +27,7 @@ from typing import Any
 
 from rednotice.config import FiguresSettings as FiguresSettings  # a section of Settings
 from rednotice.domain import figures as f
-from rednotice.domain.errors import Forbidden, InvalidInput
+from rednotice.domain.errors import N_, Forbidden, InvalidInput, Text
 from rednotice.domain.figures import ALL, WHOLE, Cell, Period
 from rednotice.domain.users import Actor, Role
 from rednotice.services.ports import FiguresRepository as FiguresRepository  # moved to ports.py
@@ -407,6 +407,9 @@ class Chart:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """One question of the report. ``question`` and each chart's ``title`` are ``errors.Text``: English as
+    strings (CSV, JSON), in the reader's language with ``label()`` (web/oversight.py: in_reader_words)."""
+
     id: str
     question: str
     answer: str
@@ -447,7 +450,7 @@ def _other_chart(fig: Figures, c: str, who: str) -> list[Chart]:
         return []
     return [
         Chart(
-            f"Other grounds, by the reason given, {who}",
+            Text(N_("Other grounds, by the reason given, %(who)s"), who=who),
             f"Refusals on other grounds in {fig.period.label}, counted by the reason the reviewer wrote"
             + (
                 f"; reasons given fewer than {fig.minimum} times are counted together."
@@ -469,7 +472,7 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
     out.append(
         Section(
             "requests",
-            f"How many notices did {who} ask for, and what became of them?",
+            Text(N_("How many notices did %(who)s ask for, and what became of them?"), who=who),
             f"{_t(fig, c, 'requests.total')} requests in {p} "
             f"({_t(fig, c, 'requests.red_notice')} red notices, "
             f"{_t(fig, c, 'requests.wanted_person_diffusion')} diffusions). Of "
@@ -496,7 +499,7 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
             ),
             [
                 Chart(
-                    f"Refusal rate by year, {who}",
+                    Text(N_("Refusal rate by year, %(who)s"), who=who),
                     f"Share of review decisions on {who}'s requests that were refusals, per year of {p}. "
                     "Years with a withheld count have no bar.",
                     [Bar(str(y), fig.cell(c, "refused.total", y)) for y in fig.years],
@@ -504,7 +507,7 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
                     rates=year_rates,
                 ),
                 Chart(
-                    f"Requests by year, {who}",
+                    Text(N_("Requests by year, %(who)s"), who=who),
                     f"Red notice requests and diffusions {who} sent, per year of {p}.",
                     [Bar(str(y), fig.cell(c, "requests.total", y)) for y in fig.years],
                 ),
@@ -517,14 +520,14 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
     out.append(
         Section(
             "crimes",
-            f"What kinds of crime does {who} use notices for?",
+            Text(N_("What kinds of crime does %(who)s use notices for?"), who=who),
             f"The charges of {who}'s {_t(fig, c, 'requests.total')} requests in {p}, by section of the UN's "
             "International Classification of Crime for Statistical Purposes (ICCS, UNODC 2015). A request "
             "with charges in two sections counts in both.",
             _bars(fig, c, kinds, kind_labels),
             [
                 Chart(
-                    f"Requests by kind of crime, {who}",
+                    Text(N_("Requests by kind of crime, %(who)s"), who=who),
                     f"ICCS sections of the charges, {p}.",
                     _bars(fig, c, kinds, kind_labels),
                 )
@@ -535,7 +538,7 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
     out.append(
         Section(
             "refusals",
-            "How many requests were refused as political, and on what grounds?",
+            Text(N_("How many requests were refused as political, and on what grounds?")),
             f"{_t(fig, c, 'refused.total')} refused or purged in {p}: {_t(fig, c, 'refused.ground.art3')} "
             f"under Article 3 (political, military, religious or racial character), "
             f"{_t(fig, c, 'refused.ground.art2')} under Article 2 (human rights), "
@@ -545,7 +548,7 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
             _bars(fig, c, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
             [
                 Chart(
-                    f"Refusals by ground, {who}",
+                    Text(N_("Refusals by ground, %(who)s"), who=who),
                     f"Requests from {who} refused or purged in {p}, by ground (a refusal may count under "
                     "several grounds).",
                     _bars(fig, c, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
@@ -558,14 +561,14 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
     out.append(
         Section(
             "harassment",
-            "Has harassment of relatives been reported, and was it examined?",
+            Text(N_("Has harassment of relatives been reported, and was it examined?")),
             f"{_t(fig, c, 'harassment.total')} harassment reports about people named in {who}'s notices "
             f"in {p}; {_t(fig, c, 'harassment.examined')} examined by a reviewer, "
             f"{_t(fig, c, 'harassment.not_examined')} awaiting examination.",
             _bars(fig, c, ["harassment.total", "harassment.examined", "harassment.not_examined", *kinds]),
             [
                 Chart(
-                    f"Harassment reported, by kind, {who}",
+                    Text(N_("Harassment reported, by kind, %(who)s"), who=who),
                     f"What reports said happened to the person or their relatives, {p} "
                     "(a report may name several kinds).",
                     _bars(fig, c, kinds),
@@ -577,13 +580,19 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
     out.append(
         Section(
             "concerns",
-            "Have concerns been raised by other countries?",
+            Text(N_("Have concerns been raised by other countries?")),
             f"{_t(fig, c, 'positions.total')} positions recorded by other countries on {who}'s notices in "
             f"{p}: {_t(fig, c, 'positions.kind.concern')} concerns, "
             f"{_t(fig, c, 'positions.kind.objection')} objections, "
             f"{_t(fig, c, 'positions.kind.extradition_refused')} refused extraditions.",
             _bars(fig, c, ["positions.total", *positions]),
-            [Chart(f"Positions of other countries, {who}", f"By kind, {p}.", _bars(fig, c, positions))],
+            [
+                Chart(
+                    Text(N_("Positions of other countries, %(who)s"), who=who),
+                    f"By kind, {p}.",
+                    _bars(fig, c, positions),
+                )
+            ],
         )
     )
     outcomes = [f"hits.outcome.{o}" for o in (*f.HIT_OUTCOMES, "none")]
@@ -599,7 +608,7 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
     out.append(
         Section(
             "safeguards",
-            "What safeguards applied when a located person faced extradition?",
+            Text(N_("What safeguards applied when a located person faced extradition?")),
             f"Screening found {_t(fig, c, 'hits.total')} hits on {who}'s notices in {p}; "
             f"{_t(fig, c, 'hits.outcome.located')} people were located and "
             f"{_t(fig, c, 'hits.outcome.detained_under_national_law')} detained under national law. "
@@ -610,7 +619,7 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
             _bars(fig, c, ["hits.total", *outcomes, *safeguards]),
             [
                 Chart(
-                    f"What followed a hit, {who}",
+                    Text(N_("What followed a hit, %(who)s"), who=who),
                     f"Outcomes of screening hits, {p}.",
                     _bars(fig, c, outcomes),
                 )
@@ -622,7 +631,7 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
     out.append(
         Section(
             "ccf",
-            "Are requests to the CCF decided, and are its deadlines kept?",
+            Text(N_("Are requests to the CCF decided, and are its deadlines kept?")),
             f"{_t(fig, c, 'ccf.total')} requests to the CCF about {who}'s notices in {p}; "
             f"{_t(fig, c, 'ccf.state.deleted')} ended with the data deleted. Decision deadlines: "
             f"{_t(fig, c, 'ccf.deadline.met')} kept, {_t(fig, c, 'ccf.deadline.met_late')} decided late, "
@@ -630,9 +639,15 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
             _bars(fig, c, ["ccf.total", *(f"ccf.kind.{k}" for k in f.CCF_KINDS), *states, *deadlines]),
             [
                 Chart(
-                    f"CCF decision deadlines, {who}", f"Requests to the CCF, {p}.", _bars(fig, c, deadlines)
+                    Text(N_("CCF decision deadlines, %(who)s"), who=who),
+                    f"Requests to the CCF, {p}.",
+                    _bars(fig, c, deadlines),
                 ),
-                Chart(f"CCF requests by outcome, {who}", f"Requests to the CCF, {p}.", _bars(fig, c, states)),
+                Chart(
+                    Text(N_("CCF requests by outcome, %(who)s"), who=who),
+                    f"Requests to the CCF, {p}.",
+                    _bars(fig, c, states),
+                ),
             ],
         )
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
 from xml.sax.saxutils import escape
@@ -28,7 +29,7 @@ from starlette.responses import JSONResponse, Response
 from rednotice.adapters.countries import is_country, name_of
 from rednotice.bootstrap import Store
 from rednotice.domain import figures as f
-from rednotice.domain.errors import N_, InvalidInput, NotFound
+from rednotice.domain.errors import N_, InvalidInput, NotFound, Text
 from rednotice.domain.users import Actor
 from rednotice.services import figures as fs
 from rednotice.web import i18n, pages
@@ -558,8 +559,19 @@ TABLE_MEASURES = (
 )
 
 
+def in_reader_words(section: fs.Section) -> fs.Section:
+    """The report's question and chart titles in the reader's language (services/figures.py writes them as
+    ``errors.Text``); the answers and the charts' descriptions are still English (docs/i18n.md)."""
+
+    def shown(text: str) -> str:
+        return text.label() if isinstance(text, Text) else text
+
+    charts = [replace(c, title=shown(c.title)) for c in section.charts]
+    return replace(section, question=shown(section.question), charts=charts)
+
+
 def _report_page(request: Request, actor: Actor | None, fig: fs.Figures, cc: str, public: bool) -> Response:
-    sections = fs.report(fig, cc, _country_name(cc))
+    sections = [in_reader_words(s) for s in fs.report(fig, cc, _country_name(cc))]
     views = [
         {
             "section": s,
@@ -602,7 +614,8 @@ def _pdf(fig: fs.Figures, cc: str, public: bool) -> Response:
             "period": period_text(fig),
             "moment": i18n.fmt_moment(fig.generated_at),
         }
-        body = report_pdf(title, subtitle, fs.report(fig, cc, name), _note(fig))
+        sections = [in_reader_words(s) for s in fs.report(fig, cc, name)]
+        body = report_pdf(title, subtitle, sections, _note(fig))
     response = Response(
         body,
         media_type="application/pdf",
