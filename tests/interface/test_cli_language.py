@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -101,3 +103,16 @@ def test_the_clis_own_messages_are_translated(
     assert code == 2 and "aucun utilisateur actif « nobody »" in err
     code, out, _ = run("users", "deactivate", "ncb-de", "--as", "admin")
     assert code == 0 and "ncb-de est désactivé" in out, out
+
+
+def test_audit_verify_and_a_backup_refusal_in_arabic_and_spanish(
+    cli_store: Store, users: dict[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("REDNOTICE_LANG", "ar")
+    code, out, err = run("audit", "verify")
+    assert code == 0, err
+    assert "سلسلة التدقيق سليمة" in out and "audit chain intact" not in out
+    code, _, err = run("--lang", "es", "db", "restore", str(tmp_path / "missing.sqlite3"), "--yes")
+    # SQLite: no such file; PostgreSQL: restored with pg_restore instead
+    assert code == 2, err
+    assert "no existe el archivo de copia de seguridad" in err or "este almacén es PostgreSQL" in err, err

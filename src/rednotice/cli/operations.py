@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rednotice.cli.common import acting_as, console, err_console, handle_errors, store
+from rednotice.cli.lang import _, ngettext
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.users import Actor
 
@@ -115,15 +116,27 @@ def audit_verify(
     for note in report.notes:
         console.print(f"[dim]·[/] {note}", highlight=False, soft_wrap=True)
     if not problems:
-        against = f", and against {len(held)} signed checkpoint(s) in {file}" if file else ""
-        console.print(f"[green]audit chain intact[/]: {report.checked} events{against}", highlight=False)
+        intact = (
+            ngettext(
+                "%(num)s event, checked against the signed checkpoints of %(file)s (%(held)s)",
+                "%(num)s events, checked against the signed checkpoints of %(file)s (%(held)s)",
+                report.checked,
+            )
+            if file
+            else ngettext("%(num)s event", "%(num)s events", report.checked)
+        ) % {"num": report.checked, "held": len(held), "file": file}
+        label = _("audit chain intact")
+        console.print(f"[green]{label}[/]: {intact}", highlight=False)
         return
     for problem in problems:
         console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
-    console.print(
-        f"[bold red]audit chain BROKEN[/]: {len(problems)} problem(s) in {report.checked} events",
-        highlight=False,
-    )
+    broken = ngettext(
+        "problems found: %(problems)s, in %(num)s event",
+        "problems found: %(problems)s, in %(num)s events",
+        report.checked,
+    ) % {"problems": len(problems), "num": report.checked}
+    label = _("audit chain BROKEN")
+    console.print(f"[bold red]{label}[/]: {broken}", highlight=False)
     raise typer.Exit(1)
 
 
@@ -219,7 +232,7 @@ def _check_backup_file(
     from rednotice.domain.audit import Checkpoint, CheckpointKind, verify_chain
 
     if not path.is_file():
-        raise InvalidInput(f"no such backup file: {path}")
+        raise InvalidInput("no such backup file: %(path)s", path=str(path))
     try:
         conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
         try:
@@ -233,11 +246,17 @@ def _check_backup_file(
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise InvalidInput(f"{path} is not a readable SQLite database: {exc}") from exc
+        raise InvalidInput(
+            "%(path)s is not a readable SQLite database: %(reason)s", path=str(path), reason=str(exc)
+        ) from exc
     if not ok or ok[0] != "ok":
-        raise InvalidInput(f"{path} is damaged: {ok[0] if ok else 'no answer to quick_check'}")
+        raise InvalidInput(
+            "%(path)s is damaged: %(reason)s",
+            path=str(path),
+            reason=ok[0] if ok else "no answer to quick_check",
+        )
     if not {"alembic_version", "audit_events", "audit_head", "notices"} <= names or revision_row is None:
-        raise InvalidInput(f"{path} is not a rednotice store")
+        raise InvalidInput("%(path)s is not a rednotice store", path=str(path))
     revision = str(revision_row[0])
     config = Config()
     config.set_main_option("script_location", str(migrate.MIGRATIONS))
@@ -247,7 +266,11 @@ def _check_backup_file(
     except Exception:  # alembic raises its own errors for unknown revisions
         known = False
     if not known:
-        raise InvalidInput(f"{path} was written by a newer rednotice (schema {revision}); upgrade rednotice")
+        raise InvalidInput(
+            "%(path)s was written by a newer rednotice (schema %(revision)s); upgrade rednotice",
+            path=str(path),
+            revision=revision,
+        )
     engine = create_engine(f"sqlite:///file:{path.resolve()}?mode=ro&uri=true")
     try:
         with SqlUnitOfWork(engine, read_only=True) as uow:
@@ -260,7 +283,9 @@ def _check_backup_file(
         engine.dispose()
     if not report.ok:
         raise InvalidInput(
-            f"the audit chain in {path} is broken or not this store's: " + "; ".join(report.problems[:3])
+            "the audit chain in %(path)s is broken or not this store's: %(problems)s",
+            path=str(path),
+            problems="; ".join(report.problems[:3]),
         )
     return seq, digest, revision
 
@@ -290,9 +315,9 @@ def db_backup(
     s = store()
     live = _sqlite_path(s)
     if path.exists():
-        raise InvalidInput(f"{path} exists already: a backup never overwrites a file")
+        raise InvalidInput("%(path)s exists already: a backup never overwrites a file", path=str(path))
     if not path.parent.is_dir():
-        raise InvalidInput(f"no such folder: {path.parent}")
+        raise InvalidInput("no such folder: %(path)s", path=str(path.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -303,7 +328,9 @@ def db_backup(
         with tmp.open("rb") as f:
             os.fsync(f.fileno())
         if path.exists():
-            raise InvalidInput(f"{path} appeared meanwhile: a backup never overwrites a file")
+            raise InvalidInput(
+                "%(path)s appeared meanwhile: a backup never overwrites a file", path=str(path)
+            )
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -365,7 +392,9 @@ def _after_restore(source: str, replaced: tuple[int, str] | None) -> None:
         held, _ = signing.read_checkpoints(file, [key.public_key()])
     report = audit_service.verify(_reader(s), held)
     if not report.ok:  # pragma: no cover - the backup's chain and the checkpoints were checked before
-        raise InvalidInput("the restored audit chain is broken: " + "; ".join(report.problems[:3]))
+        raise InvalidInput(
+            "the restored audit chain is broken: %(problems)s", problems="; ".join(report.problems[:3])
+        )
     console.print(
         f"[green]restored[/]: audit chain intact, {report.checked} events (the restore is event {seq})",
         highlight=False,
@@ -420,7 +449,7 @@ def db_restore(
     try:
         _sqlite_copy(path, live, source_readonly=True)
     except sqlite3.Error as exc:
-        raise InvalidInput(f"the restore failed and changed nothing: {exc}") from exc
+        raise InvalidInput("the restore failed and changed nothing: %(reason)s", reason=str(exc)) from exc
     with contextlib.suppress(OSError):
         live.chmod(0o600)
     _after_restore(path.name, replaced)
