@@ -134,7 +134,9 @@ def screen(body: ScreeningIn, request: Request, actor: CurrentActor, store: Stor
         except InvalidInput as exc:
             errors.append({"line": i, "id": q.id, "reason": exc.message})
     if not queries:
-        raise InvalidInput("no valid query: " + "; ".join(f"#{e['line']}: {e['reason']}" for e in errors[:5]))
+        raise InvalidInput(
+            "no valid query: %(errors)s", errors="; ".join(f"#{e['line']}: {e['reason']}" for e in errors[:5])
+        )
     return _run(request, actor, store, queries, "api", errors, body.country)
 
 
@@ -155,7 +157,7 @@ async def upload(
     limit = store.settings.max_upload_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:
-        raise TooLarge(f"the file is larger than {limit} bytes")
+        raise TooLarge("the file is larger than %(limit)s bytes", limit=limit)
     # parsing and screening block: in a worker thread, never on the event loop (issue 14, item 11)
     return await run_in_threadpool(_read_and_run, request, actor, store, data, file.filename, format, country)
 
@@ -171,12 +173,17 @@ def _read_and_run(
 ) -> JSONResponse:
     fmt = format or guess_format(data, filename)
     if fmt not in FORMATS:
-        raise InvalidInput(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+        raise InvalidInput(
+            "unknown format '%(format)s' (expected one of %(formats)s)",
+            format=fmt,
+            formats=", ".join(FORMATS),
+        )
     result = read_queries(data, fmt, max_bytes=store.settings.max_upload_bytes)  # type: ignore[arg-type]
     errors = [{"line": e.line, "reason": e.reason} for e in result.errors]
     if not result.queries:
         raise InvalidInput(
-            "nothing to screen: " + "; ".join(f"line {e['line']}: {e['reason']}" for e in errors[:5])
+            "nothing to screen: %(errors)s",
+            errors="; ".join(f"line {e['line']}: {e['reason']}" for e in errors[:5]),
         )
     warnings = [{"line": w.line, "reason": w.reason, "query_id": w.query_id} for w in result.warnings]
     return _run(request, actor, store, result.queries, f"upload:{fmt}", errors, country, warnings)
