@@ -319,17 +319,31 @@ def _touch(
         log.warning("could not record when a token or session was last used", exc_info=True)
 
 
+def _cached(token_hash: str, clock: Callable[[], datetime]) -> Actor | None:
+    cached = _actors.get(token_hash)
+    if cached is None:
+        return None
+    actor, expires_at = cached
+    if expires_at is not None and expires_at <= clock():
+        _actors.drop(token_hash)
+        raise Unauthenticated("this token has expired: ask for a new one", expired=True)
+    return actor
+
+
+def cached_token_actor(token: str, clock: Callable[[], datetime]) -> Actor | None:
+    """Who a bearer token acts for if it was verified in the last few seconds (one SHA-256, no store):
+    the web answers that on its event loop and sends only the rest to a thread (issue 18). None: not
+    verified lately, ask :func:`actor_for_token`; raises as it does for an expired token."""
+    return _cached(security.hash_token(token), clock)
+
+
 def actor_for_token(token: str, uow: UnitOfWork, writer: Callable[[], UnitOfWork] | None = None) -> Actor:
     """Who a bearer token acts for. One SHA-256 and, unless verified in the last few seconds, one indexed
     read of the token with its owner. With ``writer``, records when it was last used (now and then)."""
     token_hash = security.hash_token(token)
-    cached = _actors.get(token_hash)
+    cached = _cached(token_hash, uow.clock)
     if cached is not None:
-        actor, expires_at = cached
-        if expires_at is not None and expires_at <= uow.clock():
-            _actors.drop(token_hash)
-            raise Unauthenticated("this token has expired: ask for a new one", expired=True)
-        return actor
+        return cached
     generation = _actors.generation
     with uow:
         found = uow.users.token_user(token_hash)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from rednotice.bootstrap import Store
 from rednotice.domain.errors import Unauthenticated
@@ -34,21 +35,26 @@ bearer = HTTPBearer(
 header itself is read below, as before."""
 
 
-def get_actor(
+async def get_actor(
     request: Request,
     store: StoreDep,
     _declared: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
 ) -> Actor:
-    """A bearer token (systems) or a signed session cookie (people in the browser)."""
+    """A bearer token (systems) or a signed session cookie (people in the browser). A token verified in
+    the last few seconds is answered here, on the event loop; whatever reads the store, in a thread."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
+        token = auth[7:].strip()
+        cached = user_service.cached_token_actor(token, store.clock)
+        if cached is not None:
+            return cached
         # cached for a few seconds per process; "last used" is written now and then, not per request
-        return user_service.actor_for_token(auth[7:].strip(), store.reader(), store.uow)
+        return await run_in_threadpool(user_service.actor_for_token, token, store.reader(), store.uow)
     session = request.scope.get("session") or {}
     data = session.get(SESSION_USER)
     if isinstance(data, dict) and isinstance(data.get("sid"), str):
         # every request authenticates: in a read-only unit of work, never behind the write lock
-        actor = user_service.session_actor(data["sid"], store.reader(), store.uow)
+        actor = await run_in_threadpool(user_service.session_actor, data["sid"], store.reader(), store.uow)
         if actor is not None:
             return actor
     raise Unauthenticated("sign in, or send 'Authorization: Bearer <token>'")
