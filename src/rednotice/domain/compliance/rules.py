@@ -26,6 +26,7 @@ from rednotice.domain.compliance.interpol import ENTITY_ID, is_country
 from rednotice.domain.compliance.settings import ComplianceSettings
 from rednotice.domain.compliance.statutes import Weight
 from rednotice.domain.compliance.text import normalise, word_count
+from rednotice.domain.errors import N_
 from rednotice.domain.model import NoticeRequest, NoticeType, Profile, Sex
 
 if TYPE_CHECKING:
@@ -1059,7 +1060,7 @@ def interpol_values(request: NoticeRequest, ctx: CheckContext, settings: Complia
 CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-01",
-        "Offence in an excluded category",
+        N_("Offence in an excluded category"),
         "RPD Art. 83(1)(a)",
         Severity.BLOCK,
         excluded_category,
@@ -1068,7 +1069,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-02",
-        "Maximum penalty below the threshold",
+        N_("Maximum penalty below the threshold"),
         "RPD Art. 83(1)(a)(ii), 83(1)(b)",
         Severity.BLOCK,
         penalty_threshold,
@@ -1077,7 +1078,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-03",
-        "Sentence below the threshold",
+        N_("Sentence below the threshold"),
         "RPD Art. 83(1)(a)(ii)",
         Severity.BLOCK,
         sentence_threshold,
@@ -1085,7 +1086,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-04",
-        "Required identifier missing",
+        N_("Required identifier missing"),
         "RPD Art. 83(2)(a)",
         Severity.BLOCK,
         identifiers,
@@ -1094,7 +1095,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-05",
-        "Required judicial data missing",
+        N_("Required judicial data missing"),
         "RPD Art. 83(2)(b)",
         Severity.BLOCK,
         judicial_data,
@@ -1103,7 +1104,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-06",
-        "Facts not concrete, or not matching the charges",
+        N_("Facts not concrete, or not matching the charges"),
         "RPD Art. 83(2)(b)(i); CCF practice; Repository of Practice (coherence)",
         Severity.REVIEW,
         facts_coherence,
@@ -1111,7 +1112,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-07",
-        "No extradition assurance, or non-judicial warrant without appeal",
+        N_("No extradition assurance, or non-judicial warrant without appeal"),
         "RPD Art. 82, 84",
         Severity.BLOCK,
         assurances,
@@ -1120,7 +1121,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-09",
-        "Article 3: offence of a predominantly political, military, religious or racial character",
+        N_("Article 3: offence of a predominantly political, military, religious or racial character"),
         "Constitution Art. 3; RPD Art. 34; AGN/20/RES/11",
         Severity.BLOCK,
         article3_offence,
@@ -1130,7 +1131,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-10",
-        "Subject with a sensitive profile: Article 3 assessment",
+        N_("Subject with a sensitive profile: Article 3 assessment"),
         "Constitution Art. 3; RPD Art. 34(3)",
         Severity.REVIEW,
         sensitive_profile,
@@ -1139,7 +1140,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-11",
-        "Requesting country with a high non-compliance rate",
+        N_("Requesting country with a high non-compliance rate"),
         "PACE Resolution 2161 (2017)",
         Severity.REVIEW,
         country_record,
@@ -1148,7 +1149,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-12",
-        "Another country refused extradition or objected",
+        N_("Another country refused extradition or objected"),
         "RPD Art. 34(3); practice on addenda",
         Severity.BLOCK,
         objections,
@@ -1157,7 +1158,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-13",
-        "Refugee or asylum seeker, requested by the country of feared persecution",
+        N_("Refugee or asylum seeker, requested by the country of feared persecution"),
         "INTERPOL refugee policy (2015); GA-2017-86-RES-09",
         Severity.BLOCK,
         refugee,
@@ -1167,7 +1168,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-15",
-        "Request close to a political event",
+        N_("Request close to a political event"),
         "Repository of Practice (general context); NGO warning signs",
         Severity.WARN,
         political_timing,
@@ -1176,7 +1177,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-16",
-        "Refused or deleted facts re-submitted",
+        N_("Refused or deleted facts re-submitted"),
         "RPD Art. 83; CCF decisions binding (Statute)",
         Severity.BLOCK,
         resubmission,
@@ -1186,7 +1187,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-18",
-        "Relatives or associates targeted",
+        N_("Relatives or associates targeted"),
         "Constitution Art. 2 (UDHR); HRW 2018",
         Severity.BLOCK,
         relatives,
@@ -1195,7 +1196,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-19",
-        "Economic charges against sensitive profiles, or debts",
+        N_("Economic charges against sensitive profiles, or debts"),
         "RPD Art. 34(3); CCF 2/2018",
         Severity.REVIEW,
         economic_charges,
@@ -1204,7 +1205,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-20",
-        "Vague charge, or terrorism with no violent act",
+        N_("Vague charge, or terrorism with no violent act"),
         "Repository of Practice; PACE Res. 2161",
         Severity.REVIEW,
         vague_charges,
@@ -1213,7 +1214,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-21",
-        "Validity: five years, renewal with reasons",
+        N_("Validity: five years, renewal with reasons"),
         "RPD Art. 13(2)(f), 50",
         Severity.BLOCK,
         validity,
@@ -1221,7 +1222,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-22",
-        "Purpose of the notice gone",
+        N_("Purpose of the notice gone"),
         "RPD Art. 51, 81",
         Severity.BLOCK,
         purpose,
@@ -1230,7 +1231,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-32",
-        "Values in INTERPOL's formats",
+        N_("Values in INTERPOL's formats"),
         "INTERPOL public API (ws-public.interpol.int)",
         Severity.BLOCK,
         interpol_values,
@@ -1239,7 +1240,7 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "RN-33",
-        "Offence not recognised, or no act of the subject described",
+        N_("Offence not recognised, or no act of the subject described"),
         "RPD Art. 83(1)(a), 83(2)(b)(i); Constitution Art. 2(2) (ordinary-law crimes)",
         Severity.REVIEW,
         recognised,
