@@ -61,6 +61,10 @@ CURSORS: dict[str, tuple[Callable[[SqlUnitOfWork], object], str | None]] = {
     "queue by ICCS section, next": (_queue_by_cursor(QueueFilter(iccs_section="07")), None),
     "internal list, previous": (_list_back(NoticeFilter(limit=50)), None),
     "internal list by state, previous": (_list_back(NoticeFilter(states=(State.PUBLISHED,), limit=50)), None),
+    "a bureau's requests in one state (the NCB dashboard), previous": (
+        _list_back(NoticeFilter(requesting_country="FR", states=(State.PUBLISHED,), limit=5)),
+        "ix_notices_country_state_updated",
+    ),
 }
 
 

@@ -99,6 +99,7 @@ notices = Table(
     # Lists that cost a page (issue 18, migration 0018): each list's filter and order has an index.
     Index("ix_notices_country_updated", "requesting_country", "updated_at", "id"),
     Index("ix_notices_state_updated", "state", "updated_at", "id"),
+    Index("ix_notices_country_state_updated", "requesting_country", "state", "updated_at", "id"),  # 0021
     Index(
         "ix_notices_search_names_trgm",
         "search_names",
