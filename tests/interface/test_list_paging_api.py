@@ -68,3 +68,36 @@ def test_the_queue_filters_and_counts(client: TestClient, users: dict[str, str])
         r = client.get("/api/v1/review/queue", params=bad, headers=headers)
         assert r.status_code == 422, bad
     assert client.get("/api/v1/review/queue", headers=auth(users["ncb-fr"])).status_code == 403
+
+
+def test_the_queue_pages_by_cursor_both_ways(client: TestClient, users: dict[str, str]) -> None:
+    ids = {submit(client, users["ncb-fr"], **{"subject.family_name": f"CURSORQ{i}"}) for i in range(5)}
+    headers = auth(users["reviewer"])
+
+    def page(**params: object) -> tuple[list[str], str | None, str | None]:
+        r = client.get("/api/v1/review/queue", params={"limit": 2, **params}, headers=headers)
+        assert r.status_code == 200, r.text
+        return (
+            [x["notice"]["id"] for x in r.json()],
+            r.headers.get("X-Next-After"),
+            r.headers.get("X-Prev-Before"),
+        )
+
+    whole = page(limit=50)[0]
+    assert set(whole) == ids
+    seen, after, pages = [], None, []
+    while True:
+        rows, after, before = page(**({"after": after} if after else {}))
+        pages.append((rows, before))
+        seen += rows
+        if after is None:
+            break
+    assert seen == whole and len(pages) == 3  # every request once, in queue order
+    assert pages[0][1] is None and pages[1][1] is not None  # nothing before the first page
+    assert page(before=pages[1][1])[0] == pages[0][0]  # Previous from the second page is the first
+    for bad in (
+        {"after": "not-a-cursor"},
+        {"after": after or "x", "offset": 2},
+        {"after": "a", "before": "b"},
+    ):
+        assert client.get("/api/v1/review/queue", params=bad, headers=headers).status_code == 422, bad

@@ -107,10 +107,22 @@ def queue(
         str | None, Query(pattern=r"^(0[1-9]|1[01])$", description="A charge in this ICCS section.")
     ] = None,
     q: Annotated[str | None, Query(max_length=200, description="A reference or words of a name.")] = None,
+    after: Annotated[
+        str | None,
+        Query(max_length=400, description="The page after this cursor (``X-Next-After``; not with offset)."),
+    ] = None,
+    before: Annotated[
+        str | None,
+        Query(
+            max_length=400, description="The page before this cursor (``X-Prev-Before``; not with offset)."
+        ),
+    ] = None,
 ) -> list[dict[str, Any]]:
     """Requests and unreviewed diffusions waiting for review, riskiest first, then oldest, narrowed by the
     filters. How many match is in ``X-Total-Count``, counted up to 1,000 and maybe estimated beyond
-    (``X-Total-Is-Exact: false``)."""
+    (``X-Total-Is-Exact: false``). Page by cursor, which costs what the first page does however deep:
+    ``X-Next-After`` (absent on the last page) is the ``after`` of the next page, ``X-Prev-Before``
+    (absent on the first) the ``before`` of the page before; an offset works too, but not with a cursor."""
     flt = review.QueueFilter(
         states=tuple(state or ()),
         country=country.upper() if country else None,
@@ -119,9 +131,13 @@ def queue(
         iccs_section=iccs_section,
         text=(q or "").strip() or None,
     )
-    page = review.queue_page(flt, actor, store.uow(), limit, offset)
+    page = review.queue_page(flt, actor, store.uow(), limit, offset, after or None, before or None)
     response.headers["X-Total-Count"] = str(page.total)
     response.headers["X-Total-Is-Exact"] = "true" if page.total_exact else "false"
+    if page.next_after is not None:
+        response.headers["X-Next-After"] = page.next_after
+    if page.prev_before is not None:
+        response.headers["X-Prev-Before"] = page.prev_before
     items = page.items
     return [
         {
