@@ -144,7 +144,9 @@ def main(argv: list[str]) -> None:
             profile = not args.no_profile
 
             if args.only in (None, "service"):
-                screening = sc.ScreeningEngine(store.uow, store.reader, max_age=sc.FRESH_FOR)
+                screening = sc.ScreeningEngine(  # as the server makes it (web/app.py)
+                    store.uow, store.reader, max_age=sc.FRESH_FOR, local_commits=store.commits
+                )
                 screening.ensure_built()
                 for q in parsed[:50]:  # warm: caches, pool
                     sc.screen(
