@@ -58,7 +58,8 @@ def test_illegal_transition_names_what_is_allowed() -> None:
     n = red()
     with pytest.raises(IllegalTransition) as err:
         n.apply(Action.PUBLISH, REV, T0, "x")
-    said = err.value.message.lower()  # with the web's translator installed, states and actions by their labels
+    # with the web's translator installed, the message names states and actions by their labels
+    said = err.value.message.lower()
     assert "draft" in said and "submit" in said
     assert "draft" in str(err.value) and "submit" in str(err.value)  # the log's English: the stored values
     assert n.state is State.DRAFT and not n.history
