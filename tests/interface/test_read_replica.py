@@ -64,20 +64,27 @@ def replicated(
     postgres_url: str, tmp_path: Path, clock: FakeClock
 ) -> Iterator[tuple[Store, Statements, Statements]]:
     """A store on PostgreSQL whose replica engine is the same database, read-only."""
+    store, primary, replica = _store_with_replica(postgres_url, postgres_url, tmp_path, clock)
+    yield store, Statements(primary), Statements(replica)
+    primary.dispose()
+    replica.dispose()
+
+
+def _store_with_replica(
+    postgres_url: str, replica_url: str, tmp_path: Path, clock: FakeClock
+) -> tuple[Store, Engine, Engine]:
+    """An emptied store on ``postgres_url`` reading through a read-only engine on ``replica_url``."""
     _truncate_postgres(postgres_url)
     settings = Settings(
         env=Environment.TEST,
         data_dir=tmp_path,
         secret_key="t" * 40,
         database_url=postgres_url,
-        replica_database_url=postgres_url,
+        replica_database_url=replica_url,
         background=False,
     )
-    primary, replica = make_engine(postgres_url), make_replica_engine(postgres_url)
-    store = Store(settings, primary, clock, replica_engine=replica)
-    yield store, Statements(primary), Statements(replica)
-    primary.dispose()
-    replica.dispose()
+    primary, replica = make_engine(postgres_url), make_replica_engine(replica_url)
+    return Store(settings, primary, clock, replica_engine=replica), primary, replica
 
 
 def put_public(store: Store, count: int) -> list[str]:
@@ -181,17 +188,7 @@ def test_a_streaming_standby_serves_what_the_primary_published(
     standby = _standby_url(postgres_url)
     if standby is None:
         pytest.skip("set REDNOTICE_TEST_REPLICA_URL to a streaming standby of the test server")
-    _truncate_postgres(postgres_url)
-    settings = Settings(
-        env=Environment.TEST,
-        data_dir=tmp_path,
-        secret_key="t" * 40,
-        database_url=postgres_url,
-        replica_database_url=standby,
-        background=False,
-    )
-    primary, replica = make_engine(postgres_url), make_replica_engine(standby)
-    store = Store(settings, primary, clock, replica_engine=replica)
+    store, primary, replica = _store_with_replica(postgres_url, standby, tmp_path, clock)
     try:
         put_public(store, 2)
         with TestClient(create_app(store)) as client:
