@@ -2,6 +2,13 @@
 
     .venv/bin/python scripts/i18n.py           # extract, update fr, es, ar, compile (make i18n)
     .venv/bin/python scripts/i18n.py --check   # exit 1 unless every catalogue is complete and compiled
+    .venv/bin/python scripts/i18n.py --todo todo.json      # the untranslated texts, as a file to fill in
+    .venv/bin/python scripts/i18n.py --merge done.json     # extract, update, set those translations, compile
+
+A file for ``--merge`` maps each text (its singular for a plural) to its translations:
+``{"Hits": {"fr": "Correspondances", "es": "...", "ar": "..."}}``, a plural's as a list of forms. It fills
+only what is untranslated, so people translating different parts never overwrite each other; every writing
+command holds a lock on the catalogues while it runs.
 
 ``--check`` (part of ``make check``) fails when a marked text is missing from a catalogue, when an entry is
 fuzzy or untranslated (every plural form), when a translation loses a placeholder of its text, when a
@@ -14,12 +21,17 @@ New texts arrive untranslated (msgstr ""); tests/interface/test_i18n.py fails un
 from __future__ import annotations
 
 import ast
+import contextlib
+import fcntl
 import io
+import json
 import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
@@ -183,9 +195,62 @@ def check() -> int:
     return 1 if found else 0
 
 
+@contextlib.contextmanager
+def locked() -> Iterator[None]:
+    """One writer of the catalogues at a time (two people, or two checkouts' scripts, on one tree)."""
+    with (LOCALE / ".lock").open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def todo(path: Path) -> int:
+    """Write the untranslated texts of every language as a file for ``--merge``; the count."""
+    wanted: dict[str, dict[str, Any]] = {}
+    for lang in LANGS:
+        for m in read(lang):
+            forms = m.string if isinstance(m.string, tuple) else (m.string,)
+            if m.id and (m.fuzzy or not all(forms)):
+                entry = wanted.setdefault(_key(m.id), {})
+                entry[lang] = ["", ""] if isinstance(m.id, (tuple, list)) else ""
+    path.write_text(json.dumps(wanted, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(wanted)
+
+
+def merge(path: Path) -> int:
+    """Set the translations of ``path`` where a catalogue has none; how many were set."""
+    given: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    count = 0
+    for lang in LANGS:
+        catalog = read(lang)
+        for m in catalog:
+            text = given.get(_key(m.id), {}).get(lang) if m.id else None
+            forms = m.string if isinstance(m.string, tuple) else (m.string,)
+            if not text or (all(forms) and not m.fuzzy):
+                continue
+            if isinstance(m.id, (tuple, list)):
+                plural = [text] if isinstance(text, str) else list(text)
+                need = catalog.num_plurals
+                m.string = tuple((plural + [plural[-1]] * need)[:need])
+            else:
+                m.string = text if isinstance(text, str) else text[0]
+            m.flags.discard("fuzzy")
+            count += 1
+        with po_path(lang).open("wb") as fh:
+            write_po(fh, catalog, width=0, ignore_obsolete=True)
+    return count
+
+
 if __name__ == "__main__":
     if "--check" in sys.argv:
         sys.exit(check())
-    extract()
-    update()
-    compile_all()
+    with locked():
+        extract()
+        update()
+        if "--todo" in sys.argv:
+            print(f"{todo(Path(sys.argv[sys.argv.index('--todo') + 1]))} texts to translate")
+        if "--merge" in sys.argv:
+            print(f"{merge(Path(sys.argv[sys.argv.index('--merge') + 1]))} translations set")
+        compile_all()
