@@ -6,6 +6,7 @@ Used by the CLI (``submit``, ``check``), the API (``POST /api/v1/requests``) and
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from types import UnionType
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -160,11 +161,18 @@ def to_domain(cls: type[T], data: BaseModel) -> T:
     """The domain object ``cls`` from a validated contract model with the same field names: lists become
     tuples (a declared ``unique`` list keeps each item once), dates become ``PartialDate``, parts are
     built the same way, a part not given (``null``) takes the dataclass's default when it cannot be None."""
-    hints = get_type_hints(cls)
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]  # cls is a dataclass
-        values[f.name] = _domain_value(hints[f.name], getattr(data, f.name), f)
+    for f, hint in _fields_of(cls):  # type: ignore[arg-type]  # a class is hashable
+        values[f.name] = _domain_value(hint, getattr(data, f.name), f)
     return cls(**values)
+
+
+@functools.cache
+def _fields_of(cls: type) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
+    """A dataclass's fields with their resolved type hints, once per class: ``get_type_hints`` evaluates
+    every annotation again on each call, and was two thirds of reading a notice from the store."""
+    hints = get_type_hints(cls)
+    return tuple((f, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _domain_value(hint: Any, value: Any, f: dataclasses.Field[Any] | None) -> Any:
