@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from rednotice.adapters.memory_after_hit import MemoryAfterHitRepository
-from rednotice.adapters.memory_figures import MemoryFiguresRepository
+from rednotice.adapters.memory_figures import MemoryFiguresRepository, MemoryPublicFiguresTables
 from rednotice.adapters.memory_public import MemoryPublicRepository
 from rednotice.adapters.memory_redress import MemoryRedressRepository
 from rednotice.adapters.memory_screening import MemoryScreeningRepository
@@ -428,6 +428,7 @@ class MemoryUnitOfWork:
         self.figures = MemoryFiguresRepository(self.data)
         return self
 
+        self.public_figures = MemoryPublicFiguresTables(self.data)
     def __exit__(self, *exc: object) -> None:
         if not self._committed:
             self.rollback()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rednotice.adapters.db.figures import IN_FORCE, TRANSITION_ACTIONS, transition_measures
@@ -271,3 +271,25 @@ class MemoryFiguresRepository:
             y = _year(at)
             yield (c, y, "hits.total")
             yield (c, y, f"hits.outcome.{o if o in f.HIT_OUTCOMES else 'none'}")
+
+
+class MemoryPublicFiguresTables:
+    """``PublicFiguresTables`` in memory (``uow.public_figures``): the stored tables live in the shared
+    ``MemoryData``, so every unit of work (and every app) on the same data sees them, as on SQL; a rollback
+    forgets what the unit of work stored."""
+
+    def __init__(self, data: Any) -> None:
+        self.tables: dict[str, str] = data.__dict__.setdefault("public_figures_tables", {})
+
+    def get(self, key: str) -> str | None:
+        return self.tables.get(key)
+
+    def put(
+        self, key: str, first: date, last: date, minimum: int, version: str, payload: str, at: datetime
+    ) -> None:
+        self.tables.setdefault(key, payload)
+
+    def clear(self) -> int:
+        n = len(self.tables)
+        self.tables.clear()
+        return n

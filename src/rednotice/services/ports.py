@@ -384,6 +384,23 @@ class FiguresRepository(Protocol):
         """(requesting country, reason) for each refusal on 'other' grounds in ``[start, end)``."""
 
 
+class PublicFiguresTables(Protocol):
+    """The public tables of closed periods as counted, kept for every process of the store
+    (``services/figures_tables.py``; ``uow.public_figures``; issue 18, item 4). ``payload`` is the serialised
+    table; ``key`` names the period, the public minimum and the figures version it was counted under."""
+
+    def get(self, key: str) -> str | None:
+        """The stored table under ``key``, or None."""
+
+    def put(
+        self, key: str, first: date, last: date, minimum: int, version: str, payload: str, at: datetime
+    ) -> None:
+        """Keep a counted table (a table already stored under ``key`` stays)."""
+
+    def clear(self) -> int:
+        """Forget every stored table; how many there were."""
+
+
 class PublicRepository(Protocol):
     """The public extracts of notices (``services/public.py``; ``uow.public``)."""
 
@@ -437,6 +454,8 @@ class UnitOfWork(Protocol):
     def after_hit(self) -> AfterHitRepository: ...
     @property
     def figures(self) -> FiguresRepository: ...
+    @property
+    def public_figures(self) -> PublicFiguresTables: ...
     @property
     def clock(self) -> Callable[[], datetime]: ...
 

@@ -14,10 +14,13 @@ table beside them; no script.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import io
 import re
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 from xml.sax.saxutils import escape
 
@@ -27,11 +30,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
 from rednotice.adapters.countries import is_country, name_of
+from rednotice.adapters.db import figures as db_figures
+from rednotice.adapters.db import migrate
 from rednotice.bootstrap import Store
 from rednotice.domain import figures as f
 from rednotice.domain.errors import N_, InvalidInput, NotFound, Text
 from rednotice.domain.users import Actor
 from rednotice.services import figures as fs
+from rednotice.services.figures_tables import StoredPublicFiguresCache
 from rednotice.web import i18n, pages
 from rednotice.web.api import ERRORS, PUBLIC_ERRORS, Out
 from rednotice.web.deps import CurrentActor, StoreDep
@@ -56,19 +62,40 @@ def get_settings(request: Request) -> fs.FiguresSettings:
 SettingsDep = Annotated[fs.FiguresSettings, Depends(get_settings)]
 
 
+def figures_version() -> str:
+    """What a stored public table was counted under (``services/figures_tables.py``): a digest of the
+    modules that count and protect the figures and of the schema's migration head. A release that changes
+    either counts each closed period once more; nothing else does."""
+    global _version
+    if _version is None:
+        digest = hashlib.sha256((migrate.head() or "").encode())
+        for module in (f, fs, db_figures):
+            digest.update(Path(inspect.getfile(module)).read_bytes())
+        _version = digest.hexdigest()[:16]
+    return _version
+
+
+_version: str | None = None
+
+
 def public_cache(app: Any) -> fs.PublicFiguresCache:
-    """The public table of the closed period, kept on the app (one per process): see
-    ``services.figures.PublicFiguresCache``."""
+    """The public table of the closed period, kept on the app and, behind it, in the store for every
+    process (``services.figures_tables.StoredPublicFiguresCache``; an app without a store: in the process
+    only, ``services.figures.PublicFiguresCache``)."""
     cache = getattr(app.state, "public_figures_cache", None)
     if not isinstance(cache, fs.PublicFiguresCache):
-        cache = fs.PublicFiguresCache()
+        store = getattr(app.state, "store", None)
+        if isinstance(store, Store):
+            cache = StoredPublicFiguresCache(store.replica, store.uow, figures_version())
+        else:
+            cache = fs.PublicFiguresCache()
         app.state.public_figures_cache = cache
     return cache
 
 
 def warm_public_figures(app: Any, store: Store) -> fs.Figures:
-    """Count the public table of the closed period into the app's cache (``public_cache``), so that no
-    public page does: called by the server's background thread at start-up and every ``WARM_EVERY``
+    """Count the public table of the closed period into the app's cache (``public_cache``), or read it
+    from the store when another process counted it, so that no public page counts: called by the server's background thread at start-up and every ``WARM_EVERY``
     seconds after (a no-op while the quarter's table is kept; the first call after a quarter closes
     counts the new one). On the read replica when one is configured, like every figures page."""
     return _public(store, fs.FiguresQuery(), store.settings.figures, public_cache(app))

@@ -17,6 +17,7 @@ from rednotice.adapters.db.audit import SqlAuditLog
 from rednotice.adapters.db.bulk import insert_rows
 from rednotice.adapters.db.engine import READ_ONLY
 from rednotice.adapters.db.figures import SqlFiguresRepository
+from rednotice.adapters.db.figures_tables import SqlPublicFiguresTables
 from rednotice.adapters.db.keys import (
     NATIONALITY,
     NOTICE_KINDS,
@@ -701,6 +702,7 @@ class SqlUnitOfWork:
         self.after_hit = SqlAfterHitRepository(self.connection)
         self.figures = SqlFiguresRepository(self.connection)
         return self
+        self.public_figures = SqlPublicFiguresTables(self.connection)
 
     def __exit__(self, *exc: object) -> None:
         assert self._conn is not None

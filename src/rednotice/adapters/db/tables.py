@@ -306,6 +306,7 @@ political_events = Table(
 # Capability tables live in their own modules, on the same metadata (imported last: they import this one).
 from rednotice.adapters.db import (  # noqa: E402, F401
     tables_after_hit,
+    tables_figures,
     tables_public,
     tables_redress,
     tables_screening,
