@@ -48,8 +48,11 @@ def _cell(c: Cell) -> list[Any]:
     return [c.value, c.text, c.suppression.value]
 
 
+_SUPPRESSION = {s.value: s for s in f.Suppression}
+
+
 def _uncell(x: list[Any]) -> Cell:
-    return Cell(x[0], x[1], f.Suppression(x[2]))
+    return Cell(x[0], x[1], _SUPPRESSION[x[2]])
 
 
 def dump(fig: Figures) -> str:
@@ -81,7 +84,7 @@ def load(text: str) -> Figures:
         generated_at=datetime.fromisoformat(d["generated_at"]),
         countries=list(d["countries"]),
         years=list(d["years"]),
-        cells={(c, y, m): _uncell(rest) for c, y, m, *rest in d["cells"]},
+        cells={(c, y, m): Cell(v, t, _SUPPRESSION[s]) for c, y, m, v, t, s in d["cells"]},
         country=d["country"],
         as_of=None if d["as_of"] is None else datetime.fromisoformat(d["as_of"]),
         other_grounds={
