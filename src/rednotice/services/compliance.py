@@ -113,8 +113,10 @@ class StoreContext:
 
 
 def check_in_store(uow: UnitOfWork, notice: Notice) -> dict[str, Any]:
-    """Run every rule on a notice's request with the store's history; the contract's result shape."""
-    return check(notice.request, StoreContext(uow, exclude_id=notice.id), today=uow.clock().date()).to_dict()
+    """Run every rule on a notice's request with the store's history; the contract's result shape, with each
+    finding's message template and values (kept with the stored check, so pages can translate it)."""
+    result = check(notice.request, StoreContext(uow, exclude_id=notice.id), today=uow.clock().date())
+    return result.to_dict(translatable=True)
 
 
 def check_request(uow: UnitOfWork, request: NoticeRequest) -> dict[str, Any]:
@@ -123,4 +125,4 @@ def check_request(uow: UnitOfWork, request: NoticeRequest) -> dict[str, Any]:
     binding check, with all history, runs again on submission and is seen by reviewers."""
     with uow:
         context = StoreContext(uow, only_country=request.requesting_country)
-        return check(request, context, today=uow.clock().date()).to_dict()
+        return check(request, context, today=uow.clock().date()).to_dict(translatable=True)

@@ -30,6 +30,7 @@ from babel.support import LazyProxy, NullTranslations, Translations
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from rednotice.domain import errors as domain_errors
+from rednotice.domain.compliance.findings import Share, message_text
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DEFAULT = "en"
@@ -182,7 +183,10 @@ that define them (web/pages/labels.py, web/pages/ccf.py), read by ``term_label``
 
 
 def term_label(kind: str, value: str) -> str:
-    """The page's label of a stored word (``("state", "draft")`` → "Brouillon"), or the word as stored."""
+    """The page's label of a stored word (``("state", "draft")`` → "Brouillon"; ``("country", "DE")`` →
+    "Allemagne", CLDR's name), or the word as stored."""
+    if kind == "country":
+        return territory_name(value) or value
     label = TERMS.get(kind, {}).get(value)
     return str(label) if label is not None else value
 
@@ -236,6 +240,23 @@ def fmt_moment(value: datetime) -> str:
     locale = Locale.parse(current())
     day = format_date(value, format="medium", locale=locale)
     return f"{day} {format_time(value, format='short', locale=locale)} UTC"
+
+
+def finding_message(finding: Mapping[str, Any]) -> str:
+    """A stored compliance finding's message in the reader's language: its template translated and filled
+    with its values (rednotice's words by their labels, numbers, shares and days written the reader's
+    way); a finding stored without a template (before messages were templates) shows its English message."""
+    text = message_text(finding, show=_shown_value)
+    return text.label() if text is not None else str(finding.get("message") or "")
+
+
+def _shown_value(value: Any) -> str:
+    if isinstance(value, Share):
+        pattern = "#,##0%" if value.digits == 0 else "#,##0." + "0" * value.digits + "%"
+        return format_percent(float(value), format=pattern, locale=Locale.parse(current()))
+    if isinstance(value, date):
+        return fmt_day(value)
+    return fmt_number(value)
 
 
 def fmt_percent(value: float) -> str:

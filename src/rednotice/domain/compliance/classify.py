@@ -33,6 +33,7 @@ from rednotice.domain.compliance.acts import ActKind, Actor, FactsReading, Gravi
 from rednotice.domain.compliance.settings import ComplianceSettings, Lexicons
 from rednotice.domain.compliance.statutes import StatuteMatch, match_statutes
 from rednotice.domain.compliance.text import Hit, Lexicon, lexicon
+from rednotice.domain.errors import N_
 from rednotice.domain.model import Charge, NoticeRequest, Profile, Subject
 
 
@@ -61,11 +62,12 @@ ARTICLE_3_KINDS = frozenset(
 )
 
 EXCLUDED_LABELS = {
-    ChargeKind.BEHAVIOURAL_NORMS: "category (a), behavioural or cultural norms",
-    ChargeKind.FAMILY_MATTER: "category (b), a family or private matter",
-    ChargeKind.ADMINISTRATIVE: "category (c), a breach of administrative law or regulation",
-    ChargeKind.PRIVATE_DISPUTE: "category (c), a private dispute",
+    ChargeKind.BEHAVIOURAL_NORMS: N_("category (a), behavioural or cultural norms"),
+    ChargeKind.FAMILY_MATTER: N_("category (b), a family or private matter"),
+    ChargeKind.ADMINISTRATIVE: N_("category (c), a breach of administrative law or regulation"),
+    ChargeKind.PRIVATE_DISPUTE: N_("category (c), a private dispute"),
 }
+"""Marked for the catalogues: RN-01's message names the category in the reader's language."""
 
 
 FAMILY_ACTS: dict[str, frozenset[ActKind]] = {

@@ -1,4 +1,11 @@
-"""What a compliance check returns: findings with reasons, and a verdict derived from their severities."""
+"""What a compliance check returns: findings with reasons, and a verdict derived from their severities.
+
+A finding's reason is written as a template with named values (``errors.Text``), as domain errors are
+(docs/i18n.md): ``message`` is the English text, filled in (logs, the CSV, the API, the contract), and
+``template`` and ``values`` let a page show it in the reader's language. Values that are rednotice's own
+words are ``Text`` (a word marked with ``N_``) or ``Term`` (a country: ``Term("country", "RU")``); a count
+is a number, a day a ``date``, a share a ``Share``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from rednotice.domain.errors import Term, Text
 from rednotice.domain.model import NoticeRequest
 
 if TYPE_CHECKING:
@@ -40,9 +48,15 @@ class Finding:
     basis: str
     message: str
     evidence: Mapping[str, Any] = field(default_factory=dict)
+    template: str = ""
+    """The message before its values are filled in (marked for the catalogues); "" when not known."""
+    values: Mapping[str, Any] = field(default_factory=dict)
+    """The message's values by placeholder: text, numbers, dates, ``Share``, ``Term`` and ``Text``."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, *, translatable: bool = False) -> dict[str, Any]:
+        """The contract's shape; with ``translatable``, also ``template`` and ``values`` (as JSON: see
+        ``values_to_json``), which the stored checks keep so that pages can translate the message."""
+        out = {
             "code": self.code,
             "severity": self.severity.value,
             "rule": self.rule,
@@ -50,6 +64,85 @@ class Finding:
             "message": self.message,
             "evidence": {str(k): _jsonable(v) for k, v in self.evidence.items()},
         }
+        if translatable and self.template:
+            out["template"] = self.template
+            out["values"] = values_to_json(self.values)
+        return out
+
+
+class Share(float):
+    """A share from 0 to 1, written as a percentage: ``Share(0.125)`` → "12.5%" (``digits`` after the
+    point)."""
+
+    digits: int
+
+    def __new__(cls, value: float, digits: int = 1) -> Share:
+        share = super().__new__(cls, value)
+        share.digits = digits
+        return share
+
+    def __str__(self) -> str:
+        return f"{float(self):.{self.digits}%}"
+
+
+def _value_to_json(value: Any) -> Any:
+    if isinstance(value, Term):
+        return {"term": value.kind, "values": list(value.values)}
+    if isinstance(value, Text):
+        return {"text": [[t, values_to_json(v)] for t, v in value.parts], "sep": value.sep}
+    if isinstance(value, Share):
+        return {"share": float(value), "digits": value.digits}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def values_to_json(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A message's values as plain JSON, kept with the stored check: a Term as ``{"term", "values"}``, a
+    Text as ``{"text": [[template, values], ...], "sep"}``, a Share as ``{"share", "digits"}``, a day as
+    ``{"date"}``; text and numbers as they are."""
+    return {str(k): _value_to_json(v) for k, v in values.items()}
+
+
+def _value_from_json(value: Any, show: Callable[[Any], Any]) -> Any:
+    if isinstance(value, Mapping):
+        if "term" in value:
+            return Term(str(value["term"]), *(str(v) for v in value.get("values") or ()))
+        if "text" in value:
+            parts = [
+                Text(str(t), **values_from_json(v if isinstance(v, Mapping) else {}, show))
+                for t, v in value["text"]
+            ]
+            return Text.joined(str(value.get("sep") or ""), parts) if parts else ""
+        if "share" in value:
+            return show(Share(float(value["share"]), int(value.get("digits", 1))))
+        if "date" in value:
+            try:
+                return show(date.fromisoformat(str(value["date"])))
+            except ValueError:
+                return str(value["date"])
+        return str(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return show(value)
+    return value
+
+
+def values_from_json(values: Mapping[str, Any], show: Callable[[Any], Any] = str) -> dict[str, Any]:
+    """The values a stored finding keeps, read back: Terms and Texts as such (their ``label()`` is the
+    reader's), and each number, share and day through ``show`` (the page's way of writing it)."""
+    return {str(k): _value_from_json(v, show) for k, v in values.items()}
+
+
+def message_text(finding: Mapping[str, Any], show: Callable[[Any], Any] = str) -> Text | None:
+    """A stored finding's message as a ``Text`` (``label()`` answers in the reader's language), or None
+    for a finding stored without its template (checks stored before messages were templates)."""
+    template = finding.get("template")
+    if not isinstance(template, str) or not template:
+        return None
+    values = finding.get("values")
+    return Text(template, **values_from_json(values if isinstance(values, Mapping) else {}, show))
 
 
 def _jsonable(value: Any) -> Any:
@@ -88,8 +181,25 @@ class Rule:
     needs_context: bool = False
     """True when the rule needs history from the store (a ComplianceContext) to say anything."""
 
-    def finding(self, message: str, severity: Severity | None = None, /, **evidence: Any) -> Finding:
-        return Finding(self.code, severity or self.severity, self.title, self.basis, message, evidence)
+    def finding(self, message: Text | str, severity: Severity | None = None, /, **evidence: Any) -> Finding:
+        """A finding of this rule; ``message`` is a ``Text`` (a template marked with ``N_`` and its
+        values), so that pages can show it in the reader's language (a plain ``str`` stays as written)."""
+        if not isinstance(message, Text):
+            return Finding(self.code, severity or self.severity, self.title, self.basis, message, evidence)
+        if len(message.parts) == 1:
+            template, values = message.parts[0]
+        else:
+            template, values = "%(message)s", {"message": message}
+        return Finding(
+            self.code,
+            severity or self.severity,
+            self.title,
+            self.basis,
+            str(message),
+            evidence,
+            template,
+            values,
+        )
 
 
 _ORDER = {Severity.BLOCK: 0, Severity.REVIEW: 1, Severity.WARN: 2}
@@ -116,10 +226,12 @@ class CheckResult:
     def with_severity(self, severity: Severity) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity is severity)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, translatable: bool = False) -> dict[str, Any]:
+        """The contract's shape (exactly its keys); ``translatable`` adds each finding's template and
+        values, for the stored check and the pages (the API's response model leaves them out)."""
         out: dict[str, Any] = {
             "verdict": self.verdict.value,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict(translatable=translatable) for f in self.findings],
         }
         if self.analysis:
             out["analysis"] = _jsonable(self.analysis)

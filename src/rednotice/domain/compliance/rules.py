@@ -4,6 +4,13 @@ Each rule function has the signature ``(request, context, settings) -> list[Find
 ``context`` is the :class:`~rednotice.domain.compliance.engine.CheckContext` of this check (store
 port, today's date, charge analysis). Every finding says why in its message and carries the words,
 fields and figures it used in ``evidence``. Codes are stable: RN-NN is rule NN of the list.
+
+A message is an ``errors.Text``: a template marked with ``N_`` whose ``%(name)s`` placeholders are filled
+from its values (never an f-string: it could not be found in a catalogue), so the pages show it in the
+reader's language and the finding keeps its English ``message`` (docs/i18n.md). A value that is one of
+the engine's own words (a kind of charge, a profile, a missing field) is a ``Text`` of a word marked
+with ``N_`` (``_word``); a country is a ``Term("country", code)``; a share is a ``Share``. What the
+request itself says (charge labels, quoted words) stays as written.
 """
 
 from __future__ import annotations
@@ -21,12 +28,12 @@ from rednotice.domain.compliance.classify import (
     compiled,
 )
 from rednotice.domain.compliance.context import BARRING_OUTCOMES, ObjectionKind
-from rednotice.domain.compliance.findings import Finding, Rule, Severity
+from rednotice.domain.compliance.findings import Finding, Rule, Severity, Share
 from rednotice.domain.compliance.interpol import ENTITY_ID, is_country
 from rednotice.domain.compliance.settings import ComplianceSettings
 from rednotice.domain.compliance.statutes import Weight
 from rednotice.domain.compliance.text import normalise, word_count
-from rednotice.domain.errors import N_
+from rednotice.domain.errors import N_, Term, Text
 from rednotice.domain.model import NoticeRequest, NoticeType, Profile, Sex
 
 if TYPE_CHECKING:
@@ -39,11 +46,93 @@ def _q(words: tuple[str, ...] | list[str]) -> str:
     return ", ".join(f"'{w}'" for w in words)
 
 
-def _years(months: float) -> str:
+def _n(value: float) -> int | float:
+    """A count or measure as the English text wrote it (``{value:g}``): 4.0 → 4, 1.5 → 1.5."""
+    return int(value) if float(value).is_integer() else float(f"{value:g}")
+
+
+def _years(months: float) -> Text:
     if months >= 12:
         years = months / 12
-        return f"{years:g} year" + ("" if years == 1 else "s")
-    return f"{months:g} month" + ("" if months == 1 else "s")
+        if years == 1:
+            return Text(N_("%(num)s year"), num=_n(years))
+        return Text(N_("%(num)s years"), num=_n(years))
+    if months == 1:
+        return Text(N_("%(num)s month"), num=_n(months))
+    return Text(N_("%(num)s months"), num=_n(months))
+
+
+_WORDS: dict[str, str] = {
+    w: w
+    for w in (
+        # kinds of charge (classify.ChargeKind, underscores as spaces)
+        N_("ordinary"),
+        N_("behavioural norms"),
+        N_("family matter"),
+        N_("administrative"),
+        N_("private dispute"),
+        N_("political"),
+        N_("military"),
+        N_("religious"),
+        N_("racial"),
+        # profiles (model.Profile)
+        N_("journalist"),
+        N_("political activist"),
+        N_("opposition politician"),
+        N_("human rights defender"),
+        N_("religious leader"),
+        N_("ethnic community leader"),
+        N_("former official"),
+        N_("businessperson"),
+        N_("refugee"),
+        N_("asylum seeker"),
+        # offence families (classify.FAMILY_ACTS)
+        N_("homicide"),
+        N_("fraud"),
+        N_("drugs"),
+        N_("theft"),
+        N_("sexual"),
+        N_("kidnapping"),
+        # objections (context.ObjectionKind), events (context.EventKind), prior outcomes
+        N_("human rights"),
+        N_("other"),
+        N_("election"),
+        N_("protest"),
+        N_("coup attempt"),
+        N_("publication"),
+        N_("refused"),
+        N_("deleted"),
+        N_("deleted by source"),
+        N_("ccf non compliant"),
+        # why a notice's purpose is gone (engine.PurposeEnded)
+        N_("located and extradited"),
+        N_("warrant withdrawn"),
+        N_("time barred"),
+        N_("acquitted"),
+        N_("pardoned"),
+        N_("deceased"),
+        # relations (model.RelationKind)
+        N_("spouse"),
+        N_("child"),
+        N_("parent"),
+        N_("sibling"),
+        N_("other relative"),
+        N_("associate"),
+    )
+}
+"""The engine's own words that messages name (stored values with underscores as spaces), each marked
+for the catalogues: a page shows "journaliste" where the English says "journalist"."""
+
+
+def _word(value: object) -> Text | str:
+    """A stored word (an enum's value) as a message's value: the English word, translated where shown."""
+    word = str(getattr(value, "value", value)).replace("_", " ")
+    return Text(_WORDS[word]) if word in _WORDS else word
+
+
+def _country(code: str | None) -> Term | str:
+    """A country code as a message's value: the code in English, its name in the reader's language."""
+    return Term("country", code) if code else ""
 
 
 # --- RN-01 ---------------------------------------------------------------------------------------
@@ -58,9 +147,15 @@ def excluded_category(
         if a.kind in EXCLUDED_KINDS:
             out.append(
                 rule.finding(
-                    f"The charge '{a.label}' falls in {EXCLUDED_LABELS[a.kind]}, which Art. 83(1)(a) "
-                    "excludes: "
-                    f"{a.reason}.",
+                    Text(
+                        N_(
+                            "The charge '%(charge)s' falls in %(category)s, which Art. 83(1)(a) excludes: "
+                            "%(reason)s."
+                        ),
+                        charge=a.label,
+                        category=Text(EXCLUDED_LABELS[a.kind]),
+                        reason=a.reason,
+                    ),
                     category=a.kind.value,
                     **a.evidence,
                 )
@@ -98,10 +193,16 @@ def penalty_threshold(
     if exception:
         return [
             rule.finding(
-                f"The highest maximum penalty ({_years(months)}, '{offence}') is below "
-                f"{_years(settings.min_max_penalty_months)}, but a General Secretariat exception of "
-                "particular "
-                f"importance is recorded: {exception}",
+                Text(
+                    N_(
+                        "The highest maximum penalty (%(penalty)s, '%(charge)s') is below %(threshold)s, but "
+                        "a General Secretariat exception of particular importance is recorded: %(exception)s"
+                    ),
+                    penalty=_years(months),
+                    charge=offence,
+                    threshold=_years(settings.min_max_penalty_months),
+                    exception=exception,
+                ),
                 Severity.WARN,
                 exception=exception,
                 **evidence,
@@ -109,10 +210,16 @@ def penalty_threshold(
         ]
     return [
         rule.finding(
-            f"The highest maximum penalty among the charges is {_years(months)} ('{offence}'); a "
-            "prosecution needs "
-            f"an offence punishable by at least {_years(settings.min_max_penalty_months)}, and no General "
-            "Secretariat exception of particular importance is recorded.",
+            Text(
+                N_(
+                    "The highest maximum penalty among the charges is %(penalty)s ('%(charge)s'); a "
+                    "prosecution needs an offence punishable by at least %(threshold)s, and no General "
+                    "Secretariat exception of particular importance is recorded."
+                ),
+                penalty=_years(months),
+                charge=offence,
+                threshold=_years(settings.min_max_penalty_months),
+            ),
             **evidence,
         )
     ]
@@ -130,20 +237,39 @@ def sentence_threshold(
     if sentence is not None and sentence < settings.min_sentence_months:
         return [
             rule.finding(
-                f"The sentence imposed is {sentence:g} months, below the {settings.min_sentence_months} "
-                "months "
-                "required to seek a person to serve a sentence"
-                + (f" ({remaining:g} months remain)." if remaining is not None else "."),
+                Text(
+                    N_(
+                        "The sentence imposed is %(sentence)s months, below the %(threshold)s months "
+                        "required to seek a person to serve a sentence (%(remaining)s months remain)."
+                    ),
+                    sentence=_n(sentence),
+                    threshold=_n(settings.min_sentence_months),
+                    remaining=_n(remaining),
+                )
+                if remaining is not None
+                else Text(
+                    N_(
+                        "The sentence imposed is %(sentence)s months, below the %(threshold)s months "
+                        "required to seek a person to serve a sentence."
+                    ),
+                    sentence=_n(sentence),
+                    threshold=_n(settings.min_sentence_months),
+                ),
                 **evidence,
             )
         ]
     if remaining is not None and remaining < settings.min_remaining_months:
         return [
             rule.finding(
-                f"Only {remaining:g} months of the sentence remain, below "
-                f"{settings.min_remaining_months} months; "
-                "whether 'six months and/or six months left to serve' allows this is for a reviewer to "
-                "decide.",
+                Text(
+                    N_(
+                        "Only %(remaining)s months of the sentence remain, below %(threshold)s months; "
+                        "whether 'six months and/or six months left to serve' allows this is for a reviewer "
+                        "to decide."
+                    ),
+                    remaining=_n(remaining),
+                    threshold=_n(settings.min_remaining_months),
+                ),
                 Severity.REVIEW,
                 **evidence,
             )
@@ -165,10 +291,10 @@ def identifiers(request: NoticeRequest, ctx: CheckContext, settings: ComplianceS
         "DNA profile": s.biometrics.dna,
     }
     base = {
-        "surname": bool(s.family_name.strip()),
-        "forename": bool(s.given_names.strip()),
-        "sex": s.sex is not Sex.UNKNOWN,
-        "date of birth (at least the year)": s.date_of_birth is not None,
+        N_("surname"): bool(s.family_name.strip()),
+        N_("forename"): bool(s.given_names.strip()),
+        N_("sex"): s.sex is not Sex.UNKNOWN,
+        N_("date of birth (at least the year)"): s.date_of_birth is not None,
     }
     full_set = all(base.values()) and any(extra.values())
     photo_route = (
@@ -181,14 +307,17 @@ def identifiers(request: NoticeRequest, ctx: CheckContext, settings: ComplianceS
         return []
     missing = [k for k, ok in base.items() if not ok]
     if not any(extra.values()):
-        missing.append("one of: physical description, identity document, fingerprints or DNA")
+        missing.append(N_("one of: physical description, identity document, fingerprints or DNA"))
     return [
         rule.finding(
-            f"Identifiers required by Art. 83(2)(a) are missing: {', '.join(missing)}. A red notice "
-            "needs surname, "
-            "forename, sex and date of birth plus a physical description, DNA, fingerprints or "
-            "identity-document "
-            "data, or a good-quality photo plus one more identifier.",
+            Text(
+                N_(
+                    "Identifiers required by Art. 83(2)(a) are missing: %(missing)s. A red notice needs "
+                    "surname, forename, sex and date of birth plus a physical description, DNA, fingerprints "
+                    "or identity-document data, or a good-quality photo plus one more identifier."
+                ),
+                missing=Text.joined(", ", [Text(m) for m in missing]),
+            ),
             missing=missing,
             photo=s.biometrics.photo,
         )
@@ -198,44 +327,48 @@ def identifiers(request: NoticeRequest, ctx: CheckContext, settings: ComplianceS
 def judicial_data(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSettings) -> list[Finding]:
     rule = _RULES["RN-05"]
     j = request.judicial
-    missing: list[str] = []
+    missing: list[Text] = []
     if not j.facts.summary.strip():
-        missing.append("summary of facts")
+        missing.append(Text(N_("summary of facts")))
     if j.facts.date is None:
-        missing.append("date of the facts")
+        missing.append(Text(N_("date of the facts")))
     if not j.facts.place.strip():
-        missing.append("place of the facts")
+        missing.append(Text(N_("place of the facts")))
     if not j.charges:
-        missing.append("charges")
+        missing.append(Text(N_("charges")))
     has_sentence = j.conviction is not None and (
         j.conviction.sentence_months is not None or j.conviction.remaining_months is not None
     )
     if j.conviction is not None and not has_sentence:
-        missing.append("sentence imposed or remaining")
+        missing.append(Text(N_("sentence imposed or remaining")))
     for c in j.charges:
         if not c.law.strip():
-            missing.append(f"law covering '{c.offence}'")
+            missing.append(Text(N_("law covering '%(charge)s'"), charge=c.offence))
         if c.max_penalty_years is None and not has_sentence:
-            missing.append(f"maximum penalty for '{c.offence}'")
+            missing.append(Text(N_("maximum penalty for '%(charge)s'"), charge=c.offence))
     w = j.warrant
     decision_from_judgment = (
         j.conviction is not None and bool(j.conviction.judgment_reference) and j.conviction.date is not None
     )
     if w is None:
         if not decision_from_judgment:
-            missing.append("arrest warrant or judicial decision")
+            missing.append(Text(N_("arrest warrant or judicial decision")))
     else:
         if not w.reference.strip():
-            missing.append("warrant reference")
+            missing.append(Text(N_("warrant reference")))
         if w.issued_on is None:
-            missing.append("warrant date")
+            missing.append(Text(N_("warrant date")))
         if not w.authority.strip():
-            missing.append("issuing authority")
+            missing.append(Text(N_("issuing authority")))
     if not missing:
         return []
     return [
         rule.finding(
-            f"Judicial data required by Art. 83(2)(b) is missing: {', '.join(missing)}.", missing=missing
+            Text(
+                N_("Judicial data required by Art. 83(2)(b) is missing: %(missing)s."),
+                missing=Text.joined(", ", missing),
+            ),
+            missing=[str(m) for m in missing],
         )
     ]
 
@@ -253,9 +386,13 @@ def facts_coherence(request: NoticeRequest, ctx: CheckContext, settings: Complia
     if n_words < settings.min_fact_words:
         out.append(
             rule.finding(
-                f"The summary of facts has {n_words} words; the CCF requires concrete and specific facts "
-                "(the "
-                "subject's role, acts, time, place and means).",
+                Text(
+                    N_(
+                        "The summary of facts has %(words)s words; the CCF requires concrete and specific "
+                        "facts (the subject's role, acts, time, place and means)."
+                    ),
+                    words=n_words,
+                ),
                 words=n_words,
                 summary=summary,
             )
@@ -265,9 +402,15 @@ def facts_coherence(request: NoticeRequest, ctx: CheckContext, settings: Complia
         if ch.economic and a.debt_in_facts and not a.serious_in_facts:
             out.append(
                 rule.finding(
-                    f"The charge '{ch.label}' is economic, but the facts describe only {_q(a.debt_in_facts)} "
-                    "with no deception, forgery or misappropriation: it may be a civil matter labelled as a "
-                    "crime.",
+                    Text(
+                        N_(
+                            "The charge '%(charge)s' is economic, but the facts describe only %(words)s with "
+                            "no deception, forgery or misappropriation: it may be a civil matter labelled as "
+                            "a crime."
+                        ),
+                        charge=ch.label,
+                        words=_q(a.debt_in_facts),
+                    ),
                     charge=ch.charge.offence,
                     debt_words=list(a.debt_in_facts),
                 )
@@ -275,8 +418,14 @@ def facts_coherence(request: NoticeRequest, ctx: CheckContext, settings: Complia
         elif ch.offence_family and not ch.family_support:
             out.append(
                 rule.finding(
-                    f"The charge '{ch.label}' ({ch.offence_family}) does not match the facts: the summary "
-                    "describes no act of that kind.",
+                    Text(
+                        N_(
+                            "The charge '%(charge)s' (%(family)s) does not match the facts: the summary "
+                            "describes no act of that kind."
+                        ),
+                        charge=ch.label,
+                        family=_word(ch.offence_family),
+                    ),
                     charge=ch.charge.offence,
                     offence_family=ch.offence_family,
                     summary=summary,
@@ -315,9 +464,19 @@ def assurances(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
         given = request.assurances.extradition_will_be_sought
         out.append(
             rule.finding(
-                "The requester does not assure that extradition will be sought if the person is found"
-                + (" (it answered no)." if given is False else " (no answer given).")
-                + " A red notice exists to locate a person with a view to extradition (Art. 82, 84).",
+                Text(
+                    N_(
+                        "The requester does not assure that extradition will be sought if the person is "
+                        "found (it answered no). A red notice exists to locate a person with a view to "
+                        "extradition (Art. 82, 84)."
+                    )
+                    if given is False
+                    else N_(
+                        "The requester does not assure that extradition will be sought if the person is "
+                        "found (no answer given). A red notice exists to locate a person with a view to "
+                        "extradition (Art. 82, 84)."
+                    )
+                ),
                 extradition_will_be_sought=given,
             )
         )
@@ -326,8 +485,13 @@ def assurances(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
         if w.judicial is False and w.appealable_to_judge is not True:
             out.append(
                 rule.finding(
-                    f"The warrant was not issued by a judge ('{w.authority or 'unknown authority'}') and the "
-                    "requester does not assure that it can be appealed to a judge (Art. 84).",
+                    Text(
+                        N_(
+                            "The warrant was not issued by a judge ('%(authority)s') and the requester does "
+                            "not assure that it can be appealed to a judge (Art. 84)."
+                        ),
+                        authority=w.authority or Text(N_("unknown authority")),
+                    ),
                     authority=w.authority,
                     judicial=False,
                     appealable_to_judge=w.appealable_to_judge,
@@ -336,9 +500,13 @@ def assurances(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
         elif w.judicial is None and w.authority and not lexicon(_JUDICIAL_WORDS).search(w.authority):
             out.append(
                 rule.finding(
-                    f"It is not said whether the issuing authority ('{w.authority}') is judicial; "
-                    "confirm it, or that "
-                    "the warrant can be appealed to a judge (Art. 84).",
+                    Text(
+                        N_(
+                            "It is not said whether the issuing authority ('%(authority)s') is judicial; "
+                            "confirm it, or that the warrant can be appealed to a judge (Art. 84)."
+                        ),
+                        authority=w.authority,
+                    ),
                     Severity.REVIEW,
                     authority=w.authority,
                 )
@@ -376,10 +544,16 @@ def article3_offence(
         labels = ", ".join(f"'{a.label}'" for a in unclear)
         out.append(
             rule.finding(
-                f"The only acts the facts attribute to the subject are protected activities — "
-                f"{reading.summary()} — yet the charges ({labels}) name a crime against others that no "
-                "act of the subject in the facts explains: weigh whether they describe an ordinary crime "
-                "or a label on political activity (AGN/20/RES/11; RPD Art. 34).",
+                Text(
+                    N_(
+                        "The only acts the facts attribute to the subject are protected activities — "
+                        "%(acts)s — yet the charges (%(charges)s) name a crime against others that no act of "
+                        "the subject in the facts explains: weigh whether they describe an ordinary crime or "
+                        "a label on political activity (AGN/20/RES/11; RPD Art. 34)."
+                    ),
+                    acts=reading.summary(),
+                    charges=labels,
+                ),
                 Severity.REVIEW,
                 charges=[a.charge.offence for a in unclear],
                 acts=[act.to_dict() for act in reading.subject_acts],
@@ -389,10 +563,16 @@ def article3_offence(
         labels = ", ".join(f"'{a.label}'" for a in on_acts)
         out.append(
             rule.finding(
-                f"Every act the facts attribute to the subject is a protected activity — "
-                f"{reading.summary()} — and none is violent or harms anyone: whatever the label "
-                f"({labels}), the request is predominantly political. INTERPOL is not bound by the label "
-                "the requesting country uses (AGN/20/RES/11).",
+                Text(
+                    N_(
+                        "Every act the facts attribute to the subject is a protected activity — %(acts)s — "
+                        "and none is violent or harms anyone: whatever the label (%(charges)s), the request "
+                        "is predominantly political. INTERPOL is not bound by the label the requesting "
+                        "country uses (AGN/20/RES/11)."
+                    ),
+                    acts=reading.summary(),
+                    charges=labels,
+                ),
                 charges=[a.charge.offence for a in on_acts],
                 acts=[act.to_dict() for act in reading.subject_acts],
                 statutes=[m.how for a in on_acts for m in a.statutes],
@@ -403,10 +583,15 @@ def article3_offence(
     if reading.subject_harm and political_acts and not on_acts and not unclear and not context_found:
         out.append(
             rule.finding(
-                "The facts describe harm the subject is said to have caused "
-                f"({reading.summary_of(reading.subject_harm)}) and also political activity of the subject's "
-                f"own ({reading.summary_of(political_acts)}): weigh whether the political element "
-                "predominates (AGN/20/RES/11; RPD Art. 34).",
+                Text(
+                    N_(
+                        "The facts describe harm the subject is said to have caused (%(harm)s) and also "
+                        "political activity of the subject's own (%(political)s): weigh whether the "
+                        "political element predominates (AGN/20/RES/11; RPD Art. 34)."
+                    ),
+                    harm=reading.summary_of(reading.subject_harm),
+                    political=reading.summary_of(political_acts),
+                ),
                 Severity.REVIEW,
                 acts=[act.to_dict() for act in (*reading.subject_harm, *political_acts)],
             )
@@ -432,9 +617,15 @@ def article3_offence(
         ):
             out.append(
                 rule.finding(
-                    f"The charge '{a.label}' cites a provision documented as used against protected "
-                    f"activity: {'; '.join(m.how for m in concern)}. Whatever the offence's wording, weigh "
-                    "whether the political element predominates (AGN/20/RES/11; RPD Art. 34).",
+                    Text(
+                        N_(
+                            "The charge '%(charge)s' cites a provision documented as used against protected "
+                            "activity: %(statutes)s. Whatever the offence's wording, weigh whether the "
+                            "political element predominates (AGN/20/RES/11; RPD Art. 34)."
+                        ),
+                        charge=a.label,
+                        statutes="; ".join(m.how for m in concern),
+                    ),
                     Severity.REVIEW,
                     statutes=[m.how for m in concern],
                     charge=a.charge.offence,
@@ -447,9 +638,15 @@ def article3_offence(
             if a.article3_context and a.kind not in EXCLUDED_KINDS:
                 out.append(
                     rule.finding(
-                        f"The charge '{a.label}' is not itself an Article 3 offence, but "
-                        f"{a.article3_context}: weigh whether that element predominates (RPD Art. 34; "
-                        "ordinary crimes in such a context are assessed case by case).",
+                        Text(
+                            N_(
+                                "The charge '%(charge)s' is not itself an Article 3 offence, but "
+                                "%(context)s: weigh whether that element predominates (RPD Art. 34; ordinary "
+                                "crimes in such a context are assessed case by case)."
+                            ),
+                            charge=a.label,
+                            context=a.article3_context,
+                        ),
                         Severity.REVIEW,
                         context=a.article3_context,
                         **a.evidence,
@@ -459,9 +656,16 @@ def article3_offence(
         if a.pure:
             out.append(
                 rule.finding(
-                    f"The charge '{a.label}' is a pure {a.kind.value} offence: {a.reason}. Article 3 "
-                    "forbids any "
-                    "intervention of a political, military, religious or racial character.",
+                    Text(
+                        N_(
+                            "The charge '%(charge)s' is a pure %(kind)s offence: %(reason)s. Article 3 "
+                            "forbids any intervention of a political, military, religious or racial "
+                            "character."
+                        ),
+                        charge=a.label,
+                        kind=_word(a.kind),
+                        reason=a.reason,
+                    ),
                     kind=a.kind.value,
                     **a.evidence,
                 )
@@ -469,8 +673,15 @@ def article3_offence(
         else:
             out.append(
                 rule.finding(
-                    f"The charge '{a.label}' has a {a.kind.value} character: {a.reason}. Weigh whether the "
-                    f"{a.kind.value} element predominates (AGN/20/RES/11; RPD Art. 34).",
+                    Text(
+                        N_(
+                            "The charge '%(charge)s' has a %(kind)s character: %(reason)s. Weigh whether the "
+                            "%(kind)s element predominates (AGN/20/RES/11; RPD Art. 34)."
+                        ),
+                        charge=a.label,
+                        kind=_word(a.kind),
+                        reason=a.reason,
+                    ),
                     Severity.REVIEW,
                     kind=a.kind.value,
                     **a.evidence,
@@ -497,12 +708,31 @@ def sensitive_profile(
     hits = {p: where for p, where in ctx.analysis.profiles.items() if p in settings.review_profiles}
     if not hits:
         return []
-    who = ", ".join(f"{p.value.replace('_', ' ')} ({where})" for p, where in hits.items())
-    charges = ", ".join(f"'{c.label}' ({c.kind.value})" for c in ctx.analysis.charges) or "none"
+    who = Text.joined(
+        ", ",
+        [Text(N_("%(profile)s (%(source)s)"), profile=_word(p), source=where) for p, where in hits.items()],
+    )
+    charges = (
+        Text.joined(
+            ", ",
+            [
+                Text(N_("'%(charge)s' (%(kind)s)"), charge=c.label, kind=_word(c.kind))
+                for c in ctx.analysis.charges
+            ],
+        )
+        if ctx.analysis.charges
+        else Text(N_("none"))
+    )
     return [
         rule.finding(
-            f"The subject is a {who}: the charges ({charges}) need an Article 3 assessment recording all "
-            "seven Art. 34(3) factors, even where they are ordinary crimes.",
+            Text(
+                N_(
+                    "The subject is a %(profiles)s: the charges (%(charges)s) need an Article 3 assessment "
+                    "recording all seven Art. 34(3) factors, even where they are ordinary crimes."
+                ),
+                profiles=who,
+                charges=charges,
+            ),
             profiles=[p.value for p in hits],
             sources=list(hits.values()),
             factors_to_record=list(ART_34_3_FACTORS),
@@ -526,11 +756,18 @@ def country_record(request: NoticeRequest, ctx: CheckContext, settings: Complian
         return []
     return [
         rule.finding(
-            f"{refused} of {decided} decided requests from {request.requesting_country} were refused or "
-            "deleted "
-            f"({rate:.1%}), above the {settings.country_refusal_rate_threshold:.0%} threshold: every "
-            "request from "
-            "this country is reviewed.",
+            Text(
+                N_(
+                    "%(refused)s of %(decided)s decided requests from %(country)s were refused or deleted "
+                    "(%(rate)s), above the %(threshold)s threshold: every request from this country is "
+                    "reviewed."
+                ),
+                refused=refused,
+                decided=decided,
+                country=_country(request.requesting_country),
+                rate=Share(rate, 1),
+                threshold=Share(settings.country_refusal_rate_threshold, 0),
+            ),
             country=request.requesting_country,
             decided=decided,
             refused=refused,
@@ -549,11 +786,11 @@ def objections(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
         if o.country == request.requesting_country:
             continue
         what = (
-            "refused extradition"
+            Text(N_("refused extradition"))
             if o.kind is ObjectionKind.EXTRADITION_REFUSED
-            else f"objected on {o.kind.value.replace('_', ' ')} grounds"
+            else Text(N_("objected on %(kind)s grounds"), kind=_word(o.kind))
             if o.country
-            else "objected"
+            else Text(N_("objected"))
         )
         evidence = {
             "notice_id": o.notice_id,
@@ -562,21 +799,46 @@ def objections(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
             "grounds": o.grounds,
             "deletion_grounds": o.deletion_grounds,
         }
-        who = o.country or "Another member country (not named: it did not consent)"
+        who = _country(o.country) or Text(N_("Another member country (not named: it did not consent)"))
         if o.deletion_grounds:
             out.append(
                 rule.finding(
-                    f"{who} {what} about notice {o.notice_id} on the same person, and the grounds "
-                    f"({o.grounds or 'recorded'}) are grounds for deletion.",
+                    Text(
+                        N_(
+                            "%(who)s %(what)s about notice %(notice)s on the same person, and the grounds "
+                            "(%(grounds)s) are grounds for deletion."
+                        ),
+                        who=who,
+                        what=what,
+                        notice=o.notice_id,
+                        grounds=o.grounds or Text(N_("recorded")),
+                    ),
                     **evidence,
                 )
             )
         else:
             out.append(
                 rule.finding(
-                    f"{who} {what} about notice {o.notice_id} on the same person"
-                    + (f" ({o.grounds})" if o.grounds else "")
-                    + ": add an addendum and review.",
+                    Text(
+                        N_(
+                            "%(who)s %(what)s about notice %(notice)s on the same person (%(grounds)s): add "
+                            "an addendum and review."
+                        ),
+                        who=who,
+                        what=what,
+                        notice=o.notice_id,
+                        grounds=o.grounds,
+                    )
+                    if o.grounds
+                    else Text(
+                        N_(
+                            "%(who)s %(what)s about notice %(notice)s on the same person: add an addendum "
+                            "and review."
+                        ),
+                        who=who,
+                        what=what,
+                        notice=o.notice_id,
+                    ),
                     Severity.REVIEW,
                     **evidence,
                 )
@@ -598,9 +860,13 @@ def refugee(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSetti
         if status.revoked_or_denied:
             return [
                 rule.finding(
-                    f"The subject's {status.status.value.replace('_', ' ')} status was denied or "
-                    "revoked: the data "
-                    "may be kept or restored if otherwise compliant (GA-2017-86-RES-09).",
+                    Text(
+                        N_(
+                            "The subject's %(status)s status was denied or revoked: the data may be kept or "
+                            "restored if otherwise compliant (GA-2017-86-RES-09)."
+                        ),
+                        status=_word(status.status),
+                    ),
                     Severity.WARN,
                     revoked_or_denied=True,
                     **evidence,
@@ -609,19 +875,29 @@ def refugee(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSetti
         if status.confirmed and status.feared_persecution_by_requester:
             return [
                 rule.finding(
-                    f"A member country confirmed the subject's {status.status.value.replace('_', ' ')} "
-                    "status, and "
-                    f"the requester ({request.requesting_country}) is the country of feared persecution. The "
-                    "granting country is not disclosed.",
+                    Text(
+                        N_(
+                            "A member country confirmed the subject's %(status)s status, and the requester "
+                            "(%(country)s) is the country of feared persecution. The granting country is not "
+                            "disclosed."
+                        ),
+                        status=_word(status.status),
+                        country=_country(request.requesting_country),
+                    ),
                     **evidence,
                 )
             ]
         if status.confirmed:
             return [
                 rule.finding(
-                    f"The subject has confirmed {status.status.value.replace('_', ' ')} status, though "
-                    "not against "
-                    f"{request.requesting_country}; weigh it in the review.",
+                    Text(
+                        N_(
+                            "The subject has confirmed %(status)s status, though not against %(country)s; "
+                            "weigh it in the review."
+                        ),
+                        status=_word(status.status),
+                        country=_country(request.requesting_country),
+                    ),
                     Severity.WARN,
                     **evidence,
                 )
@@ -630,7 +906,11 @@ def refugee(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSetti
         home = (
             request.requesting_country in s.nationalities or request.requesting_country == s.country_of_birth
         )
-        status_words = " and ".join(p.value.replace("_", " ") for p in declared)
+        status_words = (
+            Text(N_("%(first)s and %(second)s"), first=_word(declared[0]), second=_word(declared[1]))
+            if len(declared) == 2
+            else Text("%(word)s", word=_word(declared[0]))
+        )
         declared_evidence: dict[str, Any] = {
             "declared": [p.value for p in declared],
             "requester_is_home_country": home,
@@ -640,18 +920,30 @@ def refugee(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSetti
             # sought by their own country is the case the 2015 policy protects.
             return [
                 rule.finding(
-                    f"The record says the subject is a {status_words}, and the requester "
-                    f"({request.requesting_country}) is the subject's own country, the presumed country of "
-                    "feared persecution. Not processed unless the status is shown to be denied or revoked "
-                    "(February 2015 policy; GA-2017-86-RES-09).",
+                    Text(
+                        N_(
+                            "The record says the subject is a %(status)s, and the requester (%(country)s) is "
+                            "the subject's own country, the presumed country of feared persecution. Not "
+                            "processed unless the status is shown to be denied or revoked (February 2015 "
+                            "policy; GA-2017-86-RES-09)."
+                        ),
+                        status=status_words,
+                        country=_country(request.requesting_country),
+                    ),
                     **declared_evidence,
                 )
             ]
         return [
             rule.finding(
-                f"The record says the subject is a {status_words}; confirm with member countries whether "
-                f"{request.requesting_country} is the country of feared persecution before processing "
-                "(GA-2017-86-RES-09).",
+                Text(
+                    N_(
+                        "The record says the subject is a %(status)s; confirm with member countries whether "
+                        "%(country)s is the country of feared persecution before processing "
+                        "(GA-2017-86-RES-09)."
+                    ),
+                    status=status_words,
+                    country=_country(request.requesting_country),
+                ),
                 Severity.REVIEW,
                 **declared_evidence,
             )
@@ -660,6 +952,27 @@ def refugee(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSetti
 
 
 # --- RN-15 / RN-16: timing and re-filing ------------------------------------------------------------
+
+
+def _event_text(after: bool, described: bool, **values: object) -> Text:
+    """RN-15's sentence about an event: after or before it, with or without its description."""
+    if after and described:
+        return Text(
+            N_("The request comes %(days)s days after a %(event)s in %(country)s (%(on)s: %(description)s)."),
+            **values,
+        )
+    if after:
+        return Text(
+            N_("The request comes %(days)s days after a %(event)s in %(country)s (%(on)s)."), **values
+        )
+    if described:
+        return Text(
+            N_(
+                "The request comes %(days)s days before a %(event)s in %(country)s (%(on)s: %(description)s)."
+            ),
+            **values,
+        )
+    return Text(N_("The request comes %(days)s days before a %(event)s in %(country)s (%(on)s)."), **values)
 
 
 def political_timing(
@@ -672,10 +985,15 @@ def political_timing(
         if abs(ctx.today - e.on) <= window:
             out.append(
                 rule.finding(
-                    f"The request comes {abs((ctx.today - e.on).days)} days "
-                    f"{'after' if e.on <= ctx.today else 'before'} a {e.kind.value.replace('_', ' ')} in "
-                    f"{request.requesting_country} "
-                    f"({e.on.isoformat()}{': ' + e.description if e.description else ''}).",
+                    _event_text(
+                        e.on <= ctx.today,
+                        bool(e.description),
+                        days=abs((ctx.today - e.on).days),
+                        event=_word(e.kind),
+                        country=_country(request.requesting_country),
+                        on=e.on,
+                        description=e.description,
+                    ),
                     event=e.kind.value,
                     on=e.on.isoformat(),
                     window_days=settings.election_window_days,
@@ -687,8 +1005,15 @@ def political_timing(
         if timedelta(0) <= ctx.today - latest <= window or timedelta(0) <= latest - ctx.today <= window:
             out.append(
                 rule.finding(
-                    f"The facts are an act of expression or assembly ({_q(ctx.analysis.expression)}) dated "
-                    f"{facts.date.iso()}, within {settings.election_window_days} days of this request.",
+                    Text(
+                        N_(
+                            "The facts are an act of expression or assembly (%(words)s) dated %(date)s, "
+                            "within %(days)s days of this request."
+                        ),
+                        words=_q(ctx.analysis.expression),
+                        date=facts.date.iso(),
+                        days=settings.election_window_days,
+                    ),
                     expression=list(ctx.analysis.expression),
                     facts_date=facts.date.iso(),
                 )
@@ -724,12 +1049,12 @@ def resubmission(request: NoticeRequest, ctx: CheckContext, settings: Compliance
             or (bool(same_charges) and similarity >= settings.same_facts_similarity / 2)
         )
         as_type = (
-            "as a diffusion"
+            Text(N_("as a diffusion"))
             if request.type is NoticeType.WANTED_PERSON_DIFFUSION
             and old.type is not NoticeType.WANTED_PERSON_DIFFUSION
-            else "as another notice type"
+            else Text(N_("as another notice type"))
             if request.type is not old.type
-            else "again"
+            else Text(N_("again"))
         )
         evidence = {
             "prior_notice": decision.notice_id,
@@ -743,23 +1068,43 @@ def resubmission(request: NoticeRequest, ctx: CheckContext, settings: Compliance
         if same_facts:
             out.append(
                 rule.finding(
-                    f"Notice {decision.notice_id} on the same person ({why_same}) ended "
-                    f"'{decision.outcome.value.replace('_', ' ')}'; this request re-submits the same "
-                    f"facts {as_type} "
-                    f"(facts overlap {similarity:.0%}"
-                    + (f", same charges {_q(same_charges)}" if same_charges else "")
-                    + (", same warrant" if same_warrant else "")
-                    + ") with no new facts shown.",
+                    Text(
+                        N_(
+                            "Notice %(notice)s on the same person (%(identity)s) ended '%(outcome)s'; this "
+                            "request re-submits the same facts %(as_type)s (%(overlap)s) with no new facts "
+                            "shown."
+                        ),
+                        notice=decision.notice_id,
+                        identity=why_same,
+                        outcome=_word(decision.outcome),
+                        as_type=as_type,
+                        overlap=Text.joined(
+                            ", ",
+                            [Text(N_("facts overlap %(share)s"), share=Share(similarity, 0))]
+                            + (
+                                [Text(N_("same charges %(charges)s"), charges=_q(same_charges))]
+                                if same_charges
+                                else []
+                            )
+                            + ([Text(N_("same warrant"))] if same_warrant else []),
+                        ),
+                    ),
                     **evidence,
                 )
             )
         else:
             out.append(
                 rule.finding(
-                    f"Notice {decision.notice_id} on the same person ({why_same}) ended "
-                    f"'{decision.outcome.value.replace('_', ' ')}'; the facts now differ (overlap "
-                    f"{similarity:.0%}): "
-                    "confirm that they are genuinely new.",
+                    Text(
+                        N_(
+                            "Notice %(notice)s on the same person (%(identity)s) ended '%(outcome)s'; the "
+                            "facts now differ (overlap %(share)s): confirm that they are genuinely new."
+                        ),
+                        notice=decision.notice_id,
+                        identity=why_same,
+                        outcome=_word(decision.outcome),
+                        share=Share(similarity, 0),
+                    ),
                     Severity.REVIEW,
                     **evidence,
                 )
@@ -783,13 +1128,25 @@ def relatives(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSet
     a = ctx.analysis
     reading = a.reading
     rels = request.subject.relations
-    linked = ", ".join(f"{r.relation.value} of {r.notice_id}" for r in rels)
+    linked = Text.joined(
+        ", ",
+        [
+            Text(N_("%(relation)s of %(notice)s"), relation=_word(r.relation), notice=r.notice_id)
+            for r in rels
+        ],
+    )
     relations = [{"notice_id": r.notice_id, "relation": r.relation.value} for r in rels]
     out = []
     if rels and not a.charges:
         out.append(
             rule.finding(
-                f"The subject is linked to other notices ({linked}) and faces no charge of their own.",
+                Text(
+                    N_(
+                        "The subject is linked to other notices (%(linked)s) and faces no charge of their "
+                        "own."
+                    ),
+                    linked=linked,
+                ),
                 relations=relations,
             )
         )
@@ -802,17 +1159,28 @@ def relatives(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSet
     aiding = [x for x in (*own, *relative_acts) if x.kind is ActKind.AIDING]
     lawful_only = all(x.protected for x in own)
     link = (
-        f"linked as {linked}"
+        Text(N_("linked as %(linked)s"), linked=linked)
         if rels
-        else f"a relative of a person the facts describe ({_q(reading.relatives_named)})"
+        else Text(
+            N_("a relative of a person the facts describe (%(relatives)s)"),
+            relatives=_q(reading.relatives_named),
+        )
     )
     if (rels or relative_acts) and a.charges and not harm and not aiding and lawful_only:
-        theirs = reading.summary(Actor.RELATIVE) or "nothing the subject did"
-        mine = reading.summary(Actor.SUBJECT) or "no act of their own"
+        theirs = reading.summary(Actor.RELATIVE) or Text(N_("nothing the subject did"))
+        mine = reading.summary(Actor.SUBJECT) or Text(N_("no act of their own"))
         out.append(
             rule.finding(
-                f"The subject is {link}; the facts are about the relative ({theirs}) and give the subject "
-                f"{mine}: charging a relative to reach the person sought is collective punishment.",
+                Text(
+                    N_(
+                        "The subject is %(link)s; the facts are about the relative (%(theirs)s) and give the "
+                        "subject %(mine)s: charging a relative to reach the person sought is collective "
+                        "punishment."
+                    ),
+                    link=link,
+                    theirs=theirs,
+                    mine=mine,
+                ),
                 relations=relations,
                 relative_acts=[x.to_dict() for x in relative_acts],
                 subject_acts=[x.to_dict() for x in own],
@@ -823,14 +1191,23 @@ def relatives(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSet
     if (rels or reading.relatives_named) and (aiding or (derivative_only and not harm)):
         terms = sorted({t for c in a.charges for t in c.derivative})
         why = (
-            f"acts of their own about the relative's money or flight ({reading.summary(Actor.SUBJECT)})"
+            Text(
+                N_("acts of their own about the relative's money or flight (%(acts)s)"),
+                acts=reading.summary(Actor.SUBJECT),
+            )
             if aiding
-            else f"only offences derived from another person's offence ({_q(terms)})"
+            else Text(N_("only offences derived from another person's offence (%(words)s)"), words=_q(terms))
         )
         out.append(
             rule.finding(
-                f"The subject is {link} and is charged for {why}, with no harm to anyone of their own: "
-                "weigh whether the request targets the relative to reach the person sought.",
+                Text(
+                    N_(
+                        "The subject is %(link)s and is charged for %(why)s, with no harm to anyone of their "
+                        "own: weigh whether the request targets the relative to reach the person sought."
+                    ),
+                    link=link,
+                    why=why,
+                ),
                 Severity.REVIEW,
                 derivative=terms,
                 relations=relations,
@@ -843,9 +1220,14 @@ def relatives(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSet
         if count >= settings.repeated_relative_requests:
             out.append(
                 rule.finding(
-                    f"{count} other request(s) or search(es) already name notice {r.notice_id} as a "
-                    "relation: "
-                    "repeated targeting of the wanted person's circle.",
+                    Text(
+                        N_(
+                            "%(count)s other request(s) or search(es) already name notice %(notice)s as a "
+                            "relation: repeated targeting of the wanted person's circle."
+                        ),
+                        count=count,
+                        notice=r.notice_id,
+                    ),
                     Severity.REVIEW,
                     notice_id=r.notice_id,
                     other_requests=count,
@@ -862,13 +1244,22 @@ def economic_charges(
     sensitive = {p: w for p, w in ctx.analysis.profiles.items() if p in settings.economic_review_profiles}
     economic = [c for c in ctx.analysis.charges if c.economic and c.kind not in EXCLUDED_KINDS]
     if sensitive and economic:
-        who = ", ".join(f"{p.value.replace('_', ' ')} ({w})" for p, w in sensitive.items())
+        who = Text.joined(
+            ", ",
+            [Text(N_("%(profile)s (%(source)s)"), profile=_word(p), source=w) for p, w in sensitive.items()],
+        )
         labels = ", ".join(f"'{c.label}' ({_q(c.economic)})" for c in economic)
         out.append(
             rule.finding(
-                f"Economic or corruption charges ({labels}) against a {who}: the most common vehicle of "
-                "abuse "
-                "against businesspeople, opponents and ex-officials; review the facts and the context.",
+                Text(
+                    N_(
+                        "Economic or corruption charges (%(charges)s) against a %(profiles)s: the most "
+                        "common vehicle of abuse against businesspeople, opponents and ex-officials; review "
+                        "the facts and the context."
+                    ),
+                    charges=labels,
+                    profiles=who,
+                ),
                 profiles=[p.value for p in sensitive],
                 charges=[c.charge.offence for c in economic],
             )
@@ -877,9 +1268,14 @@ def economic_charges(
         if c.debt_review:
             out.append(
                 rule.finding(
-                    f"The charge '{c.label}' concerns a debt or a cheque ({c.debt_review}); review, not "
-                    "an automatic "
-                    "block (CCF 2/2018 found such a notice compliant).",
+                    Text(
+                        N_(
+                            "The charge '%(charge)s' concerns a debt or a cheque (%(why)s); review, not an "
+                            "automatic block (CCF 2/2018 found such a notice compliant)."
+                        ),
+                        charge=c.label,
+                        why=c.debt_review,
+                    ),
                     **c.evidence,
                 )
             )
@@ -892,17 +1288,35 @@ def vague_charges(request: NoticeRequest, ctx: CheckContext, settings: Complianc
     for c in ctx.analysis.charges:
         if not c.vague or c.kind in ARTICLE_3_KINDS:
             continue
-        if c.terrorism_without_violence:
-            why = "a terrorism charge, yet the facts describe no violent act"
-        else:
-            why = f"vague ({_q(c.vague)}), and the facts describe no violent act that would make it concrete"
-        if ctx.analysis.expression:
-            why += f"; the facts describe expression or association ({_q(ctx.analysis.expression)})"
-        if c.statutes:
-            why += "; the law cited is documented as used against protected activity: " + "; ".join(
-                m.how for m in c.statutes
+        why = [
+            Text(N_("a terrorism charge, yet the facts describe no violent act"))
+            if c.terrorism_without_violence
+            else Text(
+                N_("vague (%(words)s), and the facts describe no violent act that would make it concrete"),
+                words=_q(c.vague),
             )
-        out.append(rule.finding(f"The charge '{c.label}' is {why}.", vague_terms=list(c.vague), **c.evidence))
+        ]
+        if ctx.analysis.expression:
+            why.append(
+                Text(
+                    N_("the facts describe expression or association (%(words)s)"),
+                    words=_q(ctx.analysis.expression),
+                )
+            )
+        if c.statutes:
+            why.append(
+                Text(
+                    N_("the law cited is documented as used against protected activity: %(statutes)s"),
+                    statutes="; ".join(m.how for m in c.statutes),
+                )
+            )
+        out.append(
+            rule.finding(
+                Text(N_("The charge '%(charge)s' is %(why)s."), charge=c.label, why=Text.joined("; ", why)),
+                vague_terms=list(c.vague),
+                **c.evidence,
+            )
+        )
     return out
 
 
@@ -924,9 +1338,14 @@ def recognised(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
             continue
         out.append(
             rule.finding(
-                f"The offence '{c.label}' (law: '{c.charge.law or 'none cited'}') is not one the engine "
-                "recognises as an ordinary-law crime: a reviewer must say what it is before anything "
-                "is published.",
+                Text(
+                    N_(
+                        "The offence '%(charge)s' (law: '%(law)s') is not one the engine recognises as an "
+                        "ordinary-law crime: a reviewer must say what it is before anything is published."
+                    ),
+                    charge=c.label,
+                    law=c.charge.law or Text(N_("none cited")),
+                ),
                 charge=c.charge.offence,
                 offence_original=c.charge.offence_original,
                 law=c.charge.law,
@@ -944,8 +1363,12 @@ def recognised(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSe
     ):
         out.append(
             rule.finding(
-                "The facts attribute no act the engine can read to the subject (what they did, to whom, "
-                "how): a reviewer must confirm that the facts describe the offence charged.",
+                Text(
+                    N_(
+                        "The facts attribute no act the engine can read to the subject (what they did, to "
+                        "whom, how): a reviewer must confirm that the facts describe the offence charged."
+                    )
+                ),
                 summary=summary,
             )
         )
@@ -972,18 +1395,27 @@ def validity(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSett
     if ctx.today >= expires:
         return [
             rule.finding(
-                f"Published on {p.isoformat()}, the notice expired on {expires.isoformat()}: it must not "
-                "stay in force "
-                "without a renewal decided before expiry.",
+                Text(
+                    N_(
+                        "Published on %(published)s, the notice expired on %(expired)s: it must not stay in "
+                        "force without a renewal decided before expiry."
+                    ),
+                    published=p,
+                    expired=expires,
+                ),
                 **evidence,
             )
         ]
     if ctx.today >= notice_from and not meta.retention_reasons.strip():
         return [
             rule.finding(
-                f"The notice expires on {expires.isoformat()}; the source must give reasons to keep it "
-                "(Art. 50), "
-                "or it will expire automatically.",
+                Text(
+                    N_(
+                        "The notice expires on %(expires)s; the source must give reasons to keep it (Art. "
+                        "50), or it will expire automatically."
+                    ),
+                    expires=expires,
+                ),
                 Severity.REVIEW,
                 **evidence,
             )
@@ -997,9 +1429,16 @@ def purpose(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSetti
     if meta is not None and meta.purpose_ended is not None:
         return [
             rule.finding(
-                f"The notice's purpose is gone ({meta.purpose_ended.value.replace('_', ' ')}"
-                + (f": {meta.purpose_details}" if meta.purpose_details else "")
-                + "); the source must cancel it.",
+                Text(
+                    N_("The notice's purpose is gone (%(why)s: %(details)s); the source must cancel it."),
+                    why=_word(meta.purpose_ended),
+                    details=meta.purpose_details,
+                )
+                if meta.purpose_details
+                else Text(
+                    N_("The notice's purpose is gone (%(why)s); the source must cancel it."),
+                    why=_word(meta.purpose_ended),
+                ),
                 purpose_ended=meta.purpose_ended.value,
             )
         ]
@@ -1012,9 +1451,18 @@ def purpose(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSetti
             words = [h.matched for h in hits]
             return [
                 rule.finding(
-                    f"The {where} say(s) {_q(words)}: a notice whose purpose is gone (acquittal, pardon, "
-                    "withdrawn or "
-                    "time-barred warrant) must not be issued or kept.",
+                    Text(
+                        N_(
+                            "The facts say(s) %(words)s: a notice whose purpose is gone (acquittal, pardon, "
+                            "withdrawn or time-barred warrant) must not be issued or kept."
+                        )
+                        if where == "facts"
+                        else N_(
+                            "The warrant say(s) %(words)s: a notice whose purpose is gone (acquittal, "
+                            "pardon, withdrawn or time-barred warrant) must not be issued or kept."
+                        ),
+                        words=_q(words),
+                    ),
                     words=words,
                     source=where,
                 )
@@ -1028,7 +1476,7 @@ def purpose(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSetti
 def interpol_values(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSettings) -> list[Finding]:
     rule = _RULES["RN-32"]
     s = request.subject
-    bad: list[str] = []
+    bad: list[Text] = []
     countries = [("requesting_country", request.requesting_country), ("country_of_birth", s.country_of_birth)]
     countries += [(f"nationalities[{i}]", c) for i, c in enumerate(s.nationalities)]
     countries += [
@@ -1044,15 +1492,32 @@ def interpol_values(request: NoticeRequest, ctx: CheckContext, settings: Complia
     ]
     for where, code in countries:
         if code is not None and not is_country(code):
-            bad.append(f"{where}={code!r} is not an ISO 3166-1 alpha-2 country")
+            bad.append(
+                Text(
+                    N_("%(field)s=%(value)s is not an ISO 3166-1 alpha-2 country"),
+                    field=where,
+                    value=repr(code),
+                )
+            )
     for i, r in enumerate(s.relations):
         if not ENTITY_ID.match(r.notice_id):
-            bad.append(f"relations[{i}].notice_id={r.notice_id!r} is not a notice id (YYYY/NNNN)")
+            bad.append(
+                Text(
+                    N_("%(field)s=%(value)s is not a notice id (YYYY/NNNN)"),
+                    field=f"relations[{i}].notice_id",
+                    value=repr(r.notice_id),
+                )
+            )
     if s.sex not in (Sex.MALE, Sex.FEMALE, Sex.UNKNOWN):
-        bad.append(f"sex={s.sex!r} is not M, F or U")
+        bad.append(Text(N_("%(field)s=%(value)s is not M, F or U"), field="sex", value=repr(s.sex)))
     if not bad:
         return []
-    return [rule.finding("Values do not fit INTERPOL's formats: " + "; ".join(bad) + ".", problems=bad)]
+    return [
+        rule.finding(
+            Text(N_("Values do not fit INTERPOL's formats: %(problems)s."), problems=Text.joined("; ", bad)),
+            problems=[str(b) for b in bad],
+        )
+    ]
 
 
 # --- The catalogue ----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from rednotice.services import review
 from rednotice.services.ports import NoticeFilter
 from rednotice.services.review import Ground, RecordKind, ReviewRecord
 from rednotice.services.similar import similar_decisions
-from rednotice.web.i18n import _, _l
+from rednotice.web.i18n import _, _l, finding_message
 from rednotice.web.pages.labels import DECISION_LABELS, GROUND_LABELS, SEVERITY_ORDER, STATE_LABELS
 from rednotice.web.pages.paging import Position, count_text
 from rednotice.web.pages.toolkit import PAGE_SIZE
@@ -191,7 +191,7 @@ def finding_groups(
         if SEVERITY_ORDER.index(severity) < SEVERITY_ORDER.index(group["severity"]):
             group["severity"] = severity
         group["instances"].append(
-            {"message": str(f.get("message") or ""), "evidence": evidence_items(f.get("evidence"))}
+            {"message": finding_message(f), "evidence": evidence_items(f.get("evidence"))}
         )
     out = []
     for severity in SEVERITY_ORDER:
