@@ -33,7 +33,7 @@ from rednotice.domain.compliance.acts import ActKind, Actor, FactsReading, Gravi
 from rednotice.domain.compliance.settings import ComplianceSettings, Lexicons
 from rednotice.domain.compliance.statutes import StatuteMatch, match_statutes
 from rednotice.domain.compliance.text import Hit, Lexicon, lexicon
-from rednotice.domain.errors import N_
+from rednotice.domain.errors import N_, Text
 from rednotice.domain.model import Charge, NoticeRequest, Profile, Subject
 
 
@@ -68,6 +68,23 @@ EXCLUDED_LABELS = {
     ChargeKind.PRIVATE_DISPUTE: N_("category (c), a private dispute"),
 }
 """Marked for the catalogues: RN-01's message names the category in the reader's language."""
+
+_KIND_WORDS = {
+    "political": N_("political"),
+    "military": N_("military"),
+    "religious": N_("religious"),
+    "racial": N_("racial"),
+}
+"""The Article 3 kinds as words of a reason (each reason is an errors.Text: findings quote it, and pages
+show it in the reader's language)."""
+
+
+def _kind(kind: str) -> Text:
+    return Text(_KIND_WORDS.get(kind, kind))
+
+
+def _the_law(law: str) -> Text:
+    return Text(N_("the law cited ('%(law)s')"), law=law)
 
 
 FAMILY_ACTS: dict[str, frozenset[ActKind]] = {
@@ -279,7 +296,7 @@ def _article3_context(c: _Compiled, label: str, law: str, facts: str) -> str:
     """Why an ordinary charge sits in a political, military, religious or racial context, or ""."""
     hits = _words(c.political_context.search(label), c.political_context.search(law))
     if hits:
-        return f"the offence is of a kind often political in character ({_q(hits)})"
+        return Text(N_("the offence is of a kind often political in character (%(words)s)"), words=_q(hits))
     for kind, lex in (
         ("political", c.political),
         ("military", c.military),
@@ -288,7 +305,9 @@ def _article3_context(c: _Compiled, label: str, law: str, facts: str) -> str:
     ):
         found = _words(lex.search(facts))
         if found:
-            return f"the facts show a {kind} context ({_q(found)})"
+            return Text(
+                N_("the facts show a %(kind)s context (%(words)s)"), kind=_kind(kind), words=_q(found)
+            )
     return ""
 
 
@@ -373,17 +392,34 @@ def classify_charge(
     kind, source, words = _article3(c, label, law, bool(ordinary_label))
     if kind is not ChargeKind.ORDINARY:
         evidence[f"{kind.value}_words"] = words
-        where = f"the offence '{charge.offence}'" if source == "offence" else f"the law cited ('{law}')"
+        where = (
+            Text(N_("the offence '%(offence)s'"), offence=charge.offence)
+            if source == "offence"
+            else _the_law(law)
+        )
         pure = not violent and not ordinary_label
-        reason = f"{where} names a {kind.value} offence ({_q(words)})"
+        reason = Text(
+            N_("%(where)s names a %(kind)s offence (%(words)s)"),
+            where=where,
+            kind=_kind(kind.value),
+            words=_q(words),
+        )
         if source == "law":
-            reason += " and the offence label names no ordinary crime"
+            reason = Text(N_("%(reason)s and the offence label names no ordinary crime"), reason=reason)
         if not pure:
             mixed = violent or ordinary_label
-            reason += f", but the case also involves ordinary-crime elements ({_q(mixed)})"
+            reason = Text(
+                N_("%(reason)s, but the case also involves ordinary-crime elements (%(words)s)"),
+                reason=reason,
+                words=_q(mixed),
+            )
             evidence["ordinary_elements"] = mixed
         elif expression:
-            reason += f"; the facts describe expression or assembly ({_q(expression)})"
+            reason = Text(
+                N_("%(reason)s; the facts describe expression or assembly (%(words)s)"),
+                reason=reason,
+                words=_q(expression),
+            )
             evidence["expression_in_facts"] = expression
         return ChargeAnalysis(index, charge, kind, reason, pure=pure, evidence=evidence, **common)
 
@@ -403,9 +439,12 @@ def classify_charge(
         proviso = _words(c.norms_proviso.search(label), c.norms_proviso.search(facts, skip_negated=True))
         evidence["norms_words"] = norms
         if not proviso and not violent:
-            reason = (
-                f"{_q(norms)} concern behavioural or cultural norms, with no link to children, sexual "
-                "violence or organised crime"
+            reason = Text(
+                N_(
+                    "%(words)s concern behavioural or cultural norms, with no link to children, sexual "
+                    "violence or organised crime"
+                ),
+                words=_q(norms),
             )
             return ChargeAnalysis(
                 index, charge, ChargeKind.BEHAVIOURAL_NORMS, reason, evidence=evidence, **common
@@ -417,8 +456,14 @@ def classify_charge(
     if family or family_law:
         evidence["family_words"] = family + family_law
         if not violent and not serious:
-            src = f"{_q(family)}" if family else f"the law cited ('{law}')"
-            reason = f"{src} point to a family or private matter, with no violence or serious crime described"
+            src = _q(family) if family else _the_law(law)
+            reason = Text(
+                N_(
+                    "%(source)s point to a family or private matter, with no violence or serious crime "
+                    "described"
+                ),
+                source=src,
+            )
             return ChargeAnalysis(
                 index, charge, ChargeKind.FAMILY_MATTER, reason, evidence=evidence, **common
             )
@@ -428,10 +473,13 @@ def classify_charge(
     if admin or admin_law:
         evidence["administrative_words"] = admin + admin_law
         if not violent and not serious:
-            src = f"{_q(admin)}" if admin else f"the law cited ('{law}')"
-            reason = (
-                f"{src} point to a breach of administrative rules, with no link to a serious or "
-                "organised crime"
+            src = _q(admin) if admin else _the_law(law)
+            reason = Text(
+                N_(
+                    "%(source)s point to a breach of administrative rules, with no link to a serious or "
+                    "organised crime"
+                ),
+                source=src,
             )
             return ChargeAnalysis(
                 index, charge, ChargeKind.ADMINISTRATIVE, reason, evidence=evidence, **common
@@ -440,7 +488,9 @@ def classify_charge(
     cheque = _words(c.cheque.search(label))
     if cheque:
         evidence["cheque_words"] = cheque
-        why_cheque = f"{_q(cheque)}: a bounced or uncovered cheque, criminal in some countries"
+        why_cheque = Text(
+            N_("%(words)s: a bounced or uncovered cheque, criminal in some countries"), words=_q(cheque)
+        )
         return ChargeAnalysis(
             index,
             charge,
@@ -458,25 +508,33 @@ def classify_charge(
         if serious or violent:
             links = serious or violent
             evidence["serious_link"] = links
-            reason = f"not a private dispute: {_q(links)} link it to a serious crime"
+            reason = Text(N_("not a private dispute: %(words)s link it to a serious crime"), words=_q(links))
             if not ordinary_label:
                 return ChargeAnalysis(index, charge, ChargeKind.ORDINARY, reason, evidence=evidence, **common)
         else:
             context = _words(c.commercial.search(label), c.commercial.search(facts))
             if private_law or context:
-                parts: list[str] = []
+                parts: list[Text] = []
                 if debt:
-                    parts.append(f"the charge is about {_q(debt)}")
+                    parts.append(Text(N_("the charge is about %(words)s"), words=_q(debt)))
                 if private_law:
-                    parts.append(f"the law cited is civil or commercial ('{law}')")
+                    parts.append(Text(N_("the law cited is civil or commercial ('%(law)s')"), law=law))
                 if context:
-                    parts.append(f"the context is commercial or civil ({_q(context)})")
+                    parts.append(
+                        Text(N_("the context is commercial or civil (%(words)s)"), words=_q(context))
+                    )
                     evidence["commercial_context"] = context
-                reason = "; ".join(parts) + "; no fraud, forgery, violence or organised group is described"
+                reason = Text(
+                    N_("%(reasons)s; no fraud, forgery, violence or organised group is described"),
+                    reasons=Text.joined("; ", parts),
+                )
                 return ChargeAnalysis(
                     index, charge, ChargeKind.PRIVATE_DISPUTE, reason, evidence=evidence, **common
                 )
-            why_debt = f"{_q(debt)}: a debt treated as a crime, with no commercial or civil context given"
+            why_debt = Text(
+                N_("%(words)s: a debt treated as a crime, with no commercial or civil context given"),
+                words=_q(debt),
+            )
             return ChargeAnalysis(
                 index,
                 charge,
@@ -502,7 +560,9 @@ def classify_charge(
             if expression:
                 evidence["expression_in_facts"] = expression
     reason = (
-        f"ordinary-law offence ({_q(ordinary_label)})" if ordinary_label else "no excluded category found"
+        Text(N_("ordinary-law offence (%(words)s)"), words=_q(ordinary_label))
+        if ordinary_label
+        else Text(N_("no excluded category found"))
     )
     return ChargeAnalysis(
         index,
@@ -520,13 +580,13 @@ def classify_charge(
 def subject_profiles(request: NoticeRequest, settings: ComplianceSettings) -> dict[Profile, str]:
     """The subject's profiles: declared in ``profile``, or revealed by an occupation ('blogger')."""
     c = compiled(settings.lexicons)
-    found: dict[Profile, str] = {p: "declared profile" for p in request.subject.profile}
+    found: dict[Profile, str] = {p: Text(N_("declared profile")) for p in request.subject.profile}
     for occupation in request.subject.occupations:
         for profile, lex in c.profiles:
             if profile not in found:
                 hit = lex.first(occupation)
                 if hit is not None:
-                    found[profile] = f"occupation '{occupation}'"
+                    found[profile] = Text(N_("occupation '%(occupation)s'"), occupation=occupation)
     return found
 
 

@@ -1526,7 +1526,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-01",
         N_("Offence in an excluded category"),
-        "RPD Art. 83(1)(a)",
+        N_("RPD Art. 83(1)(a)"),
         Severity.BLOCK,
         excluded_category,
         "Behavioural/cultural norms, family or private matters, administrative breaches or private disputes "
@@ -1535,7 +1535,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-02",
         N_("Maximum penalty below the threshold"),
-        "RPD Art. 83(1)(a)(ii), 83(1)(b)",
+        N_("RPD Art. 83(1)(a)(ii), 83(1)(b)"),
         Severity.BLOCK,
         penalty_threshold,
         "A prosecution needs an offence punishable by at least two years, unless a General Secretariat "
@@ -1544,7 +1544,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-03",
         N_("Sentence below the threshold"),
-        "RPD Art. 83(1)(a)(ii)",
+        N_("RPD Art. 83(1)(a)(ii)"),
         Severity.BLOCK,
         sentence_threshold,
         "Sentence imposed under six months blocks; under six months left to serve needs review.",
@@ -1552,7 +1552,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-04",
         N_("Required identifier missing"),
-        "RPD Art. 83(2)(a)",
+        N_("RPD Art. 83(2)(a)"),
         Severity.BLOCK,
         identifiers,
         "Surname, forename, sex, date of birth plus a description, DNA, fingerprints or document; or a photo "
@@ -1561,7 +1561,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-05",
         N_("Required judicial data missing"),
-        "RPD Art. 83(2)(b)",
+        N_("RPD Art. 83(2)(b)"),
         Severity.BLOCK,
         judicial_data,
         "Facts with time and place, charges, laws, maximum penalty or sentence, warrant or decision with "
@@ -1570,7 +1570,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-06",
         N_("Facts not concrete, or not matching the charges"),
-        "RPD Art. 83(2)(b)(i); CCF practice; Repository of Practice (coherence)",
+        N_("RPD Art. 83(2)(b)(i); CCF practice; Repository of Practice (coherence)"),
         Severity.REVIEW,
         facts_coherence,
         "Too short a summary, a charge with no matching act in the facts, or an economic charge over a debt.",
@@ -1578,7 +1578,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-07",
         N_("No extradition assurance, or non-judicial warrant without appeal"),
-        "RPD Art. 82, 84",
+        N_("RPD Art. 82, 84"),
         Severity.BLOCK,
         assurances,
         "The requester must commit to seek extradition; a warrant not issued by a judge must be appealable "
@@ -1587,7 +1587,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-09",
         N_("Article 3: offence of a predominantly political, military, religious or racial character"),
-        "Constitution Art. 3; RPD Art. 34; AGN/20/RES/11",
+        N_("Constitution Art. 3; RPD Art. 34; AGN/20/RES/11"),
         Severity.BLOCK,
         article3_offence,
         "Pure offences block; an Article 3 label mixed with ordinary crime or violence needs the "
@@ -1597,7 +1597,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-10",
         N_("Subject with a sensitive profile: Article 3 assessment"),
-        "Constitution Art. 3; RPD Art. 34(3)",
+        N_("Constitution Art. 3; RPD Art. 34(3)"),
         Severity.REVIEW,
         sensitive_profile,
         "Journalists, activists, opposition politicians, human-rights defenders, religious or community "
@@ -1606,7 +1606,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-11",
         N_("Requesting country with a high non-compliance rate"),
-        "PACE Resolution 2161 (2017)",
+        N_("PACE Resolution 2161 (2017)"),
         Severity.REVIEW,
         country_record,
         "Above the threshold, every request from the country is reviewed.",
@@ -1615,7 +1615,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-12",
         N_("Another country refused extradition or objected"),
-        "RPD Art. 34(3); practice on addenda",
+        N_("RPD Art. 34(3); practice on addenda"),
         Severity.BLOCK,
         objections,
         "Add an addendum and review; block when the grounds are also grounds for deletion.",
@@ -1624,7 +1624,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-13",
         N_("Refugee or asylum seeker, requested by the country of feared persecution"),
-        "INTERPOL refugee policy (2015); GA-2017-86-RES-09",
+        N_("INTERPOL refugee policy (2015); GA-2017-86-RES-09"),
         Severity.BLOCK,
         refugee,
         "Confirmed status and requester = country of feared persecution blocks; a declared but unconfirmed "
@@ -1634,7 +1634,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-15",
         N_("Request close to a political event"),
-        "Repository of Practice (general context); NGO warning signs",
+        N_("Repository of Practice (general context); NGO warning signs"),
         Severity.WARN,
         political_timing,
         "Within the window of an election, protest, coup attempt or a publication by the subject.",
@@ -1643,7 +1643,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-16",
         N_("Refused or deleted facts re-submitted"),
-        "RPD Art. 83; CCF decisions binding (Statute)",
+        N_("RPD Art. 83; CCF decisions binding (Statute)"),
         Severity.BLOCK,
         resubmission,
         "The same subject (normalised names and birth date) and facts after a refusal, deletion or CCF "
@@ -1653,7 +1653,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-18",
         N_("Relatives or associates targeted"),
-        "Constitution Art. 2 (UDHR); HRW 2018",
+        N_("Constitution Art. 2 (UDHR); HRW 2018"),
         Severity.BLOCK,
         relatives,
         "Linked to another wanted person with no charge of their own blocks; only derivative charges "
@@ -1662,7 +1662,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-19",
         N_("Economic charges against sensitive profiles, or debts"),
-        "RPD Art. 34(3); CCF 2/2018",
+        N_("RPD Art. 34(3); CCF 2/2018"),
         Severity.REVIEW,
         economic_charges,
         "Fraud, embezzlement, corruption or tax charges against businesspeople, opponents or ex-officials; "
@@ -1671,7 +1671,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-20",
         N_("Vague charge, or terrorism with no violent act"),
-        "Repository of Practice; PACE Res. 2161",
+        N_("Repository of Practice; PACE Res. 2161"),
         Severity.REVIEW,
         vague_charges,
         "Extremism, undermining the state, false information, insult, hooliganism; terrorism with no violent "
@@ -1680,7 +1680,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-21",
         N_("Validity: five years, renewal with reasons"),
-        "RPD Art. 13(2)(f), 50",
+        N_("RPD Art. 13(2)(f), 50"),
         Severity.BLOCK,
         validity,
         "Expired notices block; from six months before expiry a reasoned retention request is needed.",
@@ -1688,7 +1688,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-22",
         N_("Purpose of the notice gone"),
-        "RPD Art. 51, 81",
+        N_("RPD Art. 51, 81"),
         Severity.BLOCK,
         purpose,
         "Acquitted, pardoned, warrant withdrawn or time-barred, or person extradited: the source must "
@@ -1697,7 +1697,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-32",
         N_("Values in INTERPOL's formats"),
-        "INTERPOL public API (ws-public.interpol.int)",
+        N_("INTERPOL public API (ws-public.interpol.int)"),
         Severity.BLOCK,
         interpol_values,
         "Notice ids YYYY/N, dates YYYY[/MM[/DD]], sex M/F/U, ISO-2 countries (914/922 map to null), at most "
@@ -1706,7 +1706,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "RN-33",
         N_("Offence not recognised, or no act of the subject described"),
-        "RPD Art. 83(1)(a), 83(2)(b)(i); Constitution Art. 2(2) (ordinary-law crimes)",
+        N_("RPD Art. 83(1)(a), 83(2)(b)(i); Constitution Art. 2(2) (ordinary-law crimes)"),
         Severity.REVIEW,
         recognised,
         "Nothing passes by silence: a charge the engine cannot place as an ordinary-law offence, or facts "
