@@ -417,13 +417,58 @@ class Section:
     charts: list[Chart]
 
 
-def _on(fig: Figures) -> str:
+class Count(str):
+    """A count in an answer: its printed text ('12', '<5', '[c]') as a string, and the cell, so that a page
+    writes its digits the reader's way (web/oversight.py: in_reader_words)."""
+
+    cell: Cell
+
+    def __new__(cls, cell: Cell) -> Count:
+        count = super().__new__(cls, cell.text)
+        count.cell = cell
+        return count
+
+
+class PeriodWords(str):
+    """The period in an answer: its English label as a string, the period itself for a page."""
+
+    period: Period
+
+    def __new__(cls, period: Period) -> PeriodWords:
+        words = super().__new__(cls, period.label)
+        words.period = period
+        return words
+
+
+class Day(str):
+    """A day in an answer: ISO 8601 as a string, the date for a page."""
+
+    day: date
+
+    def __new__(cls, day: date) -> Day:
+        text = super().__new__(cls, day.isoformat())
+        text.day = day
+        return text
+
+
+class Rate(str):
+    """A share in an answer: "12.5%" (or "n/a") as a string, the share for a page."""
+
+    rate: float | None
+
+    def __new__(cls, rate: float | None) -> Rate:
+        text = super().__new__(cls, f.percent(rate))
+        text.rate = rate
+        return text
+
+
+def _on(fig: Figures) -> Text:
     day = fig.snapshot_day
-    return f"on {day.isoformat()}" if day else "today"
+    return Text(N_("on %(day)s"), day=Day(day)) if day else Text(N_("today"))
 
 
-def _t(fig: Figures, c: str, m: str, y: int = WHOLE) -> str:
-    return fig.cell(c, m, y).text
+def _t(fig: Figures, c: str, m: str, y: int = WHOLE) -> Count:
+    return Count(fig.cell(c, m, y))
 
 
 def _bars(fig: Figures, c: str, keys: Iterable[str], labels: dict[str, str] | None = None) -> list[Bar]:
@@ -432,14 +477,15 @@ def _bars(fig: Figures, c: str, keys: Iterable[str], labels: dict[str, str] | No
 
 
 def _other_answer(fig: Figures, c: str) -> str:
+    """The most frequent 'other' reasons, as reviewers wrote them, with their counts: "; " between them,
+    "…" when there are more (language-neutral: the reasons are the reviewers' own words)."""
     reasons = fig.other_grounds.get(c, [])
     if not reasons:
         return ""
-    return (
-        " ("
-        + "; ".join(f"{reason}: {cell.text}" for reason, cell in reasons[:5])
-        + ("; …)" if len(reasons) > 5 else ")")
-    )
+    parts = [Text("%(reason)s: %(count)s", reason=reason, count=Count(cell)) for reason, cell in reasons[:5]]
+    if len(reasons) > 5:
+        parts.append(Text("…"))
+    return Text(" (%(reasons)s)", reasons=Text.joined("; ", parts))
 
 
 def _other_chart(fig: Figures, c: str, who: str) -> list[Chart]:
@@ -451,11 +497,18 @@ def _other_chart(fig: Figures, c: str, who: str) -> list[Chart]:
     return [
         Chart(
             Text(N_("Other grounds, by the reason given, %(who)s"), who=who),
-            f"Refusals on other grounds in {fig.period.label}, counted by the reason the reviewer wrote"
-            + (
-                f"; reasons given fewer than {fig.minimum} times are counted together."
-                if fig.minimum > 1
-                else "."
+            Text(
+                N_(
+                    "Refusals on other grounds in %(period)s, counted by the reason the reviewer wrote; "
+                    "reasons given fewer than %(minimum)s times are counted together."
+                ),
+                period=PeriodWords(fig.period),
+                minimum=fig.minimum,
+            )
+            if fig.minimum > 1
+            else Text(
+                N_("Refusals on other grounds in %(period)s, counted by the reason the reviewer wrote."),
+                period=PeriodWords(fig.period),
             ),
             [Bar(reason, cell) for reason, cell in reasons],
         )
@@ -464,21 +517,32 @@ def _other_chart(fig: Figures, c: str, who: str) -> list[Chart]:
 
 def report(fig: Figures, country: str, country_name: str) -> list[Section]:
     """The questions an oversight body asks about one requesting country, answered from the figures."""
-    c, who, p = country, country_name, fig.period.label
+    c, who, p = country, country_name, PeriodWords(fig.period)
     out: list[Section] = []
 
-    rate = f.percent(fig.refusal_rate(c))
+    rate = Rate(fig.refusal_rate(c))
     year_rates = [fig.refusal_rate(c, y) for y in fig.years]
     out.append(
         Section(
             "requests",
             Text(N_("How many notices did %(who)s ask for, and what became of them?"), who=who),
-            f"{_t(fig, c, 'requests.total')} requests in {p} "
-            f"({_t(fig, c, 'requests.red_notice')} red notices, "
-            f"{_t(fig, c, 'requests.wanted_person_diffusion')} diffusions). Of "
-            f"{_t(fig, c, 'decisions')} review decisions, {_t(fig, c, 'refused.total')} were refusals "
-            f"(refusal rate {rate}). In force {_on(fig)}: {_t(fig, c, 'in_force.total')} "
-            f"({_t(fig, c, 'in_force.public')} with a public extract).",
+            Text(
+                N_(
+                    "%(requests)s requests in %(period)s (%(red)s red notices, %(diffusions)s diffusions). "
+                    "Of %(decisions)s review decisions, %(refused)s were refusals (refusal rate %(rate)s). "
+                    "In force %(on)s: %(in_force)s (%(public)s with a public extract)."
+                ),
+                requests=_t(fig, c, "requests.total"),
+                period=p,
+                red=_t(fig, c, "requests.red_notice"),
+                diffusions=_t(fig, c, "requests.wanted_person_diffusion"),
+                decisions=_t(fig, c, "decisions"),
+                refused=_t(fig, c, "refused.total"),
+                rate=rate,
+                on=_on(fig),
+                in_force=_t(fig, c, "in_force.total"),
+                public=_t(fig, c, "in_force.public"),
+            ),
             _bars(
                 fig,
                 c,
@@ -500,15 +564,25 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
             [
                 Chart(
                     Text(N_("Refusal rate by year, %(who)s"), who=who),
-                    f"Share of review decisions on {who}'s requests that were refusals, per year of {p}. "
-                    "Years with a withheld count have no bar.",
+                    Text(
+                        N_(
+                            "Share of review decisions on %(who)s's requests that were refusals, per year of "
+                            "%(period)s. Years with a withheld count have no bar."
+                        ),
+                        who=who,
+                        period=p,
+                    ),
                     [Bar(str(y), fig.cell(c, "refused.total", y)) for y in fig.years],
                     unit="percent",
                     rates=year_rates,
                 ),
                 Chart(
                     Text(N_("Requests by year, %(who)s"), who=who),
-                    f"Red notice requests and diffusions {who} sent, per year of {p}.",
+                    Text(
+                        N_("Red notice requests and diffusions %(who)s sent, per year of %(period)s."),
+                        who=who,
+                        period=p,
+                    ),
                     [Bar(str(y), fig.cell(c, "requests.total", y)) for y in fig.years],
                 ),
             ],
@@ -521,14 +595,21 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
         Section(
             "crimes",
             Text(N_("What kinds of crime does %(who)s use notices for?"), who=who),
-            f"The charges of {who}'s {_t(fig, c, 'requests.total')} requests in {p}, by section of the UN's "
-            "International Classification of Crime for Statistical Purposes (ICCS, UNODC 2015). A request "
-            "with charges in two sections counts in both.",
+            Text(
+                N_(
+                    "The charges of %(who)s's %(requests)s requests in %(period)s, by section of the UN's "
+                    "International Classification of Crime for Statistical Purposes (ICCS, UNODC 2015). A "
+                    "request with charges in two sections counts in both."
+                ),
+                who=who,
+                requests=_t(fig, c, "requests.total"),
+                period=p,
+            ),
             _bars(fig, c, kinds, kind_labels),
             [
                 Chart(
                     Text(N_("Requests by kind of crime, %(who)s"), who=who),
-                    f"ICCS sections of the charges, {p}.",
+                    Text(N_("ICCS sections of the charges, %(period)s."), period=p),
                     _bars(fig, c, kinds, kind_labels),
                 )
             ],
@@ -539,18 +620,33 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
         Section(
             "refusals",
             Text(N_("How many requests were refused as political, and on what grounds?")),
-            f"{_t(fig, c, 'refused.total')} refused or purged in {p}: {_t(fig, c, 'refused.ground.art3')} "
-            f"under Article 3 (political, military, religious or racial character), "
-            f"{_t(fig, c, 'refused.ground.art2')} under Article 2 (human rights), "
-            f"{_t(fig, c, 'refused.ground.refugee')} under the refugee policy, "
-            f"{_t(fig, c, 'refused.ground.other')} on other grounds{_other_answer(fig, c)}. A refusal may "
-            "rest on several grounds.",
+            Text(
+                N_(
+                    "%(refused)s refused or purged in %(period)s: %(art3)s under Article 3 (political, "
+                    "military, religious or racial character), %(art2)s under Article 2 (human rights), "
+                    "%(refugee)s under the refugee policy, %(other)s on other grounds%(reasons)s. A refusal "
+                    "may rest on several grounds."
+                ),
+                refused=_t(fig, c, "refused.total"),
+                period=p,
+                art3=_t(fig, c, "refused.ground.art3"),
+                art2=_t(fig, c, "refused.ground.art2"),
+                refugee=_t(fig, c, "refused.ground.refugee"),
+                other=_t(fig, c, "refused.ground.other"),
+                reasons=_other_answer(fig, c),
+            ),
             _bars(fig, c, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
             [
                 Chart(
                     Text(N_("Refusals by ground, %(who)s"), who=who),
-                    f"Requests from {who} refused or purged in {p}, by ground (a refusal may count under "
-                    "several grounds).",
+                    Text(
+                        N_(
+                            "Requests from %(who)s refused or purged in %(period)s, by ground (a refusal may "
+                            "count under several grounds)."
+                        ),
+                        who=who,
+                        period=p,
+                    ),
                     _bars(fig, c, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
                 ),
                 *_other_chart(fig, c, who),
@@ -562,15 +658,28 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
         Section(
             "harassment",
             Text(N_("Has harassment of relatives been reported, and was it examined?")),
-            f"{_t(fig, c, 'harassment.total')} harassment reports about people named in {who}'s notices "
-            f"in {p}; {_t(fig, c, 'harassment.examined')} examined by a reviewer, "
-            f"{_t(fig, c, 'harassment.not_examined')} awaiting examination.",
+            Text(
+                N_(
+                    "%(total)s harassment reports about people named in %(who)s's notices in %(period)s; "
+                    "%(examined)s examined by a reviewer, %(waiting)s awaiting examination."
+                ),
+                total=_t(fig, c, "harassment.total"),
+                who=who,
+                period=p,
+                examined=_t(fig, c, "harassment.examined"),
+                waiting=_t(fig, c, "harassment.not_examined"),
+            ),
             _bars(fig, c, ["harassment.total", "harassment.examined", "harassment.not_examined", *kinds]),
             [
                 Chart(
                     Text(N_("Harassment reported, by kind, %(who)s"), who=who),
-                    f"What reports said happened to the person or their relatives, {p} "
-                    "(a report may name several kinds).",
+                    Text(
+                        N_(
+                            "What reports said happened to the person or their relatives, %(period)s (a "
+                            "report may name several kinds)."
+                        ),
+                        period=p,
+                    ),
                     _bars(fig, c, kinds),
                 )
             ],
@@ -581,15 +690,23 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
         Section(
             "concerns",
             Text(N_("Have concerns been raised by other countries?")),
-            f"{_t(fig, c, 'positions.total')} positions recorded by other countries on {who}'s notices in "
-            f"{p}: {_t(fig, c, 'positions.kind.concern')} concerns, "
-            f"{_t(fig, c, 'positions.kind.objection')} objections, "
-            f"{_t(fig, c, 'positions.kind.extradition_refused')} refused extraditions.",
+            Text(
+                N_(
+                    "%(total)s positions recorded by other countries on %(who)s's notices in %(period)s: "
+                    "%(concerns)s concerns, %(objections)s objections, %(refused)s refused extraditions."
+                ),
+                total=_t(fig, c, "positions.total"),
+                who=who,
+                period=p,
+                concerns=_t(fig, c, "positions.kind.concern"),
+                objections=_t(fig, c, "positions.kind.objection"),
+                refused=_t(fig, c, "positions.kind.extradition_refused"),
+            ),
             _bars(fig, c, ["positions.total", *positions]),
             [
                 Chart(
                     Text(N_("Positions of other countries, %(who)s"), who=who),
-                    f"By kind, {p}.",
+                    Text(N_("By kind, %(period)s."), period=p),
                     _bars(fig, c, positions),
                 )
             ],
@@ -609,18 +726,28 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
         Section(
             "safeguards",
             Text(N_("What safeguards applied when a located person faced extradition?")),
-            f"Screening found {_t(fig, c, 'hits.total')} hits on {who}'s notices in {p}; "
-            f"{_t(fig, c, 'hits.outcome.located')} people were located and "
-            f"{_t(fig, c, 'hits.outcome.detained_under_national_law')} detained under national law. "
-            f"Other countries refused extradition {_t(fig, c, 'positions.kind.extradition_refused')} times; "
-            f"{_t(fig, c, 'blocked')} notices were blocked pending a challenge, "
-            f"{_t(fig, c, 'deleted.ccf')} deleted by the CCF and {_t(fig, c, 'refugee.confirmed')} "
-            f"refugee statuses confirmed against {who}.",
+            Text(
+                N_(
+                    "Screening found %(hits)s hits on %(who)s's notices in %(period)s; %(located)s people "
+                    "were located and %(detained)s detained under national law. Other countries refused "
+                    "extradition %(refused)s times; %(blocked)s notices were blocked pending a challenge, "
+                    "%(ccf)s deleted by the CCF and %(refugees)s refugee statuses confirmed against %(who)s."
+                ),
+                hits=_t(fig, c, "hits.total"),
+                who=who,
+                period=p,
+                located=_t(fig, c, "hits.outcome.located"),
+                detained=_t(fig, c, "hits.outcome.detained_under_national_law"),
+                refused=_t(fig, c, "positions.kind.extradition_refused"),
+                blocked=_t(fig, c, "blocked"),
+                ccf=_t(fig, c, "deleted.ccf"),
+                refugees=_t(fig, c, "refugee.confirmed"),
+            ),
             _bars(fig, c, ["hits.total", *outcomes, *safeguards]),
             [
                 Chart(
                     Text(N_("What followed a hit, %(who)s"), who=who),
-                    f"Outcomes of screening hits, {p}.",
+                    Text(N_("Outcomes of screening hits, %(period)s."), period=p),
                     _bars(fig, c, outcomes),
                 )
             ],
@@ -632,20 +759,31 @@ def report(fig: Figures, country: str, country_name: str) -> list[Section]:
         Section(
             "ccf",
             Text(N_("Are requests to the CCF decided, and are its deadlines kept?")),
-            f"{_t(fig, c, 'ccf.total')} requests to the CCF about {who}'s notices in {p}; "
-            f"{_t(fig, c, 'ccf.state.deleted')} ended with the data deleted. Decision deadlines: "
-            f"{_t(fig, c, 'ccf.deadline.met')} kept, {_t(fig, c, 'ccf.deadline.met_late')} decided late, "
-            f"{_t(fig, c, 'ccf.deadline.overdue')} overdue, {_t(fig, c, 'ccf.deadline.pending')} running.",
+            Text(
+                N_(
+                    "%(total)s requests to the CCF about %(who)s's notices in %(period)s; %(deleted)s ended "
+                    "with the data deleted. Decision deadlines: %(met)s kept, %(late)s decided late, "
+                    "%(overdue)s overdue, %(running)s running."
+                ),
+                total=_t(fig, c, "ccf.total"),
+                who=who,
+                period=p,
+                deleted=_t(fig, c, "ccf.state.deleted"),
+                met=_t(fig, c, "ccf.deadline.met"),
+                late=_t(fig, c, "ccf.deadline.met_late"),
+                overdue=_t(fig, c, "ccf.deadline.overdue"),
+                running=_t(fig, c, "ccf.deadline.pending"),
+            ),
             _bars(fig, c, ["ccf.total", *(f"ccf.kind.{k}" for k in f.CCF_KINDS), *states, *deadlines]),
             [
                 Chart(
                     Text(N_("CCF decision deadlines, %(who)s"), who=who),
-                    f"Requests to the CCF, {p}.",
+                    Text(N_("Requests to the CCF, %(period)s."), period=p),
                     _bars(fig, c, deadlines),
                 ),
                 Chart(
                     Text(N_("CCF requests by outcome, %(who)s"), who=who),
-                    f"Requests to the CCF, {p}.",
+                    Text(N_("Requests to the CCF, %(period)s."), period=p),
                     _bars(fig, c, states),
                 ),
             ],
@@ -664,22 +802,33 @@ def dashboard_charts(fig: Figures) -> list[Chart]:
     )
     return [
         Chart(
-            "Refusal rate by year, all countries",
-            f"Share of review decisions that were refusals or purges, per year of {fig.period.label}.",
+            Text(N_("Refusal rate by year, all countries")),
+            Text(
+                N_("Share of review decisions that were refusals or purges, per year of %(period)s."),
+                period=PeriodWords(fig.period),
+            ),
             [Bar(str(y), fig.cell(ALL, "refused.total", y)) for y in years],
             unit="percent",
             rates=[fig.refusal_rate(ALL, y) for y in years],
         ),
         Chart(
-            "Refusals by ground, all countries",
-            f"Requests refused or purged in {fig.period.label}, by ground (a refusal may have several).",
+            Text(N_("Refusals by ground, all countries")),
+            Text(
+                N_("Requests refused or purged in %(period)s, by ground (a refusal may have several)."),
+                period=PeriodWords(fig.period),
+            ),
             _bars(fig, ALL, grounds, {k: f.GROUND_LABELS[k.rsplit(".", 1)[1]] for k in grounds}),
         ),
-        *_other_chart(fig, ALL, "all countries"),
+        *_other_chart(fig, ALL, Text(N_("all countries"))),
         Chart(
-            "Refusal rate by requesting country",
-            f"Share of review decisions that were refusals, {fig.period.label}; countries with a withheld "
-            "count have no bar.",
+            Text(N_("Refusal rate by requesting country")),
+            Text(
+                N_(
+                    "Share of review decisions that were refusals, %(period)s; countries with a withheld "
+                    "count have no bar."
+                ),
+                period=PeriodWords(fig.period),
+            ),
             [Bar(c, fig.cell(c, "refused.total")) for c in by_country],
             unit="percent",
             rates=[fig.refusal_rate(c) for c in by_country],

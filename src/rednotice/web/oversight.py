@@ -230,8 +230,8 @@ def chart_view(chart: fs.Chart, ident: str) -> dict[str, Any]:
         )
     return {
         "id": ident,
-        "title": chart.title,
-        "desc": chart.desc,
+        "title": reader_text(chart.title),
+        "desc": reader_text(chart.desc),
         "unit": chart.unit,
         "bars": bars,
         "width": CHART_WIDTH,
@@ -587,14 +587,48 @@ TABLE_MEASURES = (
 
 
 def in_reader_words(section: fs.Section) -> fs.Section:
-    """The report's question and chart titles in the reader's language (services/figures.py writes them as
-    ``errors.Text``); the answers and the charts' descriptions are still English (docs/i18n.md)."""
+    """The report's questions, answers, chart titles and descriptions in the reader's language
+    (services/figures.py writes them as ``errors.Text``), with counts, shares, days and the period written
+    the reader's way."""
+    charts = [replace(c, title=reader_text(c.title), desc=reader_text(c.desc)) for c in section.charts]
+    return replace(
+        section, question=reader_text(section.question), answer=reader_text(section.answer), charts=charts
+    )
 
-    def shown(text: str) -> str:
-        return text.label() if isinstance(text, Text) else text
 
-    charts = [replace(c, title=shown(c.title)) for c in section.charts]
-    return replace(section, question=shown(section.question), charts=charts)
+def reader_text(text: str) -> str:
+    """A report's text in the reader's language (an ``errors.Text``; any other text as it is)."""
+    return _with_reader_values(text).label() if isinstance(text, Text) else text
+
+
+def _with_reader_values(text: Text) -> Text:
+    parts = [Text(t, **{k: _reader_value(v) for k, v in values.items()}) for t, values in text.parts]
+    return Text.joined(text.sep, parts)
+
+
+def _reader_value(value: Any) -> Any:
+    if isinstance(value, fs.Count):
+        return cell_text(value.cell)
+    if isinstance(value, fs.Rate):
+        return percent_text(value.rate)
+    if isinstance(value, fs.Day):
+        return i18n.fmt_day(value.day)
+    if isinstance(value, fs.PeriodWords):
+        return _period_words(value.period)
+    if isinstance(value, Text):
+        return _with_reader_values(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return i18n.fmt_number(value)
+    return value
+
+
+def _period_words(period: f.Period) -> str:
+    if period.label == str(period.start.year):
+        return period.label
+    return _("%(first)s to %(last)s") % {
+        "first": i18n.fmt_day(period.start),
+        "last": i18n.fmt_day(period.last),
+    }
 
 
 def _report_page(request: Request, actor: Actor | None, fig: fs.Figures, cc: str, public: bool) -> Response:
