@@ -53,6 +53,8 @@ ERROR_CLASSES = (
     "Conflict",
     "RuleViolation",
     "IntegrityFailure",
+    "InputTooLarge",
+    "ChainBroken",
 )
 """domain/errors.py's classes (and their subclasses named here): the text given to the constructor is a
 message a person reads. Only a whole literal is a message (or each literal branch of ``a if c else b``): an

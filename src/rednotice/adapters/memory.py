@@ -83,7 +83,7 @@ class MemoryNoticeRepository:
 
     def add(self, notice: Notice) -> None:
         if notice.id in self.data.notices:
-            raise Conflict(f"a notice with id {notice.id} already exists")
+            raise Conflict("a notice with id %(notice_id)s already exists", notice_id=notice.id)
         self.data.notices[notice.id] = copy.deepcopy(notice)
         self._touch(notice.id)
 
@@ -93,14 +93,16 @@ class MemoryNoticeRepository:
     def add_many(self, notices: Sequence[Notice]) -> None:
         taken = self.existing_ids([n.id for n in notices])
         if taken or len({n.id for n in notices}) != len(notices):
-            raise Conflict(f"a notice with one of these ids already exists: {', '.join(sorted(taken))}")
+            raise Conflict(
+                "a notice with one of these ids already exists: %(notices)s", notices=", ".join(sorted(taken))
+            )
         for notice in notices:
             self.add(notice)
 
     def save(self, notice: Notice, expected_version: int, new_records: list[TransitionRecord]) -> None:
         current = self.data.notices.get(notice.id)
         if current is None or current.version != expected_version:
-            raise Conflict(f"notice {notice.id} was changed by someone else")
+            raise Conflict("notice %(notice_id)s was changed by someone else", notice_id=notice.id)
         notice.version = expected_version + 1
         self.data.notices[notice.id] = copy.deepcopy(notice)
         self._touch(notice.id)
@@ -169,7 +171,7 @@ class MemoryUserRepository:
 
     def add(self, user: UserRecord) -> None:
         if user.username in self.data.users:
-            raise Conflict(f"user {user.username!r} already exists")
+            raise Conflict("user '%(user)s' already exists", user=user.username)
         self.data.users[user.username] = copy.deepcopy(user)
 
     def save(self, user: UserRecord) -> None:
@@ -426,9 +428,9 @@ class MemoryUnitOfWork:
         self.public = MemoryPublicRepository(self.data)
         self.after_hit = MemoryAfterHitRepository(self.data)
         self.figures = MemoryFiguresRepository(self.data)
+        self.public_figures = MemoryPublicFiguresTables(self.data)
         return self
 
-        self.public_figures = MemoryPublicFiguresTables(self.data)
     def __exit__(self, *exc: object) -> None:
         if not self._committed:
             self.rollback()

@@ -59,7 +59,7 @@ class MemoryRedressRepository:
 
     def add_case(self, case: Case) -> None:
         if case.id in self.s.cases:
-            raise Conflict(f"case {case.id} exists")
+            raise Conflict("case %(case)s exists", case=case.id)
         self.s.cases[case.id] = copy.deepcopy(case)
 
     def get_case(self, case_id: str) -> Case | None:
@@ -75,7 +75,7 @@ class MemoryRedressRepository:
     def save_case(self, case: Case, expected_version: int) -> None:
         current = self.s.cases.get(case.id)
         if current is None or current.version != expected_version:
-            raise Conflict(f"case {case.id} was changed by someone else")
+            raise Conflict("case %(case)s was changed by someone else", case=case.id)
         case.version = expected_version + 1
         self.s.cases[case.id] = copy.deepcopy(case)
 

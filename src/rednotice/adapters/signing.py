@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from rednotice.config import Settings
 from rednotice.domain.audit import CHECKPOINT_FORMAT, Checkpoint, CheckpointKind
-from rednotice.domain.errors import InvalidInput
+from rednotice.domain.errors import N_, InvalidInput, Text
 
 _RAW = serialization.Encoding.Raw
 _HEX64 = frozenset("0123456789abcdef")
@@ -63,20 +63,23 @@ def _b64_32(text: str) -> bytes | None:
     return raw if len(raw) == 32 else None
 
 
-def load_private_key(material: bytes, where: str = "the signing key") -> Ed25519PrivateKey:
+def load_private_key(material: bytes, where: str | None = None) -> Ed25519PrivateKey:
     """An Ed25519 private key from PEM (PKCS#8) or base64 of its 32 raw bytes; a clear error otherwise."""
+    name = where if where is not None else Text(N_("the signing key"))
     text = material.decode("utf-8", "replace").strip()
     if text.startswith("-----BEGIN"):
         try:
             key = serialization.load_pem_private_key(text.encode(), password=None)
         except (ValueError, TypeError) as exc:
-            raise InvalidInput(f"{where} is not a readable PEM private key: {exc}") from exc
+            raise InvalidInput(
+                "%(key)s is not a readable PEM private key: %(reason)s", key=name, reason=str(exc)
+            ) from exc
         if not isinstance(key, Ed25519PrivateKey):
-            raise InvalidInput(f"{where} is not an Ed25519 key (openssl genpkey -algorithm ed25519)")
+            raise InvalidInput("%(key)s is not an Ed25519 key (openssl genpkey -algorithm ed25519)", key=name)
         return key
     raw = _b64_32(text)
     if raw is None:
-        raise InvalidInput(f"{where} is neither a PEM Ed25519 private key nor 32 bytes in base64")
+        raise InvalidInput("%(key)s is neither a PEM Ed25519 private key nor 32 bytes in base64", key=name)
     return Ed25519PrivateKey.from_private_bytes(raw)
 
 
@@ -86,13 +89,18 @@ def load_public_key(value: str) -> Ed25519PublicKey:
     if not text.startswith("-----BEGIN") and _b64_32(text) is None:
         path = Path(text)
         if not path.is_file():
-            raise InvalidInput(f"the public key is neither a key (PEM or base64) nor a file: {value[:80]!r}")
+            raise InvalidInput(
+                "the public key is neither a key (PEM or base64) nor a file: %(value)s",
+                value=repr(value[:80]),
+            )
         text = path.read_text(encoding="utf-8", errors="replace").strip()
     if text.startswith("-----BEGIN"):
         try:
             key = serialization.load_pem_public_key(text.encode())
         except (ValueError, TypeError) as exc:
-            raise InvalidInput(f"the public key is not a readable PEM public key: {exc}") from exc
+            raise InvalidInput(
+                "the public key is not a readable PEM public key: %(reason)s", reason=str(exc)
+            ) from exc
         if not isinstance(key, Ed25519PublicKey):
             raise InvalidInput("the public key is not an Ed25519 key")
         return key
@@ -109,10 +117,13 @@ def signing_key(settings: Settings) -> Ed25519PrivateKey:
         try:
             mode = path.stat().st_mode
         except OSError as exc:
-            raise InvalidInput(f"REDNOTICE_AUDIT_SIGNING_KEY_FILE cannot be read: {exc}") from exc
+            raise InvalidInput(
+                "REDNOTICE_AUDIT_SIGNING_KEY_FILE cannot be read: %(reason)s", reason=str(exc)
+            ) from exc
         if mode & (stat.S_IRWXG | stat.S_IRWXO):
             raise InvalidInput(
-                f"the signing key file {path} is readable by others than its owner (chmod 600 {path})"
+                "the signing key file %(path)s is readable by others than its owner (chmod 600 %(path)s)",
+                path=str(path),
             )
     material = settings.audit_signing_key_material()
     if material is None:
@@ -135,9 +146,9 @@ def generate_key_file(path: Path) -> Ed25519PrivateKey:
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError as exc:
-        raise InvalidInput(f"{path} exists already: a key is never overwritten") from exc
+        raise InvalidInput("%(path)s exists already: a key is never overwritten", path=str(path)) from exc
     except OSError as exc:
-        raise InvalidInput(f"cannot create {path}: {exc}") from exc
+        raise InvalidInput("cannot create %(path)s: %(reason)s", path=str(path), reason=str(exc)) from exc
     with os.fdopen(fd, "wb") as f:
         f.write(pem)
     return key
@@ -208,10 +219,10 @@ def read_checkpoints(path: Path, public_keys: list[Ed25519PublicKey]) -> tuple[l
     every other line (unreadable, signed by another key, or a signature that does not verify: forged or
     altered). Blank lines are skipped."""
     if not path.is_file():
-        raise InvalidInput(f"no such checkpoint file: {path}")
+        raise InvalidInput("no such checkpoint file: %(path)s", path=str(path))
     keys = {key_id(k): k for k in public_keys}
     good: list[Checkpoint] = []
-    problems: list[str] = []
+    problems: list[str] = []  # each a Text: English as a string, the reader's language where shown
     with path.open(encoding="utf-8", errors="replace") as f:
         for number, line in enumerate(f, 1):
             if not line.strip():
@@ -219,19 +230,38 @@ def read_checkpoints(path: Path, public_keys: list[Ed25519PublicKey]) -> tuple[l
             try:
                 cp = _parse(line)
             except ValueError as exc:  # json.JSONDecodeError is a ValueError
-                problems.append(f"checkpoint file line {number} is not a checkpoint ({exc})")
+                problems.append(
+                    Text(
+                        N_("checkpoint file line %(number)s is not a checkpoint (%(reason)s)"),
+                        number=number,
+                        reason=str(exc),
+                    )
+                )
                 continue
             key = keys.get(cp.key_id)
             if key is None:
                 problems.append(
-                    f"checkpoint file line {number} is signed by {cp.key_id}, not by the given public key"
+                    Text(
+                        N_(
+                            "checkpoint file line %(number)s is signed by "
+                            "%(key)s, not by the given public key"
+                        ),
+                        number=number,
+                        key=cp.key_id,
+                    )
                 )
                 continue
             try:
                 key.verify(base64.b64decode(cp.signature, validate=True), cp.payload())
             except (InvalidSignature, binascii.Error, ValueError):
                 problems.append(
-                    f"checkpoint file line {number}: its signature does not verify (forged or altered)"
+                    Text(
+                        N_(
+                            "checkpoint file line %(number)s: its signature "
+                            "does not verify (forged or altered)"
+                        ),
+                        number=number,
+                    )
                 )
                 continue
             good.append(cp)

@@ -58,7 +58,7 @@ def reset_password(
 
 
 def _status(active: bool, reset_pending: bool) -> str:
-    return "deactivated" if not active else "reset pending" if reset_pending else "active"
+    return _("deactivated") if not active else _("reset pending") if reset_pending else _("active")
 
 
 def list_users() -> None:
@@ -69,7 +69,7 @@ def list_users() -> None:
 
     with store().uow() as uow:
         rows = uow.users.all()
-    table = Table("username", "role", "country", "status")
+    table = Table(_("username"), _("role"), _("country"), _("status"))
     for u in rows:
         table.add_row(
             u.username, str(ROLE_LABELS[u.role]), u.country or "", _status(u.active, bool(u.reset_expires_at))
@@ -78,7 +78,7 @@ def list_users() -> None:
 
 
 def _when(moment: datetime | None) -> str:
-    return "" if moment is None else f"{moment:%Y-%m-%d %H:%M}"
+    return _("never") if moment is None else f"{moment:%Y-%m-%d %H:%M}"
 
 
 def show(username: str, as_user: AsAdmin = None) -> None:
@@ -89,17 +89,28 @@ def show(username: str, as_user: AsAdmin = None) -> None:
     user, found = us.credentials(username, acting_as(as_user), store().reader())
     status = _status(user.active, bool(user.reset_expires_at))
     country = f", {user.country}" if user.country else ""
-    console.print(f"{user.username}: {ROLE_LABELS[user.role]}{country}, {status}")
+    console.print(f"{user.username}: {ROLE_LABELS[user.role]}{country}, {status}", highlight=False)
     now = store().clock()
     # one line each (id first), so that scripts can read it and nothing is cut to the terminal's width
     for c in found:
         label = f" {c.label!r}" if c.label else ""
         typer.echo(
-            f"{c.kind} {c.public_id}{label}: {c.state(now)}; created {_when(c.created_at)}, "
-            f"last used {_when(c.last_used_at) or 'never'}, expires {_when(c.expires_at) or 'never'}"
+            _(
+                "%(kind)s %(id)s%(label)s: %(state)s; created %(created)s, "
+                "last used %(used)s, expires %(expires)s"
+            )
+            % {
+                "kind": c.kind,
+                "id": c.public_id,
+                "label": label,
+                "state": c.state(now),
+                "created": _when(c.created_at),
+                "used": _when(c.last_used_at),
+                "expires": _when(c.expires_at),
+            }
         )
     if not found:
-        typer.echo("no tokens or sessions")
+        typer.echo(_("no tokens or sessions"))
 
 
 def revoke(

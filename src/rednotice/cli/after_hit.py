@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from rednotice.cli.common import console, handle_errors, store
+from rednotice.cli.lang import ngettext
 
 sweep_app = typer.Typer(
     help="Daily sweeps (run them from cron with `rednotice expire`).", no_args_is_help=True
@@ -33,11 +34,12 @@ def after_hits(
     if days is not None:
         settings = ah.AfterHitSettings(extradition_request_days=days)
     flagged = ah.sweep_unpursued_hits(s.uow, settings)
-    console.print(
-        f"flagged {len(flagged)} hit(s) with no extradition request within "
-        f"{settings.extradition_request_days} days"
-        + (f": {', '.join(str(h) for h in flagged)}" if flagged else "")
-    )
+    done = ngettext(
+        "flagged %(num)s hit(s) with no extradition request within %(days)s days",
+        "flagged %(num)s hit(s) with no extradition request within %(days)s days",
+        len(flagged),
+    ) % {"num": len(flagged), "days": settings.extradition_request_days}
+    console.print(done + (f": {', '.join(str(h) for h in flagged)}" if flagged else ""))
 
 
 def register(app: typer.Typer) -> None:

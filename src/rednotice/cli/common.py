@@ -131,6 +131,15 @@ def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def version_line(notice_id: str, state: str, version: int) -> str:
+    """A notice's id, its state (the stored word: scripts read it) and its version, after a change."""
+    return _("%(notice)s [bold]%(state)s[/] (version %(version)s)") % {
+        "notice": notice_id,
+        "state": state,
+        "version": version,
+    }
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from rednotice.cli.common import console, handle_errors, real_console, store
+from rednotice.cli.lang import _, ngettext
 from rednotice.domain.errors import InvalidInput
 
 DEFAULT_NOTICES = 3000
@@ -36,13 +37,14 @@ def demo_data(
     settings = store().settings
     if not settings.is_development:  # the demo logins share a published password (issue 14, item 12)
         raise InvalidInput(
-            f"demo data is for development only (REDNOTICE_ENV is {settings.env.value}): its logins "
-            "share a published password"
+            "demo data is for development only (REDNOTICE_ENV is %(env)s): its logins share a published "
+            "password",
+            env=settings.env.value,
         )
     started = time.perf_counter()
     if console.is_terminal:
         with Progress(
-            TextColumn("demo data"),
+            TextColumn(_("demo data")),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
@@ -63,18 +65,32 @@ def demo_data(
             step = max(notices // 10, 1)
             if done // step > before // step or done == notices:
                 elapsed = time.perf_counter() - started
-                console.print(f"demo data: {done:,} of {notices:,} notices stored ({elapsed:.0f}s)")
+                console.print(
+                    _("demo data: %(done)s of %(total)s notices stored (%(seconds)ss)")
+                    % {"done": f"{done:,}", "total": f"{notices:,}", "seconds": f"{elapsed:.0f}"}
+                )
 
         report = demo.seed_demo(store().uow, notices, seed, if_empty, progress=line)
     if report.skipped:
-        console.print("the store already has notices: nothing done (--if-empty)")
+        console.print(_("the store already has notices: nothing done (--if-empty)"))
         return
     elapsed = time.perf_counter() - started
-    table = Table("type", "state", "notices", title=f"{len(report.notices)} demo notices in {elapsed:.1f}s")
+    title = _("%(num)s demo notices in %(seconds)ss") % {
+        "num": len(report.notices),
+        "seconds": f"{elapsed:.1f}",
+    }
+    table = Table(_("type"), _("state"), _("notices"), title=title)
     for (kind, state), count in sorted(report.by_state.items()):
         table.add_row(kind, state, str(count))
     console.print(table)
-    console.print(f"{len(report.users)} demo user(s) added; see [bold]rednotice demo-logins[/]")
+    console.print(
+        ngettext(
+            "%(num)s demo user(s) added; see [bold]rednotice demo-logins[/]",
+            "%(num)s demo user(s) added; see [bold]rednotice demo-logins[/]",
+            len(report.users),
+        )
+        % {"num": len(report.users)}
+    )
 
 
 @handle_errors
@@ -91,12 +107,13 @@ def demo_logins(
     with store().uow() as uow:
         present = {u.username for u in uow.users.all()}
     table = Table(
-        "username",
-        "role",
-        "country",
-        "what for",
-        "in this store",
-        title=f"Demo logins for {url or demo.WEB_URL} (password: {demo.DEMO_PASSWORD})",
+        _("username"),
+        _("role"),
+        _("country"),
+        _("what for"),
+        _("in this store"),
+        title=_("Demo logins for %(url)s (password: %(password)s)")
+        % {"url": url or demo.WEB_URL, "password": demo.DEMO_PASSWORD},
     )
     for user in demo.demo_users():
         table.add_row(
@@ -104,13 +121,19 @@ def demo_logins(
             user.role.value,
             user.country or "",
             user.description,
-            "yes" if user.username in present else "no (run rednotice demo-data)",
+            _("yes") if user.username in present else _("no (run rednotice demo-data)"),
         )
     console.print(table)
-    console.print(f"Sign in at {url or demo.WEB_URL} with password [bold]{demo.DEMO_PASSWORD}[/].")
     console.print(
-        "[bold red]For development only.[/] These accounts share a published password: never load "
-        "demo data into a store that holds real data or is reachable by others."
+        _("Sign in at %(url)s with password [bold]%(password)s[/].")
+        % {"url": url or demo.WEB_URL, "password": demo.DEMO_PASSWORD}
+    )
+    console.print(
+        "[bold red]" + _("For development only.") + "[/] "
+        + _(
+            "These accounts share a published password: never load demo data into a store that holds "
+            "real data or is reachable by others."
+        )
     )
 
 

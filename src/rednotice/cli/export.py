@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from rednotice.cli.common import acting_as, err_console, handle_errors, store
+from rednotice.cli.lang import ngettext
 
 export_app = typer.Typer(help="Send public data out, in formats other tools read.", no_args_is_help=True)
 
@@ -37,7 +38,15 @@ def export_ftm(
         with output.open("w", encoding="utf-8") as out:
             count = ftm.write(notices, base_url, out)
     ps.record_export(store().uow(), str(acting_as(None)), "ftm", count)
-    err_console.print(f"exported {count} public notice(s) as FollowTheMoney entities", highlight=False)
+    err_console.print(
+        ngettext(
+            "exported %(num)s public notice(s) as FollowTheMoney entities",
+            "exported %(num)s public notice(s) as FollowTheMoney entities",
+            count,
+        )
+        % {"num": count},
+        highlight=False,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from rednotice.cli.common import acting_as, console, err_console, handle_errors, store
+from rednotice.cli.common import acting_as, console, err_console, error_word, handle_errors, store
+from rednotice.cli.lang import _, ngettext, shown
 
 DEFAULT_BATCH_SIZE = 2000
 """= ``rednotice.services.imports.DEFAULT_BATCH_SIZE``."""
@@ -70,29 +71,32 @@ def import_interpol(
     from rednotice.services import imports as import_service
 
     if not path.exists():
-        err_console.print(f"[bold red]error[/]: no such file or folder: {path}", highlight=False)
+        missing = _("no such file or folder: %(path)s") % {"path": path}
+        err_console.print(f"[bold red]{error_word()}[/]: {missing}", highlight=False)
         raise typer.Exit(2)
     show = err_console.is_terminal if progress is None else progress
     bar_console = Console(stderr=True, force_terminal=show or None)
     if show:
-        with bar_console.status(f"reading {path}"):
+        with bar_console.status(_("reading %(path)s") % {"path": path}):
             read = read_path(path)
     else:
         read = read_path(path)
     if not read.readable:
         for bad in read.rejected:
-            err_console.print(f"  ✗ {bad}", style="red", markup=False, highlight=False, soft_wrap=True)
-        err_console.print(
-            f"[bold red]error[/]: nothing readable in {path} ({len(read.files)} JSON file(s) found)",
-            highlight=False,
-        )
+            err_console.print(f"  ✗ {shown(bad)}", style="red", markup=False, highlight=False, soft_wrap=True)
+        nothing = ngettext(
+            "nothing readable in %(path)s (%(num)s JSON file(s) found)",
+            "nothing readable in %(path)s (%(num)s JSON file(s) found)",
+            len(read.files),
+        ) % {"path": path, "num": len(read.files)}
+        err_console.print(f"[bold red]{error_word()}[/]: {nothing}", highlight=False)
         raise typer.Exit(2)
     actor = acting_as(as_user)
     command = import_service.ImportInterpol(read.items)
     started = time.perf_counter()
     if show and read.items:
         with Progress(
-            TextColumn("importing"),
+            TextColumn(_("importing")),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
@@ -109,27 +113,35 @@ def import_interpol(
     seconds = time.perf_counter() - started
 
     table = Table(
-        "imported",
-        "already present / duplicates",
-        "rejected",
-        "files read",
-        title=f"INTERPOL import from {path}",
-        caption=f"{seconds:.1f} s, batches of {batch_size:,}",
+        _("imported"),
+        _("already present / duplicates"),
+        _("rejected"),
+        _("files read"),
+        title=_("INTERPOL import from %(path)s") % {"path": path},
+        caption=_("%(seconds)s s, batches of %(size)s")
+        % {"seconds": f"{seconds:.1f}", "size": f"{batch_size:,}"},
     )
     table.add_row(
         str(len(report.imported)), str(len(report.skipped)), str(len(report.rejected)), str(len(read.files))
     )
     console.print(table)
     if not report.imported and report.skipped and not report.rejected:
-        console.print("nothing new: every notice read is already in the store")
+        console.print(_("nothing new: every notice read is already in the store"))
     if report.rejected:
-        console.print(f"[bold red]{len(report.rejected)} rejected[/] (nothing of them was written):")
+        rejected = ngettext("%(num)s rejected", "%(num)s rejected", len(report.rejected)) % {
+            "num": len(report.rejected)
+        }
+        written = _("(nothing of them was written):")
+        console.print(f"[bold red]{rejected}[/] {written}")
         for bad in report.rejected:
-            console.print(f"  ✗ {bad}", style="red", markup=False, highlight=False, soft_wrap=True)
+            console.print(f"  ✗ {shown(bad)}", style="red", markup=False, highlight=False, soft_wrap=True)
     if report.dropped_fields:
         console.print(
-            f"note: fields with no place in rednotice's model, kept only as INTERPOL wrote them (served "
-            f"back by the public API): {', '.join(sorted(report.dropped_fields))}",
+            _(
+                "note: fields with no place in rednotice's model, kept only as INTERPOL wrote them (served "
+                "back by the public API): %(fields)s"
+            )
+            % {"fields": ", ".join(sorted(report.dropped_fields))},
             highlight=False,
             soft_wrap=True,
         )

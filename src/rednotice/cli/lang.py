@@ -81,3 +81,14 @@ def speaking() -> Iterator[None]:
 
     with i18n.using(lang):
         yield
+
+
+def shown(text: object) -> str:
+    """What an adapter or a use case wrote with ``errors.Text`` (a problem of a checkpoint file, an input
+    line's reason, a rejected record: anything with a ``label()``), in the CLI's language; any other value
+    as its text."""
+    label = getattr(text, "label", None)
+    if not callable(label):
+        return str(text)
+    with speaking():
+        return str(label())

@@ -25,8 +25,8 @@ from rednotice.cli import redress as redress_cli
 from rednotice.cli import report as report_cli
 from rednotice.cli import review as review_cli
 from rednotice.cli import screen as screen_cli
-from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
-from rednotice.cli.lang import CODES, choose
+from rednotice.cli.common import acting_as, console, handle_errors, print_json, store, version_line
+from rednotice.cli.lang import CODES, _, choose, ngettext
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.lifecycle import State
 from rednotice.domain.model import NoticeType
@@ -54,7 +54,7 @@ def _language(
     ] = None,
 ) -> None:
     if lang is not None and lang.strip().lower() not in CODES:
-        raise typer.BadParameter(f"one of {', '.join(CODES)}", param_hint="--lang")
+        raise typer.BadParameter(_("one of %(codes)s") % {"codes": ", ".join(CODES)}, param_hint="--lang")
     choose(lang)
 
 
@@ -73,7 +73,9 @@ def db_upgrade() -> None:
 
     engine = store(migrated=False).engine
     upgrade(engine)
-    console.print(f"store is up to date: {engine.url.render_as_string(hide_password=True)}")
+    console.print(
+        _("store is up to date: %(where)s") % {"where": engine.url.render_as_string(hide_password=True)}
+    )
 
 
 @app.command()
@@ -107,7 +109,10 @@ def users_add(
     user = user_service.add_user(
         user_service.AddUser(username, role, password, country), acting_as(None), store().uow()
     )
-    console.print(f"added {user.username} ({user.role.value}{', ' + user.country if user.country else ''})")
+    added = (
+        _("added %(user)s (%(role)s, %(country)s)") if user.country else _("added %(user)s (%(role)s)")
+    ) % {"user": user.username, "role": user.role.value, "country": user.country}
+    console.print(added)
 
 
 @users_app.command("revoke-token")
@@ -117,7 +122,7 @@ def users_revoke_token(token: str) -> None:
     from rednotice.services import users as user_service
 
     user_service.revoke_token(token, acting_as(None), store().uow())
-    console.print("token revoked")
+    console.print(_("token revoked"))
 
 
 @users_app.command("end-sessions")
@@ -127,7 +132,10 @@ def users_end_sessions(username: str) -> None:
     from rednotice.services import users as user_service
 
     n = user_service.end_sessions(username, acting_as(None), store().uow())
-    console.print(f"{n} session(s) ended for {username}")
+    console.print(
+        ngettext("%(num)s session(s) ended for %(user)s", "%(num)s session(s) ended for %(user)s", n)
+        % {"num": n, "user": username}
+    )
 
 
 @users_app.command("token")
@@ -154,9 +162,10 @@ def _read_input(path: str) -> str:
         return sys.stdin.read()
     p = Path(path)
     if not p.is_file():
-        raise InvalidInput(f"no such file: {path}")
-    if p.stat().st_size > store().settings.max_upload_bytes:
-        raise InvalidInput(f"{path} is larger than {store().settings.max_upload_bytes} bytes")
+        raise InvalidInput("no such file: %(path)s", path=path)
+    limit = store().settings.max_upload_bytes
+    if p.stat().st_size > limit:
+        raise InvalidInput("%(path)s is larger than %(limit)s bytes", path=path, limit=limit)
     return p.read_text(encoding="utf-8")
 
 
@@ -175,7 +184,7 @@ def submit(
 
     request = parse_request_text(_read_input(file))
     notice = ns.create_request(ns.CreateRequest(request, send=not draft), acting_as(as_user), store().uow())
-    console.print(f"{notice.id} [bold]{notice.state.value}[/] (version {notice.version})")
+    console.print(version_line(notice.id, notice.state.value, notice.version))
 
 
 @app.command()
@@ -232,9 +241,9 @@ def list_(
             }
         )
         return
-    table = Table(title=f"{page.total} notices")
-    table.add_column("id", no_wrap=True)
-    for column in ("type", "state", "from", "name", "born", "nationalities"):
+    table = Table(title=ngettext("%(num)s notices", "%(num)s notices", page.total) % {"num": page.total})
+    table.add_column(_("id"), no_wrap=True)
+    for column in (_("type"), _("state"), _("from"), _("name"), _("born"), _("nationalities")):
         table.add_column(column)
     for n in page.items:
         s = n.request.subject
@@ -245,7 +254,7 @@ def list_(
             n.requesting_country,
             f"{s.family_name}, {s.given_names}"
             + (f" ({' / '.join(s.names_original_script)})" if s.names_original_script else ""),
-            s.date_of_birth.iso() if s.date_of_birth else "unknown",
+            s.date_of_birth.iso() if s.date_of_birth else _("unknown"),
             ",".join(s.nationalities),
         )
     console.print(table)
@@ -260,9 +269,19 @@ def expire() -> None:
 
     s = store()
     expired = ns.expire_due(s.uow)
-    console.print(f"expired {len(expired)} notice(s)")
+    console.print(
+        ngettext("expired %(num)s notice(s)", "expired %(num)s notice(s)", len(expired))
+        % {"num": len(expired)}
+    )
     flagged = after_hit.sweep_unpursued_hits(s.uow, s.settings.after_hit)
-    console.print(f"flagged {len(flagged)} located person(s) with no extradition request in time (RN-23)")
+    console.print(
+        ngettext(
+            "flagged %(num)s located person(s) with no extradition request in time (RN-23)",
+            "flagged %(num)s located person(s) with no extradition request in time (RN-23)",
+            len(flagged),
+        )
+        % {"num": len(flagged)}
+    )
 
 
 imports_cli.register(app)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rednotice.cli.common import acting_as, console, err_console, handle_errors, store
-from rednotice.cli.lang import _, ngettext
+from rednotice.cli.lang import _, ngettext, shown, speaking
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.users import Actor
 
@@ -108,7 +108,7 @@ def audit_verify(
 
         held, file_problems = signing.read_checkpoints(file, _public_keys(public_key))
         if not held and not file_problems:
-            file_problems.append(f"{file} holds no checkpoint")
+            file_problems.append(_("%(file)s holds no checkpoint") % {"file": file})
     elif public_key:
         raise InvalidInput("--public-key checks checkpoints: give the file with --checkpoints")
     report = audit_service.verify(_reader(s), held)
@@ -129,7 +129,7 @@ def audit_verify(
         console.print(f"[green]{label}[/]: {intact}", highlight=False)
         return
     for problem in problems:
-        console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
+        console.print(f"[red]✗[/] {shown(problem)}", highlight=False, soft_wrap=True)
     broken = ngettext(
         "problems found: %(problems)s, in %(num)s event",
         "problems found: %(problems)s, in %(num)s events",
@@ -138,6 +138,11 @@ def audit_verify(
     label = _("audit chain BROKEN")
     console.print(f"[bold red]{label}[/]: {broken}", highlight=False)
     raise typer.Exit(1)
+
+
+def warning_word() -> str:
+    """The word that starts a warning line, in the CLI's language."""
+    return _("warning")
 
 
 def _sign_and_append(file: Path, restored_over: tuple[int, str] | None = None) -> Checkpoint:
@@ -150,7 +155,7 @@ def _sign_and_append(file: Path, restored_over: tuple[int, str] | None = None) -
     if file.is_file():
         earlier, problems = signing.read_checkpoints(file, [key.public_key()])
         for problem in problems:  # another key's lines are not this key's business; forged ones are
-            err_console.print(f"[yellow]warning[/]: {problem}", highlight=False)
+            err_console.print(f"[yellow]{warning_word()}[/]: {shown(problem)}", highlight=False)
     cp = audit_service.checkpoint(_reader(s), signing.Ed25519Signer(key), earlier, restored_over)
     signing.append_checkpoint(file, cp)
     return cp
@@ -172,7 +177,10 @@ def audit_checkpoint(
     target = file or store().settings.resolved_audit_checkpoints()
     cp = _sign_and_append(target)
     typer.echo(signing.checkpoint_line(cp))
-    err_console.print(f"checkpoint of event {cp.seq} appended to {target}", highlight=False)
+    err_console.print(
+        _("checkpoint of event %(seq)s appended to %(file)s") % {"seq": cp.seq, "file": target},
+        highlight=False,
+    )
 
 
 def audit_keygen(
@@ -185,11 +193,11 @@ def audit_keygen(
     key = signing.generate_key_file(path)
     public = key.public_key()
     typer.echo(signing.public_key_text(public))
-    err_console.print(
-        f"private key written to {path} ({signing.key_id(public)}); give verifiers the public key above "
-        f"or:\n{signing.public_key_pem(public)}",
-        highlight=False,
-    )
+    written = _("private key written to %(path)s (%(key)s); give verifiers the public key above or:") % {
+        "path": path,
+        "key": signing.key_id(public),
+    }
+    err_console.print(f"{written}\n{signing.public_key_pem(public)}", highlight=False)
 
 
 def audit_public_key() -> None:
@@ -335,8 +343,11 @@ def db_backup(
     finally:
         tmp.unlink(missing_ok=True)
     console.print(
-        f"backed up to {path}: {path.stat().st_size} bytes, schema {revision}, audit chain intact up to "
-        f"event {seq} ({digest[:16]}…)",
+        _(
+            "backed up to %(path)s: %(size)s bytes, schema %(revision)s, audit chain intact up to "
+            "event %(seq)s (%(hash)s…)"
+        )
+        % {"path": path, "size": path.stat().st_size, "revision": revision, "seq": seq, "hash": digest[:16]},
         highlight=False,
     )
 
@@ -350,7 +361,10 @@ def _forget_screening_snapshot(s: Store) -> None:
     path = snapshot_for(s.settings.data_dir, s.engine, s.settings.resolved_secret_key()).path
     if path.exists():
         path.unlink()
-        console.print(f"screening index snapshot {path.name} removed: the index is rebuilt at first use")
+        console.print(
+            _("screening index snapshot %(name)s removed: the index is rebuilt at first use")
+            % {"name": path.name}
+        )
 
 
 def _after_restore(source: str, replaced: tuple[int, str] | None) -> None:
@@ -370,35 +384,43 @@ def _after_restore(source: str, replaced: tuple[int, str] | None) -> None:
     try:
         key = signing.signing_key(s.settings)
     except InvalidInput as exc:
-        err_console.print(
-            f"[yellow]warning[/]: the restore is not signed ({exc.message}); `audit verify` against "
-            "earlier checkpoints will report the events this restore removed",
-            highlight=False,
-        )
+        with speaking():
+            why = exc.message
+        unsigned = _(
+            "the restore is not signed (%(reason)s); `audit verify` against earlier checkpoints will "
+            "report the events this restore removed"
+        ) % {"reason": why}
+        err_console.print(f"[yellow]{warning_word()}[/]: {unsigned}", highlight=False)
     if replaced is None and key is not None and file.is_file():  # PostgreSQL: the last signed head
-        earlier, _ = signing.read_checkpoints(file, [key.public_key()])
+        earlier, _problems = signing.read_checkpoints(file, [key.public_key()])
         if earlier:
             last = max(earlier, key=lambda c: c.seq)
             replaced = (last.seq, last.hash)
     if key is not None:
         over = replaced if replaced is not None else restored
         cp = _sign_and_append(file, restored_over=over)
-        console.print(f"signed restore to event {cp.seq} appended to {file}", highlight=False)
+        console.print(
+            _("signed restore to event %(seq)s appended to %(file)s") % {"seq": cp.seq, "file": file},
+            highlight=False,
+        )
     seq = audit_service.record_restore(s.uow(), acting_as(None), source, restored, replaced)
     if key is not None:
         _sign_and_append(file)
     held: list[Checkpoint] = []
     if key is not None:
-        held, _ = signing.read_checkpoints(file, [key.public_key()])
+        held, _problems = signing.read_checkpoints(file, [key.public_key()])
     report = audit_service.verify(_reader(s), held)
     if not report.ok:  # pragma: no cover - the backup's chain and the checkpoints were checked before
         raise InvalidInput(
             "the restored audit chain is broken: %(problems)s", problems="; ".join(report.problems[:3])
         )
-    console.print(
-        f"[green]restored[/]: audit chain intact, {report.checked} events (the restore is event {seq})",
-        highlight=False,
-    )
+    restored_words = ngettext(
+        "audit chain intact, %(num)s events (the restore is event %(seq)s)",
+        "audit chain intact, %(num)s events (the restore is event %(seq)s)",
+        report.checked,
+    ) % {"num": report.checked, "seq": seq}
+    restored_word = _("restored")
+    console.print(f"[green]{restored_word}[/]: {restored_words}", highlight=False)
 
 
 def _signed_checkpoints(s: Store) -> list[Checkpoint]:
@@ -424,13 +446,16 @@ def db_restore(
     signed when a signing key is configured, and the screening index is rebuilt."""
     s = store(migrated=False)
     live = _sqlite_path(s)
-    restored_seq, _, _ = _check_backup_file(path, _signed_checkpoints(s))
+    restored_seq, _hash, _revision = _check_backup_file(path, _signed_checkpoints(s))
     if path.resolve() == live.resolve():
         raise InvalidInput("the backup is the store itself")
     if not yes:
         typer.confirm(
-            f"Replace the store {live} with {path} (audit chain up to event {restored_seq})? "
-            "Stop the server first.",
+            _(
+                "Replace the store %(store)s with %(path)s (audit chain up to event %(seq)s)? "
+                "Stop the server first."
+            )
+            % {"store": live, "path": path, "seq": restored_seq},
             abort=True,
         )
     replaced: tuple[int, str] | None = None
@@ -444,7 +469,7 @@ def db_restore(
         fd = os.open(kept, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
         _sqlite_copy(live, kept, source_readonly=False)
-        console.print(f"the store as it was is kept in {kept}", highlight=False)
+        console.print(_("the store as it was is kept in %(path)s") % {"path": kept}, highlight=False)
     s.engine.dispose()
     try:
         _sqlite_copy(path, live, source_readonly=True)
@@ -507,10 +532,10 @@ def db_partitions(
     nothing to do on SQLite), moving any row that waited in a default partition into its month. Run it
     daily from cron: a month is never written before its partition exists."""
     created = run_partitions(store(), ahead)
-    console.print(
-        f"created {len(created)} partition(s)" + (": " + ", ".join(created) if created else ""),
-        highlight=False,
-    )
+    made = ngettext("created %(num)s partition(s)", "created %(num)s partition(s)", len(created)) % {
+        "num": len(created)
+    }
+    console.print(made + (": " + ", ".join(created) if created else ""), highlight=False)
 
 
 def db_retention(
@@ -533,14 +558,39 @@ def db_retention(
     steps = run_retention(s, months_kept, dry_run, acting_as(None))
     runs = sum(d.runs for d in steps)
     months = [m for d in steps for m in d.months]
-    verb = "would drop" if dry_run else "dropped"
-    console.print(
-        f"{verb} {runs} screening run(s) created before {steps[-1].before.isoformat()}"
-        f" ({sum(d.lines for d in steps)} result lines, {sum(d.hits for d in steps)} hits"
-        + (f"; months {', '.join(months)}" if months else "")
-        + f"); kept {sum(d.kept_runs for d in steps)} run(s) someone acted on",
-        highlight=False,
-    )
+    values = {
+        "runs": runs,
+        "before": steps[-1].before.isoformat(),
+        "lines": sum(d.lines for d in steps),
+        "hits": sum(d.hits for d in steps),
+        "months": ", ".join(months),
+        "kept": sum(d.kept_runs for d in steps),
+    }
+    if dry_run:
+        done = (
+            _(
+                "would drop %(runs)s screening run(s) created before %(before)s (%(lines)s result lines, "
+                "%(hits)s hits; months %(months)s); kept %(kept)s run(s) someone acted on"
+            )
+            if months
+            else _(
+                "would drop %(runs)s screening run(s) created before %(before)s (%(lines)s result lines, "
+                "%(hits)s hits); kept %(kept)s run(s) someone acted on"
+            )
+        )
+    else:
+        done = (
+            _(
+                "dropped %(runs)s screening run(s) created before %(before)s (%(lines)s result lines, "
+                "%(hits)s hits; months %(months)s); kept %(kept)s run(s) someone acted on"
+            )
+            if months
+            else _(
+                "dropped %(runs)s screening run(s) created before %(before)s (%(lines)s result lines, "
+                "%(hits)s hits); kept %(kept)s run(s) someone acted on"
+            )
+        )
+    console.print(done % values, highlight=False)
 
 
 def register(audit_app: typer.Typer, db_app: typer.Typer) -> None:

@@ -17,7 +17,7 @@ import typer
 
 from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
 from rednotice.cli.lang import _, ngettext
-from rednotice.domain.errors import InvalidInput
+from rednotice.domain.errors import N_, InvalidInput, Text
 from rednotice.domain.model import Subject, notice_id_from_ref
 from rednotice.domain.redress import (
     Outcome,
@@ -84,25 +84,25 @@ def _validate(model: type[M], data: Any, what: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInput(f"not a valid {what}: {explain(exc)}") from exc
+        raise InvalidInput("not a valid %(what)s: %(problems)s", what=what, problems=explain(exc)) from exc
 
 
 def _case_in(path: str) -> CaseIn:
     from rednotice.web.redress_api import CaseIn
 
-    return _validate(CaseIn, _read_json(path), "CCF filing")
+    return _validate(CaseIn, _read_json(path), Text(N_("CCF filing")))
 
 
 def _refugee_in(path: str) -> RefugeeIn:
     from rednotice.web.redress_api import RefugeeIn
 
-    return _validate(RefugeeIn, _read_json(path), "refugee confirmation")
+    return _validate(RefugeeIn, _read_json(path), Text(N_("refugee confirmation")))
 
 
 def _harassment_in(path: str) -> HarassmentIn:
     from rednotice.web.redress_api import HarassmentIn
 
-    return _validate(HarassmentIn, _read_json(path), "harassment report")
+    return _validate(HarassmentIn, _read_json(path), Text(N_("harassment report")))
 
 
 def _subject_from(body: SubjectIn) -> Subject:

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from rednotice.cli.common import acting_as, err_console, handle_errors, store
+from rednotice.cli.lang import _
 from rednotice.domain.errors import InvalidInput
 
 report_app = typer.Typer(help="Reports: the transparency figures.", no_args_is_help=True)
@@ -22,7 +23,9 @@ def _day(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise InvalidInput(f"--{name} is a date: YYYY-MM-DD", field=name) from exc
+        raise InvalidInput(
+            "--from is a date: YYYY-MM-DD" if name == "from" else "--to is a date: YYYY-MM-DD", field=name
+        ) from exc
 
 
 @report_app.command("figures")
@@ -58,7 +61,10 @@ def report_figures(
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        err_console.print(f"wrote the figures for {fig.period.label} to {output}", highlight=False)
+        err_console.print(
+            _("wrote the figures for %(period)s to %(file)s") % {"period": fig.period.label, "file": output},
+            highlight=False,
+        )
 
 
 def register(app: typer.Typer) -> None:

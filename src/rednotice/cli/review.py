@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from rednotice.cli.common import acting_as, console, handle_errors, print_json, store
+from rednotice.cli.common import acting_as, console, handle_errors, print_json, store, version_line
 from rednotice.cli.lang import _
 from rednotice.domain.errors import InvalidInput
 from rednotice.domain.lifecycle import Action
@@ -30,9 +30,9 @@ def queue(as_user: AsUser, limit: int = 50, offset: int = 0) -> None:
     from rich.table import Table
 
     items = review.queue(acting_as(as_user), store().uow(), limit, offset)
-    table = Table(title="review queue")
-    table.add_column("id", no_wrap=True)
-    for column in ("type", "state", "from", "name", "verdict", "risk", "findings"):
+    table = Table(title=_("review queue"))
+    table.add_column(_("id"), no_wrap=True)
+    for column in (_("type"), _("state"), _("from"), _("name"), _("verdict"), _("risk"), _("findings")):
         table.add_column(column)
     for n, c in items:
         s = n.request.subject
@@ -168,7 +168,9 @@ def transition(
         raise InvalidInput("--other-ground goes with --ground other", field="other_ground")
     if len(words) > OTHER_GROUND_MAX:
         raise InvalidInput(
-            f"--other-ground is at most {OTHER_GROUND_MAX} characters: a few words", field="other_ground"
+            "--other-ground is at most %(limit)s characters: a few words",
+            field="other_ground",
+            limit=OTHER_GROUND_MAX,
         )
     notice = ns.transition(
         ns.Transition(
@@ -177,7 +179,7 @@ def transition(
         acting_as(as_user),
         store().uow(),
     )
-    console.print(f"{notice.id} [bold]{notice.state.value}[/] (version {notice.version})")
+    console.print(version_line(notice.id, notice.state.value, notice.version))
 
 
 def register(main: typer.Typer) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rednotice.cli.common import acting_as, err_console, handle_errors, real_console, store
+from rednotice.cli.lang import _, ngettext, shown
 from rednotice.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -66,17 +67,19 @@ def screen(
         )
     result = read_queries(data, fmt, max_bytes=max(store().settings.max_upload_bytes, 200 * 1024 * 1024))  # type: ignore[arg-type]
     for error in result.errors:
-        err_console.print(f"[yellow]line {error.line}[/]: {error.reason}", highlight=False)
+        where = _("line %(number)s") % {"number": error.line}
+        err_console.print(f"[yellow]{where}[/]: {shown(error.reason)}", highlight=False)
     # Doubts about the input (envelope faults, unknown roles...): everyone readable is still screened.
     for warning in result.warnings:
-        err_console.print(f"[cyan]warning, line {warning.line}[/]: {warning.reason}", highlight=False)
+        where = _("warning, line %(number)s") % {"number": warning.line}
+        err_console.print(f"[cyan]{where}[/]: {shown(warning.reason)}", highlight=False)
     actor = acting_as(as_user)
     engine = _engine()
     errors = [{"line": e.line, "reason": e.reason} for e in result.errors]
     warnings = [{"line": w.line, "reason": w.reason, "query_id": w.query_id} for w in result.warnings]
     runs = []
     with Progress(
-        TextColumn("screening"),
+        TextColumn(_("screening")),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
@@ -106,8 +109,17 @@ def screen(
             out.close()
     hits = sum(r.hits for r in runs)
     err_console.print(
-        f"{len(result.queries)} queries screened, {hits} hit(s), {len(result.errors)} input error(s), "
-        f"{len(result.warnings)} warning(s)"
+        ngettext(
+            "%(num)s queries screened, %(hits)s hit(s), %(errors)s input error(s), %(warnings)s warning(s)",
+            "%(num)s queries screened, %(hits)s hit(s), %(errors)s input error(s), %(warnings)s warning(s)",
+            len(result.queries),
+        )
+        % {
+            "num": len(result.queries),
+            "hits": hits,
+            "errors": len(result.errors),
+            "warnings": len(result.warnings),
+        }
     )
     # The next run loads what this one built (or caught up on) instead of building it again.
     engine.maybe_snapshot(wait=True)
@@ -127,7 +139,7 @@ def worker(
         job = sc.run_next_job(engine, store().uow, name)
         engine.maybe_snapshot()  # after a build, or when many changes were applied: never in a search
         if job is not None:
-            err_console.print(f"job {job} finished")
+            err_console.print(_("job %(job)s finished") % {"job": job})
             continue
         if once:
             engine.reap(block=True)

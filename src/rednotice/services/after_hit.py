@@ -42,6 +42,8 @@ from rednotice.domain.redress import (
     refugee_status_for,
 )
 from rednotice.domain.users import SYSTEM, Actor, Role
+from rednotice.services import notifications as nt
+from rednotice.services.notifications import ART87 as ART87  # the reminder, in every language
 from rednotice.services.ports import AfterHitRepository as AfterHitRepository  # moved to ports.py
 from rednotice.services.ports import AfterHitUnitOfWork as AfterHitUnitOfWork
 from rednotice.services.ports import UnitOfWork
@@ -51,11 +53,6 @@ from rednotice.services.screening import HitOutcome
 # --- settings and fixed texts -------------------------------------------------------------------------
 
 
-ART87 = (
-    "A red notice is not an arrest warrant. Under Article 87 of INTERPOL's Rules on the Processing of "
-    "Data the person may be held only as the national law of the country where they were found, and the "
-    "treaties it applies, allow; the requesting NCB and the General Secretariat are informed at once."
-)
 LOCATED = (HitOutcome.LOCATED, HitOutcome.DETAINED_UNDER_NATIONAL_LAW)
 OFFICIALS = (Role.REVIEWER, Role.CCF)
 
@@ -253,11 +250,13 @@ def inform_located(uow: UnitOfWork, hit: Hit, notice: Notice, outcome: HitOutcom
     sought may have been located (or was detained under national law), with the Art. 87 reminder, and
     start RN-23's clock. Returns the recipients."""
     repo = uow.after_hit
-    country = hit.locating_country or "a member country"
-    what = "detained under national law" if outcome is HitOutcome.DETAINED_UNDER_NATIONAL_LAW else "located"
-    text = (
-        f"Notice {notice.id}: the person sought was {what} by {country} on "
-        f"{at.strftime('%Y-%m-%d %H:%M')} UTC (hit {hit.id}). {ART87}"
+    text = nt.write(
+        nt.DETAINED if outcome is HitOutcome.DETAINED_UNDER_NATIONAL_LAW else nt.LOCATED,
+        notice=notice.id,
+        country=hit.locating_country or nt.words(nt.A_MEMBER_COUNTRY),
+        at=at.strftime("%Y-%m-%d %H:%M"),
+        hit=hit.id,
+        art87=nt.words(ART87),
     )
     recipients = []
     if notice.requesting_country != hit.locating_country:
@@ -528,10 +527,13 @@ def request_extradition(
             notes.strip(),
         )
         rid = repo.add_extradition_request(r)
-        text = (
-            f"{r.requesting_country} requested the extradition from {r.locating_country} of the person "
-            f"sought by notice {notice.id} (hit {hit.id})"
-            + (f", reference {r.reference}." if r.reference else ".")
+        text = nt.write(
+            nt.EXTRADITION_REQUESTED_REFERENCE if r.reference else nt.EXTRADITION_REQUESTED,
+            requesting=r.requesting_country,
+            locating=r.locating_country,
+            notice=notice.id,
+            hit=hit.id,
+            reference=r.reference,
         )
         _notify(uow, GENERAL_SECRETARIAT, "extradition.requested", notice.id, text)
         _notify(uow, r.locating_country, "extradition.requested", notice.id, text)
@@ -641,16 +643,20 @@ def refuse_extradition(
             GENERAL_SECRETARIAT,
             "extradition.refused",
             notice.id,
-            f"{country} refused extradition of the person sought by notice {notice.id} (hit {hit.id}; "
-            f"grounds: {grounds_text}). An addendum was added and review reopened.",
+            nt.write(
+                nt.EXTRADITION_REFUSED,
+                country=country,
+                notice=notice.id,
+                hit=hit.id,
+                grounds=", ".join(g.value for g in unique) or nt.words(nt.NONE_GIVEN),
+            ),
         )
         _notify(
             uow,
             notice.requesting_country,
             "extradition.refused",
             notice.id,
-            f"Extradition of the person sought by notice {notice.id} was refused. An addendum was added "
-            "to the notice and the General Secretariat is reviewing it again.",
+            nt.write(nt.EXTRADITION_REFUSED_TO_REQUESTER, notice=notice.id),
         )
         _audit(
             uow,
@@ -814,8 +820,9 @@ def sweep_unpursued_hits(
                 GENERAL_SECRETARIAT,
                 "hit.no_extradition_request",
                 notice.id,
-                f"Notice {notice.id}: the person was located in {country} on {located_on} and no "
-                f"extradition request was recorded within {days} days (RN-23). Review reopened.",
+                nt.write(
+                    nt.NO_EXTRADITION_REQUEST, notice=notice.id, country=country, on=located_on, days=days
+                ),
             )
             fu.unpursued_flagged_at, fu.unpursued_flag_id = now, flag_id
             repo.save_follow_up(fu)

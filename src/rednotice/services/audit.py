@@ -79,7 +79,8 @@ def checkpoint(
             )
         if not report.ok:
             raise ChainBroken(
-                "the audit chain is broken; it is not signed: " + "; ".join(report.problems[:5])
+                "the audit chain is broken; it is not signed: %(problems)s",
+                problems="; ".join(report.problems[:5]),
             )
         return replace(unsigned, signature=signer.sign(unsigned.payload()))
 

@@ -32,7 +32,6 @@ from rednotice.domain.lifecycle import Action, Notice, State
 from rednotice.domain.model import Subject
 from rednotice.domain.redress import (
     ALL_NCBS,
-    DELETION_NOTICE,
     GENERAL_SECRETARIAT,
     Case,
     CaseDocument,
@@ -58,6 +57,7 @@ from rednotice.domain.redress import (
 )
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
+from rednotice.services import notifications as nt
 from rednotice.services.ports import RedressRepository as RedressRepository  # moved to ports.py
 from rednotice.services.ports import UnitOfWork
 
@@ -129,7 +129,7 @@ def _flag(uow: RedressUnitOfWork, notice_id: str, source: FlagSource, ref: str, 
 def _notify_deletion(uow: RedressUnitOfWork, notice: Notice) -> None:
     """Every NCB that could see the notice: the requester, and the countries its visibility allowed."""
     now = uow.clock()
-    text = DELETION_NOTICE.format(id=notice.id)
+    text = nt.write(nt.DELETED, notice=notice.id)
     vis = notice.request.visibility
     uow.redress.add_notification(
         Notification(0, now, notice.requesting_country, "notice.deleted", notice.id, text)
@@ -425,9 +425,13 @@ def consult(
                 c.country,
                 "ccf.consultation",
                 notice_id,
-                f"The Commission for the Control of INTERPOL's Files asks about notice {notice_id} "
-                f"(case {case.id}, question {c.number}); answer by {c.due.date().isoformat()}. "
-                "Without an answer by then the data will be deleted.",
+                nt.write(
+                    nt.CONSULTATION,
+                    notice=notice_id,
+                    case=case.id,
+                    number=c.number,
+                    due=c.due.date().isoformat(),
+                ),
             )
         )
         _audit(
@@ -563,8 +567,7 @@ def decide(case_id: str, outcome: Outcome, reasons: str, actor: Actor, uow: Redr
                     c.country,
                     "ccf.consultation_closed",
                     c.notice_id,
-                    f"The Commission for the Control of INTERPOL's Files no longer needs an answer to its "
-                    f"question {c.number} about notice {c.notice_id} (case {case.id}): the case is decided.",
+                    nt.write(nt.CONSULTATION_CLOSED, number=c.number, notice=c.notice_id, case=case.id),
                 )
             )
         for notice_id in case.notice_ids:
@@ -594,7 +597,7 @@ def decide(case_id: str, outcome: Outcome, reasons: str, actor: Actor, uow: Redr
                             notice.requesting_country,
                             "notice.correction",
                             notice_id,
-                            f"INTERPOL requires the data in notice {notice_id} to be corrected.",
+                            nt.write(nt.CORRECTION, notice=notice_id),
                         )
                     )
         _audit(uow, actor, "ccf.case.decide", f"ccf:{case.id}", outcome=outcome.value, effects=effects)
@@ -867,7 +870,7 @@ def confirm_refugee(
                         GENERAL_SECRETARIAT,
                         "refugee.deletion_pending",
                         n.id,
-                        f"A refugee confirmation matches notice {n.id}: confirm or dismiss its deletion.",
+                        nt.write(nt.REFUGEE_DELETION, notice=n.id),
                     )
                 )
         _audit(
@@ -996,8 +999,7 @@ def allow_restoration(
                     notice.requesting_country,
                     "notice.restorable",
                     notice_id,
-                    f"The data of deleted notice {notice_id} may be re-submitted if it complies with "
-                    "INTERPOL's rules; it will be reviewed again.",
+                    nt.write(nt.RESTORABLE, notice=notice_id),
                 )
             )
         _audit(uow, actor, "refugee.restore", f"notice:{notice_id}", confirmation=conf.id)
@@ -1197,8 +1199,13 @@ def record_position(
                 GENERAL_SECRETARIAT,
                 "position.recorded",
                 notice_id,
-                f"{country} recorded a {kind.value.replace('_', ' ')} on notice {notice_id}"
-                + (f" (grounds: {', '.join(g.value for g in p.grounds)})" if p.grounds else ""),
+                nt.write(
+                    nt.POSITION_RECORDED_GROUNDS if p.grounds else nt.POSITION_RECORDED,
+                    country=country,
+                    kind=nt.words(nt.POSITION_KINDS.get(kind.value, kind.value.replace("_", " "))),
+                    notice=notice_id,
+                    grounds=", ".join(g.value for g in p.grounds),
+                ),
             )
         )
         _flag(
@@ -1279,7 +1286,7 @@ def answer_position(position_id: int, answer: str, actor: Actor, uow: RedressUni
                 p.country,
                 "position.answered",
                 p.notice_id,
-                f"The General Secretariat answered your country's position on notice {p.notice_id}.",
+                nt.write(nt.POSITION_ANSWERED, notice=p.notice_id),
             )
         )
         _audit(uow, actor, "position.answer", f"notice:{p.notice_id}", position=p.id)
@@ -1369,6 +1376,12 @@ def notifications_for(actor: Actor, uow: RedressUnitOfWork) -> list[dict[str, An
     with uow:
         rows = [n for n in uow.redress.notifications() if keep(n)]
     return [
-        {"id": n.id, "at": n.at.isoformat(), "kind": n.kind, "notice_id": n.notice_id, "text": n.text}
+        {
+            "id": n.id,
+            "at": n.at.isoformat(),
+            "kind": n.kind,
+            "notice_id": n.notice_id,
+            "text": nt.shown(n.text),
+        }
         for n in rows
     ]

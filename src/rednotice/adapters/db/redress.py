@@ -284,7 +284,9 @@ class SqlRedressRepository:
             .values(version=expected_version + 1, **self._case_columns(case))
         )
         if res.rowcount != 1:
-            raise Conflict(f"case {case.id} was changed by someone else; reload it and decide again")
+            raise Conflict(
+                "case %(case)s was changed by someone else; reload it and decide again", case=case.id
+            )
         case.version = expected_version + 1
 
     def cases(self, states: tuple[CaseState, ...] = ()) -> list[Case]:

@@ -371,7 +371,7 @@ class SqlNoticeRepository:
             with self.conn.begin_nested():
                 self.conn.execute(insert(t.notices).values(**values))
         except IntegrityError as exc:
-            raise Conflict(f"a notice with id {notice.id} already exists", notice_id=notice.id) from exc
+            raise Conflict("a notice with id %(notice_id)s already exists", notice_id=notice.id) from exc
         self._insert_history(notice.id, notice.history)
         self._write_derived([notice], replace=False)
 
@@ -421,9 +421,10 @@ class SqlNoticeRepository:
         )
         if res.rowcount != 1:
             raise Conflict(
-                f"notice {notice.id} was changed by someone else (you had version {expected_version}); "
+                "notice %(notice_id)s was changed by someone else (you had version %(version)s); "
                 "reload it and decide again",
                 notice_id=notice.id,
+                version=expected_version,
             )
         notice.version = expected_version + 1
         self._insert_history(notice.id, new_records)
@@ -701,8 +702,8 @@ class SqlUnitOfWork:
         self.public = SqlPublicRepository(self._conn)
         self.after_hit = SqlAfterHitRepository(self.connection)
         self.figures = SqlFiguresRepository(self.connection)
-        return self
         self.public_figures = SqlPublicFiguresTables(self.connection)
+        return self
 
     def __exit__(self, *exc: object) -> None:
         assert self._conn is not None

@@ -91,7 +91,7 @@ class SqlUserRepository:
                     )
                 )
         except IntegrityError as exc:
-            raise Conflict(f"user {user.username!r} already exists") from exc
+            raise Conflict("user '%(user)s' already exists", user=user.username) from exc
 
     def save(self, user: UserRecord) -> None:
         self.conn.execute(

@@ -57,8 +57,9 @@ from pathlib import Path
 from typing import Any
 
 from rednotice.adapters.countries import former, is_country
+from rednotice.adapters.formats.reasons import reason_of
 from rednotice.adapters.formats.request_json import CHARGE_MAX, parse_request
-from rednotice.domain.errors import InvalidInput
+from rednotice.domain.errors import N_, InvalidInput, Text
 from rednotice.domain.model import NoticeRequest
 
 ENTITY_ID = re.compile(r"^\d{4}/\d{1,20}$")
@@ -121,12 +122,22 @@ class Source:
     index: int | None = None
 
     def __str__(self) -> str:
-        where = self.file
+        return str(self.words())
+
+    def words(self) -> Text:
+        """Where, as a Text (English as a string, the reader's words in ``label()``)."""
+        if self.line is not None and self.index is not None:
+            return Text(
+                N_("%(file)s, line %(line)s, item %(index)s"),
+                file=self.file,
+                line=self.line,
+                index=self.index,
+            )
         if self.line is not None:
-            where += f", line {self.line}"
+            return Text(N_("%(file)s, line %(line)s"), file=self.file, line=self.line)
         if self.index is not None:
-            where += f", item {self.index}"
-        return where
+            return Text(N_("%(file)s, item %(index)s"), file=self.file, index=self.index)
+        return Text("%(file)s", file=self.file)
 
     def at(self, index: int) -> Source:
         return Source(self.file, self.line, index)
@@ -151,11 +162,18 @@ class Rejected:
     source: Source
     entity_id: str | None
     reason: str
+    """An ``errors.Text``: English as a string, the reader's words in ``label()``."""
     whole_file: bool = False
     """True when the file itself could not be read (not one record among others)."""
 
     def __str__(self) -> str:
         return f"{self.source}{' [' + self.entity_id + ']' if self.entity_id else ''}: {self.reason}"
+
+    def label(self) -> str:
+        """Where, which record and why, in the reader's language (the errors' translator)."""
+        reason = self.reason.label() if isinstance(self.reason, Text) else self.reason
+        record = f" [{self.entity_id}]" if self.entity_id else ""
+        return f"{self.source.words().label()}{record}: {reason}"
 
 
 Parsed = InterpolRecord | Rejected
@@ -201,7 +219,7 @@ def files_under(path: Path) -> list[Path]:
 def read_path(path: Path) -> ReadResult:
     """Read a file or a folder. Raise InvalidInput only if ``path`` does not exist."""
     if not path.exists():
-        raise InvalidInput(f"no such file or folder: {path}")
+        raise InvalidInput("no such file or folder: %(path)s", path=str(path))
     result = ReadResult()
     for file in files_under(path):
         name = str(file)
@@ -209,19 +227,20 @@ def read_path(path: Path) -> ReadResult:
         try:
             text = file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            result.items.append(Rejected(Source(name), None, f"cannot read the file: {exc}", whole_file=True))
+            unreadable = Text(N_("cannot read the file: %(reason)s"), reason=str(exc))
+            result.items.append(Rejected(Source(name), None, unreadable, whole_file=True))
             continue
         result.items.extend(read_text(text, name, lines=file.suffix.lower() == ".jsonl"))
     return result
 
 
-TOO_DEEP = "skipped: the JSON is nested too deeply to read (no notice nests more than a few levels)"
+TOO_DEEP = Text(N_("skipped: the JSON is nested too deeply to read (no notice nests more than a few levels)"))
 
 
 def read_text(text: str, name: str = "<input>", lines: bool = False) -> Iterator[Parsed]:
     """Read one document: a single JSON value, or JSON Lines (``lines``, or when the whole does not parse)."""
     if not text.strip():
-        yield Rejected(Source(name), None, "the file is empty", whole_file=True)
+        yield Rejected(Source(name), None, Text(N_("the file is empty")), whole_file=True)
         return
     if not lines:
         try:
@@ -231,7 +250,8 @@ def read_text(text: str, name: str = "<input>", lines: bool = False) -> Iterator
             return
         except json.JSONDecodeError as whole_error:
             if text.count("\n") < 1 or not _looks_like_json_lines(text):
-                yield Rejected(Source(name), None, f"malformed JSON: {whole_error}", whole_file=True)
+                malformed = Text(N_("malformed JSON: %(reason)s"), reason=str(whole_error))
+                yield Rejected(Source(name), None, malformed, whole_file=True)
                 return
         else:
             yield from _value(data, _Context(Source(name)), top=True)
@@ -246,7 +266,10 @@ def read_text(text: str, name: str = "<input>", lines: bool = False) -> Iterator
             yield Rejected(source, _entity_id_in(line), TOO_DEEP)
             continue
         except json.JSONDecodeError as exc:
-            yield Rejected(source, _entity_id_in(line), f"malformed JSON: {exc.msg} (column {exc.colno})")
+            malformed = Text(
+                N_("malformed JSON: %(reason)s (column %(column)s)"), reason=exc.msg, column=exc.colno
+            )
+            yield Rejected(source, _entity_id_in(line), malformed)
             continue
         yield from _value(data, _Context(source), top=True)
 
@@ -280,7 +303,7 @@ def _value(data: Any, ctx: _Context, top: bool = False) -> Iterator[Parsed]:
         yield Rejected(
             ctx.source,
             None,
-            f"expected a JSON object, found {type(data).__name__}",
+            Text(N_("expected a JSON object, found %(type)s"), type=type(data).__name__),
             whole_file=top and ctx.source.line is None,
         )
         return
@@ -294,7 +317,7 @@ def _value(data: Any, ctx: _Context, top: bool = False) -> Iterator[Parsed]:
     yield Rejected(
         ctx.source,
         None,
-        "not an INTERPOL notice: no entity_id, and not a list response with _embedded.notices",
+        Text(N_("not an INTERPOL notice: no entity_id, and not a list response with _embedded.notices")),
         whole_file=top and ctx.source.line is None,
     )
 
@@ -320,7 +343,7 @@ def _text(value: Any) -> str:
         return value.strip()
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    raise ValueError(f"expected text, found {type(value).__name__}")
+    raise ValueError(Text(N_("expected text, found %(type)s"), type=type(value).__name__))
 
 
 def _list(value: Any, what: str) -> list[Any]:
@@ -328,7 +351,9 @@ def _list(value: Any, what: str) -> list[Any]:
         return []
     if isinstance(value, list):
         return value
-    raise ValueError(f"{what} should be a list, found {type(value).__name__}")
+    raise ValueError(
+        Text(N_("%(field)s should be a list, found %(type)s"), field=what, type=type(value).__name__)
+    )
 
 
 def _country(value: Any, what: str, former_codes: bool = True) -> str | None:
@@ -340,7 +365,13 @@ def _country(value: Any, what: str, former_codes: bool = True) -> str | None:
     if former_codes and code in former():
         return code
     if not is_country(code):
-        raise ValueError(f"{what} {code!r} is not an ISO 3166-1 alpha-2 country code")
+        raise ValueError(
+            Text(
+                N_("%(field)s %(code)s is not an ISO 3166-1 alpha-2 country code"),
+                field=what,
+                code=repr(code),
+            )
+        )
     return code
 
 
@@ -349,11 +380,13 @@ def _number(value: Any, what: str) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError(f"{what} should be a number")
+        raise ValueError(Text(N_("%(field)s should be a number"), field=what))
     try:
         number = float(value)
     except ValueError as exc:
-        raise ValueError(f"{what} {value!r} is not a number") from exc
+        raise ValueError(
+            Text(N_("%(field)s %(value)s is not a number"), field=what, value=repr(value))
+        ) from exc
     return number or None
 
 
@@ -368,14 +401,13 @@ def to_record(data: dict[str, Any], source: Source, query_country: str | None = 
     try:
         request, detail = _to_request(data, query_country)
     except (ValueError, InvalidInput) as exc:
-        reason = exc.message if isinstance(exc, InvalidInput) else str(exc)
-        return Rejected(source, entity_id if entity_id else None, reason)
+        return Rejected(source, entity_id if entity_id else None, reason_of(exc))
     assert entity_id is not None
     dropped = tuple(f for f in DROPPED_FIELDS if data.get(f))
     try:
         document = _document(data)
     except ValueError as exc:
-        return Rejected(source, entity_id, str(exc))
+        return Rejected(source, entity_id, reason_of(exc))
     return InterpolRecord(source, entity_id, request, detail, dropped, document)
 
 
@@ -386,35 +418,45 @@ def _document(data: dict[str, Any]) -> dict[str, Any]:
     links = embedded.get("links") if isinstance(embedded, dict) else None
     if links is not None:
         if not isinstance(links, list) or not all(isinstance(link, dict) for link in links):
-            raise ValueError("_embedded.links should be a list of objects")
+            raise ValueError(Text(N_("_embedded.links should be a list of objects")))
         if len(links) > MAX_LINKS:
-            raise ValueError(f"_embedded.links has {len(links)} links; at most {MAX_LINKS} are kept")
+            raise ValueError(
+                Text(
+                    N_("_embedded.links has %(count)s links; at most %(limit)s are kept"),
+                    count=len(links),
+                    limit=MAX_LINKS,
+                )
+            )
         document["_embedded"] = {"links": links}
     if len(json.dumps(document, ensure_ascii=False)) > MAX_DOCUMENT:
-        raise ValueError(f"the notice is longer than {MAX_DOCUMENT:,} characters of JSON")
+        raise ValueError(
+            Text(N_("the notice is longer than %(limit)s characters of JSON"), limit=f"{MAX_DOCUMENT:,}")
+        )
     return document
 
 
 def _to_request(data: dict[str, Any], query_country: str | None) -> tuple[NoticeRequest, bool]:
     entity_id = data.get("entity_id")
     if not isinstance(entity_id, str) or not ENTITY_ID.match(entity_id.strip()):
-        raise ValueError(f"entity_id {entity_id!r} does not match YYYY/NNNNN")
+        raise ValueError(Text(N_("entity_id %(id)s does not match YYYY/NNNNN"), id=repr(entity_id)))
     self_link = _text(((data.get("_links") or {}).get("self") or {}).get("href"))
     if self_link and "/notices/v1/red" not in self_link:
-        raise ValueError(f"not a red notice (its link is {self_link})")
+        raise ValueError(Text(N_("not a red notice (its link is %(link)s)"), link=self_link))
 
     family_name, given_names = _text(data.get("name")), _text(data.get("forename"))
     if not family_name:
-        raise ValueError("the notice has no name (family name)")
+        raise ValueError(Text(N_("the notice has no name (family name)")))
 
     dob = _text(data.get("date_of_birth"))
     if dob and not DATE_OF_BIRTH.match(dob):
-        raise ValueError(f"date_of_birth {dob!r} is not YYYY/MM/DD, YYYY/MM or YYYY")
+        raise ValueError(
+            Text(N_("date_of_birth %(value)s is not YYYY/MM/DD, YYYY/MM or YYYY"), value=repr(dob))
+        )
 
     sex = data.get("sex_id")
     sex_code = "U" if sex is None or sex == "" else _text(sex).upper()
     if sex_code not in SEXES:
-        raise ValueError(f"sex_id {sex!r} is not M, F or U")
+        raise ValueError(Text(N_("sex_id %(value)s is not M, F or U"), value=repr(sex)))
 
     nationalities = [
         c
@@ -428,7 +470,7 @@ def _to_request(data: dict[str, Any], query_country: str | None) -> tuple[Notice
     issuing: list[str] = []
     for i, warrant in enumerate(_list(data.get("arrest_warrants"), "arrest_warrants")):
         if not isinstance(warrant, dict):
-            raise ValueError(f"arrest_warrants[{i}] should be an object")
+            raise ValueError(Text(N_("arrest_warrants[%(index)s] should be an object"), index=i))
         country = _country(warrant.get("issuing_country_id"), f"arrest_warrants[{i}].issuing_country_id")
         if country and is_country(country):  # a former country (YU) requests nothing
             issuing.append(country)
@@ -436,8 +478,16 @@ def _to_request(data: dict[str, Any], query_country: str | None) -> tuple[Notice
         for what, text in (("charge", charge), ("charge_translation", translation)):
             if len(text) > CHARGE_MAX:
                 raise ValueError(
-                    f"arrest_warrants[{i}].{what} is {len(text):,} characters long; at most "
-                    f"{CHARGE_MAX:,} are kept (INTERPOL's longest are about 800)"
+                    Text(
+                        N_(
+                            "arrest_warrants[%(index)s].%(field)s is %(length)s characters long; at most "
+                            "%(limit)s are kept (INTERPOL's longest are about 800)"
+                        ),
+                        index=i,
+                        field=what,
+                        length=f"{len(text):,}",
+                        limit=f"{CHARGE_MAX:,}",
+                    )
                 )
         if charge or translation:
             charges.append(
@@ -447,12 +497,18 @@ def _to_request(data: dict[str, Any], query_country: str | None) -> tuple[Notice
     if requesting is None:
         if detail:
             raise ValueError(
-                "no arrest warrant names an ISO issuing country, so the requesting country is unknown"
+                Text(
+                    N_("no arrest warrant names an ISO issuing country, so the requesting country is unknown")
+                )
             )
         raise ValueError(
-            "a list entry has no arrest warrants, so it names no requesting country, and rednotice does "
-            "not guess who a notice belongs to: import its detail response (/notices/v1/red/{noticeID}), "
-            "or a list queried with arrestWarrantCountryId"
+            Text(
+                N_(
+                    "a list entry has no arrest warrants, so it names no requesting country, and rednotice "
+                    "does not guess who a notice belongs to: import its detail response "
+                    "(/notices/v1/red/{noticeID}), or a list queried with arrestWarrantCountryId"
+                )
+            )
         )
 
     physical = {

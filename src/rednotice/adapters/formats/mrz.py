@@ -77,8 +77,9 @@ from datetime import date
 import pycountry
 
 from rednotice.adapters.countries import is_country
+from rednotice.adapters.formats.reasons import as_text, reason_of
 from rednotice.domain.dates import PartialDate
-from rednotice.domain.errors import InvalidInput
+from rednotice.domain.errors import N_, InvalidInput, Text
 from rednotice.domain.model import Sex
 from rednotice.domain.screening.query import DocumentInfo, ScreeningQuery
 
@@ -160,7 +161,7 @@ def _value(ch: str) -> int:
         return ord(ch) - 55
     if ch == "<":
         return 0
-    raise ValueError(f"{ch!r} is not an MRZ character")
+    raise ValueError(Text(N_("%(char)s is not an MRZ character"), char=repr(ch)))
 
 
 def check_digit(data: str) -> str:
@@ -184,18 +185,20 @@ def birth_date_from_yymmdd(text: str, today: date) -> PartialDate | None:
         return None
     yy, mm, dd = text[:2], text[2:4], text[4:6]
     if not yy.isdigit():
-        raise ValueError(f"birth date {text!r}: the year must be two digits")
+        raise ValueError(Text(N_("birth date %(date)s: the year must be two digits"), date=repr(text)))
     month = _date_part(mm, text, "month")
     day = _date_part(dd, text, "day")
     if month is None and day is not None:
-        raise ValueError(f"birth date {text!r} has a day but no month")
+        raise ValueError(Text(N_("birth date %(date)s has a day but no month"), date=repr(text)))
     year = int(yy) + 2000
     if (year, month or 1, day or 1) > (today.year, today.month, today.day):
         year -= 100
     try:
         return PartialDate(year, month, day)
     except InvalidInput as exc:
-        raise ValueError(f"birth date {text!r}: {exc.message}") from exc
+        raise ValueError(
+            Text(N_("birth date %(date)s: %(reason)s"), date=repr(text), reason=as_text(exc))
+        ) from exc
 
 
 def expiry_from_yymmdd(text: str, today: date) -> PartialDate | None:
@@ -203,23 +206,45 @@ def expiry_from_yymmdd(text: str, today: date) -> PartialDate | None:
     if text == "<" * 6:
         return None
     if not text.isdigit():
-        raise ValueError(f"expiry date {text!r} must be six digits")
+        raise ValueError(Text(N_("expiry date %(date)s must be six digits"), date=repr(text)))
     year = _century(int(text[:2]), today.year + 50)
     try:
         return PartialDate(year, int(text[2:4]), int(text[4:6]))
     except InvalidInput as exc:
-        raise ValueError(f"expiry date {text!r}: {exc.message}") from exc
+        raise ValueError(
+            Text(N_("expiry date %(date)s: %(reason)s"), date=repr(text), reason=as_text(exc))
+        ) from exc
 
 
 def _date_part(part: str, text: str, what: str) -> int | None:
     if part in ("<<", "00"):
         return None
     if not part.isdigit():
-        raise ValueError(f"birth date {text!r}: the {what} must be two digits or '<<' when unknown")
+        must = (
+            N_("birth date %(date)s: the month must be two digits or '<<' when unknown")
+            if what == "month"
+            else N_("birth date %(date)s: the day must be two digits or '<<' when unknown")
+        )
+        raise ValueError(Text(must, date=repr(text)))
     return int(part)
 
 
 # --- results ---------------------------------------------------------------------------------------
+
+
+FIELD_WORDS = {
+    "document number": N_("document number"),
+    "birth date": N_("birth date"),
+    "expiry date": N_("expiry date"),
+    "optional data": N_("optional data"),
+    "composite": N_("composite"),
+}
+"""The fields a check digit covers, as a reason names them "
+"(translated where shown; ``field`` keeps the key)."""
+
+
+def field_words(name: str) -> Text:
+    return Text(FIELD_WORDS.get(name, name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,8 +260,18 @@ class MrzProblem:
     found: str | None = None
 
     def __str__(self) -> str:
-        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.reason}"
+        return str(self.words())
+
+    def words(self) -> Text:
+        """Where and why, as a Text (English as a string, the reader's language in ``label()``)."""
+        if self.column:
+            return Text(
+                N_("line %(line)s, column %(column)s: %(reason)s"),
+                line=self.line,
+                column=self.column,
+                reason=self.reason,
+            )
+        return Text(N_("line %(line)s: %(reason)s"), line=self.line, reason=self.reason)
 
 
 class MrzError(InvalidInput):
@@ -244,7 +279,7 @@ class MrzError(InvalidInput):
 
     def __init__(self, problems: Sequence[MrzProblem]) -> None:
         self.problems = tuple(problems)
-        super().__init__("; ".join(str(p) for p in self.problems), field="mrz")
+        super().__init__(Text.joined("; ", [p.words() for p in self.problems]), field="mrz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +367,7 @@ class _Reader:
         self.lines = lines
         self.first_line = first_line
         self.problems: list[MrzProblem] = []
-        self.warnings: list[str] = []
+        self.warnings: list[str] = []  # each a Text, as the problems' reasons
 
     def problem(
         self,
@@ -359,7 +394,13 @@ class _Reader:
                 digit_at[0],
                 digit_at[1],
                 field_name,
-                f"{field_name} check digit: expected {expected}, found {found!r} (over {data!r})",
+                Text(
+                    N_("%(field)s check digit: expected %(expected)s, found %(found)s (over %(data)s)"),
+                    field=field_words(field_name),
+                    expected=expected,
+                    found=repr(found),
+                    data=repr(data),
+                ),
                 expected,
                 found,
             )
@@ -391,7 +432,10 @@ def parse_mrz(lines: Sequence[str], today: date | None = None, first_line: int =
         bad = next((i for i, ch in enumerate(line) if ch not in _MRZ_ALPHABET), None)
         if bad is not None:
             rd.problem(
-                row, bad, "characters", f"{line[bad]!r} is not an MRZ character (A-Z, 0-9 and '<' only)"
+                row,
+                bad,
+                "characters",
+                Text(N_("%(char)s is not an MRZ character (A-Z, 0-9 and '<' only)"), char=repr(line[bad])),
             )
     fmt = detect_format(lines)
     if fmt is None:
@@ -400,8 +444,14 @@ def parse_mrz(lines: Sequence[str], today: date | None = None, first_line: int =
             0,
             None,
             "format",
-            f"{len(lines)} line(s) of {lengths} characters: an MRZ is 3 × 30 (TD1), 2 × 36 (TD2, MRV-B) "
-            "or 2 × 44 (TD3, MRV-A) characters",
+            Text(
+                N_(
+                    "%(count)s line(s) of %(lengths)s characters: an MRZ is 3 × 30 (TD1), 2 × 36 (TD2, "
+                    "MRV-B) or 2 × 44 (TD3, MRV-A) characters"
+                ),
+                count=len(lines),
+                lengths=lengths,
+            ),
         )
     if rd.problems:
         raise MrzError(rd.problems)
@@ -412,8 +462,13 @@ def parse_mrz(lines: Sequence[str], today: date | None = None, first_line: int =
                 0,
                 0,
                 "document code",
-                f"document code {lines[0][:2]!r}: a 3-line ICAO 9303 document (TD1) starts with A, C or I; "
-                "this is not a travel document's zone (a driving licence?)",
+                Text(
+                    N_(
+                        "document code %(code)s: a 3-line ICAO 9303 document (TD1) starts with A, C or I; "
+                        "this is not a travel document's zone (a driving licence?)"
+                    ),
+                    code=repr(lines[0][:2]),
+                ),
             )
             raise MrzError(rd.problems)
         return _td1(rd, today)
@@ -425,43 +480,60 @@ def parse_mrz(lines: Sequence[str], today: date | None = None, first_line: int =
 def _header(rd: _Reader) -> tuple[str, str, str | None]:
     code = rd.lines[0][0:2]
     if not code[0].isalpha():
-        rd.problem(0, 0, "document code", f"document code {code!r} must start with a letter")
+        rd.problem(
+            0,
+            0,
+            "document code",
+            Text(N_("document code %(code)s must start with a letter"), code=repr(code)),
+        )
     state = rd.lines[0][2:5]
     if any(ch.isdigit() for ch in state):
-        rd.problem(0, 2, "issuing state", f"issuing state {state!r} is not an ICAO code")
+        rd.problem(
+            0, 2, "issuing state", Text(N_("issuing state %(state)s is not an ICAO code"), state=repr(state))
+        )
     issuing = icao_to_alpha2(state)
     if issuing is None and state.replace("<", "") not in ICAO_NO_COUNTRY:
-        rd.warnings.append(f"issuing state {state.replace('<', '')!r} is not a known country code")
+        rd.warnings.append(
+            Text(
+                N_("issuing state %(state)s is not a known country code"), state=repr(state.replace("<", ""))
+            )
+        )
     return code.replace("<", ""), state.replace("<", ""), issuing
 
 
 def _name(rd: _Reader, row: int, col: int, text: str) -> tuple[str, str, bool]:
     if any(ch.isdigit() for ch in text):
         at = next(i for i, ch in enumerate(text) if ch.isdigit())
-        rd.problem(row, col + at, "name", "the name field holds a digit (letters and '<' only)")
+        rd.problem(row, col + at, "name", Text(N_("the name field holds a digit (letters and '<' only)")))
     primary, secondary, truncated = _split_name(text)
     if not primary and not secondary:
-        rd.problem(row, col, "name", "the name field holds no name")
+        rd.problem(row, col, "name", Text(N_("the name field holds no name")))
     elif not primary:
         # Part 3 §4.6 wants the single name of a person with one name as the primary identifier, but
         # India and others write it as the secondary one (P<IND<<FIRST<NAME): read it, say so.
         rd.warnings.append(
-            "the name has no primary identifier (family name): the whole name is the secondary identifier, "
-            "as some states write a person with one name; screened as a full name"
+            Text(
+                N_(
+                    "the name has no primary identifier (family name): the whole name is the secondary "
+                    "identifier, as some states write a person with one name; screened as a full name"
+                )
+            )
         )
     if truncated:
-        rd.warnings.append("the name fills the whole field and may be truncated")
+        rd.warnings.append(Text(N_("the name fills the whole field and may be truncated")))
     return primary, secondary, truncated
 
 
 def _nationality(rd: _Reader, row: int, col: int) -> tuple[str, str | None]:
     raw = rd.lines[row][col : col + 3]
     if any(ch.isdigit() for ch in raw):
-        rd.problem(row, col, "nationality", f"nationality {raw!r} is not an ICAO code")
+        rd.problem(
+            row, col, "nationality", Text(N_("nationality %(code)s is not an ICAO code"), code=repr(raw))
+        )
     code = raw.replace("<", "")
     iso = icao_to_alpha2(code)
     if iso is None and code and code not in ICAO_NO_COUNTRY:
-        rd.warnings.append(f"nationality {code!r} is not a known country code")
+        rd.warnings.append(Text(N_("nationality %(code)s is not a known country code"), code=repr(code)))
     return code, iso
 
 
@@ -473,7 +545,7 @@ def _sex(rd: _Reader, row: int, col: int) -> Sex:
         return Sex.FEMALE
     if ch in "<X":
         return Sex.UNKNOWN
-    rd.problem(row, col, "sex", f"sex {ch!r} is not M, F, X or '<'")
+    rd.problem(row, col, "sex", Text(N_("sex %(sex)s is not M, F, X or '<'"), sex=repr(ch)))
     return Sex.UNKNOWN
 
 
@@ -486,13 +558,13 @@ def _dates(
     try:
         birth = birth_date_from_yymmdd(line[birth_col : birth_col + 6], today)
     except ValueError as exc:
-        rd.problem(row, birth_col, "birth date", str(exc))
+        rd.problem(row, birth_col, "birth date", reason_of(exc))
     try:
         expiry = expiry_from_yymmdd(line[expiry_col : expiry_col + 6], today)
     except ValueError as exc:
-        rd.problem(row, expiry_col, "expiry date", str(exc))
+        rd.problem(row, expiry_col, "expiry date", reason_of(exc))
     if expiry is not None and expiry.latest() < today:
-        rd.warnings.append(f"the document expired on {expiry.iso()}")
+        rd.warnings.append(Text(N_("the document expired on %(date)s"), date=expiry.iso()))
     return birth, expiry
 
 
@@ -513,7 +585,12 @@ def _number(
             row,
             col + 9,
             "document number",
-            "document number check digit is '<' but the optional data holds no continuation and check digit",
+            Text(
+                N_(
+                    "document number check digit is '<' but the optional data holds no continuation and "
+                    "check digit"
+                )
+            ),
             found="<",
         )
         return principal.replace("<", ""), optional
@@ -523,15 +600,27 @@ def _number(
     if head[-1] != expected and rd.lines[0][2:5] == "BEL" and head[-1] == check_digit(extended):
         # Belgian eID cards compute it over the number as printed, filler included (000590240<601).
         rd.warnings.append(
-            f"document number check digit computed over {extended!r} with its filler, as Belgium does, "
-            f"not over {number!r} as ICAO 9303 Part 5 says"
+            Text(
+                N_(
+                    "document number check digit computed over %(extended)s with its filler, as Belgium "
+                    "does, not over %(number)s as ICAO 9303 Part 5 says"
+                ),
+                extended=repr(extended),
+                number=repr(number),
+            )
         )
     elif head[-1] != expected:
         rd.problem(
             row,
             optional_col + len(head) - 1,
             "document number",
-            f"document number check digit: expected {expected}, found {head[-1]!r} (over {number!r})",
+            Text(
+                N_("%(field)s check digit: expected %(expected)s, found %(found)s (over %(data)s)"),
+                field=field_words("document number"),
+                expected=expected,
+                found=repr(head[-1]),
+                data=repr(number),
+            ),
             expected,
             head[-1],
         )
@@ -589,7 +678,10 @@ def _two_line(rd: _Reader, fmt: str, today: date) -> MrzDocument:
             # Part 4 allows '<' only when the optional data is all fillers; some states write it anyway.
             # The composite (which covers it) still has to hold.
             rd.warnings.append(
-                f"the optional data {personal.strip('<')!r} has '<' for its check digit: not verified"
+                Text(
+                    N_("the optional data %(data)s has '<' for its check digit: not verified"),
+                    data=repr(personal.strip("<")),
+                )
             )
         elif not (personal == "<" * 14 and l2[42] in "<0"):
             rd.check(1, 28, 42, (1, 42), "optional data")
@@ -640,23 +732,28 @@ def _french_identity_card(rd: _Reader, today: date) -> MrzDocument:
     given = " ".join(w for w in l2[13:27].split("<") if w)  # several given names are split by '<<'
     given_truncated = not l2[13:27].endswith("<")
     if any(ch.isdigit() for ch in l1[5:30]):
-        rd.problem(0, 5, "name", "the name field holds a digit (letters and '<' only)")
+        rd.problem(0, 5, "name", Text(N_("the name field holds a digit (letters and '<' only)")))
     if not primary:
-        rd.problem(0, 5, "name", "the name field has no family name")
+        rd.problem(0, 5, "name", Text(N_("the name field has no family name")))
     birth = None
     try:
         birth = birth_date_from_yymmdd(l2[27:33], today)
     except ValueError as exc:
-        rd.problem(1, 27, "birth date", str(exc))
+        rd.problem(1, 27, "birth date", reason_of(exc))
     sex = _sex(rd, 1, 34)
     if rd.problems:
         raise MrzError(rd.problems)
     rd.warnings.append(
-        "French national identity card (before 2021): read in its own layout; the zone has no expiry date "
-        "(valid 10 or 15 years from issue) and no nationality (the card is issued to French nationals)"
+        Text(
+            N_(
+                "French national identity card (before 2021): read in its own layout; the zone has no "
+                "expiry date (valid 10 or 15 years from issue) and no nationality (the card is issued to "
+                "French nationals)"
+            )
+        )
     )
     if truncated or given_truncated:
-        rd.warnings.append("the name fills the whole field and may be truncated")
+        rd.warnings.append(Text(N_("the name fills the whole field and may be truncated")))
     return MrzDocument(
         format="FR-CNI",
         document_code="ID",
@@ -694,9 +791,12 @@ def read_mrz(text: str, today: date | None = None) -> list[MrzEntry]:
     while i < len(lines):
         n, line = lines[i]
         if len(line) not in LINE_LENGTHS:
-            reason = (
-                f"a line of {len(line)} characters: an MRZ line has 30 (TD1), 36 (TD2, MRV-B) "
-                "or 44 (TD3, MRV-A) characters"
+            reason = Text(
+                N_(
+                    "a line of %(length)s characters: an MRZ line has 30 (TD1), 36 (TD2, MRV-B) "
+                    "or 44 (TD3, MRV-A) characters"
+                ),
+                length=len(line),
             )
             out.append(MrzEntry((n,), error=MrzError([MrzProblem("format", reason, n)])))
             i += 1
@@ -715,15 +815,31 @@ def read_mrz(text: str, today: date | None = None) -> list[MrzEntry]:
             j += 1
         numbers = tuple(g[0] for g in group)
         if len(group) < count:
-            stop = "the file ends" if j >= len(lines) else f"line {lines[j][0]} does not continue it"
-            reason = (
-                f"a {fmt} document needs {count} lines of {len(line)} characters but has {len(group)} "
-                f"({stop})"
+            stop = (
+                Text(N_("the file ends"))
+                if j >= len(lines)
+                else Text(N_("line %(line)s does not continue it"), line=lines[j][0])
+            )
+            short = {"format": fmt, "count": count, "length": len(line), "has": len(group), "stop": stop}
+            reason = Text(
+                N_(
+                    "a %(format)s document needs %(count)s lines of "
+                    "%(length)s characters but has %(has)s (%(stop)s)"
+                ),
+                **short,
             )
             if j < len(lines) and len(lines[j][1]) not in LINE_LENGTHS:
                 # A mangled continuation line belongs to this document: take it with the error.
                 numbers = (*numbers, lines[j][0])
-                reason += f" — line {lines[j][0]} has {len(lines[j][1])} characters"
+                reason = Text(
+                    N_(
+                        "a %(format)s document needs %(count)s lines of %(length)s characters but has "
+                        "%(has)s (%(stop)s) — line %(line)s has %(line_length)s characters"
+                    ),
+                    **short,
+                    line=lines[j][0],
+                    line_length=len(lines[j][1]),
+                )
                 j += 1
             out.append(MrzEntry(numbers, error=MrzError([MrzProblem("format", reason, n)])))
             i = j

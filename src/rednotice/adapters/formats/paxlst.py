@@ -49,8 +49,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rednotice.adapters.formats.mrz import birth_date_from_yymmdd, expiry_from_yymmdd, icao_to_alpha2
+from rednotice.adapters.formats.reasons import as_text, reason_of
 from rednotice.domain.dates import PartialDate
-from rednotice.domain.errors import InvalidInput
+from rednotice.domain.errors import N_, InvalidInput, Text
 from rednotice.domain.model import Sex
 from rednotice.domain.screening.query import DocumentInfo, ScreeningQuery
 
@@ -102,7 +103,9 @@ class Separators:
         seps = cls(comp, elem, dec, rel, rep, seg)
         used = [comp, elem, seg] + ([rel] if rel != " " else [])
         if len(set(used)) != len(used) or any(ch.isalnum() for ch in used):
-            raise InvalidInput(f"UNA {una!r}: separators must be distinct punctuation", field="UNA")
+            raise InvalidInput(
+                "UNA %(una)s: separators must be distinct punctuation", field="UNA", una=repr(una)
+            )
         return seps
 
 
@@ -135,6 +138,7 @@ class PaxlstProblem:
 
     line: int
     reason: str
+    """An ``errors.Text``: English as a string, the reader's words in ``label()``."""
     message: str = ""
     """The UNH reference of the message concerned ('' for the envelope)."""
     segment: str = ""
@@ -243,9 +247,13 @@ def _tokenise(text: str) -> _Tokens:
         tag = elems[0][0].strip() if elems[0] else ""
         raw = seps.element.join(seps.component.join(e) for e in elems)
         if _is_tag(tag) and (len(tag) == 3 or len(elems) == 1):  # a tag, or the start of one
-            reason = f"the data ends inside segment {tag}: the manifest is truncated"
+            reason = Text(N_("the data ends inside segment %(tag)s: the manifest is truncated"), tag=tag)
         else:
-            reason = f"segment {len(tokens.segs) + 1}: {raw[:20]!r} is not a segment tag"
+            reason = Text(
+                N_("segment %(number)s: %(tag)s is not a segment tag"),
+                number=len(tokens.segs) + 1,
+                tag=repr(raw[:20]),
+            )
         tokens.tail = PaxlstProblem(seg_line, reason, segment=tag[:20] if _is_tag(tag) else raw[:20])
     return tokens
 
@@ -258,9 +266,10 @@ def _add_segment(tokens: _Tokens, elems: list[tuple[str, ...]], line: int) -> No
     tag = elems[0][0].strip() if elems and elems[0] else ""
     number = len(tokens.segs) + 1
     if len(tag) != 3 or not _is_tag(tag):
-        tokens.bad.append(
-            PaxlstProblem(line, f"segment {number}: {tag[:20]!r} is not a segment tag", segment=tag[:20])
+        reason = Text(
+            N_("segment %(number)s: %(tag)s is not a segment tag"), number=number, tag=repr(tag[:20])
         )
+        tokens.bad.append(PaxlstProblem(line, reason, segment=tag[:20]))
         tag = ""
     tokens.segs.append(Segment(tag, tuple(elems[1:]), line, number))
 
@@ -300,23 +309,30 @@ def _envelope(segs: list[Segment], warn: list[PaxlstProblem]) -> list[_Message]:
     loose_messages = 0  # messages outside any functional group
     after_unz_warned = False
 
-    def warning(seg: Segment, reason: str, ref: str = "") -> None:
+    def warning(seg: Segment, reason: Text, ref: str = "") -> None:
         warn.append(PaxlstProblem(seg.line, reason, ref, seg.tag))
 
     def close(at: Segment | None, why: str) -> None:
         nonlocal msg
         if msg is not None:
-            where = f"line {at.line}" if at is not None else "the end of the data"
-            label = f"message {msg.ref!r}" if msg.start is not None else f"the message at line {msg.line}"
-            warn.append(
-                PaxlstProblem(
-                    msg.line,
-                    f"{label} is not closed by UNT before {why} ({where}): read as it is; "
-                    "segments may be missing",
-                    msg.ref,
-                    "UNT",
-                )
+            where = (
+                Text(N_("line %(line)s"), line=at.line) if at is not None else Text(N_("the end of the data"))
             )
+            label = (
+                Text(N_("message %(ref)s"), ref=repr(msg.ref))
+                if msg.start is not None
+                else Text(N_("the message at line %(line)s"), line=msg.line)
+            )
+            reason = Text(
+                N_(
+                    "%(message)s is not closed by UNT before %(next)s "
+                    "(%(where)s): read as it is; segments may be missing"
+                ),
+                message=label,
+                next=why,
+                where=where,
+            )
+            warn.append(PaxlstProblem(msg.line, reason, msg.ref, "UNT"))
             msg = None
 
     def check_interchange_end(at: Segment | None) -> None:
@@ -324,34 +340,49 @@ def _envelope(segs: list[Segment], warn: list[PaxlstProblem]) -> list[_Message]:
             warn.append(
                 PaxlstProblem(
                     at.line if at is not None else (segs[-1].line if segs else 1),
-                    f"the interchange that starts at line {unb.line} has no UNZ: "
-                    "it may be truncated (every message found was read)",
+                    Text(
+                        N_(
+                            "the interchange that starts at line %(line)s has no UNZ: it may be truncated "
+                            "(every message found was read)"
+                        ),
+                        line=unb.line,
+                    ),
                     segment="UNZ",
                 )
             )
 
     if segs and segs[0].tag != "UNB":
-        warning(segs[0], f"the interchange does not start with UNB (it starts with {segs[0].tag or '?'})")
+        warning(
+            segs[0],
+            Text(
+                N_("the interchange does not start with UNB (it starts with %(tag)s)"), tag=segs[0].tag or "?"
+            ),
+        )
     for seg in segs:
         tag = seg.tag
         if unz_seen and tag != "UNB" and not after_unz_warned:
             after_unz_warned = True
-            warning(seg, f"segment {tag or '?'} after UNZ (the end of the interchange): read as well")
+            warning(
+                seg,
+                Text(
+                    N_("segment %(tag)s after UNZ (the end of the interchange): read as well"), tag=tag or "?"
+                ),
+            )
         if tag == "UNB":
             close(seg, "UNB")
             if unb is not None:
                 check_interchange_end(seg)
-                warning(seg, "a second interchange (UNB) in the same file: read as well")
+                warning(seg, Text(N_("a second interchange (UNB) in the same file: read as well")))
             unb, unz_seen, after_unz_warned = seg, False, False
             group, groups, loose_messages = None, 0, 0
         elif tag == "UNG":
             close(seg, "UNG")
             if group is not None:
-                warning(group, "functional group not closed by UNE before the next UNG")
+                warning(group, Text(N_("functional group not closed by UNE before the next UNG")))
             group, group_messages = seg, 0
             groups += 1
         elif tag == "UNH":
-            close(seg, "the next UNH")
+            close(seg, Text(N_("the next UNH")))
             msg = _Message(seg.el(1), seg, seg.line)
             messages.append(msg)
             if group is not None:
@@ -360,65 +391,112 @@ def _envelope(segs: list[Segment], warn: list[PaxlstProblem]) -> list[_Message]:
                 loose_messages += 1
         elif tag == "UNT":
             if msg is None:
-                warning(seg, "UNT without UNH: a message header is missing")
+                warning(seg, Text(N_("UNT without UNH: a message header is missing")))
                 continue
             actual = len(msg.body) + (2 if msg.start is not None else 1)
             if msg.start is None:
                 pass  # already warned about the missing UNH
             elif seg.el(2) != msg.ref:
-                warning(seg, f"UNT reference {seg.el(2)!r} does not match UNH {msg.ref!r}", msg.ref)
+                warning(
+                    seg,
+                    Text(
+                        N_("UNT reference %(ref)s does not match UNH %(header)s"),
+                        ref=repr(seg.el(2)),
+                        header=repr(msg.ref),
+                    ),
+                    msg.ref,
+                )
             if msg.start is not None and _count(seg, 1) != actual:
                 warning(
                     seg,
-                    f"message {msg.ref!r}: UNT says {seg.el(1)!r} segments but the message has {actual} "
-                    "(UNH to UNT): segments may be missing or extra",
+                    Text(
+                        N_(
+                            "message %(ref)s: UNT says %(said)s segments but the message has %(actual)s "
+                            "(UNH to UNT): segments may be missing or extra"
+                        ),
+                        ref=repr(msg.ref),
+                        said=repr(seg.el(1)),
+                        actual=actual,
+                    ),
                     msg.ref,
                 )
             msg = None
         elif tag == "UNE":
             close(seg, "UNE")
             if group is None:
-                warning(seg, "UNE without UNG")
+                warning(seg, Text(N_("UNE without UNG")))
                 continue
             if seg.el(2) != group.el(5):
-                warning(seg, f"UNE reference {seg.el(2)!r} does not match UNG {group.el(5)!r}")
+                warning(
+                    seg,
+                    Text(
+                        N_("UNE reference %(ref)s does not match UNG %(group)s"),
+                        ref=repr(seg.el(2)),
+                        group=repr(group.el(5)),
+                    ),
+                )
             if _count(seg, 1) != group_messages:
                 warning(
                     seg,
-                    f"UNE says {seg.el(1)!r} messages but the group has {group_messages}: "
-                    "a message may be missing",
+                    Text(
+                        N_(
+                            "UNE says %(said)s messages but the group has "
+                            "%(actual)s: a message may be missing"
+                        ),
+                        said=repr(seg.el(1)),
+                        actual=group_messages,
+                    ),
                 )
             group = None
         elif tag == "UNZ":
             close(seg, "UNZ")
             if group is not None:
-                warning(group, "functional group not closed by UNE")
+                warning(group, Text(N_("functional group not closed by UNE")))
                 group = None
             if unb is None:
-                warning(seg, "UNZ without UNB")
+                warning(seg, Text(N_("UNZ without UNB")))
             else:
                 if seg.el(2) != unb.el(5):
-                    warning(seg, f"UNZ reference {seg.el(2)!r} does not match UNB {unb.el(5)!r}")
-                units = groups + loose_messages if groups else loose_messages
-                what = "functional groups" if groups and not loose_messages else "messages"
-                if _count(seg, 1) != units:
                     warning(
                         seg,
-                        f"UNZ says {seg.el(1)!r} {what} but the interchange has {units}: "
-                        "part of it may be missing",
+                        Text(
+                            N_("UNZ reference %(ref)s does not match UNB %(interchange)s"),
+                            ref=repr(seg.el(2)),
+                            interchange=repr(unb.el(5)),
+                        ),
                     )
+                units = groups + loose_messages if groups else loose_messages
+                said = (
+                    N_(
+                        "UNZ says %(said)s functional groups but the interchange "
+                        "has %(actual)s: part of it may be missing"
+                    )
+                    if groups and not loose_messages
+                    else N_(
+                        "UNZ says %(said)s messages but the interchange has "
+                        "%(actual)s: part of it may be missing"
+                    )
+                )
+                if _count(seg, 1) != units:
+                    warning(seg, Text(said, said=repr(seg.el(1)), actual=units))
             unz_seen = True
         elif msg is not None:
             msg.body.append(seg)
         elif tag in _SERVICE:
-            warning(seg, f"service segment {tag} is out of place: ignored")
+            warning(seg, Text(N_("service segment %(tag)s is out of place: ignored"), tag=tag))
         else:
             ref = f"line {seg.line}"
-            warning(seg, f"segment {tag or '?'} outside any message (no UNH before it): read as a message")
+            warning(
+                seg,
+                Text(
+                    N_("segment %(tag)s outside any message (no UNH before it): read as a message"),
+                    tag=tag or "?",
+                ),
+            )
             msg = _Message(ref, None, seg.line, [seg])
             messages.append(msg)
             loose_messages += 1
-    close(None, "the data ends")
+    close(None, Text(N_("the data ends")))
     check_interchange_end(None)
     return messages
 
@@ -462,11 +540,11 @@ def _date(seg: Segment, today: date, birth: bool) -> PartialDate | None:
     four_digit_year = fmt in ("102", "203") or (not fmt and len(value) == 8)
     yymmdd = value[2:8] if four_digit_year else value[:6]
     if len(yymmdd) != 6:
-        raise ValueError(f"{value!r} is not a date")
+        raise ValueError(Text(N_("%(value)s is not a date"), value=repr(value)))
     read = birth_date_from_yymmdd(yymmdd, today) if birth else expiry_from_yymmdd(yymmdd, today)
     if read is not None and four_digit_year:
         if not value[:4].isdigit():
-            raise ValueError(f"{value!r} is not a date")
+            raise ValueError(Text(N_("%(value)s is not a date"), value=repr(value)))
         return PartialDate(int(value[:4]), read.month, read.day)
     return read
 
@@ -487,7 +565,11 @@ def _travellers(
     if msg.start is not None:
         kind = msg.start.el(2)
         if kind != "PAXLST":
-            raise _NotPaxlst(f"message {msg.ref!r} is a {kind or 'untyped'} message, not PAXLST")
+            raise _NotPaxlst(
+                Text(N_("message %(ref)s is a %(kind)s message, not PAXLST"), ref=repr(msg.ref), kind=kind)
+                if kind
+                else Text(N_("message %(ref)s is an untyped message, not PAXLST"), ref=repr(msg.ref))
+            )
     context: dict[str, str] = {}
     legs: list[_Leg] = []
     last_loc = ""
@@ -496,7 +578,7 @@ def _travellers(
     people: list[_Traveller] = []
     counts: dict[str, Segment] = {}
 
-    def warning(seg: Segment, reason: str) -> None:
+    def warning(seg: Segment, reason: Text) -> None:
         query_id = f"{ref}-{len(people)}" if current is not None else ""
         warn.append(PaxlstProblem(seg.line, reason, msg.ref, seg.tag, query_id))
 
@@ -521,8 +603,14 @@ def _travellers(
             if not known:
                 warning(
                     seg,
-                    f"NAD+{qualifier}: party function code {qualifier!r} is not a known traveller role "
-                    "(FL, FM, DDU, DDT, COT, VW): read as a traveller all the same",
+                    Text(
+                        N_(
+                            "NAD+%(code)s: party function code %(quoted)s is not a known traveller role "
+                            "(FL, FM, DDU, DDT, COT, VW): read as a traveller all the same"
+                        ),
+                        code=qualifier,
+                        quoted=repr(qualifier),
+                    ),
                 )
             _name(seg, current)
             odd = [
@@ -531,8 +619,13 @@ def _travellers(
             if odd:
                 warning(
                     seg,
-                    f"the name holds a control character ({', '.join(f'U+{ord(ch):04X}' for ch in odd)}): "
-                    f"the file's character set may not be the one UNB declares",
+                    Text(
+                        N_(
+                            "the name holds a control character (%(chars)s): the file's character set may "
+                            "not be the one UNB declares"
+                        ),
+                        chars=", ".join(f"U+{ord(ch):04X}" for ch in odd),
+                    ),
                 )
         elif tag == "CNT":
             counts[qualifier] = seg
@@ -548,22 +641,31 @@ def _travellers(
     _context_from_legs(context, legs)
     crew_count = sum(1 for p in people if p.crew)
     for qualifier, what, listed in (
-        ("42", "passengers", len(people) - crew_count),
-        ("41", "crew members", crew_count),
+        (
+            "42",
+            N_("CNT+%(code)s says %(said)s passengers but the message lists %(listed)s"),
+            len(people) - crew_count,
+        ),
+        ("41", N_("CNT+%(code)s says %(said)s crew members but the message lists %(listed)s"), crew_count),
     ):
         cnt = counts.get(qualifier)
         if cnt is None or not cnt.el(1, 1).isdigit():
             continue
         said = int(cnt.el(1, 1))
         if said not in (listed, len(people)):  # some senders count every traveller under 42
-            warning(cnt, f"CNT+{qualifier} says {said} {what} but the message lists {listed}")
+            warning(cnt, Text(what, code=qualifier, said=said, listed=listed))
     readable = []
     for n, person in enumerate(people, start=1):  # numbered by NAD: ids stay put when one is refused
         if not person.family and not person.name:
             refuse.append(
                 PaxlstProblem(
                     person.nad.line,
-                    f"message {msg.ref!r}: traveller {n} (NAD+{person.code}) has no name: not screened",
+                    Text(
+                        N_("message %(ref)s: traveller %(number)s (NAD+%(code)s) has no name: not screened"),
+                        ref=repr(msg.ref),
+                        number=n,
+                        code=person.code,
+                    ),
                     msg.ref,
                     "NAD",
                 )
@@ -625,7 +727,7 @@ def _context_from_legs(context: dict[str, str], legs: list[_Leg]) -> None:
 
 
 def _traveller_segment(
-    seg: Segment, person: _Traveller, today: date, warning: Callable[[Segment, str], None]
+    seg: Segment, person: _Traveller, today: date, warning: Callable[[Segment, Text], None]
 ) -> None:
     tag, qualifier = seg.tag, seg.el(1)
     if tag == "ATT" and qualifier == "2":
@@ -633,16 +735,24 @@ def _traveller_segment(
         code = raw.split("*")[0].strip()  # syntax 4 repeats a value with '*': M*M*M
         sexes = {"M": Sex.MALE, "F": Sex.FEMALE, "U": Sex.UNKNOWN, "X": Sex.UNKNOWN}
         if person.sex is not None:
-            warning(seg, "a second sex (ATT+2) for one traveller: a NAD may be missing; the first is kept")
+            warning(
+                seg,
+                Text(N_("a second sex (ATT+2) for one traveller: a NAD may be missing; the first is kept")),
+            )
             return
         person.sex = sexes.get(code)
         if code not in sexes:
-            warning(seg, f"sex code {raw!r} is not M, F, U or X: left empty")
+            warning(seg, Text(N_("sex code %(code)s is not M, F, U or X: left empty"), code=repr(raw)))
     elif tag == "DTM" and (qualifier == "329" or (qualifier == "36" and person.docs)):
         if qualifier == "329" and person.birth is not None:
             warning(
                 seg,
-                "a second birth date (DTM+329) for one traveller: a NAD may be missing; the first is kept",
+                Text(
+                    N_(
+                        "a second birth date (DTM+329) for one traveller: a "
+                        "NAD may be missing; the first is kept"
+                    )
+                ),
             )
             return
         try:
@@ -651,13 +761,19 @@ def _traveller_segment(
             else:
                 person.docs[-1].expiry = _date(seg, today, birth=False)
         except (ValueError, InvalidInput) as exc:
-            reason = exc.message if isinstance(exc, InvalidInput) else str(exc)
-            warning(seg, f"DTM+{qualifier}: {reason}; left empty")
+            warning(
+                seg, Text(N_("DTM+%(code)s: %(reason)s; left empty"), code=qualifier, reason=reason_of(exc))
+            )
     elif tag == "NAT" and qualifier in ("2", ""):
         person.nationality_code = seg.el(2)
         person.nationality = icao_to_alpha2(seg.el(2))
         if person.nationality is None:
-            warning(seg, f"nationality {seg.el(2)!r} is not a known country code: left empty")
+            warning(
+                seg,
+                Text(
+                    N_("nationality %(code)s is not a known country code: left empty"), code=repr(seg.el(2))
+                ),
+            )
     elif tag == "DOC":
         person.docs.append(_Document(seg.el(1), seg.el(2)))
     elif tag == "LOC" and qualifier == "91" and person.docs:
@@ -669,7 +785,13 @@ def _traveller_segment(
         person.docs[-1].country = icao_to_alpha2(seg.el(2))
         person.docs[-1].country_code = seg.el(2)
         if person.docs[-1].country is None:
-            warning(seg, f"issuing country {seg.el(2)!r} is not a known country code: left empty")
+            warning(
+                seg,
+                Text(
+                    N_("issuing country %(code)s is not a known country code: left empty"),
+                    code=repr(seg.el(2)),
+                ),
+            )
     elif tag == "LOC" and qualifier in _LOC_EXTRA:
         person.extra[_LOC_EXTRA[qualifier]] = " ".join(c for c in seg.components(2) if c)
     elif tag == "RFF":
@@ -718,38 +840,49 @@ def read_paxlst(text: str, today: date | None = None) -> PaxlstResult:
         result.errors.append(PaxlstProblem(exc.line, exc.reason, segment=exc.segment))
         return result
     except InvalidInput as exc:
-        result.errors.append(PaxlstProblem(1, exc.message, segment="UNA"))
+        result.errors.append(PaxlstProblem(1, as_text(exc), segment="UNA"))
         return result
     segs = tokens.segs
     for bad in tokens.bad:
         result.errors.append(
             PaxlstProblem(
                 bad.line,
-                bad.reason + ": not read (nor its traveller's data up to the next NAD)",
+                Text(
+                    N_("%(reason)s: not read (nor its traveller's data up to the next NAD)"),
+                    reason=bad.reason,
+                ),
                 segment=bad.segment,
             )
         )
     if tokens.tail is not None:
         if segs and segs[-1].tag == "UNZ":
             result.warnings.append(
-                PaxlstProblem(tokens.tail.line, f"text after UNZ ignored: {tokens.tail.segment!r}")
+                PaxlstProblem(
+                    tokens.tail.line,
+                    Text(N_("text after UNZ ignored: %(text)s"), text=repr(tokens.tail.segment)),
+                )
             )
         else:
             result.errors.append(
                 PaxlstProblem(
                     tokens.tail.line,
-                    tokens.tail.reason + ": that segment was not read",
+                    Text(N_("%(reason)s: that segment was not read"), reason=tokens.tail.reason),
                     segment=tokens.tail.segment,
                 )
             )
     if not any(s.tag in ("UNB", "UNH") for s in segs):
         first = next((s for s in segs if s.tag), None)
         if segs or not result.errors:  # else the only data was cut short or garbled: that error says it
-            reason = "a PAXLST interchange starts with UNB (after an optional UNA)"
+            reason = Text(N_("a PAXLST interchange starts with UNB (after an optional UNA)"))
             if not segs:
-                reason += ": the input is empty"
+                reason = Text(
+                    N_("a PAXLST interchange starts with UNB (after an optional UNA): the input is empty")
+                )
             elif first is not None:
-                reason += f", not {first.tag}"
+                reason = Text(
+                    N_("a PAXLST interchange starts with UNB (after an optional UNA), not %(tag)s"),
+                    tag=first.tag,
+                )
             line = segs[0].line if segs else 1
             result.errors.append(PaxlstProblem(line, reason, segment=first.tag if first else ""))
         result.errors.sort(key=lambda e: e.line)
@@ -764,7 +897,7 @@ def read_paxlst(text: str, today: date | None = None) -> PaxlstResult:
         try:
             people = _travellers(msg, ref, today, result.warnings, result.errors)
         except _NotPaxlst as exc:
-            result.errors.append(PaxlstProblem(msg.line, str(exc), msg.ref, "UNH"))
+            result.errors.append(PaxlstProblem(msg.line, reason_of(exc), msg.ref, "UNH"))
             continue
         result.queries.extend(_query(ref, n, p) for n, p in people)
     result.errors.sort(key=lambda e: e.line)

@@ -293,12 +293,12 @@ def parse_request(data: Any) -> m.NoticeRequest:
     try:
         return NoticeRequestIn.model_validate(data).to_domain()
     except ValidationError as exc:
-        raise InvalidInput(f"not a valid notice request: {explain(exc)}") from exc
+        raise InvalidInput("not a valid notice request: %(problems)s", problems=explain(exc)) from exc
 
 
 def parse_request_text(text: str | bytes) -> m.NoticeRequest:
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"malformed JSON: {exc}") from exc
+        raise InvalidInput("malformed JSON: %(reason)s", reason=str(exc)) from exc
     return parse_request(data)

@@ -34,8 +34,9 @@ from pathlib import PurePath
 from typing import Any, Literal, get_args
 
 from rednotice.adapters.formats import mrz, paxlst
+from rednotice.adapters.formats.reasons import as_text
 from rednotice.domain.dates import PartialDate
-from rednotice.domain.errors import InvalidInput, TooLarge
+from rednotice.domain.errors import N_, InvalidInput, Text, TooLarge
 from rednotice.domain.model import Sex
 from rednotice.domain.screening.query import DocumentInfo, ScreeningQuery
 
@@ -90,6 +91,7 @@ class InputError:
 
     line: int
     reason: str
+    """An ``errors.Text``: English as a string (the API, the run kept), the reader's words in ``label()``."""
     field: str | None = None
     lines: tuple[int, ...] = ()
     """Every line of a multi-line document (MRZ) or the lines concerned, when more than one."""
@@ -134,12 +136,17 @@ def read_queries(
     :class:`InvalidInput` for an unknown format or undecodable bytes; everything else is reported in the
     result, line by line."""
     if format not in FORMATS:
-        raise InvalidInput(f"unknown input format {format!r} (expected one of {', '.join(FORMATS)})")
+        raise InvalidInput(
+            "unknown input format %(format)s (expected one of %(formats)s)",
+            format=repr(format),
+            formats=", ".join(FORMATS),
+        )
     _check_size(data, max_bytes)
     today = today or date.today()
     text = _decode(data, latin1_ok=format == "paxlst")
     if not text.strip():
-        return ReadResult(errors=[InputError(0, f"the {format} input is empty: there is nothing to screen")])
+        empty = Text(N_("the %(format)s input is empty: there is nothing to screen"), format=format)
+        return ReadResult(errors=[InputError(0, empty)])
     if format == "jsonl":
         return _read_jsonl(text, today)
     if format == "csv":
@@ -192,9 +199,11 @@ def _check_size(data: bytes | str, max_bytes: int) -> None:
         size = len(data.encode("utf-8", errors="surrogatepass"))
     if size > max_bytes:
         raise InputTooLarge(
-            f"the input is {size:,} bytes, over the limit of {max_bytes:,}: split it into smaller files",
+            "the input is %(bytes)s bytes, over the limit of %(limit_shown)s: split it into smaller files",
             size=size,
             limit=max_bytes,
+            bytes=f"{size:,}",
+            limit_shown=f"{max_bytes:,}",
         )
 
 
@@ -208,8 +217,9 @@ def _decode(data: bytes | str, latin1_ok: bool) -> str:
             return data.decode("latin-1")
         line = data[: exc.start].count(b"\n") + 1
         raise InvalidInput(
-            f"the input is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}): save it as UTF-8",
+            "the input is not UTF-8 text (byte %(byte)s on line %(line)s): save it as UTF-8",
             line=line,
+            byte=f"0x{data[exc.start]:02x}",
         ) from exc
 
 
@@ -218,14 +228,19 @@ def _text(value: Any, key: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise InvalidInput(f"{key} must be text, not {type(value).__name__}", field=key)
+        raise InvalidInput("%(field)s must be text, not %(type)s", field=key, type=type(value).__name__)
     if isinstance(value, int) and key != "id":
-        raise InvalidInput(f"{key} must be text, not a number", field=key)
+        raise InvalidInput("%(field)s must be text, not a number", field=key)
     text = " ".join(unicodedata.normalize("NFC", str(value)).split())  # newlines and tabs are spaces
     if len(text) > MAX_FIELD:
-        raise InvalidInput(f"{key} is {len(text)} characters long (at most {MAX_FIELD})", field=key)
+        raise InvalidInput(
+            "%(field)s is %(length)s characters long (at most %(limit)s)",
+            field=key,
+            length=len(text),
+            limit=MAX_FIELD,
+        )
     if any(unicodedata.category(ch) == "Cc" for ch in text):
-        raise InvalidInput(f"{key} contains control characters", field=key)
+        raise InvalidInput("%(field)s contains control characters", field=key)
     return text
 
 
@@ -254,20 +269,21 @@ def query_from_mapping(record: dict[str, Any], line: int, today: date, source: s
     if values.get("birth_date"):
         birth = PartialDate.parse(values["birth_date"])
         if birth.earliest() > today:
-            raise InvalidInput(f"birth date {birth.iso()} is in the future", field="birth_date")
+            raise InvalidInput("birth date %(date)s is in the future", field="birth_date", date=birth.iso())
     nationality = None
     if values.get("nationality"):
         nationality = mrz.icao_to_alpha2(values["nationality"].upper())
         if nationality is None:
             raise InvalidInput(
-                f"nationality {values['nationality']!r} is not an ISO 3166-1 alpha-2 or alpha-3 country code",
+                "nationality %(code)s is not an ISO 3166-1 alpha-2 or alpha-3 country code",
                 field="nationality",
+                code=repr(values["nationality"]),
             )
     sex = None
     if values.get("sex"):
         sex = _SEXES.get(values["sex"].lower())
         if sex is None:
-            raise InvalidInput(f"sex {values['sex']!r} is not M, F, U or X", field="sex")
+            raise InvalidInput("sex %(sex)s is not M, F, U or X", field="sex", sex=repr(values["sex"]))
     document = DocumentInfo(number=values["document_number"]) if values.get("document_number") else None
     extra = {
         str(key): _extra(value, str(key))
@@ -290,7 +306,7 @@ def query_from_mapping(record: dict[str, Any], line: int, today: date, source: s
 
 def _error_from(exc: InvalidInput, line: int) -> InputError:
     fld = exc.details.get("field")
-    return InputError(line, exc.message, field=fld if isinstance(fld, str) else None)
+    return InputError(line, as_text(exc), field=fld if isinstance(fld, str) else None)
 
 
 # --- JSON Lines ------------------------------------------------------------------------------------
@@ -304,13 +320,15 @@ def _read_jsonl(text: str, today: date) -> ReadResult:
         try:
             record = json.loads(raw)
         except json.JSONDecodeError as exc:
-            result.errors.append(InputError(n, f"not JSON: {exc.msg} at column {exc.colno}"))
+            reason = Text(N_("not JSON: %(reason)s at column %(column)s"), reason=exc.msg, column=exc.colno)
+            result.errors.append(InputError(n, reason))
             continue
         except RecursionError:
-            result.errors.append(InputError(n, "not JSON: nested too deeply"))
+            result.errors.append(InputError(n, Text(N_("not JSON: nested too deeply"))))
             continue
         if not isinstance(record, dict):
-            result.errors.append(InputError(n, f"expected a JSON object, got {type(record).__name__}"))
+            got = Text(N_("expected a JSON object, got %(type)s"), type=type(record).__name__)
+            result.errors.append(InputError(n, got))
             continue
         try:
             query = query_from_mapping(record, n, today, "jsonl")
@@ -340,16 +358,20 @@ def _read_csv(text: str, today: date) -> ReadResult:
     try:
         header = [h.strip().lower() for h in next(reader)]
     except csv.Error as exc:
-        result.errors.append(InputError(offset + 1, f"the header row is not valid CSV: {exc}"))
+        invalid = Text(N_("the header row is not valid CSV: %(reason)s"), reason=str(exc))
+        result.errors.append(InputError(offset + 1, invalid))
         return result
     duplicates = sorted({h for h in header if header.count(h) > 1})
     problem = None
     if duplicates:
-        problem = f"the header names {', '.join(duplicates)} more than once"
+        problem = Text(N_("the header names %(columns)s more than once"), columns=", ".join(duplicates))
     elif "" in header:
-        problem = "the header has an empty column name"
+        problem = Text(N_("the header has an empty column name"))
     elif not {"name", "family_name"} & set(header):
-        problem = f"the header has no name or family_name column (it has: {', '.join(header)})"
+        problem = Text(
+            N_("the header has no name or family_name column (it has: %(columns)s)"),
+            columns=", ".join(header),
+        )
     if problem:
         result.errors.append(InputError(offset + 1, problem, field="header"))
         return result
@@ -360,14 +382,15 @@ def _read_csv(text: str, today: date) -> ReadResult:
         except StopIteration:
             break
         except csv.Error as exc:
-            result.errors.append(InputError(start, f"not valid CSV: {exc}"))
+            result.errors.append(InputError(start, Text(N_("not valid CSV: %(reason)s"), reason=str(exc))))
             break  # the csv module cannot resynchronise after a broken quote
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            result.errors.append(
-                InputError(start, f"{len(row)} fields where the header has {len(header)}", field="row")
+            fields = Text(
+                N_("%(count)s fields where the header has %(header)s"), count=len(row), header=len(header)
             )
+            result.errors.append(InputError(start, fields, field="row"))
             continue
         try:
             query = query_from_mapping(dict(zip(header, row, strict=True)), start, today, "csv")
@@ -390,7 +413,7 @@ def _read_mrz(text: str, today: date) -> ReadResult:
             result.errors.append(
                 InputError(
                     entry.first_line,
-                    entry.error.message,
+                    as_text(entry.error),
                     field=problems[0].field if len(problems) == 1 else None,
                     lines=entry.lines,
                     details=tuple(str(p) for p in problems),
