@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from rednotice.domain.compliance import act_words as aw
 from rednotice.domain.compliance.text import Hit, Lexicon, lexicon, normalise
+from rednotice.domain.errors import N_, Text
 from rednotice.domain.model import Sex, Subject
 
 
@@ -103,24 +104,33 @@ class Gravity(StrEnum):
 
 
 _KIND_WORDS = {
-    ActKind.VIOLENCE: "violence against a person",
-    ActKind.THREAT: "threats",
-    ActKind.LIBERTY: "deprivation of liberty",
-    ActKind.SEXUAL: "a sexual offence",
-    ActKind.PROPERTY: "harm to property",
-    ActKind.FINANCIAL: "financial loss to others",
-    ActKind.TRAFFICKING: "trafficking",
-    ActKind.WEAPONS: "weapons or explosives",
-    ActKind.COMPUTER: "an attack on computer systems",
-    ActKind.ARMED_GROUP: "support of an armed group",
-    ActKind.AIDING: "aiding another person",
-    ActKind.EXPRESSION: "expression",
-    ActKind.ASSEMBLY: "assembly",
-    ActKind.ASSOCIATION: "association",
-    ActKind.RELIGION: "religious practice",
-    ActKind.LEAVING: "leaving a country",
-    ActKind.FAMILY: "family ties",
+    ActKind.VIOLENCE: N_("violence against a person"),
+    ActKind.THREAT: N_("threats"),
+    ActKind.LIBERTY: N_("deprivation of liberty"),
+    ActKind.SEXUAL: N_("a sexual offence"),
+    ActKind.PROPERTY: N_("harm to property"),
+    ActKind.FINANCIAL: N_("financial loss to others"),
+    ActKind.TRAFFICKING: N_("trafficking"),
+    ActKind.WEAPONS: N_("weapons or explosives"),
+    ActKind.COMPUTER: N_("an attack on computer systems"),
+    ActKind.ARMED_GROUP: N_("support of an armed group"),
+    ActKind.AIDING: N_("aiding another person"),
+    ActKind.EXPRESSION: N_("expression"),
+    ActKind.ASSEMBLY: N_("assembly"),
+    ActKind.ASSOCIATION: N_("association"),
+    ActKind.RELIGION: N_("religious practice"),
+    ActKind.LEAVING: N_("leaving a country"),
+    ActKind.FAMILY: N_("family ties"),
 }
+
+
+_GRAVITY_WORDS = {
+    Gravity.LETHAL: N_("lethal"),
+    Gravity.SERIOUS: N_("serious"),
+    Gravity.MODERATE: N_("moderate"),
+}
+"""Each kind and gravity is marked for the catalogues: a finding quotes the acts' summary (``summary_of``,
+an ``errors.Text``), and pages show it in the reader's language."""
 
 
 def kind_words(kind: ActKind) -> str:
@@ -237,10 +247,19 @@ class FactsReading:
             grouped.setdefault((a.kind, a.gravity), []).extend(a.words)
         parts = []
         for (kind, gravity), found in grouped.items():
-            grav = f", {gravity.value}" if gravity else ""
             quoted = ", ".join(f"'{w}'" for w in dict.fromkeys(found))
-            parts.append(f"{_KIND_WORDS[kind]}{grav} ({quoted})")
-        return "; ".join(parts)
+            if gravity:
+                parts.append(
+                    Text(
+                        N_("%(kind)s, %(gravity)s (%(words)s)"),
+                        kind=Text(_KIND_WORDS[kind]),
+                        gravity=Text(_GRAVITY_WORDS[gravity]),
+                        words=quoted,
+                    )
+                )
+            else:
+                parts.append(Text(N_("%(kind)s (%(words)s)"), kind=Text(_KIND_WORDS[kind]), words=quoted))
+        return Text.joined("; ", parts)
 
     def to_dict(self) -> dict[str, object]:
         return {
