@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rednotice.domain.compliance.text import normalise
 from rednotice.domain.dates import PartialDate
+from rednotice.domain.errors import N_, Term, Text
 from rednotice.domain.model import Subject
 
 _CYRILLIC = str.maketrans(
@@ -133,8 +134,17 @@ def same_person(a: Subject, b: Subject) -> IdentityMatch:
         return IdentityMatch(False, f"same name ({name}) but different birth dates")
     if dob is True:
         when = a.date_of_birth or b.date_of_birth
-        return IdentityMatch(True, f"same name ({name}) and compatible birth date ({when})")
+        # a Text: RN-16's finding quotes it, and pages show it in the reader's language
+        reason = Text(
+            N_("same name (%(name)s) and compatible birth date (%(date)s)"), name=name, date=str(when)
+        )
+        return IdentityMatch(True, reason)
     shared = sorted(set(a.nationalities) & set(b.nationalities))
     if shared:
-        return IdentityMatch(True, f"same name ({name}), birth date unknown, shared nationality {shared[0]}")
+        reason = Text(
+            N_("same name (%(name)s), birth date unknown, shared nationality %(country)s"),
+            name=name,
+            country=Term("country", shared[0]),
+        )
+        return IdentityMatch(True, reason)
     return IdentityMatch(False, f"same name ({name}) but nothing else to confirm it")
