@@ -79,9 +79,13 @@ def glued_errors(folders: tuple[str, ...] = FOLDERS) -> list[str]:
     found = []
     for path, tree in _trees(*folders):
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and node.args and _name(node) in classes:
-                if _built_at_run_time(node.args[0]):
-                    found.append(f"{path.relative_to(SRC)}:{node.lineno}: {ast.unparse(node.args[0])[:90]}")
+            if (
+                isinstance(node, ast.Call)
+                and node.args
+                and _name(node) in classes
+                and _built_at_run_time(node.args[0])
+            ):
+                found.append(f"{path.relative_to(SRC)}:{node.lineno}: {ast.unparse(node.args[0])[:90]}")
     return found
 
 

@@ -20,6 +20,8 @@ from functools import lru_cache
 from rednotice.domain.errors import Text, fill
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s|%%")
+JOINED = "; "
+"""How messages are joined into one (``Text.joined("; ", ...)``)."""
 DEPTH = 3
 """How deep values are read back in their turn (a reason in a problem in a document's message)."""
 
@@ -48,7 +50,9 @@ class Templates:
     """The templates a kind of stored text is written with (e.g. the format readers' reasons)."""
 
     def __init__(self, templates: Iterable[str]) -> None:
-        unique = sorted(set(templates), key=lambda t: (-len(_PLACEHOLDER.sub("", t)), t))
+        # a template that starts with words before one that starts with a value ("line %(line)s: ..."
+        # before "%(field)s check digit: ..."), then the one with the most words
+        unique = sorted(set(templates), key=lambda t: (t.startswith("%("), -len(_PLACEHOLDER.sub("", t)), t))
         self.plain = frozenset(t for t in unique if "%(" not in t)
         self.patterns = [(t, p) for t in unique if (p := _pattern(t)) is not None]
         self._reread = lru_cache(maxsize=4096)(self._find)
@@ -62,6 +66,10 @@ class Templates:
     def _find(self, text: str, depth: int) -> Text | None:
         if text in self.plain:
             return Text(text)
+        if JOINED in text:  # several messages joined (a document's problems): each read back, if each is one
+            parts = [self._reread(part, depth) for part in text.split(JOINED)]
+            if all(parts):
+                return Text.joined(JOINED, [p for p in parts if p is not None])
         for template, pattern in self.patterns:
             m = pattern.fullmatch(text)
             if m is None:

@@ -4,7 +4,8 @@ Every reason an input line, a document or a record is refused for (or warned abo
 ``errors.Text``: ``Text(N_("sex %(sex)s is not M, F, X or '<'"), sex=...)``. As a string it is English
 (what the API's JSON and a screening run keep); ``label()`` is the reader's language. A reason read back
 from storage (a screening run's ``input_errors`` and ``input_warnings``) is matched against the templates
-of these modules (:data:`MODULES`: every ``N_("...")`` literal in them) by :func:`shown`.
+of these modules (:data:`MODULES`: every ``N_("...")`` literal in them, and every literal message of an
+``InvalidInput``) by :func:`shown`.
 """
 
 from __future__ import annotations
@@ -36,18 +37,23 @@ def reason_of(exc: BaseException) -> str:
     return first if isinstance(first, Text) else str(exc)
 
 
+MARKERS = ("N_", "InvalidInput", "InputTooLarge", "TooLarge")
+"""The calls whose literal first argument is a reason (an error's message becomes a line's reason)."""
+
+
 def _marked(path: Path) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id == "N_"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            found.append(node.args[0].value)
+        if not (isinstance(node, ast.Call) and node.args):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        if name not in MARKERS:
+            continue
+        first = node.args[0]
+        for branch in [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]:
+            if isinstance(branch, ast.Constant) and isinstance(branch.value, str):
+                found.append(branch.value)
     return found
 
 

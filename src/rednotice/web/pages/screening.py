@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
+from rednotice.adapters.formats import reasons
 from rednotice.adapters.formats.screening_input import (
     FORMATS,
     Format,
@@ -87,7 +88,7 @@ def _flash_input_warnings(request: Request, warnings: Sequence[Any]) -> None:
             _("Everyone who could be read was screened, but the input raised %(num)s warning(s):")
             % {"num": len(warnings)},
             [
-                _("line %(number)s: %(reason)s") % {"number": w.line, "reason": w.reason[:300]}
+                _("line %(number)s: %(reason)s") % {"number": w.line, "reason": reasons.shown(w.reason)[:300]}
                 for w in warnings[:10]
             ]
             + ([_("… and %(num)s more") % {"num": len(warnings) - 10}] if len(warnings) > 10 else []),
@@ -99,16 +100,16 @@ def input_error_views(errors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
     out = []
     for err in errors:
         details = err.get("details") or []
-        reason = str(err.get("reason") or "unreadable")
+        reason = reasons.shown(err.get("reason") or "unreadable")  # in the reader's language
         if len(details) > 1:  # the reason joins the details: say how many, and list them once
-            reason = f"{len(details)} problems in this document:"
+            reason = _("%(num)s problems in this document:") % {"num": len(details)}
         out.append(
             {
                 "line": err.get("line") or 0,
                 "id": err.get("id") or "",
                 "reason": reason,
                 "field": str(err.get("field") or "").replace("_", " "),
-                "details": [str(d) for d in details] if len(details) > 1 else [],
+                "details": [reasons.shown(str(d)) for d in details] if len(details) > 1 else [],
             }
         )
     return out
@@ -235,6 +236,9 @@ def _run_data(store: Store, actor: Actor, run_id: str) -> dict[str, Any]:
         "hits_shown": HITS_SHOWN,
         "queries_without_hits": sum(1 for line in run.lines or [] if not line.get("matches")),
         "input_errors": input_error_views(run.input_errors),
+        "input_warnings": [
+            {**w, "reason": reasons.shown(str(w.get("reason") or ""))} for w in run.input_warnings
+        ],
         "outcomes": list(OUTCOME_LABELS.items()),
         "percent": _percent(run),
         "ART87": ART87,
