@@ -32,7 +32,7 @@ from datetime import datetime
 from typing import Any
 
 from rednotice.adapters.formats.interpol import InterpolRecord, Parsed, Rejected, Source
-from rednotice.domain.errors import Conflict, DomainError, Forbidden, InvalidInput
+from rednotice.domain.errors import Conflict, DomainError, Forbidden, InvalidInput, Text
 from rednotice.domain.lifecycle import Action, Notice
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services.ports import AuditEntry
@@ -52,6 +52,11 @@ DEFAULT_BATCH_SIZE = 2000
 class ImportInterpol:
     items: Sequence[Parsed]
     """What the reader produced, good and bad, in reading order."""
+
+
+def _reason(exc: DomainError) -> Text:
+    """Why a record was refused, as a Text: English as a string, the reader's words where it is shown."""
+    return exc.template if isinstance(exc.template, Text) else Text(exc.template, **exc.details)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +175,7 @@ def _import_batch(
         try:
             ready.append((record, _published(record, actor, now)))
         except DomainError as exc:
-            report.rejected.append(Rejected(record.source, record.entity_id, exc.message))
+            report.rejected.append(Rejected(record.source, record.entity_id, _reason(exc)))
     if not ready:
         return
     try:
@@ -218,6 +223,6 @@ def _import_one(
         report.skipped.append(Skipped(record.source, record.entity_id, "already present"))
         return
     except DomainError as exc:
-        report.rejected.append(Rejected(record.source, record.entity_id, exc.message))
+        report.rejected.append(Rejected(record.source, record.entity_id, _reason(exc)))
         return
     report.imported.append(record.entity_id)
