@@ -7,7 +7,20 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, case, delete, func, insert, not_, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    not_,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from rednotice.adapters.db import counts
@@ -221,7 +234,14 @@ class SqlNoticeRepository:
         order: tuple[Any, ...] = (n.c.updated_at.desc(), n.c.id)
         # A name is counted from its trigram index (stopping at the bound), not along the list's order,
         # which reads every notice between two matches (355 against 125 ms for a name on 5% of 700,000).
-        counted = select(n.c.id).where(cond).order_by(*(() if flt.name else order))
+        # States are counted from an index that starts with them, unordered: no index holds two states in
+        # list order, so the ordered count gathered and sorted every match (the review page's waiting red
+        # notices, 35,141 at 700,000: 78 ms; unordered, an index-only scan stopping at the bound: 1 ms).
+        # A constant, not the id: the count then reads an index alone where one holds the filter's columns
+        # (SQLite: the names' index for a name, 37 against 8 ms).
+        counted = (
+            select(literal(1)).select_from(n).where(cond).order_by(*(() if flt.name or flt.states else order))
+        )
         total = counts.count(self.conn, counted, self.max_change_seq)
         page = select(n).where(cond)
         if flt.after is not None:
@@ -571,6 +591,7 @@ class SqlReviewRepository:
             where.append(n.c.submitted_at <= submitted_before)
         if flt.iccs_section:
             where.append(has_key(SECTION, flt.iccs_section))
+        ref = None
         if flt.text:
             ref = notice_id_from_ref(flt.text.strip())
             if ref is not None:
@@ -580,8 +601,13 @@ class SqlReviewRepository:
                     where.append(n.c.search_names.contains(term, autoescape=True))
         cond = and_(*where)
         whole = None if len(where) > 1 else "ix_notices_queue_waiting"
-        # Names are counted from their trigram index (stopping at the bound), as internal lists are.
-        counted = select(n.c.id).where(cond).order_by(*(() if flt.text else t.QUEUE_ORDER))
+        # Names are counted from their trigram index (stopping at the bound), as internal lists are; on
+        # SQLite from the waiting requests' names alone (0023, a covering partial index: 6 against 130 ms
+        # at 700,000 notices), named because SQLite prefers the queue's other partial indexes.
+        by_name = bool(flt.text) and ref is None
+        counted = select(literal(1)).select_from(n).where(cond).order_by(*(() if flt.text else t.QUEUE_ORDER))
+        if by_name:
+            counted = counted.with_hint(n, f"INDEXED BY {t.QUEUE_NAMES}", "sqlite")
         total = counts.count(self.conn, counted, self.notices.max_change_seq, whole)
         page = select(n).where(cond)
         order: tuple[Any, ...] = t.QUEUE_ORDER

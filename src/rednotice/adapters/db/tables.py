@@ -162,6 +162,16 @@ Index(
     postgresql_where=WAITING,
     sqlite_where=WAITING_SQLITE,
 )
+QUEUE_NAMES = "ix_notices_queue_names"
+"""The waiting requests' names (0023): on SQLite the queue's count by name reads this index alone."""
+Index(
+    QUEUE_NAMES,
+    notices.c.search_names,
+    notices.c.type,
+    notices.c.state,
+    postgresql_where=WAITING,
+    sqlite_where=WAITING_SQLITE,
+)
 
 notice_keys = Table(
     "notice_keys",
