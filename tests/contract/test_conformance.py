@@ -36,6 +36,7 @@ def test_the_fakes_are_their_ports() -> None:
             (ports.PublicRepository, uow.public),
             (ports.AfterHitRepository, uow.after_hit),
             (ports.FiguresRepository, uow.figures),
+            (ports.PublicFiguresTables, uow.public_figures),
         ]
     for protocol, fake in pairs:
         names = [n for n, _ in inspect.getmembers(protocol, inspect.isfunction) if not n.startswith("_")]
