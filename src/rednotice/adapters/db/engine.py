@@ -39,6 +39,22 @@ def _private_file(url: str) -> None:
                     name.chmod(0o600)
 
 
+def _keep_open(url: str) -> list[sqlite3.Connection]:
+    """One idle connection to the store's file for as long as the engine lives.
+
+    Units of work open and close their own connections (``NullPool``). When the last connection to a WAL
+    database closes, SQLite checkpoints the whole log into the database and deletes it: on a store that
+    nothing else holds open, that made every write pay about 18 ms (an audited search on SQLite: 20 ms,
+    1.3 ms with this connection open). The kept connection holds no lock and no transaction; checkpoints
+    then happen as SQLite schedules them (every 1,000 pages of log, by the committing connection)."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return []
+    held = sqlite3.connect(database, timeout=SQLITE_BUSY_SECONDS, check_same_thread=False)
+    held.execute("SELECT count(*) FROM sqlite_master").fetchone()  # maps the log's index: counted as open
+    return [held]
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
         _private_file(url)
@@ -48,6 +64,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             poolclass=NullPool,
             **kwargs,
         )
+
+        keeper: list[sqlite3.Connection] = []
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -59,6 +77,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
+            if not keeper:
+                keeper.extend(_keep_open(url))
+
+        @event.listens_for(engine, "engine_disposed")
+        def _on_dispose(_engine: Any) -> None:
+            while keeper:  # a disposed engine lets go of its file (a test may delete it next)
+                keeper.pop().close()
 
         # Writers of one process queue on a Python lock before SQLite's: SQLite's busy handler retries
         # with sleeps of up to 100 ms, so under load a waiting writer can starve for seconds.
