@@ -129,7 +129,9 @@ def demo_logins(
         % {"url": url or demo.WEB_URL, "password": demo.DEMO_PASSWORD}
     )
     console.print(
-        "[bold red]" + _("For development only.") + "[/] "
+        "[bold red]"
+        + _("For development only.")
+        + "[/] "
         + _(
             "These accounts share a published password: never load demo data into a store that holds "
             "real data or is reachable by others."
