@@ -96,8 +96,9 @@ def public_cache(app: Any) -> fs.PublicFiguresCache:
 def warm_public_figures(app: Any, store: Store) -> fs.Figures:
     """Count the public table of the closed period into the app's cache (``public_cache``), or read it
     from the store when another process counted it, so that no public page counts: called by the
-    server's background thread at start-up and every ``WARM_EVERY`` seconds after (a no-op while the quarter's table is kept; the first call after a quarter closes
-    counts the new one). On the read replica when one is configured, like every figures page."""
+    server's background thread at start-up and every ``WARM_EVERY`` seconds after (a no-op while the
+    quarter's table is kept; the first call after a quarter closes counts the new one). On the read
+    replica when one is configured, like every figures page."""
     return _public(store, fs.FiguresQuery(), store.settings.figures, public_cache(app))
 
 
