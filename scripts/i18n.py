@@ -42,20 +42,8 @@ LOCALE = ROOT / "src" / "rednotice" / "locale"
 POT = LOCALE / "messages.pot"
 LANGS = ("fr", "es", "ar")
 PYBABEL = str(Path(sys.executable).with_name("pybabel"))
-ERROR_CLASSES = (
-    "DomainError",
-    "InvalidInput",
-    "TooLarge",
-    "NotFound",
-    "Forbidden",
-    "Unauthenticated",
-    "IllegalTransition",
-    "Conflict",
-    "RuleViolation",
-    "IntegrityFailure",
-    "InputTooLarge",
-    "ChainBroken",
-)
+ERROR_BASE = "DomainError"
+"""The errors whose messages people read: this class and every class deriving from it (``error_classes``)."""
 """domain/errors.py's classes (and their subclasses named here): the text given to the constructor is a
 message a person reads. Only a whole literal is a message (or each literal branch of ``a if c else b``): an
 f-string or a text joined at run time cannot be looked up in a catalogue (docs/i18n.md says how to write one
@@ -102,24 +90,52 @@ def extract(pot: Path = POT) -> None:
         write_po(fh, catalog, width=0, no_location=True, sort_output=True)
 
 
+PACKAGE = ROOT / "src" / "rednotice"
+
+
+def _trees(folders: tuple[str, ...], package: Path = PACKAGE) -> list[ast.AST]:
+    return [
+        ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for folder in folders
+        for path in sorted((package / folder).rglob("*.py"))
+    ]
+
+
+def error_classes(folders: tuple[str, ...] = ERRORS_FROM, package: Path = PACKAGE) -> set[str]:
+    """``ERROR_BASE`` and every class deriving from it at any depth, read from the source of ``folders``
+    (a new error class needs no list kept by hand)."""
+    trees = _trees(folders, package)
+    classes = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    names = {ERROR_BASE}
+    grew = True
+    while grew:
+        grew = False
+        for node in classes:
+            bases = {b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "") for b in node.bases}
+            if node.name not in names and bases & names:
+                names.add(node.name)
+                grew = True
+    return names
+
+
 def error_messages() -> set[str]:
-    """The literal messages given to an error class anywhere people may read them (see ERROR_CLASSES)."""
+    """The literal messages given to an error class anywhere people may read them (``error_classes``)."""
     found: set[str] = set()
-    for folder in ERRORS_FROM:
-        for path in sorted((ROOT / "src" / "rednotice" / folder).rglob("*.py")):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
-                if not isinstance(node, ast.Call) or not node.args:
-                    continue
-                func = node.func
-                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-                if name not in ERROR_CLASSES:
-                    continue
-                first = node.args[0]
-                branches = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
-                for branch in branches:
-                    text = branch.value if isinstance(branch, ast.Constant) else None
-                    if isinstance(text, str) and text.strip() and not ONLY_PLACEHOLDERS.fullmatch(text):
-                        found.add(text)
+    classes = error_classes()
+    for tree in _trees(ERRORS_FROM):
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name not in classes:
+                continue
+            first = node.args[0]
+            branches = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+            for branch in branches:
+                text = branch.value if isinstance(branch, ast.Constant) else None
+                if isinstance(text, str) and text.strip() and not ONLY_PLACEHOLDERS.fullmatch(text):
+                    found.add(text)
     return found
 
 
