@@ -346,10 +346,13 @@ class PublicFiguresCache:
                 self._period, self._tables = period, {}
             table = self._tables.get(minimum)
             if table is None:
-                table = compute()
-                self._tables[minimum] = table
-                self.computed += 1
+                table = self._tables[minimum] = self._fill(period, minimum, compute)
             return table
+
+    def _fill(self, period: Period, minimum: int, compute: Callable[[], Figures]) -> Figures:
+        """The table this process does not hold yet (under the lock): here, counted."""
+        self.computed += 1
+        return compute()
 
     def clear(self) -> None:
         with self._lock:

@@ -105,22 +105,16 @@ class StoredPublicFiguresCache(PublicFiguresCache):
         self.reader, self.writer, self.version = reader, writer, version
         self.loaded = 0
 
-    def table(self, period: Period, minimum: int, compute: Callable[[], Figures]) -> Figures:
-        with self._lock:
-            if period != self._period:
-                self._period, self._tables = period, {}
-            table = self._tables.get(minimum)
-            if table is None:
-                key = table_key(period, minimum, self.version)
-                table = self._stored(key)
-                if table is None:
-                    table = compute()
-                    self.computed += 1
-                    self._store(key, period, minimum, table)
-                else:
-                    self.loaded += 1
-                self._tables[minimum] = table
+    def _fill(self, period: Period, minimum: int, compute: Callable[[], Figures]) -> Figures:
+        """Read from the store when another process counted it; else counted here and stored."""
+        key = table_key(period, minimum, self.version)
+        table = self._stored(key)
+        if table is not None:
+            self.loaded += 1
             return table
+        table = super()._fill(period, minimum, compute)
+        self._store(key, period, minimum, table)
+        return table
 
     def clear(self) -> None:
         """Forget every table, in this process and in the store (data with earlier dates was written)."""
