@@ -114,7 +114,7 @@ def audit_verify(
     report = audit_service.verify(_reader(s), held)
     problems = [*file_problems, *report.problems]
     for note in report.notes:
-        console.print(f"[dim]·[/] {note}", highlight=False, soft_wrap=True)
+        console.print(f"[dim]·[/] {shown(note)}", highlight=False, soft_wrap=True)
     if not problems:
         intact = (
             ngettext(
@@ -237,7 +237,7 @@ def _check_backup_file(
 
     from rednotice.adapters.db import migrate
     from rednotice.adapters.db.store import SqlUnitOfWork
-    from rednotice.domain.audit import Checkpoint, CheckpointKind, verify_chain
+    from rednotice.domain.audit import Checkpoint, CheckpointKind, joined, verify_chain
 
     if not path.is_file():
         raise InvalidInput("no such backup file: %(path)s", path=str(path))
@@ -293,7 +293,7 @@ def _check_backup_file(
         raise InvalidInput(
             "the audit chain in %(path)s is broken or not this store's: %(problems)s",
             path=str(path),
-            problems="; ".join(report.problems[:3]),
+            problems=joined(report.problems, 3),
         )
     return seq, digest, revision
 
@@ -372,6 +372,7 @@ def _after_restore(source: str, replaced: tuple[int, str] | None) -> None:
     (when a signing key is configured) and audit it."""
     from rednotice.adapters import signing
     from rednotice.adapters.db.migrate import upgrade
+    from rednotice.domain.audit import joined
     from rednotice.services import audit as audit_service
 
     s = store(migrated=False)
@@ -412,7 +413,7 @@ def _after_restore(source: str, replaced: tuple[int, str] | None) -> None:
     report = audit_service.verify(_reader(s), held)
     if not report.ok:  # pragma: no cover - the backup's chain and the checkpoints were checked before
         raise InvalidInput(
-            "the restored audit chain is broken: %(problems)s", problems="; ".join(report.problems[:3])
+            "the restored audit chain is broken: %(problems)s", problems=joined(report.problems, 3)
         )
     restored_words = ngettext(
         "audit chain intact, %(num)s events (the restore is event %(seq)s)",

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from rednotice.domain.errors import N_, Text
+
 GENESIS = "0" * 64
 
 
@@ -64,8 +66,22 @@ class ChainReport:
     ok: bool
     checked: int
     problems: tuple[str, ...]
+    """Each an ``errors.Text``: English as a string, ``label()`` in the reader's language."""
     notes: tuple[str, ...] = ()
-    """What was checked besides the links (signed checkpoints, authorised restores)."""
+    """What was checked besides the links (signed checkpoints, authorised restores); ``errors.Text`` too."""
+
+
+def joined(problems: Sequence[str], most: int) -> Text:
+    """The first ``most`` problems as one message (``; ``), each part translated where it is shown."""
+    return Text.joined("; ", [p if isinstance(p, Text) else Text(p) for p in problems[:most]])
+
+
+MISSING = N_("event %(seq)s is missing (next found is %(found)s)")
+REWRITTEN = N_("event %(seq)s is not the one signed in the checkpoint of %(at)s (the chain was rewritten)")
+UNLINKED = N_("event %(seq)s does not follow the event before it (link broken)")
+ALTERED = N_("event %(seq)s was altered (its content no longer matches its hash)")
+ENDS_ELSEWHERE = N_("the chain should end at event %(head)s but ends at %(last)s")
+HEAD_MISMATCH = N_("the last event's hash does not match the recorded head of the chain")
 
 
 CHECKPOINT_FORMAT = "rednotice-audit-checkpoint/1"
@@ -120,12 +136,27 @@ def _checkpoints_in_force(checkpoints: Sequence[Checkpoint]) -> tuple[dict[int, 
             dropped = sorted(seq for seq in wanted if seq > cp.seq)
             for seq in dropped:
                 del wanted[seq]
-            lost = (
-                f"; events {cp.seq + 1} to {cp.replaced_seq} of the earlier history were discarded"
-                if (cp.replaced_seq is not None and cp.replaced_seq > cp.seq)
-                else ""
-            )
-            notes.append(f"signed restore of {cp.at}: the chain was restored to event {cp.seq}{lost}")
+            if cp.replaced_seq is not None and cp.replaced_seq > cp.seq:
+                notes.append(
+                    Text(
+                        N_(
+                            "signed restore of %(at)s: the chain was restored to event %(seq)s; events "
+                            "%(first)s to %(last)s of the earlier history were discarded"
+                        ),
+                        at=cp.at,
+                        seq=cp.seq,
+                        first=cp.seq + 1,
+                        last=cp.replaced_seq,
+                    )
+                )
+            else:
+                notes.append(
+                    Text(
+                        N_("signed restore of %(at)s: the chain was restored to event %(seq)s"),
+                        at=cp.at,
+                        seq=cp.seq,
+                    )
+                )
         wanted.setdefault(cp.seq, []).append(cp)
     return wanted, notes
 
@@ -146,42 +177,59 @@ def verify_chain(
     covered = max(wanted, default=0)
     for cp in wanted.pop(0, []):
         if cp.hash != GENESIS:
-            problems.append(f"the signed checkpoint of {cp.at} for the empty chain has another hash")
+            problems.append(
+                Text(N_("the signed checkpoint of %(at)s for the empty chain has another hash"), at=cp.at)
+            )
     prev, expected_seq, count = GENESIS, 1, 0
     for event in events:
         count += 1
         for cp in wanted.pop(event.seq, ()):
             if cp.hash != event.hash:
-                problems.append(
-                    f"event {event.seq} is not the one signed in the checkpoint of {cp.at} "
-                    "(the chain was rewritten)"
-                )
+                problems.append(Text(REWRITTEN, seq=event.seq, at=cp.at))
         if event.seq != expected_seq:
-            problems.append(f"event {expected_seq} is missing (next found is {event.seq})")
+            problems.append(Text(MISSING, seq=expected_seq, found=event.seq))
         if event.prev_hash != prev:
-            problems.append(f"event {event.seq} does not follow the event before it (link broken)")
+            problems.append(Text(UNLINKED, seq=event.seq))
         recomputed = chain_hash(
             event.prev_hash,
             canonical(event.seq, event.at, event.actor, event.action, event.subject, event.data),
         )
         if recomputed != event.hash:
-            problems.append(f"event {event.seq} was altered (its content no longer matches its hash)")
+            problems.append(Text(ALTERED, seq=event.seq))
         prev, expected_seq = event.hash, event.seq + 1
     if head_seq is not None and head_seq != expected_seq - 1:
-        problems.append(f"the chain should end at event {head_seq} but ends at {expected_seq - 1}")
+        problems.append(Text(ENDS_ELSEWHERE, head=head_seq, last=expected_seq - 1))
     if head_hash is not None and head_hash != prev:
-        problems.append("the last event's hash does not match the recorded head of the chain")
+        problems.append(Text(HEAD_MISMATCH))
     for seq in sorted(wanted):
         for cp in wanted[seq]:
             problems.append(
-                f"the chain ends at event {expected_seq - 1} but the signed checkpoint of {cp.at} "
-                f"vouches for event {seq}: events were removed"
+                Text(
+                    N_(
+                        "the chain ends at event %(last)s but the signed checkpoint of %(at)s vouches for "
+                        "event %(seq)s: events were removed"
+                    ),
+                    last=expected_seq - 1,
+                    at=cp.at,
+                    seq=seq,
+                )
             )
     if checkpoints:
-        notes.insert(0, f"{len(checkpoints)} signed checkpoint(s) checked; they vouch up to event {covered}")
+        checked = (
+            N_("%(num)s signed checkpoint checked; it vouches up to event %(seq)s")
+            if len(checkpoints) == 1
+            else N_("%(num)s signed checkpoints checked; they vouch up to event %(seq)s")
+        )
+        notes.insert(0, Text(checked, num=len(checkpoints), seq=covered))
         if expected_seq - 1 > covered:
             notes.append(
-                f"events {covered + 1} to {expected_seq - 1} are covered by no checkpoint yet "
-                "(write one: rednotice audit checkpoint)"
+                Text(
+                    N_(
+                        "events %(first)s to %(last)s are covered by no checkpoint yet (write one: rednotice "
+                        "audit checkpoint)"
+                    ),
+                    first=covered + 1,
+                    last=expected_seq - 1,
+                )
             )
     return ChainReport(not problems, count, tuple(problems), tuple(notes))

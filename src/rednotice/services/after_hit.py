@@ -28,7 +28,7 @@ from typing import Any
 from rednotice.config import AfterHitSettings as AfterHitSettings  # a section of Settings
 from rednotice.domain import policy
 from rednotice.domain.dates import PartialDate
-from rednotice.domain.errors import N_, Forbidden, InvalidInput, NotFound, RuleViolation
+from rednotice.domain.errors import N_, Forbidden, InvalidInput, NotFound, RuleViolation, Text
 from rednotice.domain.lifecycle import Notice
 from rednotice.domain.model import Subject
 from rednotice.domain.redress import (
@@ -41,6 +41,7 @@ from rednotice.domain.redress import (
     ReviewFlag,
     refugee_status_for,
 )
+from rednotice.domain.rereading import Templates
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notifications as nt
 from rednotice.services.notifications import ART87 as ART87  # the reminder, in every language
@@ -57,14 +58,60 @@ LOCATED = (HitOutcome.LOCATED, HitOutcome.DETAINED_UNDER_NATIONAL_LAW)
 OFFICIALS = (Role.REVIEWER, Role.CCF)
 
 PUBLIC_GROUND: dict[PositionGround, str | None] = {
-    PositionGround.ARTICLE_2: "Article 2 of INTERPOL's Constitution (human rights)",
-    PositionGround.ARTICLE_3: "Article 3 of INTERPOL's Constitution (political, military, religious or "
-    "racial character)",
-    PositionGround.DATA_QUALITY: "the quality of the data",
+    PositionGround.ARTICLE_2: N_("Article 2 of INTERPOL's Constitution (human rights)"),
+    PositionGround.ARTICLE_3: N_(
+        "Article 3 of INTERPOL's Constitution (political, military, religious or racial character)"
+    ),
+    PositionGround.DATA_QUALITY: N_("the quality of the data"),
     PositionGround.REFUGEE: None,  # would point at a protection status: reviewers and the CCF only
     PositionGround.OTHER: None,
 }
 """How a refusal's grounds read in an addendum every NCB that can see the notice reads."""
+
+# The addenda and review flags this module writes are stored in English (no migration; the API's JSON as
+# before), written from these templates, and read back in the reader's language where they are shown
+# (:func:`shown`, as the notifications are: ``services/notifications.py``).
+REFUSED_ADDENDUM = N_(
+    "Extradition of the person sought was refused by %(country)s on %(on)s. The General Secretariat is "
+    "reviewing the notice again."
+)
+REFUSED_ADDENDUM_GROUNDS = N_(
+    "Extradition of the person sought was refused by %(country)s on %(on)s on grounds of %(grounds)s. The "
+    "General Secretariat is reviewing the notice again."
+)
+REFUSED_FLAG = N_(
+    "%(country)s refused extradition after hit %(hit)s (grounds: %(grounds)s): an addendum was added; "
+    "review the notice again (RN-12)."
+)
+UNPURSUED_FLAG = N_(
+    "The person was located in %(country)s on %(on)s (hit %(hit)s) and %(requesting)s recorded no "
+    "extradition request within %(days)s days: possible harassment pattern (RN-23). Review the notice."
+)
+UNPURSUED_ADDENDUM = N_(
+    "The person sought was located by a member country on %(on)s; no extradition request was recorded "
+    "within %(days)s days. The General Secretariat is reviewing the notice again."
+)
+TEMPLATES = Templates(
+    (
+        REFUSED_ADDENDUM,
+        REFUSED_ADDENDUM_GROUNDS,
+        REFUSED_FLAG,
+        UNPURSUED_FLAG,
+        UNPURSUED_ADDENDUM,
+        nt.A_MEMBER_COUNTRY,
+        nt.NONE_GIVEN,
+        *(g for g in PUBLIC_GROUND.values() if g is not None),
+    )
+)
+"""Every text an addendum or a review flag of this module is written with."""
+
+
+def shown(text: str) -> str:
+    """A stored addendum or review flag (or a checklist's text) in the reader's language; as stored when
+    no template of this module gives it."""
+    if isinstance(text, Text):
+        return text.label()
+    return TEMPLATES.shown(text)
 
 
 class Treaty(StrEnum):
@@ -337,12 +384,14 @@ def _refugee_item(uow: UnitOfWork, hit: Hit, notice: Notice) -> dict[str, Any]:
     item: dict[str, Any] = {
         "answer": "reported" if reported else "none_reported",
         "attention": reported,
-        "text": (
-            "A member country reported that the person is a recognised refugee or asylum seeker. "
-            "Extradition to a country they fled may breach non-refoulement; the country that granted "
-            "protection is not disclosed."
+        "text": Text(
+            N_(
+                "A member country reported that the person is a recognised refugee or asylum seeker. "
+                "Extradition to a country they fled may breach non-refoulement; the country that granted "
+                "protection is not disclosed."
+            )
             if reported
-            else "No refugee or asylum status was reported for the person."
+            else N_("No refugee or asylum status was reported for the person.")
         ),
     }
     if status is not None:
@@ -378,11 +427,13 @@ def _ill_treatment_item(uow: UnitOfWork, notice: Notice, actor: Actor) -> dict[s
     return {
         "answer": "indicated" if indicated else "none_recorded",
         "attention": indicated,
-        "text": (
-            "Member countries or the compliance check raised Article 2 (human rights) concerns: assess the "
-            "risk of torture, ill-treatment or an unfair trial before any step towards extradition."
+        "text": Text(
+            N_(
+                "Member countries or the compliance check raised Article 2 (human rights) concerns: assess "
+                "the risk of torture, ill-treatment or an unfair trial before any step towards extradition."
+            )
             if indicated
-            else "No Article 2 concern is recorded on this notice; this does not rule out a risk."
+            else N_("No Article 2 concern is recorded on this notice; this does not rule out a risk.")
         ),
         "art2_positions": [
             {
@@ -401,7 +452,8 @@ def _checklist(
     uow: UnitOfWork, repo: AfterHitRepository, hit: Hit, notice: Notice, actor: Actor
 ) -> dict[str, Any]:
     fu = _follow_up(repo, hit, notice)
-    locating, requesting = hit.locating_country or "the locating country", notice.requesting_country
+    locating = hit.locating_country or Text(N_("the locating country"))
+    requesting = notice.requesting_country
     caveats = [p for p in uow.redress.positions([notice.id]) if p.kind is not PositionKind.NO_ACTION]
     return {
         "hit": _hit_dict(hit, with_query=True),
@@ -417,24 +469,34 @@ def _checklist(
             "treaty_in_force": {
                 "answer": fu.treaty_in_force.value,
                 "attention": fu.treaty_in_force is not Treaty.YES,
-                "text": f"Is an extradition treaty (or another legal basis) in force between {locating} "
-                f"and {requesting}? Unknown unless recorded.",
+                "text": Text(
+                    N_(
+                        "Is an extradition treaty (or another legal basis) in force between %(locating)s "
+                        "and %(requesting)s? Unknown unless recorded."
+                    ),
+                    locating=locating,
+                    requesting=requesting,
+                ),
             },
             "refugee_or_asylum": _refugee_item(uow, hit, notice),
             "ill_treatment_risk": _ill_treatment_item(uow, notice, actor),
             "right_to_contest": {
                 "answer": fu.person_informed,
                 "attention": fu.person_informed is not True,
-                "text": "Was the person told that they can challenge their detention and any extradition "
-                "before the courts, and the notice before the Commission for the Control of INTERPOL's "
-                "Files (CCF)?",
+                "text": Text(
+                    N_(
+                        "Was the person told that they can challenge their detention and any extradition "
+                        "before the courts, and the notice before the Commission for the Control of "
+                        "INTERPOL's Files (CCF)?"
+                    )
+                ),
             },
         },
         "caveats": {
             "warning": notice.unreviewed_warning,
             "not_in_force": None
             if notice.in_force
-            else "This notice is no longer in force: do not act on it.",
+            else Text(N_("This notice is no longer in force: do not act on it.")),
             "positions": len(caveats),
             "addenda": [_addendum_view(a, actor) for a in repo.addenda(notice.id)],
         },
@@ -602,11 +664,11 @@ def refuse_extradition(
         position.validate()
         position.id = uow.redress.add_position(position)
         public = _public_grounds(unique)
-        text = (
-            f"Extradition of the person sought was refused by {country if disclose else 'a member country'} "
-            f"on {now.date().isoformat()}"
-            + (f" on grounds of {'; '.join(public)}" if public else "")
-            + ". The General Secretariat is reviewing the notice again."
+        text = nt.write(
+            REFUSED_ADDENDUM_GROUNDS if public else REFUSED_ADDENDUM,
+            country=country if disclose else nt.A_MEMBER_COUNTRY,
+            on=now.date().isoformat(),
+            grounds="; ".join(public),
         )
         addendum = Addendum(
             0, notice.id, now, AddendumKind.EXTRADITION_REFUSED, country, f"hit:{hit.id}", text
@@ -626,7 +688,7 @@ def refuse_extradition(
                 addendum_id,
             )
         )
-        grounds_text = ", ".join(g.value for g in unique) or "none given"
+        grounds_text = ", ".join(g.value for g in unique) or nt.NONE_GIVEN
         uow.redress.add_flag(
             ReviewFlag(
                 0,
@@ -634,8 +696,7 @@ def refuse_extradition(
                 now,
                 FlagSource.POSITION,
                 str(position.id),
-                f"{country} refused extradition after hit {hit.id} (grounds: {grounds_text}): an addendum "
-                "was added; review the notice again (RN-12).",
+                nt.write(REFUSED_FLAG, country=country, hit=hit.id, grounds=grounds_text),
             )
         )
         _notify(
@@ -797,9 +858,14 @@ def sweep_unpursued_hits(
                     now,
                     FlagSource.HARASSMENT,
                     f"hit:{hit_id}",
-                    f"The person was located in {country} on {located_on} (hit {hit_id}) and "
-                    f"{notice.requesting_country} recorded no extradition request within {days} days: "
-                    "possible harassment pattern (RN-23). Review the notice.",
+                    nt.write(
+                        UNPURSUED_FLAG,
+                        country=country,
+                        on=located_on,
+                        hit=hit_id,
+                        requesting=notice.requesting_country,
+                        days=days,
+                    ),
                 )
             )
             repo.add_addendum(
@@ -810,9 +876,7 @@ def sweep_unpursued_hits(
                     AddendumKind.NO_EXTRADITION_REQUEST,
                     None,
                     f"hit:{hit_id}",
-                    f"The person sought was located by a member country on {located_on}; no extradition "
-                    f"request was recorded within {days} days. The General Secretariat is reviewing the "
-                    "notice again.",
+                    nt.write(UNPURSUED_ADDENDUM, on=located_on, days=days),
                 )
             )
             _notify(

@@ -8,15 +8,22 @@ from datetime import UTC
 from typing import Any, Protocol
 
 from rednotice.domain.audit import (
+    ALTERED,
+    ENDS_ELSEWHERE,
+    HEAD_MISMATCH,
+    MISSING,
+    REWRITTEN,
+    UNLINKED,
     AuditEvent,
     ChainReport,
     Checkpoint,
     CheckpointKind,
     canonical,
     chain_hash,
+    joined,
     verify_chain,
 )
-from rednotice.domain.errors import DomainError
+from rednotice.domain.errors import N_, DomainError, Text
 from rednotice.domain.users import Actor
 from rednotice.services.ports import UnitOfWork
 
@@ -80,7 +87,7 @@ def checkpoint(
         if not report.ok:
             raise ChainBroken(
                 "the audit chain is broken; it is not signed: %(problems)s",
-                problems="; ".join(report.problems[:5]),
+                problems=joined(report.problems, 5),
             )
         return replace(unsigned, signature=signer.sign(unsigned.payload()))
 
@@ -105,31 +112,36 @@ def verify_since(
     for event in events:
         count += 1
         if event.seq != expected:
-            problems.append(f"event {expected} is missing (next found is {event.seq})")
+            problems.append(Text(MISSING, seq=expected, found=event.seq))
         if event.seq == base.seq and event.hash != base.hash:
-            problems.append(
-                f"event {base.seq} is not the one signed in the checkpoint of {base.at} "
-                "(the chain was rewritten)"
-            )
+            problems.append(Text(REWRITTEN, seq=base.seq, at=base.at))
         if prev and event.prev_hash != prev:
-            problems.append(f"event {event.seq} does not follow the event before it (link broken)")
+            problems.append(Text(UNLINKED, seq=event.seq))
         recomputed = chain_hash(
             event.prev_hash,
             canonical(event.seq, event.at, event.actor, event.action, event.subject, event.data),
         )
         if recomputed != event.hash:
-            problems.append(f"event {event.seq} was altered (its content no longer matches its hash)")
+            problems.append(Text(ALTERED, seq=event.seq))
         prev, expected = event.hash, event.seq + 1
     if count == 0:
         problems.append(
-            f"the chain no longer holds event {base.seq}, signed in the checkpoint of {base.at}: "
-            "events were removed"
+            Text(
+                N_(
+                    "the chain no longer holds event %(seq)s, signed in the checkpoint of %(at)s: events "
+                    "were removed"
+                ),
+                seq=base.seq,
+                at=base.at,
+            )
         )
     if head_seq != expected - 1:
-        problems.append(f"the chain should end at event {head_seq} but ends at {expected - 1}")
+        problems.append(Text(ENDS_ELSEWHERE, head=head_seq, last=expected - 1))
     if prev and head_hash != prev:
-        problems.append("the last event's hash does not match the recorded head of the chain")
-    note = f"checked from the signed checkpoint of event {base.seq} ({base.at}) on"
+        problems.append(Text(HEAD_MISMATCH))
+    note = Text(
+        N_("checked from the signed checkpoint of event %(seq)s (%(at)s) on"), seq=base.seq, at=base.at
+    )
     return ChainReport(not problems, count, tuple(problems), (note,))
 
 

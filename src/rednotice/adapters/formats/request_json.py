@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
+from collections.abc import Mapping
 from types import UnionType
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -24,17 +26,27 @@ from pydantic import (
 from rednotice.adapters.countries import normalise as normalise_country
 from rednotice.domain import model as m
 from rednotice.domain.dates import PartialDate
-from rednotice.domain.errors import InvalidInput
+from rednotice.domain.errors import N_, InvalidInput
+from rednotice.domain.errors import Text as Message
 
 
 def _no_control_characters(value: str) -> str:
     if any(ord(c) < 32 and c not in "\t\n\r" for c in value):
-        raise ValueError("control characters (such as NUL) are not allowed in text")
+        raise ValueError(Message(N_("control characters (such as NUL) are not allowed in text")))
     return value
 
 
-Country = Annotated[str, AfterValidator(normalise_country)]
-PersonCountry = Annotated[str, AfterValidator(lambda c: normalise_country(c, former_codes=True))]
+def _country(code: str, former_codes: bool = False) -> str:
+    try:
+        return normalise_country(code, former_codes=former_codes)
+    except ValueError as exc:
+        raise ValueError(
+            Message(N_("%(code)s is not an ISO 3166-1 alpha-2 country code"), code=repr(code))
+        ) from exc
+
+
+Country = Annotated[str, AfterValidator(_country)]
+PersonCountry = Annotated[str, AfterValidator(lambda c: _country(c, former_codes=True))]
 """A nationality or country of birth: a current code, or a former one (YU, SU...) of a gone country."""
 CHARGE_MAX = 4000
 """INTERPOL publishes charges of up to ~800 characters; 4,000 leaves room and still bounds the text."""
@@ -49,7 +61,8 @@ def _date(value: str | None) -> str | None:
     try:
         return PartialDate.parse(value).iso()
     except InvalidInput as exc:
-        raise ValueError(exc.message) from exc
+        given = exc.template
+        raise ValueError(given if isinstance(given, Message) else Message(given, **exc.details)) from exc
 
 
 PartialDateText = Annotated[str | None, AfterValidator(_date)]
@@ -277,13 +290,96 @@ def subject_from(s: SubjectIn) -> m.Subject:
     )
 
 
-def explain(exc: ValidationError) -> str:
-    parts = []
-    for err in exc.errors()[:10]:
-        where = ".".join(str(p) for p in err["loc"]) or "(document)"
-        parts.append(f"{where}: {err['msg']}")
-    more = len(exc.errors()) - 10
-    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+PROBLEMS: dict[str, str] = {
+    "missing": N_("%(field)s is required"),
+    "string_too_short": N_("%(field)s must have at least %(min)s characters"),
+    "string_too_long": N_("%(field)s must have at most %(max)s characters"),
+    "string_type": N_("%(field)s must be a text"),
+    "int_parsing": N_("%(field)s must be a whole number"),
+    "int_type": N_("%(field)s must be a whole number"),
+    "int_from_float": N_("%(field)s must be a whole number"),
+    "float_parsing": N_("%(field)s must be a number, e.g. 1.75"),
+    "float_type": N_("%(field)s must be a number, e.g. 1.75"),
+    "bool_parsing": N_("%(field)s must be true or false"),
+    "bool_type": N_("%(field)s must be true or false"),
+    "date_parsing": N_("%(field)s must be a date: YYYY-MM-DD"),
+    "date_from_datetime_parsing": N_("%(field)s must be a date: YYYY-MM-DD"),
+    "date_type": N_("%(field)s must be a date: YYYY-MM-DD"),
+    "literal_error": N_("%(field)s must be one of %(expected)s"),
+    "enum": N_("%(field)s must be one of %(expected)s"),
+    "extra_forbidden": N_("%(field)s is not part of a notice request"),
+    "list_type": N_("%(field)s must be a list"),
+    "dict_type": N_("%(field)s must be an object with named fields"),
+    "model_type": N_("%(field)s must be an object with named fields"),
+    "model_attributes_type": N_("%(field)s must be an object with named fields"),
+    "too_short": N_("%(field)s must have at least %(min)s items"),
+    "too_long": N_("%(field)s must have at most %(max)s items"),
+    "greater_than": N_("%(field)s must be more than %(limit)s"),
+    "greater_than_equal": N_("%(field)s must be %(limit)s or more"),
+    "less_than": N_("%(field)s must be less than %(limit)s"),
+    "less_than_equal": N_("%(field)s must be %(limit)s or less"),
+    "value_error": N_("%(field)s: %(reason)s"),
+}
+"""Each kind of validation error pydantic reports (its ``type``), in rednotice's words, naming the field."""
+REQUIRED = N_("%(field)s is required")
+"""A text field that must not be empty (pydantic: at least one character)."""
+INVALID = N_("%(field)s is not valid: %(reason)s")
+"""Any other kind: pydantic's own words kept as the reason."""
+THE_DOCUMENT = N_("the document")
+"""The field of an error about the whole document."""
+AND_MORE = N_("and %(num)s more")
+SHOWN = 10
+"""How many validation errors a message names."""
+_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
+
+
+def _expected(ctx: Mapping[str, Any]) -> str:
+    """pydantic's "'a', 'b' or 'c'" without its English "or": the values, each quoted, joined by commas."""
+    text = str(ctx.get("expected", ""))
+    values = _QUOTED.findall(text)
+    return ", ".join(f"'{v}'" for v in values) if values else text
+
+
+def problem(err: Mapping[str, Any]) -> Message:
+    """One validation error of pydantic in rednotice's words: the field (its path in the JSON document)
+    and what is wrong with it, translated where it is shown (an ``errors.Text``)."""
+    where: Any = ".".join(str(p) for p in err.get("loc", ())) or Message(THE_DOCUMENT)
+    kind = str(err.get("type", ""))
+    ctx: Mapping[str, Any] = err.get("ctx") or {}
+    template = PROBLEMS.get(kind)
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        template = REQUIRED
+    if template is None:
+        return Message(INVALID, field=where, reason=str(err.get("msg", "")))
+    values: dict[str, Any] = {"field": where}
+    if kind == "value_error":
+        error = ctx.get("error")
+        first = error.args[0] if isinstance(error, Exception) and error.args else None
+        values["reason"] = (
+            first
+            if isinstance(first, Message)
+            else str(error or err.get("msg", "")).removeprefix("Value error, ")
+        )
+    elif kind in ("literal_error", "enum"):
+        values["expected"] = _expected(ctx)
+    elif kind in ("string_too_short", "too_short"):
+        values["min"] = ctx.get("min_length", "")
+    elif kind in ("string_too_long", "too_long"):
+        values["max"] = ctx.get("max_length", "")
+    elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        limit = next((ctx[k] for k in ("gt", "ge", "lt", "le") if k in ctx), "")
+        values["limit"] = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+    return Message(template, **values)
+
+
+def explain(exc: ValidationError) -> Message:
+    """The first :data:`SHOWN` validation errors as one message ("; "), each translated where it is shown;
+    as a string, English (the API's ``details.problems``)."""
+    errors = exc.errors()
+    parts = [problem(err) for err in errors[:SHOWN]]
+    if len(errors) > SHOWN:
+        parts.append(Message(AND_MORE, num=len(errors) - SHOWN))
+    return Message.joined("; ", parts)
 
 
 def parse_request(data: Any) -> m.NoticeRequest:

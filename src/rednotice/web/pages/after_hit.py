@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from rednotice.domain import errors as e
 from rednotice.services import after_hit
-from rednotice.web.i18n import _
+from rednotice.web.i18n import _, _l
 from rednotice.web.pages.deps import CsrfForm, PageActor
 from rednotice.web.pages.toolkit import error_page, flash, redirect, render, store_of
 
@@ -32,7 +32,43 @@ async def safeguards_page(request: Request, hit_id: int, actor: PageActor) -> Re
         )
     except (e.NotFound, e.Forbidden):
         return error_page(request, actor, 404, _("Not found"), _("There is no such hit for you."))
-    return render(request, "after_hit_safeguards.html", actor, v=view, hit_id=hit_id)
+    return render(request, "after_hit_safeguards.html", actor, v=_in_words(view), hit_id=hit_id)
+
+
+ANSWERS: dict[str, Any] = {
+    "yes": _l("Yes"),
+    "no": _l("No"),
+    "unknown": _l("Unknown"),
+    "True": _l("Yes"),
+    "False": _l("No"),
+    "reported": _l("reported"),
+    "none_reported": _l("none reported"),
+    "indicated": _l("indicated"),
+    "none_recorded": _l("none recorded"),
+}
+"""A checklist's answer (a code in the API's JSON) as the page says it."""
+
+
+def _in_words(view: dict[str, Any]) -> dict[str, Any]:
+    """The checklist as the reader reads it: its texts, the reminder, the addenda in the page's language
+    (the service answers in English, as the API does), each answer in words."""
+    checklist = {
+        key: {
+            **item,
+            "text": after_hit.shown(item["text"]),
+            **(
+                {"answer": str(ANSWERS.get(str(item["answer"]), item["answer"]))}
+                if item.get("answer") is not None
+                else {}
+            ),
+        }
+        for key, item in view["checklist"].items()
+    }
+    caveats = dict(view["caveats"])
+    if caveats.get("not_in_force"):
+        caveats["not_in_force"] = after_hit.shown(caveats["not_in_force"])
+    caveats["addenda"] = [{**a, "text": after_hit.shown(a["text"])} for a in caveats.get("addenda", [])]
+    return {**view, "reminder": _(view["reminder"]), "checklist": checklist, "caveats": caveats}
 
 
 @router.post("/screening/hits/{hit_id}/safeguards")

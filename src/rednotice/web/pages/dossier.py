@@ -305,10 +305,16 @@ def _redress_beside(store: Store, actor: Actor, notice: Notice) -> dict[str, Any
     from rednotice.services import after_hit, redress
 
     uow = store.uow
+    # the flags and addenda the after-hit use cases stored in English, in the page's language (a text they
+    # did not write is left as stored, for the page's own filter)
     return {
-        "flags": redress.review_flags(actor, uow(), notice.id),
+        "flags": [
+            {**f, "text": after_hit.shown(f["text"])} for f in redress.review_flags(actor, uow(), notice.id)
+        ],
         "reports": redress.harassment_reports(actor, uow(), notice.id),
         "refugees": redress.refugee_confirmations(actor, uow(), notice.id),
         "positions": redress.positions_for(notice.id, actor, uow())["positions"],
-        "addenda": after_hit.addenda_for(notice.id, actor, uow()),
+        "addenda": [
+            {**a, "text": after_hit.shown(a["text"])} for a in after_hit.addenda_for(notice.id, actor, uow())
+        ],
     }

@@ -314,6 +314,12 @@ def readable(err: Mapping[str, Any]) -> str:
     kind = str(err.get("type", ""))
     if kind in PYDANTIC_WORDS:
         return PYDANTIC_WORDS[kind]
+    error = (err.get("ctx") or {}).get("error")
+    first = error.args[0] if isinstance(error, Exception) and error.args else None
+    if isinstance(
+        first, e.Text
+    ):  # a reason the contract wrote (a date, a country code): in the page's language
+        return first.label()
     return str(err.get("msg", "invalid")).removeprefix("Value error, ")
 
 
@@ -339,7 +345,7 @@ def field_errors(exc: e.InvalidInput) -> dict[str, list[str]]:
         elif numbers:
             message = _("item %(number)s: %(message)s") % {"number": numbers[0] + 1, "message": message}
         elif target == "general":
-            message = f"{key or 'request'}: {message}"
+            message = f"{key or _('request')}: {message}"
         out.setdefault(target, []).append(message)
     return out
 
