@@ -141,7 +141,7 @@ async def edit_submit(request: Request, ref: str, actor: BureauOfficer, form: Cs
     send = form.get("send") == "send"
     errors = _form_checks(values)
     if send and target.state is State.MORE_INFORMATION_REQUESTED and len(answer) < 10:
-        errors["answer"] = ["answer the reviewer's questions: say what you changed or why (a few words)"]
+        errors["answer"] = [_("answer the reviewer's questions: say what you changed or why (a few words)")]
     try:
         notice_request = parse_request(carry_over(contract_json(values, actor.country), target.request))
     except e.InvalidInput as exc:

@@ -98,7 +98,7 @@ async def record_article3(request: Request, ref: str, actor: PageActor, form: Cs
     def do(notice_id: str, form: FormData, actor: Actor, store: Store) -> str:
         factors = {key: form_text(form, f"factor_{key}", 20_000) for key in review.ARTICLE_34_FACTORS}
         review.record_article3(notice_id, factors, form_text(form, "conclusion", 20_000), actor, store.uow())
-        return "Article 3 assessment recorded."
+        return _("Article 3 assessment recorded.")
 
     return await _review_post(request, ref, actor, form, do, fragment="_article3.html", anchor="article3")
 

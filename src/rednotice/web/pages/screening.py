@@ -145,7 +145,7 @@ def single_query(
     """The one-traveller form as a query, or the errors to show beside its fields."""
     record = {k: v for k, v in values.items() if v}
     if not record.get("name") and not record.get("family_name"):
-        return None, {"name": ["Give the traveller's name, or at least a family name."]}
+        return None, {"name": [_("Give the traveller's name, or at least a family name.")]}
     try:
         return query_from_mapping(record, 1, today, "form"), {}
     except e.InvalidInput as exc:
@@ -218,7 +218,7 @@ def _traveller(query: Mapping[str, Any]) -> dict[str, Any]:
         "name": name or "—",
         "birth_date": str(query.get("birth_date") or ""),
         "nationality": str(query.get("nationality") or ""),
-        "sex": {"M": "Male", "F": "Female", "U": "Unknown"}.get(sex, ""),
+        "sex": {"M": _("Male"), "F": _("Female"), "U": _("Unknown")}.get(sex, ""),
         "document": doc.get("number") if doc else "",
         "source": str(query.get("source") or ""),
     }
