@@ -390,7 +390,8 @@ class MemoryReviewRepository:
 
     def political_events(self, country: str) -> list[tuple[str, date, str]]:
         events: list[tuple[str, str, date, str]] = self.data.extra.get("political_events", [])
-        return sorted((k, on, d) for c, k, on, d in events if c == country)
+        # By date, as SqlReviewRepository orders them (tests/contract/test_review_contract.py).
+        return [(k, on, d) for c, k, on, d in sorted(events, key=lambda e: e[2]) if c == country]
 
     def add_political_event(
         self, country: str, kind: str, on: date, description: str, by: str, at: datetime
