@@ -423,7 +423,7 @@ def _reviewable(uow: UnitOfWork, notice_id: str) -> Notice:
     notice = uow.notices.get(notice_id)
     if notice is None:
         raise NotFound("no notice %(notice)s", notice=notice_id)
-    if notice.state not in (State.UNDER_REVIEW, State.UNREVIEWED, State.SUBMITTED):
+    if notice.state not in AWAITING_REVIEW_STATES:  # lifecycle.AWAITING_REVIEW, of every type
         raise RuleViolation(
             "notice %(notice)s is not under review (it is '%(state)s')",
             notice=notice_id,
