@@ -25,10 +25,10 @@ def put(
     state: State = State.PUBLISHED,
     consent: bool = True,
     days_ago: int = 0,
-    **fields: Any,
+    fields: dict[str, Any] | None = None,
 ) -> Notice:
-    """A notice straight into the store (a factory, not the lifecycle)."""
-    request = make_request(**{"visibility.public_extract": consent, **fields})
+    """A notice straight into the store (a factory, not the lifecycle); ``fields`` as ``make_request``."""
+    request = make_request(**{"visibility.public_extract": consent, **(fields or {})})
     at: datetime = clock() - timedelta(days=days_ago)
     notice = Notice(notice_id, request, state, created_at=at, created_by="factory", published_at=at)
     with backend.uow() as uow:
@@ -40,13 +40,15 @@ def put(
 def test_only_consented_published_red_notices_are_public_newest_first(
     backend: Backend, clock: FakeClock
 ) -> None:
-    put(backend, clock, "2026/00001", days_ago=3, **{"subject.family_name": "OLDEST"})
-    put(backend, clock, "2026/00002", days_ago=1, **{"subject.family_name": "NEWEST", "subject.sex": "F"})
-    put(backend, clock, "2026/00003", days_ago=2, **{"subject.family_name": "MIDDLE"})
+    put(backend, clock, "2026/00001", days_ago=3, fields={"subject.family_name": "OLDEST"})
+    put(
+        backend, clock, "2026/00002", days_ago=1, fields={"subject.family_name": "NEWEST", "subject.sex": "F"}
+    )
+    put(backend, clock, "2026/00003", days_ago=2, fields={"subject.family_name": "MIDDLE"})
     put(backend, clock, "2026/00004", consent=False)
     put(backend, clock, "2026/00005", state=State.SUSPENDED)
     put(backend, clock, "2026/00006", state=State.SUBMITTED)
-    put(backend, clock, "2026/00007", type=NoticeType.WANTED_PERSON_DIFFUSION.value)
+    put(backend, clock, "2026/00007", fields={"type": NoticeType.WANTED_PERSON_DIFFUSION.value})
     with backend.uow() as uow:
         total, rows = uow.public.search(PublicQuery(), TODAY)
         assert total == 3
