@@ -1,1 +1,2 @@
-"""The pure domain: standard library only. Nothing here knows the web, the database or the CLI."""
+"""The pure domain: the standard library and, for names only, the libraries of decision 0005 (an import-linter
+allow-list in pyproject.toml). Nothing here knows the web, the database or the CLI."""
