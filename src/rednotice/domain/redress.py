@@ -31,9 +31,10 @@ from rednotice.domain.compliance.context import (
     RefugeeStatus,
 )
 from rednotice.domain.compliance.identity import same_person
-from rednotice.domain.errors import IllegalTransition, InvalidInput, RuleViolation, Term
+from rednotice.domain.errors import N_, IllegalTransition, InvalidInput, RuleViolation, Term, Text
 from rednotice.domain.lifecycle import add_months
 from rednotice.domain.model import RelationKind, Subject
+from rednotice.domain.rereading import Templates
 
 # --- CCF cases ----------------------------------------------------------------------------------------
 
@@ -261,55 +262,151 @@ class ApplicantRequest:
         return self.answered_at is None
 
 
+# What the admissibility check and the case's history say, as templates: a problem's reason and a history
+# entry are stored in English (the API and older rows stay as they were) and read back in the reader's
+# language where they are shown (:func:`shown`, ``domain/rereading.py``).
+ID_NAME = N_("the identity document does not show the applicant's name")
+ID_BIRTH_DATE = N_("the identity document does not show the date of birth")
+ID_PHOTO = N_("the identity document has no photograph")
+ID_REDACTED = N_("the identity document must be supplied unredacted")
+UNSIGNED = N_("the request is not signed")
+NO_PURPOSE = N_("the request does not state its purpose")
+NO_POWER_OF_ATTORNEY = {
+    "lawyer": N_("a lawyer acting for the person needs a signed power of attorney"),
+    "relative": N_("a relative acting for the person needs a signed power of attorney"),
+}
+"""By who acts for the person (``ApplicantKind``): one sentence each, as each language words it."""
+OTHER_REPRESENTATIVE = N_("a %(kind)s acting for the person needs a signed power of attorney")
+NO_REPRESENTATIVE = N_("the representative's name is missing")
+LANGUAGE = N_("the request is in '%(language)s'; it must be in Arabic, English, French or Spanish")
+REVISION_OF = N_("a revision names the decided case it asks to revise")
+REVISION_OF_UNDECIDED = N_("only a decided case can be revised")
+NO_NEW_FACT = N_("a revision sets out the newly discovered fact")
+NO_DISCOVERY_DATE = N_("a revision says when the new fact was discovered")
+REVISION_LATE = N_(
+    "a revision is filed within %(months)s months of the discovery of the new fact (discovered "
+    "%(discovered)s, filed %(filed)s)"
+)
+
+ANSWER_TO_REQUEST = N_("answer to request %(number)s")
+DOCUMENTS_SENT = N_("documents sent with the request: %(num)s")
+CONSULTED = N_("%(country)s asked about %(notice)s, answer by %(due)s")
+CONSULTATION_ANSWERED = N_("consultation %(number)s answered by %(country)s")
+CONSULTATION_LAPSED = N_("%(country)s did not answer by %(due)s")
+CONSULTATION_SUPERSEDED = N_(
+    "question %(number)s to %(country)s closed unanswered: superseded by the decision"
+)
+DECISION_RULE = N_("%(months)s months after the request was found admissible (rule 26)")
+INFORM_RULE = N_("1 month after the decision")
+CONSULTATION_RULE = N_("answer from %(country)s (no answer: data deleted, rule 27)")
+# What a General Secretariat reviewer is told on a notice (``ReviewFlag.text``).
+FLAG_DECIDED_NON_COMPLIANT = N_("A binding decision found this data non-compliant: refuse the request.")
+FLAG_REFUGEE_CONFIRMED = N_(
+    "A member country confirmed the subject's protection status against the requester: refuse on the "
+    "refugee ground (RN-13)."
+)
+FLAG_REFUGEE_DELETION = N_(
+    "Refugee confirmation %(id)s (%(status)s, persecution feared in %(persecution)s, confirmed by "
+    "%(granting)s). Evidence: %(evidence)s. Confirm the deletion (delete) or dismiss it (the precautionary "
+    "suspension is lifted)."
+)
+NO_BASIS = N_("no basis or evidence was given")
+FLAG_RESTORABLE = N_(
+    "The protection status that led to this deletion has ended: decide whether the data, if otherwise "
+    "compliant, may be restored."
+)
+FLAG_HARASSMENT = N_("Harassment reported (%(kinds)s) against the %(relation)s: review the notice again.")
+FLAG_POSITION = N_("A member country recorded a %(kind)s: review the notice again.")
+POSITION_WORDS = (N_("concern"), N_("objection"), N_("no action"), N_("extradition refused"))
+"""A position's kind as a flag names it (the same words as the notifications')."""
+
+TEXTS = Templates(
+    [
+        ID_NAME,
+        ID_BIRTH_DATE,
+        ID_PHOTO,
+        ID_REDACTED,
+        UNSIGNED,
+        NO_PURPOSE,
+        *NO_POWER_OF_ATTORNEY.values(),
+        OTHER_REPRESENTATIVE,
+        NO_REPRESENTATIVE,
+        LANGUAGE,
+        REVISION_OF,
+        REVISION_OF_UNDECIDED,
+        NO_NEW_FACT,
+        NO_DISCOVERY_DATE,
+        REVISION_LATE,
+        ANSWER_TO_REQUEST,
+        DOCUMENTS_SENT,
+        CONSULTED,
+        CONSULTATION_ANSWERED,
+        CONSULTATION_LAPSED,
+        CONSULTATION_SUPERSEDED,
+        DECISION_RULE,
+        INFORM_RULE,
+        CONSULTATION_RULE,
+        FLAG_DECIDED_NON_COMPLIANT,
+        FLAG_REFUGEE_CONFIRMED,
+        FLAG_REFUGEE_DELETION,
+        NO_BASIS,
+        FLAG_RESTORABLE,
+        FLAG_HARASSMENT,
+        FLAG_POSITION,
+        *POSITION_WORDS,
+    ]
+)
+"""Every template a case's stored reasons and history entries are written with."""
+
+
+def shown(text: str) -> str:
+    """A stored problem's reason or history entry in the reader's language (several reasons joined by
+    "; " each in turn); a text no template gives (a CCF member's own words) as it was written."""
+    return TEXTS.shown(text)
+
+
 def admissibility_problems(filing: Filing, filed_on: date) -> list[Problem]:
     """Rule 29 (and Statute Art. 42 for revisions): everything that makes the request inadmissible."""
     out: list[Problem] = []
     p = filing.id_proof
     if not p.name:
-        out.append(Problem("id_name", "the identity document does not show the applicant's name"))
+        out.append(Problem("id_name", Text(ID_NAME)))
     if not p.date_of_birth:
-        out.append(Problem("id_birth_date", "the identity document does not show the date of birth"))
+        out.append(Problem("id_birth_date", Text(ID_BIRTH_DATE)))
     if not p.photo:
-        out.append(Problem("id_photo", "the identity document has no photograph"))
+        out.append(Problem("id_photo", Text(ID_PHOTO)))
     if not p.unredacted:
-        out.append(Problem("id_redacted", "the identity document must be supplied unredacted"))
+        out.append(Problem("id_redacted", Text(ID_REDACTED)))
     if not filing.signed:
-        out.append(Problem("unsigned", "the request is not signed"))
+        out.append(Problem("unsigned", Text(UNSIGNED)))
     if len(filing.purpose.strip()) < 10:
-        out.append(Problem("no_purpose", "the request does not state its purpose"))
+        out.append(Problem("no_purpose", Text(NO_PURPOSE)))
     if filing.applicant_kind is not ApplicantKind.PERSON:
         if not filing.power_of_attorney:
-            out.append(
-                Problem(
-                    "no_power_of_attorney",
-                    f"a {filing.applicant_kind.value} acting for the person needs a signed power of attorney",
-                )
-            )
+            kind = filing.applicant_kind.value
+            reason = NO_POWER_OF_ATTORNEY.get(kind)
+            words = Text(reason) if reason else Text(OTHER_REPRESENTATIVE, kind=kind)
+            out.append(Problem("no_power_of_attorney", words))
         if not filing.representative.strip():
-            out.append(Problem("no_representative", "the representative's name is missing"))
+            out.append(Problem("no_representative", Text(NO_REPRESENTATIVE)))
     if filing.language.lower() not in {lang.value for lang in Language}:
-        out.append(
-            Problem(
-                "language",
-                f"the request is in '{filing.language}'; it must be in Arabic, English, French or Spanish",
-            )
-        )
+        out.append(Problem("language", Text(LANGUAGE, language=filing.language)))
     if filing.kind is RequestKind.REVISION:
         if not filing.revision_of:
-            out.append(Problem("revision_of", "a revision names the decided case it asks to revise"))
+            out.append(Problem("revision_of", Text(REVISION_OF)))
         if len(filing.new_fact.strip()) < 10:
-            out.append(Problem("no_new_fact", "a revision sets out the newly discovered fact"))
+            out.append(Problem("no_new_fact", Text(NO_NEW_FACT)))
         discovered = filing.new_fact_discovered_on
         if discovered is None:
-            out.append(Problem("no_discovery_date", "a revision says when the new fact was discovered"))
+            out.append(Problem("no_discovery_date", Text(NO_DISCOVERY_DATE)))
         elif filed_on > add_months_date(discovered, REVISION_FILING_MONTHS):
-            out.append(
-                Problem(
-                    "revision_late",
-                    f"a revision is filed within {REVISION_FILING_MONTHS} months of the discovery of the new "
-                    f"fact (discovered {discovered.isoformat()}, filed {filed_on.isoformat()})",
-                )
+            late = Text(
+                REVISION_LATE,
+                months=REVISION_FILING_MONTHS,
+                discovered=discovered.isoformat(),
+                filed=filed_on.isoformat(),
             )
+            out.append(Problem("revision_late", late))
     return out
 
 
@@ -433,14 +530,10 @@ class Case:
         due = self.decision_due
         if due is not None:
             months = DECISION_MONTHS[self.filing.kind]
-            out.append(
-                Deadline(
-                    "decision", due, self.decided_at, f"{self.filing.kind.value}: {months} months (rule 26)"
-                )
-            )
+            out.append(Deadline("decision", due, self.decided_at, Text(DECISION_RULE, months=months)))
         inform = self.inform_due
         if inform is not None:
-            out.append(Deadline("inform_applicant", inform, self.informed_at, "1 month after the decision"))
+            out.append(Deadline("inform_applicant", inform, self.informed_at, Text(INFORM_RULE)))
         for c in self.consultations:
             if c.superseded_at is not None:
                 continue  # closed by the decision: no answer is due any more
@@ -449,7 +542,7 @@ class Case:
                     f"consultation:{c.number}",
                     c.due,
                     c.answered_at or c.lapsed_at,
-                    f"answer from {c.country} (no answer: data deleted, rule 27)",
+                    Text(CONSULTATION_RULE, country=c.country),
                 )
             )
         return out
@@ -499,7 +592,7 @@ class Case:
             raise InvalidInput("answer in writing, or send a document")
         req.answered_at, req.answer, req.documents = at, text.strip(), list(document_ids)
         self.state = CaseState.RECEIVED
-        self._log(at, "ccf-applicant", "applicant_answer", f"answer to request {req.number}")
+        self._log(at, "ccf-applicant", "applicant_answer", Text(ANSWER_TO_REQUEST, number=req.number))
         return req
 
     def assess(
@@ -545,9 +638,8 @@ class Case:
             raise InvalidInput("the consultation's deadline must be in the future")
         c = Consultation(len(self.consultations) + 1, country, notice_id, question.strip(), at, due)
         self.consultations.append(c)
-        self._log(
-            at, actor, "consult", f"{country} asked about {notice_id}, answer by {due.date().isoformat()}"
-        )
+        asked = Text(CONSULTED, country=country, notice=notice_id, due=due.date().isoformat())
+        self._log(at, actor, "consult", asked)
         return c
 
     def consultation(self, number: int) -> Consultation:
@@ -567,7 +659,7 @@ class Case:
         if not text.strip():
             raise InvalidInput("an answer has text")
         c.answered_at, c.answer = at, text.strip()
-        self._log(at, actor, "answer", f"consultation {number} answered by {country}")
+        self._log(at, actor, "answer", Text(CONSULTATION_ANSWERED, number=number, country=country))
         return c
 
     def lapse(self, at: datetime, number: int) -> Consultation:
@@ -575,7 +667,12 @@ class Case:
         if not c.open or at <= c.due:
             raise RuleViolation("only an open consultation past its deadline lapses")
         c.lapsed_at = at
-        self._log(at, "rednotice", "consultation_lapsed", f"{c.country} did not answer by {c.due.date()}")
+        self._log(
+            at,
+            "rednotice",
+            "consultation_lapsed",
+            Text(CONSULTATION_LAPSED, country=c.country, due=c.due.date()),
+        )
         return c
 
     def block(self, at: datetime, actor: str, reasons: str) -> None:
@@ -615,7 +712,7 @@ class Case:
                 at,
                 actor,
                 "consultation_superseded",
-                f"question {c.number} to {c.country} closed unanswered: superseded by the decision",
+                Text(CONSULTATION_SUPERSEDED, number=c.number, country=c.country),
             )
         self._log(at, actor, "decide", outcome.value)
         return superseded

@@ -67,9 +67,9 @@ class Templates:
         if text in self.plain:
             return Text(text)
         if JOINED in text:  # several messages joined (a document's problems): each read back, if each is one
-            parts = [self._reread(part, depth) for part in text.split(JOINED)]
-            if all(parts):
-                return Text.joined(JOINED, [p for p in parts if p is not None])
+            parts = self._split(text.split(JOINED), depth)
+            if parts is not None:
+                return Text.joined(JOINED, parts)
         for template, pattern in self.patterns:
             m = pattern.fullmatch(text)
             if m is None:
@@ -84,6 +84,21 @@ class Templates:
                         values[name] = inner
             return Text(template, **values)
         return None
+
+    def _split(self, pieces: list[str], depth: int) -> list[Text] | None:
+        """``pieces`` (a text cut at every "; ") grouped back into two or more messages that each read back,
+        or None. A message may itself hold "; " (a template that does), so pieces are grouped back."""
+        found: list[list[Text] | None] = [[]] + [None] * len(pieces)
+        for end in range(1, len(pieces) + 1):
+            for start in range(end):
+                before = found[start]
+                if before is None or (start == 0 and end == len(pieces)):
+                    continue
+                one = self._reread(JOINED.join(pieces[start:end]), depth)
+                if one is not None:
+                    found[end] = [*before, one]
+                    break
+        return found[-1]
 
     def shown(self, text: str) -> str:
         """``text`` in the reader's language when a template gives it, else as it is."""

@@ -27,12 +27,22 @@ from rednotice.domain.errors import (
     InvalidInput,
     NotFound,
     RuleViolation,
+    Text,
 )
 from rednotice.domain.lifecycle import Action, Notice, State
 from rednotice.domain.model import Subject
 from rednotice.domain.redress import (
     ALL_NCBS,
+    DOCUMENTS_SENT,
+    FLAG_DECIDED_NON_COMPLIANT,
+    FLAG_HARASSMENT,
+    FLAG_POSITION,
+    FLAG_REFUGEE_CONFIRMED,
+    FLAG_REFUGEE_DELETION,
+    FLAG_RESTORABLE,
     GENERAL_SECRETARIAT,
+    NO_BASIS,
+    REVISION_OF_UNDECIDED,
     Case,
     CaseDocument,
     CaseEvent,
@@ -234,7 +244,7 @@ def file_case(filing: Filing, uow: RedressUnitOfWork, documents: Sequence[Upload
         case.notice_ids = ids
         case.events.append(CaseEvent(now, APPLICANT, "file", filing.kind.value))
         if checked:
-            sent = f"{len(checked)} sent with the request"
+            sent = Text(DOCUMENTS_SENT, num=len(checked))
             case.events.append(CaseEvent(now, APPLICANT, "documents", sent))
         uow.redress.add_case(case)
         stored = _store_documents(uow, case, checked, None)
@@ -255,7 +265,7 @@ def _problems(uow: RedressUnitOfWork, case: Case) -> list[Problem]:
     if case.filing.revision_of:
         prior = uow.redress.get_case(case.filing.revision_of)
         if prior is None or prior.state not in (CaseState.DECIDED, CaseState.CLOSED):
-            problems.append(Problem("revision_of", "only a decided case can be revised"))
+            problems.append(Problem("revision_of", Text(REVISION_OF_UNDECIDED)))
     return problems
 
 
@@ -539,7 +549,7 @@ def _delete_notice(
             notice_id,
             FlagSource.REFUGEE if source == "refugee" else FlagSource.POSITION,
             ref,
-            "A binding decision found this data non-compliant: refuse the request.",
+            Text(FLAG_DECIDED_NON_COMPLIANT),
         )
     return moved is not None
 
@@ -837,7 +847,7 @@ def confirm_refugee(
             if n.requesting_country == persecution_country
             and n.id in {i for i, _ in match_notices(subject, [(n.id, n.request.subject)])}
         ]
-        evidence = conf.basis or "no basis or evidence was given"
+        evidence = conf.basis or Text(NO_BASIS)
         suspended = []
         for n in targets:
             if n.state in PENDING_REVIEW:
@@ -846,8 +856,7 @@ def confirm_refugee(
                     n.id,
                     FlagSource.REFUGEE,
                     str(conf.id),
-                    "A member country confirmed the subject's protection status against the requester: "
-                    "refuse on the refugee ground (RN-13).",
+                    Text(FLAG_REFUGEE_CONFIRMED),
                 )
             elif n.state in DELETABLE:
                 if n.state in BLOCKABLE and _move_in(
@@ -859,9 +868,14 @@ def confirm_refugee(
                     n.id,
                     FlagSource.REFUGEE_DELETION,
                     str(conf.id),
-                    f"Refugee confirmation {conf.id} ({status.value}, persecution feared in "
-                    f"{persecution_country}, confirmed by {granting}). Evidence: {evidence}. Confirm the "
-                    "deletion (delete) or dismiss it (the precautionary suspension is lifted).",
+                    Text(
+                        FLAG_REFUGEE_DELETION,
+                        id=conf.id,
+                        status=status.value,
+                        persecution=persecution_country,
+                        granting=granting,
+                        evidence=evidence,
+                    ),
                 )
                 uow.redress.add_notification(
                     Notification(
@@ -953,8 +967,7 @@ def end_refugee_status(
                 notice_id,
                 FlagSource.RESTORATION,
                 str(conf.id),
-                "The protection status that led to this deletion has ended: decide whether the data, if "
-                "otherwise compliant, may be restored.",
+                Text(FLAG_RESTORABLE),
             )
         _audit(uow, actor, "refugee.end", f"refugee:{conf.id}")
         uow.commit()
@@ -1088,8 +1101,11 @@ def file_harassment_report(report: HarassmentReport, uow: RedressUnitOfWork) -> 
                 target,
                 FlagSource.HARASSMENT,
                 str(r.id),
-                f"Harassment reported ({', '.join(k.value for k in r.kinds)}) against the "
-                f"{r.victim_relation}: review the notice again.",
+                Text(
+                    FLAG_HARASSMENT,
+                    kinds=", ".join(k.value for k in r.kinds),
+                    relation=r.victim_relation,
+                ),
             )
         _audit(
             uow,
@@ -1213,7 +1229,7 @@ def record_position(
             notice_id,
             FlagSource.POSITION,
             str(p.id),
-            f"A member country recorded a {kind.value.replace('_', ' ')}: review the notice again.",
+            Text(FLAG_POSITION, kind=Text(nt.POSITION_KINDS[kind.value])),
         )
         _audit(
             uow,

@@ -17,7 +17,15 @@ from starlette.responses import Response
 from rednotice.bootstrap import Store
 from rednotice.domain import errors as e
 from rednotice.domain.model import notice_id_from_ref
-from rednotice.domain.redress import OUTCOMES_FOR, CaseState, Outcome, RequestKind
+from rednotice.domain.redress import (
+    OUTCOMES_FOR,
+    ApplicantKind,
+    CaseState,
+    DeadlineStatus,
+    Outcome,
+    RequestKind,
+)
+from rednotice.domain.redress import shown as redress_text
 from rednotice.domain.users import Actor
 from rednotice.services import notices as ns
 from rednotice.services import redress as rs
@@ -59,6 +67,35 @@ CASE_OUTCOME_LABELS = {
 }
 i18n.TERMS.update(case_state=CASE_STATE_LABELS, request_kind=KIND_LABELS, outcome=CASE_OUTCOME_LABELS)
 DEADLINE_LABELS = {"decision": _l("Decision"), "inform_applicant": _l("Inform the applicant")}
+DEADLINE_STATUS_LABELS = {
+    DeadlineStatus.PENDING: _l("Pending"),
+    DeadlineStatus.MET: _l("Met"),
+    DeadlineStatus.MET_LATE: _l("Met late"),
+    DeadlineStatus.OVERDUE: _l("Overdue"),
+}
+APPLICANT_LABELS = {
+    ApplicantKind.PERSON: _l("person concerned"),
+    ApplicantKind.LAWYER: _l("lawyer"),
+    ApplicantKind.RELATIVE: _l("relative with a power of attorney"),
+}
+EVENT_LABELS = {
+    "file": _l("Filed"),
+    "documents": _l("Documents received"),
+    "link": _l("Notice linked"),
+    "ask_applicant": _l("Applicant asked"),
+    "applicant_answer": _l("Applicant answered"),
+    "problems_set_aside": _l("Problems set aside"),
+    "inadmissible": _l("Inadmissible"),
+    "admissible": _l("Admissible"),
+    "consult": _l("NCB consulted"),
+    "answer": _l("NCB answered"),
+    "consultation_lapsed": _l("Consultation lapsed"),
+    "consultation_superseded": _l("Consultation superseded"),
+    "block": _l("Precautionary block"),
+    "decide": _l("Decided"),
+    "inform_applicant": _l("Applicant informed"),
+}
+"""A case's history entries (``CaseEvent.action``), in words."""
 CASE_ID = re.compile(r"^CCF-\d{4}-[0-9A-Z]{1,12}$")  # random since issue 14, item 5
 DOC_ID = re.compile(r"^doc_[A-Za-z0-9_-]{8,40}$")
 
@@ -77,7 +114,32 @@ def deadline_view(d: Mapping[str, Any]) -> dict[str, Any]:
         if name.startswith("consultation:")
         else name
     )
-    return {**d, "label": label, "due_at": parse_when(d.get("due")), "met": parse_when(d.get("met_at"))}
+    return {
+        **d,
+        "label": label,
+        "status_label": _label(DEADLINE_STATUS_LABELS, d.get("status")),
+        "due_at": parse_when(d.get("due")),
+        "met": parse_when(d.get("met_at")),
+    }
+
+
+def event_view(ev: Mapping[str, Any]) -> dict[str, Any]:
+    """A history entry in words: its action, and its text in the reader's language (a decision's outcome
+    and a filing's kind by their labels, a text rednotice wrote read back from its template, a person's own
+    words as written)."""
+    action, text = str(ev.get("action") or ""), str(ev.get("text") or "")
+    if action == "decide":
+        shown = _label(CASE_OUTCOME_LABELS, text)
+    elif action == "file":
+        shown = _label(KIND_LABELS, text)
+    else:
+        shown = redress_text(text)
+    return {
+        **ev,
+        "at_dt": parse_when(ev.get("at")),
+        "action_label": _label(EVENT_LABELS, action),
+        "text_shown": shown,
+    }
 
 
 def case_row(view: Mapping[str, Any]) -> dict[str, Any]:
@@ -89,7 +151,7 @@ def case_row(view: Mapping[str, Any]) -> dict[str, Any]:
         "state": view["state"],
         "state_label": _label(CASE_STATE_LABELS, view["state"]),
         "filed_at": parse_when(view["filed_at"]),
-        "applicant_kind": str(view["applicant"]["kind"]).capitalize(),
+        "applicant_kind": _label(APPLICANT_LABELS, view["applicant"]["kind"]),
         "notices": len(view["notice_ids"]),
         "next": pending[0] if pending else None,
         "overdue": bool(view["overdue"]),
@@ -109,9 +171,9 @@ def consultation_views(view: Mapping[str, Any]) -> list[dict[str, Any]]:
     out = []
     for c in view["consultations"]:
         if c.get("answered_at"):
-            status, label = "answered", "Answered"
+            status, label = "answered", _("Answered")
         elif c.get("lapsed"):
-            status, label = "lapsed", "Lapsed: no answer, data deleted"
+            status, label = "lapsed", _("Lapsed: no answer, data deleted")
         elif open_case:
             status, label = "waiting", _("Waiting for the answer")
         else:
@@ -149,7 +211,7 @@ def _case_data(store: Store, actor: Actor, case_id: str) -> dict[str, Any]:
         "block_in_force": _block_in_force(view),
         "linked": linked,
         "deadlines": [deadline_view(d) for d in view["deadlines"]],
-        "events": [{**ev, "at_dt": parse_when(ev.get("at"))} for ev in view["events"]],
+        "events": [event_view(ev) for ev in view["events"]],
         "can_assess": state is CaseState.RECEIVED,
         "can_block": admissible
         and not view["blocked_at"]

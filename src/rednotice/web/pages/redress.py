@@ -34,6 +34,7 @@ from rednotice.domain.redress import (
     ApplicantKind,
     DocumentKind,
     Filing,
+    FlagSource,
     HarassmentReport,
     HarmKind,
     IdProof,
@@ -43,6 +44,7 @@ from rednotice.domain.redress import (
     ReporterKind,
     RequestKind,
     Upload,
+    shown,
 )
 from rednotice.domain.users import Actor
 from rednotice.services import notices as ns
@@ -312,8 +314,21 @@ def _word(labels: Mapping[str, str]) -> Any:
     return show
 
 
-# the stored values reviewers see beside a notice, in words (issue 16, item 11: no raw "exit_ban")
+FLAG_SOURCES = {
+    FlagSource.HARASSMENT.value: _l("Harassment report"),
+    FlagSource.POSITION.value: _l("A member country's position"),
+    FlagSource.REFUGEE.value: _l("Refugee confirmation"),
+    FlagSource.REFUGEE_DELETION.value: _l("Refugee confirmation: deletion to confirm"),
+    FlagSource.RESTORATION.value: _l("Protection status ended"),
+}
+"""What reopened review of a notice (``ReviewFlag.source``), in words."""
+
+# the stored values reviewers see beside a notice, in words (issue 16, item 11: no raw "exit_ban"); the
+# texts the use cases store in English (a flag's text, a case's problems and history) in the reader's
+# language (domain/redress.py: shown)
 ENV.filters.update(
+    case_text=shown,
+    flag_source_label=_word(FLAG_SOURCES),
     harm_label=_word({k.value: v for k, v in HARM_LABELS.items()}),
     relation_label=_word(RELATION_LABELS),
     protection_label=_word(dict(PROTECTION_STATUSES)),
