@@ -42,6 +42,7 @@ from rednotice.web import i18n, pages
 from rednotice.web.api import ERRORS, PUBLIC_ERRORS, Out
 from rednotice.web.deps import CurrentActor, StoreDep
 from rednotice.web.i18n import _
+from rednotice.web.pages.deps import MaybeActor, role
 
 router = APIRouter()
 
@@ -511,22 +512,22 @@ def public_api_figures(
 # --- pages --------------------------------------------------------------------------------------------
 
 
-async def _overseer(request: Request) -> tuple[Actor | None, Response | None]:
-    actor = await pages.current_actor(request)
-    if actor is None:
-        return None, pages.login_redirect(request)
-    if actor.role not in fs.FULL_ACCESS:
-        return actor, pages.error_page(
-            request,
-            actor,
-            403,
-            _("Not available"),
-            _(
-                "The oversight figures are for oversight bodies, reviewers and the CCF. The public figures "
-                "are at /transparency."
-            ),
-        )
-    return actor, None
+def _not_an_overseer(request: Request, actor: Actor) -> Response:
+    return pages.error_page(
+        request,
+        actor,
+        403,
+        _("Not available"),
+        _(
+            "The oversight figures are for oversight bodies, reviewers and the CCF. The public figures "
+            "are at /transparency."
+        ),
+    )
+
+
+Overseer = Annotated[Actor, Depends(role(*fs.FULL_ACCESS, refuse=_not_an_overseer))]
+"""Who sees the full figures (``services.figures.FULL_ACCESS``); nobody signed in: the sign-in page;
+anyone else: 403 (the public figures are at /transparency)."""
 
 
 def _bad(request: Request, actor: Actor | None, exc: InvalidInput | NotFound) -> Response:
@@ -691,14 +692,11 @@ def _pdf(fig: fs.Figures, cc: str, public: bool) -> Response:
 @router.get("/oversight", include_in_schema=False)
 async def oversight_dashboard(
     request: Request,
+    actor: Overseer,
     settings: SettingsDep,
     first: Annotated[str | None, Query(alias="from")] = None,
     last: Annotated[str | None, Query(alias="to")] = None,
 ) -> Response:
-    actor, refused = await _overseer(request)
-    if refused is not None or actor is None:
-        assert refused is not None
-        return refused
     store: Store = request.app.state.store
     try:
         query = _query(None, first, last)
@@ -714,14 +712,11 @@ async def oversight_dashboard(
 async def oversight_report(
     request: Request,
     cc: str,
+    actor: Overseer,
     settings: SettingsDep,
     first: Annotated[str | None, Query(alias="from")] = None,
     last: Annotated[str | None, Query(alias="to")] = None,
 ) -> Response:
-    actor, refused = await _overseer(request)
-    if refused is not None or actor is None:
-        assert refused is not None
-        return refused
     try:
         code = _cc(cc)
         query = _query(code, first, last)
@@ -739,14 +734,11 @@ async def oversight_download(
     request: Request,
     cc: str,
     fmt: str,
+    actor: Overseer,
     settings: SettingsDep,
     first: Annotated[str | None, Query(alias="from")] = None,
     last: Annotated[str | None, Query(alias="to")] = None,
 ) -> Response:
-    actor, refused = await _overseer(request)
-    if refused is not None or actor is None:
-        assert refused is not None
-        return refused
     code = _cc(cc)
     store: Store = request.app.state.store
     fig = await run_in_threadpool(_full, store, actor, _query(code, first, last), settings)
@@ -758,11 +750,11 @@ async def oversight_download(
 @router.get("/transparency", include_in_schema=False)
 async def transparency_dashboard(
     request: Request,
+    actor: MaybeActor,
     settings: SettingsDep,
     first: Annotated[str | None, Query(alias="from")] = None,
     last: Annotated[str | None, Query(alias="to")] = None,
 ) -> Response:
-    actor = await pages.current_actor(request)
     try:
         query = _query(None, first, last)
     except InvalidInput as exc:
@@ -778,11 +770,11 @@ async def transparency_dashboard(
 async def transparency_report(
     request: Request,
     cc: str,
+    actor: MaybeActor,
     settings: SettingsDep,
     first: Annotated[str | None, Query(alias="from")] = None,
     last: Annotated[str | None, Query(alias="to")] = None,
 ) -> Response:
-    actor = await pages.current_actor(request)
     try:
         code = _cc(cc)
         query = _query(code, first, last)
