@@ -57,9 +57,10 @@ class Term(str):
     kind: str
     values: tuple[str, ...]
 
-    def __new__(cls, kind: str, *values: object) -> Term:
+    def __new__(cls, kind: str, *values: object, text: str | None = None) -> Term:
+        """``text``: the string form when it is not the stored values (a country's English name)."""
         words = tuple(str(getattr(v, "value", v)) for v in values)
-        term = super().__new__(cls, ", ".join(words))
+        term = super().__new__(cls, ", ".join(words) if text is None else text)
         term.kind = kind
         term.values = words
         return term

@@ -624,7 +624,7 @@ def article3_offence(
                             "political element predominates (AGN/20/RES/11; RPD Art. 34)."
                         ),
                         charge=a.label,
-                        statutes="; ".join(m.how for m in concern),
+                        statutes=Text.joined("; ", [m.how for m in concern]),
                     ),
                     Severity.REVIEW,
                     statutes=[m.how for m in concern],
@@ -1307,7 +1307,7 @@ def vague_charges(request: NoticeRequest, ctx: CheckContext, settings: Complianc
             why.append(
                 Text(
                     N_("the law cited is documented as used against protected activity: %(statutes)s"),
-                    statutes="; ".join(m.how for m in c.statutes),
+                    statutes=Text.joined("; ", [m.how for m in c.statutes]),
                 )
             )
         out.append(

@@ -46,6 +46,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
+from rednotice.domain.errors import N_, Term, Text
+
 __all__ = [
     "LAWS",
     "STATUTES",
@@ -141,14 +143,33 @@ class Statute:
         part = f"part {self.part} of " if self.part else ""
         return f"{part}{word} {self.article} of the {self.law} of {where}"
 
+    def words(self) -> Text:
+        """The designation as a message: the frame in the reader's language, the law's name as the table
+        gives it, the country by its name in the reader's language (a finding keeps it so)."""
+        where = Term("country", self.country, text=country_name(self.country))
+        if not self.article:
+            return Text(N_("the %(law)s of %(country)s (the law as a whole)"), law=self.law, country=where)
+        word = _LAW_BY_NAME[(self.country, self.law)].article_word
+        values = {"article": self.article, "law": self.law, "country": where, "part": self.part}
+        if word == "section":
+            if self.part:
+                return Text(
+                    N_("part %(part)s of section %(article)s of the %(law)s of %(country)s"), **values
+                )
+            return Text(N_("section %(article)s of the %(law)s of %(country)s"), **values)
+        if self.part:
+            return Text(N_("part %(part)s of article %(article)s of the %(law)s of %(country)s"), **values)
+        return Text(N_("article %(article)s of the %(law)s of %(country)s"), **values)
+
 
 @dataclass(frozen=True, slots=True)
 class StatuteMatch:
     statute: Statute
     cited: str
     """The text span that matched (from the original text)."""
-    how: str
-    """A readable sentence: what the provision is, what it was documented against, and by whom."""
+    how: Text
+    """A readable sentence (a message: English as a string): what the provision is, what it was documented
+    against, and by whom."""
     law_assumed: bool = False
     """No law was named: the article was read against the country's criminal code."""
 
@@ -2743,37 +2764,50 @@ def _lookup(idx: _Index, law: str, key: str, part: str | None) -> list[tuple[Sta
 
 
 _FREEDOM_PHRASES: dict[Freedom, str] = {
-    Freedom.EXPRESSION: "free expression",
-    Freedom.ASSEMBLY: "peaceful assembly",
-    Freedom.ASSOCIATION: "association",
-    Freedom.RELIGION: "religious belief and practice",
-    Freedom.MINORITY: "minorities",
-    Freedom.MOVEMENT: "freedom of movement",
+    Freedom.EXPRESSION: N_("free expression"),
+    Freedom.ASSEMBLY: N_("peaceful assembly"),
+    Freedom.ASSOCIATION: N_("association"),
+    Freedom.RELIGION: N_("religious belief and practice"),
+    Freedom.MINORITY: N_("minorities"),
+    Freedom.MOVEMENT: N_("freedom of movement"),
 }
+_AND = N_("%(some)s and %(last)s")
+_HOW = N_("%(provision)s: %(offence)s, documented as used against %(freedoms)s (%(sources)s)")
+_NOTES = {
+    "assumed": N_("no law was named, so the article was read as one of the criminal code"),
+    "context": N_("the law is named elsewhere in the charge, not next to the article"),
+    "pretextual": N_(
+        "an ordinary-sounding offence documented as a pretext: it adds weight, it does not decide"
+    ),
+    "unverified": N_("the table entry is not verified"),
+}
+_SENTENCE = N_("%(text)s.")
+"""A sentence ended with its full stop (the notes are joined by "; " before it)."""
+_PARTLESS = N_("the citation names no part; the table lists part %(part)s")
 
 
-def _phrase_list(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+def _phrase_list(words: list[Text]) -> Text:
+    if len(words) == 1:
+        return words[0]
+    return Text(_AND, some=Text.joined(", ", words[:-1]), last=words[-1])
 
 
-def _how(st: Statute, via: str, partless: bool) -> str:
-    freedoms = _phrase_list([_FREEDOM_PHRASES[f] for f in st.freedoms])
+def _how(st: Statute, via: str, partless: bool) -> Text:
+    """What the provision is, what it was documented against and by whom, and how the citation was read: the
+    frame a message (translated where shown), what the provision criminalises and the sources as the table
+    gives them (documentation data, in English)."""
+    freedoms = _phrase_list([Text(_FREEDOM_PHRASES[f]) for f in st.freedoms])
     sources = "; ".join(s.short() for s in st.sources)
-    text = f"{st.designation()}: {st.criminalises}, documented as used against {freedoms} ({sources})"
-    notes: list[str] = []
-    if via == "assumed":
-        notes.append("no law was named, so the article was read as one of the criminal code")
-    elif via == "context":
-        notes.append("the law is named elsewhere in the charge, not next to the article")
+    parts = [Text(_HOW, provision=st.words(), offence=st.criminalises, freedoms=freedoms, sources=sources)]
+    if via in ("assumed", "context"):
+        parts.append(Text(_NOTES[via]))
     if partless:
-        notes.append(f"the citation names no part; the table lists part {st.part}")
+        parts.append(Text(_PARTLESS, part=st.part))
     if st.weight is Weight.PRETEXTUAL:
-        notes.append(
-            "an ordinary-sounding offence documented as a pretext: it adds weight, it does not decide"
-        )
+        parts.append(Text(_NOTES["pretextual"]))
     if not st.verified:
-        notes.append("the table entry is not verified")
-    return text + "".join(f"; {n}" for n in notes) + "."
+        parts.append(Text(_NOTES["unverified"]))
+    return Text(_SENTENCE, text=Text.joined("; ", parts))
 
 
 def match_statutes(country: str | None, *texts: str) -> tuple[StatuteMatch, ...]:
