@@ -19,20 +19,16 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from rednotice.adapters.db.migrations._helpers import QUEUE_WAITING, QUEUE_WAITING_SQLITE
+
 revision = "0020"
 down_revision = "0019"
 branch_labels = None
 depends_on = None
 
-WAITING = (
-    "(type = 'red_notice' AND state IN ('submitted', 'under_review')) "
-    "OR (type = 'wanted_person_diffusion' AND state = 'unreviewed')"
-)
+WAITING = QUEUE_WAITING
 """As ``tables.WAITING`` renders it (SQLite uses a partial index only for a query repeating its terms)."""
-WAITING_SQLITE = (
-    "(+type = 'red_notice' AND +state IN ('submitted', 'under_review')) "
-    "OR (+type = 'wanted_person_diffusion' AND +state = 'unreviewed')"
-)
+WAITING_SQLITE = QUEUE_WAITING_SQLITE
 """``tables.WAITING_SQLITE``: the unary ``+`` keeps SQLite from answering the OR by the states' index."""
 STATISTICS = "st_notice_keys_kind_key"
 ORDER: list[str | sa.TextClause] = [sa.text("risk DESC"), "submitted_at", "id"]

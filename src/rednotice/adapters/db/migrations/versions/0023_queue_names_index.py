@@ -23,20 +23,16 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from rednotice.adapters.db.migrations._helpers import QUEUE_WAITING, QUEUE_WAITING_SQLITE
+
 revision = "0023"
 down_revision = "0022"
 branch_labels = None
 depends_on = None
 
-WAITING = (
-    "(type = 'red_notice' AND state IN ('submitted', 'under_review')) "
-    "OR (type = 'wanted_person_diffusion' AND state = 'unreviewed')"
-)
+WAITING = QUEUE_WAITING
 """As ``tables.WAITING`` renders it (0020)."""
-WAITING_SQLITE = (
-    "(+type = 'red_notice' AND +state IN ('submitted', 'under_review')) "
-    "OR (+type = 'wanted_person_diffusion' AND +state = 'unreviewed')"
-)
+WAITING_SQLITE = QUEUE_WAITING_SQLITE
 """As ``tables.WAITING_SQLITE`` renders it (0020)."""
 
 
