@@ -61,8 +61,9 @@ i18n: $(STAMP)
 i18n-check: $(STAMP)
 	$(BIN)/python scripts/i18n.py --check
 
-## make check: ruff, mypy (strict on src and tests), the import contracts, the catalogues, the dependency audit, the tests (the contract suite on the fakes, SQLite and PostgreSQL among them)
-check: lint typecheck imports i18n-check audit test
+## make check: ruff, mypy (strict on src and tests), the import contracts, the catalogues, the dependency audit, the tests (the contract suite on the fakes, SQLite and PostgreSQL among them: PostgreSQL is required, not skipped)
+check: lint typecheck imports i18n-check audit
+	REDNOTICE_REQUIRE_POSTGRES=1 $(MAKE) test
 
 ## make bench: benchmarks against a named baseline in the same run; prints ratios
 bench: $(STAMP)

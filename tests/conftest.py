@@ -25,6 +25,9 @@ POSTGRES_URL = os.environ.get(
     "REDNOTICE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+REQUIRE_POSTGRES = IN_CI or os.environ.get("REDNOTICE_REQUIRE_POSTGRES", "").lower() in ("1", "true", "yes")
+"""PostgreSQL unreachable fails the tests instead of skipping them: in CI, and in ``make check`` (issue 17:
+the contract suite runs on both databases)."""
 
 
 class FakeClock:
@@ -73,8 +76,8 @@ def _postgres_reachable() -> bool:
 @pytest.fixture(scope="session")
 def postgres_url(worker_id: str) -> Iterator[str]:
     if not _postgres_reachable():
-        if IN_CI:
-            pytest.fail(f"PostgreSQL is required in CI and is not reachable at {POSTGRES_URL}")
+        if REQUIRE_POSTGRES:
+            pytest.fail(f"PostgreSQL is required (CI, make check) and is not reachable at {POSTGRES_URL}")
         pytest.skip("PostgreSQL is not reachable")
     schema = f"rn_test_{worker_id}_{os.getpid()}"  # unique: several test runs may share one server
     admin = make_engine(POSTGRES_URL)
