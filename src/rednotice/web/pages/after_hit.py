@@ -36,11 +36,11 @@ async def safeguards_page(request: Request, hit_id: int, actor: PageActor) -> Re
 
 
 ANSWERS: dict[str, Any] = {
-    "yes": _l("Yes"),
-    "no": _l("No"),
-    "unknown": _l("Unknown"),
-    "True": _l("Yes"),
-    "False": _l("No"),
+    "yes": _l("yes"),
+    "no": _l("no"),
+    "unknown": _l("unknown"),
+    "True": _l("yes"),
+    "False": _l("no"),
     "reported": _l("reported"),
     "none_reported": _l("none reported"),
     "indicated": _l("indicated"),
