@@ -50,7 +50,7 @@ f-string or a text joined at run time cannot be looked up in a catalogue (docs/i
 with values)."""
 ERRORS_FROM = ("domain", "services", "adapters", "web", "cli")
 """Where error messages reach people: the web, and the CLI in its language (docs/i18n.md)."""
-KEYWORDS = ("_l", "N_")
+KEYWORDS = ("_l", "N_", "NP_:1,2")
 ONLY_PLACEHOLDERS = re.compile(r"(%\(\w+\)s)+")
 """A message that is only its details (``InvalidInput("%(why)s", why=Text.joined(...))``): nothing to
 translate."""

@@ -23,8 +23,22 @@ def N_(message: str) -> str:
     return message
 
 
+PLURAL = "\x1e"
+"""Between the singular and the plural of a counted template (``NP_``); JSON and both stores keep it."""
+
+
+def NP_(singular: str, plural: str) -> str:
+    """Marks a counted text for extraction (its singular and plural, as ``ngettext``): the count is the value
+    named ``num``, and each language chooses its form by it where the text is shown (Arabic has six)."""
+    return singular + PLURAL + plural
+
+
 def _same(message: str) -> str:
     return message
+
+
+def _english_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
 
 
 def _as_stored(kind: str, value: str) -> str:
@@ -32,13 +46,38 @@ def _as_stored(kind: str, value: str) -> str:
 
 
 _translate: Callable[[str], str] = _same
+_translate_plural: Callable[[str, str, int], str] = _english_plural
 _label: Callable[[str, str], str] = _as_stored
 
 
-def set_translator(translate: Callable[[str], str] | None) -> None:
-    """The edge's translator (the request's language); None: English."""
-    global _translate
+def set_translator(
+    translate: Callable[[str], str] | None, plural: Callable[[str, str, int], str] | None = None
+) -> None:
+    """The edge's translator (the request's language) and its counted form (``ngettext``); None: English."""
+    global _translate, _translate_plural
     _translate = translate or _same
+    _translate_plural = plural or _english_plural
+
+
+def _count(values: dict[str, Any]) -> int:
+    """The count a counted text chooses its form by: ``num``, a whole number (a measure such as 1.5 takes
+    the form of many, as gettext counts only whole numbers)."""
+    n = values.get("num")
+    try:
+        number = float(str(n).replace(",", ""))
+    except ValueError:
+        return 100
+    return int(number) if number.is_integer() else 100
+
+
+def _form(template: str, values: dict[str, Any], translate: bool) -> str:
+    """``template`` translated (or not), the form of a counted one chosen by its count."""
+    if PLURAL not in template:
+        return _translate(template) if translate else template
+    singular, plural = template.split(PLURAL, 1)
+    if translate:
+        return _translate_plural(singular, plural, _count(values))
+    return _english_plural(singular, plural, _count(values))
 
 
 def set_labeller(label: Callable[[str, str], str] | None) -> None:
@@ -82,7 +121,7 @@ class Text(str):
 
     @classmethod
     def _of(cls, parts: tuple[tuple[str, dict[str, Any]], ...], sep: str) -> Text:
-        text = super().__new__(cls, sep.join(fill(t, v) for t, v in parts))
+        text = super().__new__(cls, sep.join(fill(_form(t, v, False), v) for t, v in parts))
         text.parts = parts
         text.sep = sep
         return text
@@ -92,7 +131,7 @@ class Text(str):
         return cls._of(tuple(p for t in texts for p in t.parts), sep)
 
     def label(self) -> str:
-        return self.sep.join(fill(_translate(t), _shown(v)) for t, v in self.parts)
+        return self.sep.join(fill(_form(t, v, True), _shown(v)) for t, v in self.parts)
 
 
 def _shown(values: dict[str, Any]) -> dict[str, Any]:
@@ -117,7 +156,7 @@ class DomainError(Exception):
     code = "error"
 
     def __init__(self, message: str, **details: Any) -> None:
-        super().__init__(fill(message, details))
+        super().__init__(fill(_form(message, details, False), details))
         self.template = message
         self.details = details
 
@@ -126,7 +165,7 @@ class DomainError(Exception):
         """What went wrong, for a person, in the request's language (English without one)."""
         if isinstance(self.template, Text):
             return self.template.label()
-        return fill(_translate(self.template), _shown(self.details))
+        return fill(_form(self.template, self.details, True), _shown(self.details))
 
     @message.setter
     def message(self, value: str) -> None:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from rednotice.domain.errors import Text, fill
+from rednotice.domain.errors import PLURAL, Text, fill
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s|%%")
 JOINED = "; "
@@ -52,9 +52,11 @@ class Templates:
     def __init__(self, templates: Iterable[str]) -> None:
         # a template that starts with words before one that starts with a value ("line %(line)s: ..."
         # before "%(field)s check digit: ..."), then the one with the most words
-        unique = sorted(set(templates), key=lambda t: (t.startswith("%("), -len(_PLACEHOLDER.sub("", t)), t))
+        # a counted template (``NP_``) is found by either English form, and read back as itself
+        forms = {f: t for t in set(templates) for f in t.split(PLURAL)}
+        unique = sorted(forms, key=lambda t: (t.startswith("%("), -len(_PLACEHOLDER.sub("", t)), t))
         self.plain = frozenset(t for t in unique if "%(" not in t)
-        self.patterns = [(t, p) for t in unique if (p := _pattern(t)) is not None]
+        self.patterns = [(forms[f], f, p) for f in unique if (p := _pattern(f)) is not None]
         self._reread = lru_cache(maxsize=4096)(self._find)
 
     def reread(self, text: str) -> Text | None:
@@ -70,12 +72,12 @@ class Templates:
             parts = self._split(text.split(JOINED), depth)
             if parts is not None:
                 return Text.joined(JOINED, parts)
-        for template, pattern in self.patterns:
+        for template, form, pattern in self.patterns:
             m = pattern.fullmatch(text)
             if m is None:
                 continue
             values: dict[str, object] = dict(m.groupdict())
-            if fill(template, values) != text:  # pragma: no cover - the pattern is the template
+            if fill(form, values) != text:  # pragma: no cover - the pattern is the form
                 continue
             if depth > 1:
                 for name, value in values.items():

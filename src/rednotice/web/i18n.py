@@ -191,7 +191,7 @@ def term_label(kind: str, value: str) -> str:
     return str(label) if label is not None else value
 
 
-domain_errors.set_translator(translated)
+domain_errors.set_translator(translated, ngettext)
 domain_errors.set_labeller(term_label)
 """Domain errors' messages answer in the request's language, with states, actions and roles named as the
 pages name them (domain/errors.py keeps no import of ours)."""

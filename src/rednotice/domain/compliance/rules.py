@@ -33,7 +33,7 @@ from rednotice.domain.compliance.interpol import ENTITY_ID, is_country
 from rednotice.domain.compliance.settings import ComplianceSettings
 from rednotice.domain.compliance.statutes import Weight
 from rednotice.domain.compliance.text import normalise, word_count
-from rednotice.domain.errors import N_, Term, Text
+from rednotice.domain.errors import N_, NP_, Term, Text
 from rednotice.domain.model import NoticeRequest, NoticeType, Profile, Sex
 
 if TYPE_CHECKING:
@@ -54,12 +54,8 @@ def _n(value: float) -> int | float:
 def _years(months: float) -> Text:
     if months >= 12:
         years = months / 12
-        if years == 1:
-            return Text(N_("%(num)s year"), num=_n(years))
-        return Text(N_("%(num)s years"), num=_n(years))
-    if months == 1:
-        return Text(N_("%(num)s month"), num=_n(months))
-    return Text(N_("%(num)s months"), num=_n(months))
+        return Text(NP_("%(num)s year", "%(num)s years"), num=_n(years))
+    return Text(NP_("%(num)s month", "%(num)s months"), num=_n(months))
 
 
 _WORDS: dict[str, str] = {
@@ -387,11 +383,13 @@ def facts_coherence(request: NoticeRequest, ctx: CheckContext, settings: Complia
         out.append(
             rule.finding(
                 Text(
-                    N_(
-                        "The summary of facts has %(words)s words; the CCF requires concrete and specific "
-                        "facts (the subject's role, acts, time, place and means)."
+                    NP_(
+                        "The summary of facts has %(num)s word; the CCF requires concrete and specific "
+                        "facts (the subject's role, acts, time, place and means).",
+                        "The summary of facts has %(num)s words; the CCF requires concrete and specific "
+                        "facts (the subject's role, acts, time, place and means).",
                     ),
-                    words=n_words,
+                    num=n_words,
                 ),
                 words=n_words,
                 summary=summary,
@@ -757,13 +755,16 @@ def country_record(request: NoticeRequest, ctx: CheckContext, settings: Complian
     return [
         rule.finding(
             Text(
-                N_(
-                    "%(refused)s of %(decided)s decided requests from %(country)s were refused or deleted "
+                NP_(
+                    "%(refused)s of %(num)s decided request from %(country)s was refused or deleted "
                     "(%(rate)s), above the %(threshold)s threshold: every request from this country is "
-                    "reviewed."
+                    "reviewed.",
+                    "%(refused)s of %(num)s decided requests from %(country)s were refused or deleted "
+                    "(%(rate)s), above the %(threshold)s threshold: every request from this country is "
+                    "reviewed.",
                 ),
                 refused=refused,
-                decided=decided,
+                num=decided,
                 country=_country(request.requesting_country),
                 rate=Share(rate, 1),
                 threshold=Share(settings.country_refusal_rate_threshold, 0),
@@ -958,21 +959,35 @@ def _event_text(after: bool, described: bool, **values: object) -> Text:
     """RN-15's sentence about an event: after or before it, with or without its description."""
     if after and described:
         return Text(
-            N_("The request comes %(days)s days after a %(event)s in %(country)s (%(on)s: %(description)s)."),
+            NP_(
+                "The request comes %(num)s day after a %(event)s in %(country)s (%(on)s: %(description)s).",
+                "The request comes %(num)s days after a %(event)s in %(country)s (%(on)s: %(description)s).",
+            ),
             **values,
         )
     if after:
         return Text(
-            N_("The request comes %(days)s days after a %(event)s in %(country)s (%(on)s)."), **values
-        )
-    if described:
-        return Text(
-            N_(
-                "The request comes %(days)s days before a %(event)s in %(country)s (%(on)s: %(description)s)."
+            NP_(
+                "The request comes %(num)s day after a %(event)s in %(country)s (%(on)s).",
+                "The request comes %(num)s days after a %(event)s in %(country)s (%(on)s).",
             ),
             **values,
         )
-    return Text(N_("The request comes %(days)s days before a %(event)s in %(country)s (%(on)s)."), **values)
+    if described:
+        return Text(
+            NP_(
+                "The request comes %(num)s day before a %(event)s in %(country)s (%(on)s: %(description)s).",
+                "The request comes %(num)s days before a %(event)s in %(country)s (%(on)s: %(description)s).",
+            ),
+            **values,
+        )
+    return Text(
+        NP_(
+            "The request comes %(num)s day before a %(event)s in %(country)s (%(on)s).",
+            "The request comes %(num)s days before a %(event)s in %(country)s (%(on)s).",
+        ),
+        **values,
+    )
 
 
 def political_timing(
@@ -988,7 +1003,7 @@ def political_timing(
                     _event_text(
                         e.on <= ctx.today,
                         bool(e.description),
-                        days=abs((ctx.today - e.on).days),
+                        num=abs((ctx.today - e.on).days),
                         event=_word(e.kind),
                         country=_country(request.requesting_country),
                         on=e.on,
@@ -1006,13 +1021,15 @@ def political_timing(
             out.append(
                 rule.finding(
                     Text(
-                        N_(
+                        NP_(
                             "The facts are an act of expression or assembly (%(words)s) dated %(date)s, "
-                            "within %(days)s days of this request."
+                            "within %(num)s day of this request.",
+                            "The facts are an act of expression or assembly (%(words)s) dated %(date)s, "
+                            "within %(num)s days of this request.",
                         ),
                         words=_q(ctx.analysis.expression),
                         date=facts.date.iso(),
-                        days=settings.election_window_days,
+                        num=settings.election_window_days,
                     ),
                     expression=list(ctx.analysis.expression),
                     facts_date=facts.date.iso(),
@@ -1221,11 +1238,13 @@ def relatives(request: NoticeRequest, ctx: CheckContext, settings: ComplianceSet
             out.append(
                 rule.finding(
                     Text(
-                        N_(
-                            "%(count)s other request(s) or search(es) already name notice %(notice)s as a "
-                            "relation: repeated targeting of the wanted person's circle."
+                        NP_(
+                            "%(num)s other request or search already names notice %(notice)s as a "
+                            "relation: repeated targeting of the wanted person's circle.",
+                            "%(num)s other requests or searches already name notice %(notice)s as a "
+                            "relation: repeated targeting of the wanted person's circle.",
                         ),
-                        count=count,
+                        num=count,
                         notice=r.notice_id,
                     ),
                     Severity.REVIEW,
