@@ -1,4 +1,5 @@
-"""Build the real Korean name pairs (tests/data/screening/real_pairs_korean.jsonl) from public data.
+"""Build the real name pairs of legislators in tests/data/screening/ (Korea, the Duma, Taiwan and Hong Kong,
+Morocco, Pakistan) from public data.
 
 ``python -m benchmarks.build_real_pairs`` reads the extracts kept in ``benchmarks/real_pairs_sources/`` and
 writes the JSON Lines file the tests and ``python -m rednotice.domain.screening.realpairs`` read. Nothing here
@@ -13,6 +14,11 @@ Sources (extracts copied by hand from the public repositories named, only the na
   POPONG's ``data-for-rnd`` (github.com/teampopong), licensed CC BY 3.0.
 * ``ko_assembly20.tsv``: the same for the 20th National Assembly (2016-2020), from everypolitician-data
   ``.../sources/morph/popong-data-20.csv``, from Team POPONG's ``data-assembly``, CC BY 3.0.
+
+* ``ru_duma.tsv``, ``zh_taiwan.tsv``, ``zh_hongkong.tsv``, ``ar_morocco.tsv``: legislators' names from
+  everypolitician-data (CC0); each extract's header says which file and which rules chose the Latin name.
+* ``ur_pakistan.tsv``: members of Pakistan's National Assembly, the Urdu and the English Wikidata label of the
+  same item, from everypolitician-data ``data/Pakistan/Assembly/sources/morph/wikidata.csv`` (CC0).
 
 Each person (Hangul name and birth date) gives one true pair: the Hangul name against the Assembly's English
 spelling (the 19th's where the person sat in both). Where the two Assemblies spelled the name differently
@@ -193,7 +199,7 @@ def tsv_pairs(
                 "kind": kind,
             }
         )
-        if kind in ("russian", "romanisation", "cantonese", "morocco"):
+        if kind in ("russian", "romanisation", "cantonese", "morocco", "pakistan"):
             people.append((native, latin))
 
     def family(native: str) -> str:
@@ -263,11 +269,23 @@ def morocco_pairs() -> list[dict[str, Any]]:
     )
 
 
+PAKISTAN_NEGATIVES = 30
+"""Look-alike pairs of two Pakistani members to keep at most (an eighth of the 244 pairs, as for Morocco)."""
+
+
+def pakistan_pairs() -> list[dict[str, Any]]:
+    """Urdu against English Wikidata labels of members of Pakistan's National Assembly (every one the extract
+    holds), and negatives chosen as for the other Arabic-script legislators (the last part of the Urdu name
+    differs, the Latin names alike)."""
+    return tsv_pairs("ur_pakistan.tsv", "ar", "everypolitician-pakistan", negatives=PAKISTAN_NEGATIVES)
+
+
 OUTPUTS = {
     "korean": (OUT, korean_pairs),
     "duma": (OUT.with_name("real_pairs_cyrillic_duma.jsonl"), duma_pairs),
     "taiwan": (OUT.with_name("real_pairs_han_taiwan.jsonl"), taiwan_pairs),
     "morocco": (OUT.with_name("real_pairs_arabic_morocco.jsonl"), morocco_pairs),
+    "pakistan": (OUT.with_name("real_pairs_arabic_pakistan.jsonl"), pakistan_pairs),
 }
 
 

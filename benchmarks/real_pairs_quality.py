@@ -51,7 +51,7 @@ from rednotice.domain.screening.realpairs import (
 FAMILIES: dict[str, list[Path]] = {
     "han": [COMMITTED, DATA / "real_pairs_han_taiwan.jsonl"],
     "cyrillic": [CYRILLIC, DATA / "real_pairs_cyrillic_duma.jsonl"],
-    "arabic": [ARABIC, DATA / "real_pairs_arabic_morocco.jsonl"],
+    "arabic": [ARABIC, DATA / "real_pairs_arabic_morocco.jsonl", DATA / "real_pairs_arabic_pakistan.jsonl"],
     "korean": [KOREAN],
 }
 ROMANISED = ("pinyin", "wade-giles", "cantonese", "other-romanisation", "romanisation")

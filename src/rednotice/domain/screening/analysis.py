@@ -182,6 +182,11 @@ def _make_token(
         # still not Parrish).
         # Maghrebi French spellings (Essadiki, Ouali) are marked the same way: only Arabic script meets them.
         if origin == "arabic":
+            # and the skeleton of the letters read apart where Latin letters would join them into one
+            # sound (تہمینہ: t-h-m-n, Tehmina, not t-m-n as the th of the plain reading gives)
+            apart = skeleton(arabic_spelling(text, apart=True)) if _ARABIC.search(text) else ""
+            if len(apart) >= 2:
+                found.add(apart)
             found |= {_SOFT_C_MARK + k for k in found}
         elif origin == "latin":
             soft = [skeleton(_SOFT_C.sub("s", s)) for s in heard if _SOFT_C.search(s)]

@@ -31,6 +31,7 @@ from rednotice.domain.dates import PartialDate
 from rednotice.domain.model import NoticeRequest, NoticeType, Subject
 from rednotice.domain.screening.korean import is_hangul
 from rednotice.domain.screening.names import (
+    _SOFT_C_MARK,
     AnalysedName,
     NameMatch,
     Token,
@@ -513,6 +514,15 @@ class ScreeningIndex:
             hit = self._by_skeleton.get(sk)
             if hit:
                 found |= hit
+        if token.origin == "latin" and len(token.text) == MIN_KEY_FOR_TYPOS - 1:
+            # A Latin part of three letters meets an Arabic-script part by its skeleton (Haq: الحق, Raja: رجا)
+            # as scoring does; it looks among parts written in Arabic script only (their skeletons are also
+            # filed marked), not among Latin ones (Hak, Hook).
+            for sk in token.skeletons:
+                if not sk.startswith(_SOFT_C_MARK):
+                    hit = self._by_skeleton.get(_SOFT_C_MARK + sk)
+                    if hit:
+                        found |= hit
         return found
 
     def _candidates(self, name: AnalysedName) -> _Lookup:

@@ -542,10 +542,22 @@ def cyrillic_spellings(token: str) -> set[str]:
     return {s for s in out if s}
 
 
-def arabic_spelling(token: str, reading: str = "") -> str:
+_DIGRAPH_FIRST = frozenset("cdgkpstz")
+"""Latin letters that read as one sound with an h after them (ch, dh, gh, kh, ph, sh, th, zh)."""
+_ASPIRATION = "ھ"
+"""Urdu's do-chashmi he, which marks the consonant before it as aspirated: بھ bh, دھ dh, کھ kh, as Latin
+letters write them."""
+
+
+def arabic_spelling(token: str, reading: str = "", apart: bool = False) -> str:
     """A Latin consonant skeleton of an Arabic-script token (long vowels kept as a/i/u; و/ي are w/y at the
     start of a word, u/i inside it); the article ال is left out. ``reading`` names one of
-    :data:`.tables.ARABIC_READINGS` (Persian ض as z, Egyptian ج as g...)."""
+    :data:`.tables.ARABIC_READINGS` (Persian ض as z, Egyptian ج as g...). With ``apart``, two letters
+    whose Latin values would run together into one sound (ت then ہ: t-h, not th; ت then خ: t-kh, whose
+    kh is then not read with the t) get an ``a`` between them, as the short vowel that Arabic script does
+    not write (تہمینہ Tehmina, افتخار Iftikhar, سہیل Sohail); the aspiration mark ھ never does. That
+    reading gives a part a consonant skeleton only (see ``analysis._make_token``), never a spelling: a
+    spelling would come one letter from other names (زهران read as Zahran, one letter from Zahrani)."""
     t = _arabic_script_key(token)
     if t.startswith("ال") and len(t) > 3:
         t = t[2:]
@@ -553,15 +565,24 @@ def arabic_spelling(token: str, reading: str = "") -> str:
     out: list[str] = []
     for i, c in enumerate(t):
         if c == "و":
-            out.append(("v" if reading == "persian" else "w") if i == 0 else "u")
+            value = ("v" if reading == "persian" else "w") if i == 0 else "u"
         elif c in "يی":
-            out.append("y" if i == 0 else "i")
+            value = "y" if i == 0 else "i"
         elif c == "ع" and i == 0:
-            out.append("a")
+            value = "a"
         elif c in other:
-            out.append(other[c])
+            value = other[c]
         else:
-            out.append(tables.ARABIC.get(c, ascii_fold(c)))
+            value = tables.ARABIC.get(c, ascii_fold(c))
+        if (
+            apart
+            and out
+            and out[-1][-1:] in _DIGRAPH_FIRST
+            and value.startswith(("h", "kh"))
+            and c != _ASPIRATION
+        ):
+            out.append("a")
+        out.append(value)
     return _NOT_LETTER.sub("", "".join(out))
 
 

@@ -74,8 +74,9 @@ def _same_pinyin(a: Token, b: Token) -> bool:
 def _nisba(token: Token) -> bool | None:
     """Ends as a nisba (the -i of Mansouri, Zahrani): in Arabic script a final ي, in Latin a final i, y
     or ee; None where the script cannot say (a final ى is the a of موسى Musa in Arabic but the i of حنفى
-    Hanafi in Persian and Urdu writing)."""
-    if token.origin == "arabic" and token.text.endswith(("ى", "يع", "یع")):
+    Hanafi in Persian and Urdu writing; Urdu's final ے is the e or ai of سنجے Sanjay, رائے Rai, which
+    Latin letters may end in y or i without a nisba)."""
+    if token.origin == "arabic" and token.text.endswith(("ى", "يع", "یع", "ے")):
         # nor after ربيع, سميع (Rabi, Rabie, Samie): the final ع after a long i is not written in Latin
         # letters, which may then end in i as a nisba does
         return None

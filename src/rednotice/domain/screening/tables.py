@@ -372,6 +372,9 @@ ARABIC: dict[str, str] = {
 # the spellings these countries' passports and lists actually use.
 ARABIC_READINGS: dict[str, dict[str, str]] = {
     "persian": {"ض": "z", "ظ": "z", "ذ": "z", "ث": "s", "ق": "gh", "ح": "h", "ع": "", "ښ": "kh", "ږ": "g"},
+    # Urdu reads ض ظ ذ as z and ث as s as Persian does, but keeps ق as q (ALA-LC Urdu: ẕ, ẓ, ż, s̱, q):
+    # ذوالفقار Zulfiqar, ذکاء اللہ Zakaullah, قاضی Qazi
+    "urdu": {"ض": "z", "ظ": "z", "ذ": "z", "ث": "s"},
     "egyptian": {"ج": "g", "ث": "t", "ذ": "d", "ظ": "z", "ق": "k", "ض": "d"},
     "gulf": {"ض": "dh", "ظ": "dh", "ذ": "dh", "ث": "th", "ق": "g"},
     # Maghrebi French transcription (Morocco, Algeria, Tunisia): غ as rh (Rhoulam, Sarhiri, Larhrib), and
@@ -523,6 +526,22 @@ ARABIC_NAMES: tuple[tuple[str, ...], ...] = (
     ("serge", "sarj", "سيرج"),
     ("fouad", "fuad", "foad", "فؤاد"),
     ("marwan", "merwan", "مروان"),
+    # Chaudhry, a South Asian title and family name, written چوہدری or چودھری in Urdu (the h before or
+    # after the d); its Latin spellings as Wikipedia's article "Chaudhry" lists them
+    (
+        "chaudhry",
+        "chaudhary",
+        "chaudhri",
+        "chaudhari",
+        "chaudhuri",
+        "choudhry",
+        "choudhary",
+        "choudhury",
+        "chowdhury",
+        "chowdhry",
+        "چوہدری",
+        "چودھری",
+    ),
 )
 
 # --- Chinese surnames: pinyin, Wade-Giles, Cantonese (Hong Kong), Hokkien/Teochew and other spellings -----
@@ -727,6 +746,12 @@ SCRIPT_TITLES = frozenset(
         "المهندسة",
         "الإبن",  # "the son", the Jr. of a name written in Arabic script (as jr is dropped in Latin)
         "الابن",
+        # The English titles Dr, Mr, Mrs and Prof as Urdu writes them (ALA-LC Urdu romanization: ḍākṭar,
+        # misṭar, misiz, profesar), dropped as their Latin forms are (ڈاکٹر فہمیدہ مرزا / Dr. Fahmida Mirza)
+        "ڈاکٹر",
+        "مسٹر",
+        "مسز",
+        "پروفیسر",
         "господин",
         "госпожа",
         "г-н",
