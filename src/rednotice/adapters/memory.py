@@ -203,7 +203,9 @@ class MemoryUserRepository:
         return copy.deepcopy(t) if t else None
 
     def save_token(self, token: TokenRecord) -> None:
-        self.data.tokens[token.token_hash] = copy.deepcopy(token)
+        """Its label and revocation, as SqlUserRepository.save_token keeps them (the rest is set at issue)."""
+        if (kept := self.data.tokens.get(token.token_hash)) is not None:
+            kept.label, kept.revoked_at = token.label, token.revoked_at
 
     def add_session(self, session: SessionRecord) -> None:
         self.data.sessions[session.session_hash] = copy.deepcopy(session)
