@@ -20,6 +20,7 @@ import io
 import re
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 from xml.sax.saxutils import escape
@@ -38,7 +39,7 @@ from rednotice.domain.errors import N_, InvalidInput, NotFound, Text
 from rednotice.domain.users import Actor
 from rednotice.services import figures as fs
 from rednotice.services.figures_tables import StoredPublicFiguresCache
-from rednotice.web import i18n, pages
+from rednotice.web import i18n, pages, rtl
 from rednotice.web.api import ERRORS, PUBLIC_ERRORS, Out
 from rednotice.web.deps import CurrentActor, StoreDep
 from rednotice.web.i18n import _
@@ -256,7 +257,52 @@ def _latin(text: str) -> str:
     return escape(_plain(text))
 
 
-def report_pdf(title: str, subtitle: str, sections: list[fs.Section], note: str) -> bytes:
+FONTS = Path(__file__).resolve().parent / "fonts"
+"""DejaVu Sans (Bitstream Vera licence, web/fonts/LICENSE.txt): the PDF's font for Arabic, whose letters
+reportlab's built-in fonts do not have."""
+
+
+@cache
+def _rtl_fonts() -> tuple[str, str]:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONTS / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(FONTS / "DejaVuSans-Bold.ttf")))
+    return "DejaVuSans", "DejaVuSans-Bold"
+
+
+def _rtl_block(text: str, font: str, size: float, space_after: float = 0) -> Any:
+    """A right-to-left paragraph (web/rtl.py): its Arabic letters joined, cut into lines at the frame's
+    width, each line drawn right-aligned in the order it is seen."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Flowable
+
+    shaped = rtl.joined(_plain(text))
+    leading = size * 1.35
+
+    class RightToLeft(Flowable):  # type: ignore[misc]
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.width = available_width
+            self.lines = rtl.wrap(shaped, available_width, lambda t: stringWidth(t, font, size))
+            return available_width, leading * len(self.lines) + space_after
+
+        def draw(self) -> None:
+            canvas = self.canv
+            canvas.setFont(font, size)
+            top = leading * len(self.lines) + space_after
+            for i, line in enumerate(self.lines):
+                canvas.drawRightString(
+                    self.width, top - leading * (i + 1) + (leading - size) / 2, rtl.visual(line)
+                )
+
+    return RightToLeft()
+
+
+def report_pdf(
+    title: str, subtitle: str, sections: list[fs.Section], note: str, rtl_layout: bool = False
+) -> bytes:
+    """The report as a PDF; ``rtl_layout``: right to left (Arabic), in DejaVu Sans, mirrored."""
     from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -265,36 +311,63 @@ def report_pdf(title: str, subtitle: str, sections: list[fs.Section], note: str)
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     styles = getSampleStyleSheet()
+    regular, bold = _rtl_fonts() if rtl_layout else ("Helvetica", "Helvetica-Bold")
+
+    def block(text: str, style: str) -> Any:
+        if not rtl_layout:
+            return Paragraph(_latin(text), styles[style])
+        st = styles[style]
+        font = bold if "Bold" in st.fontName else regular
+        return _rtl_block(text, font, st.fontSize, st.spaceAfter)
+
+    def drawn(text: str) -> str:
+        return rtl.visual(rtl.joined(_plain(text))) if rtl_layout else _plain(text)
+
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf, pagesize=A4, title=title, author="rednotice", leftMargin=18 * mm, rightMargin=18 * mm
     )
     story: list[Any] = [
-        Paragraph(_latin(title), styles["Title"]),
-        Paragraph(_latin(subtitle), styles["Normal"]),
-        Paragraph(_latin(note), styles["Italic"]),
+        block(title, "Title"),
+        block(subtitle, "Normal"),
+        block(note, "Italic"),
         Spacer(1, 6 * mm),
     ]
     for section in sections:
-        story.append(Paragraph(_latin(section.question), styles["Heading2"]))
-        story.append(Paragraph(_latin(section.answer), styles["Normal"]))
+        story.append(block(section.question, "Heading2"))
+        story.append(block(section.answer, "Normal"))
         story.append(Spacer(1, 3 * mm))
         for i, chart in enumerate(section.charts):
             view = chart_view(chart, f"{section.id}-{i}")
             scale = 0.7
-            d = Drawing(view["width"] * scale, view["height"] * scale + 14)
+            width = view["width"] * scale
+            d = Drawing(width, view["height"] * scale + 14)
+
+            def x(at: float, span: float = 0, width: float = width) -> float:  # mirrored: from the right
+                return width - at - span if rtl_layout else at
+
+            anchor = "end" if rtl_layout else "start"
             d.add(
                 String(
-                    0, view["height"] * scale + 4, _plain(chart.title), fontName="Helvetica-Bold", fontSize=9
+                    x(0),
+                    view["height"] * scale + 4,
+                    drawn(chart.title),
+                    fontName=bold,
+                    fontSize=9,
+                    textAnchor=anchor,
                 )
             )
             for bar in view["bars"]:
                 y = (view["height"] - bar["y"] - 18) * scale
-                d.add(String(0, y + 4, _plain(bar["label"][:48]), fontName="Helvetica", fontSize=7))
+                d.add(
+                    String(
+                        x(0), y + 4, drawn(bar["label"][:48]), fontName=regular, fontSize=7, textAnchor=anchor
+                    )
+                )
                 if bar["width"]:
                     d.add(
                         Rect(
-                            view["bar_x"] * scale,
+                            x(view["bar_x"] * scale, bar["width"] * scale),
                             y,
                             bar["width"] * scale,
                             14 * scale,
@@ -304,24 +377,41 @@ def report_pdf(title: str, subtitle: str, sections: list[fs.Section], note: str)
                     )
                 d.add(
                     String(
-                        (view["bar_x"] + bar["width"] + 6) * scale,
+                        x((view["bar_x"] + bar["width"] + 6) * scale),
                         y + 4,
-                        _plain(bar["text"]),
-                        fontName="Helvetica",
+                        drawn(bar["text"]),
+                        fontName=regular,
                         fontSize=7,
+                        textAnchor=anchor,
                     )
                 )
             story.append(KeepTogether([d, Spacer(1, 3 * mm)]))
-        data = [[_("Figure"), _("Count")]] + [
-            [Paragraph(_latin(figure_label(b.label)), styles["BodyText"]), _plain(cell_text(b.cell))]
-            for b in section.rows
+        rows = [[_("Figure"), _("Count")]] + [
+            [figure_label(b.label), cell_text(b.cell)] for b in section.rows
         ]
-        table = Table(data, colWidths=[120 * mm, 30 * mm], repeatRows=1)
+        if rtl_layout:  # the figure on the right, its count on the left
+            data = [[drawn(rows[0][1]), drawn(rows[0][0])]] + [
+                [drawn(count), _rtl_block(label, regular, 10)] for label, count in rows[1:]
+            ]
+            widths, count_column, first = [30 * mm, 120 * mm], 0, "LEFT"
+        else:
+            data = [rows[0]] + [
+                [Paragraph(_latin(label), styles["BodyText"]), _plain(count)] for label, count in rows[1:]
+            ]
+            widths, count_column, first = [120 * mm, 30 * mm], 1, "RIGHT"
+        table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 0), (-1, 0), "Helvetica-Bold"),
-                    ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                    ("FONT", (0, 0), (-1, 0), bold),
+                    ("FONT", (0, 1), (-1, -1), regular),
+                    ("ALIGN", (count_column, 0), (count_column, -1), first),
+                    (
+                        "ALIGN",
+                        (1 - count_column, 0),
+                        (1 - count_column, 0),
+                        "RIGHT" if rtl_layout else "LEFT",
+                    ),
                     ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f3f3f3")]),
                 ]
@@ -661,13 +751,8 @@ def _report_page(request: Request, actor: Actor | None, fig: fs.Figures, cc: str
     )
 
 
-PDF_LANGUAGES = frozenset({"en", "fr", "es"})
-"""reportlab's built-in fonts write Latin scripts only and it does not shape Arabic (docs/i18n.md): a
-report asked for in Arabic is made in English."""
-
-
 def _pdf(fig: fs.Figures, cc: str, public: bool) -> Response:
-    lang = i18n.current() if i18n.current() in PDF_LANGUAGES else i18n.DEFAULT
+    lang = i18n.current()
     with i18n.using(lang):
         name = _country_name(cc)
         what = _("Public figures") if public else _("Oversight report")
@@ -678,7 +763,7 @@ def _pdf(fig: fs.Figures, cc: str, public: bool) -> Response:
             "moment": i18n.fmt_moment(fig.generated_at),
         }
         sections = [in_reader_words(s) for s in fs.report(fig, cc, name)]
-        body = report_pdf(title, subtitle, sections, _note(fig))
+        body = report_pdf(title, subtitle, sections, _note(fig), rtl_layout=i18n.direction(lang) == "rtl")
     response = Response(
         body,
         media_type="application/pdf",
