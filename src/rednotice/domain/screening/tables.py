@@ -507,6 +507,9 @@ ARABIC_NAMES: tuple[tuple[str, ...], ...] = (
     ("suleiman", "sulayman", "sulaiman", "slimane", "suleyman", "سليمان"),
     ("yahya", "yahia", "yehia", "yehya", "yahiya", "yaya", "yahyah", "يحيى", "یحیی", "يحيي"),
     ("reza", "riza", "rida", "ridha", "rza", "رضا"),
+    # Taha (Qur'an, sura 20), written with two letters whose consonant skeleton is one letter (t): only its
+    # known spellings can find it, as for the short Hebrew names (ALA-LC Arabic: Ṭāhā)
+    ("taha", "tahah", "طه"),
     # Christian Arabic given names: the French, English and Arabic spellings (Lebanon, Syria, Egypt,
     # Palestine, Iraq)
     ("george", "georges", "jurj", "jirjis", "girgis", "gerges", "jorj", "جورج", "جرجس"),
