@@ -68,7 +68,7 @@ def test_a_chain_cut_short_and_a_checkpoint_note_in_arabic() -> None:
     assert report.notes == ("1 signed checkpoint checked; it vouches up to event 1",)
     with i18n.using("ar"):
         assert report.problems[0].label() == "كان ينبغي أن تنتهي السلسلة عند الحدث 5 لكنها تنتهي عند 1"  # type: ignore[attr-defined]
-        assert "عدد نقاط التحقق الموقّعة التي فُحصت: 1" in report.notes[0].label()  # type: ignore[attr-defined]
+        assert "نقطة تحقق موقّعة واحدة (1)" in report.notes[0].label()  # type: ignore[attr-defined]  # Arabic's "one" form
 
 
 # --- 2. the addenda and review flags written after a hit ----------------------------------------------

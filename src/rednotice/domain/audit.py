@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from rednotice.domain.errors import N_, Text
+from rednotice.domain.errors import N_, NP_, Text
 
 GENESIS = "0" * 64
 
@@ -215,10 +215,9 @@ def verify_chain(
                 )
             )
     if checkpoints:
-        checked = (
-            N_("%(num)s signed checkpoint checked; it vouches up to event %(seq)s")
-            if len(checkpoints) == 1
-            else N_("%(num)s signed checkpoints checked; they vouch up to event %(seq)s")
+        checked = NP_(
+            "%(num)s signed checkpoint checked; it vouches up to event %(seq)s",
+            "%(num)s signed checkpoints checked; they vouch up to event %(seq)s",
         )
         notes.insert(0, Text(checked, num=len(checkpoints), seq=covered))
         if expected_seq - 1 > covered:
