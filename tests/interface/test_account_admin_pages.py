@@ -272,3 +272,15 @@ def test_the_cli_deactivates_resets_shows_and_revokes(cli_store: Store, users: d
             e.actor for e in uow.audit.events() if e.subject == "user:ncb-de" and e.action.startswith("user.")
         ]
     assert any(a.startswith("admin ") for a in actors) and any(a.startswith("cli:") for a in actors)
+
+
+def test_a_tokens_default_label_is_in_the_readers_language(web: TestClient, users: dict[str, str]) -> None:
+    """A token issued in the browser without a label is stored as "issued in the browser" and shown in the
+    reader's language; a label someone wrote is shown as written."""
+    assert sign_in(web, "admin") == 303
+    for label in ("", "border system"):
+        r = web.post("/admin/users/admin/token", data={"csrf_token": csrf(web), "label": label})
+        assert r.status_code in (200, 303), r.text
+    page = web.get("/admin/users/admin", headers={"Accept-Language": "fr"}).text
+    assert "émis dans le navigateur" in page and "issued in the browser" not in page
+    assert "border system" in page

@@ -106,9 +106,18 @@ async def add_user(request: Request, actor: Admin, form: CsrfForm) -> Response:
     return redirect("/admin/users")
 
 
+BROWSER_TOKEN = e.N_("issued in the browser")
+"""A token's label when the administrator gave none: stored in English, shown in the reader's language."""
+
+
+def token_label(label: str) -> str:
+    """A token's label as the reader sees it: the default one in their language, any other as written."""
+    return _(BROWSER_TOKEN) if label == BROWSER_TOKEN else label
+
+
 @router.post("/admin/users/{username}/token")
 async def issue_token(request: Request, username: str, actor: Admin, form: CsrfForm) -> Response:
-    label = str(form.get("label", "")).strip()[:200] or "issued in the browser"
+    label = str(form.get("label", "")).strip()[:200] or BROWSER_TOKEN
     store = store_of(request)
     if username != actor.username:
         # Administrators manage accounts; they never hold another person's credentials (issue 14,
@@ -162,6 +171,7 @@ def _user_view(
         now=now,
         aware=_aware,
         reset=reset,
+        token_label=token_label,
         role_name=_role_name(user.role),
         reset_hours=us.RESET_HOURS,
     )
