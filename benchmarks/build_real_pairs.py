@@ -2,7 +2,7 @@
 Morocco, Pakistan) from public data.
 
 ``python -m benchmarks.build_real_pairs`` reads the extracts kept in ``benchmarks/real_pairs_sources/`` and
-writes the JSON Lines file the tests and ``python -m rednotice.domain.screening.realpairs`` read. Nothing here
+writes the JSON Lines file the tests and ``python -m benchmarks.realpairs`` read. Nothing here
 uses the matcher's code: the Latin names are the ones the sources give, the negatives are chosen with
 rapidfuzz on the sources' own Latin spellings.
 

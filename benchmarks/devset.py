@@ -1,7 +1,7 @@
 """The committed development set: its file, regenerating it, and the matcher's figures on it.
 
-The generator (:mod:`rednotice.domain.screening.devset`) and the evaluation
-(:mod:`rednotice.domain.screening.quality`) are pure; the files are here, outside the domain.
+The generator (:mod:`benchmarks.devset_generator`) and the evaluation (:mod:`benchmarks.devset_quality`)
+are pure; the files are read and written here. None of the three is in the domain (issue 17, item 5).
 
 ``python -m benchmarks.devset write [PATH]`` regenerates the set (to tests/data/screening/devset.json by
 default; ``-`` for stdout). ``python -m benchmarks.devset evaluate [PATH] [-v]`` prints recall and the
@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rednotice.domain.screening.devset import generate
-from rednotice.domain.screening.quality import evaluate
+from benchmarks.devset_generator import generate
+from benchmarks.devset_quality import evaluate
 
 COMMITTED = Path(__file__).resolve().parents[1] / "tests" / "data" / "screening" / "devset.json"
 

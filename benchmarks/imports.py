@@ -30,12 +30,12 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
+from benchmarks import devset_generator as d
 from rednotice.adapters.db.engine import make_engine
 from rednotice.adapters.db.migrate import upgrade
 from rednotice.adapters.db.store import SqlUnitOfWork
 from rednotice.adapters.formats.interpol import read_path
 from rednotice.domain.audit import verify_chain
-from rednotice.domain.screening import devset as d
 from rednotice.domain.users import SYSTEM
 from rednotice.services.imports import DEFAULT_BATCH_SIZE, ImportInterpol, import_interpol
 

@@ -6,7 +6,7 @@ each family (Han, Cyrillic, Arabic script, Korean) and direction (native script 
 script, and for Korean a second Latin spelling -> the first):
 
 * **rednotice, end to end**: the share of pairs whose notice :meth:`ScreeningIndex.search` returns (among
-  every pair's two notices in one index), as :mod:`rednotice.domain.screening.realpairs` measures it, and
+  every pair's two notices in one index), as :mod:`benchmarks.realpairs` measures it, and
   its **lookup recall** (of the pairs scoring accepts, the share the candidate lookup finds);
 * **rednotice, the pair alone**: the pair scored with no lookup (:func:`realpairs.judge`);
 * **brute force**: rapidfuzz ``token_sort_ratio`` of the two names folded to ASCII by anyascii (so that it can
@@ -33,9 +33,7 @@ from typing import Any
 from anyascii import anyascii
 from rapidfuzz import fuzz, utils
 
-from benchmarks.screening_quality import BRUTE_CUTOFF, LOGIC_V2_THRESHOLD, LogicV2
-from rednotice.domain.screening.query import ScreeningQuery
-from rednotice.domain.screening.realpairs import (
+from benchmarks.realpairs import (
     ARABIC,
     COMMITTED,
     CYRILLIC,
@@ -47,6 +45,8 @@ from rednotice.domain.screening.realpairs import (
     latin_notice,
     load,
 )
+from benchmarks.screening_quality import BRUTE_CUTOFF, LOGIC_V2_THRESHOLD, LogicV2
+from rednotice.domain.screening.query import ScreeningQuery
 
 FAMILIES: dict[str, list[Path]] = {
     "han": [COMMITTED, DATA / "real_pairs_han_taiwan.jsonl"],

@@ -2,7 +2,7 @@
 same pairs.
 
 ``bench_screening_quality(n_notices, n_queries, peer_sample)`` builds one corpus: the labelled
-development set (:mod:`rednotice.domain.screening.devset`, hand-written spellings across scripts, MRZ
+development set (:mod:`benchmarks.devset_generator`, hand-written spellings across scripts, MRZ
 fields written with its own copy of ICAO 9303's tables and the name fields of real specimen documents, with
 hard negatives) sized to give about ``n_queries`` queries, topped up with Faker filler notices
 (:func:`benchmarks.screening.make_notices`) to ``n_notices``. Then:
@@ -65,12 +65,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from benchmarks.devset_generator import REAL_MRZ, generate
+from benchmarks.devset_quality import notice_from_json, query_from_json
 from benchmarks.screening import make_notices
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.model import Sex
-from rednotice.domain.screening.devset import REAL_MRZ, generate
 from rednotice.domain.screening.index import IndexedNotice, Match, ScreeningIndex
-from rednotice.domain.screening.quality import notice_from_json, query_from_json
 
 DEVSET_SEED = 9303
 FILLER_SEED = 70000

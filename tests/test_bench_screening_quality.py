@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.devset_generator import generate
 from benchmarks.screening_quality import bench_screening_quality, stratified
-
-from rednotice.domain.screening.devset import generate
 
 ROW_KEYS = {"benchmark", "baseline", "baseline_ms", "ms", "per_second", "ratio", "note"}
 

@@ -13,9 +13,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from rednotice.domain.screening import devset, quality
-from rednotice.domain.screening.devset import (
+from benchmarks import devset_generator as devset
+from benchmarks import devset_quality as quality
+from benchmarks.devset_generator import (
     DIACRITICS,
     ICAO_CYRILLIC,
     ICAO_LATIN,
@@ -33,8 +33,8 @@ MATCHER_MODULES = {
     f"rednotice.domain.screening.{m}"
     for m in ("names", "tables", "index", "score", "query", "postings", "cantonese", "gwoyeu", "korean")
 }
-"""The matcher: what builds name keys, compares and scores (everything in the package but the dev set,
-its evaluation and the real-pairs harness)."""
+"""The matcher: what builds name keys, compares and scores (the package rednotice.domain.screening; the dev
+set, its evaluation and the real-pairs harness live in benchmarks/, outside the domain)."""
 TRANSLITERATORS = {"anyascii", "unidecode", "pypinyin", "ToJyutping", "rapidfuzz", "jellyfish", "icu"}
 
 

@@ -1,13 +1,17 @@
 """The domain imports only the standard library and the name libraries decision 0005 names (issue 17,
 item 5): an allow-list, so that a new dependency in the domain is a decision, not an accident. The
 import-linter contract in pyproject.toml forbids the web, the database and the adapters; this test says
-what is allowed, which a deny-list cannot."""
+what is allowed, which a deny-list cannot.
+
+And the domain is the matcher and the rules, not their evaluation: no module under rednotice.domain opens,
+reads or writes a file, or names one under tests/ (the development set, its evaluation and the real-pairs
+harness are in benchmarks/)."""
 
 from __future__ import annotations
 
 import ast
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import rednotice.domain
 
@@ -81,3 +85,79 @@ def test_the_check_would_catch_an_outer_layer_of_rednotice(tmp_path: Path) -> No
     )
     found = {n for n in _imports(module, "rednotice.domain.screening") if n not in ALLOWED}
     assert found == {"rednotice.adapters.db", "rednotice.web.app", "rednotice.services"}
+
+
+FILE_MODULES = {"os", "io", "pathlib", "shutil", "glob", "tempfile", "fileinput", "mmap", "importlib"}
+"""Standard-library modules that reach the file system (or package data)."""
+FILE_METHODS = {"read_text", "read_bytes", "write_text", "write_bytes", "iterdir", "glob", "rglob"}
+
+
+def _file_access(path: Path, package: str = "rednotice.domain") -> set[str]:
+    """What in ``path`` opens, reads or lists a file, or names a path under tests/: a call of ``open`` or
+    ``__import__``, a method that reads or writes a file, ``__file__``, an import of a module that reaches
+    the file system, a string (not a docstring, no white space) with a ``tests`` path component."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    docstrings = {
+        id(n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        and n.body
+        and isinstance(n.body[0], ast.Expr)
+        and isinstance(n.body[0].value, ast.Constant)
+    }
+    found = {f"import {n}" for n in _imports(path, package) if n.split(".")[0] in FILE_MODULES}
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("open", "__import__")
+        ):
+            found.add(f"{node.func.id}()")
+        elif isinstance(node, ast.Attribute) and node.attr in FILE_METHODS:
+            found.add(f".{node.attr}")
+        elif isinstance(node, ast.Name) and node.id == "__file__":
+            found.add("__file__")
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and not any(c.isspace() for c in node.value)
+            and "tests" in PurePosixPath(node.value.replace("\\", "/")).parts
+        ):
+            found.add(repr(node.value))
+    return found
+
+
+def test_the_domain_reads_no_file_and_names_none_under_tests() -> None:
+    modules = sorted(DOMAIN.rglob("*.py"))
+    assert len(modules) > 10
+    found = {f"{m.relative_to(DOMAIN)}: {what}" for m in modules for what in _file_access(m, _package(m))}
+    assert not found, (
+        f"the domain reaches files (evaluation belongs in benchmarks/ or tests/): {sorted(found)}"
+    )
+
+
+def test_the_file_check_would_catch_a_harness_reading_test_data(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(
+        '"""Reads tests/data/screening/pairs.jsonl (a docstring may say so)."""\n'
+        "import json\n"
+        "from pathlib import Path\n"
+        'DATA = Path(__file__).resolve().parents[4] / "tests" / "data"\n'
+        'OTHER = "../tests/data/screening/devset.json"\n'
+        'HINT = "add a case to `tests/unit/test_statutes.py`"\n'  # a message, not a path
+        "def load(p):\n"
+        "    with open(p) as f:\n"
+        "        return [json.loads(x) for x in f] + [p.read_text()]\n"
+        "class Window:\n"
+        "    def open(self) -> bool:\n"  # a method called open is not a file
+        "        return True\n"
+    )
+    assert _file_access(module) == {
+        "import pathlib",
+        "__file__",
+        "'tests'",
+        "'../tests/data/screening/devset.json'",
+        "open()",
+        ".read_text",
+    }

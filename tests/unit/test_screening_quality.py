@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 from benchmarks.devset import load
-
-from rednotice.domain.screening.devset import generate
-from rednotice.domain.screening.quality import evaluate
+from benchmarks.devset_generator import generate
+from benchmarks.devset_quality import evaluate
 
 DEVSET = Path(__file__).resolve().parents[1] / "data" / "screening" / "devset.json"
 

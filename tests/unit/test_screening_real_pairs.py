@@ -7,8 +7,7 @@ The floors sit a little under the figures reached (docs/screening.md), so that a
 from __future__ import annotations
 
 import pytest
-
-from rednotice.domain.screening.realpairs import (
+from benchmarks.realpairs import (
     ARABIC,
     COMMITTED,
     CYRILLIC,

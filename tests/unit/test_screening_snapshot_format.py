@@ -10,6 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
+from benchmarks.realpairs import han_notice, latin_notice, load
 
 from rednotice.adapters import screening_snapshot as snap
 from rednotice.domain.dates import PartialDate
@@ -17,7 +18,6 @@ from rednotice.domain.model import Name, Subject
 from rednotice.domain.screening.index import IndexedNotice, ScreeningIndex
 from rednotice.domain.screening.postings import MISSING, LazyMap
 from rednotice.domain.screening.query import ScreeningQuery
-from rednotice.domain.screening.realpairs import han_notice, latin_notice, load
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "screening"
 TABLES = ("_notices", "_notice_entries", "_entries", "_parts", "_names", "_by_key", "_by_skeleton")

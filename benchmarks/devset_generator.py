@@ -14,7 +14,8 @@ fields of real specimen documents (:data:`REAL_MRZ`). This module imports nothin
 (``tests/unit/test_devset_independent.py`` checks it).
 
 Pure: it reads and writes no file. ``python -m benchmarks.devset write tests/data/screening/devset.json``
-regenerates the committed set; ``python -m benchmarks.devset evaluate`` measures the matcher on it.
+regenerates the committed set; ``python -m benchmarks.devset evaluate`` measures the matcher on it. Test
+data, not matcher: it lives in benchmarks/, outside the domain (issue 17, item 5).
 """
 
 from __future__ import annotations
@@ -497,7 +498,7 @@ def _shift_year(dob: str | None, rng: random.Random) -> str:
 
 def generate(seed: int = 9303, subjects: int = 400) -> dict[str, Any]:
     """Notices and labelled queries as plain JSON-ready data (see the module docstring)."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not cryptography
+    rng = random.Random(seed)
     people: list[tuple[str, _Person, str | None]] = []
     for i in range(subjects):
         person = _MAKERS[i % len(_MAKERS)](rng)

@@ -1,8 +1,9 @@
 """Recall and false-positive rate of the matcher on the labelled development set.
 
-The set comes in as data (:func:`rednotice.domain.screening.devset.generate`) or from the path a caller
-gives :func:`load`: this module knows no file of its own. ``python -m benchmarks.devset evaluate [-v]``
-prints the figures, overall and by kind of variant, for the committed set.
+The set comes in as data (:func:`benchmarks.devset_generator.generate`, or the committed file read by
+:func:`benchmarks.devset.load`): this module knows no file of its own. ``python -m benchmarks.devset
+evaluate [-v]`` prints the figures, overall and by kind of variant, for the committed set. Evaluation, not
+matcher: it lives in benchmarks/, outside the domain (issue 17, item 5).
 
 * recall: the share of true-variant queries whose notice is among the hits;
 * false-positive rate: the share of negative queries (homonyms born years apart, same family name with

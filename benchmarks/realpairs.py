@@ -1,7 +1,7 @@
 """Lookup and end-to-end recall on real cross-script name pairs (Han characters, Cyrillic and Arabic script
 against Latin names).
 
-``python -m rednotice.domain.screening.realpairs [pairs.jsonl ...] [-v]`` prints the figures for the
+``python -m benchmarks.realpairs [pairs.jsonl ...] [-v]`` prints the figures for the
 committed pairs (tests/data/screening/real_pairs_{han,cyrillic,arabic}.jsonl; sources and licences in that
 folder's README). Each line is one real person's name in its own script (``native``) and in Latin letters
 (``latin``, with ``latin_aliases``), or, for ``kind`` ``negative``, two different people whose Latin names
@@ -31,6 +31,9 @@ Three figures per direction, by kind:
   (:meth:`ScreeningIndex.candidates`). Anything under 1 is a lookup fault, not a scoring one;
 * **recall**: the share of pairs whose notice the search returns (end to end, at most 10 hits); for
   negatives, the share flagged (a false positive).
+
+Evaluation, not matcher: it reads files under tests/, so it lives in benchmarks/, outside the domain
+(issue 17, item 5); ``python -m benchmarks.real_pairs_quality`` puts these figures beside two peers.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ from rednotice.domain.screening.names import NAME_NO_MATCH, analyse, name_simila
 from rednotice.domain.screening.query import ScreeningQuery
 from rednotice.domain.screening.score import Evidence, ScoreSettings, Verdict, combine
 
-DATA = Path(__file__).resolve().parents[4] / "tests" / "data" / "screening"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "screening"
 COMMITTED = DATA / "real_pairs_han.jsonl"
 CYRILLIC = DATA / "real_pairs_cyrillic.jsonl"
 ARABIC = DATA / "real_pairs_arabic.jsonl"
