@@ -1,11 +1,14 @@
 """The redress repository's contract (``ports.RedressRepository``, ``uow.redress``) for what
 test_core_contract.py does not reach, on the fakes and on SQL: CCF cases (ids, the access code, optimistic
-versions, states), the documents sent with a case, refugee confirmations and harassment reports."""
+versions, states), the CCF's consultations (which cases consult a country, which have one past its
+deadline), the documents sent with a case, refugee confirmations, harassment reports and the answer to a
+country's position."""
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -15,11 +18,15 @@ from rednotice.domain.redress import (
     ApplicantKind,
     CaseDocument,
     CaseState,
+    Consultation,
     DocumentKind,
     Filing,
     HarassmentReport,
     HarmKind,
     IdProof,
+    Position,
+    PositionGround,
+    PositionKind,
     RefugeeConfirmation,
     ReporterKind,
     RequestKind,
@@ -155,3 +162,93 @@ def test_refugee_confirmations_and_harassment_reports(backend: Backend, clock: F
         assert reports[0].notice_ids == (n1, n2) and reports[0].kinds == report.kinds
         assert [r.id for r in uow.redress.reports(n2)] == [one]
         assert uow.redress.reports(n3) == []
+
+
+def test_cases_consulting_a_country_and_those_past_a_deadline(backend: Backend, clock: FakeClock) -> None:
+    """``cases_consulting`` and ``cases_with_consultations_due`` (the sweep of rule 27), by case id."""
+    ids = [rs.file_case(filing(), backend.uow())[0].id for _ in range(4)]
+    a, b, c, quiet = ids
+    start = clock()
+
+    def ask(number: int, country: str, days: int, **closed: Any) -> Consultation:
+        asked = Consultation(number, country, "2026/00001", "Why?", start, start + timedelta(days=days))
+        return dataclasses.replace(asked, **closed)
+
+    asked = {
+        a: [ask(1, "FR", 10), ask(2, "DE", 1, answered_at=start, answer="Because.")],
+        b: [ask(1, "DE", 2), ask(2, "BE", 1, lapsed_at=start + timedelta(days=1))],
+        c: [ask(1, "BE", 1, superseded_at=start), ask(2, "FR", 3)],
+    }
+    with backend.uow() as uow:
+        for case_id, consultations in asked.items():
+            case = uow.redress.get_case(case_id)
+            assert case is not None
+            case.consultations = consultations
+            uow.redress.save_case(case, case.version)
+        uow.commit()
+    with backend.uow() as uow:
+        assert [x.id for x in uow.redress.cases_consulting("FR")] == sorted([a, c])
+        assert [x.id for x in uow.redress.cases_consulting("DE")] == sorted([a, b])  # answered or not
+        assert [x.id for x in uow.redress.cases_consulting("BE")] == sorted([b, c])  # lapsed, superseded
+        assert uow.redress.cases_consulting("GB") == [] and uow.redress.cases_consulting("F") == []
+        (got,) = [x for x in uow.redress.cases_consulting("FR") if x.id == a]
+        assert got.consultations == asked[a]  # the whole case, its consultations as saved
+        due = uow.redress.cases_with_consultations_due
+        assert due(start) == []
+        assert due(start + timedelta(days=2)) == []  # b's deadline is not passed at the instant itself
+        assert due(start + timedelta(days=2, seconds=1)) == [b]  # a's past deadline was answered
+        assert due(start + timedelta(days=5)) == sorted([b, c])  # c's superseded one is closed
+        assert due(start + timedelta(days=11)) == sorted([a, b, c])
+        assert quiet not in due(start + timedelta(days=365))
+        case = uow.redress.get_case(b)
+        assert case is not None
+        case.consultations[0].answered_at, case.consultations[0].answer = start, "Answered."
+        uow.redress.save_case(case, case.version)
+        uow.commit()
+    with backend.uow() as uow:
+        assert uow.redress.cases_with_consultations_due(start + timedelta(days=11)) == sorted([a, c])
+        assert [x.id for x in uow.redress.cases_consulting("DE")] == sorted([a, b])  # still consulted
+
+
+def test_a_position_is_saved_with_its_answer(backend: Backend, clock: FakeClock) -> None:
+    officer = Actor("ncb-by", Role.NCB_OFFICER, "BY")
+    n1, n2 = (
+        ns.create_request(ns.CreateRequest(make_request(requesting_country="BY")), officer, backend.uow()).id
+        for _ in range(2)
+    )
+    position = Position(
+        0,
+        n1,
+        "DE",
+        PositionKind.OBJECTION,
+        (PositionGround.ARTICLE_3, PositionGround.REFUGEE),
+        "The person is a recognised refugee.",
+        ("UNHCR letter",),
+        clock(),
+        "ncb-de",
+        disclose=True,
+    )
+    with backend.uow() as uow:
+        first = uow.redress.add_position(position)
+        other = uow.redress.add_position(dataclasses.replace(position, notice_id=n2, country="FR"))
+        uow.commit()
+    clock.advance(hours=2)
+    with backend.uow() as uow:
+        got = uow.redress.get_position(first)
+        assert got is not None and got == dataclasses.replace(position, id=first)
+        got.answered_at, got.answered_by = clock(), "gs.reviewer"
+        got.answer = "Noted; the notice is reviewed."
+        uow.redress.save_position(got)
+        uow.commit()
+    with backend.uow() as uow:
+        saved = uow.redress.get_position(first)
+        assert saved == got and saved is not None
+        assert (saved.answered_at, saved.answered_by, saved.answer) == (
+            clock(),
+            "gs.reviewer",
+            "Noted; the notice is reviewed.",
+        )
+        untouched = uow.redress.get_position(other)
+        assert untouched is not None and untouched.answered_at is None and untouched.answer == ""
+        assert [p.id for p in uow.redress.positions()] == [first, other]
+        assert [p.answer for p in uow.redress.positions([n1])] == ["Noted; the notice is reviewed."]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC
-from typing import Any, Protocol
+from typing import Any
 
 from rednotice.domain.audit import (
     ALTERED,
@@ -25,15 +25,8 @@ from rednotice.domain.audit import (
 )
 from rednotice.domain.errors import N_, DomainError, Text
 from rednotice.domain.users import Actor
+from rednotice.services.ports import Signer as Signer  # the port, in ports.py (decision 0012)
 from rednotice.services.ports import UnitOfWork
-
-
-class Signer(Protocol):
-    """Signs checkpoints with a key the database does not hold (``adapters.signing.Ed25519Signer``)."""
-
-    @property
-    def key_id(self) -> str: ...
-    def sign(self, payload: bytes) -> str: ...
 
 
 class ChainBroken(DomainError):

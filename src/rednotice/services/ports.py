@@ -431,6 +431,15 @@ class IndexSnapshots(Protocol):
         changes up to ``seq`` (atomically) without touching the store (it may run in a forked child)."""
 
 
+class Signer(Protocol):
+    """Signs the audit chain's checkpoints with a key the database does not hold
+    (``adapters.signing.Ed25519Signer``; ``services/audit.py`` signs with it)."""
+
+    @property
+    def key_id(self) -> str: ...
+    def sign(self, payload: bytes) -> str: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: repositories that see it, the audit log written in it, and the clock. Both
     ``SqlUnitOfWork`` (``adapters/db/store.py``) and ``MemoryUnitOfWork`` (``adapters/memory.py``) build

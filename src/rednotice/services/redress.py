@@ -88,7 +88,6 @@ APPLICANT = "ccf-applicant"
 """How a (nameless) applicant or reporter appears in the audit log: their identity stays in the case."""
 REPORTER = "harassment-reporter"
 MATCHABLE_STATES = tuple(s for s in State if s is not State.DRAFT)
-BLOCKABLE = (State.PUBLISHED, State.UNREVIEWED, State.REVIEWED_COMPLIANT)
 DELETABLE = (State.PUBLISHED, State.SUSPENDED, State.UNREVIEWED, State.REVIEWED_COMPLIANT)
 PENDING_REVIEW = (State.SUBMITTED, State.UNDER_REVIEW, State.MORE_INFORMATION_REQUESTED)
 
@@ -859,7 +858,7 @@ def confirm_refugee(
                     Text(FLAG_REFUGEE_CONFIRMED),
                 )
             elif n.state in DELETABLE:
-                if n.state in BLOCKABLE and _move_in(
+                if n.in_force and _move_in(  # in force (lifecycle.IN_FORCE): suspended at once
                     uow, n.id, Action.SUSPEND, SYSTEM, REFUGEE_SUSPENSION_REASON.format(ref=conf.id)
                 ):
                     suspended.append(n.id)

@@ -173,3 +173,21 @@ async def csrf_form(request: Request, actor: MaybeActor) -> FormData:
 CsrfForm = Annotated[FormData, Depends(csrf_form)]
 """A posted form whose token is checked (declare it after the person, so nobody signed in is sent to
 sign in before the token is looked at)."""
+
+
+# -- a role checked on a form ---------------------------------------------------------------------------
+
+FormRefusal = Callable[[Request, Actor, FormData], Awaitable[Response]]
+
+
+def form_role(*roles: Role, refuse: FormRefusal) -> Callable[..., Awaitable[Actor]]:
+    """A dependency for a form posted on another area's page: a signed-in person holding one of ``roles``,
+    checked after the form's CSRF token (as the use case would); anyone else gets ``refuse``'s answer,
+    which the form's page gives (the review records on a notice's page: review.py)."""
+
+    async def dependency(request: Request, actor: PageActor, form: CsrfForm) -> Actor:
+        if actor.role not in roles:
+            raise Refused(await refuse(request, actor, form))
+        return actor
+
+    return dependency

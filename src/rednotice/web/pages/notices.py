@@ -16,6 +16,7 @@ from rednotice.bootstrap import Store
 from rednotice.domain import errors as e
 from rednotice.domain import policy
 from rednotice.domain.lifecycle import (
+    IN_FORCE,
     REASONS_NEEDED,
     TRANSITIONS,
     Action,
@@ -327,6 +328,9 @@ def _timeline_entry(entry: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+IN_FORCE_STATES = tuple(s for s in State if any(s in states for states in IN_FORCE.values()))
+"""lifecycle.IN_FORCE, of every type, in State's order: the notices other bureaus see on the dashboard."""
+
 TO_DO = (State.DRAFT, State.MORE_INFORMATION_REQUESTED)
 """The states in which a request waits for its own bureau: counted on the dashboard."""
 
@@ -352,13 +356,7 @@ def _dashboard_data(store: Store, actor: Actor, at: Position | None = None) -> d
             waiting = NoticeFilter(requesting_country=actor.country, states=(state,), limit=1)
             counted = ns.list_notices(waiting, actor, store.uow())
             to_do.append((state, count_text(counted.total, ns.total_is_exact(counted))))
-        in_force = ns.list_notices(
-            NoticeFilter(
-                states=(State.PUBLISHED, State.UNREVIEWED, State.REVIEWED_COMPLIANT), limit=PAGE_SIZE
-            ),
-            actor,
-            store.uow(),
-        )
+        in_force = ns.list_notices(NoticeFilter(states=IN_FORCE_STATES, limit=PAGE_SIZE), actor, store.uow())
         return {
             "kind": "ncb",
             "own_page": own,

@@ -21,7 +21,7 @@ from starlette.datastructures import FormData
 from starlette.responses import HTMLResponse, Response
 
 from rednotice.adapters.countries import names
-from rednotice.adapters.formats.request_json import parse_request
+from rednotice.adapters.formats.request_json import SubjectIn, parse_request
 from rednotice.bootstrap import Store
 from rednotice.domain import errors as e
 from rednotice.domain.compliance.context import ProtectionStatus
@@ -37,7 +37,6 @@ from rednotice.domain.redress import (
     FlagSource,
     HarassmentReport,
     HarmKind,
-    IdProof,
     Language,
     PositionGround,
     PositionKind,
@@ -54,6 +53,7 @@ from rednotice.web.i18n import _, _l
 from rednotice.web.pages.deps import CsrfForm, MaybeActor, RedressOfficer, Refused
 from rednotice.web.pages.labels import country_label
 from rednotice.web.pages.toolkit import ENV, error_page, flash, redirect, render, store_of
+from rednotice.web.redress_api import CaseIn, IdProofIn
 
 SHORT = 500
 LONG = 20_000
@@ -163,20 +163,26 @@ def _subject_values(form: FormData | None) -> dict[str, str]:
     return {k: _text(form, k, 2000) if form is not None else "" for k in keys}
 
 
-def parse_subject(values: Mapping[str, str], errors: Errors) -> Subject | None:
-    """The person concerned, through the notice-request contract (as the API does); errors by field."""
-    if not values["family_name"]:
-        _add(errors, "family_name", _("give the person's family name"))
-        return None
-    data = {
+def _subject_data(values: Mapping[str, str]) -> dict[str, Any]:
+    """The subject's fields as the notice-request contract takes them (``SubjectIn``)."""
+    return {
         "family_name": values["family_name"],
         "given_names": values["given_names"],
         "names_original_script": _lines(values["names_original_script"]),
         "date_of_birth": values["date_of_birth"] or None,
         "nationalities": _codes(values["nationalities"]),
     }
+
+
+def parse_subject(values: Mapping[str, str], errors: Errors) -> Subject | None:
+    """The person concerned, through the notice-request contract (as the API does); errors by field."""
+    if not values["family_name"]:
+        _add(errors, "family_name", _("give the person's family name"))
+        return None
     try:
-        return parse_request({"type": "red_notice", "requesting_country": "FR", "subject": data}).subject
+        return parse_request(
+            {"type": "red_notice", "requesting_country": "FR", "subject": _subject_data(values)}
+        ).subject
     except e.InvalidInput as exc:
         cause = exc.__cause__
         if not isinstance(cause, ValidationError):
@@ -255,25 +261,27 @@ def parse_filing(values: Mapping[str, Any]) -> tuple[Filing | None, Errors]:
         )
     if errors or kind is None or applicant is None or subject is None:
         return None, errors
-    filing = Filing(
+    # The filing is built as the API and the CLI build it (CaseIn.to_filing). The form's values are already
+    # read and checked above, to the form's own limits: the body is assembled, not validated again.
+    body = CaseIn.model_construct(
         kind=kind,
         applicant_kind=applicant,
-        subject=subject,
-        id_proof=IdProof(**{name: bool(values[f"id_{name}"]) for name, _ in ID_PROOFS}),
+        subject=SubjectIn.model_validate(_subject_data(values)),  # valid: parse_subject read the same
+        id_proof=IdProofIn(**{name: bool(values[f"id_{name}"]) for name, _ in ID_PROOFS}),
         signed=bool(values["signed"]),
         purpose=values["purpose"],
         language=values["language"],
         power_of_attorney=bool(values["power_of_attorney"]),
         representative=values["representative"],
         contact=values["contact"],
-        notice_id=_notice_id(values["notice_id"]),
+        notice_id=values["notice_id"].strip()[:32] or None,
         statement=values["statement"],
         confidential=values["confidential"],
         revision_of=values["revision_of"] or None,
         new_fact=values["new_fact"],
         new_fact_discovered_on=discovered,
     )
-    return filing, errors
+    return body.to_filing(), errors
 
 
 def _ccf_form(
