@@ -216,6 +216,19 @@ class Notice:
             return None
         return add_months(self.expires_at, -RENEWAL_WINDOW_MONTHS)
 
+    def may_try(self, action: Action, actor: Actor) -> bool:
+        """Whether ``actor`` may try ``action`` on this notice now: the lifecycle has it in this state, the
+        actor's role takes it, and an NCB officer only on its own country's notice (what ``apply`` checks
+        before dates and reasons, which it checks when the action is taken)."""
+        rule = TRANSITIONS.get((self.type, self.state, action))
+        if rule is None:
+            return False
+        if actor.role is Role.SYSTEM:
+            return True
+        if actor.role not in rule.roles:
+            return False
+        return actor.role is not Role.NCB_OFFICER or actor.speaks_for(self.requesting_country)
+
     def apply(self, action: Action, actor: Actor, at: datetime, reasons: str = "") -> TransitionRecord:
         """Move the notice by ``action``; raise a clear error if the lifecycle or the actor forbids it."""
         rule = TRANSITIONS.get((self.type, self.state, action))
@@ -237,7 +250,7 @@ class Notice:
                 roles=Term("role", *sorted(r.value for r in rule.roles)),
                 role=Term("role", actor.role),
             )
-        if actor.role is Role.NCB_OFFICER and actor.country != self.requesting_country:
+        if actor.role is Role.NCB_OFFICER and not actor.speaks_for(self.requesting_country):
             raise Forbidden("only the requesting NCB may do this", action=action.value)
         if rule.reasons_required and not reasons.strip():
             raise RuleViolation(REASONS_NEEDED, action=Term("action", action))

@@ -11,9 +11,9 @@ def can_see_notice(actor: Actor, notice: Notice) -> bool:
     not restricted away from them. Reviewers and the CCF see everything; oversight sees figures."""
     if actor.role in (Role.REVIEWER, Role.CCF, Role.SYSTEM):
         return True
+    if actor.speaks_for(notice.requesting_country):
+        return True
     if actor.role is Role.NCB_OFFICER:
-        if actor.country == notice.requesting_country:
-            return True
         return notice.in_force and notice.request.visibility.allows(actor.country or "")
     return False
 

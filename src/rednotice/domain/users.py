@@ -37,6 +37,11 @@ class Actor:
     def __str__(self) -> str:
         return f"{self.username} ({self.role.value}{', ' + self.country if self.country else ''})"
 
+    def speaks_for(self, country: str | None) -> bool:
+        """Whether this person is an officer of ``country``'s NCB: the one rule behind "only the requesting
+        NCB" (editing, submitting, acting on and seeing its own requests in every state)."""
+        return self.role is Role.NCB_OFFICER and country is not None and self.country == country
+
 
 SYSTEM = Actor("rednotice", Role.SYSTEM)
 

@@ -244,10 +244,7 @@ def _is_locating(actor: Actor, hit: Hit) -> bool:
 def _is_requesting(actor: Actor, hit: Hit, notice: Notice) -> bool:
     """The requesting NCB learns of a hit only once the person was recorded as located or detained."""
     return (
-        actor.role is Role.NCB_OFFICER
-        and actor.country == notice.requesting_country
-        and actor.country != hit.locating_country
-        and hit.located
+        actor.speaks_for(notice.requesting_country) and actor.country != hit.locating_country and hit.located
     )
 
 

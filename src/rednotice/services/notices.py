@@ -110,7 +110,7 @@ def _audit_notice(uow: UnitOfWork, actor: Actor, action: str, notice: Notice, **
 def create_request(cmd: CreateRequest, actor: Actor, uow: UnitOfWork) -> Notice:
     if actor.role is not Role.NCB_OFFICER and actor.role is not Role.SYSTEM:
         raise Forbidden("only an NCB officer can request a notice or send a diffusion")
-    if actor.role is Role.NCB_OFFICER and actor.country != cmd.request.requesting_country:
+    if actor.role is Role.NCB_OFFICER and not actor.speaks_for(cmd.request.requesting_country):
         raise Forbidden(
             "an officer of %(country)s cannot request on behalf of %(requesting)s",
             country=actor.country,
@@ -153,7 +153,7 @@ def amend_request(cmd: AmendRequest, actor: Actor, uow: UnitOfWork) -> Notice:
     changed; the version sent is kept, for the reviewer to see what changed."""
     with uow:
         current = _load_for_change(uow, cmd.notice_id, actor, cmd.expected_version)
-        if actor.role is not Role.NCB_OFFICER or actor.country != current.requesting_country:
+        if not actor.speaks_for(current.requesting_country):
             raise Forbidden("only the requesting NCB edits its request")
         if (
             cmd.request.requesting_country != current.requesting_country
@@ -291,7 +291,7 @@ def decision_seen_by(notice: Notice, actor: Actor, uow: UnitOfWork) -> dict[str,
                 "reasons": last.text,
                 "by": last.actor,
             }
-        if actor.role is Role.NCB_OFFICER and actor.country == notice.requesting_country:
+        if actor.speaks_for(notice.requesting_country):
             return review.decision_for_requester(uow, notice)
         return None
 

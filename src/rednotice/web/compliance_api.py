@@ -46,7 +46,7 @@ def check_request(body: NoticeRequestIn, actor: CurrentActor, store: StoreDep) -
     with all history, when the request is submitted."""
     request = body.to_domain()
     if actor.role is Role.NCB_OFFICER:
-        if actor.country != request.requesting_country:
+        if not actor.speaks_for(request.requesting_country):
             raise Forbidden("an NCB officer checks requests of their own country only")
     elif actor.role is not Role.REVIEWER:
         raise Forbidden("the pre-check is for NCB officers and reviewers")

@@ -244,11 +244,9 @@ def actions_for(actor: Actor, notice: Notice) -> list[ActionChoice]:
     """The lifecycle actions this person may try on this notice (the use case checks again)."""
     out = []
     for action in allowed_actions(notice.type, notice.state):
+        if actor.role is Role.SYSTEM or not notice.may_try(action, actor):
+            continue
         rule: Rule = TRANSITIONS[(notice.type, notice.state, action)]
-        if actor.role not in rule.roles:
-            continue
-        if actor.role is Role.NCB_OFFICER and actor.country != notice.requesting_country:
-            continue
         out.append(
             ActionChoice(
                 action,
@@ -299,10 +297,8 @@ def _notice_context(actor: Actor, notice: Notice) -> dict[str, Any]:
         "refusal_possible": any(a.action in REFUSALS for a in actions),
         "renewal_opens": notice.renewal_opens(),
         "is_public": policy.is_public(notice),
-        "own_country": actor.role is Role.NCB_OFFICER and actor.country == notice.requesting_country,
-        "can_edit": actor.role is Role.NCB_OFFICER
-        and actor.country == notice.requesting_country
-        and notice.state in EDITABLE,
+        "own_country": actor.speaks_for(notice.requesting_country),
+        "can_edit": actor.speaks_for(notice.requesting_country) and notice.state in EDITABLE,
         "question": reviewer_question(notice) if notice.state is State.MORE_INFORMATION_REQUESTED else None,
         "timeline": [_timeline_entry(t) for t in ns.timeline(notice, actor)],
     }
