@@ -47,8 +47,10 @@ from rednotice.domain.screening.score import FEATURES, Evidence, Scorer, ScoreSe
 MIN_KEY_FOR_TYPOS = 4
 """Keys shorter than this are not indexed for one-letter typos (Li/Lu, Ma/Mo would meet everything)."""
 MAX_SCORED = 200
-"""At most this many notices are scored for one query: those sharing the most, and the rarest, name parts
-with it. Only names made of very common parts (Li Li, Bin Bakr) with no birth date reach it."""
+"""At most this many notices are scored for one query: those covering most of it, one to one (a part split
+in k pieces, محمدديب or a Han given name, counts 1/k for each piece found), then by the rarity of what found
+them (:meth:`_Lookup.prior`). Only names made of very common parts (Li Li, Bin Bakr, Muhammad) with no birth
+date reach it."""
 CHINESE_MIN_KEY_FOR_TYPOS = 6
 """Likewise for Chinese name parts, whose one-letter neighbours are other common names (Zhang/Chang)."""
 KOREAN_MIN_KEY_FOR_TYPOS = 3
@@ -189,34 +191,87 @@ class _Name:
 
 
 @dataclass(frozen=True, slots=True)
+class _Piece:
+    """What one lookup of a query found for one query part: the entries, the share of the part it stands
+    for (1 for the part as written or a reading of it; 1/k for each of k pieces it splits into: محمد and
+    ديب of محمدديب, 恩 and 来 of 恩来), and its weight (less the more entries it found, like an inverse
+    document frequency: a key shared by thousands of notices, Muhammad or Wang, weighs little)."""
+
+    part: int
+    share: float
+    weight: float
+    entries: set[int]
+
+
+@dataclass(frozen=True, slots=True)
 class _Lookup:
-    """What one query name found: the candidate entries, the entries each of its parts found, and the
+    """What one query name found: the candidate entries, what each lookup of its parts found, and the
     indexed parts near any of its parts."""
 
     size: int
+    sizes: frozenset[int]
+    """The number of parts of each form of the query name (محمدديب: 1, and 2 split)."""
     found: set[int]
-    per_part: list[set[int]]
+    pieces: list[_Piece]
     near: set[int]
-    weights: list[float]
-    """Per query part, less the more names it found (under 1 in all, so it only breaks ties)."""
+    near_tokens: set[Token]
+    """The indexed parts of :attr:`near` themselves."""
     same: frozenset[int] = frozenset()
     """Entries whose name is written in the query's Han characters: scored first."""
 
     def prior(self, eid: int, name: _Name) -> float:
         """A cheap guess of how well a candidate matches, to choose which to score when there are too
-        many: parts matched on both sides (one to one), then their rarity, less for a length mismatch;
-        a name in the same Han characters before any other."""
+        many: how much of the query it covers, counted in query parts (a part found only by one of its
+        k pieces counts 1/k) and no more than the candidate's own parts found; then the rarity of what
+        found it (under 1 in all, so it only breaks ties); less for a length mismatch between the closest
+        forms of the two names. A name in the same Han characters before any other."""
         if eid in self.same:
             return float(self.size + 1)
-        hit = 0
+        share = [0.0] * self.size
+        rare = [0.0] * self.size
+        for piece in self.pieces:
+            if eid in piece.entries:
+                share[piece.part] += piece.share
+                rare[piece.part] += piece.share * piece.weight
+        hit = 0.0
         rarity = 0.0
-        for entries, weight in zip(self.per_part, self.weights, strict=True):
-            if eid in entries:
-                hit += 1
-                rarity += weight
+        for s, r in zip(share, rare, strict=True):
+            if s:
+                covered = min(s, 1.0)
+                hit += covered
+                rarity += covered * r / s
+        # The candidate's parts found (a part written twice counting twice: Li Li); a part not found
+        # itself counts the share of its pieces found in a form that splits it (a notice written fused,
+        # محمدديب, is found by its pieces محمد and ديب), as a query part does.
         near = self.near
-        theirs = sum(1 for tid in name.base_ids if tid in near)
-        return min(hit, theirs) + rarity - 0.1 * abs(len(name.base_ids) - self.size)
+        theirs: float = sum(1 for tid in name.base_ids if tid in near)
+        forms = name.name.forms
+        if len(forms) > 1:
+            if theirs < len(name.base_ids):
+                theirs += _pieces_found(forms, self.near_tokens)
+            gap = min(abs(len(f) - k) for f in forms for k in self.sizes)
+        else:
+            gap = min(abs(len(name.base_ids) - k) for k in self.sizes)
+        return min(hit, theirs) + rarity - 0.1 * gap
+
+
+def _pieces_found(forms: tuple[tuple[Token, ...], ...], near: set[Token]) -> float:
+    """For the parts of a name as written (its first form) not in ``near``, the share of their pieces
+    that are, in the form that splits them best."""
+    base = forms[0]
+    best = [0.0] * len(base)
+    for form in forms[1:]:
+        if len(form) <= len(base):
+            continue
+        at = _split_from(base, form)
+        if at is None:
+            continue
+        got = [0.0] * len(base)
+        for k, token in enumerate(form):
+            if token is not base[at[k]] and token in near:
+                got[at[k]] += 1 / at.count(at[k])
+        best = [max(b, g) for b, g in zip(best, got, strict=True)]
+    return sum(b for token, b in zip(base, best, strict=True) if token not in near)
 
 
 def _split_from(base: tuple[Token, ...], form: tuple[Token, ...]) -> list[int] | None:
@@ -525,36 +580,50 @@ class ScreeningIndex:
                         found |= hit
         return found
 
+    def _found_by(self, token: Token, near: set[int], near_tokens: set[Token]) -> set[int]:
+        """The entries of the indexed parts near ``token`` (added to ``near``, and ``near_tokens``)."""
+        out: set[int] = set()
+        parts = self._parts
+        for tid in self._parts_near(token):
+            near.add(tid)
+            part = parts[tid]
+            near_tokens.add(part.token)
+            out |= part.entries
+        return out
+
     def _candidates(self, name: AnalysedName) -> _Lookup:
         base = name.tokens
         n = len(base)
-        per_part: list[set[int]] = [set() for _ in range(n)]
+        pieces: list[tuple[int, float, set[int]]] = []
         near: set[int] = set()
+        near_tokens: set[Token] = set()
         for form in name.forms:
             if len(form) == n:
                 for i, token in enumerate(form):
-                    for tid in self._parts_near(token):
-                        near.add(tid)
-                        per_part[i] |= self._parts[tid].entries
+                    pieces.append((i, 1.0, self._found_by(token, near, near_tokens)))
             elif len(form) == n - 1:  # one adjacent pair joined: its hits count as the first part's,
                 # and as both parts' when they are the whole name (شمس الدين finds SHAMSUDDIN, a name of
                 # one part; with more parts, another part must agree)
                 joined_at = next(i for i in range(len(form)) if form[i] is not base[i])
-                for tid in self._parts_near(form[joined_at]):
-                    near.add(tid)
-                    per_part[joined_at] |= self._parts[tid].entries
-                    if n == 2:
-                        per_part[1] |= self._parts[tid].entries
-            elif len(form) > n:  # a Han given name split into syllables: each counts for the given name
+                hits = self._found_by(form[joined_at], near, near_tokens)
+                pieces.append((joined_at, 1.0, hits))
+                if n == 2:
+                    pieces.append((1, 1.0, hits))
+            elif len(form) > n:  # a name part split in pieces (a Han given name in syllables, a fused
+                # Arabic name: محمدديب): each piece counts for the part, as a share of it
                 at = _split_from(base, form)
+                if at is None:
+                    continue
                 for k, token in enumerate(form):
-                    if at is None:
-                        break
                     if token is base[at[k]]:
                         continue  # already looked up with the name as written
-                    for tid in self._parts_near(token):
-                        near.add(tid)
-                        per_part[at[k]] |= self._parts[tid].entries
+                    pieces.append((at[k], 1 / at.count(at[k]), self._found_by(token, near, near_tokens)))
+        per_part: list[set[int]] = [set() for _ in range(n)]
+        for i, _, hits in pieces:
+            if not per_part[i]:
+                per_part[i] = hits  # shared, not copied: neither is changed from here on
+            elif hits:
+                per_part[i] = per_part[i] | hits
         # A part an MRZ may have cut short finds nothing by key; the other parts decide.
         firm = [per_part[i] for i in range(n) if not base[i].truncated]
         if len(firm) <= 1:
@@ -569,8 +638,12 @@ class ScreeningIndex:
         # The same Han characters, however split into parts (山田修平, 山田 修平): the same name.
         same = self._by_han.get(name.han, set()) if name.han else set()
         found |= same
-        weights = [1 / ((2 + math.log1p(len(entries))) * (n + 1)) for entries in per_part]
-        return _Lookup(n, found, per_part, near, weights, frozenset(same))
+        scale = 1 / (n + 1)
+        weighed = [
+            _Piece(i, share, scale / (2 + math.log1p(len(hits))), hits) for i, share, hits in pieces if hits
+        ]
+        sizes = frozenset(len(form) for form in name.forms)
+        return _Lookup(n, sizes, found, weighed, near, near_tokens, frozenset(same))
 
     def candidates(self, query: ScreeningQuery, viewer_country: str | None = None) -> list[str]:
         """The notices a search for ``query`` scores (the candidate lookup, before any name is compared):
