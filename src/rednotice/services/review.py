@@ -414,9 +414,13 @@ def gate_decision(uow: UnitOfWork, notice: Notice, action: Action, actor: Actor)
         )
 
 
+NOT_A_REVIEWER = N_("only a General Secretariat reviewer does this")
+"""The refusal of anyone but a reviewer (the review pages show the same words before calling in)."""
+
+
 def _reviewer(actor: Actor) -> None:
     if actor.role is not Role.REVIEWER:
-        raise Forbidden("only a General Secretariat reviewer does this")
+        raise Forbidden(NOT_A_REVIEWER)
 
 
 def _reviewable(uow: UnitOfWork, notice_id: str) -> Notice:

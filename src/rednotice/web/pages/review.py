@@ -66,10 +66,6 @@ async def review_queue(request: Request, actor: Reviewer) -> Response:
     )
 
 
-NOT_A_REVIEWER = "only a General Secretariat reviewer does this"
-"""The use cases' refusal of anyone else (services/review.py), which these forms have always shown."""
-
-
 def reviewer(fragment: str | None = None, anchor: str = "compliance") -> Callable[..., Awaitable[Actor]]:
     """A reviewer writing a review record on a notice's page. Anyone else, once signed in and their form's
     token checked, gets the answer the page has always given them: the notice's page (422) with the
@@ -79,7 +75,8 @@ def reviewer(fragment: str | None = None, anchor: str = "compliance") -> Callabl
         notice_id = notice_id_from_ref(request.path_params.get("ref", ""))
         if notice_id is None:
             return not_found(request, actor, _("There is no notice with this reference."))
-        return await _not_done(request, actor, notice_id, form, e.Forbidden(NOT_A_REVIEWER), fragment, anchor)
+        refused = e.Forbidden(review.NOT_A_REVIEWER)
+        return await _not_done(request, actor, notice_id, form, refused, fragment, anchor)
 
     return form_role(Role.REVIEWER, refuse=refuse)
 
