@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from alembic import command
 from fastapi.testclient import TestClient
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from rednotice.adapters.db.engine import make_engine
 from rednotice.adapters.db.migrate import alembic_config, upgrade
@@ -217,3 +217,25 @@ def test_the_memory_fakes_share_tables_as_the_store_does(counted: list[Period]) 
     b.clear()
     fs.public_figures(fs.FiguresQuery(), uow(), cache=ft.StoredPublicFiguresCache(factory, factory, "v"))
     assert len(counted) == 2
+
+
+def test_tables_no_process_asks_for_are_forgotten(
+    store: Store, clock: FakeClock, counted: list[Period]
+) -> None:
+    """Storing a table forgets the others counted more than two days before (an earlier period, another
+    minimum, an earlier deployment's version); a table counted within two days stays for processes that have
+    not moved on yet. The stored tables do not grow with every quarter and release."""
+    _seed(store, clock)
+    _public(store, _cache(store))  # 2025-01-01 .. 2025-09-30, counted on 2026-01-15
+    assert _rows(store) == 1
+    clock.now = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)  # the next quarter has closed
+    _public(store, _cache(store))
+    assert _rows(store) == 1  # the earlier period's table, counted 76 days before, is gone
+    clock.now = datetime(2026, 4, 2, 9, 0, tzinfo=UTC)
+    _public(store, _cache(store), minimum=10)
+    assert _rows(store) == 2  # the period's table counted yesterday stays beside the new one
+
+
+def _rows(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM public_figures_tables")).scalar_one())

@@ -280,6 +280,7 @@ class MemoryPublicFiguresTables:
 
     def __init__(self, data: Any) -> None:
         self.tables: dict[str, str] = data.__dict__.setdefault("public_figures_tables", {})
+        self.counted: dict[str, datetime] = data.__dict__.setdefault("public_figures_counted", {})
 
     def get(self, key: str) -> str | None:
         return self.tables.get(key)
@@ -287,9 +288,18 @@ class MemoryPublicFiguresTables:
     def put(
         self, key: str, first: date, last: date, minimum: int, version: str, payload: str, at: datetime
     ) -> None:
-        self.tables.setdefault(key, payload)
+        if key not in self.tables:
+            self.tables[key], self.counted[key] = payload, at
+
+    def prune(self, keep: str, counted_before: datetime) -> int:
+        gone = [k for k, at in self.counted.items() if k != keep and at < counted_before]
+        for k in gone:
+            self.tables.pop(k, None)
+            self.counted.pop(k, None)
+        return len(gone)
 
     def clear(self) -> int:
         n = len(self.tables)
         self.tables.clear()
+        self.counted.clear()
         return n

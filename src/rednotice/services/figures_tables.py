@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from rednotice.domain import figures as f
@@ -36,6 +36,9 @@ from rednotice.services.figures import Figures, PublicFiguresCache
 from rednotice.services.ports import UnitOfWork
 
 FORMAT = 1
+KEEP_OTHERS = timedelta(days=2)
+"""How long a table under another key is kept after it was counted: long enough for every process of a
+rolling deployment, or one still on the previous period, to move on."""
 """The serialised form of a stored table (``dump``/``load``); part of every key."""
 log = logging.getLogger(__name__)
 
@@ -134,11 +137,16 @@ class StoredPublicFiguresCache(PublicFiguresCache):
             return None
 
     def _store(self, key: str, period: Period, minimum: int, table: Figures) -> None:
+        """Store the table, and forget the tables no process asks for any more: any other key counted more
+        than ``KEEP_OTHERS`` ago (an earlier period, another minimum, the version of an earlier deployment;
+        a process still serving one only counts it again)."""
         try:
             with self.writer() as uow:
+                now = uow.clock()
                 uow.public_figures.put(
-                    key, period.start, period.last, minimum, self.version, dump(table), uow.clock()
+                    key, period.start, period.last, minimum, self.version, dump(table), now
                 )
+                uow.public_figures.prune(key, now - KEEP_OTHERS)
                 uow.commit()
         except Exception:
             log.warning("public figures: the table %s could not be stored", key, exc_info=True)

@@ -400,6 +400,10 @@ class PublicFiguresTables(Protocol):
     def clear(self) -> int:
         """Forget every stored table; how many there were."""
 
+    def prune(self, keep: str, counted_before: datetime) -> int:
+        """Forget every table but ``keep`` counted before ``counted_before`` (earlier periods, other minimums,
+        versions of earlier deployments); how many."""
+
 
 class PublicRepository(Protocol):
     """The public extracts of notices (``services/public.py``; ``uow.public``)."""

@@ -36,6 +36,11 @@ class SqlPublicFiguresTables:
         insert = pg_insert if self.conn.dialect.name == "postgresql" else sqlite_insert
         self.conn.execute(insert(pft).values(values).on_conflict_do_nothing(index_elements=["key"]))
 
+    def prune(self, keep: str, counted_before: datetime) -> int:
+        """Forget every table but ``keep`` counted before ``counted_before``; how many."""
+        gone = self.conn.execute(delete(pft).where(pft.c.key != keep, pft.c.counted_at < counted_before))
+        return int(gone.rowcount or 0)
+
     def clear(self) -> int:
         """Forget every stored table (the next public page counts again); how many there were."""
         n = self.conn.execute(select(func.count()).select_from(pft)).scalar_one()

@@ -4,7 +4,8 @@
 figures version it was counted under (``key`` joins them), and the table itself serialised as JSON
 (``services/figures_tables.py``). Any server process that finds the row serves it instead of counting; a
 process that counts writes it. Rows are never updated: a table is as of its period's end, so nothing that
-happens later changes it; a new period, minimum or version is a new key. ``clear()`` empties it on demand.
+happens later changes it; a new period, minimum or version is a new key. ``clear()`` empties it on demand;
+storing a table prunes the others counted more than two days before (``services/figures_tables.py``).
 """
 
 from __future__ import annotations
