@@ -37,7 +37,9 @@ from rednotice.web import (
     review_api,
     screening_api,
 )
+from rednotice.web.asgi import buffered
 from rednotice.web.deps import CurrentActor
+from rednotice.web.screening_shortcut import ScreeningShortcut
 
 
 class HeadAsGet:
@@ -310,7 +312,7 @@ class RateLimits:
         source = client[0] if client else "unknown"
         wait = self._hit(tier, source)
         if tier == "sign_in" and wait is None:  # refused by its address: not counted against the name
-            body, receive = await _buffered(receive)
+            body, receive = await buffered(receive)
             headers = dict(scope.get("headers") or [])
             content_type = headers.get(b"content-type", b"").decode("latin-1").lower()
             username = _sign_in_username(body, content_type) if len(body) <= SIGN_IN_BODY_MAX else None
@@ -320,29 +322,6 @@ class RateLimits:
             await self.app(scope, receive, send)
             return
         await _too_many(scope, wait)(scope, receive, send)
-
-
-async def _buffered(receive: Receive) -> tuple[bytes, Receive]:
-    """Read the whole body (bounded by BodySizeLimit, outside), and a receive that gives it again."""
-    chunks = []
-    more = True
-    while more:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunks.append(message.get("body", b""))
-        more = message.get("more_body", False)
-    body = b"".join(chunks)
-    replayed = False
-
-    async def replay() -> Message:
-        nonlocal replayed
-        if not replayed:
-            replayed = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return body, replay
 
 
 def _too_many(scope: Scope, wait: int) -> Response:
@@ -528,6 +507,8 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.add_middleware(SignInThrottle)
     if settings.rate_limited:
         app.add_middleware(RateLimits, settings=settings)
+    # the screening route's short way: inside the body limit and the security headers, before the rest
+    app.add_middleware(ScreeningShortcut)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders, hsts=production)
     app.add_middleware(HeadAsGet)

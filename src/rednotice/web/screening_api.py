@@ -102,7 +102,7 @@ def _engine(request: Request) -> sc.ScreeningEngine:
 
 
 def _run(
-    request: Request,
+    engine: sc.ScreeningEngine,
     actor: Any,
     store: Any,
     queries: list[ScreeningQuery],
@@ -117,14 +117,13 @@ def _run(
         return JSONResponse(
             run.to_dict(), status_code=202, headers={"Location": f"/api/v1/screenings/{run.id}"}
         )
-    run = sc.screen(cmd, actor, _engine(request), store.uow)
+    run = sc.screen(cmd, actor, engine, store.uow)
     return JSONResponse(run.to_dict(), status_code=200)
 
 
-@router.post("/screenings", response_model=ScreeningOut, responses={**ERRORS, 202: {"model": ScreeningOut}})
-def screen(body: ScreeningIn, request: Request, actor: CurrentActor, store: StoreDep) -> JSONResponse:
-    """Screen travellers. Up to 10,000 queries are answered at once (200, with the results: one line per
-    query with its hits, best first); a larger batch becomes a background job (202, follow `Location`)."""
+def answer(body: ScreeningIn, actor: Any, store: Any, engine: sc.ScreeningEngine) -> JSONResponse:
+    """What ``POST /api/v1/screenings`` answers, once the body is read and the actor known: the route below
+    and the server's short way (``web.screening_shortcut``) both call it."""
     queries, errors = [], []
     today = date.today()
     for i, q in enumerate(body.queries, start=1):
@@ -137,7 +136,14 @@ def screen(body: ScreeningIn, request: Request, actor: CurrentActor, store: Stor
         raise InvalidInput(
             "no valid query: %(errors)s", errors="; ".join(f"#{e['line']}: {e['reason']}" for e in errors[:5])
         )
-    return _run(request, actor, store, queries, "api", errors, body.country)
+    return _run(engine, actor, store, queries, "api", errors, body.country)
+
+
+@router.post("/screenings", response_model=ScreeningOut, responses={**ERRORS, 202: {"model": ScreeningOut}})
+def screen(body: ScreeningIn, request: Request, actor: CurrentActor, store: StoreDep) -> JSONResponse:
+    """Screen travellers. Up to 10,000 queries are answered at once (200, with the results: one line per
+    query with its hits, best first); a larger batch becomes a background job (202, follow `Location`)."""
+    return answer(body, actor, store, _engine(request))
 
 
 @router.post(
@@ -186,7 +192,7 @@ def _read_and_run(
             errors="; ".join(f"line {e['line']}: {e['reason']}" for e in errors[:5]),
         )
     warnings = [{"line": w.line, "reason": w.reason, "query_id": w.query_id} for w in result.warnings]
-    return _run(request, actor, store, result.queries, f"upload:{fmt}", errors, country, warnings)
+    return _run(_engine(request), actor, store, result.queries, f"upload:{fmt}", errors, country, warnings)
 
 
 @router.get("/screenings/{run_id}", response_model=ScreeningOut, responses=ERRORS)
