@@ -100,6 +100,8 @@ class Load:
     client_cpu_s: float = 0.0
     server_cpu_s: float | None = None
     worker_cpu_s: list[float] = field(default_factory=list)
+    database_cpu_s: float | None = None
+    """Every PostgreSQL process's CPU on this machine over the load (None: SQLite, or no /proc)."""
 
     @property
     def failed(self) -> int:
@@ -296,6 +298,41 @@ def _server_cpu(pid: int) -> tuple[float, dict[int, float]] | None:
     return sum(cpu for cpu, _ in procs.values()), workers
 
 
+def _database_cpu() -> float | None:
+    """CPU seconds of every PostgreSQL server process on this machine (``postgres``), or None without
+    /proc. Other work on the same server counts too: meaningful on a quiet machine only."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, seen = 0.0, False
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if (proc / "comm").read_text().strip() != "postgres":
+                continue
+            stat = (proc / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        total += (int(fields[11]) + int(fields[12])) / tick
+        seen = True
+    return total if seen else None
+
+
+def _measured(pid: int, kind: str, *load_args: Any) -> Load:
+    """``_load(*load_args)`` with the server's CPU over it (and PostgreSQL's, for that store)."""
+    server, database = _server_cpu(pid), _database_cpu() if kind == "postgresql" else None
+    load = asyncio.run(_load(*load_args))
+    server_after, database_after = _server_cpu(pid), _database_cpu() if kind == "postgresql" else None
+    if server is not None and server_after is not None:
+        load.server_cpu_s = server_after[0] - server[0]
+        load.worker_cpu_s = sorted(
+            (c - server[1].get(p, 0.0) for p, c in server_after[1].items()), reverse=True
+        )
+    if database is not None and database_after is not None:
+        load.database_cpu_s = database_after - database
+    return load
+
+
 def _wait_idle(pid: int, workers: int, timeout_s: float) -> None:
     """Wait until the server's worker processes are all up and idle: each builds its screening index in a
     background thread when it starts (CPU-bound), so idle workers have built theirs. No-op without /proc."""
@@ -470,6 +507,8 @@ def _row(
         if len(load.worker_cpu_s) > 1:
             server += "; per worker " + " / ".join(f"{c:.1f}s" for c in load.worker_cpu_s)
         server += ")"
+    if load.database_cpu_s is not None:
+        server += f", PostgreSQL CPU {load.database_cpu_s:.1f}s ({_cpu_ms(load, True)} ms a request)"
     return {
         "benchmark": label,
         "baseline": baseline_label,
@@ -650,14 +689,9 @@ def bench_http_screening(
                         per = "1 query per request" if bodies is single else f"{batch} queries per request"
                         conns = "kept-alive connections" if keepalive else "a new connection per request"
                         what = f"{n_workers} worker{plural}, {concurrency} concurrent, {conns}"
-                        before = _server_cpu(proc.pid)
-                        load = asyncio.run(_load(base_url, token, bodies, concurrency, keepalive))
-                        after = _server_cpu(proc.pid)
-                        if before is not None and after is not None:
-                            load.server_cpu_s = after[0] - before[0]
-                            load.worker_cpu_s = sorted(
-                                (c - before[1].get(p, 0.0) for p, c in after[1].items()), reverse=True
-                            )
+                        load = _measured(
+                            proc.pid, store_kind, base_url, token, bodies, concurrency, keepalive
+                        )
                         _check(load, f"{per}, {what}", log_path)
                         again = f", round {round_no + 1}" if rounds > 1 else ""
                         row = _row(
@@ -750,14 +784,17 @@ def _add(total: Load, part: Load) -> None:
     total.queries_with_hits += part.queries_with_hits
     if part.server_cpu_s is not None:
         total.server_cpu_s = (total.server_cpu_s or 0.0) + part.server_cpu_s
+    if part.database_cpu_s is not None:
+        total.database_cpu_s = (total.database_cpu_s or 0.0) + part.database_cpu_s
 
 
-def _cpu_ms(load: Load) -> float | None:
-    """The server's CPU milliseconds per request (robust to other work on the machine, unlike
-    requests/s); None without /proc."""
-    if load.server_cpu_s is None or not load.requests:
+def _cpu_ms(load: Load, database: bool = False) -> float | None:
+    """The server's (or PostgreSQL's) CPU milliseconds per request (the server's is robust to other work
+    on the machine, unlike requests/s); None without /proc."""
+    cpu = load.database_cpu_s if database else load.server_cpu_s
+    if cpu is None or not load.requests:
         return None
-    return round(load.server_cpu_s * 1000 / load.requests, 2)
+    return round(cpu * 1000 / load.requests, 2)
 
 
 def bench_before_after(
@@ -833,11 +870,7 @@ def bench_before_after(
                             part = bodies[r * per_round : (r + 1) * per_round] or bodies[:per_round]
                             for side in SIDES if r % 2 == 0 else SIDES[::-1]:
                                 base_url, log_path, pid = servers[side]
-                                cpu_before = _server_cpu(pid)
-                                load = asyncio.run(_load(base_url, token, part, c))
-                                cpu_after = _server_cpu(pid)
-                                if cpu_before is not None and cpu_after is not None:
-                                    load.server_cpu_s = cpu_after[0] - cpu_before[0]
+                                load = _measured(pid, kind, base_url, token, part, c)
                                 _check(load, f"{kind}, {side} ({labels[side]}), {c} clients", log_path)
                                 _add(measured[side, c], load)
                 for c in clients:
@@ -864,6 +897,12 @@ def bench_before_after(
                                 f"(x{new.percentile_ms(99) / max(old.percentile_ms(99), 1e-9):.2f}); "
                                 f"{old.failed} / {new.failed} failed; server CPU per request "
                                 f"{_cpu_ms(old)} -> {_cpu_ms(new)} ms"
+                                + (
+                                    f"; PostgreSQL CPU per request {_cpu_ms(old, True)}"
+                                    f" -> {_cpu_ms(new, True)} ms"
+                                    if new.database_cpu_s is not None
+                                    else ""
+                                )
                             ),
                             "store": kind,
                             "clients": c,
@@ -877,6 +916,8 @@ def bench_before_after(
                             "failed": old.failed + new.failed,
                             "before_cpu_ms": _cpu_ms(old),
                             "after_cpu_ms": _cpu_ms(new),
+                            "before_database_cpu_ms": _cpu_ms(old, True),
+                            "after_database_cpu_ms": _cpu_ms(new, True),
                         }
                     )
     return rows
