@@ -39,7 +39,7 @@ from rednotice.adapters.db.migrate import upgrade
 from rednotice.adapters.db.store import SqlNoticeRepository, SqlReviewRepository, SqlUnitOfWork, fold
 from rednotice.adapters.db.tables_public import public_terms
 from rednotice.domain.compliance.identity import min_shared_tokens, name_keys
-from rednotice.domain.lifecycle import State
+from rednotice.domain.lifecycle import Notice, State
 from rednotice.domain.model import NoticeType, Subject, notice_id_from_ref
 from rednotice.domain.users import Actor, Role
 from rednotice.services.compliance import OUTCOME_OF_STATE, check_in_store
@@ -47,6 +47,7 @@ from rednotice.services.notices import ListPage
 from rednotice.services.ports import NoticeFilter
 from rednotice.services.public import NAME, TEXT, PublicQuery, like_escape
 from rednotice.services.review import QueueFilter, StoredCheck, iccs_sections
+from rednotice.services.similar import charge_words, person_key, similar_decisions
 
 POSTGRES = os.environ.get("REDNOTICE_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BENCH_DIR = Path(os.environ.get("REDNOTICE_BENCH_DIR", Path(tempfile.gettempdir()) / "rednotice-bench"))
@@ -258,6 +259,22 @@ def _old_queue_page(conn: Any, limit: int, offset: int) -> int:
     return len(rows)
 
 
+def _old_similar(conn: Any, notice: Notice) -> int:
+    """``services.similar.similar_decisions`` as it was (its audit event left out): the country's latest 100
+    decided notices by ``find`` (counted, every one decoded), compared by their charges' words and names."""
+    flt = NoticeFilter(states=SIMILAR_STATES, requesting_country=notice.requesting_country, limit=100)
+    words, person = charge_words(notice), person_key(notice)
+    found = []
+    for other in SqlNoticeRepository(conn).find(flt).items:
+        shared = words & charge_words(other)
+        theirs = person_key(other)
+        if other.id != notice.id and (
+            shared or (theirs[:2] == person[:2] and theirs[2] in (person[2], None))
+        ):
+            found.append(other)
+    return len(found)
+
+
 # -- timing
 
 
@@ -288,7 +305,6 @@ def _cases(engine: Engine) -> dict[str, Case]:
         sample = uow.notices.get("2020/000500")
     assert sample is not None
     subject = sample.request.subject
-    country = sample.requesting_country
     fr = Actor("bench-fr", Role.NCB_OFFICER, "FR")
 
     def public(**params: str) -> PublicQuery:
@@ -308,9 +324,6 @@ def _cases(engine: Engine) -> dict[str, Case]:
         "internal list, name ivanov": NoticeFilter(name="ivanov", limit=50),
         "internal list, nationality RU, published": NoticeFilter(
             nationality="RU", states=(State.PUBLISHED,), limit=50
-        ),
-        "similar decisions (country, decided, 100)": NoticeFilter(
-            states=SIMILAR_STATES, requesting_country=country, limit=100
         ),
     }
     out: dict[str, Case] = {}
@@ -374,6 +387,12 @@ def _cases(engine: Engine) -> dict[str, Case]:
         lambda conn: _queue_by_offset(conn, sect, 180),
     )
     out["compliance check with store context"] = (lambda uow: check_in_store(uow, sample), None)
+    reviewer = Actor("bench-reviewer", Role.REVIEWER)
+    # The service opens its own unit of work (it audits the search); the one _timed opens stays unused.
+    out["similar decisions (the reviewer's box: latest 100 decided of the country)"] = (
+        lambda uow: similar_decisions(sample, reviewer, SqlUnitOfWork(engine)),
+        lambda conn: _old_similar(conn, sample),
+    )
     return out
 
 

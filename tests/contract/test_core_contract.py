@@ -127,6 +127,39 @@ def test_find_filters_by_state_and_country_and_counts(backend: Backend) -> None:
     assert len(paged.items) == 1 and paged.total == 2
 
 
+def test_several_lists_at_once_and_digests_agree_with_find(backend: Backend) -> None:
+    """``find_many`` (a dashboard's lists, counted together) is ``find`` of each filter, a limit of 0 a count
+    alone; ``digests`` are the page's rows as names, birth year and charges; ``get_many`` keeps the order."""
+    fr, ru, fr2 = created(backend), created(backend, "RU"), created(backend)
+    filters = [
+        NoticeFilter(requesting_country="FR", limit=1),
+        NoticeFilter(states=(State.SUBMITTED,), limit=0),
+        NoticeFilter(states=(State.PUBLISHED,)),
+    ]
+    with backend.uow() as uow:
+        many = uow.notices.find_many(filters)
+        one_by_one = [uow.notices.find(f) for f in filters[:1] + filters[2:]]
+        digests = uow.notices.digests(NoticeFilter(requesting_country="FR"))
+        page = uow.notices.find(NoticeFilter(requesting_country="FR"))
+        got = uow.notices.get_many([fr2.id, "2099/99999", ru.id, fr.id])
+    assert [(p.total, [n.id for n in p.items]) for p in (many[0], many[2])] == [
+        (p.total, [n.id for n in p.items]) for p in one_by_one
+    ]
+    assert many[0].total == 2 and len(many[0].items) == 1
+    assert many[1].total == 3 and many[1].items == []
+    assert [d.id for d in digests] == [n.id for n in page.items]
+    s = fr.request.subject
+    assert s.date_of_birth is not None
+    mine = next(d for d in digests if d.id == fr.id)
+    assert (mine.family_name, mine.given_names, mine.birth_year) == (
+        s.family_name,
+        s.given_names,
+        s.date_of_birth.year,
+    )
+    assert mine.charges == tuple((c.offence, c.offence_original) for c in fr.request.judicial.charges)
+    assert [n.id for n in got] == [fr2.id, ru.id, fr.id] and got[0].request == fr2.request
+
+
 # -- audit ----------------------------------------------------------------------------------------------
 
 

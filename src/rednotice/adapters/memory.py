@@ -24,6 +24,7 @@ from rednotice.domain.users import Actor
 from rednotice.services.notices import ListPage, decode_cursor, encode_cursor
 from rednotice.services.ports import (
     AuditEntry,
+    NoticeDigest,
     NoticeFilter,
     Page,
     SessionRecord,
@@ -142,6 +143,21 @@ class MemoryNoticeRepository:
         following = encode_cursor(items[-1].id) if more_after and items else None
         preceding = encode_cursor(items[0].id) if more_before and items else None
         return ListPage(items, total, flt.offset, flt.limit, next_after=following, prev_before=preceding)
+
+    def find_many(self, filters: Sequence[NoticeFilter]) -> list[Page]:
+        return [self.find(flt) for flt in filters]
+
+    def digests(self, flt: NoticeFilter) -> list[NoticeDigest]:
+        out = []
+        for n in self.find(flt).items:
+            s = n.request.subject
+            charges = tuple((c.offence, c.offence_original) for c in n.request.judicial.charges)
+            dob = s.date_of_birth.year if s.date_of_birth else None
+            out.append(NoticeDigest(n.id, s.family_name, s.given_names, dob, charges))
+        return out
+
+    def get_many(self, ids: Sequence[str]) -> list[Notice]:
+        return [copy.deepcopy(self.data.notices[i]) for i in ids if i in self.data.notices]
 
     def next_id(self, year: int) -> str:
         last = self.data.counters.get(year, 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +15,7 @@ from rednotice.domain.model import NoticeRequest, NoticeType
 from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.domain.versions import diff_requests
 from rednotice.services import review
-from rednotice.services.ports import NoticeFilter, Page, UnitOfWork
+from rednotice.services.ports import AuditEntry, NoticeFilter, Page, UnitOfWork
 
 SENDS = (Action.SUBMIT, Action.CIRCULATE)
 DECISIONS = (
@@ -243,36 +243,48 @@ def get_notice(notice_id: str, actor: Actor, uow: UnitOfWork, audit: bool = True
 
 def list_notices(flt: NoticeFilter, actor: Actor, uow: UnitOfWork) -> Page:
     """Search notices within what the actor may see. Every search is audited."""
+    return list_many([flt], actor, uow)[0]
+
+
+def list_many(filters: Sequence[NoticeFilter], actor: Actor, uow: UnitOfWork) -> list[Page]:
+    """Several searches in one transaction (a dashboard's lists and counts; ``limit`` 0 counts without
+    reading a page), each within what the actor may see and audited as ``list_notices`` audits it: the
+    store counts them in one statement and the events are appended together."""
     if not policy.can_list_notices(actor):
         raise Forbidden("a %(role)s does not list notices", role=Term("role", actor.role))
-    if (flt.after is not None or flt.before is not None) and flt.offset:
-        raise InvalidInput("page by 'after' (the cursor) or by offset, not both")
-    if flt.after is not None and flt.before is not None:
-        raise InvalidInput("page by 'after' or by 'before', not both")
-    flt = NoticeFilter(**{**_as_dict(flt), "visible_to": actor})
+    for flt in filters:
+        if (flt.after is not None or flt.before is not None) and flt.offset:
+            raise InvalidInput("page by 'after' (the cursor) or by offset, not both")
+        if flt.after is not None and flt.before is not None:
+            raise InvalidInput("page by 'after' or by 'before', not both")
+    filters = [NoticeFilter(**{**_as_dict(flt), "visible_to": actor}) for flt in filters]
     with uow:
-        page = uow.notices.find(flt)
-        uow.audit.append(
-            actor,
-            "notice.search",
-            "notices",
-            {
-                "states": [s.value for s in flt.states],
-                "type": flt.type.value if flt.type else None,
-                "requesting_country": flt.requesting_country,
-                "name": flt.name,
-                "nationality": flt.nationality,
-                "offset": flt.offset,
-                "limit": flt.limit,
-                **({} if flt.after is None else {"after": flt.after}),
-                **({} if flt.before is None else {"before": flt.before}),
-                "total": page.total,
-                **({} if total_is_exact(page) else {"total_estimated": True}),
-            },
-            uow.clock(),
+        pages = uow.notices.find_many(filters)
+        at = uow.clock()
+        uow.audit.append_many(
+            [
+                AuditEntry(actor, "notice.search", "notices", _search_event(flt, page), at)
+                for flt, page in zip(filters, pages, strict=True)
+            ]
         )
         uow.commit()
-    return page
+    return pages
+
+
+def _search_event(flt: NoticeFilter, page: Page) -> dict[str, Any]:
+    return {
+        "states": [s.value for s in flt.states],
+        "type": flt.type.value if flt.type else None,
+        "requesting_country": flt.requesting_country,
+        "name": flt.name,
+        "nationality": flt.nationality,
+        "offset": flt.offset,
+        "limit": flt.limit,
+        **({} if flt.after is None else {"after": flt.after}),
+        **({} if flt.before is None else {"before": flt.before}),
+        "total": page.total,
+        **({} if total_is_exact(page) else {"total_estimated": True}),
+    }
 
 
 def decision_seen_by(notice: Notice, actor: Actor, uow: UnitOfWork) -> dict[str, Any] | None:

@@ -65,6 +65,19 @@ class NoticeFilter:
 
 
 @dataclass(frozen=True, slots=True)
+class NoticeDigest:
+    """What comparing notices by their charges' words and their person needs, read without decoding the
+    notice (services/similar.py): a few columns and the charges' texts."""
+
+    id: str
+    family_name: str
+    given_names: str
+    birth_year: int | None
+    charges: tuple[tuple[str, str], ...]
+    """Each charge's offence and the offence as originally written ("" where not given)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     items: list[Notice]
     total: int
@@ -126,6 +139,17 @@ class NoticeRepository(Protocol):
         """Write the notice's new state as ``expected_version + 1``; raise Conflict if someone was first."""
 
     def find(self, flt: NoticeFilter) -> Page: ...
+    def find_many(self, filters: Sequence[NoticeFilter]) -> list[Page]:
+        """``find`` of each filter, in one go where the store can (one statement for the counts); a filter
+        with ``limit`` 0 is counted, its page not read."""
+
+    def digests(self, flt: NoticeFilter) -> list[NoticeDigest]:
+        """The rows of ``find(flt)``'s page (its order, offset and limit; not counted) as digests."""
+
+    def get_many(self, ids: Sequence[str]) -> list[Notice]:
+        """The notices with these ids, in the order given (unknown ids left out); their history is not
+        read."""
+
     def next_id(self, year: int) -> str: ...
     def ids_due_to_expire(self, now: datetime) -> list[str]: ...
     def changed_since(self, seq: int, limit: int = 5000) -> list[tuple[Notice, int]]:
