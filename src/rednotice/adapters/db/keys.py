@@ -8,19 +8,24 @@ check's history and the similar-decisions lookup find notices through its index.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import exists
 
 from rednotice.adapters.db import tables as t
+from rednotice.domain import policy
 from rednotice.domain.compliance.identity import name_keys
 from rednotice.domain.lifecycle import Notice
+from rednotice.domain.model import NoticeType
 
 NATIONALITY, TOKEN, RELATION, SECTION = "nat", "tok", "rel", "sec"
 """The kinds of ``notice_keys``. The first three are written with the notice (:func:`key_rows`); ``sec``,
 the ICCS sections of the charges as the latest compliance check read them, with each check
 (:func:`section_rows`), for the review queue's filter."""
 NOTICE_KINDS = (NATIONALITY, TOKEN, RELATION)
+NO_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+"""``public_at`` of a public extract stored with neither a publication nor a creation time."""
 
 
 def short_key(value: str) -> str:
@@ -28,7 +33,11 @@ def short_key(value: str) -> str:
 
 
 def key_rows(notice: Notice) -> list[dict[str, Any]]:
-    """The notice's rows of ``notice_keys``: each nationality, identity token and related notice once."""
+    """The notice's rows of ``notice_keys``: each nationality, identity token and related notice once.
+
+    A public extract's nationalities carry its publication time (``public_at``, migration 0024; its
+    creation time if it has none, as notices stored published by hand may: never NULL): the public list
+    by nationality counts its notices from their own index. Every other row has none."""
     s = notice.request.subject
     year = s.date_of_birth.year if s.date_of_birth else None
     keys = dict.fromkeys(
@@ -36,7 +45,22 @@ def key_rows(notice: Notice) -> list[dict[str, Any]]:
         + [(TOKEN, short_key(tok)) for tok in sorted({tok for key in name_keys(s) for tok in key})]
         + [(RELATION, short_key(rel.notice_id)) for rel in s.relations]
     )
-    return [{"notice_id": notice.id, "kind": k, "key": v, "birth_year": year} for k, v in keys]
+    public = (notice.published_at or notice.created_at or NO_TIME) if public_extract(notice) else None
+    return [
+        {
+            "notice_id": notice.id,
+            "kind": k,
+            "key": v,
+            "birth_year": year,
+            "public_at": public if k == NATIONALITY else None,
+        }
+        for k, v in keys
+    ]
+
+
+def public_extract(notice: Notice) -> bool:
+    """What the public list shows (``tables.PUBLIC_EXTRACT``): a red notice that ``policy.is_public``."""
+    return notice.type is NoticeType.RED_NOTICE and policy.is_public(notice)
 
 
 def has_key(kind: str, value: str) -> Any:

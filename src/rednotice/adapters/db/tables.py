@@ -23,6 +23,7 @@ from sqlalchemy import (
     and_,
     literal_column,
     or_,
+    text,
     true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -180,7 +181,19 @@ notice_keys = Table(
     Column("kind", String(3), primary_key=True),
     Column("key", String(120), primary_key=True),
     Column("birth_year", Integer),
+    # A nationality's publication time when the notice is a public extract (0024), else NULL: the public
+    # list by nationality counts its public notices from the partial index below, in list order.
+    Column("public_at", UTCDateTime),
     Index("ix_notice_keys_lookup", "kind", "key", "birth_year", "notice_id"),
+    Index(
+        "ix_notice_keys_public",
+        "kind",
+        "key",
+        "public_at",
+        "notice_id",
+        postgresql_where=text("public_at IS NOT NULL"),
+        sqlite_where=text("public_at IS NOT NULL"),
+    ),
 )
 """Indexed forms of the notice's list-valued columns, kept in step on every write (store.py
 ``_write_keys``): ``nat`` a nationality, ``tok`` an identity token (compliance history, similar

@@ -118,6 +118,7 @@ def _fill(conn: sa.Connection) -> None:
         if not rows:
             break
         keys = [k for r in rows for k in key_rows(Notice(id=r.id, request=parse_request(r.payload)))]
+        keys = [{c: v for c, v in k.items() if c != "public_at"} for k in keys]  # a column of 0024
         insert_rows(conn, notice_keys, keys)
         after = rows[-1].id
     SqlPublicRepository(conn).sync()
