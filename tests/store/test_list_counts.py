@@ -7,13 +7,14 @@ never serves a count older than the last change.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import overload
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from rednotice.adapters.db import counts
 from rednotice.adapters.db import tables as t
@@ -116,3 +117,25 @@ def test_a_total_beyond_the_bound_is_estimated_or_counted_afresh(
     with TestClient(create_app(store)) as api:
         data = api.get("/notices/v1/red").json()
     assert "totalIsEstimate" not in data and data["total"] in (5, 6)
+
+
+def test_an_estimate_reads_this_stores_index_not_one_of_that_name_elsewhere(store: Store) -> None:
+    """Several stores may share one PostgreSQL database, a schema each (the tests' workers, benchmark
+    stores): an index is looked up in this store's schema. Before, its name alone found another schema's
+    (the 70,000-notice store's total came from the 700,000-notice one)."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("estimates are PostgreSQL's")
+    other = f"rn_other_{uuid.uuid4().hex[:8]}"
+    with store.engine.connect() as conn:
+        try:
+            conn.execute(text(f"CREATE SCHEMA {other}"))
+            conn.execute(text(f"CREATE TABLE {other}.probe (x integer)"))
+            conn.execute(text(f"CREATE INDEX ix_estimate_probe ON {other}.probe (x)"))
+            conn.execute(text(f"INSERT INTO {other}.probe SELECT generate_series(1, 50000)"))
+            conn.execute(text(f"ANALYZE {other}.probe"))
+            estimate = counts._estimate(conn, select(t.notices.c.id), "ix_estimate_probe")
+        finally:
+            conn.rollback()
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {other} CASCADE"))
+            conn.commit()
+    assert estimate is not None and estimate < 40_000, estimate

@@ -39,7 +39,9 @@ class Total:
 def _estimate(conn: Connection, query: Select[Any], index: str | None) -> int | None:
     if index is not None:
         tuples = conn.execute(
-            text("SELECT reltuples FROM pg_class WHERE relname = :name AND relkind = 'i'"), {"name": index}
+            # the index of this store's schema (search_path), not one of that name in another schema
+            text("SELECT reltuples FROM pg_class WHERE oid = to_regclass(:name) AND relkind = 'i'"),
+            {"name": index},
         ).scalar()
         if tuples is not None and tuples > 0:
             return int(tuples)
