@@ -298,11 +298,11 @@ def _server_cpu(pid: int) -> tuple[float, dict[int, float]] | None:
     return sum(cpu for cpu, _ in procs.values()), workers
 
 
-def _database_cpu() -> float | None:
-    """CPU seconds of every PostgreSQL server process on this machine (``postgres``), or None without
+def _database_cpu() -> dict[int, float] | None:
+    """CPU seconds of each PostgreSQL server process on this machine (``postgres``), or None without
     /proc. Other work on the same server counts too: meaningful on a quiet machine only."""
     tick = os.sysconf("SC_CLK_TCK")
-    total, seen = 0.0, False
+    out: dict[int, float] = {}
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
@@ -313,9 +313,8 @@ def _database_cpu() -> float | None:
         except OSError:
             continue
         fields = stat[stat.rindex(")") + 2 :].split()
-        total += (int(fields[11]) + int(fields[12])) / tick
-        seen = True
-    return total if seen else None
+        out[int(proc.name)] = (int(fields[11]) + int(fields[12])) / tick
+    return out or None
 
 
 def _measured(pid: int, kind: str, *load_args: Any) -> Load:
@@ -329,7 +328,8 @@ def _measured(pid: int, kind: str, *load_args: Any) -> Load:
             (c - server[1].get(p, 0.0) for p, c in server_after[1].items()), reverse=True
         )
     if database is not None and database_after is not None:
-        load.database_cpu_s = database_after - database
+        # the processes still there at the end (a connection closed meanwhile takes its CPU with it)
+        load.database_cpu_s = sum(cpu - database.get(p, 0.0) for p, cpu in database_after.items())
     return load
 
 
