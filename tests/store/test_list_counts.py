@@ -14,7 +14,7 @@ from typing import overload
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from rednotice.adapters.db import counts
 from rednotice.adapters.db import tables as t
@@ -139,3 +139,38 @@ def test_an_estimate_reads_this_stores_index_not_one_of_that_name_elsewhere(stor
             conn.execute(text(f"DROP SCHEMA IF EXISTS {other} CASCADE"))
             conn.commit()
     assert estimate is not None and estimate < 40_000, estimate
+
+
+def test_sqlite_counts_a_long_list_once_per_change_not_a_bounded_walk_a_page(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond the bound SQLite counts exactly once per change of the notices; a later page asks for that
+    count without walking the first matches again (the bounded count cost a name and an age 135 ms a page
+    at 700,000 notices). A change counts afresh."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL estimates beyond the bound")
+    monkeypatch.setattr(counts, "EXACT_UP_TO", 2)
+    counts._cache.clear()
+    for i in range(5):
+        _put(store, f"2026/{i + 10:05d}")
+    counted: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if "count(" in statement.lower():
+            counted.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        query = PublicQuery.parse({"freeText": "durand"})
+        with store.uow() as uow:
+            first = uow.public.search_page(query, date(2026, 12, 5))
+        walks = len(counted)
+        with store.uow() as uow:
+            again = uow.public.search_page(query, date(2026, 12, 5))
+        assert (first.total, again.total) == (5, 5)
+        assert walks >= 2 and len(counted) == walks, counted[walks:]
+        _put(store, "2026/00099")
+        with store.uow() as uow:
+            assert uow.public.search_page(query, date(2026, 12, 5)).total == 6
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
