@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from rednotice.adapters.memory import MemoryData, MemoryUnitOfWork
 from rednotice.domain.compliance.context import ProtectionStatus
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.errors import Forbidden, InvalidInput, NotFound, RuleViolation
@@ -24,26 +23,18 @@ from rednotice.services import notices as ns
 from rednotice.services import redress as rs
 from rednotice.services import screening as sc
 from tests.conftest import FakeClock
-from tests.factories import make_request
+from tests.unit.fake_store import REV, FakeStore, published
 
 FR = Actor("ncb-fr", Role.NCB_OFFICER, "FR")  # requesting
 ES = Actor("ncb-es", Role.NCB_OFFICER, "ES")  # locating
 DE = Actor("ncb-de", Role.NCB_OFFICER, "DE")  # a bystander that can see the notice
 NZ = Actor("ncb-nz", Role.NCB_OFFICER, "NZ")  # grants protection: never named to FR or ES
-REV = Actor("rev", Role.REVIEWER)
 CCF = Actor("ccf", Role.CCF)
 HIT = sc.HitOutcome
 SECRET = "Audiencia Nacional: real risk of torture (secret report)."
 
 
-class Env:
-    def __init__(self, clock: FakeClock) -> None:
-        self.data = MemoryData()
-        self.clock = clock
-
-    def uow(self) -> MemoryUnitOfWork:
-        return MemoryUnitOfWork(self.data, self.clock)
-
+class Env(FakeStore):
     def actions(self) -> list[str]:
         return [e.action for e in self.data.audit]
 
@@ -55,13 +46,6 @@ class Env:
 @pytest.fixture
 def env(clock: FakeClock) -> Env:
     return Env(clock)
-
-
-def publish(env: Env, **overrides: object) -> str:
-    n = ns.create_request(ns.CreateRequest(make_request(**overrides)), FR, env.uow())
-    ns.transition(ns.Transition(n.id, Action.START_REVIEW), REV, env.uow())
-    ns.transition(ns.Transition(n.id, Action.PUBLISH, "compliant"), REV, env.uow())
-    return n.id
 
 
 def hit(env: Env, qid: str = "pax-1", by: Actor = ES) -> int:
@@ -82,7 +66,7 @@ def dumps(data: Any) -> str:
 
 
 def test_located_informs_the_requester_and_the_gs_once_and_is_audited(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     h = hit(env)
     out = ah.record_outcome(h, HIT.LOCATED, "  at gate 12 ", ES, env.uow())
     assert out["outcome"] == "located" and out["informed"] == ["FR", "GS"]
@@ -102,7 +86,7 @@ def test_located_informs_the_requester_and_the_gs_once_and_is_audited(env: Env) 
 
 
 def test_detained_is_its_own_message_and_other_outcomes_tell_nobody(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     first, second = hit(env, "a"), hit(env, "b")
     ah.record_outcome(first, HIT.NOT_THE_PERSON, "different person", ES, env.uow())
     ah.record_outcome(second, HIT.NO_ACTION, "", ES, env.uow())
@@ -116,7 +100,7 @@ def test_detained_is_its_own_message_and_other_outcomes_tell_nobody(env: Env) ->
 
 
 def test_a_hit_on_its_own_notice_tells_only_the_gs(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     h = hit(env, by=FR)
     assert ah.record_outcome(h, HIT.LOCATED, "", FR, env.uow())["informed"] == ["GS"]
     assert [r for r, _, _ in env.sent(nid)] == ["GS"]
@@ -126,7 +110,7 @@ def test_a_hit_on_its_own_notice_tells_only_the_gs(env: Env) -> None:
     ("who", "error"), [(FR, NotFound), (DE, NotFound), (REV, Forbidden), (CCF, Forbidden)]
 )
 def test_only_the_locating_ncb_records_an_outcome(env: Env, who: Actor, error: type[Exception]) -> None:
-    nid = publish(env)
+    nid = published(env)
     h = hit(env)
     audited = len(env.data.audit)
     with pytest.raises(error):
@@ -138,7 +122,7 @@ def test_only_the_locating_ncb_records_an_outcome(env: Env, who: Actor, error: t
 
 
 def test_an_unknown_hit_is_not_found(env: Env) -> None:
-    publish(env)
+    published(env)
     with pytest.raises(NotFound):
         ah.record_outcome(999, HIT.LOCATED, "", ES, env.uow())
     with pytest.raises(NotFound):
@@ -146,7 +130,7 @@ def test_an_unknown_hit_is_not_found(env: Env) -> None:
 
 
 def test_the_requester_sees_a_hit_only_once_the_person_is_located(env: Env) -> None:
-    publish(env)
+    published(env)
     h = hit(env)
     with pytest.raises(NotFound):  # the requester does not learn of a traveller not (yet) the person
         ah.follow_up(h, FR, env.uow())
@@ -165,7 +149,7 @@ def test_the_requester_sees_a_hit_only_once_the_person_is_located(env: Env) -> N
 
 
 def test_checklist_is_for_the_locating_ncb_and_officials_and_is_audited(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     h = hit(env)
     view = ah.safeguards(h, ES, env.uow())
     items = view["checklist"]
@@ -185,7 +169,7 @@ def test_checklist_is_for_the_locating_ncb_and_officials_and_is_audited(env: Env
 
 
 def test_recorded_safeguards_are_kept_and_audited_with_the_answers(env: Env) -> None:
-    publish(env)
+    published(env)
     h = hit(env)
     answers = ah.SafeguardAnswers(ah.Treaty.NO, True, " Told in Spanish, with a lawyer present. ")
     recorded = ah.record_safeguards(h, answers, ES, env.uow())
@@ -208,7 +192,7 @@ def test_recorded_safeguards_are_kept_and_audited_with_the_answers(env: Env) -> 
 
 
 def test_only_the_locating_ncb_records_safeguards(env: Env) -> None:
-    publish(env)
+    published(env)
     h = hit(env)
     ah.record_outcome(h, HIT.LOCATED, "", ES, env.uow())
     for who in (FR, REV):
@@ -221,7 +205,7 @@ def test_only_the_locating_ncb_records_safeguards(env: Env) -> None:
 
 
 def test_checklist_reports_refugee_status_and_art2_concerns_without_naming_who(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     subject = Subject(
         family_name="Durand", given_names="Paul Henri", date_of_birth=PartialDate.parse("1971-04-02")
     )
@@ -255,7 +239,7 @@ def test_checklist_reports_refugee_status_and_art2_concerns_without_naming_who(e
 
 
 def test_the_requester_records_its_extradition_request_once_the_person_is_located(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     h = hit(env)
     with pytest.raises(NotFound):  # not located: the requester does not know of the hit
         ah.request_extradition(h, "EXT-1", "", FR, env.uow())
@@ -279,7 +263,7 @@ def test_the_requester_records_its_extradition_request_once_the_person_is_locate
 
 
 def test_refusal_needs_reasons_and_a_located_person_and_the_locating_ncb(env: Env) -> None:
-    publish(env)
+    published(env)
     h = hit(env)
     with pytest.raises(InvalidInput):
         ah.refuse_extradition(h, [PositionGround.ARTICLE_2], "too short", False, ES, env.uow())
@@ -295,7 +279,7 @@ def test_refusal_needs_reasons_and_a_located_person_and_the_locating_ncb(env: En
 
 
 def test_a_country_does_not_refuse_extradition_on_its_own_notice(env: Env) -> None:
-    publish(env)
+    published(env)
     h = hit(env, by=FR)
     ah.record_outcome(h, HIT.LOCATED, "", FR, env.uow())
     with pytest.raises(RuleViolation):
@@ -303,7 +287,7 @@ def test_a_country_does_not_refuse_extradition_on_its_own_notice(env: Env) -> No
 
 
 def test_refused_extradition_adds_an_addendum_a_position_and_a_flag_keeping_the_reasons(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     h = hit(env)
     ah.record_outcome(h, HIT.DETAINED_UNDER_NATIONAL_LAW, "", ES, env.uow())
     out = ah.refuse_extradition(
@@ -336,7 +320,7 @@ def test_refused_extradition_adds_an_addendum_a_position_and_a_flag_keeping_the_
 
 
 def test_a_disclosed_refusal_names_the_country_and_the_refugee_ground_is_never_public(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     h = hit(env)
     ah.record_outcome(h, HIT.LOCATED, "", ES, env.uow())
     ah.refuse_extradition(
@@ -349,7 +333,7 @@ def test_a_disclosed_refusal_names_the_country_and_the_refugee_ground_is_never_p
 
 
 def test_addenda_are_for_whoever_may_see_the_notice(env: Env) -> None:
-    nid = publish(env, **{"visibility.excluded_countries": ["DE"]})
+    nid = published(env, **{"visibility.excluded_countries": ["DE"]})
     with pytest.raises(NotFound):
         ah.addenda_for(nid, DE, env.uow())
     with pytest.raises(NotFound):
@@ -361,7 +345,7 @@ def test_addenda_are_for_whoever_may_see_the_notice(env: Env) -> None:
 
 
 def test_sweep_flags_a_located_person_with_no_extradition_request_in_time(env: Env, clock: FakeClock) -> None:
-    nid = publish(env)
+    nid = published(env)
     h = hit(env)
     ah.record_outcome(h, HIT.LOCATED, "", ES, env.uow())
     clock.advance(days=59)
@@ -383,14 +367,14 @@ def test_sweep_flags_a_located_person_with_no_extradition_request_in_time(env: E
 
 
 def test_sweep_spares_pursued_unlocated_and_cancelled(env: Env, clock: FakeClock) -> None:
-    nid = publish(env)
+    nid = published(env)
     pursued, never = hit(env, "a"), hit(env, "b")
     ah.record_outcome(pursued, HIT.LOCATED, "", ES, env.uow())
     ah.request_extradition(pursued, "EXT-9", "", FR, env.uow())
     clock.advance(days=61)
     assert ah.sweep_unpursued_hits(env.uow) == []  # a request for the notice in ES covers every ES hit
     ah.record_outcome(never, HIT.NOT_THE_PERSON, "", ES, env.uow())
-    other = publish(
+    other = published(
         env,
         **{
             "subject.family_name": "IVANOV",
@@ -414,7 +398,7 @@ def test_sweep_spares_pursued_unlocated_and_cancelled(env: Env, clock: FakeClock
 def test_sweep_honours_the_setting_and_adopts_hits_located_through_screening(
     env: Env, clock: FakeClock
 ) -> None:
-    publish(env)
+    published(env)
     h = hit(env)
     sc.record_outcome(h, HIT.LOCATED, "", ES, env.uow())  # the screening use case's path
     short = ah.AfterHitSettings(extradition_request_days=10)
@@ -425,7 +409,7 @@ def test_sweep_honours_the_setting_and_adopts_hits_located_through_screening(
 
 
 def test_the_same_person_located_twice_in_one_country_is_flagged_once(env: Env, clock: FakeClock) -> None:
-    nid = publish(env)
+    nid = published(env)
     first, second = hit(env, "a"), hit(env, "b")
     ah.record_outcome(first, HIT.LOCATED, "", ES, env.uow())
     ah.record_outcome(second, HIT.LOCATED, "", ES, env.uow())

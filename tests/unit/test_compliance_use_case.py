@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from rednotice.adapters.memory import MemoryData, MemoryUnitOfWork
 from rednotice.domain.compliance.context import ProtectionStatus
 from rednotice.domain.lifecycle import Action
 from rednotice.domain.model import NoticeRequest
@@ -30,22 +29,15 @@ from rednotice.services.compliance import check_in_store, check_request
 from rednotice.services.review import Ground
 from tests.conftest import FakeClock
 from tests.factories import make_request
+from tests.unit.fake_store import REV, FakeStore, published, submitted
 
 FR = Actor("ncb-fr", Role.NCB_OFFICER, "FR")
 DE = Actor("ncb-de", Role.NCB_OFFICER, "DE")
 NZ = Actor("ncb-nz", Role.NCB_OFFICER, "NZ")
-REV = Actor("rev", Role.REVIEWER)
 CCF = Actor("ccf", Role.CCF)
 
 
-class Env:
-    def __init__(self, clock: FakeClock) -> None:
-        self.data = MemoryData()
-        self.clock = clock
-
-    def uow(self) -> MemoryUnitOfWork:
-        return MemoryUnitOfWork(self.data, self.clock)
-
+class Env(FakeStore):
     def precheck(self, request: NoticeRequest) -> dict[str, Any]:
         return check_request(self.uow(), request)
 
@@ -61,28 +53,12 @@ def env(clock: FakeClock) -> Env:
     return Env(clock)
 
 
-def officer(country: str) -> Actor:
-    return Actor(f"ncb-{country.lower()}", Role.NCB_OFFICER, country)
-
-
-def submitted(env: Env, **overrides: object) -> str:
-    request = make_request(**overrides)
-    return ns.create_request(ns.CreateRequest(request), officer(request.requesting_country), env.uow()).id
-
-
 def refused(env: Env, **overrides: object) -> str:
     nid = submitted(env, **overrides)
     ns.transition(ns.Transition(nid, Action.START_REVIEW), REV, env.uow())
     ns.transition(
         ns.Transition(nid, Action.REFUSE, "Art. 3: political.", grounds=(Ground.ARTICLE_3,)), REV, env.uow()
     )
-    return nid
-
-
-def published(env: Env, **overrides: object) -> str:
-    nid = submitted(env, **overrides)
-    ns.transition(ns.Transition(nid, Action.START_REVIEW), REV, env.uow())
-    ns.transition(ns.Transition(nid, Action.PUBLISH, "compliant"), REV, env.uow())
     return nid
 
 

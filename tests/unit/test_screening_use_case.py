@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from rednotice.adapters.memory import MemoryData, MemoryUnitOfWork
 from rednotice.domain.dates import PartialDate
 from rednotice.domain.errors import Forbidden, InvalidInput, NotFound
 from rednotice.domain.lifecycle import Action
@@ -15,27 +14,22 @@ from rednotice.domain.users import SYSTEM, Actor, Role
 from rednotice.services import notices as ns
 from rednotice.services import screening as sc
 from tests.conftest import FakeClock
-from tests.factories import make_request
+from tests.unit.fake_store import REV, FakeStore, published
 
 FR = Actor("ncb-fr", Role.NCB_OFFICER, "FR")  # requesting
 ES = Actor("ncb-es", Role.NCB_OFFICER, "ES")
 ES2 = Actor("ncb-es-2", Role.NCB_OFFICER, "ES")  # a colleague at the same NCB
 DE = Actor("ncb-de", Role.NCB_OFFICER, "DE")
-REV = Actor("rev", Role.REVIEWER)
 DURAND = ScreeningQuery(
     id="pax-1", family_name="DURAND", given_names="Paul", birth_date=PartialDate.parse("1971-04-02")
 )
 NOBODY = ScreeningQuery(id="pax-2", family_name="LINDQVIST", given_names="Maja")
 
 
-class Env:
+class Env(FakeStore):
     def __init__(self, clock: FakeClock) -> None:
-        self.data = MemoryData()
-        self.clock = clock
+        super().__init__(clock)
         self.engine = sc.ScreeningEngine(self.uow)
-
-    def uow(self) -> MemoryUnitOfWork:
-        return MemoryUnitOfWork(self.data, self.clock)
 
     def screen(
         self, actor: Actor, *queries: ScreeningQuery, as_country: str | None = None
@@ -51,19 +45,12 @@ def env(clock: FakeClock) -> Env:
     return Env(clock)
 
 
-def publish(env: Env, **overrides: object) -> str:
-    n = ns.create_request(ns.CreateRequest(make_request(**overrides)), FR, env.uow())
-    ns.transition(ns.Transition(n.id, Action.START_REVIEW), REV, env.uow())
-    ns.transition(ns.Transition(n.id, Action.PUBLISH, "compliant"), REV, env.uow())
-    return n.id
-
-
 def matched(run: sc.ScreeningRun) -> list[str]:
     return [m["notice_id"] for line in run.lines or [] for m in line["matches"]]
 
 
 def test_a_run_is_recorded_with_its_lines_its_hits_and_one_audit_event(env: Env, clock: FakeClock) -> None:
-    nid = publish(env)
+    nid = published(env)
     run = env.screen(ES, DURAND, NOBODY)
     assert (run.status, run.total, run.done, run.hits) == (sc.Status.DONE, 2, 2, 1)
     assert matched(run) == [nid] and run.created_at == clock()
@@ -82,7 +69,7 @@ def test_a_run_is_recorded_with_its_lines_its_hits_and_one_audit_event(env: Env,
 
 
 def test_an_ncb_screens_only_against_what_its_country_may_see(env: Env) -> None:
-    publish(env, **{"visibility.excluded_countries": ["DE"]})
+    published(env, **{"visibility.excluded_countries": ["DE"]})
     assert matched(env.screen(DE, DURAND)) == []
     assert matched(env.screen(DE, DURAND, as_country="ES")) == []  # an officer cannot screen as another NCB
     assert len(matched(env.screen(ES, DURAND))) == 1
@@ -90,14 +77,14 @@ def test_an_ncb_screens_only_against_what_its_country_may_see(env: Env) -> None:
 
 
 def test_an_operator_screens_as_the_country_it_names(env: Env) -> None:
-    publish(env, **{"visibility.excluded_countries": ["DE"]})
+    published(env, **{"visibility.excluded_countries": ["DE"]})
     assert matched(env.screen(SYSTEM, DURAND, as_country="DE")) == []
     assert len(matched(env.screen(SYSTEM, DURAND, as_country="ES"))) == 1
 
 
 @pytest.mark.parametrize("role", [Role.CCF, Role.OVERSIGHT, Role.ADMIN])
 def test_who_does_not_screen(env: Env, role: Role) -> None:
-    publish(env)
+    published(env)
     audited = len(env.data.audit)
     with pytest.raises(Forbidden):
         env.screen(Actor("x", role), DURAND)
@@ -115,7 +102,7 @@ def test_too_large_a_batch_is_refused_and_an_empty_job_too(env: Env) -> None:
 
 
 def test_a_run_is_read_by_who_ran_it_their_ncb_and_reviewers(env: Env) -> None:
-    publish(env)
+    published(env)
     run = env.screen(ES, DURAND)
     for who in (ES, ES2, REV):
         assert sc.get_run(run.id, who, env.uow()).id == run.id
@@ -130,7 +117,7 @@ def test_a_run_is_read_by_who_ran_it_their_ncb_and_reviewers(env: Env) -> None:
 
 
 def test_a_job_is_queued_run_by_a_worker_and_audited(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     queued = sc.submit_job(sc.Screen([DURAND, NOBODY], source="paxlst"), ES, env.uow)
     assert queued.status is sc.Status.QUEUED and queued.total == 2 and queued.done == 0
     assert sc.get_run(queued.id, ES, env.uow()).status is sc.Status.QUEUED
@@ -150,14 +137,14 @@ def test_a_job_is_queued_run_by_a_worker_and_audited(env: Env) -> None:
 
 
 def test_a_job_screens_as_its_submitters_country(env: Env) -> None:
-    publish(env, **{"visibility.excluded_countries": ["DE"]})
+    published(env, **{"visibility.excluded_countries": ["DE"]})
     job = sc.submit_job(sc.Screen([DURAND]), DE, env.uow)
     sc.run_next_job(env.engine, env.uow, "worker-1")
     assert sc.get_run(job.id, DE, env.uow()).hits == 0
 
 
 def test_a_cancelled_notice_is_no_longer_hit(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     assert matched(env.screen(ES, DURAND)) == [nid]
     ns.transition(ns.Transition(nid, Action.CANCEL, "Person arrested in France."), FR, env.uow())
     assert matched(env.screen(ES, DURAND)) == []
@@ -165,7 +152,7 @@ def test_a_cancelled_notice_is_no_longer_hit(env: Env) -> None:
 
 
 def test_an_outcome_recorded_through_screening_is_the_after_hit_use_case(env: Env) -> None:
-    nid = publish(env)
+    nid = published(env)
     run = env.screen(ES, DURAND)
     [h] = sc.list_hits(run.id, ES, env.uow())
     with pytest.raises(NotFound):

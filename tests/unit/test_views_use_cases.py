@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from rednotice.adapters.memory import MemoryData, MemoryUnitOfWork
 from rednotice.domain.lifecycle import Action, Notice
 from rednotice.domain.users import Actor, Role
 from rednotice.services import notices as ns
@@ -17,22 +16,15 @@ from rednotice.services.review import Ground
 from rednotice.services.views import NOT_A_WARRANT, notice_view
 from tests.conftest import FakeClock
 from tests.factories import make_request
+from tests.unit.fake_store import REV, FakeStore, submitted
 
 FR = Actor("ncb-fr", Role.NCB_OFFICER, "FR")
 DE = Actor("ncb-de", Role.NCB_OFFICER, "DE")
-REV = Actor("rev", Role.REVIEWER)
 CCF = Actor("ccf", Role.CCF)
 SECRET = "Art. 3: asylum granted by NZ (secret)."
 
 
-class Env:
-    def __init__(self, clock: FakeClock) -> None:
-        self.data = MemoryData()
-        self.clock = clock
-
-    def uow(self) -> MemoryUnitOfWork:
-        return MemoryUnitOfWork(self.data, self.clock)
-
+class Env(FakeStore):
     def get(self, notice_id: str, actor: Actor = REV) -> Notice:
         return ns.get_notice(notice_id, actor, self.uow())
 
@@ -40,15 +32,6 @@ class Env:
 @pytest.fixture
 def env(clock: FakeClock) -> Env:
     return Env(clock)
-
-
-def officer(country: str) -> Actor:
-    return Actor(f"ncb-{country.lower()}", Role.NCB_OFFICER, country)
-
-
-def submitted(env: Env, **overrides: object) -> str:
-    request = make_request(**overrides)
-    return ns.create_request(ns.CreateRequest(request), officer(request.requesting_country), env.uow()).id
 
 
 def decide(env: Env, notice_id: str, action: Action) -> str:
