@@ -91,11 +91,13 @@ def count(
     ``head`` reads the notices' change head (a cached SQLite count is good while it stays the same);
     ``whole_list_index`` names the partial index holding exactly this list, when the query has no other
     filter (its size is then PostgreSQL's estimate)."""
+    key = None
     if conn.dialect.name != "postgresql":
         # A total SQLite counted beyond the bound since the notices last changed: no bounded count either
         # (a filter that keeps few of the rows it walks, a name and an age, walked 20,000 notices to
         # find a thousand: 135 ms at 700,000 notices on every page).
-        kept = _kept(_key(conn, query, head))
+        key = _key(conn, query, head)
+        kept = _kept(key)
         if kept is not None:
             return Total(kept)
     # The bounded count must walk the list's index as the page does, stopping at the bound. The planner
@@ -107,7 +109,7 @@ def count(
                 select(func.count()).select_from(query.limit(EXACT_UP_TO + 1).subquery())
             ).scalar_one()
         )
-    return _beyond_bound(conn, query, counted, head, whole_list_index)
+    return _beyond_bound(conn, query, counted, head, whole_list_index, key)
 
 
 def count_many(conn: Connection, queries: Sequence[Select[Any]], head: Callable[[], int]) -> list[Total]:
@@ -142,7 +144,12 @@ def _kept(key: tuple[Any, ...]) -> int | None:
 
 
 def _beyond_bound(
-    conn: Connection, query: Select[Any], counted: int, head: Callable[[], int], whole_list_index: str | None
+    conn: Connection,
+    query: Select[Any],
+    counted: int,
+    head: Callable[[], int],
+    whole_list_index: str | None,
+    key: tuple[Any, ...] | None = None,
 ) -> Total:
     """The total of a list whose bounded count is ``counted``: that count, up to the bound; beyond it
     PostgreSQL's estimate, or SQLite's exact count, kept until the notices change."""
@@ -152,7 +159,7 @@ def _beyond_bound(
     if postgres:
         estimate = _estimate(conn, query, whole_list_index)
         return Total(max(estimate or 0, counted), exact=False)
-    key = _key(conn, query, head)
+    key = key or _key(conn, query, head)  # the caller's, when it already looked
     kept = _kept(key)
     if kept is not None:
         return Total(kept)
